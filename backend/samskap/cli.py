@@ -1,0 +1,103 @@
+"""The `samskap` command: migrate, load-demo, openapi, serve."""
+
+import argparse
+import asyncio
+import json
+import sys
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+
+from samskap.config import REPO_ROOT, get_settings
+
+
+def alembic_config(database_url: str | None = None) -> Config:
+    settings = get_settings()
+    config = Config()
+    config.set_main_option("script_location", str(settings.migrations_dir))
+    config.set_main_option("path_separator", "os")
+    config.set_main_option("sqlalchemy.url", database_url or settings.database_url)
+    return config
+
+
+def migrate(revision: str = "head", database_url: str | None = None) -> None:
+    url = database_url or get_settings().database_url
+    if url.startswith("sqlite") and ":///" in url:
+        Path(url.split(":///", 1)[1]).parent.mkdir(parents=True, exist_ok=True)
+    command.upgrade(alembic_config(url), revision)
+
+
+async def _load_demo() -> dict[str, int]:
+    from samskap.db import create_engine, session_factory
+    from samskap.demo import load_demo
+
+    engine = create_engine(get_settings().database_url)
+    try:
+        async with session_factory(engine)() as session:
+            created = await load_demo(session)
+            await session.commit()
+        return created
+    finally:
+        await engine.dispose()
+
+
+def openapi_document() -> str:
+    from samskap.main import create_app
+
+    return json.dumps(create_app().openapi(), indent=2, ensure_ascii=False) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="samskap", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("migrate", help="bring the database schema up to date (alembic upgrade head)")
+    sub.add_parser("load-demo", help="load the demo programmes; running it again changes nothing")
+    openapi = sub.add_parser("openapi", help="write the OpenAPI document")
+    openapi.add_argument("--output", type=Path, default=REPO_ROOT / "openapi" / "openapi.json")
+    openapi.add_argument(
+        "--check",
+        action="store_true",
+        help="fail when the committed document differs from the app's",
+    )
+    serve = sub.add_parser("serve", help="serve the API with uvicorn")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--reload", action="store_true")
+    args = parser.parse_args(argv)
+
+    if args.command == "migrate":
+        migrate()
+    elif args.command == "load-demo":
+        created = asyncio.run(_load_demo())
+        total = sum(created.values())
+        summary = ", ".join(f"{n} {kind}" for kind, n in created.items() if n)
+        print(f"demo loaded: {summary}" if total else "demo already loaded: nothing to add")
+    elif args.command == "openapi":
+        document = openapi_document()
+        if args.check:
+            current = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
+            if current != document:
+                print(f"{args.output} is out of date: run `make openapi`", file=sys.stderr)
+                return 1
+            print(f"{args.output} is up to date")
+        else:
+            args.output.parent.mkdir(parents=True, exist_ok=True)
+            args.output.write_text(document, encoding="utf-8")
+            print(f"wrote {args.output}")
+    elif args.command == "serve":
+        import uvicorn
+
+        uvicorn.run(
+            "samskap.main:create_app",
+            factory=True,
+            host=args.host,
+            port=args.port,
+            reload=args.reload,
+            proxy_headers=False,
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

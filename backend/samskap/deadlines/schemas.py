@@ -1,0 +1,75 @@
+import uuid
+from datetime import datetime
+
+from pydantic import AwareDatetime, ConfigDict, Field
+
+from samskap.kit.schemas import (
+    ExternalId,
+    InputModel,
+    LongText,
+    RecordRead,
+    Title,
+    page_model,
+    update_model,
+)
+from samskap.models.enums import DeadlineKind, DeadlineStatus
+
+
+class DeadlineCreate(InputModel):
+    """A deadline (frist): what is due, who answers for it, who receives it, and when."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "programme_id": "0193a0e4-7c1e-7000-8000-000000000001",
+                    "title": "Revidert versjon av arbeidsboken etter faggruppemøtene",
+                    "due_at": "2018-09-20T12:00:00+02:00",
+                    "responsible_person_id": "0193a0e4-7c1e-7000-8000-000000000003",
+                    "recipient_id": "0193a0e4-7c1e-7000-8000-000000000004",
+                    "kind": "submission",
+                }
+            ]
+        }
+    )
+
+    programme_id: uuid.UUID
+    project_id: uuid.UUID | None = None
+    group_id: uuid.UUID | None = None
+    title: Title = Field(description="What is due")
+    description: LongText | None = None
+    due_at: AwareDatetime
+    responsible_person_id: uuid.UUID | None = Field(
+        None, description="The person who must deliver (give this or responsible_group_id)"
+    )
+    responsible_group_id: uuid.UUID | None = Field(
+        None, description="The group that must deliver (give this or responsible_person_id)"
+    )
+    recipient_id: uuid.UUID | None = Field(None, description="The person who receives it")
+    kind: DeadlineKind = DeadlineKind.submission
+    status: DeadlineStatus = DeadlineStatus.open
+    submitted_at: AwareDatetime | None = Field(None, description="Defaults to now on submit")
+    external_id: ExternalId | None = None
+
+
+DeadlineUpdate = update_model(DeadlineCreate, "DeadlineUpdate", exclude={"programme_id"})
+
+
+class DeadlineRead(RecordRead):
+    programme_id: uuid.UUID
+    project_id: uuid.UUID | None
+    group_id: uuid.UUID | None
+    title: str
+    description: str | None
+    due_at: datetime
+    responsible_person_id: uuid.UUID | None
+    responsible_group_id: uuid.UUID | None
+    recipient_id: uuid.UUID | None
+    kind: DeadlineKind
+    status: DeadlineStatus
+    submitted_at: datetime | None
+    overdue: bool = Field(description="Open and past due_at, computed at the time of reading")
+    external_id: str | None
+
+
+DeadlinePage = page_model(DeadlineRead, "DeadlinePage")

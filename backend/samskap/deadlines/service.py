@@ -1,0 +1,115 @@
+import uuid
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import and_, not_
+
+from samskap.config import get_settings
+from samskap.db import utcnow
+from samskap.kit.listing import Filter, ListSpec
+from samskap.kit.service import CrudService
+from samskap.models import Deadline, Group, Person, Project
+from samskap.models.enums import DeadlineKind, DeadlineStatus
+from samskap.problems import ValidationFailed
+from samskap.references import require_in_programme, require_programme
+
+
+def _is_overdue(now: datetime):
+    return and_(Deadline.status == DeadlineStatus.open, Deadline.due_at < now)
+
+
+def _overdue(stmt, value: bool):
+    clause = _is_overdue(utcnow())
+    return stmt.where(clause if value else not_(clause))
+
+
+def _aware(value: datetime) -> datetime:
+    """A bare date or local time in a filter means Oslo time."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=ZoneInfo(get_settings().timezone))
+    return value.astimezone(UTC)
+
+
+class DeadlineService(CrudService[Deadline]):
+    model = Deadline
+    label = "deadline"
+    spec = ListSpec(
+        model=Deadline,
+        filters=[
+            Filter("programme_id", Deadline.programme_id, uuid.UUID, "Programme"),
+            Filter("project_id", Deadline.project_id, uuid.UUID, "Project"),
+            Filter("group_id", Deadline.group_id, uuid.UUID, "Group"),
+            Filter(
+                "responsible_person_id",
+                Deadline.responsible_person_id,
+                uuid.UUID,
+                "Responsible person",
+            ),
+            Filter(
+                "responsible_group_id",
+                Deadline.responsible_group_id,
+                uuid.UUID,
+                "Responsible group",
+            ),
+            Filter("recipient_id", Deadline.recipient_id, uuid.UUID, "Recipient"),
+            Filter("kind", Deadline.kind, DeadlineKind, "Kind of deadline"),
+            Filter("status", Deadline.status, DeadlineStatus, "Status; repeat for several"),
+            Filter(
+                "due_before",
+                Deadline.due_at,
+                datetime,
+                "Due before this time (a date or time without offset is Oslo time)",
+                op="lt",
+                apply=lambda stmt, v: stmt.where(Deadline.due_at < _aware(v)),
+            ),
+            Filter(
+                "due_after",
+                Deadline.due_at,
+                datetime,
+                "Due at or after this time (a date or time without offset is Oslo time)",
+                op="ge",
+                apply=lambda stmt, v: stmt.where(Deadline.due_at >= _aware(v)),
+            ),
+            Filter(
+                "overdue",
+                Deadline.due_at,
+                bool,
+                "Open and past due now (true) or not (false)",
+                apply=_overdue,
+            ),
+        ],
+        sorts={
+            "due_at": Deadline.due_at,
+            "title": Deadline.title,
+            "created_at": Deadline.created_at,
+        },
+        default_sort="due_at",
+        search=[Deadline.title, Deadline.description],
+    )
+
+    async def apply(self, record, values, *, creating):
+        if creating:
+            await require_programme(self.session, values["programme_id"])
+        programme_id = values["programme_id"] if creating else record.programme_id
+        for model, field in (
+            (Project, "project_id"),
+            (Group, "group_id"),
+            (Person, "responsible_person_id"),
+            (Group, "responsible_group_id"),
+            (Person, "recipient_id"),
+        ):
+            await require_in_programme(self.session, model, values.get(field), programme_id, field)
+        await super().apply(record, values, creating=creating)
+
+    async def validate(self, record):
+        if (record.responsible_person_id is None) == (record.responsible_group_id is None):
+            raise ValidationFailed.at(
+                "/responsible_person_id",
+                "name exactly one responsible: a person or a group",
+            )
+        if record.status == DeadlineStatus.submitted:
+            record.submitted_at = record.submitted_at or utcnow()
+            if record.submitted_at > utcnow():
+                raise ValidationFailed.at("/submitted_at", "must not be in the future")
+        else:
+            record.submitted_at = None

@@ -1,0 +1,88 @@
+import uuid
+
+from samskap import mandates
+from samskap.kit.listing import Filter, ListSpec
+from samskap.kit.service import CrudService, require_order
+from samskap.models import Group, GroupMember, Person, Programme, Project
+from samskap.models.enums import GroupKind, MandateStatus, MemberRole, Party
+from samskap.references import check_municipality, require_in_programme, require_programme
+
+
+class GroupService(CrudService[Group]):
+    model = Group
+    label = "group"
+    spec = ListSpec(
+        model=Group,
+        filters=[
+            Filter("programme_id", Group.programme_id, uuid.UUID, "Programme"),
+            Filter("project_id", Group.project_id, uuid.UUID, "Project"),
+            Filter("kind", Group.kind, GroupKind, "Kind of group"),
+            Filter("mandate_status", Group.mandate_status, MandateStatus, "Mandate status"),
+        ],
+        sorts={"name": Group.name, "kind": Group.kind, "created_at": Group.created_at},
+        default_sort="name",
+        search=[Group.name, Group.description, Group.mandate_text],
+    )
+
+    async def apply(self, record, values, *, creating):
+        if creating:
+            await require_programme(self.session, values["programme_id"])
+            programme_id = values["programme_id"]
+        else:
+            programme_id = record.programme_id
+            if values.get("mandate_status") is not None:
+                mandates.check_transition(record.mandate_status, values["mandate_status"])
+        await require_in_programme(
+            self.session, Project, values.get("project_id"), programme_id, "project_id"
+        )
+        await super().apply(record, values, creating=creating)
+
+    async def validate(self, record):
+        mandates.settle(record)
+
+
+class MemberService(CrudService[GroupMember]):
+    """Members of one group, reached through /groups/{group_id}/members."""
+
+    model = GroupMember
+    label = "member"
+    spec = ListSpec(
+        model=GroupMember,
+        filters=[
+            Filter("person_id", GroupMember.person_id, uuid.UUID, "Person"),
+            Filter("role", GroupMember.role, MemberRole, "Role in the group"),
+            Filter("party", GroupMember.party, Party, "The party the member sits for"),
+            Filter(
+                "municipality_number",
+                GroupMember.municipality_number,
+                str,
+                "Represented municipality (kommunenummer)",
+            ),
+        ],
+        sorts={
+            "created_at": GroupMember.created_at,
+            "role": GroupMember.role,
+            "party": GroupMember.party,
+        },
+        default_sort="created_at",
+    )
+
+    def __init__(self, session, group: Group):
+        super().__init__(session)
+        self.group = group
+
+    def scoped(self, stmt):
+        return stmt.where(GroupMember.group_id == self.group.id)
+
+    async def apply(self, record, values, *, creating):
+        if creating:
+            values |= {"group_id": self.group.id, "programme_id": self.group.programme_id}
+        await require_in_programme(
+            self.session, Person, values.get("person_id"), self.group.programme_id, "person_id"
+        )
+        await super().apply(record, values, creating=creating)
+
+    async def validate(self, record):
+        require_order(record.starts_on, record.ends_on, "starts_on", "ends_on")
+        programme = await self.session.get(Programme, record.programme_id)
+        await check_municipality(programme, record.municipality_number, "municipality_number")

@@ -1,0 +1,81 @@
+import uuid
+from datetime import date, datetime
+
+from pydantic import AnyHttpUrl, ConfigDict, Field
+
+from samskap.kit.schemas import (
+    ExternalId,
+    InputModel,
+    LongText,
+    Name,
+    RecordRead,
+    page_model,
+    update_model,
+)
+from samskap.models.enums import InvolvementForm, StakeholderKind
+
+
+class DocumentLink(InputModel):
+    title: Name
+    url: AnyHttpUrl | None = None
+    reference: Name | None = Field(None, description="Archive reference, e.g. a case number")
+
+
+class InvolvementCreate(InputModel):
+    """A record that stakeholders were involved in a matter: who, how, when, what came of it."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "programme_id": "0193a0e4-7c1e-7000-8000-000000000001",
+                    "project_id": "0193a0e4-7c1e-7000-8000-000000000002",
+                    "matter": "Forslag til organisering av oppvekst",
+                    "stakeholder_kind": "union_representatives",
+                    "form": "consultation",
+                    "occurred_on": "2018-10-11",
+                    "head_count": 6,
+                    "statements": "Ønsker tydeligere ledernivåer.",
+                    "outcome": "Ledernivåene ble beskrevet i høringsforslaget.",
+                    "documents": [{"title": "Referat drøftingsmøte", "reference": "18/01234-5"}],
+                }
+            ]
+        }
+    )
+
+    programme_id: uuid.UUID
+    project_id: uuid.UUID | None = None
+    group_id: uuid.UUID | None = None
+    matter: LongText = Field(min_length=1, description="What was to be decided")
+    stakeholder_kind: StakeholderKind
+    form: InvolvementForm
+    occurred_on: date
+    participant_ids: list[uuid.UUID] = Field(default_factory=list, max_length=500)
+    head_count: int | None = Field(None, ge=0, le=1_000_000)
+    statements: LongText | None = Field(None, description="What the stakeholders said")
+    outcome: LongText | None = Field(None, description="How it was used, what came of it")
+    documents: list[DocumentLink] = Field(default_factory=list, max_length=50)
+    external_id: ExternalId | None = None
+
+
+InvolvementUpdate = update_model(InvolvementCreate, "InvolvementUpdate", exclude={"programme_id"})
+
+
+class InvolvementRead(RecordRead):
+    programme_id: uuid.UUID
+    project_id: uuid.UUID | None
+    group_id: uuid.UUID | None
+    matter: str
+    stakeholder_kind: StakeholderKind
+    form: InvolvementForm
+    occurred_on: date
+    participant_ids: list[uuid.UUID]
+    head_count: int | None
+    statements: str | None
+    outcome: str | None
+    documents: list[DocumentLink]
+    archived_at: datetime | None
+    external_id: str | None
+
+
+InvolvementPage = page_model(InvolvementRead, "InvolvementPage")

@@ -1,0 +1,119 @@
+import uuid
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from samskap.config import get_settings
+from samskap.db import utcnow
+from samskap.kit.etag import check_if_match
+from samskap.kit.listing import Filter, ListSpec
+from samskap.kit.service import CrudService
+from samskap.models import Group, Involvement, Person, Project
+from samskap.models.enums import InvolvementForm, StakeholderKind
+from samskap.problems import Conflict, ValidationFailed
+from samskap.references import require_in_programme, require_programme
+
+
+def _archived(stmt, value: bool):
+    column = Involvement.archived_at
+    return stmt.where(column.is_not(None) if value else column.is_(None))
+
+
+class InvolvementService(CrudService[Involvement]):
+    model = Involvement
+    label = "involvement"
+    spec = ListSpec(
+        model=Involvement,
+        filters=[
+            Filter("programme_id", Involvement.programme_id, uuid.UUID, "Programme"),
+            Filter("project_id", Involvement.project_id, uuid.UUID, "Project"),
+            Filter("group_id", Involvement.group_id, uuid.UUID, "Group"),
+            Filter(
+                "stakeholder_kind",
+                Involvement.stakeholder_kind,
+                StakeholderKind,
+                "Who was involved; repeat for several",
+            ),
+            Filter("form", Involvement.form, InvolvementForm, "How; repeat for several"),
+            Filter(
+                "occurred_after", Involvement.occurred_on, date, "On or after this date", op="ge"
+            ),
+            Filter(
+                "occurred_before", Involvement.occurred_on, date, "On or before this date", op="le"
+            ),
+            Filter(
+                "archived",
+                Involvement.archived_at,
+                bool,
+                "Archived records only (true) or current ones only (false, the default "
+                "when left out)",
+                apply=_archived,
+            ),
+        ],
+        sorts={"occurred_on": Involvement.occurred_on, "created_at": Involvement.created_at},
+        default_sort="-occurred_on",
+        search=[Involvement.matter, Involvement.statements, Involvement.outcome],
+        options=(selectinload(Involvement.participants),),
+    )
+
+    async def apply(self, record, values, *, creating):
+        if not creating and record.archived_at is not None:
+            raise Conflict("The involvement is archived and can no longer be changed.")
+        if creating:
+            await require_programme(self.session, values["programme_id"])
+        programme_id = values["programme_id"] if creating else record.programme_id
+        await require_in_programme(
+            self.session, Project, values.get("project_id"), programme_id, "project_id"
+        )
+        await require_in_programme(
+            self.session, Group, values.get("group_id"), programme_id, "group_id"
+        )
+        if values.get("documents") is not None:
+            values["documents"] = [
+                {**d, "url": str(d["url"]) if d.get("url") else None} for d in values["documents"]
+            ]
+        if "participant_ids" in values:
+            ids = values.pop("participant_ids") or []
+            record.participants = await self._participants(ids, programme_id)
+        await super().apply(record, values, creating=creating)
+
+    async def _participants(self, ids: list[uuid.UUID], programme_id: uuid.UUID) -> list[Person]:
+        people = {
+            p.id: p
+            for p in await self.session.scalars(
+                select(Person).where(Person.id.in_(ids), Person.programme_id == programme_id)
+            )
+        }
+        for i, person_id in enumerate(ids):
+            if person_id not in people:
+                raise ValidationFailed.at(
+                    f"/participant_ids/{i}", "no person with this id in the programme"
+                )
+            if ids.index(person_id) != i:
+                raise ValidationFailed.at(f"/participant_ids/{i}", "listed twice")
+        return [people[i] for i in ids]
+
+    async def validate(self, record):
+        if not record.participants and not record.head_count:
+            raise ValidationFailed.at(
+                "/participant_ids", "name the participants or give a head count"
+            )
+        today = datetime.now(ZoneInfo(get_settings().timezone)).date()
+        if record.occurred_on > today:
+            raise ValidationFailed.at(
+                "/occurred_on", "an involvement is recorded once it has happened"
+            )
+
+    async def delete(self, record, if_match):
+        """Archive: accountability records are kept."""
+        check_if_match(if_match, record.version)
+        if record.archived_at is None:
+            record.archived_at = utcnow()
+            record.updated_at = utcnow()
+            await self.flush()
+
+    async def list(self, lq):
+        lq.filters.setdefault("archived", False)
+        return await super().list(lq)

@@ -1,0 +1,22 @@
+"""ETag / If-Match: a record's version is its entity tag."""
+
+from samskap.problems import PreconditionFailed
+
+
+def etag(version: int) -> str:
+    return f'"{version}"'
+
+
+def check_if_match(if_match: str | None, version: int) -> None:
+    """Refuse the write when the caller's If-Match names another version than the current one."""
+    if if_match is None:
+        return
+    tags = [t.strip() for t in if_match.split(",") if t.strip()]
+    if "*" in tags:
+        return
+    wanted = {t.removeprefix("W/").strip('"') for t in tags}
+    if str(version) not in wanted:
+        raise PreconditionFailed(
+            f"The record is at version {version}, not {', '.join(sorted(wanted))}: "
+            "someone changed it meanwhile. Read it again and retry."
+        )

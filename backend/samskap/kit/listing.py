@@ -1,0 +1,229 @@
+"""Lists: filters named after fields, free-text `q`, `sort`, and opaque keyset cursors.
+
+A resource declares its `ListSpec`; `ListSpec.dependency()` turns it into FastAPI query
+parameters (so they are documented in OpenAPI) and `ListSpec.page()` runs the query: one
+statement for the rows, whatever the page size, plus whatever loader options add.
+"""
+
+import base64
+import binascii
+import inspect
+import json
+import operator
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Literal
+
+from fastapi import Query
+from sqlalchemy import Select, and_, false, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
+
+from samskap.config import get_settings
+from samskap.problems import BadRequest
+
+Op = Literal["eq", "lt", "le", "gt", "ge"]
+_OPS: dict[str, Callable] = {
+    "lt": operator.lt,
+    "le": operator.le,
+    "gt": operator.gt,
+    "ge": operator.ge,
+}
+
+
+@dataclass(frozen=True)
+class Filter:
+    """One query parameter that narrows a list. `eq` filters accept the parameter repeated."""
+
+    name: str
+    column: InstrumentedAttribute
+    annotation: Any
+    description: str
+    op: Op = "eq"
+    apply: Callable[[Select, Any], Select] | None = None
+
+    def clause_on(self, stmt: Select, value: Any) -> Select:
+        if self.apply is not None:
+            return self.apply(stmt, value)
+        if self.op == "eq":
+            return stmt.where(self.column.in_(value))
+        return stmt.where(_OPS[self.op](self.column, value))
+
+
+@dataclass
+class ListQuery:
+    filters: dict[str, Any]
+    q: str | None
+    sort: str
+    limit: int
+    cursor: str | None
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    model: type
+    filters: Sequence[Filter]
+    sorts: dict[str, InstrumentedAttribute]
+    default_sort: str
+    search: Sequence[InstrumentedAttribute] = ()
+    options: Sequence[Any] = field(default_factory=tuple)
+
+    def dependency(self) -> Callable[..., ListQuery]:
+        settings = get_settings()
+        sort_values = tuple(v for name in self.sorts for v in (name, f"-{name}"))
+        params = [
+            inspect.Parameter(
+                f.name,
+                inspect.Parameter.KEYWORD_ONLY,
+                default=Query(None, description=f.description),
+                annotation=(
+                    list[f.annotation] if f.op == "eq" and f.apply is None else f.annotation
+                )
+                | None,
+            )
+            for f in self.filters
+        ]
+        if self.search:
+            names = ", ".join(c.key for c in self.search)
+            params.append(
+                inspect.Parameter(
+                    "q",
+                    inspect.Parameter.KEYWORD_ONLY,
+                    annotation=str | None,
+                    default=Query(
+                        None,
+                        min_length=1,
+                        max_length=200,
+                        description=f"Free-text search in {names} (case-insensitive)",
+                    ),
+                )
+            )
+        params += [
+            inspect.Parameter(
+                "sort",
+                inspect.Parameter.KEYWORD_ONLY,
+                annotation=Literal[sort_values],  # type: ignore[valid-type]
+                default=Query(
+                    self.default_sort, description="Field to sort by; prefix with - for descending"
+                ),
+            ),
+            inspect.Parameter(
+                "limit",
+                inspect.Parameter.KEYWORD_ONLY,
+                annotation=int,
+                default=Query(
+                    settings.default_page_size,
+                    ge=1,
+                    le=settings.max_page_size,
+                    description="Page size",
+                ),
+            ),
+            inspect.Parameter(
+                "cursor",
+                inspect.Parameter.KEYWORD_ONLY,
+                annotation=str | None,
+                default=Query(
+                    None,
+                    max_length=1000,
+                    description="Opaque cursor from a previous page's next_cursor",
+                ),
+            ),
+        ]
+
+        def list_query(**kwargs: Any) -> ListQuery:
+            filters = {f.name: kwargs[f.name] for f in self.filters if kwargs[f.name] is not None}
+            return ListQuery(
+                filters, kwargs.get("q"), kwargs["sort"], kwargs["limit"], kwargs["cursor"]
+            )
+
+        list_query.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+        return list_query
+
+    def statement(self, lq: ListQuery, base: Select | None = None) -> Select:
+        stmt = base if base is not None else select(self.model)
+        by_name = {f.name: f for f in self.filters}
+        for name, value in lq.filters.items():
+            stmt = by_name[name].clause_on(stmt, value)
+        if lq.q and self.search:
+            pattern = "%" + lq.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            stmt = stmt.where(or_(*(c.ilike(pattern, escape="\\") for c in self.search)))
+        return stmt
+
+    async def page(self, session: AsyncSession, lq: ListQuery, base: Select | None = None):
+        """Return (items, next_cursor) for one page of the list."""
+        desc = lq.sort.startswith("-")
+        key = lq.sort.lstrip("-")
+        column = self.sorts[key]
+        id_column = self.model.id
+        nullable = column.property.columns[0].nullable
+        stmt = self.statement(lq, base)
+        if lq.cursor:
+            value, last_id = _decode_cursor(lq.cursor, lq.sort, column)
+            stmt = stmt.where(_after(column, id_column, value, last_id, desc, nullable))
+        order = column.desc() if desc else column.asc()
+        if nullable:
+            order = order.nulls_last()
+        stmt = stmt.order_by(order, id_column.desc() if desc else id_column.asc())
+        stmt = stmt.options(*self.options).limit(lq.limit + 1)
+        rows = list((await session.scalars(stmt)).unique())
+        next_cursor = None
+        if len(rows) > lq.limit:
+            rows = rows[: lq.limit]
+            last = rows[-1]
+            next_cursor = _encode_cursor(lq.sort, getattr(last, column.key), last.id)
+        return rows, next_cursor
+
+
+def _after(column, id_column, value, last_id, desc: bool, nullable: bool):
+    cmp = operator.lt if desc else operator.gt
+    if not nullable:
+        return or_(cmp(column, value), and_(column == value, cmp(id_column, last_id)))
+    if value is None:
+        return and_(column.is_(None), cmp(id_column, last_id))
+    return or_(column.is_(None), cmp(column, value), and_(column == value, cmp(id_column, last_id)))
+
+
+def _encode_value(value: Any) -> Any:
+    if isinstance(value, datetime | date | uuid.UUID):
+        return value.isoformat() if not isinstance(value, uuid.UUID) else str(value)
+    return value
+
+
+def _encode_cursor(sort: str, value: Any, last_id: uuid.UUID) -> str:
+    raw = json.dumps(
+        {"s": sort, "v": _encode_value(value), "i": str(last_id)},
+        separators=(",", ":"),
+        ensure_ascii=False,
+    )
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str, sort: str, column: InstrumentedAttribute) -> tuple[Any, uuid.UUID]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        data = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        if data["s"] != sort:
+            raise BadRequest("The cursor belongs to another sort order; start from the first page.")
+        raw, last_id = data["v"], uuid.UUID(data["i"])
+        python_type = column.property.columns[0].type.python_type
+        if raw is None:
+            value = None
+        elif python_type is datetime:
+            value = datetime.fromisoformat(raw)
+        elif python_type is date:
+            value = date.fromisoformat(raw)
+        elif python_type is uuid.UUID:
+            value = uuid.UUID(raw)
+        else:
+            value = python_type(raw)
+        return value, last_id
+    except BadRequest:
+        raise
+    except (ValueError, KeyError, TypeError, binascii.Error, json.JSONDecodeError) as exc:
+        raise BadRequest("The cursor is not valid; use next_cursor from a previous page.") from exc
+
+
+def none_matches(stmt: Select) -> Select:
+    return stmt.where(false())

@@ -1,0 +1,124 @@
+"""The FastAPI application: routers under /api/v1, problem+json errors, stable operation ids."""
+
+from contextlib import asynccontextmanager
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.routing import APIRoute
+from sqlalchemy import text
+
+from samskap import __version__
+from samskap.config import Settings, get_settings
+from samskap.db import create_engine, session_factory
+from samskap.deadlines.router import router as deadlines_router
+from samskap.groups.router import router as groups_router
+from samskap.involvements.router import router as involvements_router
+from samskap.middleware import RequestGuard
+from samskap.people.router import router as people_router
+from samskap.phases.router import router as phases_router
+from samskap.problems import Problem, install_problem_handlers, problem_responses
+from samskap.programmes.router import router as programmes_router
+from samskap.projects.router import router as projects_router
+from samskap.tasks.router import router as tasks_router
+
+API_PREFIX = "/api/v1"
+
+DESCRIPTION = """\
+Samskap is the system of record for Norwegian municipalities that reorganise or merge:
+programmes, projects, groups and their members, phases with expected results, tasks,
+deadlines (frister) and the record of how employees, union representatives and others
+were involved.
+
+Conventions: JSON bodies; `PATCH` is JSON Merge Patch and honours `If-Match`; lists
+take filters named after fields, `q`, `sort` (`-` for descending), `limit` and an
+opaque `cursor`; errors are `application/problem+json` (RFC 9457).
+"""
+
+
+def _operation_id(route: APIRoute) -> str:
+    return route.name
+
+
+health = APIRouter(prefix="/health", tags=["health"])
+
+
+@health.get("", name="health-live", summary="Liveness")
+async def live() -> dict:
+    """Answers as long as the process serves requests."""
+    return {"status": "ok"}
+
+
+@health.get("/ready", name="health-ready", summary="Readiness", responses=problem_responses(500))
+async def ready(request: Request) -> dict:
+    """Answers when the database can be reached."""
+    async with request.app.state.engine.connect() as connection:
+        await connection.execute(text("SELECT 1"))
+    return {"status": "ok", "database": "ok"}
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    engine = create_engine(settings.database_url, echo=settings.database_echo)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        await engine.dispose()
+
+    app = FastAPI(
+        title="Samskap API",
+        version=__version__,
+        summary="Reorganisation and merger programmes for Norwegian municipalities",
+        description=DESCRIPTION,
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
+        generate_unique_id_function=_operation_id,
+        lifespan=lifespan,
+        separate_input_output_schemas=False,
+    )
+    app.state.engine = engine
+    app.state.sessions = session_factory(engine)
+    app.state.settings = settings
+
+    install_problem_handlers(app)
+    app.add_middleware(RequestGuard, max_body_bytes=settings.max_body_bytes)
+
+    api = APIRouter(prefix=API_PREFIX, responses=problem_responses(500))
+    api.include_router(health)
+    for router in (
+        programmes_router,
+        projects_router,
+        people_router,
+        groups_router,
+        phases_router,
+        tasks_router,
+        deadlines_router,
+        involvements_router,
+    ):
+        api.include_router(router)
+    app.include_router(api)
+
+    _declare_problem_schema(app)
+    return app
+
+
+def _declare_problem_schema(app: FastAPI) -> None:
+    original = app.openapi
+
+    def openapi() -> dict:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = original()
+        schema["components"]["schemas"]["Problem"] = Problem.model_json_schema(
+            ref_template="#/components/schemas/{model}"
+        )
+        for name, sub in (
+            Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+            .get("$defs", {})
+            .items()
+        ):
+            schema["components"]["schemas"][name] = sub
+        schema["components"]["schemas"]["Problem"].pop("$defs", None)
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -1,0 +1,119 @@
+"""ASGI middleware: request ids, body size limit and content types, before any route runs."""
+
+import uuid
+
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from samskap.problems import PROBLEM_BASE, PROBLEM_MEDIA_TYPE
+
+_BODY_METHODS = {"POST", "PUT", "PATCH"}
+_JSON_TYPES = {"application/json", "application/merge-patch+json"}
+
+
+class _TooLarge(Exception):
+    pass
+
+
+async def _problem(
+    scope: Scope, send: Send, status: int, slug: str, title: str, detail: str, request_id: str
+) -> None:
+    import json
+
+    body = json.dumps(
+        {
+            "type": PROBLEM_BASE + slug,
+            "title": title,
+            "status": status,
+            "detail": detail,
+            "instance": scope.get("path"),
+        }
+    ).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
+                (b"content-length", str(len(body)).encode()),
+                (b"x-request-id", request_id.encode()),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+class RequestGuard:
+    """Gives every request an id, refuses oversized bodies (413) and non-JSON bodies (415)."""
+
+    def __init__(self, app: ASGIApp, max_body_bytes: int):
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        request_id = headers.get("x-request-id", "")[:64] or uuid.uuid4().hex
+        scope.setdefault("state", {})["request_id"] = request_id
+        path: str = scope.get("path", "")
+        method: str = scope["method"]
+
+        if method in _BODY_METHODS and path.startswith("/api/"):
+            length = headers.get("content-length")
+            if length is not None and length.isdigit() and int(length) > self.max_body_bytes:
+                await _problem(
+                    scope,
+                    send,
+                    413,
+                    "payload-too-large",
+                    "Request body too large",
+                    f"The body may be at most {self.max_body_bytes} bytes.",
+                    request_id,
+                )
+                return
+            media_type = headers.get("content-type", "").split(";")[0].strip().lower()
+            has_body = (length not in (None, "0")) or "transfer-encoding" in headers
+            if has_body and media_type not in _JSON_TYPES:
+                await _problem(
+                    scope,
+                    send,
+                    415,
+                    "unsupported-media-type",
+                    "Unsupported media type",
+                    "Send the body as application/json (or "
+                    "application/merge-patch+json for PATCH).",
+                    request_id,
+                )
+                return
+
+        received = 0
+
+        async def limited_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body_bytes:
+                    raise _TooLarge
+            return message
+
+        async def send_with_id(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message.setdefault("headers", [])
+                message["headers"] = [*message["headers"], (b"x-request-id", request_id.encode())]
+            await send(message)
+
+        try:
+            await self.app(scope, limited_receive, send_with_id)
+        except _TooLarge:
+            await _problem(
+                scope,
+                send,
+                413,
+                "payload-too-large",
+                "Request body too large",
+                f"The body may be at most {self.max_body_bytes} bytes.",
+                request_id,
+            )

@@ -1,0 +1,24 @@
+"""ORM models, one module per table family; importing this registers them all."""
+
+from samskap.models.deadline import Deadline
+from samskap.models.group import Group, GroupMember
+from samskap.models.involvement import Involvement, involvement_participant
+from samskap.models.person import Person
+from samskap.models.phase import ExpectedResult, Phase
+from samskap.models.programme import Programme
+from samskap.models.project import Project
+from samskap.models.task import Task
+
+__all__ = [
+    "Deadline",
+    "ExpectedResult",
+    "Group",
+    "GroupMember",
+    "Involvement",
+    "Person",
+    "Phase",
+    "Programme",
+    "Project",
+    "Task",
+    "involvement_participant",
+]

@@ -1,0 +1,37 @@
+"""Columns every record carries: a v7 UUID, timestamps and the version behind its ETag."""
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Integer, String, Uuid
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column
+
+from samskap.db import utcnow
+from samskap.kit.ids import uuid7
+from samskap.kit.types import UTCDateTime
+
+
+class Record:
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid7)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict:
+        # UPDATE ... WHERE version = :seen, so concurrent writers cannot both win.
+        return {"version_id_col": cls.version}
+
+
+class InProgramme:
+    """Records owned by one programme; every reference they hold stays inside it."""
+
+    @declared_attr
+    def programme_id(cls) -> Mapped[uuid.UUID]:
+        return mapped_column(ForeignKey("programme.id"), index=True)
+
+
+class ExternallyKeyed:
+    """`external_id` is the caller's own key, unique per programme, so imports can re-run."""
+
+    external_id: Mapped[str | None] = mapped_column(String(200))

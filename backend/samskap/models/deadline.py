@@ -1,0 +1,37 @@
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from samskap.db import Base
+from samskap.kit.types import UTCDateTime
+from samskap.models.common import ExternallyKeyed, InProgramme, Record
+
+
+class Deadline(Record, InProgramme, ExternallyKeyed, Base):
+    """A frist: what is due, from whom, to whom, by when."""
+
+    __tablename__ = "deadline"
+    __table_args__ = (UniqueConstraint("programme_id", "external_id"),)
+
+    project_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("project.id"), index=True)
+    group_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("group.id"), index=True)
+    title: Mapped[str] = mapped_column(String(300), index=True)
+    description: Mapped[str | None] = mapped_column(Text)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    responsible_person_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("person.id"), index=True
+    )
+    responsible_group_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("group.id"), index=True
+    )
+    recipient_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32), index=True)
+    status: Mapped[str] = mapped_column(String(32), index=True)
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    @property
+    def overdue(self) -> bool:
+        """Computed on every read, so it never goes stale."""
+        return self.status == "open" and self.due_at < datetime.now(UTC)

@@ -1,0 +1,20 @@
+from sqlalchemy import String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from samskap.db import Base
+from samskap.models.common import ExternallyKeyed, InProgramme, Record
+
+
+class Person(Record, InProgramme, ExternallyKeyed, Base):
+    __tablename__ = "person"
+    __table_args__ = (UniqueConstraint("programme_id", "external_id"),)
+
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    email: Mapped[str | None] = mapped_column(String(320), index=True)
+    title: Mapped[str | None] = mapped_column(String(200))
+    organisation_unit: Mapped[str | None] = mapped_column(String(200), index=True)
+    municipality_number: Mapped[str | None] = mapped_column(String(4), index=True)
+    affiliation: Mapped[str] = mapped_column(String(32), index=True)
+    # Union membership is special-category personal data (GDPR art. 9): its own column,
+    # so that access rules can guard it apart from the rest of the person.
+    union: Mapped[str | None] = mapped_column(String(200))

@@ -1,0 +1,25 @@
+from datetime import date
+
+from sqlalchemy import JSON, Date, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from samskap.db import Base
+from samskap.models.common import ExternallyKeyed, Record
+
+
+class Programme(Record, ExternallyKeyed, Base):
+    __tablename__ = "programme"
+    __table_args__ = (UniqueConstraint("external_id"),)
+
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    description: Mapped[str | None] = mapped_column(Text)
+    vision: Mapped[str | None] = mapped_column(Text)
+    owner_organisation: Mapped[str | None] = mapped_column(String(200), index=True)
+    # [{"name": "Ski", "number": "0213"}, ...]: a short, fixed list read with the programme.
+    municipalities: Mapped[list[dict]] = mapped_column(JSON, default=list)
+    starts_on: Mapped[date | None] = mapped_column(Date)
+    target_on: Mapped[date | None] = mapped_column(Date, index=True)
+    status: Mapped[str] = mapped_column(String(32), index=True)
+
+    def municipality_numbers(self) -> set[str]:
+        return {m["number"] for m in self.municipalities or []}

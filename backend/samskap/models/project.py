@@ -1,0 +1,37 @@
+import uuid
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from samskap.db import Base
+from samskap.kit.types import UTCDateTime
+from samskap.models.common import ExternallyKeyed, InProgramme, Record
+
+
+class Project(Record, InProgramme, ExternallyKeyed, Base):
+    __tablename__ = "project"
+    __table_args__ = (
+        UniqueConstraint("programme_id", "code"),
+        UniqueConstraint("programme_id", "external_id"),
+    )
+
+    code: Mapped[str] = mapped_column(String(32), index=True)
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    description: Mapped[str | None] = mapped_column(Text)
+    category: Mapped[str] = mapped_column(String(32), index=True)
+    mandate_text: Mapped[str | None] = mapped_column(Text)
+    mandate_status: Mapped[str] = mapped_column(String(32), index=True)
+    mandate_approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    mandate_approved_by_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("person.id"), index=True
+    )
+    leader_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"), index=True)
+    leader_allocation_percent: Mapped[int | None] = mapped_column(Integer)
+    owner_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"), index=True)
+    status: Mapped[str] = mapped_column(String(32), index=True)
+    health: Mapped[str] = mapped_column(String(32), index=True)
+    health_explanation: Mapped[str | None] = mapped_column(Text)
+    concerns_nav: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    starts_on: Mapped[date | None] = mapped_column(Date, index=True)
+    ends_on: Mapped[date | None] = mapped_column(Date, index=True)

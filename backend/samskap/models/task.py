@@ -1,0 +1,24 @@
+import uuid
+from datetime import date
+
+from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from samskap.db import Base
+from samskap.models.common import ExternallyKeyed, InProgramme, Record
+
+
+class Task(Record, InProgramme, ExternallyKeyed, Base):
+    __tablename__ = "task"
+    __table_args__ = (UniqueConstraint("programme_id", "external_id"),)
+
+    project_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("project.id"), index=True)
+    phase_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("phase.id"), index=True)
+    group_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("group.id"), index=True)
+    parent_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("task.id"), index=True)
+    title: Mapped[str] = mapped_column(String(300), index=True)
+    description: Mapped[str | None] = mapped_column(Text)
+    assignee_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"), index=True)
+    status: Mapped[str] = mapped_column(String(32), index=True)
+    priority: Mapped[str] = mapped_column(String(32), index=True)
+    due_on: Mapped[date | None] = mapped_column(Date, index=True)

@@ -1,0 +1,37 @@
+import uuid
+
+from samskap.kit.listing import Filter, ListSpec
+from samskap.kit.service import CrudService
+from samskap.models import Person, Programme
+from samskap.models.enums import Affiliation
+from samskap.problems import ValidationFailed
+from samskap.references import check_municipality, require_programme
+
+
+class PersonService(CrudService[Person]):
+    model = Person
+    label = "person"
+    spec = ListSpec(
+        model=Person,
+        filters=[
+            Filter("programme_id", Person.programme_id, uuid.UUID, "Programme"),
+            Filter("affiliation", Person.affiliation, Affiliation, "Affiliation"),
+            Filter("municipality_number", Person.municipality_number, str, "Kommunenummer"),
+            Filter("organisation_unit", Person.organisation_unit, str, "Organisation unit"),
+            Filter("email", Person.email, str, "E-mail address (exact)"),
+        ],
+        sorts={"name": Person.name, "created_at": Person.created_at},
+        default_sort="name",
+        search=[Person.name, Person.email, Person.title, Person.organisation_unit],
+    )
+
+    async def apply(self, record, values, *, creating):
+        if creating:
+            await require_programme(self.session, values["programme_id"])
+        await super().apply(record, values, creating=creating)
+
+    async def validate(self, record):
+        if record.union and record.affiliation != Affiliation.union_representative:
+            raise ValidationFailed.at("/union", "only union representatives have a union here")
+        programme = await self.session.get(Programme, record.programme_id)
+        await check_municipality(programme, record.municipality_number, "municipality_number")

@@ -1,0 +1,216 @@
+"""Errors as RFC 9457 application/problem+json, for domain errors and framework errors alike."""
+
+import logging
+import uuid
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from sqlalchemy.orm.exc import StaleDataError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = logging.getLogger("samskap")
+
+PROBLEM_BASE = "https://samskap.no/problems/"
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+
+
+class ProblemDetailItem(BaseModel):
+    pointer: str | None = Field(None, description="JSON Pointer into the request body")
+    parameter: str | None = Field(None, description="Query or header parameter")
+    detail: str
+
+
+class Problem(BaseModel):
+    """An RFC 9457 problem document."""
+
+    type: str = Field(examples=[PROBLEM_BASE + "validation"])
+    title: str = Field(examples=["Invalid input"])
+    status: int = Field(examples=[422])
+    detail: str | None = Field(None, examples=["ends_on must not be before starts_on"])
+    instance: str | None = Field(None, examples=["/api/v1/projects"])
+    errors: list[ProblemDetailItem] | None = None
+    request_id: str | None = None
+
+
+class AppError(Exception):
+    status: int = 400
+    slug: str = "bad-request"
+    title: str = "Bad request"
+
+    def __init__(self, detail: str | None = None, *, errors: list[dict] | None = None):
+        super().__init__(detail or self.title)
+        self.detail = detail
+        self.errors = errors
+
+
+class BadRequest(AppError):
+    status, slug, title = 400, "bad-request", "Bad request"
+
+
+class NotFound(AppError):
+    status, slug, title = 404, "not-found", "Not found"
+
+    def __init__(self, what: str = "record", *, detail: str | None = None):
+        super().__init__(detail or f"No {what} with this id")
+
+
+class Conflict(AppError):
+    status, slug, title = 409, "conflict", "Conflict"
+
+
+class PreconditionFailed(AppError):
+    status, slug, title = 412, "precondition-failed", "Precondition failed"
+
+
+class PayloadTooLarge(AppError):
+    status, slug, title = 413, "payload-too-large", "Request body too large"
+
+
+class UnsupportedMediaType(AppError):
+    status, slug, title = 415, "unsupported-media-type", "Unsupported media type"
+
+
+class ValidationFailed(AppError):
+    status, slug, title = 422, "validation", "Invalid input"
+
+    @classmethod
+    def at(cls, pointer: str, detail: str) -> "ValidationFailed":
+        return cls(
+            f"{pointer.lstrip('/')}: {detail}", errors=[{"pointer": pointer, "detail": detail}]
+        )
+
+
+def problem_response(
+    request: Request | None,
+    status: int,
+    slug: str,
+    title: str,
+    detail: str | None = None,
+    errors: list[dict] | None = None,
+    headers: dict[str, str] | None = None,
+    **extra: Any,
+) -> JSONResponse:
+    body: dict[str, Any] = {"type": PROBLEM_BASE + slug, "title": title, "status": status}
+    if detail:
+        body["detail"] = detail
+    if request is not None:
+        body["instance"] = request.url.path
+    if errors:
+        body["errors"] = errors
+    body.update(extra)
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
+
+
+_STATUS_SLUGS = {
+    400: ("bad-request", "Bad request"),
+    401: ("unauthorized", "Authentication required"),
+    403: ("forbidden", "Forbidden"),
+    404: ("not-found", "Not found"),
+    405: ("method-not-allowed", "Method not allowed"),
+    406: ("not-acceptable", "Not acceptable"),
+    409: ("conflict", "Conflict"),
+    412: ("precondition-failed", "Precondition failed"),
+    413: ("payload-too-large", "Request body too large"),
+    415: ("unsupported-media-type", "Unsupported media type"),
+    429: ("too-many-requests", "Too many requests"),
+}
+
+
+def _pointer(loc: tuple) -> tuple[str, str | None]:
+    """Turn a pydantic error location into a JSON pointer (body) or a parameter name."""
+    where, *rest = loc or ("body",)
+    if where == "body":
+        return "pointer", "/" + "/".join(str(p) for p in rest)
+    return "parameter", str(rest[0]) if rest else str(where)
+
+
+def _validation_errors(exc: RequestValidationError) -> list[dict]:
+    items = []
+    for err in exc.errors():
+        kind, where = _pointer(tuple(err.get("loc", ())))
+        message = err.get("msg", "invalid")
+        if err.get("type") == "extra_forbidden":
+            message = "unknown field"
+        items.append({kind: where, "detail": message})
+    return items
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    @app.exception_handler(AppError)
+    async def _app_error(request: Request, exc: AppError):
+        return problem_response(request, exc.status, exc.slug, exc.title, exc.detail, exc.errors)
+
+    @app.exception_handler(StaleDataError)
+    async def _stale(request: Request, _exc: StaleDataError):
+        return problem_response(
+            request,
+            412,
+            "precondition-failed",
+            "Precondition failed",
+            "The record was changed by someone else meanwhile; read it again and retry.",
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError):
+        if any(e.get("type") == "json_invalid" for e in exc.errors()):
+            return problem_response(
+                request,
+                400,
+                "malformed-json",
+                "Malformed JSON",
+                "The request body is not valid JSON.",
+            )
+        errors = _validation_errors(exc)
+        detail = "; ".join(
+            f"{(e.get('pointer') or e.get('parameter') or '').lstrip('/')}: {e['detail']}"
+            for e in errors
+        )
+        return problem_response(request, 422, "validation", "Invalid input", detail, errors)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException):
+        slug, title = _STATUS_SLUGS.get(exc.status_code, ("error", "Error"))
+        detail = exc.detail if isinstance(exc.detail, str) and exc.detail != title else None
+        if exc.status_code == 404 and detail == "Not Found":
+            detail = "No resource at this address"
+        if exc.status_code == 405:
+            detail = f"{request.method} is not allowed on this resource"
+        return problem_response(request, exc.status_code, slug, title, detail, headers=exc.headers)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception):
+        request_id = getattr(request.state, "request_id", None) or uuid.uuid4().hex
+        log.exception("unhandled error, request_id=%s", request_id, exc_info=exc)
+        return problem_response(
+            request,
+            500,
+            "internal",
+            "Internal server error",
+            "Something went wrong on our side. Quote the request id when reporting it.",
+            headers={"X-Request-ID": request_id},
+            request_id=request_id,
+        )
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI declarations of the problem responses an operation can give."""
+    descriptions = {
+        400: "Malformed request (bad JSON or cursor)",
+        404: "Not found",
+        409: "Conflict with the current state (duplicate key, record still referred to)",
+        412: "If-Match does not match the current version",
+        413: "Request body too large",
+        415: "Unsupported content type",
+        422: "Invalid input",
+        500: "Internal server error",
+    }
+    return {
+        s: {
+            "description": descriptions.get(s, "Error"),
+            "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        }
+        for s in statuses
+    }

@@ -1,0 +1,37 @@
+from samskap.kit.listing import Filter, ListSpec
+from samskap.kit.service import CrudService, require_order
+from samskap.models import Programme
+from samskap.models.enums import ProgrammeStatus
+from samskap.problems import ValidationFailed
+
+
+class ProgrammeService(CrudService[Programme]):
+    model = Programme
+    label = "programme"
+    spec = ListSpec(
+        model=Programme,
+        filters=[
+            Filter("status", Programme.status, ProgrammeStatus, "Programme status"),
+            Filter("owner_organisation", Programme.owner_organisation, str, "Owner organisation"),
+        ],
+        sorts={
+            "name": Programme.name,
+            "target_on": Programme.target_on,
+            "created_at": Programme.created_at,
+        },
+        default_sort="name",
+        search=[Programme.name, Programme.description],
+    )
+
+    async def apply(self, record, values, *, creating):
+        if "municipalities" in values and values["municipalities"] is not None:
+            numbers = [m["number"] for m in values["municipalities"]]
+            for i, number in enumerate(numbers):
+                if numbers.index(number) != i:
+                    raise ValidationFailed.at(
+                        f"/municipalities/{i}/number", f"{number} is listed twice"
+                    )
+        await super().apply(record, values, creating=creating)
+
+    async def validate(self, record):
+        require_order(record.starts_on, record.target_on, "starts_on", "target_on")

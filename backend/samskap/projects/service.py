@@ -1,0 +1,81 @@
+import uuid
+
+from sqlalchemy import select
+
+from samskap import mandates
+from samskap.kit.listing import Filter, ListSpec
+from samskap.kit.service import CrudService, require_order
+from samskap.models import Person, Project
+from samskap.models.enums import Health, MandateStatus, ProjectCategory, ProjectStatus
+from samskap.phases.templates import create_phases_from_template
+from samskap.problems import Conflict, ValidationFailed
+from samskap.references import require_in_programme, require_programme
+
+
+class ProjectService(CrudService[Project]):
+    model = Project
+    label = "project"
+    spec = ListSpec(
+        model=Project,
+        filters=[
+            Filter("programme_id", Project.programme_id, uuid.UUID, "Programme"),
+            Filter("status", Project.status, ProjectStatus, "Project status"),
+            Filter("category", Project.category, ProjectCategory, "Category"),
+            Filter("health", Project.health, Health, "Health"),
+            Filter("mandate_status", Project.mandate_status, MandateStatus, "Mandate status"),
+            Filter("leader_id", Project.leader_id, uuid.UUID, "Project leader"),
+            Filter("owner_id", Project.owner_id, uuid.UUID, "Project owner"),
+            Filter("concerns_nav", Project.concerns_nav, bool, "Concerns NAV"),
+            Filter("code", Project.code, str, "Project code (exact)"),
+        ],
+        sorts={
+            "code": Project.code,
+            "name": Project.name,
+            "starts_on": Project.starts_on,
+            "ends_on": Project.ends_on,
+            "created_at": Project.created_at,
+        },
+        default_sort="code",
+        search=[Project.name, Project.code, Project.description, Project.mandate_text],
+    )
+
+    async def apply(self, record, values, *, creating):
+        values.pop("phase_template", None)
+        if creating:
+            await require_programme(self.session, values["programme_id"])
+            programme_id = values["programme_id"]
+        else:
+            programme_id = record.programme_id
+            if "mandate_status" in values and values["mandate_status"] is not None:
+                mandates.check_transition(record.mandate_status, values["mandate_status"])
+        for field in ("leader_id", "owner_id", "mandate_approved_by_id"):
+            await require_in_programme(self.session, Person, values.get(field), programme_id, field)
+        await super().apply(record, values, creating=creating)
+
+    async def validate(self, record):
+        require_order(record.starts_on, record.ends_on, "starts_on", "ends_on")
+        if record.health != Health.on_track and not (record.health_explanation or "").strip():
+            raise ValidationFailed.at(
+                "/health_explanation", f"say why the project is {record.health}"
+            )
+        if record.leader_allocation_percent is not None and record.leader_id is None:
+            raise ValidationFailed.at("/leader_allocation_percent", "an allocation needs a leader")
+        mandates.settle(record)
+        if record.code is not None:
+            clash = await self.session.scalar(
+                select(Project.id).where(
+                    Project.programme_id == record.programme_id,
+                    Project.code == record.code,
+                    Project.id != record.id,
+                )
+            )
+            if clash is not None:
+                raise Conflict(
+                    f"The programme already has a project with code {record.code}.",
+                    errors=[{"pointer": "/code", "detail": "already in use"}],
+                )
+
+    async def after_create(self, record, data):
+        if data.phase_template:
+            await create_phases_from_template(self.session, record, data.phase_template)
+            await self.flush()

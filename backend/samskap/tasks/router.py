@@ -1,0 +1,14 @@
+from samskap.kit.routes import crud_router
+from samskap.tasks.schemas import TaskCreate, TaskPage, TaskRead, TaskUpdate
+from samskap.tasks.service import TaskService
+
+router = crud_router(
+    path="/tasks",
+    resource="tasks",
+    singular="task",
+    service=TaskService,
+    read=TaskRead,
+    create=TaskCreate,
+    update=TaskUpdate,
+    page=TaskPage,
+)

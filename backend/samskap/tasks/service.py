@@ -1,0 +1,77 @@
+import uuid
+from datetime import date
+
+from samskap.kit.listing import Filter, ListSpec
+from samskap.kit.service import CrudService
+from samskap.models import Group, Person, Phase, Project, Task
+from samskap.models.enums import Priority, TaskStatus
+from samskap.problems import ValidationFailed
+from samskap.references import require_in_programme
+
+_MAX_DEPTH = 50
+
+
+class TaskService(CrudService[Task]):
+    model = Task
+    label = "task"
+    spec = ListSpec(
+        model=Task,
+        filters=[
+            Filter("programme_id", Task.programme_id, uuid.UUID, "Programme"),
+            Filter("project_id", Task.project_id, uuid.UUID, "Project"),
+            Filter("phase_id", Task.phase_id, uuid.UUID, "Phase"),
+            Filter("group_id", Task.group_id, uuid.UUID, "Group"),
+            Filter("assignee_id", Task.assignee_id, uuid.UUID, "Assignee"),
+            Filter("parent_id", Task.parent_id, uuid.UUID, "Parent task"),
+            Filter("status", Task.status, TaskStatus, "Status; repeat for several"),
+            Filter("priority", Task.priority, Priority, "Priority"),
+            Filter("due_before", Task.due_on, date, "Due on or before this date", op="le"),
+            Filter("due_after", Task.due_on, date, "Due on or after this date", op="ge"),
+        ],
+        sorts={
+            "due_on": Task.due_on,
+            "title": Task.title,
+            "priority": Task.priority,
+            "status": Task.status,
+            "created_at": Task.created_at,
+            "updated_at": Task.updated_at,
+        },
+        default_sort="created_at",
+        search=[Task.title, Task.description],
+    )
+
+    async def apply(self, record, values, *, creating):
+        project_id = values.get("project_id") or record.project_id
+        project = await self.session.get(Project, project_id)
+        if project is None or (not creating and project.programme_id != record.programme_id):
+            raise ValidationFailed.at("/project_id", "no project with this id in the programme")
+        if creating:
+            values["programme_id"] = project.programme_id
+        programme_id = project.programme_id
+        await require_in_programme(
+            self.session, Group, values.get("group_id"), programme_id, "group_id"
+        )
+        await require_in_programme(
+            self.session, Person, values.get("assignee_id"), programme_id, "assignee_id"
+        )
+        await super().apply(record, values, creating=creating)
+
+    async def validate(self, record):
+        if record.phase_id is not None:
+            phase = await self.session.get(Phase, record.phase_id)
+            if phase is None or phase.project_id != record.project_id:
+                raise ValidationFailed.at("/phase_id", "no phase with this id in the project")
+        if record.parent_id is not None:
+            await self._check_parent(record)
+
+    async def _check_parent(self, record) -> None:
+        parent_id, depth = record.parent_id, 0
+        while parent_id is not None:
+            if parent_id == record.id:
+                raise ValidationFailed.at("/parent_id", "a task cannot be its own ancestor")
+            parent = await self.session.get(Task, parent_id)
+            if parent is None or parent.project_id != record.project_id:
+                raise ValidationFailed.at("/parent_id", "no task with this id in the project")
+            parent_id, depth = parent.parent_id, depth + 1
+            if depth > _MAX_DEPTH:
+                raise ValidationFailed.at("/parent_id", f"tasks nest at most {_MAX_DEPTH} deep")

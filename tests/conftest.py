@@ -1,0 +1,102 @@
+"""Test session: a real database (SQLite, or PostgreSQL with SAMSKAP_TEST_DB=postgresql),
+the schema from `alembic upgrade head`, and an HTTP client on the app.
+
+PostgreSQL comes from SAMSKAP_TEST_DATABASE_URL when set, otherwise from a server the
+session starts itself in a temporary folder.
+"""
+
+import os
+import tempfile
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import text
+
+from samskap.cli import migrate
+from samskap.config import Settings
+from samskap.db import Base
+from samskap.main import create_app
+from tests import pg
+
+BACKEND = os.environ.get("SAMSKAP_TEST_DB", "sqlite")
+
+
+def pytest_report_header(config) -> str:
+    return f"samskap database: {BACKEND}"
+
+
+class Databases:
+    """Hands out fresh, empty databases on the backend under test."""
+
+    def __init__(self) -> None:
+        self.server: pg.TemporaryPostgres | None = None
+        self.tmp = Path(tempfile.mkdtemp(prefix="samskap-test-"))
+        self.count = 0
+        self.external = os.environ.get("SAMSKAP_TEST_DATABASE_URL")
+
+    def new(self, name: str) -> str:
+        self.count += 1
+        if BACKEND == "sqlite":
+            return f"sqlite+aiosqlite:///{self.tmp / f'{name}-{self.count}.db'}"
+        if self.external:
+            if self.count > 1:
+                pytest.skip("needs a second database; SAMSKAP_TEST_DATABASE_URL names only one")
+            return self.external
+        if self.server is None:
+            self.server = pg.start()
+        return self.server.create_database(f"{name}_{self.count}")
+
+    def close(self) -> None:
+        if self.server is not None:
+            self.server.stop()
+
+
+@pytest.fixture(scope="session")
+def databases() -> Iterator[Databases]:
+    dbs = Databases()
+    yield dbs
+    dbs.close()
+
+
+@pytest.fixture(scope="session")
+def database_url(databases: Databases) -> str:
+    url = databases.new("samskap")
+    migrate("head", url)
+    return url
+
+
+@pytest.fixture(scope="session")
+def settings(database_url: str) -> Settings:
+    return Settings(database_url=database_url, max_body_bytes=65_536)
+
+
+@pytest.fixture(scope="session")
+async def app(settings: Settings):
+    application = create_app(settings)
+    yield application
+    await application.state.engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+async def _empty_tables(request) -> AsyncIterator[None]:
+    yield
+    if "app" not in request.fixturenames:
+        return
+    engine = request.getfixturevalue("app").state.engine
+    tables = list(reversed(Base.metadata.sorted_tables))
+    async with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            names = ", ".join(f'"{t.name}"' for t in tables)
+            await connection.execute(text(f"TRUNCATE {names} CASCADE"))
+        else:
+            for table in tables:
+                await connection.execute(table.delete())
+
+
+@pytest.fixture
+async def client(app) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+        yield http

@@ -1,0 +1,98 @@
+"""Small factories that create records through the API, with overridable defaults."""
+
+import itertools
+from typing import Any
+
+import httpx
+
+API = "/api/v1"
+_seq = itertools.count(1)
+
+
+async def create(client: httpx.AsyncClient, path: str, body: dict[str, Any]) -> dict[str, Any]:
+    response = await client.post(API + path, json=body)
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+async def make_programme(client, **overrides) -> dict:
+    n = next(_seq)
+    body = {
+        "name": f"Sammenslåing {n}",
+        "municipalities": [
+            {"name": "Ski", "number": "0213"},
+            {"name": "Oppegård", "number": "0217"},
+        ],
+        "starts_on": "2017-06-01",
+        "target_on": "2020-01-01",
+        "status": "active",
+    }
+    return await create(client, "/programmes", body | overrides)
+
+
+async def make_person(client, programme: dict, **overrides) -> dict:
+    n = next(_seq)
+    body = {
+        "programme_id": programme["id"],
+        "name": f"Person {n}",
+        "email": f"person{n}@example.kommune.no",
+        "affiliation": "employee",
+    }
+    return await create(client, "/people", body | overrides)
+
+
+async def make_project(client, programme: dict, **overrides) -> dict:
+    n = next(_seq)
+    body = {
+        "programme_id": programme["id"],
+        "code": f"P{n}",
+        "name": f"Prosjekt {n}",
+        "category": "administrative",
+    }
+    return await create(client, "/projects", body | overrides)
+
+
+async def make_group(client, programme: dict, **overrides) -> dict:
+    n = next(_seq)
+    body = {"programme_id": programme["id"], "kind": "working_group", "name": f"Gruppe {n}"}
+    return await create(client, "/groups", body | overrides)
+
+
+async def make_member(client, group: dict, person: dict, **overrides) -> dict:
+    body = {"person_id": person["id"], "role": "member", "party": "employees"}
+    return await create(client, f"/groups/{group['id']}/members", body | overrides)
+
+
+async def make_phase(client, project: dict, **overrides) -> dict:
+    n = next(_seq)
+    body = {"project_id": project["id"], "name": f"Fase {n}"}
+    return await create(client, "/phases", body | overrides)
+
+
+async def make_task(client, project: dict, **overrides) -> dict:
+    n = next(_seq)
+    body = {"project_id": project["id"], "title": f"Oppgave {n}"}
+    return await create(client, "/tasks", body | overrides)
+
+
+async def make_deadline(client, programme: dict, responsible: dict, **overrides) -> dict:
+    n = next(_seq)
+    body = {
+        "programme_id": programme["id"],
+        "title": f"Frist {n}",
+        "due_at": "2030-09-07T16:00:00+02:00",
+        "responsible_person_id": responsible["id"],
+    }
+    return await create(client, "/deadlines", body | overrides)
+
+
+async def make_involvement(client, programme: dict, **overrides) -> dict:
+    body = {
+        "programme_id": programme["id"],
+        "matter": "Ny organisering av oppvekst",
+        "stakeholder_kind": "employees",
+        "form": "information",
+        "occurred_on": "2018-09-06",
+        "head_count": 40,
+    }
+    return await create(client, "/involvements", body | overrides)

@@ -1,0 +1,115 @@
+"""A throwaway PostgreSQL server for the test session: initdb + pg_ctl in a temporary folder."""
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+
+def _binary(name: str) -> str:
+    found = shutil.which(name)
+    if found:
+        return found
+    candidates = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)
+    if not candidates:
+        raise RuntimeError(f"{name} not found: install PostgreSQL (apt-get install postgresql)")
+    return candidates[0]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class TemporaryPostgres:
+    root: Path
+    port: int
+    as_user: list[str]
+
+    @property
+    def admin_url(self) -> str:
+        return f"postgresql+asyncpg://postgres@127.0.0.1:{self.port}/postgres"
+
+    def url(self, database: str) -> str:
+        return f"postgresql+asyncpg://postgres@127.0.0.1:{self.port}/{database}"
+
+    def run(self, *args: str) -> None:
+        subprocess.run([*self.as_user, *args], check=True, capture_output=True, text=True)
+
+    def create_database(self, name: str) -> str:
+        self.run(
+            _binary("psql"),
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(self.port),
+            "-U",
+            "postgres",
+            "-d",
+            "postgres",
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-c",
+            f'CREATE DATABASE "{name}"',
+        )
+        return self.url(name)
+
+    def stop(self) -> None:
+        subprocess.run(
+            [
+                *self.as_user,
+                _binary("pg_ctl"),
+                "-D",
+                str(self.root / "data"),
+                "-m",
+                "immediate",
+                "stop",
+            ],
+            capture_output=True,
+        )
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def start() -> TemporaryPostgres:
+    root = Path(tempfile.mkdtemp(prefix="samskap-pg-"))
+    as_user: list[str] = []
+    if os.geteuid() == 0:
+        # PostgreSQL refuses to run as root; run it as the postgres system user.
+        shutil.chown(root, "postgres", "postgres")
+        as_user = ["runuser", "-u", "postgres", "--"]
+    port = _free_port()
+    server = TemporaryPostgres(root, port, as_user)
+    server.run(
+        _binary("initdb"),
+        "-D",
+        str(root / "data"),
+        "-U",
+        "postgres",
+        "-A",
+        "trust",
+        "-E",
+        "UTF8",
+        "--locale=C.UTF-8",
+    )
+    options = (
+        f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
+        "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60"
+    )
+    server.run(
+        _binary("pg_ctl"),
+        "-D",
+        str(root / "data"),
+        "-l",
+        str(root / "log"),
+        "-w",
+        "-o",
+        options,
+        "start",
+    )
+    return server
