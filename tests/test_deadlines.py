@@ -1,0 +1,162 @@
+from datetime import UTC, datetime, timedelta
+
+from tests.factories import (
+    API,
+    make_deadline,
+    make_group,
+    make_person,
+    make_programme,
+    make_project,
+)
+
+
+def at(delta: timedelta) -> str:
+    return (datetime.now(UTC) + delta).isoformat()
+
+
+class TestOverdue:
+    async def test_overdue_is_computed_when_read(self, client):
+        programme = await make_programme(client)
+        rikke = await make_person(client, programme)
+        past = await make_deadline(client, programme, rikke, due_at=at(timedelta(hours=-1)))
+        future = await make_deadline(client, programme, rikke, due_at=at(timedelta(days=3)))
+        assert past["overdue"] is True
+        assert future["overdue"] is False
+        r = await client.patch(f"{API}/deadlines/{past['id']}", json={"status": "submitted"})
+        assert r.json()["overdue"] is False
+
+    async def test_overdue_filter_uses_the_current_time(self, client):
+        programme = await make_programme(client)
+        rikke = await make_person(client, programme)
+        await make_deadline(
+            client, programme, rikke, title="Forsinket", due_at=at(timedelta(minutes=-5))
+        )
+        await make_deadline(
+            client,
+            programme,
+            rikke,
+            title="Levert i tide",
+            due_at=at(timedelta(minutes=-5)),
+            status="submitted",
+        )
+        await make_deadline(
+            client, programme, rikke, title="Neste uke", due_at=at(timedelta(days=7))
+        )
+        overdue = (await client.get(f"{API}/deadlines", params={"overdue": "true"})).json()
+        assert [d["title"] for d in overdue["items"]] == ["Forsinket"]
+        rest = (await client.get(f"{API}/deadlines", params={"overdue": "false"})).json()
+        assert sorted(d["title"] for d in rest["items"]) == ["Levert i tide", "Neste uke"]
+
+
+class TestCreateDeadline:
+    async def test_who_sends_what_to_whom_by_when(self, client):
+        programme = await make_programme(client)
+        sender, recipient = (
+            await make_person(client, programme),
+            await make_person(client, programme),
+        )
+        deadline = await make_deadline(
+            client,
+            programme,
+            sender,
+            recipient_id=recipient["id"],
+            title="Send revidert versjon av arbeidsboken",
+            due_at="2018-09-20T12:00:00+02:00",
+        )
+        assert deadline["due_at"] == "2018-09-20T10:00:00Z"
+        assert deadline["recipient_id"] == recipient["id"]
+
+    async def test_exactly_one_responsible(self, client):
+        programme = await make_programme(client)
+        person = await make_person(client, programme)
+        group = await make_group(client, programme)
+        base = {"programme_id": programme["id"], "title": "X", "due_at": "2030-01-01T12:00:00Z"}
+        r = await client.post(f"{API}/deadlines", json=base)
+        assert r.status_code == 422
+        r = await client.post(
+            f"{API}/deadlines",
+            json=base
+            | {"responsible_person_id": person["id"], "responsible_group_id": group["id"]},
+        )
+        assert r.status_code == 422
+        r = await client.post(f"{API}/deadlines", json=base | {"responsible_group_id": group["id"]})
+        assert r.status_code == 201
+
+    async def test_due_time_needs_an_offset(self, client):
+        programme = await make_programme(client)
+        person = await make_person(client, programme)
+        r = await client.post(
+            f"{API}/deadlines",
+            json={
+                "programme_id": programme["id"],
+                "title": "X",
+                "due_at": "2030-01-01T12:00:00",
+                "responsible_person_id": person["id"],
+            },
+        )
+        assert r.status_code == 422
+        assert r.json()["errors"][0]["pointer"] == "/due_at"
+
+    async def test_references_stay_inside_the_programme(self, client):
+        programme, other = await make_programme(client), await make_programme(client)
+        person = await make_person(client, programme)
+        foreign_project = await make_project(client, other)
+        r = await client.post(
+            f"{API}/deadlines",
+            json={
+                "programme_id": programme["id"],
+                "title": "X",
+                "due_at": "2030-01-01T12:00:00Z",
+                "responsible_person_id": person["id"],
+                "project_id": foreign_project["id"],
+            },
+        )
+        assert r.status_code == 422
+        assert r.json()["errors"][0]["pointer"] == "/project_id"
+
+
+class TestSubmitDeadline:
+    async def test_submitting_stamps_the_time_and_reopening_clears_it(self, client):
+        programme = await make_programme(client)
+        deadline = await make_deadline(client, programme, await make_person(client, programme))
+        url = f"{API}/deadlines/{deadline['id']}"
+        r = await client.patch(url, json={"status": "submitted"})
+        assert r.json()["submitted_at"] is not None
+        r = await client.patch(url, json={"status": "open"})
+        assert r.json()["submitted_at"] is None
+
+    async def test_submitted_in_the_future_is_refused(self, client):
+        programme = await make_programme(client)
+        deadline = await make_deadline(client, programme, await make_person(client, programme))
+        r = await client.patch(
+            f"{API}/deadlines/{deadline['id']}",
+            json={"status": "submitted", "submitted_at": at(timedelta(days=2))},
+        )
+        assert r.status_code == 422
+
+
+class TestListDeadlines:
+    async def test_dates_without_offset_mean_oslo_time(self, client):
+        programme = await make_programme(client)
+        person = await make_person(client, programme)
+        # 23:30 in Oslo on 6 September is 21:30 UTC: due before 7 September, Oslo time.
+        await make_deadline(
+            client, programme, person, title="Kveld", due_at="2018-09-06T23:30:00+02:00"
+        )
+        await make_deadline(
+            client, programme, person, title="Morgen", due_at="2018-09-07T08:00:00+02:00"
+        )
+        r = await client.get(f"{API}/deadlines", params={"due_before": "2018-09-07"})
+        assert [d["title"] for d in r.json()["items"]] == ["Kveld"]
+        r = await client.get(f"{API}/deadlines", params={"due_after": "2018-09-07T00:00:00"})
+        assert [d["title"] for d in r.json()["items"]] == ["Morgen"]
+
+    async def test_sorted_by_due_time_by_default(self, client):
+        programme = await make_programme(client)
+        person = await make_person(client, programme)
+        for day in ["20", "06", "13"]:
+            await make_deadline(
+                client, programme, person, title=day, due_at=f"2018-09-{day}T12:00:00+02:00"
+            )
+        r = await client.get(f"{API}/deadlines")
+        assert [d["title"] for d in r.json()["items"]] == ["06", "13", "20"]

@@ -1,0 +1,88 @@
+from tests.factories import API, make_person, make_phase, make_programme, make_project
+
+
+class TestCreatePhase:
+    async def test_positions_follow_on_and_results_come_along(self, client):
+        programme = await make_programme(client)
+        project = await make_project(client, programme)
+        first = await make_phase(client, project, expected_results=["Mandat er utarbeidet"])
+        second = await make_phase(client, project)
+        assert (first["position"], second["position"]) == (1, 2)
+        assert first["programme_id"] == programme["id"]
+        assert [r["text"] for r in first["expected_results"]] == ["Mandat er utarbeidet"]
+
+    async def test_unknown_project_is_refused(self, client):
+        r = await client.post(
+            f"{API}/phases",
+            json={"project_id": "01930000-0000-7000-8000-000000000000", "name": "Oppstart"},
+        )
+        assert r.status_code == 422
+        assert r.json()["errors"][0]["pointer"] == "/project_id"
+
+    async def test_dates_in_order(self, client):
+        programme = await make_programme(client)
+        project = await make_project(client, programme)
+        r = await client.post(
+            f"{API}/phases",
+            json={
+                "project_id": project["id"],
+                "name": "Oppstart",
+                "starts_on": "2018-09-01",
+                "ends_on": "2018-01-01",
+            },
+        )
+        assert r.status_code == 422
+
+    async def test_templates_are_listed(self, client):
+        templates = (await client.get(f"{API}/phase-templates")).json()
+        assert templates[0]["key"] == "reorganisation-five-phases"
+        assert len(templates[0]["phases"]) == 5
+
+
+class TestExpectedResults:
+    async def test_ticking_a_result_records_when_and_who(self, client):
+        programme = await make_programme(client)
+        project = await make_project(client, programme)
+        person = await make_person(client, programme)
+        phase = await make_phase(client, project, expected_results=["Arbeidsplan er vedtatt"])
+        result = phase["expected_results"][0]
+        url = f"{API}/phases/{phase['id']}/expected-results/{result['id']}"
+        r = await client.patch(url, json={"done": True, "done_by_id": person["id"]})
+        assert r.status_code == 200
+        assert r.json()["done_at"] is not None
+        assert r.json()["done_by_id"] == person["id"]
+        r = await client.patch(url, json={"done": False})
+        assert (r.json()["done_at"], r.json()["done_by_id"]) == (None, None)
+
+    async def test_done_by_someone_outside_the_programme_is_refused(self, client):
+        programme, other = await make_programme(client), await make_programme(client)
+        project = await make_project(client, programme)
+        phase = await make_phase(client, project)
+        outsider = await make_person(client, other)
+        r = await client.post(
+            f"{API}/phases/{phase['id']}/expected-results",
+            json={"text": "Mandat", "done": True, "done_by_id": outsider["id"]},
+        )
+        assert r.status_code == 422
+
+    async def test_checklist_is_listed_in_order_and_filtered(self, client):
+        programme = await make_programme(client)
+        project = await make_project(client, programme)
+        phase = await make_phase(client, project, expected_results=["Én", "To"])
+        url = f"{API}/phases/{phase['id']}/expected-results"
+        await client.post(url, json={"text": "Tre", "done": True})
+        items = (await client.get(url)).json()["items"]
+        assert [(i["text"], i["position"]) for i in items] == [("Én", 1), ("To", 2), ("Tre", 3)]
+        done = (await client.get(url, params={"done": "true"})).json()["items"]
+        assert [i["text"] for i in done] == ["Tre"]
+        phase_again = (await client.get(f"{API}/phases/{phase['id']}")).json()
+        assert len(phase_again["expected_results"]) == 3
+
+    async def test_result_of_another_phase_is_not_found(self, client):
+        programme = await make_programme(client)
+        project = await make_project(client, programme)
+        phase = await make_phase(client, project, expected_results=["Én"])
+        other = await make_phase(client, project)
+        result_id = phase["expected_results"][0]["id"]
+        r = await client.get(f"{API}/phases/{other['id']}/expected-results/{result_id}")
+        assert r.status_code == 404
