@@ -3,6 +3,7 @@
 from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import RedirectResponse
 from fastapi.routing import APIRoute
 from sqlalchemy import text
 
@@ -97,6 +98,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ):
         api.include_router(router)
     app.include_router(api)
+
+    @app.get("/", include_in_schema=False)
+    async def root() -> RedirectResponse:
+        return RedirectResponse(f"{API_PREFIX}/docs")
 
     _declare_problem_schema(app)
     return app

@@ -1,0 +1,170 @@
+"""`make bench`: latency of list, read and write requests against a real local database.
+
+Builds a fresh SQLite database (or uses SAMSKAP_BENCH_DATABASE_URL, e.g. a PostgreSQL one),
+fills one programme with a realistic volume of records, and times a bounded number of
+requests through the full application stack. Prints percentiles; asserts nothing.
+"""
+
+import asyncio
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+from samskap.cli import migrate
+from samskap.config import Settings
+from samskap.main import create_app
+
+API = "/api/v1"
+PEOPLE, PROJECTS, TASKS_PER_PROJECT, DEADLINES, INVOLVEMENTS = 300, 40, 50, 400, 400
+ROUNDS = 200
+
+
+async def _post(http: httpx.AsyncClient, path: str, body: dict) -> dict:
+    r = await http.post(API + path, json=body)
+    r.raise_for_status()
+    return r.json()
+
+
+async def fill(http: httpx.AsyncClient) -> dict:
+    programme = await _post(
+        http,
+        "/programmes",
+        {"name": "Benchmark", "municipalities": [{"name": "A", "number": "0001"}]},
+    )
+    pid = programme["id"]
+    people = [
+        await _post(http, "/people", {"programme_id": pid, "name": f"Person {i:04}"})
+        for i in range(PEOPLE)
+    ]
+    projects = []
+    for i in range(PROJECTS):
+        project = await _post(
+            http,
+            "/projects",
+            {
+                "programme_id": pid,
+                "code": f"B{i:03}",
+                "name": f"Prosjekt {i}",
+                "leader_id": people[i]["id"],
+                "phase_template": "reorganisation-five-phases",
+            },
+        )
+        projects.append(project)
+        for j in range(TASKS_PER_PROJECT):
+            await _post(
+                http,
+                "/tasks",
+                {
+                    "project_id": project["id"],
+                    "title": f"Oppgave {j}",
+                    "assignee_id": people[(i + j) % PEOPLE]["id"],
+                    "due_on": f"2030-{1 + j % 12:02}-{1 + j % 28:02}",
+                },
+            )
+    for i in range(DEADLINES):
+        await _post(
+            http,
+            "/deadlines",
+            {
+                "programme_id": pid,
+                "title": f"Frist {i}",
+                "responsible_person_id": people[i % PEOPLE]["id"],
+                "due_at": f"20{20 + i % 10}-06-{1 + i % 28:02}T12:00:00+02:00",
+            },
+        )
+    for i in range(INVOLVEMENTS):
+        await _post(
+            http,
+            "/involvements",
+            {
+                "programme_id": pid,
+                "project_id": projects[i % PROJECTS]["id"],
+                "matter": f"Sak {i}",
+                "stakeholder_kind": "employees",
+                "form": "consultation",
+                "occurred_on": "2018-10-11",
+                "participant_ids": [people[(i + k) % PEOPLE]["id"] for k in range(5)],
+            },
+        )
+    return {"programme": programme, "people": people, "projects": projects}
+
+
+async def timed(label: str, call, rounds: int = ROUNDS) -> None:
+    samples = []
+    for i in range(rounds):
+        started = time.perf_counter()
+        response = await call(i)
+        samples.append((time.perf_counter() - started) * 1000)
+        response.raise_for_status()
+    samples.sort()
+    p50 = statistics.median(samples)
+    p95 = samples[int(len(samples) * 0.95) - 1]
+    print(f"{label:<52} p50 {p50:7.2f} ms   p95 {p95:7.2f} ms   ({rounds} requests)")
+
+
+async def main() -> None:
+    url = os.environ.get("SAMSKAP_BENCH_DATABASE_URL")
+    if not url:
+        url = f"sqlite+aiosqlite:///{Path(tempfile.mkdtemp(prefix='samskap-bench-')) / 'bench.db'}"
+    await asyncio.to_thread(migrate, "head", url)
+    app = create_app(Settings(database_url=url))
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://bench") as http:
+        started = time.perf_counter()
+        data = await fill(http)
+        print(f"database: {url.split('://')[0]}; filled in {time.perf_counter() - started:.1f} s")
+        pid = data["programme"]["id"]
+        project_id = data["projects"][0]["id"]
+        await timed(
+            "GET /tasks?limit=50 (2000 rows)",
+            lambda i: http.get(f"{API}/tasks", params={"programme_id": pid, "limit": 50}),
+        )
+        await timed(
+            "GET /tasks?limit=500",
+            lambda i: http.get(f"{API}/tasks", params={"programme_id": pid, "limit": 500}),
+            rounds=50,
+        )
+        await timed(
+            "GET /tasks?status=todo&sort=-due_on&q=Oppgave",
+            lambda i: http.get(
+                f"{API}/tasks", params={"status": "todo", "sort": "-due_on", "q": "Oppgave 1"}
+            ),
+        )
+        await timed(
+            "GET /deadlines?overdue=true",
+            lambda i: http.get(f"{API}/deadlines", params={"programme_id": pid, "overdue": "true"}),
+        )
+        await timed(
+            "GET /involvements?limit=100 (with participants)",
+            lambda i: http.get(f"{API}/involvements", params={"programme_id": pid, "limit": 100}),
+        )
+        await timed(
+            "GET /phases?project_id (with results)",
+            lambda i: http.get(f"{API}/phases", params={"project_id": project_id}),
+        )
+        await timed(
+            "GET /projects/{id}",
+            lambda i: http.get(f"{API}/projects/{data['projects'][i % PROJECTS]['id']}"),
+        )
+        await timed(
+            "PATCH /projects/{id}",
+            lambda i: http.patch(
+                f"{API}/projects/{data['projects'][i % PROJECTS]['id']}",
+                json={"description": f"Revisjon {i}"},
+            ),
+        )
+        await timed(
+            "POST /tasks",
+            lambda i: http.post(
+                f"{API}/tasks", json={"project_id": project_id, "title": f"Ny oppgave {i}"}
+            ),
+        )
+    await app.state.engine.dispose()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
