@@ -145,3 +145,25 @@ class TestGroupMembers:
         await make_member(client, group, person)
         assert (await client.delete(f"{API}/groups/{group['id']}")).status_code == 204
         assert (await client.delete(f"{API}/people/{person['id']}")).status_code == 204
+
+
+class TestNoDoubleSeats:
+    async def test_same_person_and_role_twice_at_once_is_refused(self, client):
+        programme = await make_programme(client)
+        group = await make_group(client, programme)
+        person = await make_person(client, programme)
+        await make_member(client, group, person, starts_on="2018-01-01")
+        r = await client.post(
+            f"{API}/groups/{group['id']}/members",
+            json={"person_id": person["id"], "party": "employees"},
+        )
+        assert r.status_code == 409
+        assert r.json()["errors"][0]["pointer"] == "/person_id"
+
+    async def test_a_new_seat_may_follow_one_that_ended(self, client):
+        programme = await make_programme(client)
+        group = await make_group(client, programme)
+        person = await make_person(client, programme)
+        await make_member(client, group, person, starts_on="2018-01-01", ends_on="2018-06-30")
+        await make_member(client, group, person, starts_on="2018-07-01")
+        await make_member(client, group, person, role="chair")

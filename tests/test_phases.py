@@ -86,3 +86,15 @@ class TestExpectedResults:
         result_id = phase["expected_results"][0]["id"]
         r = await client.get(f"{API}/phases/{other['id']}/expected-results/{result_id}")
         assert r.status_code == 404
+
+
+class TestTickingInTheFuture:
+    async def test_done_at_in_the_future_is_refused(self, client):
+        project = await make_project(client, await make_programme(client))
+        phase = await make_phase(client, project)
+        r = await client.post(
+            f"{API}/phases/{phase['id']}/expected-results",
+            json={"text": "Mandat", "done": True, "done_at": "2999-01-01T00:00:00Z"},
+        )
+        assert r.status_code == 422
+        assert r.json()["errors"][0]["pointer"] == "/done_at"

@@ -241,12 +241,12 @@ class DemoLoader:
     async def progress_phase(
         self, phase: Phase, patch: PhaseUpdate, people: dict[str, Person], results: list[ResultTick]
     ) -> Phase:
-        """Give a template phase its key, dates and status, and tick or add its results.
+        """Tick or add a template phase's results, then give it its key, dates and status.
 
+        The results come first, so that a phase is only closed once its results are met.
         Only called for a project created in this run: a phase someone has since moved on is
         not moved back by loading the demo again.
         """
-        phase = await PhaseService(self.session).update(phase, patch, None)
         service = ExpectedResultService(self.session, phase)
         existing = {
             r.text: r
@@ -278,7 +278,7 @@ class DemoLoader:
                     ExpectedResultUpdate(done=True, done_at=done_at, done_by_id=done_by_id),
                     None,
                 )
-        return phase
+        return await PhaseService(self.session).update(phase, patch, None)
 
     def counts(self) -> dict[str, int]:
         return {kind: self.created[kind] for kind in KINDS}

@@ -1,10 +1,13 @@
 import uuid
 
+from sqlalchemy import select
+
 from samskap import mandates
 from samskap.kit.listing import Filter, ListSpec
 from samskap.kit.service import CrudService, require_order
 from samskap.models import Group, GroupMember, Person, Programme, Project
 from samskap.models.enums import GroupKind, MandateStatus, MemberRole, Party
+from samskap.problems import Conflict
 from samskap.references import check_municipality, require_in_programme, require_programme
 
 
@@ -86,3 +89,29 @@ class MemberService(CrudService[GroupMember]):
         require_order(record.starts_on, record.ends_on, "starts_on", "ends_on")
         programme = await self.session.get(Programme, record.programme_id)
         await check_municipality(programme, record.municipality_number, "municipality_number")
+        await self._check_no_double_seat(record)
+
+    async def _check_no_double_seat(self, record) -> None:
+        """One seat per person and role at a time; a later seat may follow an ended one."""
+        stmt = select(GroupMember).where(
+            GroupMember.group_id == record.group_id,
+            GroupMember.person_id == record.person_id,
+            GroupMember.role == record.role,
+            GroupMember.id != record.id,
+        )
+        for other in await self.session.scalars(stmt):
+            ends_before = (
+                other.ends_on is not None
+                and record.starts_on is not None
+                and (other.ends_on < record.starts_on)
+            )
+            starts_after = (
+                other.starts_on is not None
+                and record.ends_on is not None
+                and (other.starts_on > record.ends_on)
+            )
+            if not (ends_before or starts_after):
+                raise Conflict(
+                    f"The person already sits in the group as {record.role} in that period.",
+                    errors=[{"pointer": "/person_id", "detail": "already a member in this role"}],
+                )

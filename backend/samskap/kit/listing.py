@@ -17,7 +17,7 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from fastapi import Query
-from sqlalchemy import Select, and_, false, or_, select
+from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -223,7 +223,3 @@ def _decode_cursor(cursor: str, sort: str, column: InstrumentedAttribute) -> tup
         raise
     except (ValueError, KeyError, TypeError, binascii.Error, json.JSONDecodeError) as exc:
         raise BadRequest("The cursor is not valid; use next_cursor from a previous page.") from exc
-
-
-def none_matches(stmt: Select) -> Select:
-    return stmt.where(false())

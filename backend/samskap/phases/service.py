@@ -102,6 +102,8 @@ class ExpectedResultService(CrudService[ExpectedResult]):
     async def validate(self, record):
         if record.done:
             record.done_at = record.done_at or utcnow()
+            if record.done_at > utcnow():
+                raise ValidationFailed.at("/done_at", "must not be in the future")
         else:
             record.done_at = None
             record.done_by_id = None

@@ -1,0 +1,267 @@
+"""The demo data: idempotent, two programmes kept apart, and the shapes the seeds describe."""
+
+from collections import Counter
+from datetime import UTC, datetime
+
+from samskap.demo import KINDS, load_demo
+from samskap.phases.templates import FIVE_PHASES
+
+API = "/api/v1"
+NF, KR = "demo:nf:programme", "demo:kr:programme"
+SEED_003_PROJECTS = [
+    "Oppvekst og utdanning",
+    "Helse, omsorg og forvaltning",
+    "Helse, sosial, NAV og forebygging",
+    "Teknisk, klima, miljø og eiendom",
+    "Kultur, idrett og fritid",
+    "Digitalisering",
+    "Økonomi og eierskap",
+    "Administrasjon og ledelse",
+]
+HEALTH_PROJECTS = {"Helse, omsorg og forvaltning", "Helse, sosial, NAV og forebygging"}
+PER_PROGRAMME = ("people", "projects", "groups", "phases", "tasks", "deadlines", "involvements")
+
+
+async def load(app) -> dict[str, int]:
+    async with app.state.sessions() as session:
+        created = await load_demo(session)
+        await session.commit()
+    return created
+
+
+async def fetch_all(client, path: str, **params) -> list[dict]:
+    """Every item of a list, following the cursor."""
+    items: list[dict] = []
+    cursor = None
+    while True:
+        query = {**params, "limit": 500} | ({"cursor": cursor} if cursor else {})
+        response = await client.get(API + path, params=query)
+        assert response.status_code == 200, response.text
+        body = response.json()
+        items += body["items"]
+        cursor = body["next_cursor"]
+        if cursor is None:
+            return items
+
+
+async def programmes(client) -> dict[str, dict]:
+    return {p["external_id"]: p for p in await fetch_all(client, "/programmes")}
+
+
+async def snapshot(client) -> dict[str, list[tuple[str, int]]]:
+    """Every demo record with its version, per resource, as the API lists them."""
+    state: dict[str, list[tuple[str, int]]] = {}
+    found = await programmes(client)
+    state["programmes"] = sorted((p["id"], p["version"]) for p in found.values())
+    for key in (NF, KR):
+        pid = found[key]["id"]
+        for resource in PER_PROGRAMME:
+            items = await fetch_all(client, f"/{resource}", programme_id=pid)
+            state[f"{key}:{resource}"] = sorted((i["id"], i["version"]) for i in items)
+            if resource == "groups":
+                members = [
+                    m for g in items for m in await fetch_all(client, f"/groups/{g['id']}/members")
+                ]
+                state[f"{key}:members"] = sorted((m["id"], m["version"]) for m in members)
+            if resource == "phases":
+                results = [r for p in items for r in p["expected_results"]]
+                state[f"{key}:expected_results"] = sorted((r["id"], r["version"]) for r in results)
+    return state
+
+
+def total(state: dict, kind: str) -> int:
+    return sum(len(v) for k, v in state.items() if k == kind or k.endswith(f":{kind}"))
+
+
+async def test_loading_twice_creates_nothing_the_second_time(app, client):
+    first = await load(app)
+    assert list(first) == list(KINDS)
+    assert first["programmes"] == 2
+    assert all(first[kind] > 0 for kind in KINDS), first
+    before = await snapshot(client)
+    for kind in KINDS:
+        assert total(before, kind) == first[kind], kind
+
+    second = await load(app)
+    assert second == dict.fromkeys(KINDS, 0)
+    assert await snapshot(client) == before  # same records, same versions
+
+
+async def test_programmes_are_kept_apart(app, client):
+    await load(app)
+    found = await programmes(client)
+    nf, kr = found[NF], found[KR]
+    assert nf["name"] == "Nordre Follo 2020"
+    assert [m["number"] for m in nf["municipalities"]] == ["0213", "0217"]
+    assert [m["number"] for m in kr["municipalities"]] == ["1001", "1017", "1018"]
+    assert nf["target_on"] == kr["target_on"] == "2020-01-01"
+
+    for resource in PER_PROGRAMME:
+        nf_items = await fetch_all(client, f"/{resource}", programme_id=nf["id"])
+        kr_items = await fetch_all(client, f"/{resource}", programme_id=kr["id"])
+        assert nf_items, resource
+        assert kr_items or resource == "phases", resource  # no phase-run project there
+        assert {i["programme_id"] for i in nf_items} <= {nf["id"]}, resource
+        assert {i["programme_id"] for i in kr_items} <= {kr["id"]}, resource
+        assert not {i["id"] for i in nf_items} & {i["id"] for i in kr_items}, resource
+
+    nf_people = await fetch_all(client, "/people", programme_id=nf["id"])
+    kr_people = await fetch_all(client, "/people", programme_id=kr["id"])
+    assert not {p["email"] for p in nf_people} & {p["email"] for p in kr_people}
+    assert all(p["external_id"].startswith("demo:nf:") for p in nf_people)
+
+
+async def test_three_municipality_boards_follow_seed_003(app, client):
+    await load(app)
+    kr = (await programmes(client))[KR]
+    people = {p["id"]: p for p in await fetch_all(client, "/people", programme_id=kr["id"])}
+    projects = await fetch_all(
+        client, "/projects", programme_id=kr["id"], category="administrative"
+    )
+    assert sorted(p["name"] for p in projects) == sorted(SEED_003_PROJECTS)
+    assert {p["name"] for p in projects if p["concerns_nav"]} == HEALTH_PROJECTS
+    assert Counter(p["mandate_status"] for p in projects) == {
+        "approved": 2,
+        "proposed": 5,
+        "draft": 1,
+    }
+
+    for project in projects:
+        assert project["leader_id"] in people
+        assert 60 <= project["leader_allocation_percent"] <= 100
+        boards = await fetch_all(client, "/groups", project_id=project["id"], kind="project_board")
+        assert len(boards) == 1, project["name"]
+        members = await fetch_all(client, f"/groups/{boards[0]['id']}/members")
+        leaders = [m for m in members if m["party"] == "administration"]
+        assert {m["municipality_number"] for m in leaders} >= {"1001", "1017", "1018"}
+        affiliations = Counter(people[m["person_id"]]["affiliation"] for m in members)
+        assert affiliations["union_representative"] >= 1, project["name"]
+        assert all(
+            people[m["person_id"]]["union"]
+            for m in members
+            if people[m["person_id"]]["affiliation"] == "union_representative"
+        )
+        if project["name"] in HEALTH_PROJECTS:
+            assert affiliations["nav"] >= 1, project["name"]
+        else:
+            assert affiliations["nav"] == 0, project["name"]
+
+    committees = await fetch_all(client, "/groups", programme_id=kr["id"], kind="joint_committee")
+    assert len(committees) == 1 and committees[0]["project_id"] is None
+
+
+async def test_nordre_follo_has_a_balanced_three_party_forum(app, client):
+    await load(app)
+    nf = (await programmes(client))[NF]
+    forums = await fetch_all(client, "/groups", programme_id=nf["id"], kind="three_party_forum")
+    assert len(forums) == 1
+    assert forums[0]["mandate_status"] == "approved" and forums[0]["mandate_text"]
+    members = await fetch_all(client, f"/groups/{forums[0]['id']}/members")
+    assert Counter(m["party"] for m in members) == {
+        "politicians": 3,
+        "administration": 3,
+        "employees": 3,
+    }
+    people = {p["id"]: p for p in await fetch_all(client, "/people", programme_id=nf["id"])}
+    by_party = {
+        party: {people[m["person_id"]]["affiliation"] for m in members if m["party"] == party}
+        for party in ("politicians", "employees")
+    }
+    assert by_party == {
+        "politicians": {"elected_official"},
+        "employees": {"union_representative"},
+    }
+
+
+async def test_nordre_follo_runs_one_project_through_the_five_phases(app, client):
+    await load(app)
+    nf = (await programmes(client))[NF]
+    projects = await fetch_all(client, "/projects", programme_id=nf["id"])
+    phased = []
+    for project in projects:
+        phases = await fetch_all(client, "/phases", project_id=project["id"])
+        if phases:
+            phased.append((project, phases))
+    assert len(phased) == 1
+    project, phases = phased[0]
+    assert [p["name"] for p in phases] == [t.name for t in FIVE_PHASES.phases]
+    assert phases[0]["activities"] == FIVE_PHASES.phases[0].activities
+    oppstart = phases[0]
+    assert oppstart["status"] == "completed"
+    assert [r["text"] for r in oppstart["expected_results"]] == (
+        FIVE_PHASES.phases[0].expected_results
+    )
+    assert all(r["done"] and r["done_by_id"] for r in oppstart["expected_results"])
+    current = [p for p in phases if p["status"] == "active"]
+    assert len(current) == 1
+    assert {r["done"] for r in current[0]["expected_results"]} == {True, False}
+
+    groups = await fetch_all(client, "/groups", project_id=project["id"])
+    kinds = {g["kind"] for g in groups}
+    assert {"development_team", "working_group", "expert_group"} <= kinds
+    team = next(g for g in groups if g["kind"] == "development_team")
+    allocations = sorted(
+        m["allocation_percent"]
+        for m in await fetch_all(client, f"/groups/{team['id']}/members")
+        if m["allocation_percent"] is not None
+    )
+    assert allocations == [20, 50]  # finance 20 %, HR 50 % (seed 002)
+    tasks = await fetch_all(client, "/tasks", project_id=project["id"])
+    assert {t["phase_id"] for t in tasks} >= {oppstart["id"], current[0]["id"]}
+
+
+async def test_nordre_follo_deadlines_name_who_delivers_to_whom(app, client):
+    await load(app)
+    nf = (await programmes(client))[NF]
+    deadlines = await fetch_all(client, "/deadlines", programme_id=nf["id"])
+    assert len(deadlines) >= 20
+    for deadline in deadlines:
+        assert deadline["recipient_id"], deadline["title"]
+        assert (deadline["responsible_person_id"] is None) != (
+            deadline["responsible_group_id"] is None
+        ), deadline["title"]
+    assert any(d["responsible_group_id"] for d in deadlines)
+    assert {d["kind"] for d in deadlines} >= {"submission", "meeting", "hearing", "decision"}
+    assert Counter(d["status"] for d in deadlines).keys() == {"open", "submitted", "waived"}
+    assert any("samling 1" in d["title"] for d in deadlines)
+    workbook = [d for d in deadlines if d["title"].startswith("Revidert arbeidsbok")]
+    assert len({d["project_id"] for d in workbook}) >= 7
+
+    # The demo shows both: deadlines past due and open, and deadlines still to come.
+    overdue = await fetch_all(client, "/deadlines", programme_id=nf["id"], overdue="true")
+    assert overdue and all(d["overdue"] and d["status"] == "open" for d in overdue)
+    now = datetime.now(UTC)
+    upcoming = [d for d in deadlines if datetime.fromisoformat(d["due_at"]) > now]
+    # The upcoming deadlines carry fixed dates in 2027; when this fails, move them on.
+    assert upcoming, "the demo has no upcoming deadlines any more"
+    assert not any(d["overdue"] for d in upcoming)
+
+
+async def test_nordre_follo_records_involvement(app, client):
+    await load(app)
+    nf = (await programmes(client))[NF]
+    involvements = await fetch_all(client, "/involvements", programme_id=nf["id"])
+    assert {i["stakeholder_kind"] for i in involvements} >= {
+        "employees",
+        "union_representatives",
+        "safety_representatives",
+    }
+    assert {i["form"] for i in involvements} >= {
+        "information",
+        "consultation",
+        "participation",
+        "workshop",
+        "hearing",
+    }
+    for involvement in involvements:
+        assert involvement["statements"] and involvement["outcome"], involvement["matter"]
+        assert involvement["participant_ids"] or involvement["head_count"]
+
+
+async def test_demo_people_are_invented(app, client):
+    await load(app)
+    people = await fetch_all(client, "/people")
+    assert len(people) > 50
+    real_names = {"Gro Herheim", "Rikke Bækkevold", "Gunilla Martinsson", "Sigurd Lae"}
+    assert not {p["name"] for p in people} & real_names
+    assert all(p["email"].endswith(".example") for p in people)  # reserved domain, RFC 2606
