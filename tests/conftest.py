@@ -10,15 +10,23 @@ import tempfile
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
-import httpx
-import pytest
-from sqlalchemy import text
+# Cheap password hashing for the tests; set before the settings are first read.
+os.environ.setdefault("SAMSKAP_ARGON2_TIME_COST", "1")
+os.environ.setdefault("SAMSKAP_ARGON2_MEMORY_COST_KIB", "1024")
 
-from samskap.cli import migrate
-from samskap.config import Settings
-from samskap.db import Base
-from samskap.main import create_app
-from tests import pg
+import httpx  # noqa: E402
+import pytest  # noqa: E402
+from sqlalchemy import select, text  # noqa: E402
+
+from samskap.cli import migrate  # noqa: E402
+from samskap.config import Settings  # noqa: E402
+from samskap.db import Base  # noqa: E402
+from samskap.main import create_app  # noqa: E402
+from samskap.models import AuditEvent  # noqa: E402
+from tests import pg  # noqa: E402
+from tests.accounts import Accounts  # noqa: E402
+
+TEST_SECRET = "test-signing-key-0123456789abcdef0123456789abcdef"
 
 BACKEND = os.environ.get("SAMSKAP_TEST_DB", "sqlite")
 
@@ -69,7 +77,9 @@ def database_url(databases: Databases) -> str:
 
 @pytest.fixture(scope="session")
 def settings(database_url: str) -> Settings:
-    return Settings(database_url=database_url, max_body_bytes=65_536)
+    return Settings(
+        database_url=database_url, max_body_bytes=65_536, environment="test", jwt_secret=TEST_SECRET
+    )
 
 
 @pytest.fixture(scope="session")
@@ -96,7 +106,32 @@ async def _empty_tables(request) -> AsyncIterator[None]:
 
 
 @pytest.fixture
-async def client(app) -> AsyncIterator[httpx.AsyncClient]:
-    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-    async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
-        yield http
+async def accounts(app) -> AsyncIterator[Accounts]:
+    """Makes logged-in clients: `await accounts.client(system_admin=True)`, or with roles."""
+    registry = Accounts(app)
+    yield registry
+    await registry.close()
+    await _every_write_is_audited(app, registry.writes)
+    for limiter in app.state.login_limiter.values():
+        limiter.reset()
+    app.state.token_limiter.reset()
+
+
+@pytest.fixture
+async def client(accounts) -> httpx.AsyncClient:
+    """A system administrator's client."""
+    return await accounts.client(system_admin=True)
+
+
+@pytest.fixture
+async def anonymous(accounts) -> httpx.AsyncClient:
+    return accounts.anonymous()
+
+
+async def _every_write_is_audited(app, writes: list[tuple[str, str, str]]) -> None:
+    if not writes:
+        return
+    async with app.state.sessions() as session:
+        audited = set(await session.scalars(select(AuditEvent.request_id)))
+    missing = [(m, u) for m, u, request_id in writes if request_id not in audited]
+    assert not missing, f"writes missing from the audit trail: {missing}"

@@ -52,7 +52,7 @@ class TestOpenApiDocument:
     async def test_create_bodies_have_examples(self, client):
         schemas = (await client.get(f"{API}/openapi.json")).json()["components"]["schemas"]
         creates = [n for n in schemas if n.endswith("Create")]
-        assert len(creates) == 10
+        assert len(creates) >= 10
         for name in creates:
             assert schemas[name].get("examples"), name
 

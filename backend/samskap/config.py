@@ -7,6 +7,7 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
+PLACEHOLDER_SECRET = "development-only-signing-key-change-me"
 
 
 class Settings(BaseSettings):
@@ -20,6 +21,29 @@ class Settings(BaseSettings):
     default_page_size: int = 50
     max_page_size: int = 500
     timezone: str = "Europe/Oslo"
+
+    # Access. The placeholder key works in development only: create_app refuses to start
+    # elsewhere until SAMSKAP_JWT_SECRET is set to a long random value.
+    jwt_secret: str = PLACEHOLDER_SECRET
+    jwt_algorithm: str = "HS256"
+    access_token_minutes: int = Field(default=15, ge=1, le=120)
+    refresh_token_days: int = Field(default=14, ge=1, le=90)
+    login_failures_per_account: int = 5
+    login_failures_per_address: int = 20
+    login_window_seconds: int = 900
+    api_token_requests_per_minute: int = 600
+    cors_origins: list[str] = Field(default_factory=list)
+    argon2_time_cost: int = 3
+    argon2_memory_cost_kib: int = 65_536
+
+    def check_secrets(self) -> None:
+        if self.environment == "development":
+            return
+        if self.jwt_secret == PLACEHOLDER_SECRET or len(self.jwt_secret) < 32:
+            raise RuntimeError(
+                "SAMSKAP_JWT_SECRET must be set to a random value of at least 32 characters "
+                f"outside development (environment is {self.environment!r})."
+            )
 
 
 @lru_cache

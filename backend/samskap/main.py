@@ -2,17 +2,25 @@
 
 from contextlib import asynccontextmanager
 
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import RedirectResponse
 from fastapi.routing import APIRoute
 from sqlalchemy import text
 
 from samskap import __version__
+from samskap.api_tokens.router import router as api_tokens_router
+from samskap.audit.router import router as audit_router
+from samskap.auth.principal import current_principal
+from samskap.auth.ratelimit import SlidingWindow
+from samskap.auth.router import public as auth_public
+from samskap.auth.router import router as auth_router
 from samskap.config import Settings, get_settings
 from samskap.db import create_engine, session_factory
 from samskap.deadlines.router import router as deadlines_router
 from samskap.groups.router import router as groups_router
 from samskap.involvements.router import router as involvements_router
+from samskap.memberships.router import router as memberships_router
 from samskap.middleware import RequestGuard
 from samskap.people.router import router as people_router
 from samskap.phases.router import router as phases_router
@@ -20,6 +28,7 @@ from samskap.problems import Problem, install_problem_handlers, problem_response
 from samskap.programmes.router import router as programmes_router
 from samskap.projects.router import router as projects_router
 from samskap.tasks.router import router as tasks_router
+from samskap.users.router import router as users_router
 
 API_PREFIX = "/api/v1"
 
@@ -58,6 +67,7 @@ async def ready(request: Request) -> dict:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    settings.check_secrets()
     engine = create_engine(settings.database_url, echo=settings.database_echo)
 
     @asynccontextmanager
@@ -80,14 +90,35 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.sessions = session_factory(engine)
     app.state.settings = settings
+    window = settings.login_window_seconds
+    app.state.login_limiter = {
+        "account": SlidingWindow(settings.login_failures_per_account, window),
+        "address": SlidingWindow(settings.login_failures_per_address, window),
+    }
+    app.state.token_limiter = SlidingWindow(settings.api_token_requests_per_minute, 60)
 
     install_problem_handlers(app)
     app.add_middleware(RequestGuard, max_body_bytes=settings.max_body_bytes)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_credentials=False,
+            allow_methods=["GET", "POST", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "If-Match", "X-Request-ID"],
+            expose_headers=["ETag", "Location", "X-Request-ID", "Retry-After"],
+        )
 
     api = APIRouter(prefix=API_PREFIX, responses=problem_responses(500))
     api.include_router(health)
+    api.include_router(auth_public)
+    # Everything else needs a token. The dependency runs before any handler, so a request
+    # without one learns nothing about what exists.
+    protected = APIRouter(dependencies=[Depends(current_principal)])
     for router in (
+        auth_router,
         programmes_router,
+        memberships_router,
         projects_router,
         people_router,
         groups_router,
@@ -95,8 +126,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         tasks_router,
         deadlines_router,
         involvements_router,
+        users_router,
+        api_tokens_router,
+        audit_router,
     ):
-        api.include_router(router)
+        protected.include_router(router)
+    api.include_router(protected)
     app.include_router(api)
 
     @app.get("/", include_in_schema=False)

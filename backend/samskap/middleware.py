@@ -15,6 +15,31 @@ class _TooLarge(Exception):
     pass
 
 
+_COMMON_HEADERS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
+    (b"strict-transport-security", b"max-age=31536000; includeSubDomains"),
+]
+# The interactive API docs load Swagger UI from its CDN; nothing else may load anything.
+_DOCS_CSP = (
+    b"default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+    b"style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+    b"img-src 'self' data: https://fastapi.tiangolo.com; frame-ancestors 'none'"
+)
+_API_CSP = b"default-src 'none'; frame-ancestors 'none'"
+
+
+def security_headers(path: str) -> list[tuple[bytes, bytes]]:
+    headers = list(_COMMON_HEADERS)
+    headers.append((b"content-security-policy", _DOCS_CSP if path.endswith("/docs") else _API_CSP))
+    if path.startswith("/api/"):
+        headers.append((b"cache-control", b"no-store"))
+    return headers
+
+
 async def _problem(
     scope: Scope, send: Send, status: int, slug: str, title: str, detail: str, request_id: str
 ) -> None:
@@ -37,6 +62,7 @@ async def _problem(
                 (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
                 (b"content-length", str(len(body)).encode()),
                 (b"x-request-id", request_id.encode()),
+                *security_headers(scope.get("path", "")),
             ],
         }
     )
@@ -102,7 +128,11 @@ class RequestGuard:
         async def send_with_id(message: Message) -> None:
             if message["type"] == "http.response.start":
                 message.setdefault("headers", [])
-                message["headers"] = [*message["headers"], (b"x-request-id", request_id.encode())]
+                message["headers"] = [
+                    *message["headers"],
+                    (b"x-request-id", request_id.encode()),
+                    *security_headers(path),
+                ]
             await send(message)
 
         try:

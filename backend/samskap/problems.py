@@ -40,14 +40,39 @@ class AppError(Exception):
     slug: str = "bad-request"
     title: str = "Bad request"
 
-    def __init__(self, detail: str | None = None, *, errors: list[dict] | None = None):
+    def __init__(
+        self,
+        detail: str | None = None,
+        *,
+        errors: list[dict] | None = None,
+        headers: dict[str, str] | None = None,
+    ):
         super().__init__(detail or self.title)
         self.detail = detail
         self.errors = errors
+        self.headers = headers
 
 
 class BadRequest(AppError):
     status, slug, title = 400, "bad-request", "Bad request"
+
+
+class Unauthorized(AppError):
+    status, slug, title = 401, "unauthorized", "Authentication required"
+
+    def __init__(self, detail: str = "Send a valid token: Authorization: Bearer <token>."):
+        super().__init__(detail, headers={"WWW-Authenticate": 'Bearer realm="samskap"'})
+
+
+class Forbidden(AppError):
+    status, slug, title = 403, "forbidden", "Forbidden"
+
+
+class TooManyRequests(AppError):
+    status, slug, title = 429, "too-many-requests", "Too many requests"
+
+    def __init__(self, detail: str, retry_after: int):
+        super().__init__(detail, headers={"Retry-After": str(max(1, retry_after))})
 
 
 class NotFound(AppError):
@@ -141,7 +166,9 @@ def _validation_errors(exc: RequestValidationError) -> list[dict]:
 def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(AppError)
     async def _app_error(request: Request, exc: AppError):
-        return problem_response(request, exc.status, exc.slug, exc.title, exc.detail, exc.errors)
+        return problem_response(
+            request, exc.status, exc.slug, exc.title, exc.detail, exc.errors, headers=exc.headers
+        )
 
     @app.exception_handler(StaleDataError)
     async def _stale(request: Request, _exc: StaleDataError):
@@ -199,6 +226,9 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI declarations of the problem responses an operation can give."""
     descriptions = {
         400: "Malformed request (bad JSON or cursor)",
+        401: "No valid token",
+        403: "Your role does not allow this",
+        429: "Too many requests; see Retry-After",
         404: "Not found",
         409: "Conflict with the current state (duplicate key, record still referred to)",
         412: "If-Match does not match the current version",

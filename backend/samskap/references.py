@@ -8,13 +8,6 @@ from samskap.models import Programme
 from samskap.problems import ValidationFailed
 
 
-async def require_programme(session: AsyncSession, programme_id: uuid.UUID) -> Programme:
-    programme = await session.get(Programme, programme_id)
-    if programme is None:
-        raise ValidationFailed.at("/programme_id", "no programme with this id")
-    return programme
-
-
 async def require_in_programme(
     session: AsyncSession,
     model: type,

@@ -4,6 +4,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, not_
 
+from samskap.access import member_scope
 from samskap.config import get_settings
 from samskap.db import utcnow
 from samskap.kit.listing import Filter, ListSpec
@@ -11,7 +12,7 @@ from samskap.kit.service import CrudService
 from samskap.models import Deadline, Group, Person, Project
 from samskap.models.enums import DeadlineKind, DeadlineStatus
 from samskap.problems import ValidationFailed
-from samskap.references import require_in_programme, require_programme
+from samskap.references import require_in_programme
 
 
 def _is_overdue(now: datetime):
@@ -89,7 +90,7 @@ class DeadlineService(CrudService[Deadline]):
 
     async def apply(self, record, values, *, creating):
         if creating:
-            await require_programme(self.session, values["programme_id"])
+            await self.programme(values["programme_id"])
         programme_id = values["programme_id"] if creating else record.programme_id
         for model, field in (
             (Project, "project_id"),
@@ -100,6 +101,18 @@ class DeadlineService(CrudService[Deadline]):
         ):
             await require_in_programme(self.session, model, values.get(field), programme_id, field)
         await super().apply(record, values, creating=creating)
+
+    async def member_may_write(self, record, action):
+        scope = await member_scope(self.session, self.principal, record.programme_id)
+        return (
+            record.project_id in scope.project_ids
+            or record.group_id in scope.group_ids
+            or record.responsible_group_id in scope.group_ids
+            or (
+                scope.person_id is not None
+                and scope.person_id in (record.responsible_person_id, record.recipient_id)
+            )
+        )
 
     async def validate(self, record):
         if (record.responsible_person_id is None) == (record.responsible_group_id is None):

@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from samskap.auth.principal import SYSTEM
 from samskap.deadlines.schemas import DeadlineCreate
 from samskap.deadlines.service import DeadlineService
 from samskap.groups.schemas import GroupCreate, MemberCreate
@@ -196,7 +197,7 @@ class DemoLoader:
                 )
             )
         }
-        service = MemberService(self.session, group)
+        service = MemberService(self.session, SYSTEM, group)
         for seat in seats:
             person = people[seat.person]
             if (person.id, seat.role) in taken:
@@ -247,7 +248,7 @@ class DemoLoader:
         Only called for a project created in this run: a phase someone has since moved on is
         not moved back by loading the demo again.
         """
-        service = ExpectedResultService(self.session, phase)
+        service = ExpectedResultService(self.session, SYSTEM, phase)
         existing = {
             r.text: r
             for r in await self.session.scalars(

@@ -2,6 +2,7 @@ import uuid
 
 from fastapi import APIRouter
 
+from samskap.auth.principal import PrincipalDep
 from samskap.deps import SessionDep
 from samskap.groups.schemas import (
     GroupCreate,
@@ -17,8 +18,11 @@ from samskap.groups.service import GroupService, MemberService
 from samskap.kit.routes import crud_router
 
 
-async def members_of(group_id: uuid.UUID, session: SessionDep) -> MemberService:
-    return MemberService(session, await GroupService(session).get(group_id))
+async def members_of(
+    group_id: uuid.UUID, session: SessionDep, principal: PrincipalDep
+) -> MemberService:
+    group = await GroupService(session, principal).get(group_id)
+    return MemberService(session, principal, group)
 
 
 router = APIRouter()

@@ -8,7 +8,7 @@ from samskap.kit.service import CrudService, require_order
 from samskap.models import Group, GroupMember, Person, Programme, Project
 from samskap.models.enums import GroupKind, MandateStatus, MemberRole, Party
 from samskap.problems import Conflict
-from samskap.references import check_municipality, require_in_programme, require_programme
+from samskap.references import check_municipality, require_in_programme
 
 
 class GroupService(CrudService[Group]):
@@ -29,7 +29,7 @@ class GroupService(CrudService[Group]):
 
     async def apply(self, record, values, *, creating):
         if creating:
-            await require_programme(self.session, values["programme_id"])
+            await self.programme(values["programme_id"])
             programme_id = values["programme_id"]
         else:
             programme_id = record.programme_id
@@ -70,8 +70,8 @@ class MemberService(CrudService[GroupMember]):
         default_sort="created_at",
     )
 
-    def __init__(self, session, group: Group):
-        super().__init__(session)
+    def __init__(self, session, principal, group: Group):
+        super().__init__(session, principal)
         self.group = group
 
     def scoped(self, stmt):

@@ -69,7 +69,10 @@ class InvolvementRead(RecordRead):
     stakeholder_kind: StakeholderKind
     form: InvolvementForm
     occurred_on: date
-    participant_ids: list[uuid.UUID]
+    participant_ids: list[uuid.UUID] = Field(
+        description="Who took part, by person; empty for observers, who see participant_count"
+    )
+    participant_count: int = Field(description="How many named participants there are")
     head_count: int | None
     statements: str | None
     outcome: str | None

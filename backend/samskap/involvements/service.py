@@ -7,13 +7,14 @@ from sqlalchemy.orm import selectinload
 
 from samskap.config import get_settings
 from samskap.db import utcnow
+from samskap.involvements.schemas import InvolvementRead
 from samskap.kit.etag import check_if_match
 from samskap.kit.listing import Filter, ListSpec
 from samskap.kit.service import CrudService
 from samskap.models import Group, Involvement, Person, Project
-from samskap.models.enums import InvolvementForm, StakeholderKind
+from samskap.models.enums import InvolvementForm, ProgrammeRole, StakeholderKind
 from samskap.problems import Conflict, ValidationFailed
-from samskap.references import require_in_programme, require_programme
+from samskap.references import require_in_programme
 
 
 def _archived(stmt, value: bool):
@@ -62,7 +63,7 @@ class InvolvementService(CrudService[Involvement]):
         if not creating and record.archived_at is not None:
             raise Conflict("The involvement is archived and can no longer be changed.")
         if creating:
-            await require_programme(self.session, values["programme_id"])
+            await self.programme(values["programme_id"])
         programme_id = values["programme_id"] if creating else record.programme_id
         await require_in_programme(
             self.session, Project, values.get("project_id"), programme_id, "project_id"
@@ -95,6 +96,22 @@ class InvolvementService(CrudService[Involvement]):
                 raise ValidationFailed.at(f"/participant_ids/{i}", "listed twice")
         return [people[i] for i in ids]
 
+    async def member_may_write(self, record, action):
+        """Any member may record how stakeholders were involved."""
+        return True
+
+    def snapshot(self, record):
+        return super().snapshot(record) | {
+            "participant_ids": [str(p) for p in record.participant_ids]
+        }
+
+    async def present(self, record):
+        """Observers see who was involved by kind and number, not by name."""
+        if self.principal.at_least(record.programme_id, ProgrammeRole.member):
+            return record
+        read = InvolvementRead.model_validate(record)
+        return read.model_copy(update={"participant_ids": []})
+
     async def validate(self, record):
         if not record.participants and not record.head_count:
             raise ValidationFailed.at(
@@ -109,10 +126,13 @@ class InvolvementService(CrudService[Involvement]):
     async def delete(self, record, if_match):
         """Archive: accountability records are kept."""
         check_if_match(if_match, record.version)
+        await self.authorize(record, "delete")
         if record.archived_at is None:
+            before = self.snapshot(record)
             record.archived_at = utcnow()
             record.updated_at = utcnow()
             await self.flush()
+            self.audit("archive", record, before, self.snapshot(record))
 
     async def list(self, lq):
         lq.filters.setdefault("archived", False)

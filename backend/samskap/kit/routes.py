@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request, Response, status
 from pydantic import BaseModel
 
+from samskap.auth.principal import PrincipalDep
 from samskap.deps import IfMatch, SessionDep
 from samskap.kit.etag import etag
 from samskap.kit.listing import ListQuery
@@ -47,8 +48,8 @@ def crud_router(
     """
     router = APIRouter(prefix=path, tags=[resource])
 
-    def _service(session: SessionDep) -> CrudService:
-        return service(session)
+    def _service(session: SessionDep, principal: PrincipalDep) -> CrudService:
+        return service(session, principal)
 
     Svc = Annotated[CrudService, Depends(service_dependency or _service)]
     ListParams = Annotated[ListQuery, Depends(service.spec.dependency())]
@@ -63,22 +64,22 @@ def crud_router(
         name=f"{resource}-list",
         summary=f"List {resource}",
         response_model=page,
-        responses=problem_responses(400, 422),
+        responses=problem_responses(400, 401, 422),
     )
     async def list_records(svc: Svc, lq: ListParams) -> Any:
         items, next_cursor = await svc.list(lq)
-        return {"items": items, "next_cursor": next_cursor}
+        return {"items": [await svc.present(i) for i in items], "next_cursor": next_cursor}
 
     @router.get(
         "/{id}",
         name=f"{resource}-get",
         summary=f"Get a {singular}",
         response_model=read,
-        responses=problem_responses(404, 422),
+        responses=problem_responses(401, 404, 422),
     )
-    async def get_record(record: Record, response: Response) -> Any:
+    async def get_record(record: Record, svc: Svc, response: Response) -> Any:
         response.headers["ETag"] = etag(record.version)
-        return record
+        return await svc.present(record)
 
     @router.post(
         "",
@@ -86,20 +87,20 @@ def crud_router(
         summary=f"Create a {singular}",
         response_model=read,
         status_code=status.HTTP_201_CREATED,
-        responses=problem_responses(400, 409, 413, 415, 422),
+        responses=problem_responses(400, 401, 403, 409, 413, 415, 422),
     )
     async def create_record(body: create, svc: Svc, request: Request, response: Response) -> Any:  # type: ignore[valid-type]
         record = await svc.create(body)
         response.headers["Location"] = f"{request.url.path.rstrip('/')}/{record.id}"
         response.headers["ETag"] = etag(record.version)
-        return record
+        return await svc.present(record)
 
     @router.patch(
         "/{id}",
         name=f"{resource}-update",
         summary=f"Update a {singular} (JSON Merge Patch)",
         response_model=read,
-        responses=problem_responses(400, 404, 409, 412, 413, 415, 422),
+        responses=problem_responses(400, 401, 403, 404, 409, 412, 413, 415, 422),
         openapi_extra=merge_patch_body(update),
     )
     async def update_record(
@@ -111,14 +112,14 @@ def crud_router(
     ) -> Any:
         record = await svc.update(record, body, if_match)
         response.headers["ETag"] = etag(record.version)
-        return record
+        return await svc.present(record)
 
     @router.delete(
         "/{id}",
         name=f"{resource}-delete",
         summary=delete_summary or f"Delete a {singular}",
         status_code=status.HTTP_204_NO_CONTENT,
-        responses=problem_responses(404, 409, 412),
+        responses=problem_responses(401, 403, 404, 409, 412),
     )
     async def delete_record(record: Record, svc: Svc, if_match: IfMatch = None) -> Response:
         await svc.delete(record, if_match)

@@ -1,8 +1,15 @@
 """The shape every resource service shares: load, list, create, merge-patch, delete.
 
-A domain service subclasses `CrudService` and overrides `apply` (turn validated input into
-attribute changes, checking references) and `validate` (whole-record rules that must hold
-after the change). Services never commit: the request's session does.
+A service is made for one request's session and principal. Every query it builds is
+narrowed to the programmes the principal may read (`scoped`), every write is authorised
+(`authorize`) and appended to the audit trail. A domain service overrides:
+
+- `apply`: turn validated input into attribute changes, checking references;
+- `validate`: rules on the whole record that must hold after the change;
+- `member_may_write`: what a programme member (not editor) may change;
+- `present`: what of a record this principal may see.
+
+Services never commit: the request's session does.
 """
 
 import uuid
@@ -13,28 +20,73 @@ from sqlalchemy import Select, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from samskap.audit.log import record_event, snapshot
+from samskap.auth.principal import SYSTEM, Principal
 from samskap.db import utcnow
 from samskap.kit.etag import check_if_match
 from samskap.kit.ids import uuid7
 from samskap.kit.listing import ListQuery, ListSpec
-from samskap.problems import Conflict, NotFound, ValidationFailed
+from samskap.models import Programme
+from samskap.models.enums import ProgrammeRole
+from samskap.problems import Conflict, Forbidden, NotFound, ValidationFailed
 
 M = TypeVar("M")
+
+_VERBS = {"create": "create", "update": "change", "delete": "delete"}
 
 
 class CrudService(Generic[M]):
     model: ClassVar[type]
     label: ClassVar[str]
     spec: ClassVar[ListSpec]
+    write_role: ClassVar[ProgrammeRole] = ProgrammeRole.editor
 
-    def __init__(self, session: AsyncSession):
+    def __init__(self, session: AsyncSession, principal: Principal = SYSTEM):
         self.session = session
+        self.principal = principal
+
+    # access ----------------------------------------------------------------------------------
+    def programme_column(self):
+        return self.model.programme_id
+
+    def programme_of(self, record: M) -> uuid.UUID:
+        return record.programme_id
+
+    def scoped(self, stmt: Select) -> Select:
+        """Narrow a query to the programmes the principal belongs to."""
+        visible = self.principal.programme_ids()
+        if visible is None:
+            return stmt
+        return stmt.where(self.programme_column().in_(visible))
+
+    async def authorize(self, record: M, action: str) -> None:
+        programme_id = self.programme_of(record)
+        role = self.principal.role_in(programme_id)
+        if role is None:
+            raise NotFound(self.label)
+        if self.principal.at_least(programme_id, self.write_role):
+            return
+        if role == ProgrammeRole.member and await self.member_may_write(record, action):
+            return
+        raise Forbidden(
+            f"Your role in this programme ({role}) may not {_VERBS[action]} this {self.label}."
+        )
+
+    async def member_may_write(self, record: M, action: str) -> bool:
+        return False
+
+    async def programme(self, programme_id: uuid.UUID, field: str = "programme_id") -> Programme:
+        """A programme the principal can see; any other is reported as unknown."""
+        programme = await self.session.get(Programme, programme_id)
+        if programme is None or self.principal.role_in(programme.id) is None:
+            raise ValidationFailed.at(f"/{field}", "no programme with this id")
+        return programme
+
+    async def present(self, record: M) -> Any:
+        """What of the record this principal may see (everything, unless overridden)."""
+        return record
 
     # reading -------------------------------------------------------------------------------
-    def scoped(self, stmt: Select) -> Select:
-        """Narrow a query to what this service may see (the parent, later the caller)."""
-        return stmt
-
     async def find(self, record_id: uuid.UUID) -> M | None:
         stmt = self.scoped(select(self.model).where(self.model.id == record_id))
         stmt = stmt.options(*self.spec.options).execution_options(populate_existing=True)
@@ -57,21 +109,40 @@ class CrudService(Generic[M]):
     async def validate(self, record: M) -> None:
         """Rules on the whole record after a change; raise ValidationFailed to refuse it."""
 
+    def snapshot(self, record: M) -> dict[str, Any]:
+        return snapshot(record)
+
+    def audit(self, action: str, record: M, before: dict | None, after: dict | None) -> None:
+        record_event(
+            self.session,
+            self.principal,
+            action=action,
+            record_type=self.model.__tablename__,
+            record_id=record.id,
+            programme_id=self.programme_of(record),
+            before=before,
+            after=after,
+        )
+
     async def create(self, data: BaseModel) -> M:
         record = self.model(id=uuid7())
         await self.apply(record, data.model_dump(), creating=True)
+        await self.authorize(record, "create")
         await self.validate(record)
         await self._check_external_id(record)
         self.session.add(record)
         await self.flush()
         await self.after_create(record, data)
-        return await self.get(record.id)
+        record = await self.get(record.id)
+        self.audit("create", record, None, self.snapshot(record))
+        return record
 
     async def after_create(self, record: M, data: BaseModel) -> None:
         """Create what belongs to a new record (its phases, its results)."""
 
     async def update(self, record: M, patch: BaseModel, if_match: str | None) -> M:
         check_if_match(if_match, record.version)
+        await self.authorize(record, "update")
         changes = patch.model_dump(exclude_unset=True)
         if not changes:
             return record
@@ -79,7 +150,9 @@ class CrudService(Generic[M]):
         for name, value in changes.items():
             if value is None and name in table.c and not table.c[name].nullable:
                 raise ValidationFailed.at(f"/{name}", "may not be null")
+        before = self.snapshot(record)
         await self.apply(record, changes, creating=False)
+        await self.authorize(record, "update")
         await self.validate(record)
         if "external_id" in changes:
             await self._check_external_id(record)
@@ -87,12 +160,17 @@ class CrudService(Generic[M]):
         # related rows (participants, results) changed.
         record.updated_at = utcnow()
         await self.flush()
-        return await self.get(record.id)
+        record = await self.get(record.id)
+        self.audit("update", record, before, self.snapshot(record))
+        return record
 
     async def delete(self, record: M, if_match: str | None) -> None:
         check_if_match(if_match, record.version)
+        await self.authorize(record, "delete")
+        before = self.snapshot(record)
         await self.session.delete(record)
         await self.flush()
+        self.audit("delete", record, before, None)
 
     async def flush(self) -> None:
         try:
@@ -120,7 +198,7 @@ class CrudService(Generic[M]):
         stmt = select(self.model.id).where(
             self.model.external_id == external_id, self.model.id != record.id
         )
-        if hasattr(self.model, "programme_id") and self.model.__tablename__ != "programme":
+        if self.model is not Programme:
             stmt = stmt.where(self.model.programme_id == record.programme_id)
         if (await self.session.scalars(stmt)).first() is not None:
             raise Conflict(

@@ -1,5 +1,7 @@
 """ORM models, one module per table family; importing this registers them all."""
 
+from samskap.models.access import ApiToken, AuthSession, Membership, User
+from samskap.models.audit import AuditEvent
 from samskap.models.deadline import Deadline
 from samskap.models.group import Group, GroupMember
 from samskap.models.involvement import Involvement, involvement_participant
@@ -10,15 +12,20 @@ from samskap.models.project import Project
 from samskap.models.task import Task
 
 __all__ = [
+    "ApiToken",
+    "AuditEvent",
+    "AuthSession",
     "Deadline",
     "ExpectedResult",
     "Group",
     "GroupMember",
     "Involvement",
+    "Membership",
     "Person",
     "Phase",
     "Programme",
     "Project",
     "Task",
+    "User",
     "involvement_participant",
 ]

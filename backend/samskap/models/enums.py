@@ -126,3 +126,15 @@ class InvolvementForm(StrEnum):
     survey = "survey"
     hearing = "hearing"
     workshop = "workshop"
+
+
+class ProgrammeRole(StrEnum):
+    programme_admin = "programme_admin"
+    editor = "editor"
+    member = "member"
+    observer = "observer"
+
+
+class TokenScope(StrEnum):
+    read = "read"
+    read_write = "read_write"

@@ -55,3 +55,7 @@ class Involvement(Record, InProgramme, ExternallyKeyed, Base):
     @property
     def participant_ids(self) -> list[uuid.UUID]:
         return [p.id for p in self.participants]
+
+    @property
+    def participant_count(self) -> int:
+        return len(self.participants)

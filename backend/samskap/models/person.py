@@ -1,7 +1,10 @@
+from datetime import datetime
+
 from sqlalchemy import String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from samskap.db import Base
+from samskap.kit.types import UTCDateTime
 from samskap.models.common import ExternallyKeyed, InProgramme, Record
 
 
@@ -18,3 +21,4 @@ class Person(Record, InProgramme, ExternallyKeyed, Base):
     # Union membership is special-category personal data (GDPR art. 9): its own column,
     # so that access rules can guard it apart from the rest of the person.
     union: Mapped[str | None] = mapped_column(String(200))
+    erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -1,4 +1,5 @@
 import uuid
+from datetime import datetime
 
 from pydantic import ConfigDict, EmailStr, Field
 
@@ -59,7 +60,10 @@ class PersonRead(RecordRead):
     organisation_unit: str | None
     municipality_number: str | None
     affiliation: Affiliation
-    union: str | None
+    union: str | None = Field(
+        description="Shown only to programme administrators and to the person"
+    )
+    erased_at: datetime | None = Field(description="When the person's data was anonymised")
     external_id: str | None
 
 

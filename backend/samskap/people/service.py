@@ -3,9 +3,10 @@ import uuid
 from samskap.kit.listing import Filter, ListSpec
 from samskap.kit.service import CrudService
 from samskap.models import Person, Programme
-from samskap.models.enums import Affiliation
+from samskap.models.enums import Affiliation, ProgrammeRole
+from samskap.people.schemas import PersonRead
 from samskap.problems import ValidationFailed
-from samskap.references import check_municipality, require_programme
+from samskap.references import check_municipality
 
 
 class PersonService(CrudService[Person]):
@@ -27,8 +28,24 @@ class PersonService(CrudService[Person]):
 
     async def apply(self, record, values, *, creating):
         if creating:
-            await require_programme(self.session, values["programme_id"])
+            await self.programme(values["programme_id"])
         await super().apply(record, values, creating=creating)
+
+    def may_see_special_category(self, record) -> bool:
+        return (
+            self.principal.at_least(record.programme_id, ProgrammeRole.programme_admin)
+            or self.principal.person_in(record.programme_id) == record.id
+        )
+
+    async def present(self, record):
+        """A union representative's union (GDPR art. 9) is for admins and the person only;
+        every such read is written to the audit trail."""
+        if record.union is None:
+            return record
+        if self.may_see_special_category(record):
+            self.audit("read_special_category", record, None, {"fields": ["union"]})
+            return record
+        return PersonRead.model_validate(record).model_copy(update={"union": None})
 
     async def validate(self, record):
         if record.union and record.affiliation != Affiliation.union_representative:

@@ -2,6 +2,7 @@ import uuid
 
 from fastapi import APIRouter
 
+from samskap.auth.principal import PrincipalDep
 from samskap.deps import SessionDep
 from samskap.kit.routes import crud_router
 from samskap.phases.schemas import (
@@ -19,8 +20,11 @@ from samskap.phases.service import ExpectedResultService, PhaseService
 from samskap.phases.templates import TEMPLATES
 
 
-async def results_of(phase_id: uuid.UUID, session: SessionDep) -> ExpectedResultService:
-    return ExpectedResultService(session, await PhaseService(session).get(phase_id))
+async def results_of(
+    phase_id: uuid.UUID, session: SessionDep, principal: PrincipalDep
+) -> ExpectedResultService:
+    phase = await PhaseService(session, principal).get(phase_id)
+    return ExpectedResultService(session, principal, phase)
 
 
 router = APIRouter()

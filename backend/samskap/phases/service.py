@@ -3,6 +3,7 @@ import uuid
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from samskap.access import member_scope
 from samskap.db import utcnow
 from samskap.kit.ids import uuid7
 from samskap.kit.listing import Filter, ListSpec
@@ -37,7 +38,7 @@ class PhaseService(CrudService[Phase]):
         values.pop("expected_results", None)
         if creating:
             project = await self.session.get(Project, values["project_id"])
-            if project is None:
+            if project is None or self.principal.role_in(project.programme_id) is None:
                 raise ValidationFailed.at("/project_id", "no project with this id")
             values["programme_id"] = project.programme_id
             if values.get("position") is None:
@@ -46,6 +47,10 @@ class PhaseService(CrudService[Phase]):
                 )
                 values["position"] = (last or 0) + 1
         await super().apply(record, values, creating=creating)
+
+    async def member_may_write(self, record, action):
+        scope = await member_scope(self.session, self.principal, record.programme_id)
+        return record.project_id in scope.project_ids
 
     async def validate(self, record):
         require_order(record.starts_on, record.ends_on, "starts_on", "ends_on")
@@ -77,9 +82,13 @@ class ExpectedResultService(CrudService[ExpectedResult]):
         default_sort="position",
     )
 
-    def __init__(self, session, phase: Phase):
-        super().__init__(session)
+    def __init__(self, session, principal, phase: Phase):
+        super().__init__(session, principal)
         self.phase = phase
+
+    async def member_may_write(self, record, action):
+        scope = await member_scope(self.session, self.principal, record.programme_id)
+        return self.phase.project_id in scope.project_ids
 
     def scoped(self, stmt):
         return stmt.where(ExpectedResult.phase_id == self.phase.id)

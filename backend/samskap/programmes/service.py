@@ -1,8 +1,8 @@
 from samskap.kit.listing import Filter, ListSpec
 from samskap.kit.service import CrudService, require_order
 from samskap.models import Programme
-from samskap.models.enums import ProgrammeStatus
-from samskap.problems import ValidationFailed
+from samskap.models.enums import ProgrammeRole, ProgrammeStatus
+from samskap.problems import Forbidden, NotFound, ValidationFailed
 
 
 class ProgrammeService(CrudService[Programme]):
@@ -22,6 +22,25 @@ class ProgrammeService(CrudService[Programme]):
         default_sort="name",
         search=[Programme.name, Programme.description],
     )
+
+    def programme_column(self):
+        return Programme.id
+
+    def programme_of(self, record):
+        return record.id
+
+    async def authorize(self, record, action):
+        """System administrators create and delete programmes; programme admins change them."""
+        if self.principal.system_admin:
+            return
+        if action != "create" and self.principal.role_in(record.id) is None:
+            raise NotFound(self.label)
+        if action == "update" and self.principal.at_least(record.id, ProgrammeRole.programme_admin):
+            return
+        raise Forbidden(
+            "Only system administrators create or delete programmes, and only "
+            "programme administrators change them."
+        )
 
     async def apply(self, record, values, *, creating):
         if "municipalities" in values and values["municipalities"] is not None:

@@ -9,7 +9,7 @@ from samskap.models import Person, Project
 from samskap.models.enums import Health, MandateStatus, ProjectCategory, ProjectStatus
 from samskap.phases.templates import create_phases_from_template
 from samskap.problems import Conflict, ValidationFailed
-from samskap.references import require_in_programme, require_programme
+from samskap.references import require_in_programme
 
 
 class ProjectService(CrudService[Project]):
@@ -42,7 +42,7 @@ class ProjectService(CrudService[Project]):
     async def apply(self, record, values, *, creating):
         values.pop("phase_template", None)
         if creating:
-            await require_programme(self.session, values["programme_id"])
+            await self.programme(values["programme_id"])
             programme_id = values["programme_id"]
         else:
             programme_id = record.programme_id

@@ -1,6 +1,7 @@
 import uuid
 from datetime import date
 
+from samskap.access import member_scope
 from samskap.kit.listing import Filter, ListSpec
 from samskap.kit.service import CrudService
 from samskap.models import Group, Person, Phase, Project, Task
@@ -43,7 +44,11 @@ class TaskService(CrudService[Task]):
     async def apply(self, record, values, *, creating):
         project_id = values.get("project_id") or record.project_id
         project = await self.session.get(Project, project_id)
-        if project is None or (not creating and project.programme_id != record.programme_id):
+        if (
+            project is None
+            or self.principal.role_in(project.programme_id) is None
+            or (not creating and project.programme_id != record.programme_id)
+        ):
             raise ValidationFailed.at("/project_id", "no project with this id in the programme")
         if creating:
             values["programme_id"] = project.programme_id
@@ -55,6 +60,14 @@ class TaskService(CrudService[Task]):
             self.session, Person, values.get("assignee_id"), programme_id, "assignee_id"
         )
         await super().apply(record, values, creating=creating)
+
+    async def member_may_write(self, record, action):
+        scope = await member_scope(self.session, self.principal, record.programme_id)
+        return (
+            record.project_id in scope.project_ids
+            or record.group_id in scope.group_ids
+            or (scope.person_id is not None and record.assignee_id == scope.person_id)
+        )
 
     async def validate(self, record):
         if record.phase_id is not None:

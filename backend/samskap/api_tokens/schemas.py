@@ -1,0 +1,53 @@
+import uuid
+from datetime import datetime
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+from samskap.kit.schemas import InputModel, Name, RecordRead
+from samskap.models.enums import TokenScope
+
+
+class ApiTokenCreate(InputModel):
+    """A token for an integration (intranet, import script), scoped to one programme."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "programme_id": "0193a0e4-7c1e-7000-8000-000000000001",
+                    "name": "Intranett: frister og grupper",
+                    "scope": "read",
+                    "expires_at": "2027-06-30T00:00:00+02:00",
+                }
+            ]
+        }
+    )
+
+    programme_id: uuid.UUID
+    name: Name
+    scope: TokenScope = TokenScope.read
+    expires_at: AwareDatetime | None = Field(
+        None, description="Defaults to 90 days from now; at most two years ahead"
+    )
+
+
+class ApiTokenRead(RecordRead):
+    programme_id: uuid.UUID
+    name: str
+    prefix: str = Field(description="The first characters of the token, to recognise it")
+    scope: TokenScope
+    expires_at: datetime
+    revoked_at: datetime | None
+    last_used_at: datetime | None
+    created_by_id: uuid.UUID | None
+
+
+class ApiTokenCreated(ApiTokenRead):
+    token: str = Field(description="The secret, shown this once; only its hash is kept")
+
+
+class ApiTokenPage(BaseModel):
+    """One page of a list; pass next_cursor as cursor to get the next page."""
+
+    items: list[ApiTokenRead]
+    next_cursor: str | None = None

@@ -1,0 +1,114 @@
+"""Reading the audit trail. There is no operation that changes or deletes an event."""
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends
+from pydantic import BaseModel, ConfigDict
+from sqlalchemy import or_, select
+
+from samskap.auth.principal import PrincipalDep
+from samskap.deps import SessionDep
+from samskap.kit.listing import Filter, ListQuery, ListSpec
+from samskap.models import AuditEvent, Membership
+from samskap.problems import NotFound, problem_responses
+
+
+class AuditEventRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    occurred_at: datetime
+    programme_id: uuid.UUID | None
+    actor_user_id: uuid.UUID | None
+    actor_token_id: uuid.UUID | None
+    session_id: uuid.UUID | None
+    via: str
+    action: str
+    record_type: str
+    record_id: uuid.UUID | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    request_id: str | None
+
+
+class AuditEventPage(BaseModel):
+    """One page of a list; pass next_cursor as cursor to get the next page."""
+
+    items: list[AuditEventRead]
+    next_cursor: str | None = None
+
+
+def _about_person(stmt, person_id: uuid.UUID):
+    """Events about the person's record, or done by the user who is that person."""
+    users = select(Membership.user_id).where(Membership.person_id == person_id)
+    return stmt.where(
+        or_(
+            (AuditEvent.record_type == "person") & (AuditEvent.record_id == person_id),
+            AuditEvent.actor_user_id.in_(users),
+        )
+    )
+
+
+SPEC = ListSpec(
+    model=AuditEvent,
+    filters=[
+        Filter("programme_id", AuditEvent.programme_id, uuid.UUID, "Programme"),
+        Filter("record_type", AuditEvent.record_type, str, "Kind of record, e.g. project"),
+        Filter("record_id", AuditEvent.record_id, uuid.UUID, "The record"),
+        Filter("action", AuditEvent.action, str, "create, update, delete, archive, erase, …"),
+        Filter("actor_user_id", AuditEvent.actor_user_id, uuid.UUID, "Who did it (user)"),
+        Filter("actor_token_id", AuditEvent.actor_token_id, uuid.UUID, "Through which token"),
+        Filter(
+            "person_id",
+            AuditEvent.record_id,
+            uuid.UUID,
+            "About this person, or done by the user who is this person",
+            apply=_about_person,
+        ),
+        Filter(
+            "occurred_after", AuditEvent.occurred_at, datetime, "At or after this time", op="ge"
+        ),
+        Filter("occurred_before", AuditEvent.occurred_at, datetime, "Before this time", op="lt"),
+    ],
+    sorts={"occurred_at": AuditEvent.occurred_at},
+    default_sort="-occurred_at",
+)
+
+router = APIRouter(prefix="/audit-events", tags=["audit"])
+ListParams = Annotated[ListQuery, Depends(SPEC.dependency())]
+
+
+def _scoped(principal, stmt):
+    admin_of = principal.admin_programmes()
+    return stmt if admin_of is None else stmt.where(AuditEvent.programme_id.in_(admin_of))
+
+
+@router.get(
+    "",
+    name="audit-events-list",
+    summary="List audit events",
+    response_model=AuditEventPage,
+    responses=problem_responses(400, 401, 422),
+)
+async def list_events(principal: PrincipalDep, session: SessionDep, lq: ListParams) -> Any:
+    """Every write (who, when, how, before and after) in the programmes you administer."""
+    items, next_cursor = await SPEC.page(session, lq, _scoped(principal, select(AuditEvent)))
+    return {"items": items, "next_cursor": next_cursor}
+
+
+@router.get(
+    "/{id}",
+    name="audit-events-get",
+    summary="Get an audit event",
+    response_model=AuditEventRead,
+    responses=problem_responses(401, 404, 422),
+)
+async def get_event(id: uuid.UUID, principal: PrincipalDep, session: SessionDep) -> Any:
+    """One event of the trail."""
+    stmt = _scoped(principal, select(AuditEvent).where(AuditEvent.id == id))
+    event = (await session.scalars(stmt)).first()
+    if event is None:
+        raise NotFound("audit event")
+    return event

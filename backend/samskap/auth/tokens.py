@@ -1,0 +1,74 @@
+"""Access tokens (JWT, short-lived), refresh tokens and API tokens (opaque, stored hashed)."""
+
+import hashlib
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from jose import JWTError, jwt
+
+from samskap.config import Settings
+from samskap.db import utcnow
+
+ISSUER = "samskap"
+API_TOKEN_PREFIX = "smk_"
+REFRESH_TOKEN_PREFIX = "smr_"
+
+
+def digest(secret: str) -> str:
+    """Tokens are long random strings, so a plain SHA-256 is enough to store them."""
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def new_secret(prefix: str) -> str:
+    return prefix + secrets.token_urlsafe(32)
+
+
+@dataclass(frozen=True)
+class AccessClaims:
+    user_id: uuid.UUID
+    session_id: uuid.UUID
+    expires_at: datetime
+
+
+def issue_access_token(settings: Settings, user_id: uuid.UUID, session_id: uuid.UUID) -> str:
+    now = utcnow()
+    claims = {
+        "iss": ISSUER,
+        "sub": str(user_id),
+        "sid": str(session_id),
+        "typ": "access",
+        "iat": int(now.timestamp()),
+        "exp": int((now + timedelta(minutes=settings.access_token_minutes)).timestamp()),
+        "jti": uuid.uuid4().hex,
+    }
+    return jwt.encode(claims, settings.jwt_secret, algorithm=settings.jwt_algorithm)
+
+
+class InvalidToken(Exception):
+    pass
+
+
+def read_access_token(settings: Settings, token: str) -> AccessClaims:
+    """Verify signature, algorithm, issuer and expiry; only the configured algorithm passes."""
+    try:
+        header = jwt.get_unverified_header(token)
+        if header.get("alg") != settings.jwt_algorithm:
+            raise InvalidToken("algorithm not accepted")
+        claims = jwt.decode(
+            token,
+            settings.jwt_secret,
+            algorithms=[settings.jwt_algorithm],
+            issuer=ISSUER,
+            options={"require_exp": True, "require_iat": True, "require_sub": True},
+        )
+        if claims.get("typ") != "access":
+            raise InvalidToken("not an access token")
+        return AccessClaims(
+            user_id=uuid.UUID(claims["sub"]),
+            session_id=uuid.UUID(claims["sid"]),
+            expires_at=datetime.fromtimestamp(claims["exp"]).astimezone(),
+        )
+    except (JWTError, KeyError, ValueError, TypeError) as exc:
+        raise InvalidToken(str(exc)) from exc

@@ -1,0 +1,45 @@
+import uuid
+
+from samskap.kit.listing import Filter, ListSpec
+from samskap.kit.service import CrudService
+from samskap.models import Membership, Person, Programme, User
+from samskap.models.enums import ProgrammeRole
+from samskap.problems import Forbidden, ValidationFailed
+from samskap.references import require_in_programme
+
+
+class MembershipService(CrudService[Membership]):
+    """Roles in one programme, at /programmes/{programme_id}/memberships; admins only."""
+
+    model = Membership
+    label = "membership"
+    write_role = ProgrammeRole.programme_admin
+    spec = ListSpec(
+        model=Membership,
+        filters=[
+            Filter("role", Membership.role, ProgrammeRole, "Role"),
+            Filter("user_id", Membership.user_id, uuid.UUID, "User"),
+            Filter("person_id", Membership.person_id, uuid.UUID, "Person"),
+        ],
+        sorts={"created_at": Membership.created_at, "role": Membership.role},
+        default_sort="created_at",
+    )
+
+    def __init__(self, session, principal, programme: Programme):
+        super().__init__(session, principal)
+        if not principal.at_least(programme.id, ProgrammeRole.programme_admin):
+            raise Forbidden("Only programme administrators see and grant roles.")
+        self.programme_record = programme
+
+    def scoped(self, stmt):
+        return stmt.where(Membership.programme_id == self.programme_record.id)
+
+    async def apply(self, record, values, *, creating):
+        if creating:
+            values["programme_id"] = self.programme_record.id
+            if await self.session.get(User, values["user_id"]) is None:
+                raise ValidationFailed.at("/user_id", "no user with this id")
+        await require_in_programme(
+            self.session, Person, values.get("person_id"), self.programme_record.id, "person_id"
+        )
+        await super().apply(record, values, creating=creating)

@@ -1,0 +1,39 @@
+from pydantic import ConfigDict, EmailStr, Field
+
+from samskap.kit.schemas import InputModel, Name, RecordRead, page_model, update_model
+
+
+class UserCreate(InputModel):
+    """A login account. System administrators manage programmes and users."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "email": "kari.nordmann@example.kommune.no",
+                    "name": "Kari Nordmann",
+                    "password": "a long passphrase of several words",
+                    "system_admin": False,
+                }
+            ]
+        }
+    )
+
+    email: EmailStr
+    name: Name
+    password: str = Field(min_length=12, max_length=1000, description="At least 12 characters")
+    system_admin: bool = False
+    active: bool = True
+
+
+UserUpdate = update_model(UserCreate, "UserUpdate")
+
+
+class UserRead(RecordRead):
+    email: str
+    name: str
+    system_admin: bool
+    active: bool
+
+
+UserPage = page_model(UserRead, "UserPage")
