@@ -14,17 +14,17 @@ from pathlib import Path
 os.environ.setdefault("SAMSKAP_ARGON2_TIME_COST", "1")
 os.environ.setdefault("SAMSKAP_ARGON2_MEMORY_COST_KIB", "1024")
 
-import httpx  # noqa: E402
-import pytest  # noqa: E402
-from sqlalchemy import select, text  # noqa: E402
+import httpx
+import pytest
+from sqlalchemy import select, text
 
-from samskap.cli import migrate  # noqa: E402
-from samskap.config import Settings  # noqa: E402
-from samskap.db import Base  # noqa: E402
-from samskap.main import create_app  # noqa: E402
-from samskap.models import AuditEvent  # noqa: E402
-from tests import pg  # noqa: E402
-from tests.accounts import Accounts  # noqa: E402
+from samskap.cli import migrate
+from samskap.config import Settings
+from samskap.db import Base
+from samskap.main import create_app
+from samskap.models import AuditEvent
+from tests import pg
+from tests.accounts import Accounts
 
 TEST_SECRET = "test-signing-key-0123456789abcdef0123456789abcdef"
 

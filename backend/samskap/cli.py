@@ -1,4 +1,4 @@
-"""The `samskap` command: migrate, load-demo, openapi, serve."""
+"""The `samskap` command: migrate, load-demo, create-admin, openapi, serve."""
 
 import argparse
 import asyncio
@@ -42,6 +42,57 @@ async def _load_demo() -> dict[str, int]:
         await engine.dispose()
 
 
+def _print_demo_accounts() -> None:
+    from samskap.demo.accounts import ACCOUNTS, PROGRAMME_NAMES
+
+    print("\n  Demo accounts (development only): e-mail, password, role")
+    for account in ACCOUNTS:
+        where = f" in {PROGRAMME_NAMES[account.programme]}" if account.programme else ""
+        print(f"    {account.email:<36} {account.password:<24} {account.role}{where}")
+
+
+async def _create_admin(email: str, name: str) -> int:
+    """Reads the password from SAMSKAP_ADMIN_PASSWORD or asks for it."""
+    import getpass
+    import os
+
+    from sqlalchemy import func, select
+
+    from samskap.auth.passwords import hash_password
+    from samskap.db import create_engine, session_factory
+    from samskap.kit.ids import uuid7
+    from samskap.models import User
+
+    password = os.environ.get("SAMSKAP_ADMIN_PASSWORD") or getpass.getpass("Password: ")
+    if len(password) < 12:
+        print("the password must have at least 12 characters", file=sys.stderr)
+        return 2
+    engine = create_engine(get_settings().database_url)
+    try:
+        async with session_factory(engine)() as session:
+            taken = await session.scalar(
+                select(User.id).where(func.lower(User.email) == email.strip().lower())
+            )
+            if taken is not None:
+                print(f"an account with {email} exists already", file=sys.stderr)
+                return 1
+            session.add(
+                User(
+                    id=uuid7(),
+                    email=email.strip(),
+                    name=name,
+                    password_hash=hash_password(password),
+                    system_admin=True,
+                    active=True,
+                )
+            )
+            await session.commit()
+    finally:
+        await engine.dispose()
+    print(f"created system administrator {email}")
+    return 0
+
+
 def openapi_document() -> str:
     from samskap.main import create_app
 
@@ -60,6 +111,9 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="fail when the committed document differs from the app's",
     )
+    admin = sub.add_parser("create-admin", help="create the first system administrator")
+    admin.add_argument("--email", required=True)
+    admin.add_argument("--name", default="Systemadministrator")
     serve = sub.add_parser("serve", help="serve the API with uvicorn")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
@@ -69,10 +123,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "migrate":
         migrate()
     elif args.command == "load-demo":
+        if get_settings().environment != "development":
+            print(
+                "the demo, with its published passwords, is for development only", file=sys.stderr
+            )
+            return 2
         created = asyncio.run(_load_demo())
         total = sum(created.values())
         summary = ", ".join(f"{n} {kind}" for kind, n in created.items() if n)
         print(f"demo loaded: {summary}" if total else "demo already loaded: nothing to add")
+        _print_demo_accounts()
+    elif args.command == "create-admin":
+        return asyncio.run(_create_admin(args.email, args.name))
     elif args.command == "openapi":
         document = openapi_document()
         if args.check:

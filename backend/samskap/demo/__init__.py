@@ -13,6 +13,7 @@ nothing. The caller commits.
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samskap.demo import kristiansand, nordre_follo
+from samskap.demo.accounts import ensure_accounts
 from samskap.demo.loader import KINDS, DemoLoader
 
 __all__ = ["KINDS", "load_demo"]
@@ -23,4 +24,4 @@ async def load_demo(session: AsyncSession) -> dict[str, int]:
     loader = DemoLoader(session)
     await nordre_follo.build(loader)
     await kristiansand.build(loader)
-    return loader.counts()
+    return loader.counts() | {"accounts": await ensure_accounts(session)}

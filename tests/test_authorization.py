@@ -1,0 +1,276 @@
+"""Authentication and object-level authorisation, walked over every operation of the API."""
+
+import uuid
+
+from tests.factories import API
+from tests.world import PATCH_BODIES, build_programme, create_body, fill_path, operations
+
+PUBLIC = {"auth-token", "health-live", "health-ready"}
+PROBLEM = "application/problem+json"
+
+
+def _random_ids(path: str) -> str:
+    for name in ("{id}", "{group_id}", "{phase_id}", "{programme_id}"):
+        path = path.replace(name, str(uuid.uuid4()))
+    return path
+
+
+class TestAuthenticationRequired:
+    async def test_every_operation_but_login_and_health_answers_401(self, client, anonymous):
+        checked = 0
+        for method, path, operation in await operations(client):
+            body = {} if method in {"POST", "PATCH"} else None
+            r = await anonymous.request(method, _random_ids(path), json=body)
+            if operation in PUBLIC:
+                assert r.status_code != 401, operation
+                continue
+            assert r.status_code == 401, (operation, r.status_code, r.text)
+            assert r.headers["content-type"].startswith(PROBLEM)
+            assert r.headers["www-authenticate"].startswith("Bearer")
+            checked += 1
+        assert checked >= 60
+
+    async def test_the_openapi_document_and_docs_are_public(self, anonymous):
+        assert (await anonymous.get(f"{API}/openapi.json")).status_code == 200
+        assert (await anonymous.get(f"{API}/docs")).status_code == 200
+
+    async def test_garbage_and_other_schemes_are_refused(self, anonymous):
+        for header in ["Bearer", "Bearer nonsense", "Basic dXNlcjpwYXNz", "Token abc"]:
+            r = await anonymous.get(f"{API}/programmes", headers={"Authorization": header})
+            assert r.status_code == 401, header
+
+    async def test_openapi_declares_the_bearer_scheme(self, client):
+        document = (await client.get(f"{API}/openapi.json")).json()
+        assert document["components"]["securitySchemes"]["bearer"]["scheme"] == "bearer"
+        assert document["paths"]["/api/v1/projects"]["get"]["security"] == [{"bearer": []}]
+        assert "security" not in document["paths"]["/api/v1/auth/token"]["post"]
+
+
+async def _state_of(client, programme) -> dict:
+    """Versions of every record of a programme, as a system administrator sees them."""
+    state = {}
+    for resource in [
+        "projects",
+        "people",
+        "groups",
+        "phases",
+        "tasks",
+        "deadlines",
+        "involvements",
+        "api-tokens",
+    ]:
+        items = (
+            await client.get(
+                f"{API}/{resource}",
+                params={"programme_id": programme["programme_id"], "limit": 500},
+            )
+        ).json()["items"]
+        state[resource] = sorted((i["id"], i["version"]) for i in items)
+    for sub in [
+        f"groups/{programme['group_id']}/members",
+        f"phases/{programme['phase_id']}/expected-results",
+        f"programmes/{programme['programme_id']}/memberships",
+    ]:
+        items = (await client.get(f"{API}/{sub}", params={"limit": 500})).json()["items"]
+        state[sub] = sorted((i["id"], i["version"]) for i in items)
+    state["programme"] = (await client.get(f"{API}/programmes/{programme['programme_id']}")).json()[
+        "version"
+    ]
+    return state
+
+
+class TestProgrammesAreKeptApart:
+    async def test_a_user_of_one_programme_cannot_read_or_change_the_other(self, client, accounts):
+        ours, theirs = (
+            await build_programme(client, accounts),
+            await build_programme(client, accounts),
+        )
+        admin = await accounts.client(roles={ours["programme_id"]: "programme_admin"})
+        before = await _state_of(client, theirs)
+        their_ids = set(theirs.ids.values())
+        walked = 0
+        for method, path, operation in await operations(client):
+            if operation in PUBLIC | {"phase-templates-list"} or operation.startswith(
+                ("auth-", "users-")
+            ):
+                continue
+            walked += 1
+            url = fill_path(path, theirs)
+            if url != path or operation == "people-export":  # names a record of theirs
+                body = (
+                    PATCH_BODIES.get(operation)
+                    if method == "PATCH"
+                    else create_body(path, theirs)
+                    if method == "POST"
+                    else None
+                )
+                r = await admin.request(method, url, json=body)
+                assert r.status_code == 404, (operation, r.status_code, r.text)
+                assert r.headers["content-type"].startswith(PROBLEM)
+            elif method == "GET":
+                r = await admin.get(url, params={"limit": 500})
+                assert r.status_code == 200, (operation, r.text)
+                listed = {i["id"] for i in r.json()["items"]}
+                assert not listed & their_ids, operation
+                assert all(
+                    i.get("programme_id") != theirs["programme_id"] for i in r.json()["items"]
+                ), operation
+            else:
+                r = await admin.post(url, json=create_body(path, theirs))
+                assert r.status_code in {403, 404, 422}, (operation, r.status_code, r.text)
+        assert walked >= 50
+        assert await _state_of(client, theirs) == before
+
+    async def test_filtering_on_the_other_programme_finds_nothing(self, client, accounts):
+        ours, theirs = (
+            await build_programme(client, accounts),
+            await build_programme(client, accounts),
+        )
+        admin = await accounts.client(roles={ours["programme_id"]: "programme_admin"})
+        for resource in [
+            "projects",
+            "people",
+            "groups",
+            "phases",
+            "tasks",
+            "deadlines",
+            "involvements",
+            "api-tokens",
+            "audit-events",
+        ]:
+            r = await admin.get(
+                f"{API}/{resource}", params={"programme_id": theirs["programme_id"]}
+            )
+            assert r.json() == {"items": [], "next_cursor": None}, resource
+
+    async def test_references_into_the_other_programme_are_refused(self, client, accounts):
+        ours, theirs = (
+            await build_programme(client, accounts),
+            await build_programme(client, accounts),
+        )
+        editor = await accounts.client(roles={ours["programme_id"]: "editor"})
+        r = await editor.post(
+            f"{API}/tasks",
+            json={
+                "project_id": ours["project_id"],
+                "title": "X",
+                "assignee_id": theirs["person_id"],
+            },
+        )
+        assert r.status_code == 422
+        r = await editor.patch(
+            f"{API}/tasks/{ours['task_id']}", json={"project_id": theirs["project_id"]}
+        )
+        assert r.status_code == 422
+
+
+class TestRoles:
+    async def test_an_observer_can_read_but_write_nothing(self, client, accounts):
+        ours = await build_programme(client, accounts)
+        observer = await accounts.client(roles={ours["programme_id"]: "observer"})
+        before = await _state_of(client, ours)
+        writes = 0
+        for method, path, operation in await operations(client):
+            if operation in PUBLIC or operation.startswith("auth-"):
+                continue
+            url = fill_path(path, ours)
+            if method == "GET":
+                if operation in {
+                    "people-export",
+                    "memberships-list",
+                    "memberships-get",
+                    "users-list",
+                    "users-get",
+                }:
+                    r = await observer.get(url)
+                    assert r.status_code == 403, (operation, r.status_code)
+                elif operation not in {"api-tokens-get", "audit-events-get"}:
+                    r = await observer.get(url)
+                    assert r.status_code == 200, (operation, r.status_code, r.text)
+                continue
+            body = (
+                PATCH_BODIES.get(operation)
+                if method == "PATCH"
+                else create_body(path, ours)
+                if method == "POST"
+                else None
+            )
+            r = await observer.request(method, url, json=body)
+            expected = {404} if operation in {"api-tokens-delete"} else {403}
+            assert r.status_code in expected, (operation, r.status_code, r.text)
+            writes += 1
+        assert writes >= 30
+        assert await _state_of(client, ours) == before
+
+    async def test_a_member_changes_what_belongs_to_their_groups_and_projects(
+        self, client, accounts
+    ):
+        ours = await build_programme(client, accounts)
+        other_project = (
+            await client.post(
+                f"{API}/projects",
+                json={"programme_id": ours["programme_id"], "code": "ANNET", "name": "Annet"},
+            )
+        ).json()
+        outsider_task = (
+            await client.post(
+                f"{API}/tasks", json={"project_id": other_project["id"], "title": "Ikke min"}
+            )
+        ).json()
+        member = await accounts.client(roles={ours["programme_id"]: ("member", ours["person_id"])})
+        r = await member.patch(f"{API}/tasks/{ours['task_id']}", json={"status": "in_progress"})
+        assert r.status_code == 200
+        r = await member.patch(f"{API}/tasks/{outsider_task['id']}", json={"status": "done"})
+        assert r.status_code == 403
+        r = await member.post(
+            f"{API}/tasks", json={"project_id": ours["project_id"], "title": "Ny i mitt prosjekt"}
+        )
+        assert r.status_code == 201
+        unassigned = r.json()
+        r = await member.patch(
+            f"{API}/tasks/{unassigned['id']}", json={"project_id": other_project["id"]}
+        )
+        assert r.status_code == 403, r.text
+        r = await member.patch(
+            f"{API}/phases/{ours['phase_id']}/expected-results/{ours['result_id']}",
+            json={"done": True},
+        )
+        assert r.status_code == 200
+        r = await member.post(f"{API}/involvements", json=create_body("/involvements", ours))
+        assert r.status_code == 201
+        r = await member.post(f"{API}/projects", json=create_body("/projects", ours))
+        assert r.status_code == 403
+        r = await member.patch(f"{API}/people/{ours['person_id']}", json={"title": "Ny"})
+        assert r.status_code == 403
+
+    async def test_a_member_without_a_person_only_records_involvements(self, client, accounts):
+        ours = await build_programme(client, accounts)
+        member = await accounts.client(roles={ours["programme_id"]: "member"})
+        r = await member.patch(f"{API}/tasks/{ours['task_id']}", json={"status": "done"})
+        assert r.status_code == 403
+        r = await member.post(f"{API}/involvements", json=create_body("/involvements", ours))
+        assert r.status_code == 201
+
+    async def test_an_editor_cannot_grant_roles_or_issue_tokens(self, client, accounts):
+        ours = await build_programme(client, accounts)
+        editor = await accounts.client(roles={ours["programme_id"]: "editor"})
+        r = await editor.post(
+            f"{API}/programmes/{ours['programme_id']}/memberships",
+            json={"user_id": ours["user_id"], "role": "programme_admin"},
+        )
+        assert r.status_code == 403
+        r = await editor.post(f"{API}/api-tokens", json=create_body("/api-tokens", ours))
+        assert r.status_code == 403
+        r = await editor.patch(f"{API}/projects/{ours['project_id']}", json={"name": "Nytt"})
+        assert r.status_code == 200
+
+    async def test_only_system_administrators_create_programmes_and_users(self, client, accounts):
+        ours = await build_programme(client, accounts)
+        admin = await accounts.client(roles={ours["programme_id"]: "programme_admin"})
+        assert (await admin.post(f"{API}/programmes", json={"name": "X"})).status_code == 403
+        assert (await admin.get(f"{API}/users")).status_code == 403
+        r = await admin.patch(
+            f"{API}/programmes/{ours['programme_id']}", json={"vision": "Nær og nyskapende"}
+        )
+        assert r.status_code == 200
+        assert (await admin.delete(f"{API}/programmes/{ours['programme_id']}")).status_code == 403

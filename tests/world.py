@@ -1,0 +1,169 @@
+"""Two programmes side by side, each holding one record of every kind, for access tests."""
+
+from dataclasses import dataclass, field
+
+from tests.factories import (
+    API,
+    create,
+    make_deadline,
+    make_group,
+    make_involvement,
+    make_member,
+    make_person,
+    make_programme,
+    make_project,
+    make_task,
+)
+
+
+@dataclass
+class Programme:
+    ids: dict[str, str] = field(default_factory=dict)
+
+    def __getitem__(self, key: str) -> str:
+        return self.ids[key]
+
+
+async def build_programme(client, accounts) -> Programme:
+    """Records of every kind in one programme, made by a system administrator (`client`)."""
+    p = Programme()
+    programme = await make_programme(client)
+    person = await make_person(
+        client, programme, affiliation="union_representative", union="Fagforbundet"
+    )
+    project = await make_project(
+        client, programme, phase_template="reorganisation-five-phases", leader_id=person["id"]
+    )
+    group = await make_group(client, programme, project_id=project["id"], kind="project_board")
+    member = await make_member(client, group, person)
+    phases = (await client.get(f"{API}/phases", params={"project_id": project["id"]})).json()
+    phase = phases["items"][0]
+    task = await make_task(client, project, phase_id=phase["id"], assignee_id=person["id"])
+    deadline = await make_deadline(client, programme, person, project_id=project["id"])
+    involvement = await make_involvement(
+        client, programme, project_id=project["id"], participant_ids=[person["id"]]
+    )
+    user = await accounts.user()
+    membership = await create(
+        client,
+        f"/programmes/{programme['id']}/memberships",
+        {"user_id": str(user.id), "role": "editor"},
+    )
+    token = await create(
+        client, "/api-tokens", {"programme_id": programme["id"], "name": "Intranett"}
+    )
+    events = (
+        await client.get(
+            f"{API}/audit-events", params={"programme_id": programme["id"], "limit": 1}
+        )
+    ).json()
+    p.ids = {
+        "programme_id": programme["id"],
+        "person_id": person["id"],
+        "project_id": project["id"],
+        "group_id": group["id"],
+        "member_id": member["id"],
+        "phase_id": phase["id"],
+        "result_id": phase["expected_results"][0]["id"],
+        "task_id": task["id"],
+        "deadline_id": deadline["id"],
+        "involvement_id": involvement["id"],
+        "membership_id": membership["id"],
+        "token_id": token["id"],
+        "audit_event_id": events["items"][0]["id"],
+        "user_id": str(user.id),
+    }
+    return p
+
+
+# Which record each templated path names, by the path's parameters.
+def fill_path(path: str, p: Programme) -> str:
+    path = path.replace("{programme_id}", p["programme_id"])
+    path = path.replace("{group_id}", p["group_id"]).replace("{phase_id}", p["phase_id"])
+    if "{id}" not in path:
+        return path
+    base = path.removeprefix(API)
+    ids = {
+        "/programmes/{id}": "programme_id",
+        "/projects/{id}": "project_id",
+        "/people/{id}": "person_id",
+        "/people/{id}/export": "person_id",
+        "/people/{id}/erase": "person_id",
+        "/groups/{id}": "group_id",
+        f"/groups/{p['group_id']}/members/{{id}}": "member_id",
+        "/phases/{id}": "phase_id",
+        f"/phases/{p['phase_id']}/expected-results/{{id}}": "result_id",
+        "/tasks/{id}": "task_id",
+        "/deadlines/{id}": "deadline_id",
+        "/involvements/{id}": "involvement_id",
+        f"/programmes/{p['programme_id']}/memberships/{{id}}": "membership_id",
+        "/api-tokens/{id}": "token_id",
+        "/audit-events/{id}": "audit_event_id",
+        "/users/{id}": "user_id",
+    }
+    return path.replace("{id}", p[ids[base]])
+
+
+def create_body(path: str, p: Programme, person_id: str | None = None) -> dict:
+    """A valid body for each create operation, placed in programme `p`."""
+    person = person_id or p["person_id"]
+    bodies = {
+        "/programmes": {"name": "Ny"},
+        "/projects": {"programme_id": p["programme_id"], "code": "NY1", "name": "Ny"},
+        "/people": {"programme_id": p["programme_id"], "name": "Ny person"},
+        "/groups": {"programme_id": p["programme_id"], "kind": "working_group", "name": "Ny"},
+        "/phases": {"project_id": p["project_id"], "name": "Ny fase"},
+        "/tasks": {"project_id": p["project_id"], "title": "Ny oppgave"},
+        "/deadlines": {
+            "programme_id": p["programme_id"],
+            "title": "Ny frist",
+            "due_at": "2031-01-01T12:00:00+01:00",
+            "responsible_person_id": person,
+        },
+        "/involvements": {
+            "programme_id": p["programme_id"],
+            "matter": "Ny sak",
+            "stakeholder_kind": "employees",
+            "form": "information",
+            "occurred_on": "2018-09-06",
+            "head_count": 3,
+        },
+        "/api-tokens": {"programme_id": p["programme_id"], "name": "Ny"},
+        "/users": {"email": "ny@example.no", "name": "Ny", "password": "x" * 12},
+    }
+    base = path.removeprefix(API)
+    if base.endswith("/members"):
+        return {"person_id": person, "party": "employees", "role": "observer"}
+    if base.endswith("/expected-results"):
+        return {"text": "Nytt resultat"}
+    if base.endswith("/memberships"):
+        return {"user_id": p["user_id"], "role": "observer"}
+    if base.endswith("/erase"):
+        return {}
+    return bodies[base]
+
+
+PATCH_BODIES = {
+    "programmes-update": {"description": "Endret"},
+    "projects-update": {"description": "Endret"},
+    "people-update": {"title": "Endret"},
+    "groups-update": {"description": "Endret"},
+    "group-members-update": {"allocation_percent": 10},
+    "phases-update": {"description": "E"},
+    "expected-results-update": {"done": True},
+    "tasks-update": {"status": "done"},
+    "deadlines-update": {"status": "submitted"},
+    "involvements-update": {"outcome": "Endret"},
+    "memberships-update": {"role": "observer"},
+    "users-update": {"name": "Endret"},
+}
+
+
+async def operations(client) -> list[tuple[str, str, str]]:
+    """(method, path, operationId) of every operation in the served OpenAPI document."""
+    document = (await client.get(f"{API}/openapi.json")).json()
+    return [
+        (method.upper(), path, op["operationId"])
+        for path, ops in document["paths"].items()
+        for method, op in ops.items()
+    ]
