@@ -266,3 +266,31 @@ async def test_demo_people_are_invented(app, client):
     real_names = {"Gro Herheim", "Rikke Bækkevold", "Gunilla Martinsson", "Sigurd Lae"}
     assert not {p["name"] for p in people} & real_names
     assert all(p["email"].endswith(".example") for p in people)  # reserved domain, RFC 2606
+
+
+async def test_every_demo_account_logs_in_and_sees_its_own_programme(app, client, anonymous):
+    from samskap.demo.accounts import ACCOUNTS
+
+    await load(app)
+    for account in ACCOUNTS:
+        r = await anonymous.post(
+            "/api/v1/auth/token",
+            json={
+                "grant_type": "password",
+                "username": account.email,
+                "password": account.password,
+            },
+        )
+        assert r.status_code == 200, account.email
+        auth = {"Authorization": f"Bearer {r.json()['access_token']}"}
+        names = [
+            p["name"]
+            for p in (await anonymous.get("/api/v1/programmes", headers=auth)).json()["items"]
+        ]
+        if account.system_admin:
+            assert names == ["Nordre Follo 2020", "Nye Kristiansand 2020"]
+        else:
+            assert len(names) == 1
+            me = (await anonymous.get("/api/v1/auth/me", headers=auth)).json()
+            assert me["memberships"][0]["role"] == account.role
+            assert me["memberships"][0]["person_id"] is not None
