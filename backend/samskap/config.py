@@ -17,6 +17,7 @@ class Settings(BaseSettings):
     database_url: str = f"sqlite+aiosqlite:///{REPO_ROOT / 'var' / 'samskap.db'}"
     database_echo: bool = False
     migrations_dir: Path = REPO_ROOT / "migrations"
+    frontend_dist: Path = REPO_ROOT / "frontend" / "dist"
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
     default_page_size: int = 50
     max_page_size: int = 500

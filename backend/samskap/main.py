@@ -4,9 +4,11 @@ from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import RedirectResponse
+from fastapi.responses import FileResponse, RedirectResponse
 from fastapi.routing import APIRoute
+from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from samskap import __version__
 from samskap.api_tokens.router import router as api_tokens_router
@@ -134,12 +136,33 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     api.include_router(protected)
     app.include_router(api)
 
-    @app.get("/", include_in_schema=False)
-    async def root() -> RedirectResponse:
-        return RedirectResponse(f"{API_PREFIX}/docs")
-
+    _serve_web_app(app, settings)
     _declare_problem_schema(app)
     return app
+
+
+def _serve_web_app(app: FastAPI, settings: Settings) -> None:
+    """The single-page app on the same origin as the API: its assets, and index.html for
+    every other path so that the app's own routes survive a reload."""
+    dist = settings.frontend_dist
+    index = dist / "index.html"
+    if not index.is_file():
+
+        @app.get("/", include_in_schema=False)
+        async def no_web_app() -> RedirectResponse:
+            return RedirectResponse(f"{API_PREFIX}/docs")
+
+        return
+    app.mount("/assets", StaticFiles(directory=dist / "assets"), name="assets")
+
+    @app.get("/{path:path}", include_in_schema=False)
+    async def web_app(path: str) -> FileResponse:
+        if path.startswith("api/"):
+            raise StarletteHTTPException(status_code=404)
+        candidate = (dist / path).resolve()
+        if path and candidate.is_file() and candidate.is_relative_to(dist.resolve()):
+            return FileResponse(candidate)
+        return FileResponse(index, headers={"Cache-Control": "no-cache"})
 
 
 def _declare_problem_schema(app: FastAPI) -> None:

@@ -30,13 +30,23 @@ _DOCS_CSP = (
     b"img-src 'self' data: https://fastapi.tiangolo.com; frame-ancestors 'none'"
 )
 _API_CSP = b"default-src 'none'; frame-ancestors 'none'"
+# The web app: its own scripts only; Designsystemet sets some inline styles.
+_APP_CSP = (
+    b"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    b"img-src 'self' data:; connect-src 'self'; font-src 'self' data:; "
+    b"frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+)
 
 
 def security_headers(path: str) -> list[tuple[bytes, bytes]]:
     headers = list(_COMMON_HEADERS)
-    headers.append((b"content-security-policy", _DOCS_CSP if path.endswith("/docs") else _API_CSP))
-    if path.startswith("/api/"):
+    if path.endswith("/docs"):
+        headers.append((b"content-security-policy", _DOCS_CSP))
+    elif path.startswith("/api/"):
+        headers.append((b"content-security-policy", _API_CSP))
         headers.append((b"cache-control", b"no-store"))
+    else:
+        headers.append((b"content-security-policy", _APP_CSP))
     return headers
 
 

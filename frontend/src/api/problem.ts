@@ -1,0 +1,47 @@
+/** An RFC 9457 problem the API answered with, as an Error the UI can show. */
+export interface ProblemItem {
+  pointer?: string | null;
+  parameter?: string | null;
+  detail: string;
+}
+
+export class ApiProblem extends Error {
+  readonly status: number;
+  readonly title: string;
+  readonly detail?: string;
+  readonly errors: ProblemItem[];
+  readonly type: string;
+
+  constructor(status: number, body: Partial<{ type: string; title: string; detail: string; errors: ProblemItem[] }>) {
+    super(body.detail ?? body.title ?? `HTTP ${status}`);
+    this.status = status;
+    this.type = body.type ?? "about:blank";
+    this.title = body.title ?? `HTTP ${status}`;
+    this.detail = body.detail;
+    this.errors = body.errors ?? [];
+  }
+
+  /** Messages per top-level body field, from the problem's JSON pointers. */
+  fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const item of this.errors) {
+      const field = item.pointer?.split("/")[1] ?? item.parameter;
+      if (field && !out[field]) out[field] = item.detail;
+    }
+    return out;
+  }
+
+  get isConflict() {
+    return this.status === 412;
+  }
+}
+
+export async function problemFrom(response: Response): Promise<ApiProblem> {
+  let body: Record<string, unknown> = {};
+  try {
+    body = await response.clone().json();
+  } catch {
+    body = { title: response.statusText };
+  }
+  return new ApiProblem(response.status, body);
+}

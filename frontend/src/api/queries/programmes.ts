@@ -1,0 +1,20 @@
+import { queryOptions } from "@tanstack/react-query";
+import { api, unwrap } from "../client";
+
+export const programmeKeys = {
+  all: ["programmes"] as const,
+  list: () => [...programmeKeys.all, "list"] as const,
+  detail: (id: string) => [...programmeKeys.all, "detail", id] as const,
+};
+
+export const programmesQuery = () =>
+  queryOptions({
+    queryKey: programmeKeys.list(),
+    queryFn: () => unwrap(api.GET("/api/v1/programmes", { params: { query: { limit: 100 } } })),
+  });
+
+export const programmeQuery = (id: string) =>
+  queryOptions({
+    queryKey: programmeKeys.detail(id),
+    queryFn: () => unwrap(api.GET("/api/v1/programmes/{id}", { params: { path: { id } } })),
+  });

@@ -1,0 +1,114 @@
+import { Button, Field, Label, Select, SkipLink } from "@digdir/designsystemet-react";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef, useSyncExternalStore } from "react";
+import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate, useParams } from "react-router-dom";
+import { useLogout } from "../api/queries/auth";
+import { programmeQuery } from "../api/queries/programmes";
+import { onSessionChange, readSession } from "../api/session";
+import { LOCALES, useI18n, type Locale } from "../i18n";
+import styles from "./layout.module.css";
+
+function useSession() {
+  return useSyncExternalStore(
+    (notify) => onSessionChange(() => notify()),
+    () => sessionStorage.getItem("samskap.session"),
+  );
+}
+
+/** Pages behind this need a session; without one the user goes to the login page. */
+export function RequireSession() {
+  const raw = useSession();
+  const location = useLocation();
+  if (!raw || !readSession()) {
+    return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  }
+  return <Outlet />;
+}
+
+function LanguageSelect() {
+  const { locale, setLocale, t } = useI18n();
+  return (
+    <Field data-size="sm">
+      <Label htmlFor="language">{t("app.language")}</Label>
+      <Select id="language" value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
+        {LOCALES.map((l) => (
+          <Select.Option key={l} value={l} lang={l}>
+            {t(`language.${l}`)}
+          </Select.Option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+/** Header, language choice and logout around every page; focus moves to the page on navigation. */
+export function AppLayout() {
+  const { t } = useI18n();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [location.pathname]);
+  const { programmeId } = useParams();
+  return (
+    <div className={styles.shell}>
+      <SkipLink href="#main">{t("app.skipToContent")}</SkipLink>
+      <header className={styles.header}>
+        <Link to="/" className={styles.brand}>
+          {t("app.name")}
+        </Link>
+        {programmeId && <ProgrammeNav programmeId={programmeId} />}
+        <div className={styles.tools}>
+          <LanguageSelect />
+          <Button
+            variant="tertiary"
+            data-size="sm"
+            onClick={() => logout.mutate(undefined, { onSettled: () => navigate("/login") })}
+          >
+            {t("app.logout")}
+          </Button>
+        </div>
+      </header>
+      <main id="main" ref={main} tabIndex={-1} className={styles.main}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}
+
+function ProgrammeNav({ programmeId }: { programmeId: string }) {
+  const { t } = useI18n();
+  const programme = useQuery(programmeQuery(programmeId));
+  const base = `/p/${programmeId}`;
+  const links: [string, string][] = [
+    [base, "nav.overview"],
+    [`${base}/tasks`, "nav.tasks"],
+    [`${base}/deadlines`, "nav.deadlines"],
+    [`${base}/involvements`, "nav.involvements"],
+    [`${base}/people`, "nav.people"],
+  ];
+  return (
+    <nav className={styles.nav} aria-label={programme.data?.name ?? t("nav.label")}>
+      <ul>
+        {links.map(([to, key]) => (
+          <li key={to}>
+            <NavLink to={to} end={to === base}>
+              {t(key)}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function ProgrammeLayout() {
+  return <Outlet />;
+}

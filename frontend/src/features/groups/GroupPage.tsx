@@ -1,0 +1,5 @@
+import { Page } from "../../components/Page";
+
+export default function GroupPage() {
+  return <Page title="GroupPage">{null}</Page>;
+}

@@ -1,0 +1,5 @@
+import { Page } from "../../components/Page";
+
+export default function InvolvementFormPage() {
+  return <Page title="InvolvementFormPage">{null}</Page>;
+}

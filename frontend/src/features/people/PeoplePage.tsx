@@ -1,0 +1,5 @@
+import { Page } from "../../components/Page";
+
+export default function PeoplePage() {
+  return <Page title="PeoplePage">{null}</Page>;
+}

@@ -1,0 +1,44 @@
+import { Card, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { useQuery } from "@tanstack/react-query";
+import { Link, Navigate } from "react-router-dom";
+import { programmesQuery } from "../../api/queries/programmes";
+import { Page } from "../../components/Page";
+import { QueryState } from "../../components/QueryState";
+import styles from "../../components/layout.module.css";
+import { useI18n } from "../../i18n";
+
+/** The programmes the user belongs to; with only one, straight to its overview. */
+export default function ProgrammesPage() {
+  const { t, formatDate } = useI18n();
+  const programmes = useQuery(programmesQuery());
+  if (programmes.data?.items.length === 1) {
+    return <Navigate to={`/p/${programmes.data.items[0].id}`} replace />;
+  }
+  return (
+    <Page title={t("programmes.title")}>
+      <QueryState query={programmes}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <Paragraph>{t("programmes.none")}</Paragraph>
+          ) : (
+            <ul className={styles.grid} style={{ listStyle: "none", padding: 0 }}>
+              {data.items.map((p) => (
+                <li key={p.id}>
+                  <Card data-color="neutral">
+                    <Heading level={2} data-size="sm">
+                      <Link to={`/p/${p.id}`}>{p.name}</Link>
+                    </Heading>
+                    <Paragraph>
+                      {p.municipalities.map((m) => m.name).join(", ")}
+                      {p.target_on ? ` · ${t("programmes.target", { date: formatDate(p.target_on) })}` : ""}
+                    </Paragraph>
+                  </Card>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryState>
+    </Page>
+  );
+}

@@ -1,0 +1,93 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+
+export type Locale = "nb" | "nn" | "en";
+export const LOCALES: Locale[] = ["nb", "nn", "en"];
+const TAGS: Record<Locale, string> = { nb: "nb-NO", nn: "nn-NO", en: "en-GB" };
+export const TIME_ZONE = "Europe/Oslo";
+const STORAGE_KEY = "samskap.locale";
+
+type Messages = Record<string, string>;
+
+// Shared strings live in src/i18n/<locale>.json, each feature's in
+// src/features/<feature>/i18n/<locale>.json; all are merged into one table per locale.
+const files = import.meta.glob<{ default: Messages }>(["./*.json", "../features/*/i18n/*.json"], {
+  eager: true,
+});
+
+export const MESSAGES: Record<Locale, Messages> = { nb: {}, nn: {}, en: {} };
+for (const [path, module] of Object.entries(files)) {
+  const locale = path.split("/").pop()!.replace(".json", "") as Locale;
+  Object.assign(MESSAGES[locale], module.default);
+}
+
+export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+
+export function translate(locale: Locale, key: string, vars?: Record<string, string | number>) {
+  const template = MESSAGES[locale][key] ?? MESSAGES.nb[key] ?? key;
+  return vars ? template.replace(/\{(\w+)\}/g, (_, name) => String(vars[name] ?? `{${name}}`)) : template;
+}
+
+interface I18n {
+  locale: Locale;
+  setLocale: (locale: Locale) => void;
+  t: Translate;
+  formatDate: (value: string | Date | null | undefined) => string;
+  formatDateTime: (value: string | Date | null | undefined) => string;
+  formatNumber: (value: number) => string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+function initialLocale(): Locale {
+  const stored = typeof localStorage !== "undefined" ? localStorage.getItem(STORAGE_KEY) : null;
+  return LOCALES.includes(stored as Locale) ? (stored as Locale) : "nb";
+}
+
+function asDate(value: string | Date): Date {
+  // A bare date (YYYY-MM-DD) is a calendar day, not an instant: read it at noon UTC so
+  // that it shows as the same day in Oslo.
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    return new Date(`${value}T12:00:00Z`);
+  }
+  return new Date(value);
+}
+
+export function I18nProvider({ children, locale: fixed }: { children: ReactNode; locale?: Locale }) {
+  const [locale, setLocaleState] = useState<Locale>(fixed ?? initialLocale);
+  const setLocale = useCallback((next: Locale) => {
+    setLocaleState(next);
+    localStorage.setItem(STORAGE_KEY, next);
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  const value = useMemo<I18n>(() => {
+    const tag = TAGS[locale];
+    const date = new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeZone: TIME_ZONE });
+    const dateTime = new Intl.DateTimeFormat(tag, {
+      dateStyle: "medium",
+      timeStyle: "short",
+      timeZone: TIME_ZONE,
+    });
+    const number = new Intl.NumberFormat(tag);
+    return {
+      locale,
+      setLocale,
+      t: (key, vars) => translate(locale, key, vars),
+      formatDate: (v) => (v ? date.format(asDate(v)) : ""),
+      formatDateTime: (v) => (v ? dateTime.format(asDate(v)) : ""),
+      formatNumber: (v) => number.format(v),
+    };
+  }, [locale, setLocale]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error("useI18n outside I18nProvider");
+  return value;
+}
+
+export function useT(): Translate {
+  return useI18n().t;
+}

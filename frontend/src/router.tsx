@@ -1,0 +1,40 @@
+import { createBrowserRouter, Navigate } from "react-router-dom";
+import { AppLayout, ProgrammeLayout, RequireSession } from "./components/Layout";
+import { LoginPage } from "./features/auth/LoginPage";
+
+// Each page's code is loaded when it is first visited.
+const page = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({
+  Component: (await load()).default,
+});
+
+export const router = createBrowserRouter([
+  { path: "/login", element: <LoginPage /> },
+  {
+    element: <RequireSession />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, lazy: page(() => import("./features/programmes/ProgrammesPage")) },
+          {
+            path: "p/:programmeId",
+            element: <ProgrammeLayout />,
+            children: [
+              { index: true, lazy: page(() => import("./features/overview/OverviewPage")) },
+              { path: "projects/:projectId", lazy: page(() => import("./features/projects/ProjectPage")) },
+              { path: "groups/:groupId", lazy: page(() => import("./features/groups/GroupPage")) },
+              { path: "tasks", lazy: page(() => import("./features/tasks/TasksPage")) },
+              { path: "deadlines", lazy: page(() => import("./features/deadlines/DeadlinesPage")) },
+              { path: "involvements", lazy: page(() => import("./features/involvements/InvolvementsPage")) },
+              { path: "involvements/new", lazy: page(() => import("./features/involvements/InvolvementFormPage")) },
+              { path: "people", lazy: page(() => import("./features/people/PeoplePage")) },
+              { path: "people/:personId", lazy: page(() => import("./features/people/PersonPage")) },
+            ],
+          },
+          { path: "*", lazy: page(() => import("./features/programmes/NotFoundPage")) },
+        ],
+      },
+    ],
+  },
+  { path: "*", element: <Navigate to="/" replace /> },
+]);
