@@ -85,6 +85,7 @@ def fill_path(path: str, p: Programme) -> str:
     base = path.removeprefix(API)
     ids = {
         "/programmes/{id}": "programme_id",
+        "/programmes/{id}/overview": "programme_id",
         "/projects/{id}": "project_id",
         "/people/{id}": "person_id",
         "/people/{id}/export": "person_id",

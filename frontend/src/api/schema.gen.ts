@@ -141,6 +141,26 @@ export interface paths {
         patch: operations["programmes-update"];
         trace?: never;
     };
+    "/api/v1/programmes/{id}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The programme at a glance
+         * @description Projects with phase and health, overdue and upcoming deadlines, recent involvement.
+         */
+        get: operations["programmes-overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programmes/{programme_id}/memberships": {
         parameters: {
             query?: never;
@@ -1301,6 +1321,18 @@ export interface components {
          * @enum {string}
          */
         Health: "on_track" | "at_risk" | "off_track";
+        /** InvolvementCount */
+        InvolvementCount: {
+            /**
+             * Project Id
+             * @description null: involvement of the programme as a whole
+             */
+            project_id: string | null;
+            /** Stakeholder Kind */
+            stakeholder_kind: string;
+            /** Count */
+            count: number;
+        };
         /**
          * InvolvementCreate
          * @description A record that stakeholders were involved in a matter: who, how, when, what came of it.
@@ -1750,6 +1782,16 @@ export interface components {
             /** Password */
             password: string;
         };
+        /** PersonBrief */
+        PersonBrief: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+        };
         /**
          * PersonCreate
          * @description Someone who takes part in the programme.
@@ -1877,6 +1919,28 @@ export interface components {
             union?: string | null;
             /** External Id */
             external_id?: string | null;
+        };
+        /** PhaseBrief */
+        PhaseBrief: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Project Id
+             * Format: uuid
+             */
+            project_id: string;
+            /** Position */
+            position: number;
+            /** Name */
+            name: string;
+            status: components["schemas"]["PhaseStatus"];
+            /** Starts On */
+            starts_on: string | null;
+            /** Ends On */
+            ends_on: string | null;
         };
         /**
          * PhaseCreate
@@ -2091,6 +2155,41 @@ export interface components {
             status: components["schemas"]["ProgrammeStatus"];
             /** External Id */
             external_id?: string | null;
+        };
+        /** ProgrammeOverview */
+        ProgrammeOverview: {
+            programme: components["schemas"]["ProgrammeRead"];
+            /**
+             * Generated At
+             * Format: date-time
+             */
+            generated_at: string;
+            /** Projects */
+            projects: components["schemas"]["ProjectSummary"][];
+            /** Overdue Count */
+            overdue_count: number;
+            /**
+             * Overdue
+             * @description The 20 most overdue
+             */
+            overdue: components["schemas"]["DeadlineRead"][];
+            /**
+             * Upcoming
+             * @description Open and due in the next 14 days
+             */
+            upcoming: components["schemas"]["DeadlineRead"][];
+            /**
+             * Involvement Since
+             * Format: date
+             */
+            involvement_since: string;
+            /** Involvement */
+            involvement: components["schemas"]["InvolvementCount"][];
+            /**
+             * Phases
+             * @description Every phase of the programme, for a timeline
+             */
+            phases: components["schemas"]["PhaseBrief"][];
         };
         /**
          * ProgrammePage
@@ -2337,6 +2436,32 @@ export interface components {
          * @enum {string}
          */
         ProjectStatus: "planned" | "active" | "on_hold" | "completed" | "cancelled";
+        /** ProjectSummary */
+        ProjectSummary: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            status: components["schemas"]["ProjectStatus"];
+            health: components["schemas"]["Health"];
+            /** Health Explanation */
+            health_explanation: string | null;
+            mandate_status: components["schemas"]["MandateStatus"];
+            leader: components["schemas"]["PersonBrief"] | null;
+            /** Leader Allocation Percent */
+            leader_allocation_percent: number | null;
+            /** @description The active phase, else the first not completed, else the last */
+            current_phase: components["schemas"]["PhaseBrief"] | null;
+            /** Phases Completed */
+            phases_completed: number;
+            /** Phases Total */
+            phases_total: number;
+        };
         /**
          * ProjectUpdate
          * @description Changes to apply. A project (delprosjekt) of a programme, with its mandate and leader.
@@ -3373,6 +3498,64 @@ export interface operations {
             };
             /** @description Unsupported content type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "programmes-overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeOverview"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,187 @@
+"""The programme at a glance: projects with their phase and health, deadlines that are
+overdue or due soon, and how stakeholders were involved lately, in a fixed number of queries."""
+
+import uuid
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from pydantic import BaseModel, Field
+from sqlalchemy import and_, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from samskap.config import get_settings
+from samskap.db import utcnow
+from samskap.deadlines.schemas import DeadlineRead
+from samskap.models import Deadline, Involvement, Person, Phase, Programme, Project
+from samskap.models.enums import DeadlineStatus, Health, MandateStatus, PhaseStatus, ProjectStatus
+from samskap.programmes.schemas import ProgrammeRead
+
+UPCOMING_DAYS = 14
+INVOLVEMENT_DAYS = 90
+LIST_LIMIT = 20
+
+
+class PersonBrief(BaseModel):
+    id: uuid.UUID
+    name: str
+
+
+class PhaseBrief(BaseModel):
+    id: uuid.UUID
+    project_id: uuid.UUID
+    position: int
+    name: str
+    status: PhaseStatus
+    starts_on: date | None
+    ends_on: date | None
+
+
+class ProjectSummary(BaseModel):
+    id: uuid.UUID
+    code: str
+    name: str
+    status: ProjectStatus
+    health: Health
+    health_explanation: str | None
+    mandate_status: MandateStatus
+    leader: PersonBrief | None
+    leader_allocation_percent: int | None
+    current_phase: PhaseBrief | None = Field(
+        description="The active phase, else the first not completed, else the last"
+    )
+    phases_completed: int
+    phases_total: int
+
+
+class InvolvementCount(BaseModel):
+    project_id: uuid.UUID | None = Field(
+        description="null: involvement of the programme as a whole"
+    )
+    stakeholder_kind: str
+    count: int
+
+
+class ProgrammeOverview(BaseModel):
+    programme: ProgrammeRead
+    generated_at: datetime
+    projects: list[ProjectSummary]
+    overdue_count: int
+    overdue: list[DeadlineRead] = Field(description=f"The {LIST_LIMIT} most overdue")
+    upcoming: list[DeadlineRead] = Field(
+        description=f"Open and due in the next {UPCOMING_DAYS} days"
+    )
+    involvement_since: date
+    involvement: list[InvolvementCount]
+    phases: list[PhaseBrief] = Field(description="Every phase of the programme, for a timeline")
+
+
+def _current(phases: list[Phase]) -> Phase | None:
+    for status in (PhaseStatus.active, PhaseStatus.not_started):
+        for phase in phases:
+            if phase.status == status:
+                return phase
+    return phases[-1] if phases else None
+
+
+async def programme_overview(session: AsyncSession, programme: Programme) -> ProgrammeOverview:
+    pid, now = programme.id, utcnow()
+    projects = (
+        await session.scalars(
+            select(Project).where(Project.programme_id == pid).order_by(Project.code)
+        )
+    ).all()
+    leader_ids = {p.leader_id for p in projects if p.leader_id}
+    leaders = (
+        {
+            p.id: p
+            for p in (await session.scalars(select(Person).where(Person.id.in_(leader_ids)))).all()
+        }
+        if leader_ids
+        else {}
+    )
+    phases = (
+        await session.scalars(
+            select(Phase)
+            .where(Phase.programme_id == pid)
+            .order_by(Phase.project_id, Phase.position)
+        )
+    ).all()
+    by_project: dict[uuid.UUID, list[Phase]] = {}
+    for phase in phases:
+        by_project.setdefault(phase.project_id, []).append(phase)
+
+    open_deadlines = and_(Deadline.programme_id == pid, Deadline.status == DeadlineStatus.open)
+    overdue_count = await session.scalar(
+        select(func.count()).select_from(Deadline).where(open_deadlines, Deadline.due_at < now)
+    )
+    overdue = (
+        await session.scalars(
+            select(Deadline)
+            .where(open_deadlines, Deadline.due_at < now)
+            .order_by(Deadline.due_at)
+            .limit(LIST_LIMIT)
+        )
+    ).all()
+    upcoming = (
+        await session.scalars(
+            select(Deadline)
+            .where(
+                open_deadlines,
+                Deadline.due_at >= now,
+                Deadline.due_at < now + timedelta(days=UPCOMING_DAYS),
+            )
+            .order_by(Deadline.due_at)
+            .limit(LIST_LIMIT)
+        )
+    ).all()
+
+    today = datetime.now(ZoneInfo(get_settings().timezone)).date()
+    since = today - timedelta(days=INVOLVEMENT_DAYS)
+    counts = (
+        await session.execute(
+            select(Involvement.project_id, Involvement.stakeholder_kind, func.count())
+            .where(
+                Involvement.programme_id == pid,
+                Involvement.archived_at.is_(None),
+                Involvement.occurred_on >= since,
+            )
+            .group_by(Involvement.project_id, Involvement.stakeholder_kind)
+        )
+    ).all()
+
+    def brief(phase: Phase | None) -> PhaseBrief | None:
+        return PhaseBrief.model_validate(phase, from_attributes=True) if phase else None
+
+    summaries = []
+    for project in projects:
+        own = by_project.get(project.id, [])
+        leader = leaders.get(project.leader_id) if project.leader_id else None
+        summaries.append(
+            ProjectSummary(
+                id=project.id,
+                code=project.code,
+                name=project.name,
+                status=project.status,
+                health=project.health,
+                health_explanation=project.health_explanation,
+                mandate_status=project.mandate_status,
+                leader=PersonBrief(id=leader.id, name=leader.name) if leader else None,
+                leader_allocation_percent=project.leader_allocation_percent,
+                current_phase=brief(_current(own)),
+                phases_completed=sum(1 for p in own if p.status == PhaseStatus.completed),
+                phases_total=len(own),
+            )
+        )
+    return ProgrammeOverview(
+        programme=ProgrammeRead.model_validate(programme),
+        generated_at=now,
+        projects=summaries,
+        overdue_count=overdue_count or 0,
+        overdue=[DeadlineRead.model_validate(d) for d in overdue],
+        upcoming=[DeadlineRead.model_validate(d) for d in upcoming],
+        involvement_since=since,
+        involvement=[
+            InvolvementCount(project_id=p, stakeholder_kind=k, count=n) for p, k, n in counts
+        ],
+        phases=[brief(p) for p in phases],
+    )
