@@ -5,7 +5,14 @@ export const programmeKeys = {
   all: ["programmes"] as const,
   list: () => [...programmeKeys.all, "list"] as const,
   detail: (id: string) => [...programmeKeys.all, "detail", id] as const,
+  overview: (id: string) => [...programmeKeys.all, "overview", id] as const,
 };
+
+export const overviewQuery = (id: string) =>
+  queryOptions({
+    queryKey: programmeKeys.overview(id),
+    queryFn: () => unwrap(api.GET("/api/v1/programmes/{id}/overview", { params: { path: { id } } })),
+  });
 
 export const programmesQuery = () =>
   queryOptions({
