@@ -8,12 +8,21 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export SAMSKAP_DATABASE_URL ?= sqlite+aiosqlite:///$(CURDIR)/var/samskap.db
 
-.PHONY: help install run migrate demo serve test test-backend test-sqlite test-postgresql \
-        lint format openapi openapi-check bench clean
+WEB := frontend
+NPM_STAMP := $(WEB)/node_modules/.installed
+WEB_BUILD := $(WEB)/dist/index.html
+WEB_SOURCES := $(shell find $(WEB)/src $(WEB)/index.html $(WEB)/vite.config.ts $(WEB)/public -type f 2>/dev/null)
+
+.PHONY: help install run migrate demo serve dev web test test-backend test-sqlite \
+        test-postgresql test-web test-e2e lint lint-web format openapi openapi-check client \
+        client-check bench clean
 
 help:
-	@echo "make run    install, migrate an SQLite database under var/, load the demo, serve"
-	@echo "make test   lint, then every test: backend on SQLite and on PostgreSQL"
+	@echo "make run    install, migrate an SQLite database under var/, load the demo, build the"
+	@echo "            web app and serve API and app on one address"
+	@echo "make test   lint, then every test: backend on SQLite and PostgreSQL, web unit tests,"
+	@echo "            browser tests in Chromium"
+	@echo "make dev    API on :8000 and the web app with hot reload on :5173"
 	@echo "make bench  measure list and write latencies against a local database"
 	@echo "make openapi / openapi-check   write / verify openapi/openapi.json"
 
@@ -23,7 +32,16 @@ $(STAMP): backend/pyproject.toml
 	$(BIN)/pip install --quiet -e "backend[dev]"
 	@touch $(STAMP)
 
-install: $(STAMP)
+$(NPM_STAMP): $(WEB)/package.json $(WEB)/package-lock.json
+	cd $(WEB) && npm ci --no-audit --no-fund --loglevel=error
+	@touch $(NPM_STAMP)
+
+$(WEB_BUILD): $(NPM_STAMP) $(WEB_SOURCES)
+	cd $(WEB) && npx vite build --logLevel warn
+
+install: $(STAMP) $(NPM_STAMP)
+
+web: $(WEB_BUILD)
 
 migrate: $(STAMP)
 	$(BIN)/samskap migrate
@@ -31,7 +49,7 @@ migrate: $(STAMP)
 demo: migrate
 	$(BIN)/samskap load-demo
 
-run: demo
+run: demo web
 	@echo ""
 	@echo "  Samskap is running on http://$(HOST):$(PORT)/"
 	@echo "  API documentation:   http://$(HOST):$(PORT)/api/v1/docs"
@@ -41,9 +59,17 @@ run: demo
 serve: $(STAMP)
 	$(BIN)/samskap serve --host $(HOST) --port $(PORT)
 
-lint: $(STAMP)
+dev: demo $(NPM_STAMP)
+	@echo "API on http://$(HOST):$(PORT)/api/v1/docs, app on http://127.0.0.1:5173/"
+	$(BIN)/samskap serve --host $(HOST) --port $(PORT) --reload & \
+	  trap 'kill %1' EXIT; cd $(WEB) && npx vite
+
+lint: $(STAMP) lint-web
 	$(BIN)/ruff check backend tests migrations
 	$(BIN)/ruff format --check backend tests migrations
+
+lint-web: $(NPM_STAMP)
+	cd $(WEB) && npx eslint . && npx tsc --noEmit -p tsconfig.json
 
 format: $(STAMP)
 	$(BIN)/ruff format backend tests migrations
@@ -55,7 +81,16 @@ openapi: $(STAMP)
 openapi-check: $(STAMP)
 	$(BIN)/samskap openapi --check
 
-test: lint openapi-check test-backend
+client: $(NPM_STAMP)
+	cd $(WEB) && npx openapi-typescript ../openapi/openapi.json -o src/api/schema.gen.ts
+
+client-check: $(NPM_STAMP)
+	@cd $(WEB) && npx openapi-typescript ../openapi/openapi.json -o /tmp/samskap-schema.gen.ts >/dev/null 2>&1 \
+	  && diff -q /tmp/samskap-schema.gen.ts src/api/schema.gen.ts >/dev/null \
+	  || { echo "frontend/src/api/schema.gen.ts is out of date: run 'make client'"; exit 1; }
+	@echo "frontend/src/api/schema.gen.ts is up to date"
+
+test: lint openapi-check client-check test-backend test-web test-e2e
 
 test-backend: test-sqlite test-postgresql
 
@@ -67,8 +102,16 @@ test-postgresql: $(STAMP)
 	@echo "=== backend tests on PostgreSQL ==="
 	SAMSKAP_TEST_DB=postgresql $(BIN)/pytest -q -p no:cacheprovider
 
+test-web: $(NPM_STAMP)
+	@echo "=== web app unit tests (Vitest) ==="
+	cd $(WEB) && npx vitest run
+
+test-e2e: $(STAMP) $(WEB_BUILD)
+	@echo "=== browser tests (Playwright, Chromium) ==="
+	cd $(WEB) && npx playwright test
+
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache
+	rm -rf $(VENV) var .pytest_cache .ruff_cache $(WEB)/node_modules $(WEB)/dist
