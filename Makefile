@@ -107,6 +107,7 @@ test-web: $(NPM_STAMP)
 	cd $(WEB) && npx vitest run
 
 test-e2e: $(STAMP) $(WEB_BUILD)
+	cd $(WEB) && node scripts/bundle-budget.mjs
 	@echo "=== browser tests (Playwright, Chromium) ==="
 	cd $(WEB) && npx playwright test
 
