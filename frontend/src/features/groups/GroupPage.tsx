@@ -1,5 +1,76 @@
+import { Heading, Link, Paragraph, Tag } from "@digdir/designsystemet-react";
+import { useQuery } from "@tanstack/react-query";
+import { useId } from "react";
+import { Link as RouterLink, useParams } from "react-router-dom";
+import { groupQuery, type Group } from "../../api/queries/groups";
+import { programmeQuery } from "../../api/queries/programmes";
+import { projectQuery } from "../../api/queries/projects";
 import { Page } from "../../components/Page";
+import { QueryState } from "../../components/QueryState";
+import { useI18n } from "../../i18n";
+import { useMayEdit } from "../projects/access";
+import { MANDATE_COLOR } from "../projects/colors";
+import { Facts } from "../projects/Facts";
+import styles from "../projects/project.module.css";
+import { AddMemberForm } from "./AddMemberForm";
+import { MembersTable } from "./MembersTable";
 
+/** A group: what kind, its mandate, and its members, who can be added and removed here. */
 export default function GroupPage() {
-  return <Page title="GroupPage">{null}</Page>;
+  const { t } = useI18n();
+  const { programmeId = "", groupId = "" } = useParams();
+  const group = useQuery(groupQuery(groupId));
+  return (
+    <Page title={group.data?.record.name ?? t("groups.title")}>
+      <QueryState query={group}>{({ record }) => <GroupBody group={record} programmeId={programmeId} />}</QueryState>
+    </Page>
+  );
+}
+
+function GroupBody({ group, programmeId }: { group: Group; programmeId: string }) {
+  const { t } = useI18n();
+  const mayEdit = useMayEdit(programmeId);
+  const programme = useQuery(programmeQuery(programmeId));
+  const project = useQuery({ ...projectQuery(group.project_id ?? ""), enabled: Boolean(group.project_id) });
+  const municipalities = programme.data?.municipalities ?? [];
+  const mandateId = useId();
+  const membersId = useId();
+  return (
+    <>
+      {group.description && <Paragraph className={styles.text}>{group.description}</Paragraph>}
+      <Facts
+        items={[
+          [t("groups.kind"), t(`groups.kind.${group.kind}`)],
+          [
+            t("groups.project"),
+            group.project_id && project.data ? (
+              <Link asChild>
+                <RouterLink to={`/p/${programmeId}/projects/${group.project_id}`}>
+                  {`${project.data.record.code} ${project.data.record.name}`}
+                </RouterLink>
+              </Link>
+            ) : null,
+          ],
+        ]}
+      />
+      <section className={styles.section} aria-labelledby={mandateId}>
+        <Heading level={2} data-size="md" id={mandateId}>
+          {t("groups.mandate")}
+        </Heading>
+        <div className={styles.meta}>
+          <Tag data-color={MANDATE_COLOR[group.mandate_status]}>
+            {t(`projects.mandateStatus.${group.mandate_status}`)}
+          </Tag>
+        </div>
+        <Paragraph className={styles.text}>{group.mandate_text || t("groups.mandate.empty")}</Paragraph>
+      </section>
+      <section className={styles.section} aria-labelledby={membersId}>
+        <Heading level={2} data-size="md" id={membersId}>
+          {t("groups.members")}
+        </Heading>
+        <MembersTable group={group} programmeId={programmeId} municipalities={municipalities} mayEdit={mayEdit} />
+      </section>
+      {mayEdit && <AddMemberForm group={group} programmeId={programmeId} municipalities={municipalities} />}
+    </>
+  );
 }

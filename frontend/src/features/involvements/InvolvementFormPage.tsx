@@ -1,5 +1,444 @@
+import {
+  Button,
+  Checkbox,
+  ErrorSummary,
+  Field,
+  Fieldset,
+  Label,
+  Paragraph,
+  Select,
+  Textfield,
+  ValidationMessage,
+} from "@digdir/designsystemet-react";
+import { useQuery } from "@tanstack/react-query";
+import { useState, type FormEvent, type MouseEvent, type ReactNode, type SelectHTMLAttributes } from "react";
+import { Link, useNavigate, useParams } from "react-router-dom";
+import { ApiProblem } from "../../api/problem";
+import {
+  INVOLVEMENT_FORMS,
+  STAKEHOLDER_KINDS,
+  useCreateInvolvement,
+  type InvolvementForm,
+  type StakeholderKind,
+} from "../../api/queries/involvements";
+import { groupNamesQuery, peopleNamesQuery, projectNamesQuery, type Named } from "../../api/queries/lookups";
 import { Page } from "../../components/Page";
+import { ProblemAlert } from "../../components/QueryState";
+import styles from "../../components/layout.module.css";
+import { useI18n, type Translate } from "../../i18n";
+import { osloToday } from "../../lib/time";
+import own from "./involvements.module.css";
 
+/** The body fields this form has, each with the id of the control a summary link jumps to. */
+const FIELD_IDS = {
+  stakeholder_kind: "involvement-stakeholder-kind",
+  participant_ids: "involvement-participant-search",
+  head_count: "involvement-head-count",
+  form: "involvement-form",
+  occurred_on: "involvement-occurred-on",
+  matter: "involvement-matter",
+  project_id: "involvement-project",
+  group_id: "involvement-group",
+  statements: "involvement-statements",
+  outcome: "involvement-outcome",
+} as const;
+type FieldName = keyof typeof FIELD_IDS;
+const FIELD_ORDER = Object.keys(FIELD_IDS) as FieldName[];
+
+// The API's messages are English; the ones a user can cause from this form are translated.
+const SERVER_MESSAGES: Record<string, string> = {
+  "an involvement is recorded once it has happened": "involvements.error.future",
+  "name the participants or give a head count": "involvements.error.who",
+  "no person with this id in the programme": "involvements.error.participantUnknown",
+  "listed twice": "involvements.error.participantUnknown",
+  "Field required": "involvements.error.required",
+};
+
+function serverMessage(t: Translate, detail: string): string {
+  const key = SERVER_MESSAGES[detail];
+  return key ? t(key) : detail;
+}
+
+// Enough names to pick from at a glance; a search narrows the rest.
+const SHOWN_PEOPLE = 24;
+
+interface Values {
+  stakeholder_kind: StakeholderKind | "";
+  participant_ids: string[];
+  head_count: string;
+  form: InvolvementForm | "";
+  occurred_on: string;
+  matter: string;
+  project_id: string;
+  group_id: string;
+  statements: string;
+  outcome: string;
+}
+
+function validate(values: Values, t: Translate): Partial<Record<FieldName, string>> {
+  const errors: Partial<Record<FieldName, string>> = {};
+  if (!values.stakeholder_kind) errors.stakeholder_kind = t("involvements.error.kindRequired");
+  const headCount = values.head_count.trim();
+  if (headCount && !/^\d+$/.test(headCount)) errors.head_count = t("involvements.error.headCount");
+  else if (values.participant_ids.length === 0 && !Number(headCount)) {
+    errors.participant_ids = t("involvements.error.who");
+  }
+  if (!values.form) errors.form = t("involvements.error.formRequired");
+  if (!values.occurred_on) errors.occurred_on = t("involvements.error.dateRequired");
+  else if (values.occurred_on > osloToday()) errors.occurred_on = t("involvements.error.future");
+  if (!values.matter.trim()) errors.matter = t("involvements.error.matterRequired");
+  return errors;
+}
+
+/** Record an involvement: who, how, when, about what, what was said and what came of it. */
 export default function InvolvementFormPage() {
-  return <Page title="InvolvementFormPage">{null}</Page>;
+  const { programmeId = "" } = useParams();
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const create = useCreateInvolvement();
+  const projects = useQuery(projectNamesQuery(programmeId));
+  const groups = useQuery(groupNamesQuery(programmeId));
+  const people = useQuery(peopleNamesQuery(programmeId));
+  const [values, setValues] = useState<Values>({
+    stakeholder_kind: "",
+    participant_ids: [],
+    head_count: "",
+    form: "",
+    occurred_on: osloToday(),
+    matter: "",
+    project_id: "",
+    group_id: "",
+    statements: "",
+    outcome: "",
+  });
+  const [local, setLocal] = useState<Partial<Record<FieldName, string>>>({});
+  // A field the user changed since the last attempt no longer shows its old error.
+  const [edited, setEdited] = useState<ReadonlySet<FieldName>>(new Set());
+  const [attempt, setAttempt] = useState(0);
+  const log = `/p/${programmeId}/involvements`;
+
+  const problem = create.error instanceof ApiProblem ? create.error : null;
+  const server = problem?.fieldErrors() ?? {};
+  const errors: Partial<Record<FieldName, string>> = {};
+  for (const field of FIELD_ORDER) {
+    if (edited.has(field)) continue;
+    const message = local[field] ?? (server[field] ? serverMessage(t, server[field]) : undefined);
+    if (message) errors[field] = message;
+  }
+  const listed = FIELD_ORDER.filter((f) => errors[f]);
+  const unplaced = create.error && (!problem || Object.keys(server).every((f) => !(f in FIELD_IDS)));
+
+  const markEdited = (...fields: FieldName[]) => setEdited((before) => new Set([...before, ...fields]));
+  const set = (field: FieldName) => (event: { target: { value: string } }) => {
+    setValues((v) => ({ ...v, [field]: event.target.value }));
+    // Participants and a head count answer the same question: who took part.
+    markEdited(field, ...(field === "head_count" ? (["participant_ids"] as const) : []));
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.reset();
+    const found = validate(values, t);
+    setLocal(found);
+    setEdited(new Set());
+    setAttempt((n) => n + 1);
+    if (Object.keys(found).length) return;
+    const matter = values.matter.trim();
+    create.mutate(
+      {
+        programme_id: programmeId,
+        stakeholder_kind: values.stakeholder_kind as StakeholderKind,
+        participant_ids: values.participant_ids,
+        head_count: values.head_count.trim() ? Number(values.head_count) : null,
+        form: values.form as InvolvementForm,
+        occurred_on: values.occurred_on,
+        matter,
+        project_id: values.project_id || null,
+        group_id: values.group_id || null,
+        statements: values.statements.trim() || null,
+        outcome: values.outcome.trim() || null,
+        documents: [],
+      },
+      { onSuccess: () => navigate(log, { state: { recorded: matter } }) },
+    );
+  };
+
+  return (
+    <Page title={t("involvements.formTitle")}>
+      <Paragraph className={own.summary}>{t("involvements.formIntro")}</Paragraph>
+      {listed.length > 0 && (
+        <ErrorSummary key={attempt} className={own.summary}>
+          <ErrorSummary.Heading level={2} data-size="xs">
+            {t("involvements.error.summary")}
+          </ErrorSummary.Heading>
+          <ErrorSummary.List>
+            {listed.map((field) => (
+              <ErrorSummary.Item key={field}>
+                <ErrorSummary.Link href={`#${FIELD_IDS[field]}`} onClick={focusField(FIELD_IDS[field])}>
+                  {errors[field]}
+                </ErrorSummary.Link>
+              </ErrorSummary.Item>
+            ))}
+          </ErrorSummary.List>
+        </ErrorSummary>
+      )}
+      {unplaced && <ProblemAlert error={create.error} />}
+      <form className={own.form} onSubmit={submit} noValidate>
+        <Fieldset className={own.group}>
+          <Fieldset.Legend className={own.legend}>{t("involvements.section.who")}</Fieldset.Legend>
+          <SelectInput
+            id={FIELD_IDS.stakeholder_kind}
+            label={t("involvements.field.stakeholderKind")}
+            value={values.stakeholder_kind}
+            onChange={set("stakeholder_kind")}
+            error={errors.stakeholder_kind}
+            required
+          >
+            <option value="">{t("involvements.choose")}</option>
+            {STAKEHOLDER_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`involvements.kind.${k}`)}
+              </option>
+            ))}
+          </SelectInput>
+          <ParticipantPicker
+            people={people.data ?? []}
+            chosen={values.participant_ids}
+            onChange={(ids) => {
+              setValues((v) => ({ ...v, participant_ids: ids }));
+              markEdited("participant_ids");
+            }}
+            error={errors.participant_ids}
+          />
+          <Textfield
+            id={FIELD_IDS.head_count}
+            label={t("involvements.field.headCount")}
+            description={t("involvements.field.headCountHelp")}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            value={values.head_count}
+            onChange={set("head_count")}
+            error={errors.head_count}
+          />
+        </Fieldset>
+
+        <Fieldset className={own.group}>
+          <Fieldset.Legend className={own.legend}>{t("involvements.section.how")}</Fieldset.Legend>
+          <div className={own.twoColumns}>
+            <SelectInput
+              id={FIELD_IDS.form}
+              label={t("involvements.field.form")}
+              value={values.form}
+              onChange={set("form")}
+              error={errors.form}
+              required
+            >
+              <option value="">{t("involvements.choose")}</option>
+              {INVOLVEMENT_FORMS.map((f) => (
+                <option key={f} value={f}>
+                  {t(`involvements.form.${f}`)}
+                </option>
+              ))}
+            </SelectInput>
+            <Textfield
+              id={FIELD_IDS.occurred_on}
+              label={t("involvements.field.occurredOn")}
+              type="date"
+              max={osloToday()}
+              value={values.occurred_on}
+              onChange={set("occurred_on")}
+              error={errors.occurred_on}
+              required
+            />
+          </div>
+        </Fieldset>
+
+        <Fieldset className={own.group}>
+          <Fieldset.Legend className={own.legend}>{t("involvements.section.what")}</Fieldset.Legend>
+          <Textfield
+            id={FIELD_IDS.matter}
+            label={t("involvements.field.matter")}
+            description={t("involvements.field.matterHelp")}
+            multiline
+            rows={2}
+            value={values.matter}
+            onChange={set("matter")}
+            error={errors.matter}
+            required
+          />
+          <div className={own.twoColumns}>
+            <SelectInput
+              id={FIELD_IDS.project_id}
+              label={t("involvements.field.projectOptional")}
+              value={values.project_id}
+              onChange={set("project_id")}
+              error={errors.project_id}
+            >
+              <option value="">{t("involvements.noProject")}</option>
+              {(projects.data ?? []).map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </SelectInput>
+            <SelectInput
+              id={FIELD_IDS.group_id}
+              label={t("involvements.field.groupOptional")}
+              value={values.group_id}
+              onChange={set("group_id")}
+              error={errors.group_id}
+            >
+              <option value="">{t("involvements.noGroup")}</option>
+              {(groups.data ?? []).map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}
+                </option>
+              ))}
+            </SelectInput>
+          </div>
+        </Fieldset>
+
+        <Fieldset className={own.group}>
+          <Fieldset.Legend className={own.legend}>{t("involvements.section.result")}</Fieldset.Legend>
+          <Textfield
+            id={FIELD_IDS.statements}
+            label={t("involvements.field.statements")}
+            description={t("involvements.field.statementsHelp")}
+            multiline
+            rows={4}
+            value={values.statements}
+            onChange={set("statements")}
+            error={errors.statements}
+          />
+          <Textfield
+            id={FIELD_IDS.outcome}
+            label={t("involvements.field.outcome")}
+            description={t("involvements.field.outcomeHelp")}
+            multiline
+            rows={4}
+            value={values.outcome}
+            onChange={set("outcome")}
+            error={errors.outcome}
+          />
+        </Fieldset>
+
+        <div className={styles.actions}>
+          <Button type="submit" aria-busy={create.isPending}>
+            {t("involvements.save")}
+          </Button>
+          <Button variant="secondary" asChild>
+            <Link to={log}>{t("common.cancel")}</Link>
+          </Button>
+        </div>
+      </form>
+    </Page>
+  );
+}
+
+/** Move focus to the field itself, not just scroll to it, so the user can correct it at once. */
+const focusField = (id: string) => (event: MouseEvent) => {
+  const target = document.getElementById(id);
+  if (!target) return;
+  event.preventDefault();
+  target.focus();
+  target.scrollIntoView({ block: "center" });
+};
+
+/** A labelled select whose id is known, so the error summary can link to it. */
+function SelectInput({
+  id,
+  label,
+  error,
+  children,
+  ...rest
+}: { id: string; label: ReactNode; error?: string; children: ReactNode } & Omit<
+  SelectHTMLAttributes<HTMLSelectElement>,
+  "id" | "multiple" | "size"
+>) {
+  return (
+    <Field>
+      <Label htmlFor={id}>{label}</Label>
+      {/* Field links the validation message to the select with aria-describedby. */}
+      <Select id={id} aria-invalid={error ? true : undefined} {...rest}>
+        {children}
+      </Select>
+      {error && <ValidationMessage>{error}</ValidationMessage>}
+    </Field>
+  );
+}
+
+/** Named participants from the programme's people: search, tick, and see who is chosen. */
+function ParticipantPicker({
+  people,
+  chosen,
+  onChange,
+  error,
+}: {
+  people: Named[];
+  chosen: string[];
+  onChange: (ids: string[]) => void;
+  error?: string;
+}) {
+  const { t } = useI18n();
+  const [search, setSearch] = useState("");
+  const needle = search.trim().toLocaleLowerCase();
+  const matches = people.filter((p) => !needle || p.name.toLocaleLowerCase().includes(needle));
+  const shown = matches.slice(0, SHOWN_PEOPLE);
+  const names = new Map(people.map((p) => [p.id, p.name]));
+  const toggle = (id: string, on: boolean) =>
+    onChange(on ? [...chosen, id] : chosen.filter((c) => c !== id));
+  return (
+    <Fieldset className={own.group}>
+      <Fieldset.Legend>{t("involvements.field.participants")}</Fieldset.Legend>
+      <Fieldset.Description>{t("involvements.field.participantsHelp")}</Fieldset.Description>
+      <Textfield
+        id={FIELD_IDS.participant_ids}
+        label={t("involvements.participants.search")}
+        type="search"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+        aria-invalid={error ? true : undefined}
+      />
+      <div className={own.people}>
+        {shown.map((p) => (
+          <Checkbox
+            key={p.id}
+            label={p.name}
+            value={p.id}
+            checked={chosen.includes(p.id)}
+            onChange={(e) => toggle(p.id, e.target.checked)}
+          />
+        ))}
+      </div>
+      <Paragraph data-size="sm" aria-live="polite">
+        {matches.length === 0
+          ? t("involvements.participants.noMatch")
+          : matches.length > shown.length
+            ? t("involvements.participants.more", { shown: shown.length, total: matches.length })
+            : ""}
+      </Paragraph>
+      {chosen.length > 0 && (
+        <div>
+          <Paragraph data-size="sm">
+            {t(chosen.length === 1 ? "involvements.participants.chosenOne" : "involvements.participants.chosen", {
+              count: chosen.length,
+            })}
+          </Paragraph>
+          <ul className={own.chosen}>
+            {chosen.map((id) => (
+              <li key={id}>
+                <Button data-size="sm" variant="tertiary" onClick={() => toggle(id, false)}>
+                  {names.get(id) ?? id}
+                  <span className={styles.visuallyHidden}> – {t("common.remove")}</span>
+                  <span aria-hidden="true"> ×</span>
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {error && <ValidationMessage>{error}</ValidationMessage>}
+    </Fieldset>
+  );
 }

@@ -1,5 +1,216 @@
+import { Alert, Button, Card, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useId } from "react";
+import { Link, useLocation, useParams, useSearchParams } from "react-router-dom";
+import {
+  INVOLVEMENT_FORMS,
+  involvementsQuery,
+  STAKEHOLDER_KINDS,
+  type Involvement,
+  type InvolvementFilters,
+  type InvolvementForm,
+  type StakeholderKind,
+} from "../../api/queries/involvements";
+import { groupNamesQuery, namesById, projectNamesQuery, type Named } from "../../api/queries/lookups";
+import { LoadMore } from "../../components/LoadMore";
 import { Page } from "../../components/Page";
+import { QueryState } from "../../components/QueryState";
+import { SelectField } from "../../components/SelectField";
+import styles from "../../components/layout.module.css";
+import { useI18n, type Translate } from "../../i18n";
+import own from "./involvements.module.css";
 
+function useInvolvementParams() {
+  const [params, setParams] = useSearchParams();
+  const kind = params.get("kind");
+  const form = params.get("form");
+  const filters: InvolvementFilters = {
+    projectId: params.get("project") || undefined,
+    stakeholderKind: STAKEHOLDER_KINDS.includes(kind as StakeholderKind) ? (kind as StakeholderKind) : undefined,
+    form: INVOLVEMENT_FORMS.includes(form as InvolvementForm) ? (form as InvolvementForm) : undefined,
+  };
+  const set = (changes: Record<string, string | undefined>) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [name, value] of Object.entries(changes)) {
+          if (value) next.set(name, value);
+          else next.delete(name);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  return { filters, set };
+}
+
+/** Who was involved, in words: the kind, the named participants and the head count. */
+export function describeWho(t: Translate, involvement: Involvement): string {
+  const parts = [t(`involvements.kind.${involvement.stakeholder_kind}`)];
+  const named = involvement.participant_count;
+  if (named > 0) {
+    parts.push(t(named === 1 ? "involvements.who.participantsOne" : "involvements.who.participants", { count: named }));
+  }
+  if (involvement.head_count !== null && involvement.head_count !== undefined) {
+    parts.push(t("involvements.who.headCount", { count: involvement.head_count }));
+  }
+  return parts.join(" · ");
+}
+
+/** The involvement log: newest first, filtered by project, stakeholder kind and form. */
 export default function InvolvementsPage() {
-  return <Page title="InvolvementsPage">{null}</Page>;
+  const { programmeId = "" } = useParams();
+  const { t } = useI18n();
+  const location = useLocation();
+  const recorded = (location.state as { recorded?: string } | null)?.recorded;
+  const { filters, set } = useInvolvementParams();
+  const projects = useQuery(projectNamesQuery(programmeId));
+  const groups = useQuery(groupNamesQuery(programmeId));
+  const query = useInfiniteQuery(involvementsQuery(programmeId, filters));
+  const involvements = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const projectNames = namesById(projects.data);
+  const groupNames = namesById(groups.data);
+  return (
+    <Page
+      title={t("involvements.title")}
+      actions={
+        <Button asChild>
+          <Link to={`/p/${programmeId}/involvements/new`}>{t("involvements.new")}</Link>
+        </Button>
+      }
+    >
+      <Paragraph className={own.summary}>{t("involvements.intro")}</Paragraph>
+      {recorded && (
+        <Alert data-color="success" className={own.summary}>
+          <Paragraph role="status">{t("involvements.recorded", { matter: recorded })}</Paragraph>
+        </Alert>
+      )}
+      <InvolvementFilterBar filters={filters} set={set} projects={projects.data ?? []} />
+      <QueryState query={query}>
+        {() =>
+          involvements.length === 0 ? (
+            <Paragraph>{t("involvements.none")}</Paragraph>
+          ) : (
+            <ol className={own.log} aria-label={t("involvements.log")}>
+              {involvements.map((involvement) => (
+                <li key={involvement.id}>
+                  <InvolvementEntry
+                    involvement={involvement}
+                    projectName={involvement.project_id ? projectNames.get(involvement.project_id) : undefined}
+                    groupName={involvement.group_id ? groupNames.get(involvement.group_id) : undefined}
+                  />
+                </li>
+              ))}
+            </ol>
+          )
+        }
+      </QueryState>
+      <LoadMore
+        hasNextPage={query.hasNextPage}
+        isFetchingNextPage={query.isFetchingNextPage}
+        fetchNextPage={query.fetchNextPage}
+      />
+    </Page>
+  );
+}
+
+function InvolvementEntry({
+  involvement,
+  projectName,
+  groupName,
+}: {
+  involvement: Involvement;
+  projectName?: string;
+  groupName?: string;
+}) {
+  const { t, formatDate } = useI18n();
+  const headingId = useId();
+  const notRecorded = <span>{t("involvements.notRecorded")}</span>;
+  return (
+    <Card data-color="neutral" asChild>
+      <article aria-labelledby={headingId} className={own.entry}>
+        <Heading level={2} data-size="xs" id={headingId}>
+          {involvement.matter}
+        </Heading>
+        <dl className={own.facts}>
+          <dt>{t("involvements.field.when")}</dt>
+          <dd>
+            <time dateTime={involvement.occurred_on}>{formatDate(involvement.occurred_on)}</time>
+          </dd>
+          <dt>{t("involvements.field.who")}</dt>
+          <dd>{describeWho(t, involvement)}</dd>
+          <dt>{t("involvements.field.form")}</dt>
+          <dd>{t(`involvements.form.${involvement.form}`)}</dd>
+          {(projectName || groupName) && (
+            <>
+              <dt>{t("involvements.field.context")}</dt>
+              <dd>{[projectName, groupName].filter(Boolean).join(" · ")}</dd>
+            </>
+          )}
+          <dt>{t("involvements.field.statements")}</dt>
+          <dd>{involvement.statements || notRecorded}</dd>
+          <dt>{t("involvements.field.outcome")}</dt>
+          <dd>{involvement.outcome || notRecorded}</dd>
+        </dl>
+      </article>
+    </Card>
+  );
+}
+
+function InvolvementFilterBar({
+  filters,
+  set,
+  projects,
+}: {
+  filters: InvolvementFilters;
+  set: (changes: Record<string, string | undefined>) => void;
+  projects: Named[];
+}) {
+  const { t } = useI18n();
+  const any = Object.values(filters).some(Boolean);
+  return (
+    <div role="search" aria-label={t("involvements.filters.label")} className={styles.filters}>
+      <SelectField
+        label={t("involvements.field.project")}
+        value={filters.projectId ?? ""}
+        onChange={(e) => set({ project: e.target.value })}
+      >
+        <option value="">{t("common.all")}</option>
+        {projects.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label={t("involvements.field.stakeholderKind")}
+        value={filters.stakeholderKind ?? ""}
+        onChange={(e) => set({ kind: e.target.value })}
+      >
+        <option value="">{t("common.all")}</option>
+        {STAKEHOLDER_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {t(`involvements.kind.${k}`)}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label={t("involvements.field.form")}
+        value={filters.form ?? ""}
+        onChange={(e) => set({ form: e.target.value })}
+      >
+        <option value="">{t("common.all")}</option>
+        {INVOLVEMENT_FORMS.map((f) => (
+          <option key={f} value={f}>
+            {t(`involvements.form.${f}`)}
+          </option>
+        ))}
+      </SelectField>
+      {any && (
+        <Button variant="tertiary" onClick={() => set({ project: undefined, kind: undefined, form: undefined })}>
+          {t("involvements.filters.clear")}
+        </Button>
+      )}
+    </div>
+  );
 }

@@ -1,0 +1,151 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expectAccessible, expectNoRawKeys, login, programmeId } from "./fixtures";
+
+/** The API as the logged-in user, with the session's token, for finding ids and tidying up. */
+async function api(page: Page, path: string, method: "GET" | "DELETE" = "GET", etag?: string) {
+  const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem("samskap.session")!).accessToken);
+  const response = await page.request.fetch(path, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, ...(etag ? { "If-Match": etag } : {}) },
+  });
+  expect(response.ok(), `${method} ${path}: ${response.status()}`).toBeTruthy();
+  return response.status() === 204 ? null : response.json();
+}
+
+// The add test seats Sindre Aune in the working group; every test leaves the group as the demo has it.
+test.afterEach(async ({ page }) => {
+  const loggedIn = await page.evaluate(() => sessionStorage.getItem("samskap.session")).catch(() => null);
+  if (!loggedIn) return;
+  const groups = await api(page, "/api/v1/groups?q=Arbeidsgruppe%20Oppvekst%20og%20utdanning");
+  const people = await api(page, "/api/v1/people?q=Sindre%20Aune");
+  const seats = await api(page, `/api/v1/groups/${groups.items[0].id}/members?person_id=${people.items[0].id}`);
+  for (const seat of seats.items) {
+    await api(page, `/api/v1/groups/${seat.group_id}/members/${seat.id}`, "DELETE", `"${seat.version}"`);
+  }
+});
+
+/** Wait until the dialog has finished opening: axe measures contrast on what is painted, mid-fade. */
+async function opened(dialog: Locator) {
+  await expect(dialog).toBeVisible();
+  await dialog.evaluate((element) =>
+    Promise.all(
+      element
+        .getAnimations({ subtree: true })
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+        .map((animation) => animation.finished),
+    ),
+  );
+}
+
+/** From VO1's project page to its working group, by the link. */
+async function openWorkingGroup(page: Page) {
+  await login(page, "editor");
+  const pid = programmeId(page);
+  const projects = await api(page, `/api/v1/projects?programme_id=${pid}&code=VO1`);
+  await page.goto(`/p/${pid}/projects/${projects.items[0].id}`);
+  await page.getByRole("link", { name: "Arbeidsgruppe Oppvekst og utdanning" }).click();
+  await expect(page).toHaveURL(/\/groups\/[0-9a-f-]+$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Arbeidsgruppe Oppvekst og utdanning" })).toBeVisible();
+}
+
+test("the group shows its kind, mandate and members with role, party, municipality and allocation", async ({
+  page,
+}) => {
+  await openWorkingGroup(page);
+  await expect(page.getByText("Arbeidsgruppe", { exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "VO1 Oppvekst og utdanning" })).toBeVisible();
+  await expect(page.getByText("Godkjent", { exact: true })).toBeVisible();
+  const members = page.getByRole("table", { name: "Medlemmer av Arbeidsgruppe Oppvekst og utdanning" });
+  await expect(members.getByRole("row")).toHaveCount(1 + 8);
+  const chair = members.getByRole("row").filter({ hasText: "Line Aasheim" });
+  await expect(chair.getByRole("cell")).toHaveText([
+    "Line Aasheim",
+    "Leder",
+    "Administrasjon",
+    "Oppegård",
+    "—",
+    "—",
+    "—",
+    "Fjern",
+  ]);
+  const union = members.getByRole("row").filter({ hasText: "Marius Sandvik" });
+  await expect(union).toContainText("Arbeidstakere");
+  await expectAccessible(page);
+  await expectNoRawKeys(page);
+
+  await chair.getByRole("link", { name: "Line Aasheim" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Line Aasheim" })).toBeVisible();
+});
+
+test("a member is added, the API's objections are shown at the fields, and the member is removed", async ({
+  page,
+}) => {
+  await openWorkingGroup(page);
+  const members = page.getByRole("table", { name: "Medlemmer av Arbeidsgruppe Oppvekst og utdanning" });
+  const person = page.getByRole("combobox", { name: "Person" });
+  const allocation = page.getByRole("spinbutton", { name: "Stillingsandel" });
+  const add = page.getByRole("button", { name: "Legg til medlem" });
+
+  // Someone who already sits in the group in that role.
+  await person.selectOption({ label: "Gunnar Hagen" });
+  await page.getByRole("combobox", { name: "Part" }).selectOption({ label: "Administrasjon" });
+  await add.click();
+  await expect(person).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("already a member in this role")).toBeVisible();
+
+  // A new member with an allocation over 100 %.
+  await person.selectOption({ label: "Sindre Aune" });
+  await page.getByRole("combobox", { name: "Part" }).selectOption({ label: "Arbeidstakere" });
+  await page.getByRole("combobox", { name: "Kommune" }).selectOption({ label: "Ski" });
+  await allocation.fill("150");
+  await add.click();
+  await expect(allocation).toHaveAttribute("aria-invalid", "true");
+  await expect(person).not.toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page);
+
+  await allocation.fill("20");
+  await add.click();
+  await expect(page.getByText("Sindre Aune er lagt til i gruppen.")).toBeVisible();
+  const row = members.getByRole("row").filter({ hasText: "Sindre Aune" });
+  await expect(row.getByRole("cell")).toHaveText([
+    "Sindre Aune",
+    "Medlem",
+    "Arbeidstakere",
+    "Ski",
+    "20 %",
+    "—",
+    "—",
+    "Fjern",
+  ]);
+  await expect(members.getByRole("row")).toHaveCount(1 + 9);
+
+  await row.getByRole("button", { name: "Fjern Sindre Aune" }).click();
+  const dialog = page.getByRole("dialog");
+  await opened(dialog);
+  await expect(dialog).toContainText("Sindre Aune fjernes som medlem i Arbeidsgruppe Oppvekst og utdanning.");
+  await expectAccessible(page);
+  await dialog.getByRole("button", { name: "Fjern medlemmet" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(members.getByRole("row").filter({ hasText: "Sindre Aune" })).toHaveCount(0);
+  await expect(members.getByRole("row")).toHaveCount(1 + 8);
+  await expectNoRawKeys(page);
+});
+
+test("the group page is translated and accessible in nynorsk and English", async ({ page }) => {
+  await openWorkingGroup(page);
+  await page.getByLabel("Språk").selectOption({ label: "Nynorsk" });
+  await expect(page.getByRole("heading", { level: 2, name: "Medlemer" })).toBeVisible();
+  const members = page.getByRole("table", { name: "Medlemer av Arbeidsgruppe Oppvekst og utdanning" });
+  await expect(members.getByRole("row").filter({ hasText: "Line Aasheim" })).toContainText("Leiar");
+  await expect(page.getByRole("spinbutton", { name: "Stillingsdel" })).toBeVisible();
+  await expectAccessible(page);
+  await expectNoRawKeys(page);
+
+  await page.getByLabel("Språk").selectOption({ label: "English" });
+  await expect(page.getByRole("heading", { level: 2, name: "Add a member" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Members of Arbeidsgruppe Oppvekst og utdanning" })).toContainText(
+    "Chair",
+  );
+  await expectAccessible(page);
+  await expectNoRawKeys(page);
+});

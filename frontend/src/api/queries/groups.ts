@@ -1,0 +1,103 @@
+import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { api, unwrap, unwrapVersioned, type Schemas } from "../client";
+import { ApiProblem } from "../problem";
+
+export type Group = Schemas["GroupRead"];
+export type GroupKind = Schemas["GroupKind"];
+export type Member = Schemas["MemberRead"];
+export type MemberCreate = Schemas["MemberCreate"];
+export type MemberRole = Schemas["MemberRole"];
+export type Party = Schemas["Party"];
+
+export const MEMBER_ROLES: MemberRole[] = ["chair", "deputy_chair", "member", "secretary", "observer"];
+export const PARTIES: Party[] = ["administration", "employees", "politicians", "other"];
+
+export const groupKeys = {
+  all: ["groups"] as const,
+  lists: () => [...groupKeys.all, "list"] as const,
+  ofProject: (projectId: string) => [...groupKeys.lists(), { projectId }] as const,
+  detail: (id: string) => [...groupKeys.all, "detail", id] as const,
+  members: (groupId: string) => [...groupKeys.detail(groupId), "members"] as const,
+};
+
+/**
+ * Like unwrap, but the problem keeps its body. openapi-fetch has already read an error
+ * response's body into `error`, so problemFrom(response) can no longer read it, and the
+ * field errors of a 422 or 409 would be lost.
+ */
+async function unwrapWithProblem<T>(
+  call: Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<T> {
+  const { data, error, response } = await call;
+  if (!response.ok) {
+    throw new ApiProblem(response.status, (error && typeof error === "object" ? error : {}) as object);
+  }
+  return data as T;
+}
+
+const GROUPS_PAGE_SIZE = 50;
+// Boards and forums have a handful of members, working groups a few dozen.
+const MEMBERS_PAGE_SIZE = 100;
+
+/** One group with its ETag. */
+export const groupQuery = (id: string) =>
+  queryOptions({
+    queryKey: groupKeys.detail(id),
+    queryFn: () => unwrapVersioned(api.GET("/api/v1/groups/{id}", { params: { path: { id } } })),
+  });
+
+/** The groups a project has set up, by name. */
+export const projectGroupsQuery = (projectId: string) =>
+  infiniteQueryOptions({
+    queryKey: groupKeys.ofProject(projectId),
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET("/api/v1/groups", {
+          params: { query: { project_id: [projectId], sort: "name", limit: GROUPS_PAGE_SIZE, cursor: pageParam } },
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+  });
+
+/** The members of a group, chairs first. */
+export const groupMembersQuery = (groupId: string) =>
+  infiniteQueryOptions({
+    queryKey: groupKeys.members(groupId),
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET("/api/v1/groups/{group_id}/members", {
+          params: {
+            path: { group_id: groupId },
+            query: { sort: "role", limit: MEMBERS_PAGE_SIZE, cursor: pageParam },
+          },
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+  });
+
+export function useAddMember(groupId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: MemberCreate) =>
+      unwrapWithProblem(
+        api.POST("/api/v1/groups/{group_id}/members", { params: { path: { group_id: groupId } }, body }),
+      ),
+    onSuccess: () => client.invalidateQueries({ queryKey: groupKeys.members(groupId) }),
+  });
+}
+
+/** Remove a member, with If-Match on the version shown; a stale one gives a 412 problem. */
+export function useRemoveMember(groupId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (member: Member) =>
+      unwrapWithProblem(
+        api.DELETE("/api/v1/groups/{group_id}/members/{id}", {
+          params: { path: { group_id: groupId, id: member.id }, header: { "if-match": `"${member.version}"` } },
+        }),
+      ),
+    onSettled: () => client.invalidateQueries({ queryKey: groupKeys.members(groupId) }),
+  });
+}

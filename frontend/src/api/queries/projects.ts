@@ -1,0 +1,59 @@
+import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { patchRecord } from "../../lib/conflict";
+import { api, unwrapVersioned, type Schemas, type Versioned } from "../client";
+import { programmeKeys } from "./programmes";
+
+export type Project = Schemas["ProjectRead"];
+export type ProjectUpdate = Schemas["ProjectUpdate"];
+export type ProjectStatus = Schemas["ProjectStatus"];
+export type Health = Schemas["Health"];
+export type MandateStatus = Schemas["MandateStatus"];
+
+export const HEALTHS: Health[] = ["on_track", "at_risk", "off_track"];
+export const MANDATE_STATUSES: MandateStatus[] = ["draft", "proposed", "approved"];
+
+// The moves the API allows (samskap/mandates.py): a mandate is proposed before it is approved,
+// and a proposed or approved one can go back to draft.
+const MANDATE_MOVES: Record<MandateStatus, MandateStatus[]> = {
+  draft: ["draft", "proposed"],
+  proposed: ["draft", "proposed", "approved"],
+  approved: ["draft", "approved"],
+};
+
+/** The statuses a mandate can be given next, its current one included. */
+export const mandateStatusesFrom = (current: MandateStatus) => MANDATE_MOVES[current];
+
+export const projectKeys = {
+  all: ["projects"] as const,
+  lists: () => [...projectKeys.all, "list"] as const,
+  detail: (id: string) => [...projectKeys.all, "detail", id] as const,
+};
+
+const getProject = (id: string) => unwrapVersioned(api.GET("/api/v1/projects/{id}", { params: { path: { id } } }));
+
+/** One project with its ETag, for If-Match on the next change. */
+export const projectQuery = (id: string) =>
+  queryOptions({ queryKey: projectKeys.detail(id), queryFn: () => getProject(id) });
+
+/**
+ * A change to a project, sent with If-Match; rejects with EditConflict when someone was first.
+ * With nothing left to change (a conflict resolved in favour of the saved version) it reads the
+ * project as it is now.
+ */
+export function useUpdateProject(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ etag, changes }: { etag: string; changes: ProjectUpdate }): Promise<Versioned<Project>> =>
+      Object.keys(changes).length === 0
+        ? getProject(id)
+        : patchRecord<Project>(`/api/v1/projects/${id}`, etag, changes),
+    onSuccess: (saved) => {
+      client.setQueryData(projectKeys.detail(id), saved);
+      // Lists and the programme overview show health and mandate status too.
+      return Promise.all([
+        client.invalidateQueries({ queryKey: projectKeys.lists() }),
+        client.invalidateQueries({ queryKey: programmeKeys.overview(saved.record.programme_id) }),
+      ]);
+    },
+  });
+}

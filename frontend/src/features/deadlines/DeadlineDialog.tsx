@@ -1,0 +1,233 @@
+import { Button, Dialog, Fieldset, Heading, Radio, Textfield } from "@digdir/designsystemet-react";
+import { useEffect, useId, useState, type FormEvent } from "react";
+import { ApiProblem } from "../../api/problem";
+import { DEADLINE_KINDS, useCreateDeadline, type DeadlineKind } from "../../api/queries/deadlines";
+import type { Named } from "../../api/queries/lookups";
+import { ProblemAlert } from "../../components/QueryState";
+import { SelectField } from "../../components/SelectField";
+import styles from "../../components/layout.module.css";
+import { useT, type Translate } from "../../i18n";
+import { osloLocalToInstant } from "../../lib/time";
+import own from "./deadlines.module.css";
+
+interface Values {
+  title: string;
+  due: string;
+  kind: DeadlineKind;
+  responsibleKind: "person" | "group";
+  responsible: string;
+  recipient_id: string;
+  project_id: string;
+  description: string;
+}
+
+type Field = "title" | "due_at" | "kind" | "responsible" | "recipient_id" | "project_id" | "description";
+
+// The API's messages are English; the ones a user can cause from this form are translated.
+const SERVER_MESSAGES: Record<string, string> = {
+  "name exactly one responsible: a person or a group": "deadlines.error.responsibleRequired",
+  "String should have at least 1 character": "deadlines.error.titleRequired",
+  "Field required": "deadlines.error.required",
+};
+
+function serverMessage(t: Translate, detail: string): string {
+  const key = SERVER_MESSAGES[detail];
+  return key ? t(key) : detail;
+}
+
+/** Add a deadline: what is due, when in Oslo time, who delivers and who receives it. */
+export function DeadlineDialog({
+  programmeId,
+  defaultProjectId,
+  projects,
+  people,
+  groups,
+  onClose,
+}: {
+  programmeId: string;
+  defaultProjectId?: string;
+  projects: Named[];
+  people: Named[];
+  groups: Named[];
+  onClose: (message?: string) => void;
+}) {
+  const t = useT();
+  const headingId = useId();
+  const create = useCreateDeadline();
+  const [values, setValues] = useState<Values>({
+    title: "",
+    due: "",
+    kind: "submission",
+    responsibleKind: "person",
+    responsible: "",
+    recipient_id: "",
+    project_id: defaultProjectId ?? "",
+    description: "",
+  });
+  const [local, setLocal] = useState<Partial<Record<Field, string>>>({});
+  // The dialog is removed rather than closed, so the browser cannot return focus itself.
+  useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
+    return () => {
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
+
+  const problem = create.error instanceof ApiProblem ? create.error : null;
+  const server = problem?.fieldErrors() ?? {};
+  const serverFor = (field: Field) => {
+    const detail =
+      field === "responsible" ? (server.responsible_person_id ?? server.responsible_group_id) : server[field];
+    return detail ? serverMessage(t, detail) : undefined;
+  };
+  const errorOf = (field: Field) => local[field] ?? serverFor(field);
+  const fields: Field[] = ["title", "due_at", "kind", "responsible", "recipient_id", "project_id", "description"];
+  const placed = fields.some((f) => serverFor(f));
+  const set = (field: keyof Values) => (event: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [field]: event.target.value }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const errors: Partial<Record<Field, string>> = {};
+    if (!values.title.trim()) errors.title = t("deadlines.error.titleRequired");
+    if (!values.due) errors.due_at = t("deadlines.error.dueRequired");
+    if (!values.responsible) errors.responsible = t("deadlines.error.responsibleRequired");
+    setLocal(errors);
+    if (Object.keys(errors).length) return;
+    const title = values.title.trim();
+    create.mutate(
+      {
+        programme_id: programmeId,
+        title,
+        due_at: osloLocalToInstant(values.due),
+        kind: values.kind,
+        status: "open",
+        responsible_person_id: values.responsibleKind === "person" ? values.responsible : null,
+        responsible_group_id: values.responsibleKind === "group" ? values.responsible : null,
+        recipient_id: values.recipient_id || null,
+        project_id: values.project_id || null,
+        description: values.description.trim() || null,
+      },
+      { onSuccess: () => onClose(t("deadlines.created", { title })) },
+    );
+  };
+
+  const responsibleOptions = values.responsibleKind === "person" ? people : groups;
+  return (
+    <Dialog open modal closeButton={t("common.close")} onClose={() => onClose()} aria-labelledby={headingId}>
+      <Dialog.Block>
+        <Heading level={2} data-size="sm" id={headingId}>
+          {t("deadlines.createTitle")}
+        </Heading>
+      </Dialog.Block>
+      <Dialog.Block>
+        <form className={own.form} onSubmit={submit} noValidate>
+          {create.error && !placed && <ProblemAlert error={create.error} />}
+          <Textfield
+            label={t("deadlines.field.title")}
+            value={values.title}
+            onChange={set("title")}
+            error={errorOf("title")}
+            required
+          />
+          <div className={own.twoColumns}>
+            <Textfield
+              label={t("deadlines.field.dueAt")}
+              type="datetime-local"
+              value={values.due}
+              onChange={set("due")}
+              error={errorOf("due_at")}
+              required
+            />
+            <SelectField label={t("deadlines.field.kind")} value={values.kind} onChange={set("kind")} error={errorOf("kind")}>
+              {DEADLINE_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`deadlines.kind.${k}`)}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+          <Fieldset>
+            <Fieldset.Legend>{t("deadlines.field.responsible")}</Fieldset.Legend>
+            <Radio
+              name="responsible-kind"
+              value="person"
+              label={t("deadlines.responsible.person")}
+              checked={values.responsibleKind === "person"}
+              onChange={() => setValues((v) => ({ ...v, responsibleKind: "person", responsible: "" }))}
+            />
+            <Radio
+              name="responsible-kind"
+              value="group"
+              label={t("deadlines.responsible.group")}
+              checked={values.responsibleKind === "group"}
+              onChange={() => setValues((v) => ({ ...v, responsibleKind: "group", responsible: "" }))}
+            />
+            <SelectField
+              label={
+                values.responsibleKind === "person"
+                  ? t("deadlines.field.responsiblePerson")
+                  : t("deadlines.field.responsibleGroup")
+              }
+              value={values.responsible}
+              onChange={set("responsible")}
+              error={errorOf("responsible")}
+              required
+            >
+              <option value="">{t("deadlines.choose")}</option>
+              {responsibleOptions.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </SelectField>
+          </Fieldset>
+          <div className={own.twoColumns}>
+            <SelectField
+              label={t("deadlines.field.recipient")}
+              value={values.recipient_id}
+              onChange={set("recipient_id")}
+              error={errorOf("recipient_id")}
+            >
+              <option value="">{t("deadlines.noOne")}</option>
+              {people.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField
+              label={t("deadlines.field.project")}
+              value={values.project_id}
+              onChange={set("project_id")}
+              error={errorOf("project_id")}
+            >
+              <option value="">{t("deadlines.noProject")}</option>
+              {projects.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+          <Textfield
+            label={t("deadlines.field.description")}
+            multiline
+            rows={3}
+            value={values.description}
+            onChange={set("description")}
+            error={errorOf("description")}
+          />
+          <div className={styles.actions}>
+            <Button type="submit" aria-busy={create.isPending}>
+              {t("deadlines.create")}
+            </Button>
+            <Button type="button" variant="secondary" onClick={() => onClose()}>
+              {t("common.cancel")}
+            </Button>
+          </div>
+        </form>
+      </Dialog.Block>
+    </Dialog>
+  );
+}

@@ -1,0 +1,186 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, test, vi } from "vitest";
+import type { Schemas } from "../../api/client";
+import {
+  aPerson,
+  aProgramme,
+  aProject,
+  fakeApi,
+  me,
+  page,
+  problem,
+  PROGRAMME_ID,
+  renderPage,
+  type ApiCall,
+  type Reply,
+} from "../projects/testing";
+import GroupPage from "./GroupPage";
+
+const GROUP_ID = "00000000-0000-7000-8000-0000000000g1";
+const MEMBERS = `/api/v1/groups/${GROUP_ID}/members`;
+const line = aPerson();
+const sindre = aPerson({
+  id: "00000000-0000-7000-8000-0000000000p2",
+  name: "Sindre Aune",
+  municipality_number: "0213",
+});
+
+const group: Schemas["GroupRead"] = {
+  id: GROUP_ID,
+  created_at: "2026-01-01T10:00:00Z",
+  updated_at: "2026-01-01T10:00:00Z",
+  version: 1,
+  programme_id: PROGRAMME_ID,
+  project_id: aProject().id,
+  kind: "working_group",
+  name: "Arbeidsgruppe Oppvekst og utdanning",
+  description: null,
+  mandate_text: "Virksomhetslederne bidrar i faggrupper.",
+  mandate_status: "proposed",
+  external_id: null,
+};
+
+const chair: Schemas["MemberRead"] = {
+  id: "00000000-0000-7000-8000-0000000000m1",
+  created_at: "2026-01-01T10:00:00Z",
+  updated_at: "2026-01-01T10:00:00Z",
+  version: 3,
+  programme_id: PROGRAMME_ID,
+  group_id: GROUP_ID,
+  person_id: line.id,
+  role: "chair",
+  party: "administration",
+  municipality_number: "0217",
+  allocation_percent: 20,
+  starts_on: "2018-08-15",
+  ends_on: null,
+};
+
+function groupApi(overrides: Record<string, Reply | ((call: ApiCall) => Reply)> = {}) {
+  return fakeApi({
+    "GET /api/v1/auth/me": me(),
+    [`GET /api/v1/programmes/${PROGRAMME_ID}`]: { body: aProgramme() },
+    [`GET /api/v1/projects/${aProject().id}`]: { body: aProject(), etag: '"1"' },
+    [`GET /api/v1/groups/${GROUP_ID}`]: { body: group, etag: '"1"' },
+    [`GET ${MEMBERS}`]: page([chair]),
+    "GET /api/v1/people": page([line, sindre]),
+    ...overrides,
+  });
+}
+
+const render = () =>
+  renderPage(<GroupPage />, { route: "/p/:programmeId/groups/:groupId", url: `/p/${PROGRAMME_ID}/groups/${GROUP_ID}` });
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe("GroupPage", () => {
+  test("shows kind, mandate status and members with names, roles, parties and municipality names", async () => {
+    groupApi();
+    render();
+    expect(await screen.findByRole("heading", { level: 1, name: group.name })).toBeInTheDocument();
+    expect(screen.getByText("Arbeidsgruppe")).toBeInTheDocument();
+    expect(screen.getByText("Foreslått")).toBeInTheDocument();
+    expect(await screen.findByRole("link", { name: "VO1 Oppvekst og utdanning" })).toBeInTheDocument();
+
+    const table = await screen.findByRole("table", { name: `Medlemmer av ${group.name}` });
+    const row = within(table).getAllByRole("row")[1];
+    const cells = within(row).getAllByRole("cell").map((cell) => cell.textContent);
+    expect(cells.slice(0, 7)).toEqual([
+      "Line Aasheim",
+      "Leder",
+      "Administrasjon",
+      "Oppegård",
+      "20 %",
+      "15. aug. 2018",
+      "—",
+    ]);
+    expect(within(row).getByRole("link", { name: "Line Aasheim" })).toHaveAttribute(
+      "href",
+      `/p/${PROGRAMME_ID}/people/${line.id}`,
+    );
+  });
+
+  test("adding a member without person and party is stopped before the API", async () => {
+    const api = groupApi();
+    const user = userEvent.setup();
+    render();
+    await user.click(await screen.findByRole("button", { name: "Legg til medlem" }));
+    // stringContaining: SelectField names its message twice (its own aria-describedby and ds-field's).
+    expect(await screen.findByRole("combobox", { name: "Person" })).toHaveAccessibleDescription(
+      expect.stringContaining("Velg hvem som skal bli medlem."),
+    );
+    expect(screen.getByRole("combobox", { name: "Part" })).toHaveAccessibleDescription(
+      expect.stringContaining("Velg hvilken part medlemmet representerer."),
+    );
+    expect(api.made("POST", MEMBERS)).toHaveLength(0);
+  });
+
+  test("adding a member sends the seat, and the API's field errors are shown next to the fields", async () => {
+    let answer: Reply = problem(422, [
+      { pointer: "/allocation_percent", detail: "Input should be less than or equal to 100" },
+    ]);
+    const api = groupApi({ [`POST ${MEMBERS}`]: () => answer });
+    const user = userEvent.setup();
+    render();
+    await screen.findByRole("option", { name: "Sindre Aune" });
+    await user.selectOptions(screen.getByRole("combobox", { name: "Person" }), "Sindre Aune");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Part" }), "Arbeidstakere");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Kommune" }), "Ski");
+    const allocation = screen.getByRole("spinbutton", { name: "Stillingsandel" });
+    await user.type(allocation, "150");
+    await user.click(screen.getByRole("button", { name: "Legg til medlem" }));
+
+    await waitFor(() => expect(allocation).toHaveAttribute("aria-invalid", "true"));
+    expect(allocation).toHaveAccessibleDescription("Input should be less than or equal to 100");
+    expect(api.made("POST", MEMBERS)[0].body).toEqual({
+      person_id: sindre.id,
+      role: "member",
+      party: "employees",
+      municipality_number: "0213",
+      allocation_percent: 150,
+      starts_on: null,
+      ends_on: null,
+    });
+
+    answer = { status: 201, body: { ...chair, id: "m2", person_id: sindre.id, role: "member" } };
+    await user.clear(allocation);
+    await user.type(allocation, "20");
+    await user.click(screen.getByRole("button", { name: "Legg til medlem" }));
+    expect(await screen.findByText("Sindre Aune er lagt til i gruppen.")).toBeInTheDocument();
+    expect(api.made("POST", MEMBERS)[1].body).toMatchObject({ allocation_percent: 20 });
+  });
+
+  test("removing a member asks first, then deletes with If-Match", async () => {
+    let members = [chair];
+    const api = groupApi({
+      [`GET ${MEMBERS}`]: () => page(members),
+      [`DELETE ${MEMBERS}/${chair.id}`]: () => {
+        members = [];
+        return { status: 204 };
+      },
+    });
+    const user = userEvent.setup();
+    render();
+    await user.click(await screen.findByRole("button", { name: "Fjern Line Aasheim" }));
+
+    const dialog = await screen.findByRole("dialog");
+    expect(dialog).toHaveTextContent(`Line Aasheim fjernes som leder i ${group.name}.`);
+    expect(api.made("DELETE", `${MEMBERS}/${chair.id}`)).toHaveLength(0);
+    await user.click(within(dialog).getByRole("button", { name: "Fjern medlemmet" }));
+
+    expect(await screen.findByText("Gruppen har ingen medlemmer ennå.")).toBeInTheDocument();
+    const [removal] = api.made("DELETE", `${MEMBERS}/${chair.id}`);
+    expect(removal.ifMatch).toBe('"3"');
+  });
+
+  test("a refused removal is shown in the dialog", async () => {
+    groupApi({ [`DELETE ${MEMBERS}/${chair.id}`]: problem(403, [], "Your role may not delete this member.") });
+    const user = userEvent.setup();
+    render();
+    await user.click(await screen.findByRole("button", { name: "Fjern Line Aasheim" }));
+    const dialog = await screen.findByRole("dialog");
+    await user.click(within(dialog).getByRole("button", { name: "Fjern medlemmet" }));
+    expect(await within(dialog).findByRole("alert")).toHaveTextContent("Your role may not delete this member.");
+  });
+});

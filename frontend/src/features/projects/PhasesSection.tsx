@@ -1,0 +1,156 @@
+import { Alert, Button, Card, Checkbox, Fieldset, Heading, List, Paragraph, Tag } from "@digdir/designsystemet-react";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { namesById, peopleNamesQuery } from "../../api/queries/lookups";
+import {
+  projectPhasesQuery,
+  useTickResult,
+  useUpdatePhase,
+  type ExpectedResult,
+  type Phase,
+} from "../../api/queries/phases";
+import { LoadMore } from "../../components/LoadMore";
+import { ProblemAlert, QueryState } from "../../components/QueryState";
+import { useI18n } from "../../i18n";
+import { EditConflict } from "../../lib/conflict";
+import { useMayEdit } from "./access";
+import { PHASE_COLOR } from "./colors";
+import styles from "./project.module.css";
+
+/** The project's phases in order, each with its activities and its expected-results checklist. */
+export function PhasesSection({ projectId, programmeId }: { projectId: string; programmeId: string }) {
+  const { t } = useI18n();
+  const phases = useInfiniteQuery(projectPhasesQuery(projectId));
+  const headingId = useId();
+  return (
+    <section className={styles.section} aria-labelledby={headingId}>
+      <Heading level={2} data-size="md" id={headingId}>
+        {t("projects.phases")}
+      </Heading>
+      <QueryState query={phases}>
+        {(data) => {
+          const items = data.pages.flatMap((page) => page.items);
+          if (items.length === 0) return <Paragraph>{t("projects.phases.none")}</Paragraph>;
+          return (
+            <>
+              <ol className={styles.phases}>
+                {items.map((phase) => (
+                  <li key={phase.id}>
+                    <PhaseCard phase={phase} projectId={projectId} programmeId={programmeId} />
+                  </li>
+                ))}
+              </ol>
+              <LoadMore {...phases} />
+            </>
+          );
+        }}
+      </QueryState>
+    </section>
+  );
+}
+
+function PhaseCard({ phase, projectId, programmeId }: { phase: Phase; projectId: string; programmeId: string }) {
+  const { t, formatDate } = useI18n();
+  const mayEdit = useMayEdit(programmeId);
+  const tick = useTickResult(projectId);
+  const close = useUpdatePhase();
+  const [error, setError] = useState<unknown>(null);
+  const people = useQuery(peopleNamesQuery(programmeId));
+  const names = namesById(people.data);
+  const headingId = useId();
+  const results = phase.expected_results;
+  const done = results.filter((r) => r.done).length;
+
+  const onError = (e: unknown) => setError(e);
+  const pendingTick = tick.isPending ? tick.variables : undefined;
+  const toggle = (result: ExpectedResult, checked: boolean) => {
+    // A second click before the first is saved would be sent against the old version.
+    if (pendingTick?.result.id === result.id) return;
+    setError(null);
+    tick.mutate({ result, done: checked }, { onError });
+  };
+  const closePhase = () => {
+    setError(null);
+    close.mutate({ phase, changes: { status: "completed" } }, { onError });
+  };
+
+  return (
+    <Card data-color="neutral" asChild>
+      <article aria-labelledby={headingId}>
+        <Heading level={3} data-size="sm" id={headingId}>
+          {t("projects.phase.heading", { position: phase.position, name: phase.name })}
+        </Heading>
+        <div className={styles.meta}>
+          <Tag data-color={PHASE_COLOR[phase.status]}>{t(`projects.phaseStatus.${phase.status}`)}</Tag>
+          {(phase.starts_on || phase.ends_on) && (
+            <span>
+              {t("projects.period.value", {
+                from: formatDate(phase.starts_on) || "…",
+                to: formatDate(phase.ends_on) || "…",
+              })}
+            </span>
+          )}
+        </div>
+        {phase.description && <Paragraph className={styles.text}>{phase.description}</Paragraph>}
+        {phase.activities.length > 0 && (
+          <>
+            <Heading level={4} data-size="xs">
+              {t("projects.phase.activities")}
+            </Heading>
+            <List.Unordered>
+              {phase.activities.map((activity, index) => (
+                <List.Item key={index}>{activity}</List.Item>
+              ))}
+            </List.Unordered>
+          </>
+        )}
+        {results.length === 0 ? (
+          <Paragraph>{t("projects.phase.noResults")}</Paragraph>
+        ) : (
+          <Fieldset>
+            <Fieldset.Legend>{t("projects.phase.results")}</Fieldset.Legend>
+            <Fieldset.Description>
+              {t("projects.phase.progress", { done, total: results.length })}
+            </Fieldset.Description>
+            {results.map((result) => {
+              const pending = pendingTick?.result.id === result.id;
+              const by = result.done_by_id ? names.get(result.done_by_id) : undefined;
+              return (
+                <Checkbox
+                  key={result.id}
+                  label={result.text}
+                  description={
+                    result.done && result.done_at
+                      ? by
+                        ? t("projects.phase.doneBy", { date: formatDate(result.done_at), name: by })
+                        : t("projects.phase.doneAt", { date: formatDate(result.done_at) })
+                      : undefined
+                  }
+                  checked={pending ? pendingTick.done : result.done}
+                  disabled={!mayEdit}
+                  aria-busy={pending || undefined}
+                  onChange={(e) => toggle(result, e.target.checked)}
+                />
+              );
+            })}
+          </Fieldset>
+        )}
+        {error !== null &&
+          (error instanceof EditConflict ? (
+            <Alert data-color="warning" role="alert">
+              <Paragraph>{t("projects.phase.changedMeanwhile")}</Paragraph>
+            </Alert>
+          ) : (
+            <ProblemAlert error={error} />
+          ))}
+        {mayEdit && phase.status !== "completed" && (
+          <div>
+            <Button variant="secondary" onClick={closePhase} loading={close.isPending}>
+              {t("projects.phase.close", { name: phase.name })}
+            </Button>
+          </div>
+        )}
+      </article>
+    </Card>
+  );
+}
