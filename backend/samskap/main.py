@@ -153,15 +153,17 @@ def _serve_web_app(app: FastAPI, settings: Settings) -> None:
             return RedirectResponse(f"{API_PREFIX}/docs")
 
         return
-    app.mount("/assets", StaticFiles(directory=dist / "assets"), name="assets")
+    app.mount("/assets", StaticFiles(directory=dist / "assets", check_dir=False), name="assets")
 
     @app.get("/{path:path}", include_in_schema=False)
-    async def web_app(path: str) -> FileResponse:
+    async def web_app(path: str) -> FileResponse | RedirectResponse:
         if path.startswith("api/"):
             raise StarletteHTTPException(status_code=404)
         candidate = (dist / path).resolve()
         if path and candidate.is_file() and candidate.is_relative_to(dist.resolve()):
             return FileResponse(candidate)
+        if not index.is_file():  # being rebuilt this moment
+            return RedirectResponse(f"{API_PREFIX}/docs", status_code=307)
         return FileResponse(index, headers={"Cache-Control": "no-cache"})
 
 

@@ -2,6 +2,26 @@ import "@testing-library/jest-dom/vitest";
 import { cleanup } from "@testing-library/react";
 import { afterEach } from "vitest";
 
+// What jsdom lacks and the app uses:
+// - Node's Request refuses a relative URL such as "/api/v1/projects"; a browser resolves it
+//   against the page, so relative URLs are resolved here as the page would;
+const BaseRequest = globalThis.Request;
+globalThis.Request = class extends BaseRequest {
+  constructor(input: RequestInfo | URL, init?: RequestInit) {
+    super(typeof input === "string" ? new URL(input, "http://localhost:3000") : input, init);
+  }
+} as typeof Request;
+// - the Web Animations API, with which Designsystemet's spinner synchronises its animation;
+document.getAnimations ??= () => [];
+// - the modal methods of <dialog>.
+HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+  this.setAttribute("open", "");
+};
+HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
+  this.removeAttribute("open");
+  this.dispatchEvent(new Event("close"));
+};
+
 afterEach(() => {
   cleanup();
   sessionStorage.clear();

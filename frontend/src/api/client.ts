@@ -1,5 +1,5 @@
 import createClient from "openapi-fetch";
-import { ApiProblem, problemFrom } from "./problem";
+import { ApiProblem } from "./problem";
 import type { components, paths } from "./schema.gen";
 import { readSession, sessionFromTokens, writeSession } from "./session";
 
@@ -41,10 +41,16 @@ export const api = createClient<paths>({ baseUrl: "", fetch: authFetch });
 
 type Result<T> = { data?: T; error?: unknown; response: Response };
 
+/** The problem of a failed answer, from the body openapi-fetch has already parsed. */
+function problemOf(response: Response, error: unknown): ApiProblem {
+  const body = error && typeof error === "object" ? (error as Record<string, unknown>) : {};
+  return new ApiProblem(response.status, { title: response.statusText, ...body });
+}
+
 /** The body of a successful answer, or an ApiProblem thrown for any other. */
 export async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
-  const { data, response } = await call;
-  if (!response.ok) throw await problemFrom(response);
+  const { data, error, response } = await call;
+  if (!response.ok) throw problemOf(response, error);
   return data as T;
 }
 
@@ -54,9 +60,12 @@ export interface Versioned<T> {
   etag: string;
 }
 
+/** The ETag of a record read from a list: its version, as the API's ETag header names it. */
+export const etagOf = (record: { version: number }) => `"${record.version}"`;
+
 export async function unwrapVersioned<T>(call: Promise<Result<T>>): Promise<Versioned<T>> {
-  const { data, response } = await call;
-  if (!response.ok) throw await problemFrom(response);
+  const { data, error, response } = await call;
+  if (!response.ok) throw problemOf(response, error);
   return { record: data as T, etag: response.headers.get("etag") ?? "" };
 }
 

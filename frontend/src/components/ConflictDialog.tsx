@@ -1,5 +1,5 @@
 import { Button, Dialog, Heading, Paragraph, Radio, Fieldset } from "@digdir/designsystemet-react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useT } from "../i18n";
 import type { EditConflict } from "../lib/conflict";
 import styles from "./layout.module.css";
@@ -27,6 +27,11 @@ export function ConflictDialog({
   const fields = Object.keys(conflict.mine).filter(
     (field) => JSON.stringify(conflict.mine[field]) !== JSON.stringify(current[field]),
   );
+  // Focus goes back where it was (the save button) when the dialog goes away.
+  useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
+    return () => opener?.focus?.();
+  }, []);
   const [choice, setChoice] = useState<Record<string, "mine" | "theirs">>(
     Object.fromEntries(fields.map((f) => [f, "mine"])),
   );

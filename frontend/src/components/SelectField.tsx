@@ -6,25 +6,26 @@ export function SelectField({
   label,
   error,
   children,
+  id: givenId,
   ...rest
 }: { label: ReactNode; error?: ReactNode; children: ReactNode } & Omit<
   SelectHTMLAttributes<HTMLSelectElement>,
   "multiple" | "size"
 >) {
-  const id = useId();
-  const errorId = `${id}-error`;
+  const generatedId = useId();
+  const id = givenId ?? generatedId;
   return (
     <Field>
       <Label htmlFor={id}>{label}</Label>
       <Select
         id={id}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
         {...rest}
       >
         {children}
       </Select>
-      {error && <ValidationMessage id={errorId}>{error}</ValidationMessage>}
+      {/* Designsystemet's Field links the message to the select itself. */}
+      {error && <ValidationMessage>{error}</ValidationMessage>}
     </Field>
   );
 }

@@ -1,7 +1,6 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { patchRecord } from "../../lib/conflict";
-import { api, type Schemas, type Versioned } from "../client";
-import { unwrapProblem } from "./lookups";
+import { api, unwrap, type Schemas, type Versioned, etagOf } from "../client";
 
 export type Deadline = Schemas["DeadlineRead"];
 export type DeadlineCreate = Schemas["DeadlineCreate"];
@@ -38,7 +37,7 @@ const MONTH_PAGE_SIZE = 200;
 export const OVERDUE_COUNT_LIMIT = 100;
 
 function listQuery(programmeId: string, filters: DeadlineFilters, limit: number, cursor?: string) {
-  return unwrapProblem(
+  return unwrap(
     api.GET("/api/v1/deadlines", {
       params: {
         query: {
@@ -98,12 +97,12 @@ export function shiftMonth(month: string, by: number): string {
 }
 
 /** The API's ETag is the record's version number (see RecordRead.version). */
-export const etagOf = (record: { version: number }) => `"${record.version}"`;
+export { etagOf };
 
 export function useCreateDeadline() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: DeadlineCreate) => unwrapProblem(api.POST("/api/v1/deadlines", { body })),
+    mutationFn: (body: DeadlineCreate) => unwrap(api.POST("/api/v1/deadlines", { body })),
     onSuccess: () => client.invalidateQueries({ queryKey: deadlineKeys.all }),
   });
 }

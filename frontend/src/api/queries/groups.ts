@@ -1,6 +1,5 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap, unwrapVersioned, type Schemas } from "../client";
-import { ApiProblem } from "../problem";
 
 export type Group = Schemas["GroupRead"];
 export type GroupKind = Schemas["GroupKind"];
@@ -19,21 +18,6 @@ export const groupKeys = {
   detail: (id: string) => [...groupKeys.all, "detail", id] as const,
   members: (groupId: string) => [...groupKeys.detail(groupId), "members"] as const,
 };
-
-/**
- * Like unwrap, but the problem keeps its body. openapi-fetch has already read an error
- * response's body into `error`, so problemFrom(response) can no longer read it, and the
- * field errors of a 422 or 409 would be lost.
- */
-async function unwrapWithProblem<T>(
-  call: Promise<{ data?: T; error?: unknown; response: Response }>,
-): Promise<T> {
-  const { data, error, response } = await call;
-  if (!response.ok) {
-    throw new ApiProblem(response.status, (error && typeof error === "object" ? error : {}) as object);
-  }
-  return data as T;
-}
 
 const GROUPS_PAGE_SIZE = 50;
 // Boards and forums have a handful of members, working groups a few dozen.
@@ -81,7 +65,7 @@ export function useAddMember(groupId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: MemberCreate) =>
-      unwrapWithProblem(
+      unwrap(
         api.POST("/api/v1/groups/{group_id}/members", { params: { path: { group_id: groupId } }, body }),
       ),
     onSuccess: () => client.invalidateQueries({ queryKey: groupKeys.members(groupId) }),
@@ -93,7 +77,7 @@ export function useRemoveMember(groupId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (member: Member) =>
-      unwrapWithProblem(
+      unwrap(
         api.DELETE("/api/v1/groups/{group_id}/members/{id}", {
           params: { path: { group_id: groupId, id: member.id }, header: { "if-match": `"${member.version}"` } },
         }),

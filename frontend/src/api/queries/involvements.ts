@@ -1,6 +1,5 @@
 import { infiniteQueryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { api, type Schemas } from "../client";
-import { unwrapProblem } from "./lookups";
+import { api, unwrap, type Schemas } from "../client";
 
 export type Involvement = Schemas["InvolvementRead"];
 export type InvolvementCreate = Schemas["InvolvementCreate"];
@@ -47,7 +46,7 @@ export const involvementsQuery = (programmeId: string, filters: InvolvementFilte
   infiniteQueryOptions({
     queryKey: involvementKeys.list(programmeId, filters),
     queryFn: ({ pageParam }) =>
-      unwrapProblem(
+      unwrap(
         api.GET("/api/v1/involvements", {
           params: {
             query: {
@@ -69,7 +68,7 @@ export const involvementsQuery = (programmeId: string, filters: InvolvementFilte
 export function useCreateInvolvement() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: InvolvementCreate) => unwrapProblem(api.POST("/api/v1/involvements", { body })),
+    mutationFn: (body: InvolvementCreate) => unwrap(api.POST("/api/v1/involvements", { body })),
     onSuccess: () => client.invalidateQueries({ queryKey: involvementKeys.all }),
   });
 }

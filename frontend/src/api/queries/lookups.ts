@@ -1,29 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import { api, ApiProblem } from "../client";
-import type { ProblemItem } from "../problem";
-
-type Result<T> = { data?: T; error?: unknown; response: Response };
-
-/**
- * The body of a successful answer, or an ApiProblem with the problem's field errors.
- *
- * client.ts's unwrap() builds its ApiProblem by reading the response again, but openapi-fetch
- * has already read the body of an error, so detail and errors are lost there. This builds the
- * problem from the body openapi-fetch parsed. Replace with unwrap() once that is fixed.
- */
-export async function unwrapProblem<T>(call: Promise<Result<T>>): Promise<T> {
-  const { data, error, response } = await call;
-  if (!response.ok) {
-    const body = (error && typeof error === "object" ? error : {}) as Partial<{
-      type: string;
-      title: string;
-      detail: string;
-      errors: ProblemItem[];
-    }>;
-    throw new ApiProblem(response.status, { title: response.statusText, ...body });
-  }
-  return data as T;
-}
+import { api, unwrap } from "../client";
 
 /** A record reduced to what a select or a table cell needs: its id and what people call it. */
 export interface Named {
@@ -46,7 +22,7 @@ export const projectNamesQuery = (programmeId: string) =>
   queryOptions({
     queryKey: lookupKeys.projects(programmeId),
     queryFn: async (): Promise<Named[]> => {
-      const page = await unwrapProblem(
+      const page = await unwrap(
         api.GET("/api/v1/projects", {
           params: { query: { programme_id: [programmeId], sort: "code", limit: LOOKUP_LIMIT } },
         }),
@@ -60,7 +36,7 @@ export const peopleNamesQuery = (programmeId: string) =>
   queryOptions({
     queryKey: lookupKeys.people(programmeId),
     queryFn: async (): Promise<Named[]> => {
-      const page = await unwrapProblem(
+      const page = await unwrap(
         api.GET("/api/v1/people", {
           params: { query: { programme_id: [programmeId], sort: "name", limit: LOOKUP_LIMIT } },
         }),
@@ -74,7 +50,7 @@ export const groupNamesQuery = (programmeId: string) =>
   queryOptions({
     queryKey: lookupKeys.groups(programmeId),
     queryFn: async (): Promise<Named[]> => {
-      const page = await unwrapProblem(
+      const page = await unwrap(
         api.GET("/api/v1/groups", {
           params: { query: { programme_id: [programmeId], sort: "name", limit: LOOKUP_LIMIT } },
         }),

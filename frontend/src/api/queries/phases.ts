@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { patchRecord } from "../../lib/conflict";
-import { api, unwrap, type Schemas, type Versioned } from "../client";
+import { api, unwrap, type Schemas, type Versioned, etagOf } from "../client";
 import { programmeKeys } from "./programmes";
 
 export type Phase = Schemas["PhaseRead"];
@@ -19,7 +19,7 @@ export const phaseKeys = {
 const PAGE_SIZE = 20;
 
 /** The API's ETag is the record's version number. */
-export const etagOf = (record: { version: number }) => `"${record.version}"`;
+export { etagOf };
 
 /** A project's phases in order, each with its expected-results checklist. */
 export const projectPhasesQuery = (projectId: string) =>

@@ -1,7 +1,6 @@
 import { infiniteQueryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { patchRecord } from "../../lib/conflict";
-import { api, type Schemas, type Versioned } from "../client";
-import { unwrapProblem } from "./lookups";
+import { api, unwrap, type Schemas, type Versioned, etagOf } from "../client";
 
 export type Task = Schemas["TaskRead"];
 export type TaskCreate = Schemas["TaskCreate"];
@@ -34,7 +33,7 @@ export const tasksQuery = (programmeId: string, filters: TaskFilters) =>
   infiniteQueryOptions({
     queryKey: taskKeys.list(programmeId, filters),
     queryFn: ({ pageParam }) =>
-      unwrapProblem(
+      unwrap(
         api.GET("/api/v1/tasks", {
           params: {
             query: {
@@ -56,12 +55,12 @@ export const tasksQuery = (programmeId: string, filters: TaskFilters) =>
   });
 
 /** The API's ETag is the record's version number (see RecordRead.version). */
-export const etagOf = (record: { version: number }) => `"${record.version}"`;
+export { etagOf };
 
 export function useCreateTask() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: TaskCreate) => unwrapProblem(api.POST("/api/v1/tasks", { body })),
+    mutationFn: (body: TaskCreate) => unwrap(api.POST("/api/v1/tasks", { body })),
     onSuccess: () => client.invalidateQueries({ queryKey: taskKeys.all }),
   });
 }

@@ -7,17 +7,6 @@ import { I18nProvider } from "../../i18n";
 import InvolvementFormPage from "./InvolvementFormPage";
 import InvolvementsPage from "./InvolvementsPage";
 
-// The app's requests use paths relative to the page, which Node's Request refuses; and
-// Designsystemet's Spinner asks for document.getAnimations, which jsdom lacks.
-vi.hoisted(() => {
-  document.getAnimations ??= () => [];
-  const Base = globalThis.Request;
-  globalThis.Request = class extends Base {
-    constructor(input: RequestInfo | URL, init?: RequestInit) {
-      super(typeof input === "string" ? new URL(input, "http://localhost") : input, init);
-    }
-  } as typeof Request;
-});
 
 const PROGRAMME = "0193a0e4-7c1e-7000-8000-000000000001";
 const KARI = "0193a0e4-7c1e-7000-8000-000000000003";

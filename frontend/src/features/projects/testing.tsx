@@ -10,26 +10,6 @@ import { vi } from "vitest";
 import type { Schemas } from "../../api/client";
 import { I18nProvider } from "../../i18n";
 
-// Node's Request refuses a relative URL such as "/api/v1/projects"; a browser resolves it
-// against the page. Undici reads its base from this well-known symbol.
-(globalThis as Record<symbol, unknown>)[Symbol.for("undici.globalOrigin.1")] = new URL("http://localhost:3000");
-
-// jsdom has no Web Animations API; Designsystemet's spinner synchronises its animation with it.
-if (typeof document !== "undefined" && !document.getAnimations) {
-  document.getAnimations = () => [];
-}
-
-// jsdom has <dialog> without its modal methods.
-if (typeof HTMLDialogElement !== "undefined" && !HTMLDialogElement.prototype.showModal) {
-  HTMLDialogElement.prototype.showModal = function (this: HTMLDialogElement) {
-    this.setAttribute("open", "");
-  };
-  HTMLDialogElement.prototype.close = function (this: HTMLDialogElement) {
-    this.removeAttribute("open");
-    this.dispatchEvent(new Event("close"));
-  };
-}
-
 export interface ApiCall {
   method: string;
   path: string;

@@ -7,21 +7,6 @@ import type { Task } from "../../api/queries/tasks";
 import { I18nProvider } from "../../i18n";
 import TasksPage from "./TasksPage";
 
-// The app's requests use paths relative to the page, which Node's Request refuses; and
-// Designsystemet's Spinner asks for document.getAnimations, which jsdom lacks.
-vi.hoisted(() => {
-  document.getAnimations ??= () => [];
-  // jsdom has <dialog> without its modal methods.
-  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-    this.setAttribute("open", "");
-  };
-  const Base = globalThis.Request;
-  globalThis.Request = class extends Base {
-    constructor(input: RequestInfo | URL, init?: RequestInit) {
-      super(typeof input === "string" ? new URL(input, "http://localhost") : input, init);
-    }
-  } as typeof Request;
-});
 
 const PROGRAMME = "0193a0e4-7c1e-7000-8000-000000000001";
 const PROJECT = "0193a0e4-7c1e-7000-8000-000000000002";
