@@ -4,7 +4,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import FileResponse, RedirectResponse
+from fastapi.responses import FileResponse, RedirectResponse, Response
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
@@ -156,7 +156,7 @@ def _serve_web_app(app: FastAPI, settings: Settings) -> None:
     app.mount("/assets", StaticFiles(directory=dist / "assets", check_dir=False), name="assets")
 
     @app.get("/{path:path}", include_in_schema=False)
-    async def web_app(path: str) -> FileResponse | RedirectResponse:
+    async def web_app(path: str) -> Response:
         if path.startswith("api/"):
             raise StarletteHTTPException(status_code=404)
         candidate = (dist / path).resolve()

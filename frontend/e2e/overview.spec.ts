@@ -36,3 +36,25 @@ test("switching language changes every label, and the pages stay accessible", as
   await page.reload();
   await expect(page.getByRole("heading", { name: "Involvement per project" })).toBeVisible();
 });
+
+test("an involvement recorded in the form shows on the overview", async ({ page }) => {
+  await login(page, "member");
+  const overview = page.url();
+  const chartTable = page.getByRole("table", { name: "Antall medvirkninger per prosjekt og gruppe" });
+  const row = chartTable.getByRole("row", { name: /VO2 Helse og velferd/ });
+  await expect(row.getByRole("cell").last()).toHaveText("0");
+
+  await page.getByRole("link", { name: "Registrer medvirkning" }).click();
+  await page.getByLabel("Hvem ble involvert", { exact: true }).selectOption("union_representatives");
+  await page.getByLabel(/^Antall deltakere/).fill("4");
+  await page.getByLabel("Medvirkningsform").selectOption("consultation");
+  await page.getByRole("textbox", { name: /^Saken/ }).fill("Turnusordning i hjemmetjenesten etter sammenslåingen");
+  await page.getByLabel("Prosjekt (valgfritt)").selectOption({ label: "VO2 Helse og velferd" });
+  await page.getByRole("button", { name: "Lagre medvirkningen" }).click();
+  await expect(page.getByText(/er registrert\./)).toBeVisible();
+
+  await page.goto(overview);
+  await expect(chartTable.getByRole("columnheader", { name: "Tillitsvalgte" })).toBeVisible();
+  await expect(row.getByRole("cell").last()).toHaveText("1");
+  await expectAccessible(page);
+});
