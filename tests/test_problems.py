@@ -98,6 +98,8 @@ class TestProblemResponses:
             raise RuntimeError("secret internal detail")
 
         app.include_router(boom)
+        # Ahead of the web app's catch-all route.
+        app.router.routes.insert(0, app.router.routes.pop())
         transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
             r = await http.get(f"{API}/explode")
