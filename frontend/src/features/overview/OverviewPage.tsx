@@ -177,7 +177,7 @@ function DeadlineCard({
         </ul>
       )}
       <Link asChild>
-        <RouterLink to={`${base}/deadlines${overdue ? "?overdue=true" : ""}`}>{t("overview.allDeadlines")}</RouterLink>
+        <RouterLink to={`${base}/deadlines${overdue ? "?overdue=1" : ""}`}>{t("overview.allDeadlines")}</RouterLink>
       </Link>
     </Card>
   );

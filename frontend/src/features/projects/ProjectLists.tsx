@@ -96,7 +96,7 @@ export function TasksSection({ projectId, programmeId }: Props) {
   return (
     <Section
       title={t("projects.tasks")}
-      all={<AllLink to={`/p/${programmeId}/tasks?project_id=${projectId}`}>{t("projects.tasks.all")}</AllLink>}
+      all={<AllLink to={`/p/${programmeId}/tasks?project=${projectId}`}>{t("projects.tasks.all")}</AllLink>}
     >
       {(headingId) => (
         <QueryState query={tasks}>
@@ -147,7 +147,7 @@ export function DeadlinesSection({ projectId, programmeId }: Props) {
     <Section
       title={t("projects.deadlines")}
       all={
-        <AllLink to={`/p/${programmeId}/deadlines?project_id=${projectId}`}>{t("projects.deadlines.all")}</AllLink>
+        <AllLink to={`/p/${programmeId}/deadlines?project=${projectId}`}>{t("projects.deadlines.all")}</AllLink>
       }
     >
       {(headingId) => (
@@ -210,7 +210,7 @@ export function InvolvementsSection({ projectId, programmeId }: Props) {
     <Section
       title={t("projects.involvements")}
       all={
-        <AllLink to={`/p/${programmeId}/involvements?project_id=${projectId}`}>
+        <AllLink to={`/p/${programmeId}/involvements?project=${projectId}`}>
           {t("projects.involvements.all")}
         </AllLink>
       }
