@@ -98,3 +98,56 @@ class TestTickingInTheFuture:
         )
         assert r.status_code == 422
         assert r.json()["errors"][0]["pointer"] == "/done_at"
+
+
+class TestPhaseGate:
+    async def _phases(self, client):
+        programme = await make_programme(client)
+        project = await make_project(client, programme, phase_template="reorganisation-five-phases")
+        r = await client.get(f"{API}/phases", params={"project_id": project["id"]})
+        return r.json()["items"]
+
+    async def test_a_phase_with_open_results_cannot_be_completed(self, client):
+        first = (await self._phases(client))[0]
+        url = f"{API}/phases/{first['id']}"
+        r = await client.patch(url, json={"status": "completed"})
+        assert r.status_code == 409
+        assert "3 expected result(s)" in r.json()["detail"]
+        assert "Mandat er utarbeidet" in r.json()["detail"]
+        stored = (await client.get(url)).json()
+        assert (stored["status"], stored["version"]) == ("not_started", first["version"])
+
+    async def test_met_or_waived_results_let_it_close_and_the_next_phase_starts(self, client):
+        first, second, *_ = await self._phases(client)
+        results = f"{API}/phases/{first['id']}/expected-results"
+        one, two, three = first["expected_results"]
+        await client.patch(f"{results}/{one['id']}", json={"done": True})
+        await client.patch(f"{results}/{two['id']}", json={"done": True})
+        r = await client.patch(f"{results}/{three['id']}", json={"waived": True})
+        assert r.status_code == 422
+        assert r.json()["errors"][0]["pointer"] == "/waived_reason"
+        r = await client.patch(
+            f"{results}/{three['id']}",
+            json={
+                "waived": True,
+                "waived_reason": "Arbeidsplanen vedtas i styringsgruppen i fase 2",
+            },
+        )
+        assert r.json()["waived"] is True
+        r = await client.patch(f"{API}/phases/{first['id']}", json={"status": "completed"})
+        assert r.status_code == 200, r.text
+        assert r.json()["completed_at"] is not None
+        assert r.json()["completed_by_id"] is not None
+        nxt = (await client.get(f"{API}/phases/{second['id']}")).json()
+        assert nxt["status"] == "active"
+
+    async def test_reopening_clears_who_completed_it(self, client):
+        first = (await self._phases(client))[0]
+        for result in first["expected_results"]:
+            await client.patch(
+                f"{API}/phases/{first['id']}/expected-results/{result['id']}", json={"done": True}
+            )
+        url = f"{API}/phases/{first['id']}"
+        await client.patch(url, json={"status": "completed"})
+        r = await client.patch(url, json={"status": "active"})
+        assert (r.json()["completed_at"], r.json()["completed_by_id"]) == (None, None)

@@ -23,6 +23,10 @@ class Phase(Record, InProgramme, ExternallyKeyed, Base):
     starts_on: Mapped[date | None] = mapped_column(Date)
     ends_on: Mapped[date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(32), index=True)
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    completed_by_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL")
+    )
 
     expected_results: Mapped[list["ExpectedResult"]] = relationship(
         lazy="raise",
@@ -44,3 +48,5 @@ class ExpectedResult(Record, InProgramme, Base):
     done: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     done_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"), index=True)
+    waived: Mapped[bool] = mapped_column(Boolean, default=False)
+    waived_reason: Mapped[str | None] = mapped_column(Text)

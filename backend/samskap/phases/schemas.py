@@ -76,6 +76,8 @@ class ExpectedResultCreate(InputModel):
     done: bool = False
     done_at: AwareDatetime | None = Field(None, description="Defaults to now when ticked")
     done_by_id: uuid.UUID | None = None
+    waived: bool = Field(False, description="Not needed after all; needs waived_reason")
+    waived_reason: LongText | None = None
 
 
 ExpectedResultUpdate = update_model(ExpectedResultCreate, "ExpectedResultUpdate")
@@ -88,6 +90,8 @@ class ExpectedResultRead(RecordRead):
     done: bool
     done_at: datetime | None
     done_by_id: uuid.UUID | None
+    waived: bool
+    waived_reason: str | None
 
 
 ExpectedResultPage = page_model(ExpectedResultRead, "ExpectedResultPage")
@@ -103,6 +107,8 @@ class PhaseRead(RecordRead):
     starts_on: date | None
     ends_on: date | None
     status: PhaseStatus
+    completed_at: datetime | None = Field(description="When the phase was completed")
+    completed_by_id: uuid.UUID | None = Field(description="The user who completed it")
     external_id: str | None
     expected_results: list[ExpectedResultRead]
 

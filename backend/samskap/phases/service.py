@@ -10,7 +10,7 @@ from samskap.kit.listing import Filter, ListSpec
 from samskap.kit.service import CrudService, require_order
 from samskap.models import ExpectedResult, Person, Phase, Project
 from samskap.models.enums import PhaseStatus
-from samskap.problems import ValidationFailed
+from samskap.problems import Conflict, ValidationFailed
 from samskap.references import require_in_programme
 
 
@@ -46,6 +46,11 @@ class PhaseService(CrudService[Phase]):
                     select(func.max(Phase.position)).where(Phase.project_id == project.id)
                 )
                 values["position"] = (last or 0) + 1
+        self.closing = (
+            not creating
+            and values.get("status") == PhaseStatus.completed
+            and record.status != PhaseStatus.completed
+        )
         await super().apply(record, values, creating=creating)
 
     async def member_may_write(self, record, action):
@@ -54,6 +59,54 @@ class PhaseService(CrudService[Phase]):
 
     async def validate(self, record):
         require_order(record.starts_on, record.ends_on, "starts_on", "ends_on")
+        if record.status != PhaseStatus.completed:
+            record.completed_at = None
+            record.completed_by_id = None
+        elif getattr(self, "closing", False):
+            await self._check_gate(record)
+            record.completed_at = utcnow()
+            record.completed_by_id = self.principal.user_id
+
+    async def _check_gate(self, record) -> None:
+        """Seed 000: a phase is closed when its expected results are met (or waived)."""
+        open_results = (
+            await self.session.scalars(
+                select(ExpectedResult.text)
+                .where(
+                    ExpectedResult.phase_id == record.id,
+                    ExpectedResult.done.is_(False),
+                    ExpectedResult.waived.is_(False),
+                )
+                .order_by(ExpectedResult.position)
+            )
+        ).all()
+        if open_results:
+            listed = "; ".join(open_results)
+            raise Conflict(
+                f"The phase cannot be completed while {len(open_results)} expected "
+                f"result(s) are neither met nor waived: {listed}",
+                errors=[{"pointer": "/status", "detail": "expected results are open"}],
+            )
+
+    async def update(self, record, patch, if_match):
+        updated = await super().update(record, patch, if_match)
+        if getattr(self, "closing", False):
+            await self._activate_next(updated)
+        return updated
+
+    async def _activate_next(self, phase) -> None:
+        following = await self.session.scalar(
+            select(Phase)
+            .where(Phase.project_id == phase.project_id, Phase.position > phase.position)
+            .order_by(Phase.position, Phase.id)
+            .limit(1)
+        )
+        if following is not None and following.status == PhaseStatus.not_started:
+            before = self.snapshot(following)
+            following.status = PhaseStatus.active
+            following.updated_at = utcnow()
+            await self.flush()
+            self.audit("update", following, before, self.snapshot(following))
 
     async def after_create(self, record, data):
         for position, text in enumerate(data.expected_results, start=1):
@@ -109,6 +162,10 @@ class ExpectedResultService(CrudService[ExpectedResult]):
         await super().apply(record, values, creating=creating)
 
     async def validate(self, record):
+        if record.waived and not (record.waived_reason or "").strip():
+            raise ValidationFailed.at("/waived_reason", "say why the result is waived")
+        if not record.waived:
+            record.waived_reason = None
         if record.done:
             record.done_at = record.done_at or utcnow()
             if record.done_at > utcnow():

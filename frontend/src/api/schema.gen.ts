@@ -1132,6 +1132,14 @@ export interface components {
             done_at?: string | null;
             /** Done By Id */
             done_by_id?: string | null;
+            /**
+             * Waived
+             * @description Not needed after all; needs waived_reason
+             * @default false
+             */
+            waived: boolean;
+            /** Waived Reason */
+            waived_reason?: string | null;
         };
         /**
          * ExpectedResultPage
@@ -1183,6 +1191,10 @@ export interface components {
             done_at: string | null;
             /** Done By Id */
             done_by_id: string | null;
+            /** Waived */
+            waived: boolean;
+            /** Waived Reason */
+            waived_reason: string | null;
         };
         /**
          * ExpectedResultUpdate
@@ -1202,6 +1214,13 @@ export interface components {
             done_at?: string | null;
             /** Done By Id */
             done_by_id?: string | null;
+            /**
+             * Waived
+             * @description Not needed after all; needs waived_reason
+             */
+            waived?: boolean | null;
+            /** Waived Reason */
+            waived_reason?: string | null;
         };
         /**
          * GroupCreate
@@ -2049,6 +2068,16 @@ export interface components {
             /** Ends On */
             ends_on: string | null;
             status: components["schemas"]["PhaseStatus"];
+            /**
+             * Completed At
+             * @description When the phase was completed
+             */
+            completed_at: string | null;
+            /**
+             * Completed By Id
+             * @description The user who completed it
+             */
+            completed_by_id: string | null;
             /** External Id */
             external_id: string | null;
             /** Expected Results */

@@ -120,7 +120,9 @@ function PhaseCard({ phase, projectId, programmeId }: { phase: Phase; projectId:
                   key={result.id}
                   label={result.text}
                   description={
-                    result.done && result.done_at
+                    result.waived
+                      ? t("projects.phase.waived", { reason: result.waived_reason ?? "" })
+                      : result.done && result.done_at
                       ? by
                         ? t("projects.phase.doneBy", { date: formatDate(result.done_at), name: by })
                         : t("projects.phase.doneAt", { date: formatDate(result.done_at) })

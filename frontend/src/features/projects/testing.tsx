@@ -173,6 +173,8 @@ export const aResult = (overrides: Partial<Schemas["ExpectedResultRead"]> = {}):
   done: false,
   done_at: null,
   done_by_id: null,
+  waived: false,
+  waived_reason: null,
   ...overrides,
 });
 
@@ -188,6 +190,8 @@ export const aPhase = (overrides: Partial<Schemas["PhaseRead"]> = {}): Schemas["
   starts_on: "2025-09-01",
   ends_on: "2027-06-30",
   status: "active",
+  completed_at: null,
+  completed_by_id: null,
   external_id: null,
   expected_results: [aResult()],
   ...overrides,
