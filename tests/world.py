@@ -86,6 +86,8 @@ def fill_path(path: str, p: Programme) -> str:
     ids = {
         "/programmes/{id}": "programme_id",
         "/programmes/{id}/overview": "programme_id",
+        "/programmes/{id}/compliance": "programme_id",
+        "/groups/{id}/composition": "group_id",
         "/projects/{id}": "project_id",
         "/people/{id}": "person_id",
         "/people/{id}/export": "person_id",

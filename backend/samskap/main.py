@@ -20,6 +20,7 @@ from samskap.auth.router import router as auth_router
 from samskap.config import Settings, get_settings
 from samskap.db import create_engine, session_factory
 from samskap.deadlines.router import router as deadlines_router
+from samskap.governance.router import router as governance_router
 from samskap.groups.router import router as groups_router
 from samskap.involvements.router import router as involvements_router
 from samskap.memberships.router import router as memberships_router
@@ -131,6 +132,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         users_router,
         api_tokens_router,
         audit_router,
+        governance_router,
     ):
         protected.include_router(router)
     api.include_router(protected)

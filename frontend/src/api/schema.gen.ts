@@ -716,6 +716,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programmes/{id}/compliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the programme falls short of the rules, project by project
+         * @description Composition findings, mandates, employee involvement and overdue deadlines, each with
+         *     its rule and source.
+         */
+        get: operations["programmes-compliance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{id}/composition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The composition findings of a group, computed now
+         * @description Empty when the group is composed as its kind requires.
+         */
+        get: operations["groups-composition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -908,6 +949,35 @@ export interface components {
             } | null;
             /** Request Id */
             request_id: string | null;
+        };
+        /** Compliance */
+        Compliance: {
+            /**
+             * Programme Id
+             * Format: uuid
+             */
+            programme_id: string;
+            /**
+             * Generated At
+             * Format: date-time
+             */
+            generated_at: string;
+            /**
+             * Rules
+             * @description Every rule checked, with its source
+             */
+            rules: {
+                [key: string]: string;
+            }[];
+            /** Projects */
+            projects: components["schemas"]["ProjectCompliance"][];
+            /**
+             * Programme Findings
+             * @description Findings that belong to no single project (programme groups, people)
+             */
+            programme_findings: components["schemas"]["Finding"][];
+            /** Total */
+            total: number;
         };
         /**
          * DeadlineCreate
@@ -1221,6 +1291,26 @@ export interface components {
             waived?: boolean | null;
             /** Waived Reason */
             waived_reason?: string | null;
+        };
+        /** Finding */
+        Finding: {
+            /** Rule */
+            rule: string;
+            /** Title */
+            title: string;
+            /** Source */
+            source: string;
+            /** Message */
+            message: string;
+            /** Record Type */
+            record_type: string;
+            /**
+             * Record Id
+             * Format: uuid
+             */
+            record_id: string;
+            /** Project Id */
+            project_id?: string | null;
         };
         /**
          * GroupCreate
@@ -2314,6 +2404,23 @@ export interface components {
          * @enum {string}
          */
         ProjectCategory: "political" | "administrative";
+        /** ProjectCompliance */
+        ProjectCompliance: {
+            /**
+             * Project Id
+             * Format: uuid
+             */
+            project_id: string;
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            mandate_status: components["schemas"]["MandateStatus"];
+            /** Current Phase */
+            current_phase: string | null;
+            /** Findings */
+            findings: components["schemas"]["Finding"][];
+        };
         /**
          * ProjectCreate
          * @description A project (delprosjekt) of a programme, with its mandate and leader.
@@ -9009,6 +9116,122 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditEventRead"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "programmes-compliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Compliance"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "groups-composition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Finding"][];
                 };
             };
             /** @description No valid token */

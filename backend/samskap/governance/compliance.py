@@ -1,0 +1,167 @@
+"""Where the programme falls short of how a reorganisation must be run, project by project."""
+
+import uuid
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from pydantic import BaseModel, Field
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from samskap.config import get_settings
+from samskap.db import utcnow
+from samskap.governance import rules
+from samskap.governance.composition import Finding, finding, programme_composition
+from samskap.models import Deadline, Involvement, Phase, Programme, Project
+from samskap.models.enums import (
+    DeadlineStatus,
+    MandateStatus,
+    PhaseStatus,
+    ProjectStatus,
+    StakeholderKind,
+)
+
+INVOLVEMENT_DAYS = 60
+_EMPLOYEE_SIDE = (StakeholderKind.employees, StakeholderKind.union_representatives)
+
+
+class ProjectCompliance(BaseModel):
+    project_id: uuid.UUID
+    code: str
+    name: str
+    mandate_status: MandateStatus
+    current_phase: str | None
+    findings: list[Finding]
+
+
+class Compliance(BaseModel):
+    programme_id: uuid.UUID
+    generated_at: datetime
+    rules: list[dict[str, str]] = Field(description="Every rule checked, with its source")
+    projects: list[ProjectCompliance]
+    programme_findings: list[Finding] = Field(
+        description="Findings that belong to no single project (programme groups, people)"
+    )
+    total: int
+
+
+def _current_phase(phases: list[Phase]) -> str | None:
+    for status in (PhaseStatus.active, PhaseStatus.not_started):
+        for phase in phases:
+            if phase.status == status:
+                return f"{phase.position}. {phase.name}"
+    return None
+
+
+async def programme_compliance(session: AsyncSession, programme: Programme) -> Compliance:
+    now = utcnow()
+    today = datetime.now(ZoneInfo(get_settings().timezone)).date()
+    projects = (
+        await session.scalars(
+            select(Project).where(Project.programme_id == programme.id).order_by(Project.code)
+        )
+    ).all()
+    phases = (
+        await session.scalars(
+            select(Phase).where(Phase.programme_id == programme.id).order_by(Phase.position)
+        )
+    ).all()
+    involved = set(
+        (
+            await session.scalars(
+                select(Involvement.project_id).where(
+                    Involvement.programme_id == programme.id,
+                    Involvement.archived_at.is_(None),
+                    Involvement.stakeholder_kind.in_(_EMPLOYEE_SIDE),
+                    Involvement.occurred_on >= today - timedelta(days=INVOLVEMENT_DAYS),
+                )
+            )
+        ).all()
+    )
+    overdue = (
+        await session.scalars(
+            select(Deadline)
+            .where(
+                Deadline.programme_id == programme.id,
+                Deadline.status == DeadlineStatus.open,
+                Deadline.due_at < now,
+            )
+            .order_by(Deadline.due_at)
+        )
+    ).all()
+    found = await programme_composition(session, programme, today)
+
+    for project in projects:
+        if project.status in (ProjectStatus.completed, ProjectStatus.cancelled):
+            continue
+        if project.mandate_status != MandateStatus.approved:
+            found.append(
+                finding(
+                    rules.MANDATE_APPROVED,
+                    f"{project.code}: the mandate is {project.mandate_status}",
+                    "project",
+                    project.id,
+                    project.id,
+                )
+            )
+        if project.status == ProjectStatus.active and project.id not in involved:
+            found.append(
+                finding(
+                    rules.EMPLOYEE_INVOLVEMENT,
+                    f"{project.code}: no involvement of employees or union representatives "
+                    f"recorded since {today - timedelta(days=INVOLVEMENT_DAYS)}",
+                    "project",
+                    project.id,
+                    project.id,
+                )
+            )
+    for deadline in overdue:
+        due = deadline.due_at.astimezone(ZoneInfo(get_settings().timezone))
+        found.append(
+            finding(
+                rules.OVERDUE_DEADLINE,
+                f"«{deadline.title}» was due {due:%Y-%m-%d %H:%M}",
+                "deadline",
+                deadline.id,
+                deadline.project_id,
+            )
+        )
+
+    by_project: dict[uuid.UUID | None, list[Finding]] = {}
+    for f in found:
+        by_project.setdefault(f.project_id, []).append(f)
+    return Compliance(
+        programme_id=programme.id,
+        generated_at=now,
+        rules=[{"id": r.id, "title": r.title, "source": r.source} for r in ALL_RULES],
+        projects=[
+            ProjectCompliance(
+                project_id=p.id,
+                code=p.code,
+                name=p.name,
+                mandate_status=p.mandate_status,
+                current_phase=_current_phase([ph for ph in phases if ph.project_id == p.id]),
+                findings=by_project.get(p.id, []),
+            )
+            for p in projects
+        ],
+        programme_findings=by_project.get(None, []),
+        total=len(found),
+    )
+
+
+ALL_RULES = [
+    rules.MANDATE_APPROVED,
+    rules.THREE_PARTY_BALANCE,
+    rules.BOARD_MUNICIPALITIES,
+    rules.BOARD_UNION,
+    rules.BOARD_NAV,
+    rules.JCC_SIDES,
+    rules.OVER_ALLOCATED,
+    rules.EMPLOYEE_INVOLVEMENT,
+    rules.OVERDUE_DEADLINE,
+]
+
+
+def today_in_oslo() -> date:
+    return datetime.now(ZoneInfo(get_settings().timezone)).date()

@@ -1,0 +1,164 @@
+"""Composition checks on groups, computed on every read from the current memberships."""
+
+import uuid
+from collections import Counter, defaultdict
+from datetime import date
+
+from pydantic import BaseModel
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from samskap.governance import rules
+from samskap.models import Group, GroupMember, Person, Programme, Project
+from samskap.models.enums import Affiliation, GroupKind, Party
+
+
+class Finding(BaseModel):
+    rule: str
+    title: str
+    source: str
+    message: str
+    record_type: str
+    record_id: uuid.UUID
+    project_id: uuid.UUID | None = None
+
+
+def finding(
+    rule: rules.Rule,
+    message: str,
+    record_type: str,
+    record_id: uuid.UUID,
+    project_id: uuid.UUID | None = None,
+) -> Finding:
+    return Finding(
+        rule=rule.id,
+        title=rule.title,
+        source=rule.source,
+        message=message,
+        record_type=record_type,
+        record_id=record_id,
+        project_id=project_id,
+    )
+
+
+def _current(member: GroupMember, today: date) -> bool:
+    return (member.starts_on is None or member.starts_on <= today) and (
+        member.ends_on is None or member.ends_on >= today
+    )
+
+
+def group_findings(
+    group: Group,
+    members: list[tuple[GroupMember, Person]],
+    programme: Programme,
+    project: Project | None,
+    today: date,
+) -> list[Finding]:
+    seated = [(m, p) for m, p in members if _current(m, today)]
+    found: list[Finding] = []
+
+    def flag(rule: rules.Rule, message: str) -> None:
+        found.append(finding(rule, message, "group", group.id, group.project_id))
+
+    parties = Counter(m.party for m, _ in seated)
+    if group.kind == GroupKind.three_party_forum:
+        counts = [
+            parties[Party.politicians],
+            parties[Party.administration],
+            parties[Party.employees],
+        ]
+        if 0 in counts or len(set(counts)) > 1:
+            flag(
+                rules.THREE_PARTY_BALANCE,
+                f"{group.name}: politicians {counts[0]}, administration {counts[1]}, "
+                f"employees {counts[2]}",
+            )
+    if group.kind == GroupKind.project_board:
+        led = {
+            m.municipality_number
+            for m, _ in seated
+            if m.party == Party.administration and m.municipality_number
+        }
+        missing = [mun["name"] for mun in programme.municipalities if mun["number"] not in led]
+        if missing:
+            flag(rules.BOARD_MUNICIPALITIES, f"{group.name}: no leader from {', '.join(missing)}")
+        if not any(p.affiliation == Affiliation.union_representative for _, p in seated):
+            flag(rules.BOARD_UNION, f"{group.name}: no union representative")
+        if (
+            project is not None
+            and project.concerns_nav
+            and not any(p.affiliation == Affiliation.nav for _, p in seated)
+        ):
+            flag(rules.BOARD_NAV, f"{group.name}: the project concerns NAV, but NAV is absent")
+    if group.kind == GroupKind.joint_consultative_committee:
+        employer = parties[Party.administration] + parties[Party.politicians]
+        employees = parties[Party.employees]
+        if employees == 0 or employer <= employees:
+            flag(
+                rules.JCC_SIDES,
+                f"{group.name}: employer side {employer}, employee side {employees}",
+            )
+    return found
+
+
+async def programme_composition(
+    session: AsyncSession, programme: Programme, today: date, group_id: uuid.UUID | None = None
+) -> list[Finding]:
+    """Findings for the groups of a programme (or one group), and over-allocated people."""
+    groups_stmt = select(Group).where(Group.programme_id == programme.id)
+    if group_id is not None:
+        groups_stmt = groups_stmt.where(Group.id == group_id)
+    groups = (await session.scalars(groups_stmt.order_by(Group.name))).all()
+    seats = (
+        await session.execute(
+            select(GroupMember, Person)
+            .join(Person, Person.id == GroupMember.person_id)
+            .where(GroupMember.programme_id == programme.id)
+        )
+    ).all()
+    projects = {
+        p.id: p
+        for p in (
+            await session.scalars(select(Project).where(Project.programme_id == programme.id))
+        ).all()
+    }
+    by_group: dict[uuid.UUID, list[tuple[GroupMember, Person]]] = defaultdict(list)
+    for member, person in seats:
+        by_group[member.group_id].append((member, person))
+
+    found: list[Finding] = []
+    for group in groups:
+        found += group_findings(
+            group, by_group[group.id], programme, projects.get(group.project_id), today
+        )
+    if group_id is not None:
+        return found
+
+    allocation: Counter[uuid.UUID] = Counter()
+    names: dict[uuid.UUID, str] = {}
+    for member, person in seats:
+        if member.allocation_percent and _current(member, today):
+            allocation[person.id] += member.allocation_percent
+            names[person.id] = person.name
+    for project in projects.values():
+        if project.leader_id and project.leader_allocation_percent:
+            allocation[project.leader_id] += project.leader_allocation_percent
+    leaders = {
+        p.id: p.name
+        for p in (
+            await session.scalars(
+                select(Person).where(Person.id.in_([i for i in allocation if i not in names]))
+            )
+        )
+    }
+    for person_id, total in sorted(allocation.items(), key=lambda kv: -kv[1]):
+        if total > 100:
+            found.append(
+                finding(
+                    rules.OVER_ALLOCATED,
+                    f"{names.get(person_id) or leaders.get(person_id)}: {total} %",
+                    "person",
+                    person_id,
+                )
+            )
+    return found

@@ -1,0 +1,42 @@
+import uuid
+
+from fastapi import APIRouter
+
+from samskap.auth.principal import PrincipalDep
+from samskap.deps import SessionDep
+from samskap.governance.compliance import Compliance, programme_compliance, today_in_oslo
+from samskap.governance.composition import Finding, programme_composition
+from samskap.groups.service import GroupService
+from samskap.models import Programme
+from samskap.problems import problem_responses
+from samskap.programmes.service import ProgrammeService
+
+router = APIRouter(tags=["governance"])
+
+
+@router.get(
+    "/programmes/{id}/compliance",
+    name="programmes-compliance",
+    summary="Where the programme falls short of the rules, project by project",
+    response_model=Compliance,
+    responses=problem_responses(401, 404, 422),
+)
+async def compliance(id: uuid.UUID, session: SessionDep, principal: PrincipalDep) -> Compliance:
+    """Composition findings, mandates, employee involvement and overdue deadlines, each with
+    its rule and source."""
+    programme = await ProgrammeService(session, principal).get(id)
+    return await programme_compliance(session, programme)
+
+
+@router.get(
+    "/groups/{id}/composition",
+    name="groups-composition",
+    summary="The composition findings of a group, computed now",
+    response_model=list[Finding],
+    responses=problem_responses(401, 404, 422),
+)
+async def composition(id: uuid.UUID, session: SessionDep, principal: PrincipalDep) -> list[Finding]:
+    """Empty when the group is composed as its kind requires."""
+    group = await GroupService(session, principal).get(id)
+    programme = await session.get(Programme, group.programme_id)
+    return await programme_composition(session, programme, today_in_oslo(), group_id=group.id)

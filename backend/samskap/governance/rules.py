@@ -1,0 +1,65 @@
+"""The rules of a Norwegian municipal reorganisation that Samskap checks, with their sources.
+
+Each finding names its rule, so that a programme office can see why it is flagged and where
+the rule comes from.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: str
+    source: str
+
+
+THREE_PARTY_BALANCE = Rule(
+    "three-party-balance",
+    "A three-party forum has politicians, administration and employees in equal numbers",
+    "Sørum kommune: trepartsverksted 3 + 3 + 3 (seed 001); KS, Veileder i trepartssamarbeid: "
+    "likeverdighet mellom partene (seed 004)",
+)
+BOARD_MUNICIPALITIES = Rule(
+    "board-municipalities",
+    "A project board has a leader from every participating municipality",
+    "Fellesnemnda: prosjektstyrene består av administrative ledere fra alle tre kommuner "
+    "(seed 003)",
+)
+BOARD_UNION = Rule(
+    "board-union-representative",
+    "A project board has at least one union representative",
+    "Fellesnemnda: prosjektstyrene har representanter for de tillitsvalgte (seed 003); "
+    "Hovedavtalen del B § 1-4",
+)
+BOARD_NAV = Rule(
+    "board-nav",
+    "A project that concerns NAV has NAV on its board",
+    "Fellesnemnda: de to helseprosjektene har også representanter fra NAV (seed 003)",
+)
+JCC_SIDES = Rule(
+    "joint-consultative-committee-sides",
+    "A joint consultative committee has both sides, the employer side in the majority",
+    "Inndelingslova § 26 (partssammensett utval); kommuneloven § 13-4",
+)
+OVER_ALLOCATED = Rule(
+    "allocation-over-100",
+    "No one is allocated more than 100 % across groups and projects",
+    "Seed 002: roller med tidsbruk (HR 50 %, økonomi 20 %); seed 003: prosjektleder 60–100 %",
+)
+EMPLOYEE_INVOLVEMENT = Rule(
+    "employee-involvement-60-days",
+    "A project involves employees or union representatives at least every 60 days",
+    "Arbeidsmiljøloven § 4-2 (medvirkning ved omstilling); Hovedavtalen del B § 1-4 "
+    "(informasjon og drøfting så tidlig som mulig)",
+)
+OVERDUE_DEADLINE = Rule(
+    "overdue-deadline",
+    "Deadlines are met or waived",
+    "Seed 002: frister for innsending av arbeidsbok til navngitt mottaker",
+)
+MANDATE_APPROVED = Rule(
+    "mandate-approved",
+    "A project works under an approved mandate",
+    "Seed 003: prosjektstyrets første oppgave er å foreslå mandat; fellesnemnda godkjenner",
+)
