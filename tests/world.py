@@ -43,6 +43,31 @@ async def build_programme(client, accounts) -> Programme:
     involvement = await make_involvement(
         client, programme, project_id=project["id"], participant_ids=[person["id"]]
     )
+    event = await create(
+        client,
+        "/events",
+        {
+            "programme_id": programme["id"],
+            "group_id": group["id"],
+            "title": "Drøftingsmøte",
+            "kind": "consultation_meeting",
+            "starts_at": "2018-11-20T09:00:00+01:00",
+            "ends_at": "2018-11-20T11:00:00+01:00",
+            "participants": [{"person_id": person["id"], "attendance": "present"}],
+        },
+    )
+    decision = await create(
+        client,
+        "/decisions",
+        {
+            "programme_id": programme["id"],
+            "body_group_id": group["id"],
+            "decided_on": "2018-12-14",
+            "title": "Organisering",
+            "reorganisation": True,
+            "consultation_event_id": event["id"],
+        },
+    )
     user = await accounts.user()
     membership = await create(
         client,
@@ -72,6 +97,8 @@ async def build_programme(client, accounts) -> Programme:
         "token_id": token["id"],
         "audit_event_id": events["items"][0]["id"],
         "user_id": str(user.id),
+        "event_id": event["id"],
+        "decision_id": decision["id"],
     }
     return p
 
@@ -88,6 +115,7 @@ def fill_path(path: str, p: Programme) -> str:
         "/programmes/{id}/overview": "programme_id",
         "/programmes/{id}/compliance": "programme_id",
         "/groups/{id}/composition": "group_id",
+        "/groups/{id}/attendance": "group_id",
         "/projects/{id}": "project_id",
         "/people/{id}": "person_id",
         "/people/{id}/export": "person_id",
@@ -102,6 +130,8 @@ def fill_path(path: str, p: Programme) -> str:
         f"/programmes/{p['programme_id']}/memberships/{{id}}": "membership_id",
         "/api-tokens/{id}": "token_id",
         "/audit-events/{id}": "audit_event_id",
+        "/events/{id}": "event_id",
+        "/decisions/{id}": "decision_id",
         "/users/{id}": "user_id",
     }
     return path.replace("{id}", p[ids[base]])
@@ -133,6 +163,17 @@ def create_body(path: str, p: Programme, person_id: str | None = None) -> dict:
         },
         "/api-tokens": {"programme_id": p["programme_id"], "name": "Ny"},
         "/users": {"email": "ny@example.no", "name": "Ny", "password": "x" * 12},
+        "/events": {
+            "programme_id": p["programme_id"],
+            "title": "Møte",
+            "starts_at": "2031-01-01T09:00:00+01:00",
+            "ends_at": "2031-01-01T10:00:00+01:00",
+        },
+        "/decisions": {
+            "programme_id": p["programme_id"],
+            "title": "Vedtak",
+            "decided_on": "2018-12-14",
+        },
     }
     base = path.removeprefix(API)
     if base.endswith("/members"):
@@ -159,6 +200,8 @@ PATCH_BODIES = {
     "involvements-update": {"outcome": "Endret"},
     "memberships-update": {"role": "observer"},
     "users-update": {"name": "Endret"},
+    "events-update": {"location": "Rådhuset"},
+    "decisions-update": {"text": "Endret"},
 }
 
 

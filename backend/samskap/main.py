@@ -20,6 +20,8 @@ from samskap.auth.router import router as auth_router
 from samskap.config import Settings, get_settings
 from samskap.db import create_engine, session_factory
 from samskap.deadlines.router import router as deadlines_router
+from samskap.decisions.router import router as decisions_router
+from samskap.events.router import router as events_router
 from samskap.governance.router import router as governance_router
 from samskap.groups.router import router as groups_router
 from samskap.involvements.router import router as involvements_router
@@ -133,6 +135,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         api_tokens_router,
         audit_router,
         governance_router,
+        events_router,
+        decisions_router,
     ):
         protected.include_router(router)
     api.include_router(protected)

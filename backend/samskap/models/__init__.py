@@ -3,6 +3,7 @@
 from samskap.models.access import ApiToken, AuthSession, Membership, User
 from samskap.models.audit import AuditEvent
 from samskap.models.deadline import Deadline
+from samskap.models.governance import Decision, Event, EventParticipant
 from samskap.models.group import Group, GroupMember
 from samskap.models.involvement import Involvement, involvement_participant
 from samskap.models.person import Person
@@ -16,6 +17,9 @@ __all__ = [
     "AuditEvent",
     "AuthSession",
     "Deadline",
+    "Decision",
+    "Event",
+    "EventParticipant",
     "ExpectedResult",
     "Group",
     "GroupMember",

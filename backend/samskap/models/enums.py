@@ -138,3 +138,22 @@ class ProgrammeRole(StrEnum):
 class TokenScope(StrEnum):
     read = "read"
     read_write = "read_write"
+
+
+class EventKind(StrEnum):
+    gathering = "gathering"
+    meeting = "meeting"
+    consultation_meeting = "consultation_meeting"
+    workshop = "workshop"
+    hearing_meeting = "hearing_meeting"
+
+
+class Attendance(StrEnum):
+    present = "present"
+    absent = "absent"
+    excused = "excused"
+
+
+class DecisionStatus(StrEnum):
+    draft = "draft"
+    final = "final"

@@ -757,6 +757,101 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List events */
+        get: operations["events-list"];
+        put?: never;
+        /** Create a event */
+        post: operations["events-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a event */
+        get: operations["events-get"];
+        put?: never;
+        post?: never;
+        /** Delete a event */
+        delete: operations["events-delete"];
+        options?: never;
+        head?: never;
+        /** Update a event (JSON Merge Patch) */
+        patch: operations["events-update"];
+        trace?: never;
+    };
+    "/api/v1/groups/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Attendance of each member at the group's events
+         * @description Per member: events invited to, present, absent, excused (seed 004: parties must
+         *     prioritise attending).
+         */
+        get: operations["groups-attendance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List decisions */
+        get: operations["decisions-list"];
+        put?: never;
+        /** Create a decision */
+        post: operations["decisions-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/decisions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a decision */
+        get: operations["decisions-get"];
+        put?: never;
+        post?: never;
+        /** Archive a decision (it is kept, never erased) */
+        delete: operations["decisions-delete"];
+        options?: never;
+        head?: never;
+        /** Update a decision (JSON Merge Patch) */
+        patch: operations["decisions-update"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -766,6 +861,22 @@ export interface components {
          * @enum {string}
          */
         Affiliation: "employee" | "elected_official" | "union_representative" | "safety_representative" | "nav" | "external";
+        /** AgendaItem */
+        AgendaItem: {
+            /**
+             * Time
+             * @description HH:MM, Oslo time
+             */
+            time?: string | null;
+            /** Title */
+            title: string;
+            /** Responsible */
+            responsible?: string | null;
+            /** Room */
+            room?: string | null;
+            /** Documents */
+            documents?: components["schemas"]["DocumentLink"][];
+        };
         /**
          * ApiTokenCreate
          * @description A token for an integration (intranet, import script), scoped to one programme.
@@ -900,6 +1011,31 @@ export interface components {
             last_used_at: string | null;
             /** Created By Id */
             created_by_id: string | null;
+        };
+        /**
+         * Attendance
+         * @enum {string}
+         */
+        Attendance: "present" | "absent" | "excused";
+        /** AttendanceRow */
+        AttendanceRow: {
+            /**
+             * Person Id
+             * Format: uuid
+             */
+            person_id: string;
+            /** Name */
+            name: string;
+            /** Invited */
+            invited: number;
+            /** Present */
+            present: number;
+            /** Absent */
+            absent: number;
+            /** Excused */
+            excused: number;
+            /** Not Recorded */
+            not_recorded: number;
         };
         /**
          * AuditEventPage
@@ -1164,6 +1300,193 @@ export interface components {
             /** External Id */
             external_id?: string | null;
         };
+        /**
+         * DecisionCreate
+         * @description A decision (vedtak) of a body such as the joint committee or a steering group.
+         * @example {
+         *       "body_group_id": "0193a0e4-7c1e-7000-8000-000000000006",
+         *       "case_number": "18/00123",
+         *       "consultation_event_id": "0193a0e4-7c1e-7000-8000-000000000007",
+         *       "decided_on": "2018-12-14",
+         *       "legal_basis": "Inndelingslova § 26",
+         *       "programme_id": "0193a0e4-7c1e-7000-8000-000000000001",
+         *       "reorganisation": true,
+         *       "text": "Fellesnemnda vedtar organiseringen av virksomhetsområdene.",
+         *       "title": "Organisering av virksomhetsområdene"
+         *     }
+         */
+        DecisionCreate: {
+            /**
+             * Programme Id
+             * Format: uuid
+             */
+            programme_id: string;
+            /**
+             * Body Group Id
+             * @description The group that decided
+             */
+            body_group_id?: string | null;
+            /** Project Id */
+            project_id?: string | null;
+            /**
+             * Decided On
+             * Format: date
+             */
+            decided_on: string;
+            /** Case Number */
+            case_number?: string | null;
+            /** Title */
+            title: string;
+            /** Text */
+            text?: string | null;
+            /**
+             * Legal Basis
+             * @description The power the decision rests on
+             */
+            legal_basis?: string | null;
+            /** @default draft */
+            status: components["schemas"]["DecisionStatus"];
+            /**
+             * Reorganisation
+             * @description Changes how work is organised: needs consultation with union representatives before it is final
+             * @default false
+             */
+            reorganisation: boolean;
+            /**
+             * Consultation Event Id
+             * @description The consultation meeting (drøftingsmøte) on the matter
+             */
+            consultation_event_id?: string | null;
+            /**
+             * Override Reason
+             * @description Programme administrators only: why the decision is final without the consultation it needed
+             */
+            override_reason?: string | null;
+            /** External Id */
+            external_id?: string | null;
+        };
+        /**
+         * DecisionPage
+         * @description One page of a list; pass next_cursor as cursor to get the next page.
+         */
+        DecisionPage: {
+            /** Items */
+            items: components["schemas"]["DecisionRead"][];
+            /**
+             * Next Cursor
+             * @description null on the last page
+             */
+            next_cursor?: string | null;
+        };
+        /** DecisionRead */
+        DecisionRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Grows on every change; the ETag is this number
+             */
+            version: number;
+            /**
+             * Programme Id
+             * Format: uuid
+             */
+            programme_id: string;
+            /** Body Group Id */
+            body_group_id: string | null;
+            /** Project Id */
+            project_id: string | null;
+            /**
+             * Decided On
+             * Format: date
+             */
+            decided_on: string;
+            /** Case Number */
+            case_number: string | null;
+            /** Title */
+            title: string;
+            /** Text */
+            text: string | null;
+            /** Legal Basis */
+            legal_basis: string | null;
+            status: components["schemas"]["DecisionStatus"];
+            /** Reorganisation */
+            reorganisation: boolean;
+            /** Consultation Event Id */
+            consultation_event_id: string | null;
+            /** Finalised At */
+            finalised_at: string | null;
+            /** Override Reason */
+            override_reason: string | null;
+            /** Overridden By Id */
+            overridden_by_id: string | null;
+            /** Archived At */
+            archived_at: string | null;
+            /** External Id */
+            external_id: string | null;
+        };
+        /**
+         * DecisionStatus
+         * @enum {string}
+         */
+        DecisionStatus: "draft" | "final";
+        /**
+         * DecisionUpdate
+         * @description Changes to apply. A decision (vedtak) of a body such as the joint committee or a steering group.
+         */
+        DecisionUpdate: {
+            /**
+             * Body Group Id
+             * @description The group that decided
+             */
+            body_group_id?: string | null;
+            /** Project Id */
+            project_id?: string | null;
+            /** Decided On */
+            decided_on?: string | null;
+            /** Case Number */
+            case_number?: string | null;
+            /** Title */
+            title?: string | null;
+            /** Text */
+            text?: string | null;
+            /**
+             * Legal Basis
+             * @description The power the decision rests on
+             */
+            legal_basis?: string | null;
+            status?: components["schemas"]["DecisionStatus"] | null;
+            /**
+             * Reorganisation
+             * @description Changes how work is organised: needs consultation with union representatives before it is final
+             */
+            reorganisation?: boolean | null;
+            /**
+             * Consultation Event Id
+             * @description The consultation meeting (drøftingsmøte) on the matter
+             */
+            consultation_event_id?: string | null;
+            /**
+             * Override Reason
+             * @description Programme administrators only: why the decision is final without the consultation it needed
+             */
+            override_reason?: string | null;
+            /** External Id */
+            external_id?: string | null;
+        };
         /** DocumentLink */
         DocumentLink: {
             /** Title */
@@ -1175,6 +1498,187 @@ export interface components {
              * @description Archive reference, e.g. a case number
              */
             reference?: string | null;
+        };
+        /**
+         * EventCreate
+         * @description A gathering, meeting or consultation meeting of a group or of the programme.
+         * @example {
+         *       "agenda": [
+         *         {
+         *           "responsible": "Kommunalsjef",
+         *           "time": "09:00",
+         *           "title": "Forslag til organisering"
+         *         }
+         *       ],
+         *       "ends_at": "2018-11-20T11:00:00+01:00",
+         *       "group_id": "0193a0e4-7c1e-7000-8000-000000000005",
+         *       "kind": "consultation_meeting",
+         *       "location": "Rådhuset, møterom 2",
+         *       "participants": [
+         *         {
+         *           "attendance": "present",
+         *           "person_id": "0193a0e4-7c1e-7000-8000-000000000003"
+         *         }
+         *       ],
+         *       "programme_id": "0193a0e4-7c1e-7000-8000-000000000001",
+         *       "protocol": {
+         *         "agreed": true,
+         *         "matter": "Organisering av oppvekst",
+         *         "parties_present": [
+         *           "administration",
+         *           "employees"
+         *         ],
+         *         "signed_at": "2018-11-20T11:00:00+01:00"
+         *       },
+         *       "starts_at": "2018-11-20T09:00:00+01:00",
+         *       "title": "Drøftingsmøte om ny organisering av oppvekst"
+         *     }
+         */
+        EventCreate: {
+            /**
+             * Programme Id
+             * Format: uuid
+             */
+            programme_id: string;
+            /** Group Id */
+            group_id?: string | null;
+            /** Project Id */
+            project_id?: string | null;
+            /** Title */
+            title: string;
+            /** @default meeting */
+            kind: components["schemas"]["EventKind"];
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /** Location */
+            location?: string | null;
+            /** Agenda */
+            agenda?: components["schemas"]["AgendaItem"][];
+            /**
+             * Participants
+             * @description Invited people and their attendance
+             */
+            participants?: components["schemas"]["Participant"][];
+            /** Minutes */
+            minutes?: string | null;
+            /** @description Consultation meetings only */
+            protocol?: components["schemas"]["Protocol"] | null;
+            /** External Id */
+            external_id?: string | null;
+        };
+        /**
+         * EventKind
+         * @enum {string}
+         */
+        EventKind: "gathering" | "meeting" | "consultation_meeting" | "workshop" | "hearing_meeting";
+        /**
+         * EventPage
+         * @description One page of a list; pass next_cursor as cursor to get the next page.
+         */
+        EventPage: {
+            /** Items */
+            items: components["schemas"]["EventRead"][];
+            /**
+             * Next Cursor
+             * @description null on the last page
+             */
+            next_cursor?: string | null;
+        };
+        /** EventRead */
+        EventRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Grows on every change; the ETag is this number
+             */
+            version: number;
+            /**
+             * Programme Id
+             * Format: uuid
+             */
+            programme_id: string;
+            /** Group Id */
+            group_id: string | null;
+            /** Project Id */
+            project_id: string | null;
+            /** Title */
+            title: string;
+            kind: components["schemas"]["EventKind"];
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /** Location */
+            location: string | null;
+            /** Agenda */
+            agenda: components["schemas"]["AgendaItem"][];
+            /** Participants */
+            participants: components["schemas"]["ParticipantRead"][];
+            /** Minutes */
+            minutes: string | null;
+            protocol: components["schemas"]["Protocol"] | null;
+            /** External Id */
+            external_id: string | null;
+        };
+        /**
+         * EventUpdate
+         * @description Changes to apply. A gathering, meeting or consultation meeting of a group or of the programme.
+         */
+        EventUpdate: {
+            /** Group Id */
+            group_id?: string | null;
+            /** Project Id */
+            project_id?: string | null;
+            /** Title */
+            title?: string | null;
+            kind?: components["schemas"]["EventKind"] | null;
+            /** Starts At */
+            starts_at?: string | null;
+            /** Ends At */
+            ends_at?: string | null;
+            /** Location */
+            location?: string | null;
+            /** Agenda */
+            agenda?: components["schemas"]["AgendaItem"][] | null;
+            /**
+             * Participants
+             * @description Invited people and their attendance
+             */
+            participants?: components["schemas"]["Participant"][] | null;
+            /** Minutes */
+            minutes?: string | null;
+            /** @description Consultation meetings only */
+            protocol?: components["schemas"]["Protocol"] | null;
+            /** External Id */
+            external_id?: string | null;
         };
         /**
          * ExpectedResultCreate
@@ -1864,11 +2368,36 @@ export interface components {
              */
             number: string;
         };
+        /** Participant */
+        Participant: {
+            /**
+             * Person Id
+             * Format: uuid
+             */
+            person_id: string;
+            /** @description Unset until the meeting is held */
+            attendance?: components["schemas"]["Attendance"] | null;
+        };
+        /** ParticipantRead */
+        ParticipantRead: {
+            /**
+             * Person Id
+             * Format: uuid
+             */
+            person_id: string;
+            attendance: components["schemas"]["Attendance"] | null;
+        };
         /**
          * Party
          * @enum {string}
          */
         Party: "administration" | "employees" | "politicians" | "other";
+        /** PartyView */
+        PartyView: {
+            party: components["schemas"]["Party"];
+            /** View */
+            view: string;
+        };
         /**
          * PasswordGrant
          * @example {
@@ -2641,6 +3170,31 @@ export interface components {
             ends_on?: string | null;
             /** External Id */
             external_id?: string | null;
+        };
+        /**
+         * Protocol
+         * @description The protocol of a consultation meeting (drøftingsprotokoll).
+         */
+        Protocol: {
+            /**
+             * Matter
+             * @description What was consulted on
+             */
+            matter: string;
+            /** Parties Present */
+            parties_present?: components["schemas"]["Party"][];
+            /**
+             * Agreed
+             * @description Whether the parties agreed
+             */
+            agreed?: boolean | null;
+            /** Views */
+            views?: components["schemas"]["PartyView"][];
+            /**
+             * Signed At
+             * @description When the protocol was signed
+             */
+            signed_at?: string | null;
         };
         /** RefreshGrant */
         RefreshGrant: {
@@ -9245,6 +9799,944 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "events-list": {
+        parameters: {
+            query?: {
+                /** @description Programme */
+                programme_id?: string[] | null;
+                /** @description Group */
+                group_id?: string[] | null;
+                /** @description Project */
+                project_id?: string[] | null;
+                /** @description Kind of event */
+                kind?: components["schemas"]["EventKind"][] | null;
+                /** @description Starts at or after (a date or time without offset is Oslo time) */
+                starts_after?: string | null;
+                /** @description Starts before (a date or time without offset is Oslo time) */
+                starts_before?: string | null;
+                /** @description Free-text search in title, location, minutes (case-insensitive) */
+                q?: string | null;
+                /** @description Field to sort by; prefix with - for descending */
+                sort?: "starts_at" | "-starts_at" | "title" | "-title" | "created_at" | "-created_at";
+                /** @description Page size */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's next_cursor */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPage"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "events-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "events-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventRead"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "events-delete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version the change is based on, e.g. "3"; a stale value gives 412 and changes nothing */
+                "if-match"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "events-update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version the change is based on, e.g. "3"; a stale value gives 412 and changes nothing */
+                "if-match"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventUpdate"];
+                "application/merge-patch+json": components["schemas"]["EventUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "groups-attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceRow"][];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "decisions-list": {
+        parameters: {
+            query?: {
+                /** @description Programme */
+                programme_id?: string[] | null;
+                /** @description The body that decided */
+                body_group_id?: string[] | null;
+                /** @description Project */
+                project_id?: string[] | null;
+                /** @description Status */
+                status?: components["schemas"]["DecisionStatus"][] | null;
+                /** @description Changes the organisation */
+                reorganisation?: boolean[] | null;
+                /** @description Case number (exact) */
+                case_number?: string[] | null;
+                /** @description On or after */
+                decided_after?: string | null;
+                /** @description On or before */
+                decided_before?: string | null;
+                /** @description Archived only (true) or current only (false, the default) */
+                archived?: boolean | null;
+                /** @description Free-text search in title, text, case_number (case-insensitive) */
+                q?: string | null;
+                /** @description Field to sort by; prefix with - for descending */
+                sort?: "decided_on" | "-decided_on" | "title" | "-title" | "created_at" | "-created_at";
+                /** @description Page size */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's next_cursor */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionPage"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "decisions-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "decisions-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionRead"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "decisions-delete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version the change is based on, e.g. "3"; a stale value gives 412 and changes nothing */
+                "if-match"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "decisions-update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version the change is based on, e.g. "3"; a stale value gives 412 and changes nothing */
+                "if-match"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionUpdate"];
+                "application/merge-patch+json": components["schemas"]["DecisionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,155 @@
+import uuid
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from samskap.config import get_settings
+from samskap.db import utcnow
+from samskap.kit.etag import check_if_match
+from samskap.kit.listing import Filter, ListSpec
+from samskap.kit.service import CrudService
+from samskap.models import Decision, Event, Group, Person, Project
+from samskap.models.enums import (
+    Affiliation,
+    Attendance,
+    DecisionStatus,
+    EventKind,
+    Party,
+    ProgrammeRole,
+)
+from samskap.problems import Conflict, Forbidden
+from samskap.references import require_in_programme
+
+CONSULTATION_RULE = (
+    "Hovedavtalen del B § 1-4: union representatives are consulted (drøfting) before a "
+    "decision that changes how work is organised; arbeidsmiljøloven § 8-2"
+)
+
+
+def _archived(stmt, value: bool):
+    column = Decision.archived_at
+    return stmt.where(column.is_not(None) if value else column.is_(None))
+
+
+async def consultation_missing(session, decision: Decision) -> list[str]:
+    """What a reorganisation decision lacks to be final: a signed consultation protocol with
+    union representatives, dated on or before the decision."""
+    if decision.consultation_event_id is None:
+        return ["no consultation meeting (drøftingsmøte) on the matter is linked"]
+    event = await session.scalar(
+        select(Event)
+        .where(Event.id == decision.consultation_event_id)
+        .options(selectinload(Event.participants))
+    )
+    missing = []
+    if event.kind != EventKind.consultation_meeting:
+        missing.append("the linked event is not a consultation meeting")
+    if event.protocol_signed_at is None:
+        missing.append("the consultation meeting has no signed protocol")
+    else:
+        signed = event.protocol_signed_at.astimezone(ZoneInfo(get_settings().timezone)).date()
+        if signed > decision.decided_on:
+            missing.append(
+                f"the protocol was signed {signed}, after the decision ({decision.decided_on})"
+            )
+    present = [p.person_id for p in event.participants if p.attendance == Attendance.present]
+    reps = (
+        await session.scalars(
+            select(Person.id).where(
+                Person.id.in_(present), Person.affiliation == Affiliation.union_representative
+            )
+        )
+    ).all()
+    parties = (event.protocol or {}).get("parties_present") or []
+    if not reps and Party.employees not in parties:
+        missing.append("no union representative took part in the consultation meeting")
+    return missing
+
+
+class DecisionService(CrudService[Decision]):
+    model = Decision
+    label = "decision"
+    spec = ListSpec(
+        model=Decision,
+        filters=[
+            Filter("programme_id", Decision.programme_id, uuid.UUID, "Programme"),
+            Filter("body_group_id", Decision.body_group_id, uuid.UUID, "The body that decided"),
+            Filter("project_id", Decision.project_id, uuid.UUID, "Project"),
+            Filter("status", Decision.status, DecisionStatus, "Status"),
+            Filter("reorganisation", Decision.reorganisation, bool, "Changes the organisation"),
+            Filter("case_number", Decision.case_number, str, "Case number (exact)"),
+            Filter("decided_after", Decision.decided_on, date, "On or after", op="ge"),
+            Filter("decided_before", Decision.decided_on, date, "On or before", op="le"),
+            Filter(
+                "archived",
+                Decision.archived_at,
+                bool,
+                "Archived only (true) or current only (false, the default)",
+                apply=_archived,
+            ),
+        ],
+        sorts={
+            "decided_on": Decision.decided_on,
+            "title": Decision.title,
+            "created_at": Decision.created_at,
+        },
+        default_sort="-decided_on",
+        search=[Decision.title, Decision.text, Decision.case_number],
+    )
+
+    async def list(self, lq):
+        lq.filters.setdefault("archived", False)
+        return await super().list(lq)
+
+    async def apply(self, record, values, *, creating):
+        if not creating and record.archived_at is not None:
+            raise Conflict("The decision is archived and can no longer be changed.")
+        if not creating and record.status == DecisionStatus.final:
+            raise Conflict("A final decision is not changed; make a new decision instead.")
+        if creating:
+            await self.programme(values["programme_id"])
+        programme_id = values["programme_id"] if creating else record.programme_id
+        for model, field in (
+            (Group, "body_group_id"),
+            (Project, "project_id"),
+            (Event, "consultation_event_id"),
+        ):
+            await require_in_programme(self.session, model, values.get(field), programme_id, field)
+        self.finalising = values.get("status") == DecisionStatus.final
+        await super().apply(record, values, creating=creating)
+
+    async def validate(self, record):
+        if not getattr(self, "finalising", False):
+            return
+        record.finalised_at = utcnow()
+        if not record.reorganisation:
+            return
+        missing = await consultation_missing(self.session, record)
+        if not missing:
+            record.override_reason = None
+            return
+        if not (record.override_reason or "").strip():
+            raise Conflict(
+                "A reorganisation decision is final only after consultation with the union "
+                f"representatives. Missing: {'; '.join(missing)}. ({CONSULTATION_RULE})",
+                errors=[{"pointer": "/consultation_event_id", "detail": m} for m in missing],
+            )
+        if not self.principal.at_least(record.programme_id, ProgrammeRole.programme_admin):
+            raise Forbidden(
+                "Only a programme administrator may finalise a decision without "
+                "the consultation it needs."
+            )
+        record.overridden_by_id = self.principal.user_id
+
+    async def delete(self, record, if_match):
+        """Archive: decisions are kept."""
+        check_if_match(if_match, record.version)
+        await self.authorize(record, "delete")
+        if record.archived_at is None:
+            before = self.snapshot(record)
+            record.archived_at = utcnow()
+            record.updated_at = utcnow()
+            await self.flush()
+            self.audit("archive", record, before, self.snapshot(record))

@@ -1,0 +1,127 @@
+import uuid
+from datetime import datetime
+
+from sqlalchemy.orm import selectinload
+
+from samskap.config import get_settings
+from samskap.db import utcnow
+from samskap.kit.listing import Filter, ListSpec
+from samskap.kit.service import CrudService, require_order
+from samskap.models import Event, EventParticipant, Group, Person, Project
+from samskap.models.enums import EventKind
+from samskap.problems import ValidationFailed
+from samskap.references import require_in_programme
+
+
+def _aware(value: datetime) -> datetime:
+    from zoneinfo import ZoneInfo
+
+    return value if value.tzinfo else value.replace(tzinfo=ZoneInfo(get_settings().timezone))
+
+
+class EventService(CrudService[Event]):
+    model = Event
+    label = "event"
+    spec = ListSpec(
+        model=Event,
+        filters=[
+            Filter("programme_id", Event.programme_id, uuid.UUID, "Programme"),
+            Filter("group_id", Event.group_id, uuid.UUID, "Group"),
+            Filter("project_id", Event.project_id, uuid.UUID, "Project"),
+            Filter("kind", Event.kind, EventKind, "Kind of event"),
+            Filter(
+                "starts_after",
+                Event.starts_at,
+                datetime,
+                "Starts at or after (a date or time without offset is Oslo time)",
+                op="ge",
+                apply=lambda stmt, v: stmt.where(Event.starts_at >= _aware(v)),
+            ),
+            Filter(
+                "starts_before",
+                Event.starts_at,
+                datetime,
+                "Starts before (a date or time without offset is Oslo time)",
+                op="lt",
+                apply=lambda stmt, v: stmt.where(Event.starts_at < _aware(v)),
+            ),
+        ],
+        sorts={"starts_at": Event.starts_at, "title": Event.title, "created_at": Event.created_at},
+        default_sort="starts_at",
+        search=[Event.title, Event.location, Event.minutes],
+        options=(selectinload(Event.participants),),
+    )
+
+    async def apply(self, record, values, *, creating):
+        if creating:
+            await self.programme(values["programme_id"])
+        programme_id = values["programme_id"] if creating else record.programme_id
+        await require_in_programme(
+            self.session, Group, values.get("group_id"), programme_id, "group_id"
+        )
+        await require_in_programme(
+            self.session, Project, values.get("project_id"), programme_id, "project_id"
+        )
+        if "participants" in values:
+            record.participants = await self._participants(
+                values.pop("participants") or [], programme_id, record
+            )
+        if "agenda" in values and values["agenda"] is not None:
+            values["agenda"] = [
+                {
+                    **item,
+                    "documents": [
+                        {**d, "url": str(d["url"]) if d.get("url") else None}
+                        for d in item.get("documents", [])
+                    ],
+                }
+                for item in values["agenda"]
+            ]
+        if "protocol" in values:
+            protocol = values["protocol"]
+            values["protocol_signed_at"] = protocol.get("signed_at") if protocol else None
+            if protocol and protocol.get("signed_at"):
+                protocol = {**protocol, "signed_at": protocol["signed_at"].isoformat()}
+            values["protocol"] = protocol
+        await super().apply(record, values, creating=creating)
+
+    async def _participants(self, rows: list[dict], programme_id, record):
+        seen: set[uuid.UUID] = set()
+        # Keep the rows of people already invited: same key, only the attendance changes.
+        existing = (
+            {}
+            if record.id is None or record.version is None
+            else {p.person_id: p for p in record.participants}
+        )
+        out = []
+        for i, row in enumerate(rows):
+            await require_in_programme(
+                self.session, Person, row["person_id"], programme_id, f"participants/{i}/person_id"
+            )
+            if row["person_id"] in seen:
+                raise ValidationFailed.at(f"/participants/{i}/person_id", "listed twice")
+            seen.add(row["person_id"])
+            participant = existing.get(row["person_id"]) or EventParticipant(
+                person_id=row["person_id"]
+            )
+            participant.attendance = row.get("attendance")
+            out.append(participant)
+        return out
+
+    async def member_may_write(self, record, action):
+        return False
+
+    def snapshot(self, record):
+        return super().snapshot(record) | {
+            "participants": [
+                {"person_id": str(p.person_id), "attendance": p.attendance}
+                for p in record.participants
+            ]
+        }
+
+    async def validate(self, record):
+        require_order(record.starts_at, record.ends_at, "starts_at", "ends_at")
+        if record.protocol is not None and record.kind != EventKind.consultation_meeting:
+            raise ValidationFailed.at("/protocol", "only a consultation meeting has a protocol")
+        if record.protocol_signed_at is not None and record.protocol_signed_at > utcnow():
+            raise ValidationFailed.at("/protocol/signed_at", "must not be in the future")

@@ -1,0 +1,270 @@
+"""Meetings with attendance and protocols, and decisions that need consultation before they
+are final (Hovedavtalen del B § 1-4)."""
+
+from tests.factories import API, create, make_group, make_member, make_person, make_programme
+
+
+async def setting(client):
+    programme = await make_programme(client)
+    committee = await make_group(client, programme, kind="joint_committee", name="Fellesnemnda")
+    rep = await make_person(
+        client, programme, affiliation="union_representative", union="Fagforbundet"
+    )
+    leader = await make_person(client, programme)
+    return programme, committee, rep, leader
+
+
+async def consultation(
+    client,
+    programme,
+    group,
+    rep,
+    leader,
+    *,
+    signed_at,
+    present=True,
+    parties=("administration",),
+    kind="consultation_meeting",
+):
+    body = {
+        "programme_id": programme["id"],
+        "group_id": group["id"],
+        "kind": kind,
+        "title": "Drøftingsmøte: organisering av oppvekst",
+        "starts_at": "2018-11-20T09:00:00+01:00",
+        "ends_at": "2018-11-20T11:00:00+01:00",
+        "participants": [
+            {"person_id": rep["id"], "attendance": "present" if present else "excused"},
+            {"person_id": leader["id"], "attendance": "present"},
+        ],
+    }
+    if kind == "consultation_meeting":
+        body["protocol"] = {
+            "matter": "Organisering av oppvekst",
+            "parties_present": list(parties),
+            "agreed": True,
+            "signed_at": signed_at,
+            "views": [{"party": "employees", "view": "Enige i modellen"}],
+        }
+    return await create(client, "/events", body)
+
+
+async def decision(client, programme, group, **overrides):
+    return await create(
+        client,
+        "/decisions",
+        {
+            "programme_id": programme["id"],
+            "body_group_id": group["id"],
+            "decided_on": "2018-12-14",
+            "case_number": "18/00123",
+            "title": "Organisering av oppvekst",
+            "reorganisation": True,
+        }
+        | overrides,
+    )
+
+
+async def finalise(client, d, **extra):
+    return await client.patch(f"{API}/decisions/{d['id']}", json={"status": "final"} | extra)
+
+
+class TestFinaliseReorganisationDecision:
+    async def test_without_consultation_it_is_refused_and_says_what_is_missing(self, client):
+        programme, committee, *_ = await setting(client)
+        d = await decision(client, programme, committee)
+        r = await finalise(client, d)
+        assert r.status_code == 409
+        body = r.json()
+        assert "no consultation meeting" in body["detail"]
+        assert "Hovedavtalen del B § 1-4" in body["detail"]
+        assert body["errors"][0]["pointer"] == "/consultation_event_id"
+        stored = (await client.get(f"{API}/decisions/{d['id']}")).json()
+        assert (stored["status"], stored["version"]) == ("draft", 1)
+
+    async def test_with_a_signed_protocol_and_union_reps_present_it_becomes_final(self, client):
+        programme, committee, rep, leader = await setting(client)
+        meeting = await consultation(
+            client, programme, committee, rep, leader, signed_at="2018-11-20T11:00:00+01:00"
+        )
+        d = await decision(client, programme, committee, consultation_event_id=meeting["id"])
+        r = await finalise(client, d)
+        assert r.status_code == 200, r.text
+        assert r.json()["status"] == "final"
+        assert r.json()["finalised_at"] is not None
+        assert r.json()["override_reason"] is None
+
+    async def test_an_unsigned_or_late_protocol_is_refused(self, client):
+        programme, committee, rep, leader = await setting(client)
+        late = await consultation(
+            client, programme, committee, rep, leader, signed_at="2018-12-20T11:00:00+01:00"
+        )
+        d = await decision(client, programme, committee, consultation_event_id=late["id"])
+        r = await finalise(client, d)
+        assert r.status_code == 409
+        assert "after the decision" in r.json()["detail"]
+        unsigned = await consultation(client, programme, committee, rep, leader, signed_at=None)
+        d2 = await decision(client, programme, committee, consultation_event_id=unsigned["id"])
+        assert "no signed protocol" in (await finalise(client, d2)).json()["detail"]
+
+    async def test_union_representatives_must_have_taken_part(self, client):
+        programme, committee, rep, leader = await setting(client)
+        without = await consultation(
+            client,
+            programme,
+            committee,
+            rep,
+            leader,
+            present=False,
+            signed_at="2018-11-20T11:00:00+01:00",
+        )
+        d = await decision(client, programme, committee, consultation_event_id=without["id"])
+        r = await finalise(client, d)
+        assert "no union representative took part" in r.json()["detail"]
+        with_party = await consultation(
+            client,
+            programme,
+            committee,
+            rep,
+            leader,
+            present=False,
+            parties=("administration", "employees"),
+            signed_at="2018-11-20T11:00:00+01:00",
+        )
+        d2 = await decision(client, programme, committee, consultation_event_id=with_party["id"])
+        assert (await finalise(client, d2)).status_code == 200
+
+    async def test_an_ordinary_meeting_is_not_a_consultation(self, client):
+        programme, committee, rep, leader = await setting(client)
+        meeting = await consultation(
+            client, programme, committee, rep, leader, kind="meeting", signed_at=None
+        )
+        d = await decision(client, programme, committee, consultation_event_id=meeting["id"])
+        assert "not a consultation meeting" in (await finalise(client, d)).json()["detail"]
+
+    async def test_a_decision_that_does_not_reorganise_needs_no_consultation(self, client):
+        programme, committee, *_ = await setting(client)
+        d = await decision(client, programme, committee, reorganisation=False)
+        assert (await finalise(client, d)).status_code == 200
+
+
+class TestOverride:
+    async def test_a_programme_admin_may_override_with_a_reason_that_is_kept(
+        self, client, accounts
+    ):
+        programme, committee, *_ = await setting(client)
+        d = await decision(client, programme, committee)
+        editor = await accounts.role(programme, "editor")
+        reason = "Drøftingsmøtet ble holdt muntlig; protokoll ettersendes"
+        r = await finalise(editor, d, override_reason=reason)
+        assert r.status_code == 403
+        admin = await accounts.role(programme, "programme_admin")
+        r = await finalise(admin, d, override_reason=reason)
+        assert r.status_code == 200, r.text
+        assert r.json()["override_reason"] == reason
+        assert r.json()["overridden_by_id"] is not None
+        events = (
+            await client.get(
+                f"{API}/audit-events", params={"record_id": d["id"], "action": "update"}
+            )
+        ).json()["items"]
+        assert events[0]["after"]["override_reason"] == reason
+
+
+class TestDecisionRecord:
+    async def test_a_final_decision_is_not_changed_and_is_archived_not_deleted(self, client):
+        programme, committee, *_ = await setting(client)
+        d = await decision(client, programme, committee, reorganisation=False, status="final")
+        r = await client.patch(f"{API}/decisions/{d['id']}", json={"text": "Endret"})
+        assert r.status_code == 409
+        assert (await client.delete(f"{API}/decisions/{d['id']}")).status_code == 204
+        assert (await client.get(f"{API}/decisions/{d['id']}")).json()["archived_at"]
+        assert (await client.get(f"{API}/decisions")).json()["items"] == []
+
+
+class TestEvents:
+    async def test_agenda_participants_and_attendance_round_trip(self, client):
+        programme, committee, rep, leader = await setting(client)
+        event = await create(
+            client,
+            "/events",
+            {
+                "programme_id": programme["id"],
+                "group_id": committee["id"],
+                "kind": "gathering",
+                "title": "Samling 1: Samme visjon, samme mål!",
+                "starts_at": "2018-09-06T09:00:00+02:00",
+                "ends_at": "2018-09-07T15:00:00+02:00",
+                "location": "Kolben",
+                "agenda": [
+                    {"time": "09:00", "title": "Inspirasjonsforedrag", "room": "Sal 1"},
+                    {"time": "10:30", "title": "Oppgave 1", "room": "Grupperom"},
+                ],
+                "participants": [{"person_id": rep["id"]}, {"person_id": leader["id"]}],
+            },
+        )
+        assert [a["room"] for a in event["agenda"]] == ["Sal 1", "Grupperom"]
+        r = await client.patch(
+            f"{API}/events/{event['id']}",
+            json={
+                "participants": [
+                    {"person_id": rep["id"], "attendance": "present"},
+                    {"person_id": leader["id"], "attendance": "excused"},
+                ]
+            },
+        )
+        assert r.status_code == 200, r.text
+        assert {p["attendance"] for p in r.json()["participants"]} == {"present", "excused"}
+
+    async def test_attendance_over_time_is_shown_on_the_group(self, client):
+        programme, committee, rep, leader = await setting(client)
+        await make_member(client, committee, rep)
+        await make_member(client, committee, leader, party="administration")
+        for status in ["present", "absent", "present"]:
+            await create(
+                client,
+                "/events",
+                {
+                    "programme_id": programme["id"],
+                    "group_id": committee["id"],
+                    "title": "Møte",
+                    "starts_at": "2018-10-01T09:00:00+02:00",
+                    "ends_at": "2018-10-01T10:00:00+02:00",
+                    "participants": [{"person_id": rep["id"], "attendance": status}],
+                },
+            )
+        r = await client.get(f"{API}/groups/{committee['id']}/attendance")
+        assert r.status_code == 200, r.text
+        rows = r.json()
+        by_id = {r["person_id"]: r for r in rows}
+        assert (by_id[rep["id"]]["present"], by_id[rep["id"]]["absent"]) == (2, 1)
+        assert by_id[leader["id"]]["invited"] == 0
+
+    async def test_only_consultation_meetings_have_a_protocol(self, client):
+        programme, committee, rep, leader = await setting(client)
+        r = await client.post(
+            f"{API}/events",
+            json={
+                "programme_id": programme["id"],
+                "title": "Møte",
+                "kind": "meeting",
+                "starts_at": "2018-10-01T09:00:00+02:00",
+                "ends_at": "2018-10-01T10:00:00+02:00",
+                "protocol": {"matter": "X"},
+            },
+        )
+        assert r.status_code == 422
+        assert r.json()["errors"][0]["pointer"] == "/protocol"
+
+    async def test_ends_before_it_starts_is_refused(self, client):
+        programme = await make_programme(client)
+        r = await client.post(
+            f"{API}/events",
+            json={
+                "programme_id": programme["id"],
+                "title": "Møte",
+                "starts_at": "2018-10-01T09:00:00+02:00",
+                "ends_at": "2018-10-01T08:00:00+02:00",
+            },
+        )
+        assert r.status_code == 422
