@@ -268,3 +268,26 @@ class TestEvents:
             },
         )
         assert r.status_code == 422
+
+
+class TestDecisionsInCompliance:
+    async def test_a_reorganisation_decision_without_consultation_is_listed_until_it_has_one(
+        self, client
+    ):
+        programme, committee, rep, leader = await setting(client)
+        d = await decision(client, programme, committee)
+        report = (await client.get(f"{API}/programmes/{programme['id']}/compliance")).json()
+        flagged = [
+            f for f in report["programme_findings"] if f["rule"] == "reorganisation-consultation"
+        ]
+        assert [(f["record_type"], f["record_id"]) for f in flagged] == [("decision", d["id"])]
+        meeting = await consultation(
+            client, programme, committee, rep, leader, signed_at="2018-11-20T11:00:00+01:00"
+        )
+        await client.patch(
+            f"{API}/decisions/{d['id']}", json={"consultation_event_id": meeting["id"]}
+        )
+        report = (await client.get(f"{API}/programmes/{programme['id']}/compliance")).json()
+        assert not [
+            f for f in report["programme_findings"] if f["rule"] == "reorganisation-consultation"
+        ]

@@ -10,11 +10,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from samskap.config import get_settings
 from samskap.db import utcnow
+from samskap.decisions.service import consultation_missing
 from samskap.governance import rules
 from samskap.governance.composition import Finding, finding, programme_composition
-from samskap.models import Deadline, Involvement, Phase, Programme, Project
+from samskap.models import Deadline, Decision, Involvement, Phase, Programme, Project
 from samskap.models.enums import (
     DeadlineStatus,
+    DecisionStatus,
     MandateStatus,
     PhaseStatus,
     ProjectStatus,
@@ -90,6 +92,35 @@ async def programme_compliance(session: AsyncSession, programme: Programme) -> C
         )
     ).all()
     found = await programme_composition(session, programme, today)
+    decisions = (
+        await session.scalars(
+            select(Decision)
+            .where(
+                Decision.programme_id == programme.id,
+                Decision.reorganisation.is_(True),
+                Decision.archived_at.is_(None),
+            )
+            .order_by(Decision.decided_on)
+        )
+    ).all()
+    for decision in decisions:
+        missing = await consultation_missing(session, decision)
+        if not missing:
+            continue
+        state = (
+            "made final by override: " + (decision.override_reason or "")
+            if decision.status == DecisionStatus.final
+            else "cannot be made final"
+        )
+        found.append(
+            finding(
+                rules.REORGANISATION_CONSULTATION,
+                f"«{decision.title}» ({state}); missing: {'; '.join(missing)}",
+                "decision",
+                decision.id,
+                decision.project_id,
+            )
+        )
 
     for project in projects:
         if project.status in (ProjectStatus.completed, ProjectStatus.cancelled):

@@ -63,3 +63,8 @@ MANDATE_APPROVED = Rule(
     "A project works under an approved mandate",
     "Seed 003: prosjektstyrets første oppgave er å foreslå mandat; fellesnemnda godkjenner",
 )
+REORGANISATION_CONSULTATION = Rule(
+    "reorganisation-consultation",
+    "A decision that reorganises work follows a signed consultation with union representatives",
+    "Hovedavtalen del B § 1-4 (drøfting før beslutning); arbeidsmiljøloven § 8-2",
+)
