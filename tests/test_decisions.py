@@ -241,7 +241,7 @@ class TestEvents:
         assert by_id[leader["id"]]["invited"] == 0
 
     async def test_only_consultation_meetings_have_a_protocol(self, client):
-        programme, committee, rep, leader = await setting(client)
+        programme, *_ = await setting(client)
         r = await client.post(
             f"{API}/events",
             json={

@@ -75,7 +75,8 @@ def total(state: dict, kind: str) -> int:
 
 async def test_loading_twice_creates_nothing_the_second_time(app, client):
     first = await load(app)
-    assert list(first) == [*KINDS, "accounts"]
+    assert list(first) == [*KINDS, "events", "decisions", "accounts"]
+    assert (first["events"], first["decisions"]) == (1, 2)
     assert first["accounts"] == 6
     assert first["programmes"] == 2
     assert all(first[kind] > 0 for kind in KINDS), first
@@ -84,7 +85,7 @@ async def test_loading_twice_creates_nothing_the_second_time(app, client):
         assert total(before, kind) == first[kind], kind
 
     second = await load(app)
-    assert second == dict.fromkeys([*KINDS, "accounts"], 0)
+    assert second == dict.fromkeys([*KINDS, "events", "decisions", "accounts"], 0)
     assert await snapshot(client) == before  # same records, same versions
 
 
@@ -294,3 +295,18 @@ async def test_every_demo_account_logs_in_and_sees_its_own_programme(app, client
             me = (await anonymous.get("/api/v1/auth/me", headers=auth)).json()
             assert me["memberships"][0]["role"] == account.role
             assert me["memberships"][0]["person_id"] is not None
+
+
+async def test_the_compliance_page_has_real_findings_in_the_demo(app, client):
+    await load(app)
+    nf = (await programmes(client))[NF]
+    report = (await client.get(f"/api/v1/programmes/{nf['id']}/compliance")).json()
+    found = [f for p in report["projects"] for f in p["findings"]] + report["programme_findings"]
+    rules = {f["rule"] for f in found}
+    assert {
+        "board-union-representative",
+        "reorganisation-consultation",
+        "overdue-deadline",
+    } <= rules
+    decisions = (await client.get("/api/v1/decisions", params={"programme_id": nf["id"]})).json()
+    assert sorted(d["status"] for d in decisions["items"]) == ["draft", "final"]

@@ -12,7 +12,7 @@ nothing. The caller commits.
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from samskap.demo import kristiansand, nordre_follo
+from samskap.demo import governance, kristiansand, nordre_follo
 from samskap.demo.accounts import ensure_accounts
 from samskap.demo.loader import KINDS, DemoLoader
 
@@ -24,4 +24,5 @@ async def load_demo(session: AsyncSession) -> dict[str, int]:
     loader = DemoLoader(session)
     await nordre_follo.build(loader)
     await kristiansand.build(loader)
-    return loader.counts() | {"accounts": await ensure_accounts(session)}
+    governance_counts = await governance.build(loader)
+    return loader.counts() | governance_counts | {"accounts": await ensure_accounts(session)}
