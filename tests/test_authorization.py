@@ -96,6 +96,8 @@ class TestProgrammesAreKeptApart:
                 continue
             walked += 1
             url = fill_path(path, theirs)
+            if path.endswith(".ics"):
+                continue  # feeds: tests/test_feeds.py
             if url != path or operation == "people-export":  # names a record of theirs
                 body = (
                     PATCH_BODIES.get(operation)

@@ -22,6 +22,7 @@ from samskap.db import create_engine, session_factory
 from samskap.deadlines.router import router as deadlines_router
 from samskap.decisions.router import router as decisions_router
 from samskap.events.router import router as events_router
+from samskap.feeds.router import router as feeds_router
 from samskap.governance.router import router as governance_router
 from samskap.groups.router import router as groups_router
 from samskap.involvements.router import router as involvements_router
@@ -117,6 +118,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     api = APIRouter(prefix=API_PREFIX, responses=problem_responses(500))
     api.include_router(health)
     api.include_router(auth_public)
+    # Calendar feeds authorise themselves: an API token may come in the URL.
+    api.include_router(feeds_router)
     # Everything else needs a token. The dependency runs before any handler, so a request
     # without one learns nothing about what exists.
     protected = APIRouter(dependencies=[Depends(current_principal)])

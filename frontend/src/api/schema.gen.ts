@@ -64,6 +64,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Events as an iCalendar feed
+         * @description Filtered like GET /events; the paging parameters are ignored.
+         */
+        get: operations["events-calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deadlines.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Deadlines as an iCalendar feed
+         * @description Filtered like GET /deadlines; the paging parameters are ignored.
+         */
+        get: operations["deadlines-calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/logout": {
         parameters: {
             query?: never;
@@ -3681,6 +3721,156 @@ export interface operations {
             };
             /** @description Too many requests; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "events-calendar": {
+        parameters: {
+            query?: {
+                /** @description An API token (smk_…), for calendar programs that cannot send a header */
+                token?: string | null;
+                /** @description Programme */
+                programme_id?: string[] | null;
+                /** @description Group */
+                group_id?: string[] | null;
+                /** @description Project */
+                project_id?: string[] | null;
+                /** @description Kind of event */
+                kind?: components["schemas"]["EventKind"][] | null;
+                /** @description Starts at or after (a date or time without offset is Oslo time) */
+                starts_after?: string | null;
+                /** @description Starts before (a date or time without offset is Oslo time) */
+                starts_before?: string | null;
+                /** @description Free-text search in title, location, minutes (case-insensitive) */
+                q?: string | null;
+                /** @description Field to sort by; prefix with - for descending */
+                sort?: "starts_at" | "-starts_at" | "title" | "-title" | "created_at" | "-created_at";
+                /** @description Page size */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's next_cursor */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An iCalendar (RFC 5545) feed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "deadlines-calendar": {
+        parameters: {
+            query?: {
+                /** @description An API token (smk_…), for calendar programs that cannot send a header */
+                token?: string | null;
+                /** @description Programme */
+                programme_id?: string[] | null;
+                /** @description Project */
+                project_id?: string[] | null;
+                /** @description Group */
+                group_id?: string[] | null;
+                /** @description Responsible person */
+                responsible_person_id?: string[] | null;
+                /** @description Responsible group */
+                responsible_group_id?: string[] | null;
+                /** @description Recipient */
+                recipient_id?: string[] | null;
+                /** @description Kind of deadline */
+                kind?: components["schemas"]["DeadlineKind"][] | null;
+                /** @description Status; repeat for several */
+                status?: components["schemas"]["DeadlineStatus"][] | null;
+                /** @description Due before this time (a date or time without offset is Oslo time) */
+                due_before?: string | null;
+                /** @description Due at or after this time (a date or time without offset is Oslo time) */
+                due_after?: string | null;
+                /** @description Open and past due now (true) or not (false) */
+                overdue?: boolean | null;
+                /** @description Free-text search in title, description (case-insensitive) */
+                q?: string | null;
+                /** @description Field to sort by; prefix with - for descending */
+                sort?: "due_at" | "-due_at" | "title" | "-title" | "created_at" | "-created_at";
+                /** @description Page size */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's next_cursor */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An iCalendar (RFC 5545) feed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
