@@ -96,3 +96,13 @@ async def make_involvement(client, programme: dict, **overrides) -> dict:
         "head_count": 40,
     }
     return await create(client, "/involvements", body | overrides)
+
+
+async def make_decision(client, programme: dict, **overrides) -> dict:
+    body = {
+        "programme_id": programme["id"],
+        "title": "Godkjenning av mandat",
+        "decided_on": "2017-12-12",
+        "status": "final",
+    }
+    return await create(client, "/decisions", body | overrides)

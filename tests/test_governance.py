@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 from tests.factories import (
     API,
     make_deadline,
+    make_decision,
     make_group,
     make_involvement,
     make_member,
@@ -171,7 +172,11 @@ class TestCompliance:
             project_id=project["id"],
             due_at=(datetime.now(UTC) - timedelta(days=1)).isoformat(),
         )
-        await client.patch(f"{API}/projects/{project['id']}", json={"mandate_status": "approved"})
+        approval = await make_decision(client, programme)
+        await client.patch(
+            f"{API}/projects/{project['id']}",
+            json={"mandate_status": "approved", "mandate_decision_id": approval["id"]},
+        )
         await client.patch(f"{API}/deadlines/{deadline['id']}", json={"status": "submitted"})
         await make_involvement(
             client,
@@ -187,7 +192,11 @@ class TestCompliance:
         project = await make_project(
             client, programme, status="active", mandate_text="Mandat", mandate_status="proposed"
         )
-        await client.patch(f"{API}/projects/{project['id']}", json={"mandate_status": "approved"})
+        approval = await make_decision(client, programme)
+        await client.patch(
+            f"{API}/projects/{project['id']}",
+            json={"mandate_status": "approved", "mandate_decision_id": approval["id"]},
+        )
         await make_involvement(
             client,
             programme,

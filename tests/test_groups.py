@@ -1,5 +1,6 @@
 from tests.factories import (
     API,
+    make_decision,
     make_group,
     make_member,
     make_person,
@@ -43,7 +44,19 @@ class TestCreateGroup:
         url = f"{API}/groups/{group['id']}"
         assert (await client.patch(url, json={"mandate_status": "approved"})).status_code == 422
         assert (await client.patch(url, json={"mandate_status": "proposed"})).status_code == 200
-        assert (await client.patch(url, json={"mandate_status": "approved"})).status_code == 200
+        r = await client.patch(url, json={"mandate_status": "approved"})
+        assert r.json()["errors"][0]["pointer"] == "/mandate_decision_id"
+        draft = await make_decision(client, programme, status="draft")
+        r = await client.patch(
+            url, json={"mandate_status": "approved", "mandate_decision_id": draft["id"]}
+        )
+        assert r.json()["errors"][0]["detail"] == "the decision is not final yet"
+        approval = await make_decision(client, programme)
+        r = await client.patch(
+            url, json={"mandate_status": "approved", "mandate_decision_id": approval["id"]}
+        )
+        assert r.status_code == 200
+        assert r.json()["mandate_decision_id"] == approval["id"]
 
 
 class TestListGroups:

@@ -1,5 +1,6 @@
 from tests.factories import (
     API,
+    make_decision,
     make_group,
     make_person,
     make_programme,
@@ -145,9 +146,22 @@ class TestProjectMandate:
         r = await client.patch(
             url, json={"mandate_status": "approved", "mandate_approved_by_id": chair["id"]}
         )
+        assert r.status_code == 422
+        assert r.json()["errors"][0]["pointer"] == "/mandate_decision_id"
+        committee = await make_group(client, programme, kind="joint_committee")
+        approval = await make_decision(client, programme, body_group_id=committee["id"])
+        r = await client.patch(
+            url,
+            json={
+                "mandate_status": "approved",
+                "mandate_approved_by_id": chair["id"],
+                "mandate_decision_id": approval["id"],
+            },
+        )
         assert r.status_code == 200
         assert r.json()["mandate_approved_at"] is not None
         assert r.json()["mandate_approved_by_id"] == chair["id"]
+        assert r.json()["mandate_decision_id"] == approval["id"]
 
     async def test_draft_cannot_jump_to_approved(self, client):
         programme = await make_programme(client)
@@ -164,9 +178,13 @@ class TestProjectMandate:
             client, programme, mandate_text="Tekst", mandate_status="proposed"
         )
         url = f"{API}/projects/{project['id']}"
-        await client.patch(url, json={"mandate_status": "approved"})
+        approval = await make_decision(client, programme)
+        r = await client.patch(
+            url, json={"mandate_status": "approved", "mandate_decision_id": approval["id"]}
+        )
+        assert r.status_code == 200
         r = await client.patch(url, json={"mandate_status": "draft"})
-        assert r.json()["mandate_approved_at"] is None
+        assert (r.json()["mandate_approved_at"], r.json()["mandate_decision_id"]) == (None, None)
 
 
 class TestListProjects:

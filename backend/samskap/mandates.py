@@ -35,3 +35,24 @@ def settle(record, *, approved_at_field: str = "mandate_approved_at") -> None:
         elif status != MandateStatus.approved:
             setattr(record, approved_at_field, None)
             record.mandate_approved_by_id = None
+
+
+async def check_approval(session, record) -> None:
+    """Seed 003: the board proposes, the body above approves; the approval names its decision."""
+    from samskap.models import Decision
+    from samskap.models.enums import DecisionStatus
+
+    if record.mandate_status != MandateStatus.approved:
+        record.mandate_decision_id = None
+        return
+    if record.mandate_decision_id is None:
+        raise ValidationFailed.at(
+            "/mandate_decision_id", "an approved mandate names the decision that approved it"
+        )
+    decision = await session.get(Decision, record.mandate_decision_id)
+    if decision is None or decision.programme_id != record.programme_id:
+        raise ValidationFailed.at(
+            "/mandate_decision_id", "no decision with this id in the programme"
+        )
+    if decision.status != DecisionStatus.final:
+        raise ValidationFailed.at("/mandate_decision_id", "the decision is not final yet")

@@ -18,7 +18,7 @@ SKI, OPPEGARD = "0213", "0217"
 
 async def build(loader: DemoLoader) -> dict[str, int]:
     session = loader.session
-    created = {"events": 0, "decisions": 0}
+    created = {"events": 0, "decisions": loader.mandate_decisions}
     programme = await session.scalar(
         select(Programme).where(Programme.external_id == f"{PREFIX}:programme")
     )

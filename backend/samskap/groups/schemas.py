@@ -1,7 +1,7 @@
 import uuid
 from datetime import date
 
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field
 
 from samskap.kit.schemas import (
     ExternalId,
@@ -42,6 +42,9 @@ class GroupCreate(InputModel):
     description: LongText | None = None
     mandate_text: LongText | None = None
     mandate_status: MandateStatus = MandateStatus.draft
+    mandate_decision_id: uuid.UUID | None = Field(
+        None, description="The final decision that approved the mandate; needed to approve"
+    )
     external_id: ExternalId | None = None
 
 
@@ -56,6 +59,7 @@ class GroupRead(RecordRead):
     description: str | None
     mandate_text: str | None
     mandate_status: MandateStatus
+    mandate_decision_id: uuid.UUID | None
     external_id: str | None
 
 

@@ -42,6 +42,7 @@ class GroupService(CrudService[Group]):
 
     async def validate(self, record):
         mandates.settle(record)
+        await mandates.check_approval(self.session, record)
 
 
 class MemberService(CrudService[GroupMember]):

@@ -18,6 +18,9 @@ class Group(Record, InProgramme, ExternallyKeyed, Base):
     description: Mapped[str | None] = mapped_column(Text)
     mandate_text: Mapped[str | None] = mapped_column(Text)
     mandate_status: Mapped[str] = mapped_column(String(32), index=True)
+    mandate_decision_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("decision.id", ondelete="SET NULL", use_alter=True), index=True
+    )
 
 
 class GroupMember(Record, InProgramme, Base):

@@ -26,6 +26,10 @@ class Project(Record, InProgramme, ExternallyKeyed, Base):
     mandate_approved_by_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("person.id"), index=True
     )
+    # The decision that approved the mandate; decisions also refer to projects, hence use_alter.
+    mandate_decision_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("decision.id", ondelete="SET NULL", use_alter=True), index=True
+    )
     leader_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"), index=True)
     leader_allocation_percent: Mapped[int | None] = mapped_column(Integer)
     owner_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"), index=True)

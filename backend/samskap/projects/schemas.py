@@ -54,6 +54,9 @@ class ProjectCreate(InputModel):
     mandate_status: MandateStatus = MandateStatus.draft
     mandate_approved_at: AwareDatetime | None = None
     mandate_approved_by_id: uuid.UUID | None = None
+    mandate_decision_id: uuid.UUID | None = Field(
+        None, description="The final decision that approved the mandate; needed to approve"
+    )
     leader_id: uuid.UUID | None = None
     leader_allocation_percent: Percent | None = None
     owner_id: uuid.UUID | None = None
@@ -85,6 +88,7 @@ class ProjectRead(RecordRead):
     mandate_status: MandateStatus
     mandate_approved_at: datetime | None
     mandate_approved_by_id: uuid.UUID | None
+    mandate_decision_id: uuid.UUID | None
     leader_id: uuid.UUID | None
     leader_allocation_percent: int | None
     owner_id: uuid.UUID | None

@@ -61,6 +61,7 @@ class ProjectService(CrudService[Project]):
         if record.leader_allocation_percent is not None and record.leader_id is None:
             raise ValidationFailed.at("/leader_allocation_percent", "an allocation needs a leader")
         mandates.settle(record)
+        await mandates.check_approval(self.session, record)
         if record.code is not None:
             clash = await self.session.scalar(
                 select(Project.id).where(

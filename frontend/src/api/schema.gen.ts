@@ -1885,6 +1885,11 @@ export interface components {
             mandate_text?: string | null;
             /** @default draft */
             mandate_status: components["schemas"]["MandateStatus"];
+            /**
+             * Mandate Decision Id
+             * @description The final decision that approved the mandate; needed to approve
+             */
+            mandate_decision_id?: string | null;
             /** External Id */
             external_id?: string | null;
         };
@@ -1943,6 +1948,8 @@ export interface components {
             /** Mandate Text */
             mandate_text: string | null;
             mandate_status: components["schemas"]["MandateStatus"];
+            /** Mandate Decision Id */
+            mandate_decision_id: string | null;
             /** External Id */
             external_id: string | null;
         };
@@ -1961,6 +1968,11 @@ export interface components {
             /** Mandate Text */
             mandate_text?: string | null;
             mandate_status?: components["schemas"]["MandateStatus"] | null;
+            /**
+             * Mandate Decision Id
+             * @description The final decision that approved the mandate; needed to approve
+             */
+            mandate_decision_id?: string | null;
             /** External Id */
             external_id?: string | null;
         };
@@ -3033,6 +3045,11 @@ export interface components {
             mandate_approved_at?: string | null;
             /** Mandate Approved By Id */
             mandate_approved_by_id?: string | null;
+            /**
+             * Mandate Decision Id
+             * @description The final decision that approved the mandate; needed to approve
+             */
+            mandate_decision_id?: string | null;
             /** Leader Id */
             leader_id?: string | null;
             /** Leader Allocation Percent */
@@ -3117,6 +3134,8 @@ export interface components {
             mandate_approved_at: string | null;
             /** Mandate Approved By Id */
             mandate_approved_by_id: string | null;
+            /** Mandate Decision Id */
+            mandate_decision_id: string | null;
             /** Leader Id */
             leader_id: string | null;
             /** Leader Allocation Percent */
@@ -3189,6 +3208,11 @@ export interface components {
             mandate_approved_at?: string | null;
             /** Mandate Approved By Id */
             mandate_approved_by_id?: string | null;
+            /**
+             * Mandate Decision Id
+             * @description The final decision that approved the mandate; needed to approve
+             */
+            mandate_decision_id?: string | null;
             /** Leader Id */
             leader_id?: string | null;
             /** Leader Allocation Percent */

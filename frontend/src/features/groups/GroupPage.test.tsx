@@ -38,6 +38,7 @@ const group: Schemas["GroupRead"] = {
   description: null,
   mandate_text: "Virksomhetslederne bidrar i faggrupper.",
   mandate_status: "proposed",
+  mandate_decision_id: null,
   external_id: null,
 };
 

@@ -151,6 +151,7 @@ export const aProject = (overrides: Partial<Schemas["ProjectRead"]> = {}): Schem
   mandate_status: "approved",
   mandate_approved_at: "2018-08-20T08:00:00Z",
   mandate_approved_by_id: null,
+  mandate_decision_id: null,
   leader_id: "00000000-0000-7000-8000-0000000000p1",
   leader_allocation_percent: 80,
   owner_id: null,
