@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { patchRecord } from "../../lib/conflict";
-import { api, unwrapVersioned, type Schemas, type Versioned } from "../client";
+import { api, unwrap, unwrapVersioned, type Schemas, type Versioned } from "../client";
 import { programmeKeys } from "./programmes";
 
 export type Project = Schemas["ProjectRead"];
@@ -57,3 +57,15 @@ export function useUpdateProject(id: string) {
     },
   });
 }
+
+/** The programme's final decisions: an approved mandate names the one that approved it. */
+export const finalDecisionsQuery = (programmeId: string) =>
+  queryOptions({
+    queryKey: ["decisions", "final", programmeId] as const,
+    queryFn: () =>
+      unwrap(
+        api.GET("/api/v1/decisions", {
+          params: { query: { programme_id: [programmeId], status: ["final"], limit: 200 } },
+        }),
+      ),
+  });

@@ -1,7 +1,9 @@
 import { Button, Heading, Paragraph, Tag, Textfield } from "@digdir/designsystemet-react";
+import { useQuery } from "@tanstack/react-query";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { ApiProblem } from "../../api/problem";
 import {
+  finalDecisionsQuery,
   HEALTHS,
   mandateStatusesFrom,
   useUpdateProject,
@@ -75,6 +77,7 @@ export function MandateSection({ project, etag }: { project: Project; etag: stri
 interface Values {
   mandate_text: string;
   mandate_status: MandateStatus;
+  mandate_decision_id: string;
   health: Health;
   health_explanation: string;
 }
@@ -88,9 +91,11 @@ function MandateForm({
 }) {
   const { t } = useI18n();
   const update = useUpdateProject(base.record.id);
+  const decisions = useQuery(finalDecisionsQuery(base.record.programme_id));
   const [values, setValues] = useState<Values>({
     mandate_text: base.record.mandate_text ?? "",
     mandate_status: base.record.mandate_status,
+    mandate_decision_id: base.record.mandate_decision_id ?? "",
     health: base.record.health,
     health_explanation: base.record.health_explanation ?? "",
   });
@@ -116,6 +121,8 @@ function MandateForm({
     const next: ProjectUpdate = {
       mandate_text: values.mandate_text.trim() ? values.mandate_text : null,
       mandate_status: values.mandate_status,
+      mandate_decision_id:
+        values.mandate_status === "approved" && values.mandate_decision_id ? values.mandate_decision_id : null,
       health: values.health,
       health_explanation: values.health_explanation.trim() ? values.health_explanation : null,
     };
@@ -129,6 +136,7 @@ function MandateForm({
   const labels = {
     mandate_text: t("projects.mandate.text"),
     mandate_status: t("projects.mandate.status"),
+    mandate_decision_id: t("projects.mandate.decision"),
     health: t("projects.health"),
     health_explanation: t("projects.healthExplanation"),
   };
@@ -167,6 +175,22 @@ function MandateForm({
               </option>
             ))}
           </SelectField>
+          {values.mandate_status === "approved" && (
+            <SelectField
+              label={labels.mandate_decision_id}
+              value={values.mandate_decision_id}
+              onChange={(e) => set("mandate_decision_id", e.target.value)}
+              error={errors.mandate_decision_id}
+            >
+              <option value="">{t("projects.mandate.chooseDecision")}</option>
+              {(decisions.data?.items ?? []).map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.case_number ? `${d.case_number} ` : ""}
+                  {d.title}
+                </option>
+              ))}
+            </SelectField>
+          )}
           <SelectField
             label={labels.health}
             value={values.health}
