@@ -5,7 +5,7 @@ port="${1:-8123}"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 tmp="$(mktemp -d)"
 export SAMSKAP_DATABASE_URL="sqlite+aiosqlite:///${tmp}/e2e.db"
-export SAMSKAP_FRONTEND_DIST="${root}/frontend/dist"
+export SAMSKAP_FRONTEND_DIST="${SAMSKAP_FRONTEND_DIST:-${root}/frontend/dist}"
 export SAMSKAP_ENVIRONMENT=development
 "${root}/.venv/bin/samskap" migrate >/dev/null
 "${root}/.venv/bin/samskap" load-demo >/dev/null

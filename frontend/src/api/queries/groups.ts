@@ -85,3 +85,17 @@ export function useRemoveMember(groupId: string) {
     onSettled: () => client.invalidateQueries({ queryKey: groupKeys.members(groupId) }),
   });
 }
+
+/** Composition findings of the group, computed by the API on every read. */
+export const compositionQuery = (id: string) =>
+  queryOptions({
+    queryKey: [...groupKeys.detail(id), "composition"] as const,
+    queryFn: () => unwrap(api.GET("/api/v1/groups/{id}/composition", { params: { path: { id } } })),
+  });
+
+/** Each member's attendance at the group's events. */
+export const attendanceQuery = (id: string) =>
+  queryOptions({
+    queryKey: [...groupKeys.detail(id), "attendance"] as const,
+    queryFn: () => unwrap(api.GET("/api/v1/groups/{id}/attendance", { params: { path: { id } } })),
+  });

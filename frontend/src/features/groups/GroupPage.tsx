@@ -13,6 +13,7 @@ import { MANDATE_COLOR } from "../projects/colors";
 import { Facts } from "../projects/Facts";
 import styles from "../projects/project.module.css";
 import { AddMemberForm } from "./AddMemberForm";
+import { AttendanceTable, CompositionFindings } from "./GroupGovernance";
 import { MembersTable } from "./MembersTable";
 
 /** A group: what kind, its mandate, and its members, who can be added and removed here. */
@@ -71,6 +72,8 @@ function GroupBody({ group, programmeId }: { group: Group; programmeId: string }
         <MembersTable group={group} programmeId={programmeId} municipalities={municipalities} mayEdit={mayEdit} />
       </section>
       {mayEdit && <AddMemberForm group={group} programmeId={programmeId} municipalities={municipalities} />}
+      <CompositionFindings groupId={group.id} />
+      <AttendanceTable groupId={group.id} />
     </>
   );
 }
