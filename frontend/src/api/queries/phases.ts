@@ -86,3 +86,17 @@ export function useUpdatePhase() {
       ]),
   });
 }
+
+/** Waive an expected result that is not needed after all; the reason is required and kept. */
+export function useWaiveResult() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ result, reason }: { result: ExpectedResult; reason: string }) =>
+      patchRecord<ExpectedResult>(
+        `/api/v1/phases/${result.phase_id}/expected-results/${result.id}`,
+        etagOf(result),
+        { waived: true, waived_reason: reason },
+      ),
+    onSettled: () => client.invalidateQueries({ queryKey: phaseKeys.all }),
+  });
+}

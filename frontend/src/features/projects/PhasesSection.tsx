@@ -1,4 +1,15 @@
-import { Alert, Button, Card, Checkbox, Fieldset, Heading, List, Paragraph, Tag } from "@digdir/designsystemet-react";
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Fieldset,
+  Heading,
+  List,
+  Paragraph,
+  Tag,
+  Textfield,
+} from "@digdir/designsystemet-react";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { namesById, peopleNamesQuery } from "../../api/queries/lookups";
@@ -6,10 +17,14 @@ import {
   projectPhasesQuery,
   useTickResult,
   useUpdatePhase,
+  useWaiveResult,
   type ExpectedResult,
   type Phase,
 } from "../../api/queries/phases";
+import { ApiProblem } from "../../api/problem";
 import { LoadMore } from "../../components/LoadMore";
+import { SelectField } from "../../components/SelectField";
+import layout from "../../components/layout.module.css";
 import { ProblemAlert, QueryState } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
 import { EditConflict } from "../../lib/conflict";
@@ -135,6 +150,9 @@ function PhaseCard({ phase, projectId, programmeId }: { phase: Phase; projectId:
                 />
               );
             })}
+            {mayEdit && phase.status !== "completed" && (
+              <WaiveResult results={results.filter((r) => !r.done && !r.waived)} />
+            )}
           </Fieldset>
         )}
         {error !== null &&
@@ -154,5 +172,56 @@ function PhaseCard({ phase, projectId, programmeId }: { phase: Phase; projectId:
         )}
       </article>
     </Card>
+  );
+}
+
+/** Waive one open expected result, with the reason the gate asks for. */
+function WaiveResult({ results }: { results: ExpectedResult[] }) {
+  const { t } = useI18n();
+  const waive = useWaiveResult();
+  const [open, setOpen] = useState(false);
+  const [resultId, setResultId] = useState("");
+  const [reason, setReason] = useState("");
+  if (results.length === 0) return null;
+  if (!open) {
+    return (
+      <div>
+        <Button variant="tertiary" data-size="sm" onClick={() => setOpen(true)}>
+          {t("projects.phase.waive")}
+        </Button>
+      </div>
+    );
+  }
+  const chosen = results.find((r) => r.id === resultId) ?? results[0];
+  const fieldErrors = waive.error instanceof ApiProblem ? waive.error.fieldErrors() : {};
+  return (
+    <div className={styles.form}>
+      <SelectField label={t("projects.phase.waiveWhich")} value={chosen.id} onChange={(e) => setResultId(e.target.value)}>
+        {results.map((r) => (
+          <option key={r.id} value={r.id}>
+            {r.text}
+          </option>
+        ))}
+      </SelectField>
+      <Textfield
+        label={t("projects.phase.waiveReason")}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        error={fieldErrors.waived_reason}
+      />
+      <div className={layout.actions}>
+        <Button
+          data-size="sm"
+          onClick={() =>
+            waive.mutate({ result: chosen, reason }, { onSuccess: () => (setOpen(false), setReason("")) })
+          }
+        >
+          {t("projects.phase.waiveSave")}
+        </Button>
+        <Button variant="secondary" data-size="sm" onClick={() => setOpen(false)}>
+          {t("common.cancel")}
+        </Button>
+      </div>
+    </div>
   );
 }
