@@ -8,7 +8,7 @@ test("a phase closes only when its results are met or waived, and the next one s
   const created = await page.request.post("/api/v1/projects", {
     headers: { Authorization: `Bearer ${token}` },
     data: {
-      programme_id: programme, code: "PG1", name: "Fasestyring (test)",
+      programme_id: programme, code: `PG${Date.now() % 1_000_000}`, name: "Fasestyring (test)",
       phase_template: "reorganisation-five-phases",
     },
   });

@@ -77,12 +77,20 @@ function PhaseCard({ phase, projectId, programmeId }: { phase: Phase; projectId:
   const done = results.filter((r) => r.done).length;
 
   const onError = (e: unknown) => setError(e);
-  const pendingTick = tick.isPending ? tick.variables : undefined;
+  // Ticks being saved, shown at once: a controlled checkbox must not flip back while its request
+  // is in flight, and several results may be ticked in quick succession.
+  const [saving, setSaving] = useState<Record<string, boolean>>({});
   const toggle = (result: ExpectedResult, checked: boolean) => {
     // A second click before the first is saved would be sent against the old version.
-    if (pendingTick?.result.id === result.id) return;
+    if (result.id in saving) return;
     setError(null);
-    tick.mutate({ result, done: checked }, { onError });
+    setSaving((current) => ({ ...current, [result.id]: checked }));
+    tick
+      .mutateAsync({ result, done: checked })
+      .catch(onError)
+      .finally(() =>
+        setSaving((current) => Object.fromEntries(Object.entries(current).filter(([id]) => id !== result.id))),
+      );
   };
   const closePhase = () => {
     setError(null);
@@ -128,7 +136,7 @@ function PhaseCard({ phase, projectId, programmeId }: { phase: Phase; projectId:
               {t("projects.phase.progress", { done, total: results.length })}
             </Fieldset.Description>
             {results.map((result) => {
-              const pending = pendingTick?.result.id === result.id;
+              const pending = result.id in saving;
               const by = result.done_by_id ? names.get(result.done_by_id) : undefined;
               return (
                 <Checkbox
@@ -143,7 +151,7 @@ function PhaseCard({ phase, projectId, programmeId }: { phase: Phase; projectId:
                         : t("projects.phase.doneAt", { date: formatDate(result.done_at) })
                       : undefined
                   }
-                  checked={pending ? pendingTick.done : result.done}
+                  checked={pending ? saving[result.id] : result.done}
                   disabled={!mayEdit}
                   aria-busy={pending || undefined}
                   onChange={(e) => toggle(result, e.target.checked)}
