@@ -157,7 +157,19 @@ class TestCompliance:
         links = {f["rule"]: (f["record_type"], f["record_id"]) for f in entry["findings"]}
         assert links["mandate-approved"] == ("project", project["id"])
         assert report["total"] == 3
-        assert {r["id"] for r in report["rules"]} >= {"board-union-representative", "board-nav"}
+        assert {r["id"] for r in report["rules"]} == {
+            "mandate-approved",
+            "three-party-balance",
+            "board-municipalities",
+            "board-union-representative",
+            "board-nav",
+            "joint-consultative-committee-sides",
+            "allocation-over-100",
+            "employee-involvement-60-days",
+            "overdue-deadline",
+            "reorganisation-consultation",
+        }
+        assert all(r["source"] for r in report["rules"])
 
     async def test_fixing_each_clears_its_finding(self, client):
         programme = await make_programme(client)

@@ -27,6 +27,14 @@ INVOLVEMENT_DAYS = 60
 _EMPLOYEE_SIDE = (StakeholderKind.employees, StakeholderKind.union_representatives)
 
 
+class RuleRead(BaseModel):
+    """A rule the report checks, and the law, agreement or source document it comes from."""
+
+    id: str
+    title: str
+    source: str
+
+
 class ProjectCompliance(BaseModel):
     project_id: uuid.UUID
     code: str
@@ -39,7 +47,7 @@ class ProjectCompliance(BaseModel):
 class Compliance(BaseModel):
     programme_id: uuid.UUID
     generated_at: datetime
-    rules: list[dict[str, str]] = Field(description="Every rule checked, with its source")
+    rules: list[RuleRead] = Field(description="Every rule checked, with its source")
     projects: list[ProjectCompliance]
     programme_findings: list[Finding] = Field(
         description="Findings that belong to no single project (programme groups, people)"
@@ -164,7 +172,7 @@ async def programme_compliance(session: AsyncSession, programme: Programme) -> C
     return Compliance(
         programme_id=programme.id,
         generated_at=now,
-        rules=[{"id": r.id, "title": r.title, "source": r.source} for r in ALL_RULES],
+        rules=[RuleRead(id=r.id, title=r.title, source=r.source) for r in rules.ALL],
         projects=[
             ProjectCompliance(
                 project_id=p.id,
@@ -179,19 +187,6 @@ async def programme_compliance(session: AsyncSession, programme: Programme) -> C
         programme_findings=by_project.get(None, []),
         total=len(found),
     )
-
-
-ALL_RULES = [
-    rules.MANDATE_APPROVED,
-    rules.THREE_PARTY_BALANCE,
-    rules.BOARD_MUNICIPALITIES,
-    rules.BOARD_UNION,
-    rules.BOARD_NAV,
-    rules.JCC_SIDES,
-    rules.OVER_ALLOCATED,
-    rules.EMPLOYEE_INVOLVEMENT,
-    rules.OVERDUE_DEADLINE,
-]
 
 
 def today_in_oslo() -> date:

@@ -68,3 +68,7 @@ REORGANISATION_CONSULTATION = Rule(
     "A decision that reorganises work follows a signed consultation with union representatives",
     "Hovedavtalen del B § 1-4 (drøfting før beslutning); arbeidsmiljøloven § 8-2",
 )
+
+# Every rule above, in the order they are declared: the compliance report lists them all, so
+# that a finding's rule is always among them.
+ALL = tuple(value for value in list(globals().values()) if isinstance(value, Rule))

@@ -1142,9 +1142,7 @@ export interface components {
              * Rules
              * @description Every rule checked, with its source
              */
-            rules: {
-                [key: string]: string;
-            }[];
+            rules: components["schemas"]["RuleRead"][];
             /** Projects */
             projects: components["schemas"]["ProjectCompliance"][];
             /**
@@ -3269,6 +3267,18 @@ export interface components {
             grant_type: "refresh_token";
             /** Refresh Token */
             refresh_token: string;
+        };
+        /**
+         * RuleRead
+         * @description A rule the report checks, and the law, agreement or source document it comes from.
+         */
+        RuleRead: {
+            /** Id */
+            id: string;
+            /** Title */
+            title: string;
+            /** Source */
+            source: string;
         };
         /**
          * StakeholderKind
