@@ -92,6 +92,9 @@ function ProgrammeNav({ programmeId }: { programmeId: string }) {
     [`${base}/tasks`, "nav.tasks"],
     [`${base}/deadlines`, "nav.deadlines"],
     [`${base}/involvements`, "nav.involvements"],
+    [`${base}/events`, "nav.events"],
+    [`${base}/decisions`, "nav.decisions"],
+    [`${base}/compliance`, "nav.compliance"],
     [`${base}/people`, "nav.people"],
   ];
   return (

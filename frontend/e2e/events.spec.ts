@@ -1,0 +1,133 @@
+import { expect, test, type Locator } from "@playwright/test";
+import { ACCOUNTS, expectAccessible, expectNoRawKeys, login } from "./fixtures";
+
+/** Wait until the dialog has finished opening: axe measures contrast on what is painted, mid-fade. */
+async function opened(dialog: Locator) {
+  await expect(dialog).toBeVisible();
+  await dialog.evaluate((element) =>
+    Promise.all(
+      element
+        .getAnimations({ subtree: true })
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+        .map((animation) => animation.finished),
+    ),
+  );
+}
+
+const DEMO_MEETING = "Drøftingsmøte: organisering av Oppvekst og utdanning";
+
+test("plan a consultation meeting, record a union representative present, and sign the protocol", async ({
+  page,
+}) => {
+  await login(page, "editor");
+  await page.getByRole("navigation").getByRole("link", { name: "Møter" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Møter" })).toBeVisible();
+  const list = page.getByRole("table", { name: "Møter, tidligste først" });
+  const demo = list.getByRole("row").filter({ has: page.getByRole("link", { name: DEMO_MEETING }) });
+  await expect(demo).toContainText("Drøftingsmøte");
+  await expect(demo).toContainText("Signert");
+  await expectAccessible(page);
+  await expectNoRawKeys(page);
+
+  // Two days ago, so that the protocol is signed after the meeting.
+  const day = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+  const title = `Drøftingsmøte om hjemmetjenestene ${Date.now()}`;
+  await page.getByRole("button", { name: "Nytt møte" }).click();
+  const dialog = page.getByRole("dialog", { name: "Nytt møte" });
+  await opened(dialog);
+  await dialog.getByLabel("Tittel").fill(title);
+  await dialog.getByLabel("Type").selectOption("consultation_meeting");
+  await dialog.getByLabel("Gruppe").selectOption({ label: "Drøftingsforum Nordre Follo" });
+  await dialog.getByLabel("Starter (dato og klokkeslett, norsk tid)").fill(`${day}T09:00`);
+  await expect(dialog.getByLabel("Slutter (dato og klokkeslett, norsk tid)")).toHaveValue(`${day}T11:00`);
+  await dialog.getByLabel("Sted").fill("Ski rådhus, møterom Follo");
+  await expectAccessible(page);
+  await dialog.getByRole("button", { name: "Opprett møtet" }).click();
+
+  await expect(page).toHaveURL(/\/events\/[0-9a-f-]+$/);
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText("Drøftingsforum Nordre Follo")).toBeVisible();
+
+  const agenda = page.getByRole("region", { name: "Dagsorden" });
+  await agenda.getByRole("button", { name: "Legg til punkt" }).click();
+  await agenda.getByLabel("Klokkeslett").fill("09:00");
+  await agenda.getByLabel("Punkt", { exact: true }).fill("Forslag til ny organisering av hjemmetjenestene");
+  await agenda.getByLabel("Ansvarlig").fill("Kommunalsjef helse og velferd");
+  await agenda.getByRole("button", { name: "Lagre punktet" }).click();
+  await expect(agenda.getByRole("row", { name: /Forslag til ny organisering/ })).toContainText("09:00");
+  await expect(agenda.getByRole("row", { name: /Forslag til ny organisering/ })).toContainText("Kommunalsjef");
+
+  const participants = page.getByRole("region", { name: "Deltakere" });
+  await participants.getByLabel("Person å invitere").selectOption({ label: "Liv Tveiten (Hovedtillitsvalgt)" });
+  await participants.getByRole("button", { name: "Inviter" }).click();
+  const liv = participants.getByRole("row").filter({ hasText: "Liv Tveiten" });
+  await expect(liv).toContainText("Tillitsvalgt");
+  await liv.getByRole("group", { name: "Oppmøte for Liv Tveiten" }).getByRole("radio", { name: "Til stede" }).check();
+  await expect(participants.getByRole("status")).toHaveText("Oppmøte for Liv Tveiten: Til stede.");
+  await expect(participants.getByText("1 invitert: 1 til stede")).toBeVisible();
+
+  const protocol = page.getByRole("region", { name: "Drøftingsprotokoll" });
+  await expect(protocol.getByText("Ikke signert")).toBeVisible();
+  await protocol.getByLabel("Sak som ble drøftet").fill("Sammenslåing av hjemmetjenestene i Ski og Oppegård");
+  const parties = protocol.getByRole("group", { name: "Parter til stede" });
+  await parties.getByRole("checkbox", { name: "Arbeidstakere" }).check();
+  await parties.getByRole("checkbox", { name: "Administrasjon" }).check();
+  await protocol.getByRole("group", { name: "Ble partene enige?" }).getByRole("radio", { name: "Ja" }).check();
+  await protocol.getByRole("button", { name: "Legg til et syn" }).click();
+  const view = protocol.getByRole("group", { name: "Syn 1" });
+  await expect(view.getByLabel("Part")).toHaveValue("employees");
+  await view.getByLabel("Syn", { exact: true }).fill("Enige i to soner; ber om en plan for innplassering.");
+  await expectAccessible(page);
+  await protocol.getByRole("button", { name: "Signer protokollen" }).click();
+  await expect(protocol.getByText("Signert", { exact: true })).toBeVisible();
+  await expect(protocol.getByRole("button", { name: "Trekk tilbake signaturen" })).toBeVisible();
+
+  // Saved, not just shown: a reload reads it back from the API.
+  await page.reload();
+  const reloaded = page.getByRole("region", { name: "Drøftingsprotokoll" });
+  await expect(reloaded.getByText("Signert", { exact: true })).toBeVisible();
+  await expect(reloaded.getByText("Ikke signert")).toHaveCount(0);
+  await expect(reloaded.getByText("Sammenslåing av hjemmetjenestene i Ski og Oppegård")).toBeVisible();
+  await expect(reloaded.getByText("Administrasjon, Arbeidstakere")).toBeVisible();
+  await expect(
+    page.getByRole("group", { name: "Oppmøte for Liv Tveiten" }).getByRole("radio", { name: "Til stede" }),
+  ).toBeChecked();
+  await expectAccessible(page);
+  await expectNoRawKeys(page);
+  await page.screenshot({ path: "/tmp/event-page.png", fullPage: true });
+
+  await page.getByRole("link", { name: "Alle møter" }).click();
+  const row = page
+    .getByRole("table", { name: "Møter, tidligste først" })
+    .getByRole("row")
+    .filter({ has: page.getByRole("link", { name: title }) });
+  await expect(row).toContainText("Drøftingsmøte");
+  await expect(row).toContainText("Signert");
+  await expect(row).toContainText("Drøftingsforum Nordre Follo");
+});
+
+for (const [locale, heading, caption, protocolHeading] of [
+  ["nn", "Møte", "Møte, tidlegaste først", "Drøftingsprotokoll"],
+  ["en", "Meetings", "Meetings, earliest first", "Consultation protocol"],
+] as const) {
+  test(`the meetings list and a meeting's page in ${locale}`, async ({ page }) => {
+    await page.addInitScript((l) => localStorage.setItem("samskap.locale", l), locale);
+    await page.goto("/login");
+    const form = page.locator("form");
+    await form.locator('input[type="email"]').fill(ACCOUNTS.editor.email);
+    await form.locator('input[type="password"]').fill(ACCOUNTS.editor.password);
+    await form.locator('button[type="submit"]').click();
+    await expect(page).toHaveURL(/\/p\/[0-9a-f-]+$/);
+    await page.getByRole("navigation").getByRole("link", { name: heading, exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: heading, exact: true })).toBeVisible();
+    await expect(page.getByRole("table", { name: caption })).toBeVisible();
+    await expectNoRawKeys(page);
+    await expectAccessible(page);
+
+    await page.getByRole("link", { name: DEMO_MEETING }).click();
+    await expect(page.getByRole("heading", { level: 1, name: DEMO_MEETING })).toBeVisible();
+    await expect(page.getByRole("region", { name: protocolHeading })).toBeVisible();
+    await expectNoRawKeys(page);
+    await expectAccessible(page);
+  });
+}

@@ -1,0 +1,350 @@
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, test, vi } from "vitest";
+import type { Schemas } from "../../api/client";
+import {
+  aPerson,
+  fakeApi,
+  me,
+  page,
+  problem,
+  PROGRAMME_ID,
+  renderPage,
+  type ApiCall,
+  type Reply,
+} from "../projects/testing";
+import EventPage from "./EventPage";
+import EventsPage from "./EventsPage";
+
+type EventRecord = Schemas["EventRead"];
+
+const EVENT_ID = "00000000-0000-7000-8000-0000000000e1";
+const EVENT = `/api/v1/events/${EVENT_ID}`;
+const liv = aPerson({
+  id: "00000000-0000-7000-8000-0000000000p7",
+  name: "Liv Tveiten",
+  title: "Hovedtillitsvalgt",
+  affiliation: "union_representative",
+});
+const line = aPerson();
+const forum = { id: "00000000-0000-7000-8000-0000000000g2", name: "Drøftingsforum Nordre Follo" };
+
+function anEvent(overrides: Partial<EventRecord> = {}): EventRecord {
+  return {
+    id: EVENT_ID,
+    created_at: "2018-11-01T10:00:00Z",
+    updated_at: "2018-11-01T10:00:00Z",
+    version: 3,
+    programme_id: PROGRAMME_ID,
+    group_id: forum.id,
+    project_id: null,
+    title: "Drøftingsmøte: organisering av Oppvekst og utdanning",
+    kind: "consultation_meeting",
+    starts_at: "2018-11-20T08:00:00Z",
+    ends_at: "2018-11-20T10:00:00Z",
+    location: "Ski rådhus, møterom Follo",
+    agenda: [],
+    participants: [
+      { person_id: liv.id, attendance: null },
+      { person_id: line.id, attendance: null },
+    ],
+    minutes: null,
+    protocol: null,
+    external_id: null,
+    ...overrides,
+  };
+}
+
+/** The API with one event that PATCH changes as the real one does: merged, one version on. */
+function eventApi(
+  event: EventRecord,
+  {
+    role = "editor",
+    patch,
+  }: {
+    role?: Schemas["ProgrammeRole"];
+    /** An answer of its own to a PATCH, instead of saving it; it may replace the stored event. */
+    patch?: (call: ApiCall, replace: (event: EventRecord) => void) => Reply | undefined;
+  } = {},
+) {
+  let current = event;
+  const api = fakeApi({
+    "GET /api/v1/auth/me": me(role),
+    "GET /api/v1/people": page([line, liv]),
+    "GET /api/v1/groups": page([forum]),
+    "GET /api/v1/projects": page([]),
+    [`GET ${EVENT}`]: () => ({ body: current, etag: `"${current.version}"` }),
+    [`PATCH ${EVENT}`]: (call) => {
+      const refused = patch?.(call, (next) => (current = next));
+      if (refused) return refused;
+      if (call.ifMatch !== `"${current.version}"`) return problem(412, [], "stale version");
+      current = { ...current, ...(call.body as Partial<EventRecord>), version: current.version + 1 };
+      return { body: current, etag: `"${current.version}"` };
+    },
+  });
+  return { ...api, current: () => current };
+}
+
+const renderEvent = () =>
+  renderPage(<EventPage />, { route: "/p/:programmeId/events/:eventId", url: `/p/${PROGRAMME_ID}/events/${EVENT_ID}` });
+
+const renderList = (search = "") =>
+  renderPage(<EventsPage />, { route: "/p/:programmeId/events", url: `/p/${PROGRAMME_ID}/events${search}` });
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe("EventsPage", () => {
+  test("lists the events by start with their kind, time in Oslo and whether the protocol is signed", async () => {
+    const api = fakeApi({
+      "GET /api/v1/auth/me": me(),
+      "GET /api/v1/groups": page([forum]),
+      "GET /api/v1/projects": page([]),
+      "GET /api/v1/events": page([
+        anEvent({
+          id: "00000000-0000-7000-8000-0000000000e2",
+          title: "Drøftingsmøte om Oppvekst",
+          protocol: { matter: "Organisering", parties_present: ["employees"], signed_at: "2018-11-20T10:00:00Z" },
+        }),
+        anEvent({ id: "00000000-0000-7000-8000-0000000000e3", title: "Drøftingsmøte om Helse", group_id: null }),
+        anEvent({
+          id: "00000000-0000-7000-8000-0000000000e4",
+          title: "Trepartsverksted",
+          kind: "workshop",
+          starts_at: "2018-12-01T08:00:00Z",
+          ends_at: "2018-12-01T14:30:00Z",
+        }),
+      ]),
+    });
+    renderList();
+
+    const table = await screen.findByRole("table", { name: "Møter, tidligste først" });
+    const signed = within(table).getByRole("row", { name: /Drøftingsmøte om Oppvekst/ });
+    expect(within(signed).getByText("Drøftingsmøte")).toBeInTheDocument();
+    expect(within(signed).getByText("Signert")).toBeInTheDocument();
+    expect(within(signed).getByText("20. nov. 2018, 11:00")).toBeInTheDocument();
+    // 08:00 UTC is 09:00 in Oslo in November.
+    expect(within(signed).getByText("20. nov. 2018, 09:00–11:00")).toBeInTheDocument();
+    expect(await within(signed).findByText(forum.name)).toBeInTheDocument();
+    expect(within(signed).getByRole("link", { name: "Drøftingsmøte om Oppvekst" })).toHaveAttribute(
+      "href",
+      `/p/${PROGRAMME_ID}/events/00000000-0000-7000-8000-0000000000e2`,
+    );
+
+    const unsigned = within(table).getByRole("row", { name: /Drøftingsmøte om Helse/ });
+    expect(within(unsigned).getByText("Ikke signert")).toBeInTheDocument();
+    expect(within(unsigned).queryByText("Signert")).toBeNull();
+
+    const workshop = within(table).getByRole("row", { name: /Trepartsverksted/ });
+    expect(within(workshop).getByText("Verksted")).toBeInTheDocument();
+    expect(within(workshop).queryByText(/signert/i)).toBeNull();
+
+    const list = api.made("GET", "/api/v1/events")[0];
+    expect(list.query.get("programme_id")).toBe(PROGRAMME_ID);
+    expect(list.query.get("sort")).toBe("starts_at");
+    expect(screen.getByRole("button", { name: "Nytt møte" })).toBeInTheDocument();
+  });
+
+  test("sends the filters in the URL to the API, past meetings latest first; observers cannot add", async () => {
+    const api = fakeApi({
+      "GET /api/v1/auth/me": me("observer"),
+      "GET /api/v1/groups": page([forum]),
+      "GET /api/v1/projects": page([]),
+      "GET /api/v1/events": page([anEvent()]),
+    });
+    renderList(`?kind=consultation_meeting&group=${forum.id}&when=past`);
+
+    expect(await screen.findByRole("table", { name: "Tidligere møter, siste først" })).toBeInTheDocument();
+    const list = api.made("GET", "/api/v1/events")[0];
+    expect(list.query.get("kind")).toBe("consultation_meeting");
+    expect(list.query.get("group_id")).toBe(forum.id);
+    expect(list.query.get("sort")).toBe("-starts_at");
+    expect(list.query.get("starts_before")).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(list.query.has("starts_after")).toBe(false);
+    expect(screen.getByRole("combobox", { name: "Type" })).toHaveValue("consultation_meeting");
+    await waitFor(() => expect(api.made("GET", "/api/v1/auth/me")).toHaveLength(1));
+    expect(screen.queryByRole("button", { name: "Nytt møte" })).toBeNull();
+  });
+
+  test("shows the API's objection next to the field it concerns in the new-meeting form", async () => {
+    const api = fakeApi({
+      "GET /api/v1/auth/me": me(),
+      "GET /api/v1/groups": page([forum]),
+      "GET /api/v1/projects": page([]),
+      "GET /api/v1/events": page([]),
+      "POST /api/v1/events": problem(422, [{ pointer: "/group_id", detail: "no group with this id in the programme" }]),
+    });
+    const user = userEvent.setup();
+    renderList();
+    await user.click(await screen.findByRole("button", { name: "Nytt møte" }));
+    const dialog = screen.getByRole("dialog", { name: "Nytt møte" });
+    await user.type(within(dialog).getByRole("textbox", { name: "Tittel" }), "Drøftingsmøte om Helse");
+    await user.selectOptions(within(dialog).getByRole("combobox", { name: "Type" }), "consultation_meeting");
+    await user.selectOptions(within(dialog).getByRole("combobox", { name: "Gruppe" }), forum.id);
+    // jsdom has no date picker to type into; the value is set as the picker would set it.
+    fireEvent.change(within(dialog).getByLabelText("Starter (dato og klokkeslett, norsk tid)"), {
+      target: { value: "2026-03-02T09:00" },
+    });
+    await user.click(within(dialog).getByRole("button", { name: "Opprett møtet" }));
+
+    const group = within(dialog).getByRole("combobox", { name: "Gruppe" });
+    await waitFor(() => expect(group).toHaveAttribute("aria-invalid", "true"));
+    expect(group).toHaveAccessibleDescription(expect.stringContaining("Gruppen finnes ikke i programmet."));
+    expect(within(dialog).getByRole("textbox", { name: "Tittel" })).not.toHaveAttribute("aria-invalid");
+    const [sent] = api.made("POST", "/api/v1/events");
+    expect(sent.body).toMatchObject({
+      programme_id: PROGRAMME_ID,
+      title: "Drøftingsmøte om Helse",
+      kind: "consultation_meeting",
+      group_id: forum.id,
+      // Oslo is an hour ahead of UTC in March; the end is offered two hours after the start.
+      starts_at: "2026-03-02T09:00:00+01:00",
+      ends_at: "2026-03-02T11:00:00+01:00",
+    });
+  });
+});
+
+describe("EventPage", () => {
+  test("fills in the protocol and signs it with If-Match; the page then shows it signed", async () => {
+    const api = eventApi(anEvent());
+    const user = userEvent.setup();
+    renderEvent();
+
+    const section = await screen.findByRole("region", { name: "Drøftingsprotokoll" });
+    expect(within(section).getByText("Ikke signert")).toBeInTheDocument();
+    await user.type(within(section).getByRole("textbox", { name: "Sak som ble drøftet" }), "Ny organisering");
+    const parties = within(section).getByRole("group", { name: "Parter til stede" });
+    await user.click(within(parties).getByRole("checkbox", { name: "Arbeidstakere" }));
+    await user.click(within(parties).getByRole("checkbox", { name: "Administrasjon" }));
+    await user.click(
+      within(within(section).getByRole("group", { name: "Ble partene enige?" })).getByRole("radio", { name: "Ja" }),
+    );
+    await user.click(within(section).getByRole("button", { name: "Legg til et syn" }));
+    const view = within(section).getByRole("group", { name: "Syn 1" });
+    expect(within(view).getByRole("combobox", { name: "Part" })).toHaveValue("employees");
+    await user.type(within(view).getByRole("textbox", { name: "Syn" }), "Enige i ledernivåene.");
+    await user.click(within(section).getByRole("button", { name: "Signer protokollen" }));
+
+    expect(await within(section).findByText("Signert")).toBeInTheDocument();
+    const [sent] = api.made("PATCH", EVENT);
+    expect(sent.ifMatch).toBe('"3"');
+    expect(Object.keys(sent.body as object)).toEqual(["protocol"]);
+    const protocol = (sent.body as { protocol: Schemas["Protocol"] }).protocol;
+    expect(protocol).toMatchObject({
+      matter: "Ny organisering",
+      parties_present: ["administration", "employees"],
+      agreed: true,
+      views: [{ party: "employees", view: "Enige i ledernivåene." }],
+    });
+    expect(protocol.signed_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00\.000Z$/);
+    expect(new Date(protocol.signed_at!).getTime()).toBeLessThanOrEqual(Date.now());
+    // Signed, the protocol is shown as it stands, with no form to change it.
+    expect(within(section).queryByRole("textbox", { name: "Sak som ble drøftet" })).toBeNull();
+    expect(within(section).getByText("Enige i ledernivåene.")).toBeInTheDocument();
+    expect(within(section).getByRole("button", { name: "Trekk tilbake signaturen" })).toBeInTheDocument();
+  });
+
+  test("shows the API's objection to the signing time next to that field", async () => {
+    eventApi(anEvent({ protocol: { matter: "Ny organisering", parties_present: ["employees"] } }), {
+      patch: () => problem(422, [{ pointer: "/protocol/signed_at", detail: "must not be in the future" }]),
+    });
+    const user = userEvent.setup();
+    renderEvent();
+    const section = await screen.findByRole("region", { name: "Drøftingsprotokoll" });
+    expect(within(section).getByRole("textbox", { name: "Sak som ble drøftet" })).toHaveValue("Ny organisering");
+    await user.click(within(section).getByRole("radio", { name: "Signert på et annet tidspunkt" }));
+    const when = within(section).getByLabelText("Signert (dato og klokkeslett, norsk tid)");
+    fireEvent.change(when, { target: { value: "2018-11-20T11:00" } });
+    await user.click(within(section).getByRole("button", { name: "Signer protokollen" }));
+
+    await waitFor(() => expect(when).toHaveAttribute("aria-invalid", "true"));
+    expect(when).toHaveAccessibleDescription(expect.stringContaining("Tidspunktet kan ikke være fram i tid."));
+    expect(within(section).getByRole("textbox", { name: "Sak som ble drøftet" })).not.toHaveAttribute("aria-invalid");
+    expect(within(section).getByText("Ikke signert")).toBeInTheDocument();
+  });
+
+  test("records attendance row by row, each save with the version the one before left", async () => {
+    const api = eventApi(anEvent());
+    // The first answer is held back until the second click has been made.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const answer = vi.mocked(fetch).getMockImplementation()!;
+    vi.mocked(fetch).mockImplementation(async (request: RequestInfo | URL) => {
+      if ((request as Request).method === "PATCH") await held;
+      return answer(request as Request);
+    });
+    const user = userEvent.setup();
+    renderEvent();
+    const livs = await screen.findByRole("group", { name: "Oppmøte for Liv Tveiten" });
+    const lines = screen.getByRole("group", { name: `Oppmøte for ${line.name}` });
+    await user.click(within(livs).getByRole("radio", { name: "Til stede" }));
+    await user.click(within(lines).getByRole("radio", { name: "Meldt forfall" }));
+    // The choices show at once, before they are saved.
+    expect(within(livs).getByRole("radio", { name: "Til stede" })).toBeChecked();
+    release();
+
+    await waitFor(() => expect(api.made("PATCH", EVENT)).toHaveLength(2));
+    const [first, second] = api.made("PATCH", EVENT);
+    expect(first.ifMatch).toBe('"3"');
+    expect(second.ifMatch).toBe('"4"');
+    expect(second.body).toEqual({
+      participants: [
+        { person_id: liv.id, attendance: "present" },
+        { person_id: line.id, attendance: "excused" },
+      ],
+    });
+    await waitFor(() => expect(within(lines).getByRole("radio", { name: "Meldt forfall" })).toBeChecked());
+    expect(within(livs).getByRole("radio", { name: "Til stede" })).toBeChecked();
+    expect(screen.getByText(/2 invitert: 1 til stede, 1 meldt forfall/)).toBeInTheDocument();
+  });
+
+  test("a save that meets a newer version opens the dialog with both versions", async () => {
+    const theirs = anEvent({ version: 5, minutes: "Referat skrevet av en annen." });
+    const api = eventApi(anEvent(), {
+      // Someone else saved first: the API refuses the stale version and now holds theirs.
+      patch: (_, replace) => {
+        replace(theirs);
+        return { status: 412, body: { type: "about:blank", title: "Precondition Failed", status: 412 } };
+      },
+    });
+    const user = userEvent.setup();
+    renderEvent();
+    const minutes = await screen.findByRole("textbox", { name: "Referat fra møtet" });
+    await user.type(minutes, "Mitt referat.");
+    await user.click(screen.getByRole("button", { name: "Lagre referatet" }));
+
+    const dialog = await screen.findByRole("dialog", { name: "Noen andre har endret dette" });
+    const field = within(dialog).getByRole("group", { name: "Referat" });
+    expect(within(field).getByRole("radio", { name: "Lagret nå: Referat skrevet av en annen." })).toBeInTheDocument();
+    expect(within(field).getByRole("radio", { name: "Din endring: Mitt referat." })).toBeChecked();
+    expect(api.made("PATCH", EVENT)[0].ifMatch).toBe('"3"');
+  });
+
+  test("without edit rights everything is shown and nothing can be changed", async () => {
+    eventApi(
+      anEvent({
+        agenda: [{ time: "09:00", title: "Høringsforslaget", responsible: "Kommunalsjef", room: null, documents: [] }],
+        participants: [{ person_id: liv.id, attendance: "present" }],
+        minutes: "Partene gikk gjennom forslaget.",
+        protocol: {
+          matter: "Organisering av Oppvekst og utdanning",
+          parties_present: ["administration", "employees"],
+          agreed: true,
+          views: [{ party: "employees", view: "Ber om en tydelig plan." }],
+          signed_at: "2018-11-20T10:00:00Z",
+        },
+      }),
+      { role: "observer" },
+    );
+    renderEvent();
+    const protocol = await screen.findByRole("region", { name: "Drøftingsprotokoll" });
+    expect(within(protocol).getByText("Signert")).toBeInTheDocument();
+    expect(within(protocol).getByText("20. nov. 2018, 11:00")).toBeInTheDocument();
+    expect(within(protocol).getByText("Administrasjon, Arbeidstakere")).toBeInTheDocument();
+    expect(screen.getByRole("row", { name: /Høringsforslaget/ })).toHaveTextContent("Kommunalsjef");
+    expect(await screen.findByRole("row", { name: /Liv Tveiten/ })).toHaveTextContent("Til stede");
+    expect(screen.getByText("Partene gikk gjennom forslaget.")).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryAllByRole("button")).toHaveLength(0));
+    expect(screen.queryAllByRole("textbox")).toHaveLength(0);
+    expect(screen.queryAllByRole("radio")).toHaveLength(0);
+  });
+});

@@ -1,0 +1,149 @@
+import { Button } from "@digdir/designsystemet-react";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useParams, useSearchParams } from "react-router-dom";
+import {
+  EVENT_KINDS,
+  EVENT_PERIODS,
+  type EventFilters,
+  type EventKind,
+  type EventPeriod,
+} from "../../api/queries/events";
+import { groupNamesQuery, namesById, projectNamesQuery, type Named } from "../../api/queries/lookups";
+import { Page } from "../../components/Page";
+import { SelectField } from "../../components/SelectField";
+import layout from "../../components/layout.module.css";
+import { useI18n } from "../../i18n";
+import { useMayEditEvents } from "./access";
+import { EventDialog } from "./EventDialog";
+import { EventTable } from "./EventTable";
+
+/** The filters live in the URL, so a filtered list can be bookmarked and shared. */
+function useEventParams() {
+  const [params, setParams] = useSearchParams();
+  const kind = params.get("kind");
+  const period = params.get("when");
+  const filters: EventFilters = {
+    kind: EVENT_KINDS.includes(kind as EventKind) ? (kind as EventKind) : undefined,
+    groupId: params.get("group") || undefined,
+    projectId: params.get("project") || undefined,
+    period: EVENT_PERIODS.includes(period as EventPeriod) ? (period as EventPeriod) : undefined,
+  };
+  const set = (changes: Record<string, string | undefined>) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [name, value] of Object.entries(changes)) {
+          if (value) next.set(name, value);
+          else next.delete(name);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  return { filters, set };
+}
+
+/** The programme's gatherings, meetings and consultation meetings, and a way to plan a new one. */
+export default function EventsPage() {
+  const { programmeId = "" } = useParams();
+  const { t } = useI18n();
+  const { filters, set } = useEventParams();
+  const mayEdit = useMayEditEvents(programmeId);
+  const groups = useQuery(groupNamesQuery(programmeId));
+  const projects = useQuery(projectNamesQuery(programmeId));
+  const [adding, setAdding] = useState(false);
+  return (
+    <Page
+      title={t("events.title")}
+      actions={mayEdit && <Button onClick={() => setAdding(true)}>{t("events.new")}</Button>}
+    >
+      <EventFilterBar filters={filters} set={set} groups={groups.data ?? []} projects={projects.data ?? []} />
+      <EventTable
+        programmeId={programmeId}
+        filters={filters}
+        names={{ groups: namesById(groups.data), projects: namesById(projects.data) }}
+      />
+      {adding && (
+        <EventDialog
+          programmeId={programmeId}
+          defaults={filters}
+          groups={groups.data ?? []}
+          projects={projects.data ?? []}
+          onClose={() => setAdding(false)}
+        />
+      )}
+    </Page>
+  );
+}
+
+function EventFilterBar({
+  filters,
+  set,
+  groups,
+  projects,
+}: {
+  filters: EventFilters;
+  set: (changes: Record<string, string | undefined>) => void;
+  groups: Named[];
+  projects: Named[];
+}) {
+  const { t } = useI18n();
+  const any = Object.values(filters).some(Boolean);
+  return (
+    <div role="search" aria-label={t("events.filters.label")} className={layout.filters}>
+      <SelectField label={t("events.field.kind")} value={filters.kind ?? ""} onChange={(e) => set({ kind: e.target.value })}>
+        <option value="">{t("common.all")}</option>
+        {EVENT_KINDS.map((kind) => (
+          <option key={kind} value={kind}>
+            {t(`events.kind.${kind}`)}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label={t("events.field.group")}
+        value={filters.groupId ?? ""}
+        onChange={(e) => set({ group: e.target.value })}
+      >
+        <option value="">{t("common.all")}</option>
+        {groups.map((g) => (
+          <option key={g.id} value={g.id}>
+            {g.name}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label={t("events.field.project")}
+        value={filters.projectId ?? ""}
+        onChange={(e) => set({ project: e.target.value })}
+      >
+        <option value="">{t("common.all")}</option>
+        {projects.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label={t("events.filters.period")}
+        value={filters.period ?? ""}
+        onChange={(e) => set({ when: e.target.value })}
+      >
+        <option value="">{t("events.period.all")}</option>
+        {EVENT_PERIODS.map((period) => (
+          <option key={period} value={period}>
+            {t(`events.period.${period}`)}
+          </option>
+        ))}
+      </SelectField>
+      {any && (
+        <Button
+          variant="tertiary"
+          onClick={() => set({ kind: undefined, group: undefined, project: undefined, when: undefined })}
+        >
+          {t("events.filters.clear")}
+        </Button>
+      )}
+    </div>
+  );
+}
