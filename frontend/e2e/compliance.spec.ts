@@ -1,0 +1,219 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expectAccessible, expectNoRawKeys, login, programmeId } from "./fixtures";
+
+// The demo's reorganisation decision drafted before anyone consulted the union representatives
+// (backend/samskap/demo/governance.py), and the project board set up without one.
+const DECISION = "Ny organisering av hjemmetjenestene i Helse og velferd";
+const BOARD = "Prosjektstyre Helse og velferd";
+const BOARD_FINDING = `${BOARD}: no union representative`;
+const NOT_FINAL = `«${DECISION}» (cannot be made final)`;
+const MISSING = "no consultation meeting (drøftingsmøte) on the matter is linked";
+
+async function openCompliance(page: Page) {
+  await page.getByRole("navigation").getByRole("link", { name: "Etterlevelse" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Etterlevelse" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Prosjektene med mandat, fase og funn" })).toBeVisible();
+}
+
+/** The finding on the compliance page that says this. */
+const finding = (page: Page, text: string): Locator => page.getByRole("listitem").filter({ hasText: text });
+
+/** Wait until the dialog has finished opening: axe measures contrast on what is painted, mid-fade. */
+async function opened(dialog: Locator) {
+  await expect(dialog).toBeVisible();
+  await dialog.evaluate((element) =>
+    Promise.all(
+      element
+        .getAnimations({ subtree: true })
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+        .map((animation) => animation.finished),
+    ),
+  );
+}
+
+// The refusal needs the decision still a draft; the override then makes it final for good.
+test.describe.serial("a reorganisation decision without its consultation", () => {
+  test("is flagged on the compliance page and refused when the editor finalises it", async ({ page }) => {
+    await login(page, "editor");
+    await openCompliance(page);
+    await expect(page.getByRole("heading", { level: 2, name: /\d+ åpne funn/ })).toBeVisible();
+
+    const board = finding(page, BOARD_FINDING);
+    await expect(board).toContainText("Et prosjektstyre har minst én tillitsvalgt");
+    await expect(board).toContainText("Kilde: Fellesnemnda: prosjektstyrene har representanter for de tillitsvalgte");
+    const decision = finding(page, NOT_FINAL);
+    await expect(decision).toContainText(MISSING);
+    await expect(decision).toContainText("Kilde: Hovedavtalen del B § 1-4");
+    await expect(finding(page, "Frister blir overholdt eller frafalt").first()).toContainText("was due");
+    await expect(
+      finding(page, "Frister blir overholdt eller frafalt").first().getByRole("link", { name: "Vis de forfalte fristene" }),
+    ).toHaveAttribute("href", /\/deadlines\?overdue=1/);
+    await expectAccessible(page);
+    await expectNoRawKeys(page);
+
+    await decision.getByRole("link", { name: "Åpne vedtaket" }).click();
+    await expect(page).toHaveURL(/\/decisions\/[0-9a-f-]+$/);
+    await expect(page.getByRole("heading", { level: 1, name: DECISION })).toBeVisible();
+    await expect(page.getByText("Drøfting mangler")).toBeVisible();
+    await expectAccessible(page);
+
+    await page.getByRole("button", { name: "Gjør endelig", exact: true }).click();
+    const refusal = page.locator("section").filter({
+      has: page.getByRole("heading", { level: 3, name: "Vedtaket ble ikke gjort endelig" }),
+    });
+    await expect(refusal).toContainText(`Missing: ${MISSING}`);
+    await expect(refusal).toContainText("Hovedavtalen del B § 1-4");
+    const meeting = page.getByRole("combobox", { name: "Drøftingsmøte" });
+    await expect(meeting).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByText(MISSING).first()).toBeVisible();
+    await expect(page.getByText("Utkast", { exact: true })).toBeVisible();
+    // Only a programme administrator may go past the rule.
+    await expect(page.getByRole("button", { name: /uten drøfting/ })).toHaveCount(0);
+    await expectAccessible(page);
+
+    await page.reload();
+    await expect(page.getByText("Utkast", { exact: true })).toBeVisible();
+  });
+
+  test("is made final by the programme administrator with a reason, kept and shown", async ({ page }) => {
+    const reason = `Drøftingsmøtet ble holdt muntlig 10. desember; protokollen ettersendes (${Date.now()}).`;
+    await login(page, "programmeAdmin");
+    await openCompliance(page);
+    await finding(page, NOT_FINAL).getByRole("link", { name: "Åpne vedtaket" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: DECISION })).toBeVisible();
+
+    await page.getByRole("button", { name: "Gjør endelig uten drøfting …" }).click();
+    const form = page.getByRole("form", { name: "Gjør endelig uten drøfting" });
+    const field = form.getByRole("textbox", { name: "Begrunnelse" });
+    await expect(field).toBeFocused();
+    await form.getByRole("button", { name: "Gjør endelig uten drøfting" }).click();
+    await expect(field).toHaveAttribute("aria-invalid", "true");
+    await expect(form.getByText("Skriv en begrunnelse.")).toBeVisible();
+    await expectAccessible(page);
+
+    await field.fill(reason);
+    await form.getByRole("button", { name: "Gjør endelig uten drøfting" }).click();
+    await expect(page.getByRole("status")).toHaveText("Vedtaket er endelig.");
+    const record = page.getByRole("region", { name: "Gjort endelig uten drøfting" });
+    await expect(record).toContainText(reason);
+    await expect(record).toContainText("Gjort endelig av deg (Tor Erik Viken)");
+    await expect(page.getByText("Endelig", { exact: true })).toBeVisible();
+    await expect(page.getByText("Endelig uten drøfting", { exact: true })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Gjør endelig", exact: true })).toHaveCount(0);
+    await expectAccessible(page);
+    await expectNoRawKeys(page);
+
+    // The report no longer says the decision cannot be made final; it keeps, for the record,
+    // that it was made final without its consultation, and why.
+    await openCompliance(page);
+    await expect(finding(page, NOT_FINAL)).toHaveCount(0);
+    await expect(finding(page, `«${DECISION}» (made final by override: ${reason})`)).toBeVisible();
+  });
+});
+
+test("the board without a union representative is cleared by seating one", async ({ page }) => {
+  await login(page, "editor");
+  await openCompliance(page);
+  await finding(page, BOARD_FINDING).getByRole("link", { name: "Åpne gruppen" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: BOARD })).toBeVisible();
+
+  await page.getByRole("combobox", { name: "Person" }).selectOption({ label: "Liv Tveiten" });
+  await page.getByRole("combobox", { name: "Part" }).selectOption({ label: "Arbeidstakere" });
+  await page.getByRole("combobox", { name: "Kommune" }).selectOption({ label: "Ski" });
+  await page.getByRole("button", { name: "Legg til medlem" }).click();
+  await expect(page.getByText("Liv Tveiten er lagt til i gruppen.")).toBeVisible();
+
+  await openCompliance(page);
+  await expect(finding(page, NOT_FINAL).or(finding(page, `«${DECISION}»`)).first()).toBeVisible();
+  await expect(finding(page, BOARD_FINDING)).toHaveCount(0);
+
+  // Leave the board as the demo has it, for the other tests on the same server.
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1, name: BOARD })).toBeVisible();
+  await page.getByRole("button", { name: "Fjern Liv Tveiten" }).click();
+  const dialog = page.getByRole("dialog");
+  await opened(dialog);
+  await dialog.getByRole("button", { name: "Fjern medlemmet" }).click();
+  await expect(dialog).toBeHidden();
+  await openCompliance(page);
+  await expect(finding(page, BOARD_FINDING)).toBeVisible();
+});
+
+test("a reorganisation decision consulted on in a signed meeting is recorded and made final", async ({ page }) => {
+  const title = `Felles merkantil tjeneste i Oppvekst og utdanning ${Date.now()}`;
+  await login(page, "editor");
+  const pid = programmeId(page);
+  await page.goto(`/p/${pid}/decisions`);
+  await expect(page.getByRole("heading", { level: 1, name: "Vedtak" })).toBeVisible();
+  const table = page.getByRole("table", { name: "Vedtak, nyeste først" });
+  await expect(table.getByRole("row").filter({ hasText: "Organisering av virksomhetsområdet Oppvekst" })).toContainText(
+    "Drøfting i orden",
+  );
+  await expectAccessible(page);
+  await expectNoRawKeys(page);
+
+  await page.getByRole("combobox", { name: "Omorganisering" }).selectOption({ label: "Endrer organiseringen" });
+  await expect(page).toHaveURL(/reorganisation=1/);
+  await expect(table.getByRole("row").filter({ hasText: "18/00231" })).toBeVisible();
+  await page.getByRole("combobox", { name: "Status" }).selectOption({ label: "Utkast" });
+  await expect(page).toHaveURL(/status=draft/);
+  await expect(table.getByRole("row").filter({ hasText: "18/00231" })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole("combobox", { name: "Status" })).toHaveValue("draft");
+  await page.getByRole("button", { name: "Nullstill filtrene" }).click();
+
+  await page.getByRole("button", { name: "Nytt vedtak" }).click();
+  const dialog = page.getByRole("dialog", { name: "Nytt vedtak" });
+  await opened(dialog);
+  await expectAccessible(page);
+  await dialog.getByRole("textbox", { name: "Tittel" }).fill(title);
+  await dialog.getByLabel("Vedtaksdato").fill("2018-12-20");
+  await dialog.getByRole("combobox", { name: "Vedtatt av" }).selectOption({ label: "Fellesnemnda for Nordre Follo" });
+  await dialog.getByRole("checkbox", { name: "Vedtaket endrer hvordan arbeidet er organisert" }).check();
+  await dialog
+    .getByRole("combobox", { name: "Drøftingsmøte" })
+    .selectOption({ label: "20. nov. 2018 – Drøftingsmøte: organisering av Oppvekst og utdanning" });
+  await dialog.getByRole("button", { name: "Lagre som utkast" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Drøftingsmøte: organisering av Oppvekst og utdanning" })).toHaveAttribute(
+    "href",
+    /\/events\/[0-9a-f-]+$/,
+  );
+  await expect(page.getByText("Drøfting i orden")).toBeVisible();
+  await page.getByRole("button", { name: "Gjør endelig", exact: true }).click();
+  await expect(page.getByText("Vedtaket er endelig.")).toBeVisible();
+  await expect(page.getByText("Endelig", { exact: true })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Gjort endelig uten drøfting" })).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+for (const [locale, decisions, compliance, caption] of [
+  ["nn", "Vedtak", "Etterleving", "Vedtak, nyaste først"],
+  ["en", "Decisions", "Compliance", "Decisions, newest first"],
+] as const) {
+  test(`the decision and compliance pages in ${locale}`, async ({ page }) => {
+    await login(page, "editor");
+    const base = `/p/${programmeId(page)}`;
+    await page.addInitScript((l) => localStorage.setItem("samskap.locale", l), locale);
+
+    await page.goto(`${base}/decisions`);
+    await expect(page.getByRole("heading", { level: 1, name: decisions })).toBeVisible();
+    const table = page.getByRole("table", { name: caption });
+    await expect(table.getByRole("row").nth(1)).toBeVisible();
+    await expectAccessible(page);
+    await expectNoRawKeys(page);
+
+    await table.getByRole("row").filter({ hasText: "18/00231" }).getByRole("link").click();
+    await expect(page.getByRole("heading", { level: 1, name: /Oppvekst og utdanning/ })).toBeVisible();
+    await expect(page.getByRole("link", { name: /Drøftingsmøte/ })).toBeVisible();
+    await expectAccessible(page);
+    await expectNoRawKeys(page);
+
+    await page.goto(`${base}/compliance`);
+    await expect(page.getByRole("heading", { level: 1, name: compliance })).toBeVisible();
+    await expect(page.getByRole("listitem").first()).toBeVisible();
+    await expectAccessible(page);
+    await expectNoRawKeys(page);
+  });
+}

@@ -1,0 +1,105 @@
+import { Button, Dialog, Heading } from "@digdir/designsystemet-react";
+import { useEffect, useId, useState, type FormEvent } from "react";
+import { ApiProblem } from "../../api/problem";
+import { useCreateDecision, type ConsultationMeeting, type Decision } from "../../api/queries/decisions";
+import type { Named } from "../../api/queries/lookups";
+import { ProblemAlert } from "../../components/QueryState";
+import styles from "../../components/layout.module.css";
+import { useT } from "../../i18n";
+import {
+  bodyOf,
+  DECISION_FIELDS,
+  DecisionFields,
+  EMPTY_DECISION,
+  missingFields,
+  serverMessage,
+  type DecisionField,
+  type DecisionValues,
+} from "./DecisionFields";
+import own from "./decisions.module.css";
+
+/**
+ * Record a new decision as a draft. It is made final on its own page, where the consultation
+ * it may need is checked.
+ */
+export function DecisionDialog({
+  programmeId,
+  defaults,
+  groups,
+  projects,
+  meetings,
+  onCreated,
+  onClose,
+}: {
+  programmeId: string;
+  defaults: Partial<DecisionValues>;
+  groups: Named[];
+  projects: Named[];
+  meetings: ConsultationMeeting[];
+  onCreated: (decision: Decision) => void;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const headingId = useId();
+  const create = useCreateDecision();
+  const [values, setValues] = useState<DecisionValues>({ ...EMPTY_DECISION, ...defaults });
+  const [local, setLocal] = useState<Partial<Record<DecisionField, string>>>({});
+  // The dialog is removed rather than closed, so the browser cannot return focus itself.
+  useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
+    return () => {
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
+
+  const problem = create.error instanceof ApiProblem ? create.error : null;
+  const server = problem?.fieldErrors() ?? {};
+  const errors: Partial<Record<DecisionField, string>> = {};
+  for (const field of DECISION_FIELDS) {
+    const message = local[field] ?? (server[field] ? serverMessage(t, server[field]) : undefined);
+    if (message) errors[field] = message;
+  }
+  const placed = DECISION_FIELDS.some((field) => server[field]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const missing = missingFields(values, t);
+    setLocal(missing);
+    if (Object.keys(missing).length) {
+      create.reset();
+      return;
+    }
+    create.mutate({ programme_id: programmeId, ...bodyOf(values), status: "draft" }, { onSuccess: onCreated });
+  };
+
+  return (
+    <Dialog open modal closeButton={t("common.close")} onClose={onClose} aria-labelledby={headingId}>
+      <Dialog.Block>
+        <Heading level={2} data-size="sm" id={headingId}>
+          {t("decisions.create.title")}
+        </Heading>
+      </Dialog.Block>
+      <Dialog.Block>
+        <form className={own.form} onSubmit={submit} noValidate>
+          {create.error && !placed && <ProblemAlert error={create.error} />}
+          <DecisionFields
+            values={values}
+            onChange={(field, value) => setValues((v) => ({ ...v, [field]: value }))}
+            errors={errors}
+            groups={groups}
+            projects={projects}
+            meetings={meetings}
+          />
+          <div className={styles.actions}>
+            <Button type="submit" loading={create.isPending}>
+              {t("decisions.create.submit")}
+            </Button>
+            <Button type="button" variant="secondary" onClick={onClose}>
+              {t("common.cancel")}
+            </Button>
+          </div>
+        </form>
+      </Dialog.Block>
+    </Dialog>
+  );
+}

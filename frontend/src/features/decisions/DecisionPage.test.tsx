@@ -1,0 +1,204 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, test, vi } from "vitest";
+import type { Schemas } from "../../api/client";
+import { fakeApi, me, page, problem, PROGRAMME_ID, renderPage, type ApiCall, type Reply } from "../projects/testing";
+import DecisionPage from "./DecisionPage";
+import { aDecision, aMeeting, aReport, COMMITTEE, consultationFinding, HELSE } from "./testing";
+
+const decision = aDecision();
+const URL_OF = `/api/v1/decisions/${decision.id}`;
+const MISSING = "no consultation meeting (drøftingsmøte) on the matter is linked";
+const DETAIL =
+  "A reorganisation decision is final only after consultation with the union representatives. " +
+  `Missing: ${MISSING}. (Hovedavtalen del B § 1-4)`;
+
+function decisionApi(
+  overrides: Record<string, Reply | ((call: ApiCall) => Reply)> = {},
+  role: Schemas["ProgrammeRole"] = "editor",
+) {
+  return fakeApi({
+    "GET /api/v1/auth/me": me(role),
+    [`GET ${URL_OF}`]: { body: decision, etag: '"3"' },
+    [`GET /api/v1/programmes/${PROGRAMME_ID}/compliance`]: {
+      body: aReport({ programme_findings: [consultationFinding(decision)], total: 1 }),
+    },
+    "GET /api/v1/groups": page([COMMITTEE]),
+    "GET /api/v1/projects": page([{ id: HELSE.id, code: HELSE.code, name: HELSE.name }]),
+    "GET /api/v1/events": page([aMeeting()]),
+    ...overrides,
+  });
+}
+
+const render = () =>
+  renderPage(<DecisionPage />, {
+    route: "/p/:programmeId/decisions/:decisionId",
+    url: `/p/${PROGRAMME_ID}/decisions/${decision.id}`,
+  });
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe("DecisionPage", () => {
+  test("shows the decision's facts, and that its consultation is missing", async () => {
+    decisionApi();
+    render();
+    expect(await screen.findByRole("heading", { level: 1, name: decision.title })).toBeInTheDocument();
+    expect(screen.getByText("Utkast")).toBeInTheDocument();
+    expect(screen.getByText("Omorganisering")).toBeInTheDocument();
+    expect(await screen.findByRole("link", { name: "Fellesnemnda" })).toHaveAttribute(
+      "href",
+      `/p/${PROGRAMME_ID}/groups/${COMMITTEE.id}`,
+    );
+    expect(screen.getByText("Inndelingslova § 26")).toBeInTheDocument();
+    expect(await screen.findByText("Drøfting mangler")).toBeInTheDocument();
+  });
+
+  test("a refused finalisation shows what is missing at the button and the consultation field; the decision stays a draft", async () => {
+    const api = decisionApi({
+      [`PATCH ${URL_OF}`]: {
+        status: 409,
+        body: {
+          type: "https://samskap.no/problems/conflict",
+          title: "Conflict",
+          status: 409,
+          detail: DETAIL,
+          errors: [{ pointer: "/consultation_event_id", detail: MISSING }],
+        },
+      },
+    });
+    const user = userEvent.setup();
+    render();
+    await user.click(await screen.findByRole("button", { name: "Gjør endelig" }));
+
+    const refusal = await screen.findByRole("heading", { level: 3, name: "Vedtaket ble ikke gjort endelig" });
+    expect(refusal.parentElement).toHaveTextContent(DETAIL);
+    const meeting = screen.getByRole("combobox", { name: "Drøftingsmøte" });
+    await waitFor(() => expect(meeting).toHaveAttribute("aria-invalid", "true"));
+    expect(meeting).toHaveAccessibleDescription(expect.stringContaining(MISSING));
+
+    const [patch] = api.made("PATCH", URL_OF);
+    expect(patch.ifMatch).toBe('"3"');
+    expect(patch.body).toEqual({ status: "final" });
+    expect(screen.getByText("Utkast")).toBeInTheDocument();
+    expect(screen.queryByText("Endelig")).toBeNull();
+    expect(screen.getByRole("button", { name: "Gjør endelig" })).toBeInTheDocument();
+    // An editor is not offered the administrator's way past the rule.
+    expect(screen.queryByRole("button", { name: /uten drøfting/ })).toBeNull();
+  });
+
+  test("a programme administrator finalises without consultation only with a reason, sent with If-Match", async () => {
+    const reason = "Drøftingsmøtet ble holdt muntlig; protokollen ettersendes.";
+    const admin = me("programme_admin").body;
+    const api = decisionApi(
+      {
+        [`PATCH ${URL_OF}`]: (call) => ({
+          body: {
+            ...decision,
+            ...(call.body as object),
+            version: 4,
+            finalised_at: "2026-03-02T10:00:00Z",
+            overridden_by_id: admin.id,
+          },
+          etag: '"4"',
+        }),
+      },
+      "programme_admin",
+    );
+    const user = userEvent.setup();
+    render();
+    await user.click(await screen.findByRole("button", { name: "Gjør endelig uten drøfting …" }));
+    const form = screen.getByRole("form", { name: "Gjør endelig uten drøfting" });
+    await user.click(within(form).getByRole("button", { name: "Gjør endelig uten drøfting" }));
+
+    const field = within(form).getByRole("textbox", { name: "Begrunnelse" });
+    await waitFor(() => expect(field).toHaveAttribute("aria-invalid", "true"));
+    expect(field).toHaveAccessibleDescription(expect.stringContaining("Skriv en begrunnelse."));
+    expect(api.made("PATCH", URL_OF)).toHaveLength(0);
+
+    await user.type(field, reason);
+    await user.click(within(form).getByRole("button", { name: "Gjør endelig uten drøfting" }));
+
+    expect(await screen.findByRole("heading", { level: 2, name: "Gjort endelig uten drøfting" })).toBeInTheDocument();
+    expect(await screen.findByText("Vedtaket er endelig.")).toBeInTheDocument();
+    const [patch] = api.made("PATCH", URL_OF);
+    expect(patch.ifMatch).toBe('"3"');
+    expect(patch.body).toEqual({ status: "final", override_reason: reason });
+    expect(screen.getByText(reason)).toBeInTheDocument();
+    expect(screen.getByText(/Gjort endelig av deg \(Ingrid Haugland\)/)).toBeInTheDocument();
+    expect(screen.getByText("Endelig")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Gjør endelig" })).toBeNull();
+  });
+
+  test("linking the consultation meeting saves it with If-Match and links to the meeting's page", async () => {
+    const meeting = aMeeting({
+      protocol: {
+        matter: "Hjemmetjenestene",
+        parties_present: ["administration", "employees"],
+        agreed: true,
+        views: [],
+        signed_at: "2018-11-20T10:00:00Z",
+      },
+    });
+    let current = decision;
+    const api = decisionApi({
+      [`GET ${URL_OF}`]: () => ({ body: current, etag: `"${current.version}"` }),
+      [`GET /api/v1/events/${meeting.id}`]: { body: meeting },
+      "GET /api/v1/events": page([meeting]),
+      [`PATCH ${URL_OF}`]: (call) => {
+        current = { ...current, ...(call.body as object), version: 4 };
+        return { body: current, etag: '"4"' };
+      },
+    });
+    const user = userEvent.setup();
+    render();
+    await screen.findByRole("option", { name: /Drøftingsmøte: hjemmetjenestene/ });
+    await user.selectOptions(screen.getByRole("combobox", { name: "Drøftingsmøte" }), meeting.id);
+    await user.click(screen.getByRole("button", { name: "Lagre drøftingsmøtet" }));
+
+    expect(await screen.findByText("Drøftingsmøtet er lagret.")).toBeInTheDocument();
+    const [patch] = api.made("PATCH", URL_OF);
+    expect(patch.ifMatch).toBe('"3"');
+    expect(patch.body).toEqual({ consultation_event_id: meeting.id });
+    expect(await screen.findByRole("link", { name: meeting.title })).toHaveAttribute(
+      "href",
+      `/p/${PROGRAMME_ID}/events/${meeting.id}`,
+    );
+    expect(screen.getByText(/^Signert /)).toBeInTheDocument();
+  });
+
+  test("an edit that meets someone else's newer version opens the conflict dialog", async () => {
+    const newer = aDecision({ version: 4, title: "Hjemmetjenestene i to soner" });
+    let current = decision;
+    decisionApi({
+      [`GET ${URL_OF}`]: () => ({ body: current, etag: `"${current.version}"` }),
+      // Someone else saved first: the version the form started from is no longer the latest.
+      [`PATCH ${URL_OF}`]: () => {
+        current = newer;
+        return { status: 412, body: { title: "Precondition Failed", status: 412 } };
+      },
+    });
+    const user = userEvent.setup();
+    render();
+    await user.click(await screen.findByRole("button", { name: "Rediger vedtaket" }));
+    const title = screen.getByRole("textbox", { name: "Tittel" });
+    await user.clear(title);
+    await user.type(title, "Hjemmetjenestene samles");
+    await user.click(screen.getByRole("button", { name: "Lagre" }));
+
+    const dialog = await screen.findByRole("dialog", { name: "Noen andre har endret dette" });
+    expect(within(dialog).getByRole("radio", { name: "Lagret nå: Hjemmetjenestene i to soner" })).toBeInTheDocument();
+    expect(within(dialog).getByRole("radio", { name: "Din endring: Hjemmetjenestene samles" })).toBeChecked();
+  });
+
+  test("a field the API refuses on save is shown at the field", async () => {
+    decisionApi({ [`PATCH ${URL_OF}`]: problem(422, [{ pointer: "/case_number", detail: "String should have at most 64 characters" }]) });
+    const user = userEvent.setup();
+    render();
+    await user.click(await screen.findByRole("button", { name: "Rediger vedtaket" }));
+    await user.type(screen.getByRole("textbox", { name: "Saksnummer" }), "-tillegg");
+    await user.click(screen.getByRole("button", { name: "Lagre" }));
+    const caseNumber = screen.getByRole("textbox", { name: "Saksnummer" });
+    await waitFor(() => expect(caseNumber).toHaveAttribute("aria-invalid", "true"));
+    expect(caseNumber).toHaveAccessibleDescription(expect.stringContaining("String should have at most 64 characters"));
+  });
+});

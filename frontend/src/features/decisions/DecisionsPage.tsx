@@ -1,0 +1,243 @@
+import { Button, Link, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link as RouterLink, useNavigate, useParams, useSearchParams } from "react-router-dom";
+import { complianceQuery } from "../../api/queries/compliance";
+import {
+  consultationFindings,
+  consultationMeetingsQuery,
+  DECISION_STATUSES,
+  decisionsQuery,
+  type DecisionFilters,
+  type DecisionStatus,
+} from "../../api/queries/decisions";
+import { groupNamesQuery, namesById, projectNamesQuery, type Named } from "../../api/queries/lookups";
+import { LoadMore } from "../../components/LoadMore";
+import { Page } from "../../components/Page";
+import { QueryState } from "../../components/QueryState";
+import { SelectField } from "../../components/SelectField";
+import styles from "../../components/layout.module.css";
+import { useI18n } from "../../i18n";
+import { useDecisionAccess } from "./access";
+import { consultationOf, ConsultationTag } from "./ConsultationStatus";
+import { DecisionDialog } from "./DecisionDialog";
+import own from "./decisions.module.css";
+
+type Changes = Record<string, string | undefined>;
+
+/** Filters live in the URL, so that a list can be bookmarked and shared. */
+function useDecisionParams() {
+  const [params, setParams] = useSearchParams();
+  const status = params.get("status");
+  const reorganisation = params.get("reorganisation");
+  const filters: DecisionFilters = {
+    status: DECISION_STATUSES.includes(status as DecisionStatus) ? (status as DecisionStatus) : undefined,
+    reorganisation: reorganisation === "1" ? true : reorganisation === "0" ? false : undefined,
+    bodyGroupId: params.get("body") || undefined,
+    projectId: params.get("project") || undefined,
+  };
+  const set = (changes: Changes) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [name, value] of Object.entries(changes)) {
+          if (value) next.set(name, value);
+          else next.delete(name);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  return { filters, set };
+}
+
+/** The programme's decisions, newest first, with whether each reorganisation was consulted on. */
+export default function DecisionsPage() {
+  const { programmeId = "" } = useParams();
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const { filters, set } = useDecisionParams();
+  const { mayWrite } = useDecisionAccess(programmeId);
+  const groups = useQuery(groupNamesQuery(programmeId));
+  const projects = useQuery(projectNamesQuery(programmeId));
+  const [adding, setAdding] = useState(false);
+  const meetings = useQuery({ ...consultationMeetingsQuery(programmeId), enabled: adding });
+
+  return (
+    <Page
+      title={t("decisions.title")}
+      actions={mayWrite && <Button onClick={() => setAdding(true)}>{t("decisions.new")}</Button>}
+    >
+      <FilterBar filters={filters} set={set} groups={groups.data ?? []} projects={projects.data ?? []} />
+      <DecisionTable
+        programmeId={programmeId}
+        filters={filters}
+        groups={namesById(groups.data)}
+        projects={namesById(projects.data)}
+      />
+      {adding && (
+        <DecisionDialog
+          programmeId={programmeId}
+          defaults={{ body_group_id: filters.bodyGroupId ?? "", project_id: filters.projectId ?? "" }}
+          groups={groups.data ?? []}
+          projects={projects.data ?? []}
+          meetings={meetings.data ?? []}
+          onClose={() => setAdding(false)}
+          onCreated={(decision) => navigate(`/p/${programmeId}/decisions/${decision.id}`)}
+        />
+      )}
+    </Page>
+  );
+}
+
+function FilterBar({
+  filters,
+  set,
+  groups,
+  projects,
+}: {
+  filters: DecisionFilters;
+  set: (changes: Changes) => void;
+  groups: Named[];
+  projects: Named[];
+}) {
+  const { t } = useI18n();
+  const any = Object.values(filters).some((value) => value !== undefined);
+  const reorganisation = filters.reorganisation === undefined ? "" : filters.reorganisation ? "1" : "0";
+  return (
+    <div role="search" aria-label={t("decisions.filters.label")} className={styles.filters}>
+      <SelectField
+        label={t("decisions.field.status")}
+        value={filters.status ?? ""}
+        onChange={(e) => set({ status: e.target.value })}
+      >
+        <option value="">{t("common.all")}</option>
+        {DECISION_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {t(`decisions.status.${s}`)}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label={t("decisions.filters.reorganisation")}
+        value={reorganisation}
+        onChange={(e) => set({ reorganisation: e.target.value })}
+      >
+        <option value="">{t("common.all")}</option>
+        <option value="1">{t("decisions.filters.reorganisation.yes")}</option>
+        <option value="0">{t("decisions.filters.reorganisation.no")}</option>
+      </SelectField>
+      <SelectField
+        label={t("decisions.field.body")}
+        value={filters.bodyGroupId ?? ""}
+        onChange={(e) => set({ body: e.target.value })}
+      >
+        <option value="">{t("common.all")}</option>
+        {groups.map((g) => (
+          <option key={g.id} value={g.id}>
+            {g.name}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label={t("decisions.field.project")}
+        value={filters.projectId ?? ""}
+        onChange={(e) => set({ project: e.target.value })}
+      >
+        <option value="">{t("common.all")}</option>
+        {projects.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </SelectField>
+      {any && (
+        <Button
+          variant="tertiary"
+          onClick={() => set({ status: undefined, reorganisation: undefined, body: undefined, project: undefined })}
+        >
+          {t("decisions.filters.clear")}
+        </Button>
+      )}
+    </div>
+  );
+}
+
+function DecisionTable({
+  programmeId,
+  filters,
+  groups,
+  projects,
+}: {
+  programmeId: string;
+  filters: DecisionFilters;
+  groups: Map<string, string>;
+  projects: Map<string, string>;
+}) {
+  const { t, formatDate } = useI18n();
+  const query = useInfiniteQuery(decisionsQuery(programmeId, filters));
+  const report = useQuery(complianceQuery(programmeId));
+  const flagged = consultationFindings(report.data);
+  const decisions = query.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <QueryState query={query}>
+      {() =>
+        decisions.length === 0 ? (
+          <Paragraph>{t("decisions.none")}</Paragraph>
+        ) : (
+          <div className={styles.stack}>
+            <div className={styles.tableWrap}>
+              <Table zebra>
+                <caption>{t("decisions.list.caption")}</caption>
+                <Table.Head>
+                  <Table.Row>
+                    <Table.HeaderCell scope="col">{t("decisions.field.decidedOn")}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{t("decisions.field.caseNumber")}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{t("decisions.field.title")}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{t("decisions.field.body")}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{t("decisions.field.status")}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{t("decisions.list.reorganisation")}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{t("decisions.list.consultation")}</Table.HeaderCell>
+                  </Table.Row>
+                </Table.Head>
+                <Table.Body>
+                  {decisions.map((d) => (
+                    <Table.Row key={d.id}>
+                      <Table.Cell className={own.nowrap}>{formatDate(d.decided_on)}</Table.Cell>
+                      <Table.Cell className={own.nowrap}>{d.case_number ?? "—"}</Table.Cell>
+                      <Table.HeaderCell scope="row">
+                        <Link asChild>
+                          <RouterLink to={`/p/${programmeId}/decisions/${d.id}`}>{d.title}</RouterLink>
+                        </Link>
+                        {d.project_id && projects.get(d.project_id) && (
+                          <Paragraph data-size="xs">{projects.get(d.project_id)}</Paragraph>
+                        )}
+                      </Table.HeaderCell>
+                      <Table.Cell>{d.body_group_id ? (groups.get(d.body_group_id) ?? "—") : "—"}</Table.Cell>
+                      <Table.Cell>
+                        <Tag data-color={d.status === "final" ? "success" : "neutral"}>
+                          {t(`decisions.status.${d.status}`)}
+                        </Tag>
+                      </Table.Cell>
+                      <Table.Cell>{d.reorganisation ? t("common.yes") : t("common.no")}</Table.Cell>
+                      <Table.Cell>
+                        <ConsultationTag state={consultationOf(d, flagged.get(d.id), report.isSuccess)} />
+                      </Table.Cell>
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            </div>
+            <div>
+              <LoadMore
+                hasNextPage={query.hasNextPage}
+                isFetchingNextPage={query.isFetchingNextPage}
+                fetchNextPage={query.fetchNextPage}
+              />
+            </div>
+          </div>
+        )
+      }
+    </QueryState>
+  );
+}
