@@ -78,7 +78,13 @@ class TestFinaliseReorganisationDecision:
         body = r.json()
         assert "no consultation meeting" in body["detail"]
         assert "Hovedavtalen del B § 1-4" in body["detail"]
-        assert body["errors"][0]["pointer"] == "/consultation_event_id"
+        assert body["errors"] == [
+            {
+                "pointer": "/consultation_event_id",
+                "detail": "no consultation meeting (drøftingsmøte) on the matter is linked",
+                "code": "no_consultation_linked",
+            }
+        ]
         stored = (await client.get(f"{API}/decisions/{d['id']}")).json()
         assert (stored["status"], stored["version"]) == ("draft", 1)
 
@@ -103,9 +109,18 @@ class TestFinaliseReorganisationDecision:
         r = await finalise(client, d)
         assert r.status_code == 409
         assert "after the decision" in r.json()["detail"]
+        (late_error,) = r.json()["errors"]
+        assert (late_error["code"], late_error["params"]) == (
+            "protocol_signed_after_decision",
+            {"signed_on": "2018-12-20", "decided_on": "2018-12-14"},
+        )
         unsigned = await consultation(client, programme, committee, rep, leader, signed_at=None)
         d2 = await decision(client, programme, committee, consultation_event_id=unsigned["id"])
-        assert "no signed protocol" in (await finalise(client, d2)).json()["detail"]
+        body = (await finalise(client, d2)).json()
+        assert "no signed protocol" in body["detail"]
+        assert [(e["code"], "params" in e) for e in body["errors"]] == [
+            ("protocol_unsigned", False)
+        ]
 
     async def test_union_representatives_must_have_taken_part(self, client):
         programme, committee, rep, leader = await setting(client)
@@ -121,6 +136,7 @@ class TestFinaliseReorganisationDecision:
         d = await decision(client, programme, committee, consultation_event_id=without["id"])
         r = await finalise(client, d)
         assert "no union representative took part" in r.json()["detail"]
+        assert [e["code"] for e in r.json()["errors"]] == ["no_union_representative_present"]
         with_party = await consultation(
             client,
             programme,
@@ -140,7 +156,12 @@ class TestFinaliseReorganisationDecision:
             client, programme, committee, rep, leader, kind="meeting", signed_at=None
         )
         d = await decision(client, programme, committee, consultation_event_id=meeting["id"])
-        assert "not a consultation meeting" in (await finalise(client, d)).json()["detail"]
+        body = (await finalise(client, d)).json()
+        assert "not a consultation meeting" in body["detail"]
+        assert [e["code"] for e in body["errors"]] == [
+            "not_a_consultation_meeting",
+            "protocol_unsigned",
+        ]
 
     async def test_a_decision_that_does_not_reorganise_needs_no_consultation(self, client):
         programme, committee, *_ = await setting(client)
@@ -169,6 +190,14 @@ class TestOverride:
             )
         ).json()["items"]
         assert events[0]["after"]["override_reason"] == reason
+        report = (await client.get(f"{API}/programmes/{programme['id']}/compliance")).json()
+        (flagged,) = report["programme_findings"]
+        assert flagged["facts"] == {
+            "decision": d["title"],
+            "state": "final_by_override",
+            "override_reason": reason,
+            "missing": ["no_consultation_linked"],
+        }
 
 
 class TestDecisionRecord:
@@ -281,6 +310,24 @@ class TestDecisionsInCompliance:
             f for f in report["programme_findings"] if f["rule"] == "reorganisation-consultation"
         ]
         assert [(f["record_type"], f["record_id"]) for f in flagged] == [("decision", d["id"])]
+        assert flagged[0]["facts"] == {
+            "decision": d["title"],
+            "state": "draft",
+            "missing": ["no_consultation_linked"],
+        }
+        late = await consultation(
+            client, programme, committee, rep, leader, signed_at="2018-12-20T11:00:00+01:00"
+        )
+        await client.patch(f"{API}/decisions/{d['id']}", json={"consultation_event_id": late["id"]})
+        report = (await client.get(f"{API}/programmes/{programme['id']}/compliance")).json()
+        (flagged,) = report["programme_findings"]
+        assert flagged["facts"] == {
+            "decision": d["title"],
+            "state": "draft",
+            "missing": ["protocol_signed_after_decision"],
+            "signed_on": "2018-12-20",
+            "decided_on": "2018-12-14",
+        }
         meeting = await consultation(
             client, programme, committee, rep, leader, signed_at="2018-11-20T11:00:00+01:00"
         )

@@ -1,6 +1,7 @@
 """Composition checks and the compliance overview: each rule, flagged and accepted."""
 
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from tests.factories import (
     API,
@@ -48,6 +49,12 @@ class TestThreePartyForum:
         r = (await client.get(f"{API}/groups/{forum['id']}/composition")).json()
         assert [f["rule"] for f in r] == ["three-party-balance"]
         assert "employees 2" in r[0]["message"]
+        assert r[0]["facts"] == {
+            "group": forum["name"],
+            "politicians": 3,
+            "administration": 3,
+            "employees": 2,
+        }
         assert "seed 001" in r[0]["source"]
 
     async def test_a_member_whose_seat_ended_does_not_count(self, client):
@@ -85,13 +92,18 @@ class TestProjectBoard:
             "board-union-representative",
         ]
         assert "Oppegård" in findings[0]["message"]
+        assert [f["facts"] for f in findings] == [
+            {"group": board["name"], "municipalities": ["Oppegård"]},
+            {"group": board["name"]},
+        ]
 
     async def test_nav_is_required_only_where_the_project_concerns_nav(self, client):
         programme, board = await self._board(client, concerns_nav=True)
         await seat(client, programme, board, "administration", municipality="0213")
         await seat(client, programme, board, "administration", municipality="0217")
         await seat(client, programme, board, "employees", affiliation="union_representative")
-        assert await composition(client, board) == ["board-nav"]
+        (nav,) = (await client.get(f"{API}/groups/{board['id']}/composition")).json()
+        assert (nav["rule"], nav["facts"]) == ("board-nav", {"group": board["name"]})
         await seat(client, programme, board, "other", affiliation="nav")
         assert await composition(client, board) == []
 
@@ -102,7 +114,9 @@ class TestJointConsultativeCommittee:
         committee = await make_group(client, programme, kind="joint_consultative_committee")
         await seat(client, programme, committee, "politicians")
         await seat(client, programme, committee, "employees", affiliation="union_representative")
-        assert await composition(client, committee) == ["joint-consultative-committee-sides"]
+        (tie,) = (await client.get(f"{API}/groups/{committee['id']}/composition")).json()
+        assert tie["rule"] == "joint-consultative-committee-sides"
+        assert tie["facts"] == {"group": committee["name"], "employer": 1, "employees": 1}
         await seat(client, programme, committee, "politicians")
         assert await composition(client, committee) == []
 
@@ -135,17 +149,14 @@ class TestCompliance:
         await make_member(client, await make_group(client, programme), hr, allocation_percent=20)
         report = await compliance(client, programme)
         assert [f["message"] for f in report["programme_findings"]] == ["Hanne HR: 110 %"]
+        assert report["programme_findings"][0]["facts"] == {"person": "Hanne HR", "total": 110}
 
     async def test_mandate_involvement_and_overdue_deadlines_per_project(self, client):
         programme = await make_programme(client)
         person = await make_person(client, programme)
         project = await make_project(client, programme, status="active")
-        await make_deadline(
-            client,
-            programme,
-            person,
-            project_id=project["id"],
-            due_at=(datetime.now(UTC) - timedelta(days=1)).isoformat(),
+        deadline = await make_deadline(
+            client, programme, person, project_id=project["id"], due_at="2018-11-23T11:00:00Z"
         )
         report = await compliance(client, programme)
         (entry,) = report["projects"]
@@ -156,6 +167,18 @@ class TestCompliance:
         ]
         links = {f["rule"]: (f["record_type"], f["record_id"]) for f in entry["findings"]}
         assert links["mandate-approved"] == ("project", project["id"])
+        facts = {f["rule"]: f["facts"] for f in entry["findings"]}
+        assert facts["mandate-approved"] == {"project": project["code"], "mandate_status": "draft"}
+        since = datetime.now(ZoneInfo("Europe/Oslo")).date() - timedelta(days=60)
+        assert facts["employee-involvement-60-days"] == {
+            "project": project["code"],
+            "since": since.isoformat(),
+        }
+        # The time as it was in Oslo, with its offset.
+        assert facts["overdue-deadline"] == {
+            "deadline": deadline["title"],
+            "due_at": "2018-11-23T12:00:00+01:00",
+        }
         assert report["total"] == 3
         assert {r["id"] for r in report["rules"]} == {
             "mandate-approved",

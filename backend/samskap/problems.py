@@ -21,6 +21,17 @@ class ProblemDetailItem(BaseModel):
     pointer: str | None = Field(None, description="JSON Pointer into the request body")
     parameter: str | None = Field(None, description="Query or header parameter")
     detail: str
+    code: str | None = Field(
+        None,
+        description="What is wrong, as a stable code, so that a client can word it in its own "
+        "language; `detail` says the same in English",
+        examples=["protocol_unsigned"],
+    )
+    params: dict[str, str] | None = Field(
+        None,
+        description="The particulars the code's wording needs, such as dates (YYYY-MM-DD)",
+        examples=[{"signed_on": "2018-12-20", "decided_on": "2018-12-14"}],
+    )
 
 
 class Problem(BaseModel):

@@ -1,4 +1,6 @@
 import uuid
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import date
 from zoneinfo import ZoneInfo
 
@@ -33,11 +35,32 @@ def _archived(stmt, value: bool):
     return stmt.where(column.is_not(None) if value else column.is_(None))
 
 
-async def consultation_missing(session, decision: Decision) -> list[str]:
+@dataclass(frozen=True)
+class Missing:
+    """Something a reorganisation decision lacks to be final: a stable code that a client words
+    in its own language, the same in English, and the particulars the wording needs."""
+
+    code: str
+    detail: str
+    params: dict[str, str] = dataclass_field(default_factory=dict)
+
+    def problem_item(self) -> dict:
+        item: dict = {"pointer": "/consultation_event_id", "detail": self.detail, "code": self.code}
+        if self.params:
+            item["params"] = self.params
+        return item
+
+
+async def consultation_missing(session, decision: Decision) -> list[Missing]:
     """What a reorganisation decision lacks to be final: a signed consultation protocol with
     union representatives, dated on or before the decision."""
     if decision.consultation_event_id is None:
-        return ["no consultation meeting (drøftingsmøte) on the matter is linked"]
+        return [
+            Missing(
+                "no_consultation_linked",
+                "no consultation meeting (drøftingsmøte) on the matter is linked",
+            )
+        ]
     event = await session.scalar(
         select(Event)
         .where(Event.id == decision.consultation_event_id)
@@ -45,14 +68,25 @@ async def consultation_missing(session, decision: Decision) -> list[str]:
     )
     missing = []
     if event.kind != EventKind.consultation_meeting:
-        missing.append("the linked event is not a consultation meeting")
+        missing.append(
+            Missing("not_a_consultation_meeting", "the linked event is not a consultation meeting")
+        )
     if event.protocol_signed_at is None:
-        missing.append("the consultation meeting has no signed protocol")
+        missing.append(
+            Missing("protocol_unsigned", "the consultation meeting has no signed protocol")
+        )
     else:
         signed = event.protocol_signed_at.astimezone(ZoneInfo(get_settings().timezone)).date()
         if signed > decision.decided_on:
             missing.append(
-                f"the protocol was signed {signed}, after the decision ({decision.decided_on})"
+                Missing(
+                    "protocol_signed_after_decision",
+                    f"the protocol was signed {signed}, after the decision ({decision.decided_on})",
+                    {
+                        "signed_on": signed.isoformat(),
+                        "decided_on": decision.decided_on.isoformat(),
+                    },
+                )
             )
     present = [p.person_id for p in event.participants if p.attendance == Attendance.present]
     reps = (
@@ -64,7 +98,12 @@ async def consultation_missing(session, decision: Decision) -> list[str]:
     ).all()
     parties = (event.protocol or {}).get("parties_present") or []
     if not reps and Party.employees not in parties:
-        missing.append("no union representative took part in the consultation meeting")
+        missing.append(
+            Missing(
+                "no_union_representative_present",
+                "no union representative took part in the consultation meeting",
+            )
+        )
     return missing
 
 
@@ -133,8 +172,9 @@ class DecisionService(CrudService[Decision]):
         if not (record.override_reason or "").strip():
             raise Conflict(
                 "A reorganisation decision is final only after consultation with the union "
-                f"representatives. Missing: {'; '.join(missing)}. ({CONSULTATION_RULE})",
-                errors=[{"pointer": "/consultation_event_id", "detail": m} for m in missing],
+                f"representatives. Missing: {'; '.join(m.detail for m in missing)}. "
+                f"({CONSULTATION_RULE})",
+                errors=[m.problem_item() for m in missing],
             )
         if not self.principal.at_least(record.programme_id, ProgrammeRole.programme_admin):
             raise Forbidden(

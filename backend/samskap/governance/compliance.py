@@ -12,7 +12,7 @@ from samskap.config import get_settings
 from samskap.db import utcnow
 from samskap.decisions.service import consultation_missing
 from samskap.governance import rules
-from samskap.governance.composition import Finding, finding, programme_composition
+from samskap.governance.composition import FactValue, Finding, finding, programme_composition
 from samskap.models import Deadline, Decision, Involvement, Phase, Programme, Project
 from samskap.models.enums import (
     DeadlineStatus,
@@ -115,18 +115,29 @@ async def programme_compliance(session: AsyncSession, programme: Programme) -> C
         missing = await consultation_missing(session, decision)
         if not missing:
             continue
-        state = (
-            "made final by override: " + (decision.override_reason or "")
-            if decision.status == DecisionStatus.final
-            else "cannot be made final"
-        )
+        facts: dict[str, FactValue] = {
+            "decision": decision.title,
+            "state": "draft",
+            "missing": [m.code for m in missing],
+        }
+        if decision.status == DecisionStatus.final:
+            facts |= {
+                "state": "final_by_override",
+                "override_reason": decision.override_reason or "",
+            }
+            state = "made final by override: " + (decision.override_reason or "")
+        else:
+            state = "cannot be made final"
+        for m in missing:
+            facts |= m.params
         found.append(
             finding(
                 rules.REORGANISATION_CONSULTATION,
-                f"«{decision.title}» ({state}); missing: {'; '.join(missing)}",
+                f"«{decision.title}» ({state}); missing: {'; '.join(m.detail for m in missing)}",
                 "decision",
                 decision.id,
                 decision.project_id,
+                facts=facts,
             )
         )
 
@@ -141,17 +152,20 @@ async def programme_compliance(session: AsyncSession, programme: Programme) -> C
                     "project",
                     project.id,
                     project.id,
+                    facts={"project": project.code, "mandate_status": str(project.mandate_status)},
                 )
             )
         if project.status == ProjectStatus.active and project.id not in involved:
+            since = today - timedelta(days=INVOLVEMENT_DAYS)
             found.append(
                 finding(
                     rules.EMPLOYEE_INVOLVEMENT,
                     f"{project.code}: no involvement of employees or union representatives "
-                    f"recorded since {today - timedelta(days=INVOLVEMENT_DAYS)}",
+                    f"recorded since {since}",
                     "project",
                     project.id,
                     project.id,
+                    facts={"project": project.code, "since": since.isoformat()},
                 )
             )
     for deadline in overdue:
@@ -163,6 +177,7 @@ async def programme_compliance(session: AsyncSession, programme: Programme) -> C
                 "deadline",
                 deadline.id,
                 deadline.project_id,
+                facts={"deadline": deadline.title, "due_at": due.isoformat()},
             )
         )
 

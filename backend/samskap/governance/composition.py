@@ -4,7 +4,7 @@ import uuid
 from collections import Counter, defaultdict
 from datetime import date
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -12,12 +12,28 @@ from samskap.governance import rules
 from samskap.models import Group, GroupMember, Person, Programme, Project
 from samskap.models.enums import Affiliation, GroupKind, Party
 
+FactValue = str | int | list[str]
+
 
 class Finding(BaseModel):
     rule: str
     title: str
     source: str
-    message: str
+    message: str = Field(description="What is wrong, in English")
+    facts: dict[str, FactValue] = Field(
+        default_factory=dict,
+        description="The finding's particulars, so that a client can word the message in its "
+        "own language. By rule: three-party-balance: group, politicians, administration, "
+        "employees; board-municipalities: group, municipalities (names); "
+        "board-union-representative and board-nav: group; joint-consultative-committee-sides: "
+        "group, employer, employees; allocation-over-100: person, total; mandate-approved: "
+        "project (code), mandate_status; employee-involvement-60-days: project (code), since "
+        "(YYYY-MM-DD); overdue-deadline: deadline (title), due_at (RFC 3339); "
+        "reorganisation-consultation: decision (title), state (draft or final_by_override), "
+        "override_reason (when overridden), missing (the codes of a refusal to finalise) and "
+        "their params (signed_on, decided_on)",
+        examples=[{"group": "Prosjektstyre Helse og velferd"}],
+    )
     record_type: str
     record_id: uuid.UUID
     project_id: uuid.UUID | None = None
@@ -29,12 +45,15 @@ def finding(
     record_type: str,
     record_id: uuid.UUID,
     project_id: uuid.UUID | None = None,
+    *,
+    facts: dict[str, FactValue],
 ) -> Finding:
     return Finding(
         rule=rule.id,
         title=rule.title,
         source=rule.source,
         message=message,
+        facts=facts,
         record_type=record_type,
         record_id=record_id,
         project_id=project_id,
@@ -57,8 +76,9 @@ def group_findings(
     seated = [(m, p) for m, p in members if _current(m, today)]
     found: list[Finding] = []
 
-    def flag(rule: rules.Rule, message: str) -> None:
-        found.append(finding(rule, message, "group", group.id, group.project_id))
+    def flag(rule: rules.Rule, message: str, **facts: FactValue) -> None:
+        facts = {"group": group.name, **facts}
+        found.append(finding(rule, message, "group", group.id, group.project_id, facts=facts))
 
     parties = Counter(m.party for m, _ in seated)
     if group.kind == GroupKind.three_party_forum:
@@ -72,6 +92,9 @@ def group_findings(
                 rules.THREE_PARTY_BALANCE,
                 f"{group.name}: politicians {counts[0]}, administration {counts[1]}, "
                 f"employees {counts[2]}",
+                politicians=counts[0],
+                administration=counts[1],
+                employees=counts[2],
             )
     if group.kind == GroupKind.project_board:
         led = {
@@ -81,7 +104,11 @@ def group_findings(
         }
         missing = [mun["name"] for mun in programme.municipalities if mun["number"] not in led]
         if missing:
-            flag(rules.BOARD_MUNICIPALITIES, f"{group.name}: no leader from {', '.join(missing)}")
+            flag(
+                rules.BOARD_MUNICIPALITIES,
+                f"{group.name}: no leader from {', '.join(missing)}",
+                municipalities=missing,
+            )
         if not any(p.affiliation == Affiliation.union_representative for _, p in seated):
             flag(rules.BOARD_UNION, f"{group.name}: no union representative")
         if (
@@ -97,6 +124,8 @@ def group_findings(
             flag(
                 rules.JCC_SIDES,
                 f"{group.name}: employer side {employer}, employee side {employees}",
+                employer=employer,
+                employees=employees,
             )
     return found
 
@@ -153,12 +182,14 @@ async def programme_composition(
     }
     for person_id, total in sorted(allocation.items(), key=lambda kv: -kv[1]):
         if total > 100:
+            name = names.get(person_id) or leaders.get(person_id) or ""
             found.append(
                 finding(
                     rules.OVER_ALLOCATED,
-                    f"{names.get(person_id) or leaders.get(person_id)}: {total} %",
+                    f"{name}: {total} %",
                     "person",
                     person_id,
+                    facts={"person": name, "total": total},
                 )
             )
     return found

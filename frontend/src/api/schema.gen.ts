@@ -1842,8 +1842,21 @@ export interface components {
             title: string;
             /** Source */
             source: string;
-            /** Message */
+            /**
+             * Message
+             * @description What is wrong, in English
+             */
             message: string;
+            /**
+             * Facts
+             * @description The finding's particulars, so that a client can word the message in its own language. By rule: three-party-balance: group, politicians, administration, employees; board-municipalities: group, municipalities (names); board-union-representative and board-nav: group; joint-consultative-committee-sides: group, employer, employees; allocation-over-100: person, total; mandate-approved: project (code), mandate_status; employee-involvement-60-days: project (code), since (YYYY-MM-DD); overdue-deadline: deadline (title), due_at (RFC 3339); reorganisation-consultation: decision (title), state (draft or final_by_override), override_reason (when overridden), missing (the codes of a refusal to finalise) and their params (signed_on, decided_on)
+             * @example {
+             *       "group": "Prosjektstyre Helse og velferd"
+             *     }
+             */
+            facts?: {
+                [key: string]: string | number | string[];
+            };
             /** Record Type */
             record_type: string;
             /**
@@ -3614,6 +3627,25 @@ export interface components {
             parameter: string | null;
             /** Detail */
             detail: string;
+            /**
+             * Code
+             * @description What is wrong, as a stable code, so that a client can word it in its own language; `detail` says the same in English
+             * @default null
+             * @example protocol_unsigned
+             */
+            code: string | null;
+            /**
+             * Params
+             * @description The particulars the code's wording needs, such as dates (YYYY-MM-DD)
+             * @default null
+             * @example {
+             *       "decided_on": "2018-12-14",
+             *       "signed_on": "2018-12-20"
+             *     }
+             */
+            params: {
+                [key: string]: string;
+            } | null;
         };
     };
     responses: never;
