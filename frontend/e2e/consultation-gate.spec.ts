@@ -31,8 +31,8 @@ test("a reorganisation decision is refused until its consultation meeting has a 
   const refusal = page.locator("section").filter({
     has: page.getByRole("heading", { level: 3, name: "Vedtaket ble ikke gjort endelig" }),
   });
-  await expect(refusal).toContainText("no consultation meeting (drøftingsmøte) on the matter is linked");
-  await expect(refusal).toContainText("Hovedavtalen del B § 1-4");
+  await expect(refusal.getByRole("listitem")).toHaveText(["ingen drøftingsmøte om saken er knyttet til vedtaket"]);
+  await expect(refusal).toContainText("hovedavtalen del B § 1-4");
   await expect(page.getByText("Utkast", { exact: true })).toBeVisible();
   await expectAccessible(page);
 

@@ -3,6 +3,9 @@ export interface ProblemItem {
   pointer?: string | null;
   parameter?: string | null;
   detail: string;
+  /** What is wrong as a stable code, for the app to word; `detail` is the API's English. */
+  code?: string | null;
+  params?: Record<string, string> | null;
 }
 
 export class ApiProblem extends Error {

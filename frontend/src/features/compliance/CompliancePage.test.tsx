@@ -4,7 +4,13 @@ import { MemoryRouter, Route, Routes } from "react-router-dom";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import type { Schemas } from "../../api/client";
 import { I18nProvider } from "../../i18n";
-import { aReport, CONSULTATION_SOURCE, consultationFinding, aDecision } from "../decisions/testing";
+import {
+  aDecision,
+  aReport,
+  CONSULTATION_SOURCE,
+  consultationFinding,
+  consultationFindingInBokmal,
+} from "../decisions/testing";
 import { fakeApi, PROGRAMME_ID } from "../projects/testing";
 import CompliancePage from "./CompliancePage";
 
@@ -24,6 +30,7 @@ const boardFinding: Schemas["Finding"] = {
   title: "A project board has at least one union representative",
   source: BOARD_SOURCE,
   message: "Prosjektstyre Helse og velferd: no union representative",
+  facts: { group: "Prosjektstyre Helse og velferd" },
   record_type: "group",
   record_id: BOARD,
   project_id: HELSE,
@@ -33,6 +40,7 @@ const deadlineFinding: Schemas["Finding"] = {
   title: "Deadlines are met or waived",
   source: "Seed 002: frister for innsending av arbeidsbok til navngitt mottaker",
   message: "«Arbeidsbok versjon 2» was due 2018-10-04 12:00",
+  facts: { deadline: "Arbeidsbok versjon 2", due_at: "2018-10-04T12:00:00+02:00" },
   record_type: "deadline",
   record_id: DEADLINE,
   project_id: HELSE,
@@ -42,6 +50,7 @@ const allocationFinding: Schemas["Finding"] = {
   title: "No one is allocated more than 100 % across groups and projects",
   source: "Seed 002: roller med tidsbruk (HR 50 %, økonomi 20 %); seed 003: prosjektleder 60–100 %",
   message: "Line Aasheim: 120 %",
+  facts: { person: "Line Aasheim", total: 120 },
   record_type: "person",
   record_id: PERSON,
   project_id: null,
@@ -94,6 +103,11 @@ function renderPage(client = appClient()) {
   return { ...view, client };
 }
 
+// The findings as the page words them in bokmål, from their facts.
+const BOARD_MESSAGE = "Prosjektstyre Helse og velferd: ingen tillitsvalgt";
+const DEADLINE_MESSAGE = "«Arbeidsbok versjon 2» hadde frist 4. okt. 2018, 12:00";
+const ALLOCATION_MESSAGE = "Line Aasheim: 120 %";
+
 /** The list item of the finding whose message is this. */
 async function findingWith(message: string) {
   return (await screen.findByText(message)).closest("li") as HTMLElement;
@@ -102,13 +116,13 @@ async function findingWith(message: string) {
 afterEach(() => vi.unstubAllGlobals());
 
 describe("CompliancePage", () => {
-  test("shows each finding with its rule, message and source, and links to where it is fixed", async () => {
+  test("shows each finding with its rule, message in bokmål and source, and links to where it is fixed", async () => {
     fakeApi({ [`GET ${REPORT_URL}`]: { body: report } });
     renderPage();
 
     expect(await screen.findByRole("heading", { level: 2, name: "4 åpne funn" })).toBeInTheDocument();
 
-    const board = await findingWith(boardFinding.message);
+    const board = await findingWith(BOARD_MESSAGE);
     expect(board).toHaveTextContent("Et prosjektstyre har minst én tillitsvalgt");
     expect(board).toHaveTextContent(`Kilde: ${BOARD_SOURCE}`);
     expect(within(board).getByRole("link", { name: "Åpne gruppen" })).toHaveAttribute(
@@ -116,30 +130,33 @@ describe("CompliancePage", () => {
       `/p/${PROGRAMME_ID}/groups/${BOARD}`,
     );
 
-    const consultation = await findingWith(consultationFinding(decision).message);
+    const consultation = await findingWith(consultationFindingInBokmal(decision));
     expect(consultation).toHaveTextContent(`Kilde: ${CONSULTATION_SOURCE}`);
     expect(within(consultation).getByRole("link", { name: "Åpne vedtaket" })).toHaveAttribute(
       "href",
       `/p/${PROGRAMME_ID}/decisions/${decision.id}`,
     );
 
-    const deadline = await findingWith(deadlineFinding.message);
+    const deadline = await findingWith(DEADLINE_MESSAGE);
     expect(within(deadline).getByRole("link", { name: "Vis de forfalte fristene" })).toHaveAttribute(
       "href",
       `/p/${PROGRAMME_ID}/deadlines?overdue=1&project=${HELSE}`,
     );
 
-    const person = await findingWith(allocationFinding.message);
+    const person = await findingWith(ALLOCATION_MESSAGE);
     expect(within(person).getByRole("link", { name: "Åpne personen" })).toHaveAttribute(
       "href",
       `/p/${PROGRAMME_ID}/people/${PERSON}`,
     );
     // The programme's own findings are under their own heading, not under a project's.
     const programmeSection = screen.getByRole("region", { name: "Funn for hele programmet" });
-    expect(within(programmeSection).getByText(allocationFinding.message)).toBeInTheDocument();
+    expect(within(programmeSection).getByText(ALLOCATION_MESSAGE)).toBeInTheDocument();
     const helse = screen.getByRole("region", { name: "HV1 Helse og velferd" });
-    expect(within(helse).queryByText(allocationFinding.message)).toBeNull();
+    expect(within(helse).queryByText(ALLOCATION_MESSAGE)).toBeNull();
     expect(within(helse).getAllByRole("listitem")).toHaveLength(3);
+    // The API's English is not shown where the app can word the finding itself.
+    expect(screen.queryByText(boardFinding.message)).toBeNull();
+    expect(screen.queryByText(deadlineFinding.message)).toBeNull();
   });
 
   test("projects without findings are shown as in order, with mandate status and phase", async () => {

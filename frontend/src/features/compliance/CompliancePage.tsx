@@ -15,6 +15,7 @@ import styles from "../../components/layout.module.css";
 import { useI18n, type Translate } from "../../i18n";
 import own from "./compliance.module.css";
 import { LINKED_TYPES, recordUrl } from "./records";
+import { findingMessage } from "./wording";
 
 const MANDATE_COLOR: Record<string, string> = { draft: "neutral", proposed: "info", approved: "success" };
 
@@ -182,7 +183,8 @@ function ProjectFindings({ project, programmeId }: { project: ProjectCompliance;
 
 /** Findings with their rule, what is wrong, the rule's source, and where to fix it. */
 export function FindingList({ findings, programmeId }: { findings: Finding[]; programmeId: string }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const baseId = useId();
   return (
     <ul className={own.findings}>
@@ -194,7 +196,7 @@ export function FindingList({ findings, programmeId }: { findings: Finding[]; pr
             <Paragraph>
               <strong>{ruleTitle(t, f.rule, f.title)}</strong>
             </Paragraph>
-            <Paragraph id={messageId}>{f.message}</Paragraph>
+            <Paragraph id={messageId}>{findingMessage(t, i18n, f)}</Paragraph>
             <Paragraph data-size="sm" className={own.source}>
               {t("compliance.source", { source: f.source })}
             </Paragraph>

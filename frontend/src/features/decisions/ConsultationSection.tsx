@@ -13,6 +13,7 @@ import {
 import { ProblemAlert } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
 import { EditConflict } from "../../lib/conflict";
+import { findingMessage } from "../compliance/wording";
 import { ConsultationSelect, serverMessage } from "./DecisionFields";
 import { consultationOf, ConsultationTag } from "./ConsultationStatus";
 import own from "./decisions.module.css";
@@ -40,13 +41,14 @@ export function ConsultationSection({
   mayChange: boolean;
   finding: Finding | undefined;
   reportLoaded: boolean;
-  /** Why finalising was refused, as the API said it about the consultation meeting. */
+  /** Why finalising was refused, as the API said it about the consultation meeting, in the user's language. */
   refusal?: string;
   selectId: string;
   onSaved: () => void;
   onConflict: (conflict: EditConflict, retry: (changes: Record<string, unknown>, etag: string) => void) => void;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const headingId = useId();
   const state = consultationOf(decision, finding, reportLoaded);
   return (
@@ -59,7 +61,7 @@ export function ConsultationSection({
       </div>
       <Paragraph className={own.text}>
         {state === "missing" || state === "overridden"
-          ? t(`decisions.consultation.${state}.explain`, { message: finding?.message ?? "" })
+          ? t(`decisions.consultation.${state}.explain`, { message: finding ? findingMessage(t, i18n, finding) : "" })
           : state === "unknown"
             ? t("decisions.consultation.required")
             : t(`decisions.consultation.${state}.explain`)}

@@ -2,9 +2,18 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import type { Schemas } from "../../api/client";
+import type { ProblemItem } from "../../api/problem";
 import { fakeApi, me, page, problem, PROGRAMME_ID, renderPage, type ApiCall, type Reply } from "../projects/testing";
 import DecisionPage from "./DecisionPage";
-import { aDecision, aMeeting, aReport, COMMITTEE, consultationFinding, HELSE } from "./testing";
+import {
+  aDecision,
+  aMeeting,
+  aReport,
+  COMMITTEE,
+  consultationFinding,
+  consultationFindingInBokmal,
+  HELSE,
+} from "./testing";
 
 const decision = aDecision();
 const URL_OF = `/api/v1/decisions/${decision.id}`;
@@ -12,6 +21,13 @@ const MISSING = "no consultation meeting (drøftingsmøte) on the matter is link
 const DETAIL =
   "A reorganisation decision is final only after consultation with the union representatives. " +
   `Missing: ${MISSING}. (Hovedavtalen del B § 1-4)`;
+const MISSING_NB = "ingen drøftingsmøte om saken er knyttet til vedtaket";
+
+/** The API's refusal to finalise, with these items at the consultation meeting. */
+const refusal = (errors: ProblemItem[]): Reply => ({
+  status: 409,
+  body: { type: "https://samskap.no/problems/conflict", title: "Conflict", status: 409, detail: DETAIL, errors },
+});
 
 function decisionApi(
   overrides: Record<string, Reply | ((call: ApiCall) => Reply)> = {},
@@ -51,30 +67,31 @@ describe("DecisionPage", () => {
     );
     expect(screen.getByText("Inndelingslova § 26")).toBeInTheDocument();
     expect(await screen.findByText("Drøfting mangler")).toBeInTheDocument();
+    expect(screen.getByText(/^Vedtaket kan ikke bli endelig før drøftingen er i orden/)).toHaveTextContent(
+      `Etterlevelseskontrollen sier: ${consultationFindingInBokmal(decision)}`,
+    );
   });
 
   test("a refused finalisation shows what is missing at the button and the consultation field; the decision stays a draft", async () => {
     const api = decisionApi({
-      [`PATCH ${URL_OF}`]: {
-        status: 409,
-        body: {
-          type: "https://samskap.no/problems/conflict",
-          title: "Conflict",
-          status: 409,
-          detail: DETAIL,
-          errors: [{ pointer: "/consultation_event_id", detail: MISSING }],
-        },
-      },
+      [`PATCH ${URL_OF}`]: refusal([
+        { pointer: "/consultation_event_id", detail: MISSING, code: "no_consultation_linked" },
+      ]),
     });
     const user = userEvent.setup();
     render();
     await user.click(await screen.findByRole("button", { name: "Gjør endelig" }));
 
-    const refusal = await screen.findByRole("heading", { level: 3, name: "Vedtaket ble ikke gjort endelig" });
-    expect(refusal.parentElement).toHaveTextContent(DETAIL);
+    const heading = await screen.findByRole("heading", { level: 3, name: "Vedtaket ble ikke gjort endelig" });
+    const alert = heading.parentElement!;
+    expect(alert).toHaveTextContent("hovedavtalen del B § 1-4");
+    expect(within(alert).getAllByRole("listitem").map((item) => item.textContent)).toEqual([MISSING_NB]);
+    expect(alert).not.toHaveTextContent(DETAIL);
     const meeting = screen.getByRole("combobox", { name: "Drøftingsmøte" });
     await waitFor(() => expect(meeting).toHaveAttribute("aria-invalid", "true"));
-    expect(meeting).toHaveAccessibleDescription(expect.stringContaining(MISSING));
+    expect(meeting).toHaveAccessibleDescription(
+      expect.stringContaining(`Vedtaket kan ikke gjøres endelig: ${MISSING_NB}.`),
+    );
 
     const [patch] = api.made("PATCH", URL_OF);
     expect(patch.ifMatch).toBe('"3"');
@@ -84,6 +101,33 @@ describe("DecisionPage", () => {
     expect(screen.getByRole("button", { name: "Gjør endelig" })).toBeInTheDocument();
     // An editor is not offered the administrator's way past the rule.
     expect(screen.queryByRole("button", { name: /uten drøfting/ })).toBeNull();
+  });
+
+  test("a refusal the app cannot fully word keeps the API's own words for what it does not know", async () => {
+    decisionApi({
+      [`PATCH ${URL_OF}`]: refusal([
+        {
+          pointer: "/consultation_event_id",
+          detail: "the protocol was signed 2018-12-20, after the decision (2018-12-14)",
+          code: "protocol_signed_after_decision",
+          params: { signed_on: "2018-12-20", decided_on: "2018-12-14" },
+        },
+        { pointer: "/consultation_event_id", detail: "the moon was not full", code: "moon_not_full" },
+      ]),
+    });
+    const user = userEvent.setup();
+    render();
+    await user.click(await screen.findByRole("button", { name: "Gjør endelig" }));
+
+    const heading = await screen.findByRole("heading", { level: 3, name: "Vedtaket ble ikke gjort endelig" });
+    expect(heading.parentElement).toHaveTextContent(DETAIL);
+    const meeting = screen.getByRole("combobox", { name: "Drøftingsmøte" });
+    await waitFor(() => expect(meeting).toHaveAttribute("aria-invalid", "true"));
+    expect(meeting).toHaveAccessibleDescription(
+      expect.stringContaining(
+        "Vedtaket kan ikke gjøres endelig: protokollen ble signert 20. des. 2018, etter vedtaksdatoen (14. des. 2018); the moon was not full.",
+      ),
+    );
   });
 
   test("a programme administrator finalises without consultation only with a reason, sent with If-Match", async () => {

@@ -20,6 +20,7 @@ import { ProblemAlert, QueryState } from "../../components/QueryState";
 import styles from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
 import { EditConflict } from "../../lib/conflict";
+import { refusalItem } from "../compliance/wording";
 import { useDecisionAccess } from "./access";
 import { ConsultationSection } from "./ConsultationSection";
 import {
@@ -62,7 +63,8 @@ export default function DecisionPage() {
 }
 
 function DecisionBody({ decision, etag, programmeId }: { decision: Decision; etag: string; programmeId: string }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const { mayWrite, isAdmin } = useDecisionAccess(programmeId);
   const report = useQuery(complianceQuery(programmeId));
   const finalise = useUpdateDecision(decision.id);
@@ -75,10 +77,12 @@ function DecisionBody({ decision, etag, programmeId }: { decision: Decision; eta
   const mayChange = mayWrite && decision.status === "draft" && !decision.archived_at;
 
   const refused = finalise.error instanceof ApiProblem && finalise.error.status === 409 ? finalise.error : null;
-  const refusal = refused?.errors
-    .filter((e) => e.pointer === "/consultation_event_id")
-    .map((e) => e.detail)
-    .join("; ");
+  const atConsultation = refused?.errors.filter((e) => e.pointer === "/consultation_event_id") ?? [];
+  const refusal = atConsultation.length
+    ? t("decisions.consultation.refused", {
+        missing: atConsultation.map((e) => refusalItem(t, i18n, e)).join("; "),
+      })
+    : undefined;
 
   const announce = (message: string, focus = false) => {
     setNotice(message);
@@ -139,7 +143,7 @@ function DecisionBody({ decision, etag, programmeId }: { decision: Decision; eta
         mayChange={mayChange}
         finding={consultationFindings(report.data).get(decision.id)}
         reportLoaded={report.isSuccess}
-        refusal={refusal || undefined}
+        refusal={refusal}
         selectId={consultationFieldId}
         onSaved={() => {
           finalise.reset();

@@ -1,4 +1,4 @@
-import { Alert, Button, Heading, Link, Paragraph, Textfield } from "@digdir/designsystemet-react";
+import { Alert, Button, Heading, Link, List, Paragraph, Textfield } from "@digdir/designsystemet-react";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { ApiProblem } from "../../api/problem";
 import { useUpdateDecision, type Decision } from "../../api/queries/decisions";
@@ -6,6 +6,7 @@ import { ProblemAlert } from "../../components/QueryState";
 import styles from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
 import { EditConflict } from "../../lib/conflict";
+import { missingItem } from "../compliance/wording";
 import own from "./decisions.module.css";
 
 type Finalise = ReturnType<typeof useUpdateDecision>;
@@ -34,12 +35,16 @@ export function FinaliseSection({
   onFinal: () => void;
   onConflict: OnConflict;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const headingId = useId();
   const [overriding, setOverriding] = useState(false);
   const overrideButton = useRef<HTMLButtonElement>(null);
   const refused = finalise.error instanceof ApiProblem ? finalise.error : null;
   const atConsultation = refused?.errors.some((e) => e.pointer === "/consultation_event_id");
+  // What is missing in the user's language; the API's English detail only when it says more than the app knows.
+  const missing = refused?.errors.map((e) => (e.code ? missingItem(t, i18n, e.code, e.params) : undefined)) ?? [];
+  const worded = missing.length > 0 && missing.every((item) => item !== undefined);
 
   const run = (changes: Record<string, unknown>, version: string) =>
     finalise.mutate(
@@ -85,7 +90,18 @@ export function FinaliseSection({
               <Heading level={3} data-size="xs">
                 {t("decisions.finalise.refused")}
               </Heading>
-              <Paragraph>{refused.detail}</Paragraph>
+              {worded ? (
+                <>
+                  <Paragraph>{t("decisions.finalise.refused.consultation")}</Paragraph>
+                  <List.Unordered>
+                    {missing.map((item) => (
+                      <List.Item key={item}>{item}</List.Item>
+                    ))}
+                  </List.Unordered>
+                </>
+              ) : (
+                <Paragraph>{refused.detail}</Paragraph>
+              )}
               {atConsultation && (
                 <Paragraph>
                   <Link href={`#${consultationFieldId}`}>{t("decisions.finalise.toConsultation")}</Link>

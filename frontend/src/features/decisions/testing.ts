@@ -58,10 +58,15 @@ export const consultationFinding = (decision: Schemas["DecisionRead"]): Schemas[
   title: "A decision that reorganises work follows a signed consultation with union representatives",
   source: CONSULTATION_SOURCE,
   message: `«${decision.title}» (cannot be made final); missing: no consultation meeting (drøftingsmøte) on the matter is linked`,
+  facts: { decision: decision.title, state: "draft", missing: ["no_consultation_linked"] },
   record_type: "decision",
   record_id: decision.id,
   project_id: decision.project_id,
 });
+
+/** The same finding as the web app words it in bokmål. */
+export const consultationFindingInBokmal = (decision: Schemas["DecisionRead"]) =>
+  `«${decision.title}» kan ikke gjøres endelig: ingen drøftingsmøte om saken er knyttet til vedtaket`;
 
 export const aReport = (
   overrides: Partial<Schemas["Compliance"]> = {},

@@ -3,11 +3,13 @@ import { useQuery } from "@tanstack/react-query";
 import { attendanceQuery, compositionQuery } from "../../api/queries/groups";
 import layout from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
+import { findingMessage } from "../compliance/wording";
 import styles from "../projects/project.module.css";
 
 /** Whether the group is composed as its kind requires, with each rule's source. */
 export function CompositionFindings({ groupId }: { groupId: string }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const findings = useQuery(compositionQuery(groupId));
   if (!findings.data) return null;
   return (
@@ -22,7 +24,7 @@ export function CompositionFindings({ groupId }: { groupId: string }) {
           <List.Unordered>
             {findings.data.map((f) => (
               <List.Item key={f.rule}>
-                <strong>{f.title}.</strong> {f.message}. <em>{t("groups.composition.source", { source: f.source })}</em>
+                <strong>{f.title}.</strong> {findingMessage(t, i18n, f)}. <em>{t("groups.composition.source", { source: f.source })}</em>
               </List.Item>
             ))}
           </List.Unordered>

@@ -102,6 +102,34 @@ describe("GroupPage", () => {
     );
   });
 
+  test("the composition findings are worded in bokmål from their facts, with rule and source", async () => {
+    const board = { ...group, kind: "project_board" as const, name: "Prosjektstyre Oppvekst og utdanning" };
+    const source = "Fellesnemnda: prosjektstyrene består av administrative ledere fra alle tre kommuner (seed 003)";
+    groupApi({
+      [`GET /api/v1/groups/${GROUP_ID}`]: { body: board, etag: '"1"' },
+      [`GET /api/v1/groups/${GROUP_ID}/composition`]: {
+        body: [
+          {
+            rule: "board-municipalities",
+            title: "A project board has a leader from every participating municipality",
+            source,
+            message: `${board.name}: no leader from Ski`,
+            facts: { group: board.name, municipalities: ["Ski"] },
+            record_type: "group",
+            record_id: GROUP_ID,
+            project_id: board.project_id,
+          },
+        ] satisfies Schemas["Finding"][],
+      },
+    });
+    render();
+    const section = await screen.findByRole("region", { name: "Sammensetning" });
+    const [finding] = await within(section).findAllByRole("listitem");
+    expect(finding).toHaveTextContent(`${board.name}: ingen leder fra Ski.`);
+    expect(finding).toHaveTextContent(`Kilde: ${source}`);
+    expect(finding).not.toHaveTextContent("no leader");
+  });
+
   test("adding a member without person and party is stopped before the API", async () => {
     const api = groupApi();
     const user = userEvent.setup();

@@ -1,0 +1,84 @@
+import type { ProblemItem } from "../../api/problem";
+import type { Finding } from "../../api/queries/compliance";
+import type { Translate } from "../../i18n";
+
+/** The date formats of useI18n(): shown in the user's language, in Oslo time. */
+export interface Formats {
+  formatDate: (value: string) => string;
+  formatDateTime: (value: string) => string;
+}
+
+type Facts = NonNullable<Finding["facts"]>;
+
+/** The reasons the API gives for a reorganisation decision not being final; others are left as the API words them. */
+const MISSING_CODES = new Set([
+  "no_consultation_linked",
+  "not_a_consultation_meeting",
+  "protocol_unsigned",
+  "protocol_signed_after_decision",
+  "no_union_representative_present",
+]);
+
+const text = (value: Facts[string] | undefined): string =>
+  Array.isArray(value) ? value.join(", ") : value === undefined ? "" : String(value);
+
+/**
+ * What a reorganisation decision lacks to be final, in the user's language; undefined for a
+ * code this app does not know, whose English detail is then the best there is.
+ */
+export function missingItem(
+  t: Translate,
+  format: Formats,
+  code: string,
+  params?: Record<string, string | number | string[]> | null,
+): string | undefined {
+  if (!MISSING_CODES.has(code)) return undefined;
+  if (code === "protocol_signed_after_decision") {
+    return t(`compliance.missing.${code}`, {
+      signed: format.formatDate(text(params?.signed_on)),
+      decided: format.formatDate(text(params?.decided_on)),
+    });
+  }
+  return t(`compliance.missing.${code}`);
+}
+
+/** An item of the API's refusal to finalise a decision: in the user's language where its code is known. */
+export function refusalItem(t: Translate, format: Formats, item: ProblemItem): string {
+  return (item.code && missingItem(t, format, item.code, item.params)) || item.detail;
+}
+
+/** A finding's message in the user's language, from its rule and facts; the API's English for a rule not known here. */
+export function findingMessage(t: Translate, format: Formats, finding: Finding): string {
+  const facts: Facts = finding.facts ?? {};
+  if (Object.keys(facts).length === 0) return finding.message;
+  const fact = (key: string) => text(facts[key]);
+  const key = `compliance.finding.${finding.rule}`;
+  switch (finding.rule) {
+    case "three-party-balance":
+    case "board-municipalities":
+    case "board-union-representative":
+    case "board-nav":
+    case "joint-consultative-committee-sides":
+    case "allocation-over-100":
+      return t(key, Object.fromEntries(Object.keys(facts).map((name) => [name, fact(name)])));
+    case "mandate-approved":
+      return t(key, {
+        project: fact("project"),
+        status: t(`compliance.mandateStatus.${fact("mandate_status")}`),
+      });
+    case "employee-involvement-60-days":
+      return t(key, { project: fact("project"), since: format.formatDate(fact("since")) });
+    case "overdue-deadline":
+      return t(key, { deadline: fact("deadline"), due: format.formatDateTime(fact("due_at")) });
+    case "reorganisation-consultation": {
+      const codes = Array.isArray(facts.missing) ? facts.missing : [];
+      const items = codes.map((code) => missingItem(t, format, code, facts));
+      if (items.some((item) => item === undefined)) return finding.message;
+      const missing = items.join("; ");
+      const state = fact("state") === "final_by_override" ? "final_by_override" : "draft";
+      return t(`${key}.${state}`, { decision: fact("decision"), missing, reason: fact("override_reason") });
+    }
+    default:
+      return finding.message;
+  }
+}
