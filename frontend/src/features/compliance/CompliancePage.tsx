@@ -12,19 +12,12 @@ import {
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
 import styles from "../../components/layout.module.css";
-import { useI18n, type Translate } from "../../i18n";
+import { useI18n } from "../../i18n";
 import own from "./compliance.module.css";
 import { LINKED_TYPES, recordUrl } from "./records";
-import { findingMessage } from "./wording";
+import { findingMessage, ruleTitle } from "./wording";
 
 const MANDATE_COLOR: Record<string, string> = { draft: "neutral", proposed: "info", approved: "success" };
-
-/** A rule's title in the user's language where it is known, else as the API gives it. */
-function ruleTitle(t: Translate, rule: string, title: string): string {
-  const key = `compliance.rule.${rule}`;
-  const translated = t(key);
-  return translated === key ? title : translated;
-}
 
 /**
  * Where the programme falls short of how a reorganisation must be run: the findings of each

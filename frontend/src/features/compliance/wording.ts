@@ -82,3 +82,10 @@ export function findingMessage(t: Translate, format: Formats, finding: Finding):
       return finding.message;
   }
 }
+
+/** A rule's title in the user's language where it is known, else as the API gives it. */
+export function ruleTitle(t: Translate, rule: string, title: string): string {
+  const key = `compliance.rule.${rule}`;
+  const translated = t(key);
+  return translated === key ? title : translated;
+}

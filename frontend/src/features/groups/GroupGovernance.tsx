@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { attendanceQuery, compositionQuery } from "../../api/queries/groups";
 import layout from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
-import { findingMessage } from "../compliance/wording";
+import { findingMessage, ruleTitle } from "../compliance/wording";
 import styles from "../projects/project.module.css";
 
 /** Whether the group is composed as its kind requires, with each rule's source. */
@@ -24,7 +24,7 @@ export function CompositionFindings({ groupId }: { groupId: string }) {
           <List.Unordered>
             {findings.data.map((f) => (
               <List.Item key={f.rule}>
-                <strong>{f.title}.</strong> {findingMessage(t, i18n, f)}. <em>{t("groups.composition.source", { source: f.source })}</em>
+                <strong>{ruleTitle(t, f.rule, f.title)}.</strong> {findingMessage(t, i18n, f)}. <em>{t("groups.composition.source", { source: f.source })}</em>
               </List.Item>
             ))}
           </List.Unordered>

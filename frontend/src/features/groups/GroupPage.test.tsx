@@ -127,7 +127,9 @@ describe("GroupPage", () => {
     const [finding] = await within(section).findAllByRole("listitem");
     expect(finding).toHaveTextContent(`${board.name}: ingen leder fra Ski.`);
     expect(finding).toHaveTextContent(`Kilde: ${source}`);
+    expect(finding).toHaveTextContent("Et prosjektstyre har en leder fra hver kommune som deltar.");
     expect(finding).not.toHaveTextContent("no leader");
+    expect(finding).not.toHaveTextContent("A project board");
   });
 
   test("adding a member without person and party is stopped before the API", async () => {
