@@ -115,6 +115,22 @@ test.describe.serial("a reorganisation decision without its consultation", () =>
   });
 });
 
+test("an overdue deadline is cleared by marking it submitted", async ({ page }) => {
+  const title = "Revidert arbeidsbok versjon 3 etter samling 2: Kultur og frivillighet";
+  await login(page, "editor");
+  await openCompliance(page);
+  const overdue = finding(page, `«${title}» hadde frist`);
+  await expect(overdue).toContainText("Kilde: Seed 002");
+  await overdue.getByRole("link", { name: "Vis de forfalte fristene" }).click();
+  await expect(page).toHaveURL(/\/deadlines\?.*overdue=1/);
+  await page.getByRole("button", { name: `Marker som levert: ${title}` }).click();
+  await expect(page.getByRole("status")).toContainText(`«${title}» er markert som levert.`);
+
+  await openCompliance(page);
+  await expect(finding(page, "Frister blir overholdt eller frafalt").first()).toBeVisible();
+  await expect(finding(page, `«${title}»`)).toHaveCount(0);
+});
+
 test("the board without a union representative is cleared by seating one", async ({ page }) => {
   await login(page, "editor");
   await openCompliance(page);
