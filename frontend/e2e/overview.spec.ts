@@ -10,6 +10,11 @@ test("the overview shows projects, deadlines, involvement and the timeline", asy
   await expect(page.getByRole("heading", { name: /Forfalte frister \(\d+\)/ })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Medvirkning per prosjekt" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Tidslinje" })).toBeVisible();
+  await expect(page.getByText(/^Etterlevelseskontrollen har \d+ åpne funn\./)).toBeVisible();
+  await expect(page.getByRole("link", { name: "Se funnene og hva som må rettes" })).toHaveAttribute(
+    "href",
+    /\/p\/[0-9a-f-]+\/compliance$/,
+  );
   await expectAccessible(page);
   await expectNoRawKeys(page);
   await page.screenshot({ path: "../docs/screenshots/overview.png", fullPage: true });

@@ -2,6 +2,7 @@ import { Card, Heading, Link, Paragraph, Table, Tag } from "@digdir/designsystem
 import { useQuery } from "@tanstack/react-query";
 import { Link as RouterLink, useParams } from "react-router-dom";
 import type { Schemas } from "../../api/client";
+import { complianceQuery } from "../../api/queries/compliance";
 import { overviewQuery } from "../../api/queries/programmes";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
@@ -36,6 +37,7 @@ function OverviewBody({ data }: { data: Overview }) {
         {data.programme.municipalities.map((m) => m.name).join(", ")}
         {data.programme.target_on && ` · ${t("overview.target", { date: formatDate(data.programme.target_on) })}`}
       </Paragraph>
+      <ComplianceSummary programmeId={data.programme.id} base={base} />
       <section aria-labelledby="projects-heading">
         <Heading level={2} data-size="md" id="projects-heading">
           {t("overview.projects")}
@@ -180,5 +182,21 @@ function DeadlineCard({
         <RouterLink to={`${base}/deadlines${overdue ? "?overdue=1" : ""}`}>{t("overview.allDeadlines")}</RouterLink>
       </Link>
     </Card>
+  );
+}
+
+/** How many findings the governance rules have now, and the way to them. */
+function ComplianceSummary({ programmeId, base }: { programmeId: string; base: string }) {
+  const { t } = useI18n();
+  const report = useQuery(complianceQuery(programmeId));
+  if (!report.data) return null;
+  const { total } = report.data;
+  return (
+    <Paragraph>
+      {total === 0 ? t("overview.compliance.none") : t("overview.compliance.some", { count: total })}{" "}
+      <Link asChild>
+        <RouterLink to={`${base}/compliance`}>{t("overview.compliance.link")}</RouterLink>
+      </Link>
+    </Paragraph>
   );
 }
