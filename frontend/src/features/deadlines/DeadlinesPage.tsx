@@ -17,7 +17,7 @@ import { groupNamesQuery, namesById, peopleNamesQuery, projectNamesQuery, type N
 import { ConflictDialog } from "../../components/ConflictDialog";
 import { Page } from "../../components/Page";
 import { ProblemAlert } from "../../components/QueryState";
-import { SelectField } from "../../components/SelectField";
+import { FilterSelect } from "../../components/FilterSelect";
 import styles from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
 import { EditConflict } from "../../lib/conflict";
@@ -207,42 +207,24 @@ function DeadlineFilterBar({
   const any = Object.values(filters).some(Boolean);
   return (
     <div role="search" aria-label={t("deadlines.filters.label")} className={styles.filters}>
-      <SelectField
+      <FilterSelect
         label={t("deadlines.field.project")}
-        value={filters.projectId ?? ""}
-        onChange={(e) => set({ project: e.target.value })}
-      >
-        <option value="">{t("common.all")}</option>
-        {projects.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
+        value={filters.projectId}
+        onChange={(value) => set({ project: value })}
+        options={projects.map((p) => ({ value: p.id, label: p.name }))}
+      />
+      <FilterSelect
         label={t("deadlines.field.status")}
-        value={filters.status ?? ""}
-        onChange={(e) => set({ status: e.target.value })}
-      >
-        <option value="">{t("common.all")}</option>
-        {DEADLINE_STATUSES.map((s) => (
-          <option key={s} value={s}>
-            {t(`deadlines.status.${s}`)}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
+        value={filters.status}
+        onChange={(value) => set({ status: value })}
+        options={DEADLINE_STATUSES.map((s) => ({ value: s, label: t(`deadlines.status.${s}`) }))}
+      />
+      <FilterSelect
         label={t("deadlines.field.kind")}
-        value={filters.kind ?? ""}
-        onChange={(e) => set({ kind: e.target.value })}
-      >
-        <option value="">{t("common.all")}</option>
-        {DEADLINE_KINDS.map((k) => (
-          <option key={k} value={k}>
-            {t(`deadlines.kind.${k}`)}
-          </option>
-        ))}
-      </SelectField>
+        value={filters.kind}
+        onChange={(value) => set({ kind: value })}
+        options={DEADLINE_KINDS.map((k) => ({ value: k, label: t(`deadlines.kind.${k}`) }))}
+      />
       <Checkbox
         label={t("deadlines.filters.overdueOnly")}
         checked={Boolean(filters.overdue)}

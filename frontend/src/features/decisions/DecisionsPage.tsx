@@ -16,6 +16,7 @@ import { LoadMore } from "../../components/LoadMore";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
 import { SelectField } from "../../components/SelectField";
+import { FilterSelect } from "../../components/FilterSelect";
 import styles from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
 import { useDecisionAccess } from "./access";
@@ -106,18 +107,12 @@ function FilterBar({
   const reorganisation = filters.reorganisation === undefined ? "" : filters.reorganisation ? "1" : "0";
   return (
     <div role="search" aria-label={t("decisions.filters.label")} className={styles.filters}>
-      <SelectField
+      <FilterSelect
         label={t("decisions.field.status")}
-        value={filters.status ?? ""}
-        onChange={(e) => set({ status: e.target.value })}
-      >
-        <option value="">{t("common.all")}</option>
-        {DECISION_STATUSES.map((s) => (
-          <option key={s} value={s}>
-            {t(`decisions.status.${s}`)}
-          </option>
-        ))}
-      </SelectField>
+        value={filters.status}
+        onChange={(value) => set({ status: value })}
+        options={DECISION_STATUSES.map((s) => ({ value: s, label: t(`decisions.status.${s}`) }))}
+      />
       <SelectField
         label={t("decisions.filters.reorganisation")}
         value={reorganisation}
@@ -127,30 +122,18 @@ function FilterBar({
         <option value="1">{t("decisions.filters.reorganisation.yes")}</option>
         <option value="0">{t("decisions.filters.reorganisation.no")}</option>
       </SelectField>
-      <SelectField
+      <FilterSelect
         label={t("decisions.field.body")}
-        value={filters.bodyGroupId ?? ""}
-        onChange={(e) => set({ body: e.target.value })}
-      >
-        <option value="">{t("common.all")}</option>
-        {groups.map((g) => (
-          <option key={g.id} value={g.id}>
-            {g.name}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
+        value={filters.bodyGroupId}
+        onChange={(value) => set({ body: value })}
+        options={groups.map((g) => ({ value: g.id, label: g.name }))}
+      />
+      <FilterSelect
         label={t("decisions.field.project")}
-        value={filters.projectId ?? ""}
-        onChange={(e) => set({ project: e.target.value })}
-      >
-        <option value="">{t("common.all")}</option>
-        {projects.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
-      </SelectField>
+        value={filters.projectId}
+        onChange={(value) => set({ project: value })}
+        options={projects.map((p) => ({ value: p.id, label: p.name }))}
+      />
       {any && (
         <Button
           variant="tertiary"

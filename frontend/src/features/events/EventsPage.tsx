@@ -12,6 +12,7 @@ import {
 import { groupNamesQuery, namesById, projectNamesQuery, type Named } from "../../api/queries/lookups";
 import { Page } from "../../components/Page";
 import { SelectField } from "../../components/SelectField";
+import { FilterSelect } from "../../components/FilterSelect";
 import layout from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
 import { useMayEditEvents } from "./access";
@@ -100,30 +101,18 @@ function EventFilterBar({
           </option>
         ))}
       </SelectField>
-      <SelectField
+      <FilterSelect
         label={t("events.field.group")}
-        value={filters.groupId ?? ""}
-        onChange={(e) => set({ group: e.target.value })}
-      >
-        <option value="">{t("common.all")}</option>
-        {groups.map((g) => (
-          <option key={g.id} value={g.id}>
-            {g.name}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
+        value={filters.groupId}
+        onChange={(value) => set({ group: value })}
+        options={groups.map((g) => ({ value: g.id, label: g.name }))}
+      />
+      <FilterSelect
         label={t("events.field.project")}
-        value={filters.projectId ?? ""}
-        onChange={(e) => set({ project: e.target.value })}
-      >
-        <option value="">{t("common.all")}</option>
-        {projects.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
-      </SelectField>
+        value={filters.projectId}
+        onChange={(value) => set({ project: value })}
+        options={projects.map((p) => ({ value: p.id, label: p.name }))}
+      />
       <SelectField
         label={t("events.filters.period")}
         value={filters.period ?? ""}

@@ -15,7 +15,7 @@ import { groupNamesQuery, namesById, projectNamesQuery, type Named } from "../..
 import { LoadMore } from "../../components/LoadMore";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
-import { SelectField } from "../../components/SelectField";
+import { FilterSelect } from "../../components/FilterSelect";
 import styles from "../../components/layout.module.css";
 import { useI18n, type Translate } from "../../i18n";
 import own from "./involvements.module.css";
@@ -170,42 +170,24 @@ function InvolvementFilterBar({
   const any = Object.values(filters).some(Boolean);
   return (
     <div role="search" aria-label={t("involvements.filters.label")} className={styles.filters}>
-      <SelectField
+      <FilterSelect
         label={t("involvements.field.project")}
-        value={filters.projectId ?? ""}
-        onChange={(e) => set({ project: e.target.value })}
-      >
-        <option value="">{t("common.all")}</option>
-        {projects.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
+        value={filters.projectId}
+        onChange={(value) => set({ project: value })}
+        options={projects.map((p) => ({ value: p.id, label: p.name }))}
+      />
+      <FilterSelect
         label={t("involvements.field.stakeholderKind")}
-        value={filters.stakeholderKind ?? ""}
-        onChange={(e) => set({ kind: e.target.value })}
-      >
-        <option value="">{t("common.all")}</option>
-        {STAKEHOLDER_KINDS.map((k) => (
-          <option key={k} value={k}>
-            {t(`involvements.kind.${k}`)}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
+        value={filters.stakeholderKind}
+        onChange={(value) => set({ kind: value })}
+        options={STAKEHOLDER_KINDS.map((k) => ({ value: k, label: t(`involvements.kind.${k}`) }))}
+      />
+      <FilterSelect
         label={t("involvements.field.form")}
-        value={filters.form ?? ""}
-        onChange={(e) => set({ form: e.target.value })}
-      >
-        <option value="">{t("common.all")}</option>
-        {INVOLVEMENT_FORMS.map((f) => (
-          <option key={f} value={f}>
-            {t(`involvements.form.${f}`)}
-          </option>
-        ))}
-      </SelectField>
+        value={filters.form}
+        onChange={(value) => set({ form: value })}
+        options={INVOLVEMENT_FORMS.map((f) => ({ value: f, label: t(`involvements.form.${f}`) }))}
+      />
       {any && (
         <Button variant="tertiary" onClick={() => set({ project: undefined, kind: undefined, form: undefined })}>
           {t("involvements.filters.clear")}

@@ -6,7 +6,7 @@ import { namesById, peopleNamesQuery, projectNamesQuery, type Named } from "../.
 import { TASK_STATUSES, useUpdateTask, type Task, type TaskFilters, type TaskStatus } from "../../api/queries/tasks";
 import { ConflictDialog } from "../../components/ConflictDialog";
 import { Page } from "../../components/Page";
-import { SelectField } from "../../components/SelectField";
+import { FilterSelect } from "../../components/FilterSelect";
 import styles from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
 import { EditConflict } from "../../lib/conflict";
@@ -172,42 +172,24 @@ function TaskFilterBar({
   const any = Object.values(filters).some(Boolean);
   return (
     <div role="search" aria-label={t("tasks.filters.label")} className={styles.filters}>
-      <SelectField
+      <FilterSelect
         label={t("tasks.field.project")}
-        value={filters.projectId ?? ""}
-        onChange={(e) => set({ project: e.target.value })}
-      >
-        <option value="">{t("common.all")}</option>
-        {projects.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
+        value={filters.projectId}
+        onChange={(value) => set({ project: value })}
+        options={projects.map((p) => ({ value: p.id, label: p.name }))}
+      />
+      <FilterSelect
         label={t("tasks.field.assignee")}
-        value={filters.assigneeId ?? ""}
-        onChange={(e) => set({ assignee: e.target.value })}
-      >
-        <option value="">{t("common.all")}</option>
-        {people.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
+        value={filters.assigneeId}
+        onChange={(value) => set({ assignee: value })}
+        options={people.map((p) => ({ value: p.id, label: p.name }))}
+      />
+      <FilterSelect
         label={t("tasks.field.status")}
-        value={filters.status ?? ""}
-        onChange={(e) => set({ status: e.target.value })}
-      >
-        <option value="">{t("common.all")}</option>
-        {TASK_STATUSES.map((s) => (
-          <option key={s} value={s}>
-            {t(`tasks.status.${s}`)}
-          </option>
-        ))}
-      </SelectField>
+        value={filters.status}
+        onChange={(value) => set({ status: value })}
+        options={TASK_STATUSES.map((s) => ({ value: s, label: t(`tasks.status.${s}`) }))}
+      />
       <Textfield
         label={t("tasks.filters.dueAfter")}
         type="date"
