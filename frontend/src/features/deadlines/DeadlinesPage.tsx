@@ -1,7 +1,8 @@
 import { Alert, Button, Checkbox, Paragraph, ToggleGroup } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { useParams, useSearchParams } from "react-router-dom";
+import { useParams } from "react-router-dom";
+import { useQueryParams, type ParamChanges } from "../../lib/queryParams";
 import {
   DEADLINE_KINDS,
   DEADLINE_STATUSES,
@@ -31,7 +32,7 @@ type View = "list" | "calendar";
 
 /** Filters, view and month live in the URL, so what one sees can be bookmarked and shared. */
 function useDeadlineParams() {
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useQueryParams();
   const status = params.get("status");
   const kind = params.get("kind");
   const filters: DeadlineFilters = {
@@ -43,18 +44,6 @@ function useDeadlineParams() {
   const view: View = params.get("view") === "calendar" ? "calendar" : "list";
   const monthParam = params.get("month") ?? "";
   const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(monthParam) ? monthParam : osloToday().slice(0, 7);
-  const set = (changes: Record<string, string | undefined>, replace = true) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [name, value] of Object.entries(changes)) {
-          if (value) next.set(name, value);
-          else next.delete(name);
-        }
-        return next;
-      },
-      { replace },
-    );
   return { filters, view, month, set };
 }
 
@@ -200,7 +189,7 @@ function DeadlineFilterBar({
   projects,
 }: {
   filters: DeadlineFilters;
-  set: (changes: Record<string, string | undefined>) => void;
+  set: (changes: ParamChanges) => void;
   projects: Named[];
 }) {
   const { t } = useI18n();

@@ -1,7 +1,8 @@
 import { Button, Link, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Link as RouterLink, useNavigate, useParams, useSearchParams } from "react-router-dom";
+import { Link as RouterLink, useNavigate, useParams } from "react-router-dom";
+import { useQueryParams, type ParamChanges } from "../../lib/queryParams";
 import { complianceQuery } from "../../api/queries/compliance";
 import {
   consultationFindings,
@@ -24,11 +25,9 @@ import { consultationOf, ConsultationTag } from "./ConsultationStatus";
 import { DecisionDialog } from "./DecisionDialog";
 import own from "./decisions.module.css";
 
-type Changes = Record<string, string | undefined>;
-
 /** Filters live in the URL, so that a list can be bookmarked and shared. */
 function useDecisionParams() {
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useQueryParams();
   const status = params.get("status");
   const reorganisation = params.get("reorganisation");
   const filters: DecisionFilters = {
@@ -37,18 +36,6 @@ function useDecisionParams() {
     bodyGroupId: params.get("body") || undefined,
     projectId: params.get("project") || undefined,
   };
-  const set = (changes: Changes) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [name, value] of Object.entries(changes)) {
-          if (value) next.set(name, value);
-          else next.delete(name);
-        }
-        return next;
-      },
-      { replace: true },
-    );
   return { filters, set };
 }
 
@@ -98,7 +85,7 @@ function FilterBar({
   projects,
 }: {
   filters: DecisionFilters;
-  set: (changes: Changes) => void;
+  set: (changes: ParamChanges) => void;
   groups: Named[];
   projects: Named[];
 }) {

@@ -1,7 +1,8 @@
 import { Button } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { useParams, useSearchParams } from "react-router-dom";
+import { useParams } from "react-router-dom";
+import { useQueryParams, type ParamChanges } from "../../lib/queryParams";
 import {
   EVENT_KINDS,
   EVENT_PERIODS,
@@ -21,7 +22,7 @@ import { EventTable } from "./EventTable";
 
 /** The filters live in the URL, so a filtered list can be bookmarked and shared. */
 function useEventParams() {
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useQueryParams();
   const kind = params.get("kind");
   const period = params.get("when");
   const filters: EventFilters = {
@@ -30,18 +31,6 @@ function useEventParams() {
     projectId: params.get("project") || undefined,
     period: EVENT_PERIODS.includes(period as EventPeriod) ? (period as EventPeriod) : undefined,
   };
-  const set = (changes: Record<string, string | undefined>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [name, value] of Object.entries(changes)) {
-          if (value) next.set(name, value);
-          else next.delete(name);
-        }
-        return next;
-      },
-      { replace: true },
-    );
   return { filters, set };
 }
 
@@ -85,7 +74,7 @@ function EventFilterBar({
   projects,
 }: {
   filters: EventFilters;
-  set: (changes: Record<string, string | undefined>) => void;
+  set: (changes: ParamChanges) => void;
   groups: Named[];
   projects: Named[];
 }) {

@@ -1,7 +1,8 @@
 import { Alert, Button, Card, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useId } from "react";
-import { Link, useLocation, useParams, useSearchParams } from "react-router-dom";
+import { Link, useLocation, useParams } from "react-router-dom";
+import { useQueryParams, type ParamChanges } from "../../lib/queryParams";
 import {
   INVOLVEMENT_FORMS,
   involvementsQuery,
@@ -21,7 +22,7 @@ import { useI18n, type Translate } from "../../i18n";
 import own from "./involvements.module.css";
 
 function useInvolvementParams() {
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useQueryParams();
   const kind = params.get("kind");
   const form = params.get("form");
   const filters: InvolvementFilters = {
@@ -29,18 +30,6 @@ function useInvolvementParams() {
     stakeholderKind: STAKEHOLDER_KINDS.includes(kind as StakeholderKind) ? (kind as StakeholderKind) : undefined,
     form: INVOLVEMENT_FORMS.includes(form as InvolvementForm) ? (form as InvolvementForm) : undefined,
   };
-  const set = (changes: Record<string, string | undefined>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [name, value] of Object.entries(changes)) {
-          if (value) next.set(name, value);
-          else next.delete(name);
-        }
-        return next;
-      },
-      { replace: true },
-    );
   return { filters, set };
 }
 
@@ -163,7 +152,7 @@ function InvolvementFilterBar({
   projects,
 }: {
   filters: InvolvementFilters;
-  set: (changes: Record<string, string | undefined>) => void;
+  set: (changes: ParamChanges) => void;
   projects: Named[];
 }) {
   const { t } = useI18n();

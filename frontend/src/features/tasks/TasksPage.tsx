@@ -1,7 +1,8 @@
 import { Button, Textfield, ToggleGroup } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { useParams, useSearchParams } from "react-router-dom";
+import { useParams } from "react-router-dom";
+import { useQueryParams, type ParamChanges } from "../../lib/queryParams";
 import { namesById, peopleNamesQuery, projectNamesQuery, type Named } from "../../api/queries/lookups";
 import { TASK_STATUSES, useUpdateTask, type Task, type TaskFilters, type TaskStatus } from "../../api/queries/tasks";
 import { ConflictDialog } from "../../components/ConflictDialog";
@@ -19,7 +20,7 @@ type View = "list" | "board";
 
 /** The filters and the view live in the URL, so a filtered board can be bookmarked and shared. */
 function useTaskParams() {
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useQueryParams();
   const status = params.get("status");
   const filters: TaskFilters = {
     projectId: params.get("project") || undefined,
@@ -29,18 +30,6 @@ function useTaskParams() {
     dueBefore: params.get("due_before") || undefined,
   };
   const view: View = params.get("view") === "board" ? "board" : "list";
-  const set = (changes: Record<string, string | undefined>, replace = true) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [name, value] of Object.entries(changes)) {
-          if (value) next.set(name, value);
-          else next.delete(name);
-        }
-        return next;
-      },
-      { replace },
-    );
   return { filters, view, set };
 }
 
@@ -164,7 +153,7 @@ function TaskFilterBar({
   people,
 }: {
   filters: TaskFilters;
-  set: (changes: Record<string, string | undefined>) => void;
+  set: (changes: ParamChanges) => void;
   projects: Named[];
   people: Named[];
 }) {
