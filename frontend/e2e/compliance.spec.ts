@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { expectAccessible, expectNoRawKeys, login, programmeId } from "./fixtures";
+import { expectAccessible, expectNoRawKeys, login, programmeId, opened } from "./fixtures";
 
 // The demo's reorganisation decision drafted before anyone consulted the union representatives
 // (backend/samskap/demo/governance.py), and the project board set up without one.
@@ -19,19 +19,6 @@ async function openCompliance(page: Page) {
 
 /** The finding on the compliance page that says this. */
 const finding = (page: Page, text: string): Locator => page.getByRole("listitem").filter({ hasText: text });
-
-/** Wait until the dialog has finished opening: axe measures contrast on what is painted, mid-fade. */
-async function opened(dialog: Locator) {
-  await expect(dialog).toBeVisible();
-  await dialog.evaluate((element) =>
-    Promise.all(
-      element
-        .getAnimations({ subtree: true })
-        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
-        .map((animation) => animation.finished),
-    ),
-  );
-}
 
 // The refusal needs the decision still a draft; the override then makes it final for good.
 test.describe.serial("a reorganisation decision without its consultation", () => {

@@ -1,18 +1,5 @@
-import { expect, test, type Locator } from "@playwright/test";
-import { ACCOUNTS, expectAccessible, expectNoRawKeys, login } from "./fixtures";
-
-/** Wait until the dialog has finished opening: axe measures contrast on what is painted, mid-fade. */
-async function opened(dialog: Locator) {
-  await expect(dialog).toBeVisible();
-  await dialog.evaluate((element) =>
-    Promise.all(
-      element
-        .getAnimations({ subtree: true })
-        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
-        .map((animation) => animation.finished),
-    ),
-  );
-}
+import { expect, test } from "@playwright/test";
+import { ACCOUNTS, expectAccessible, expectNoRawKeys, login, opened } from "./fixtures";
 
 const DEMO_MEETING = "Drøftingsmøte: organisering av Oppvekst og utdanning";
 

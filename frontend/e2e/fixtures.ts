@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 /** The demo accounts (see backend/samskap/demo/accounts.py). */
 export const ACCOUNTS = {
@@ -49,4 +49,17 @@ export async function expectNoRawKeys(page: Page) {
   const raw = text.match(/\b[a-z]+(?:\.[a-zA-Z0-9]+){1,3}\b/g) ?? [];
   const suspicious = raw.filter((s) => !/@|\.(no|example|com|pdf)$/.test(s) && !/^\d/.test(s));
   expect(suspicious, `untranslated keys on ${page.url()}`).toEqual([]);
+}
+
+/** Wait until a dialog has finished opening, so that what is tested is what the user sees. */
+export async function opened(dialog: Locator) {
+  await expect(dialog).toBeVisible();
+  await dialog.evaluate((element) =>
+    Promise.all(
+      element
+        .getAnimations({ subtree: true })
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+        .map((animation) => animation.finished),
+    ),
+  );
 }

@@ -1,5 +1,5 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { expectAccessible, expectNoRawKeys, login, programmeId } from "./fixtures";
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, expectNoRawKeys, login, programmeId, opened } from "./fixtures";
 
 /** The API as the logged-in user, with the session's token, for finding ids and tidying up. */
 async function api(page: Page, path: string, method: "GET" | "DELETE" = "GET", etag?: string) {
@@ -23,19 +23,6 @@ test.afterEach(async ({ page }) => {
     await api(page, `/api/v1/groups/${seat.group_id}/members/${seat.id}`, "DELETE", `"${seat.version}"`);
   }
 });
-
-/** Wait until the dialog has finished opening: axe measures contrast on what is painted, mid-fade. */
-async function opened(dialog: Locator) {
-  await expect(dialog).toBeVisible();
-  await dialog.evaluate((element) =>
-    Promise.all(
-      element
-        .getAnimations({ subtree: true })
-        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
-        .map((animation) => animation.finished),
-    ),
-  );
-}
 
 /** From VO1's project page to its working group, by the link. */
 async function openWorkingGroup(page: Page) {

@@ -1,5 +1,5 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { expectAccessible, expectNoRawKeys, login, programmeId } from "./fixtures";
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, expectNoRawKeys, login, programmeId, opened } from "./fixtures";
 
 async function api(page: Page, method: "GET" | "PATCH", path: string, data?: unknown, etag?: string) {
   const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem("samskap.session")!).accessToken);
@@ -10,19 +10,6 @@ async function api(page: Page, method: "GET" | "PATCH", path: string, data?: unk
   });
   expect(response.ok(), `${method} ${path}: ${response.status()}`).toBeTruthy();
   return { body: await response.json(), etag: response.headers()["etag"] };
-}
-
-/** Wait until the dialog has finished opening: axe measures contrast on what is painted, mid-fade. */
-async function opened(dialog: Locator) {
-  await expect(dialog).toBeVisible();
-  await dialog.evaluate((element) =>
-    Promise.all(
-      element
-        .getAnimations({ subtree: true })
-        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
-        .map((animation) => animation.finished),
-    ),
-  );
 }
 
 // The edit test changes Gunnar Hagen's title; every test leaves it as the demo has it.
