@@ -41,6 +41,7 @@ test.describe.serial("a reorganisation decision without its consultation", () =>
     ).toHaveAttribute("href", /\/deadlines\?overdue=1/);
     await expectAccessible(page);
     await expectNoRawKeys(page);
+    await page.screenshot({ path: "../docs/screenshots/compliance.png", fullPage: true });
 
     await decision.getByRole("link", { name: "Åpne vedtaket" }).click();
     await expect(page).toHaveURL(/\/decisions\/[0-9a-f-]+$/);

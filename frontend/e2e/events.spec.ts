@@ -75,6 +75,7 @@ test("plan a consultation meeting, record a union representative present, and si
   await expect(reloaded.getByText("Signert", { exact: true })).toBeVisible();
   await expect(reloaded.getByText("Ikke signert")).toHaveCount(0);
   await expect(reloaded.getByText("Sammenslåing av hjemmetjenestene i Ski og Oppegård")).toBeVisible();
+  await page.screenshot({ path: "../docs/screenshots/consultation-meeting.png", fullPage: true });
   await expect(reloaded.getByText("Administrasjon, Arbeidstakere")).toBeVisible();
   await expect(
     page.getByRole("group", { name: "Oppmøte for Liv Tveiten" }).getByRole("radio", { name: "Til stede" }),
