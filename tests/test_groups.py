@@ -57,6 +57,10 @@ class TestCreateGroup:
         )
         assert r.status_code == 200
         assert r.json()["mandate_decision_id"] == approval["id"]
+        r = await client.get(f"{API}/groups", params={"mandate_decision_id": approval["id"]})
+        assert [g["id"] for g in r.json()["items"]] == [group["id"]]
+        r = await client.get(f"{API}/groups", params={"mandate_decision_id": draft["id"]})
+        assert r.json()["items"] == []
 
 
 class TestListGroups:

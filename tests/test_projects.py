@@ -162,6 +162,10 @@ class TestProjectMandate:
         assert r.json()["mandate_approved_at"] is not None
         assert r.json()["mandate_approved_by_id"] == chair["id"]
         assert r.json()["mandate_decision_id"] == approval["id"]
+        # The decision answers which mandates it approved.
+        await make_project(client, programme)
+        r = await client.get(f"{API}/projects", params={"mandate_decision_id": approval["id"]})
+        assert [p["id"] for p in r.json()["items"]] == [project["id"]]
 
     async def test_draft_cannot_jump_to_approved(self, client):
         programme = await make_programme(client)

@@ -21,6 +21,12 @@ class GroupService(CrudService[Group]):
             Filter("project_id", Group.project_id, uuid.UUID, "Project"),
             Filter("kind", Group.kind, GroupKind, "Kind of group"),
             Filter("mandate_status", Group.mandate_status, MandateStatus, "Mandate status"),
+            Filter(
+                "mandate_decision_id",
+                Group.mandate_decision_id,
+                uuid.UUID,
+                "The decision that approved the mandate",
+            ),
         ],
         sorts={"name": Group.name, "kind": Group.kind, "created_at": Group.created_at},
         default_sort="name",

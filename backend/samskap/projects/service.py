@@ -27,6 +27,12 @@ class ProjectService(CrudService[Project]):
             Filter("owner_id", Project.owner_id, uuid.UUID, "Project owner"),
             Filter("concerns_nav", Project.concerns_nav, bool, "Concerns NAV"),
             Filter("code", Project.code, str, "Project code (exact)"),
+            Filter(
+                "mandate_decision_id",
+                Project.mandate_decision_id,
+                uuid.UUID,
+                "The decision that approved the mandate",
+            ),
         ],
         sorts={
             "code": Project.code,

@@ -4986,6 +4986,8 @@ export interface operations {
                 concerns_nav?: boolean[] | null;
                 /** @description Project code (exact) */
                 code?: string[] | null;
+                /** @description The decision that approved the mandate */
+                mandate_decision_id?: string[] | null;
                 /** @description Free-text search in name, code, description, mandate_text (case-insensitive) */
                 q?: string | null;
                 /** @description Field to sort by; prefix with - for descending */
@@ -6011,6 +6013,8 @@ export interface operations {
                 kind?: components["schemas"]["GroupKind"][] | null;
                 /** @description Mandate status */
                 mandate_status?: components["schemas"]["MandateStatus"][] | null;
+                /** @description The decision that approved the mandate */
+                mandate_decision_id?: string[] | null;
                 /** @description Free-text search in name, description, mandate_text (case-insensitive) */
                 q?: string | null;
                 /** @description Field to sort by; prefix with - for descending */
