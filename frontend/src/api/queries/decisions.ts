@@ -30,6 +30,7 @@ export const decisionKeys = {
   consultationMeetings: (programmeId: string) => [...decisionKeys.all, "consultation-meetings", programmeId] as const,
   meeting: (eventId: string) => [...decisionKeys.all, "meeting", eventId] as const,
   overrider: (programmeId: string, userId: string) => [...decisionKeys.all, "overrider", programmeId, userId] as const,
+  mandates: (id: string) => [...decisionKeys.all, "mandates", id] as const,
 };
 
 const PAGE_SIZE = 50;
@@ -119,6 +120,25 @@ export const overriderQuery = (programmeId: string, userId: string) =>
       );
       return page.items[0]?.person_id ?? null;
     },
+  });
+
+// One decision of a joint committee approves the mandates of a handful of projects and boards.
+const MANDATES_LIMIT = 100;
+
+/** The projects and groups whose mandate the decision approved (seed 003: the committee approves). */
+export const approvedMandatesQuery = (decisionId: string) =>
+  queryOptions({
+    queryKey: decisionKeys.mandates(decisionId),
+    queryFn: async () => {
+      const query = { mandate_decision_id: [decisionId], limit: MANDATES_LIMIT };
+      const [projects, groups] = await Promise.all([
+        unwrap(api.GET("/api/v1/projects", { params: { query: { ...query, sort: "code" } } })),
+        unwrap(api.GET("/api/v1/groups", { params: { query: { ...query, sort: "name" } } })),
+      ]);
+      return { projects: projects.items, groups: groups.items };
+    },
+    // Mandates are approved on the project and group pages: read again whenever shown.
+    staleTime: 0,
   });
 
 /** The consultation finding of each reorganisation decision the compliance report flags. */

@@ -245,4 +245,38 @@ describe("DecisionPage", () => {
     await waitFor(() => expect(caseNumber).toHaveAttribute("aria-invalid", "true"));
     expect(caseNumber).toHaveAccessibleDescription(expect.stringContaining("String should have at most 64 characters"));
   });
+  test("a final decision lists the mandates it approved, and only those", async () => {
+    const final = aDecision({ status: "final", finalised_at: "2018-12-14T15:00:00+01:00" });
+    const board = { id: "00000000-0000-7000-8000-0000000000b1", name: "Prosjektstyre Helse og velferd" };
+    const approvedBy = (call: ApiCall, items: unknown[]): Reply =>
+      call.query.get("mandate_decision_id") === final.id ? page(items) : page([]);
+    decisionApi({
+      [`GET ${URL_OF}`]: { body: final, etag: '"4"' },
+      "GET /api/v1/projects": (call) =>
+        call.query.has("mandate_decision_id")
+          ? approvedBy(call, [{ ...HELSE, programme_id: PROGRAMME_ID }])
+          : page([{ id: HELSE.id, code: HELSE.code, name: HELSE.name }]),
+      "GET /api/v1/groups": (call) =>
+        call.query.has("mandate_decision_id") ? approvedBy(call, [board]) : page([COMMITTEE]),
+    });
+    render();
+    const section = await screen.findByRole("region", { name: "Mandater godkjent ved vedtaket" });
+    expect(await within(section).findByRole("link", { name: "HV1 Helse og velferd" })).toHaveAttribute(
+      "href",
+      `/p/${PROGRAMME_ID}/projects/${HELSE.id}`,
+    );
+    expect(within(section).getByRole("link", { name: board.name })).toHaveAttribute(
+      "href",
+      `/p/${PROGRAMME_ID}/groups/${board.id}`,
+    );
+    expect(within(section).queryByRole("link", { name: COMMITTEE.name })).toBeNull();
+  });
+
+  test("a draft decision approves nothing yet, so it lists no mandates", async () => {
+    const api = decisionApi();
+    render();
+    await screen.findByRole("heading", { level: 1, name: decision.title });
+    expect(screen.queryByRole("region", { name: "Mandater godkjent ved vedtaket" })).toBeNull();
+    expect(api.calls.some((c) => c.query.has("mandate_decision_id"))).toBe(false);
+  });
 });

@@ -1,10 +1,11 @@
-import { Alert, Button, Heading, Link, Paragraph, Tag } from "@digdir/designsystemet-react";
+import { Alert, Button, Heading, Link, List, Paragraph, Tag } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
 import { useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { Link as RouterLink, useParams } from "react-router-dom";
 import { ApiProblem } from "../../api/problem";
 import { complianceQuery } from "../../api/queries/compliance";
 import {
+  approvedMandatesQuery,
   consultationFindings,
   consultationMeetingsQuery,
   decisionQuery,
@@ -151,6 +152,7 @@ function DecisionBody({ decision, etag, programmeId }: { decision: Decision; eta
         }}
         onConflict={onConflict}
       />
+      {decision.status === "final" && <ApprovedMandates decision={decision} programmeId={programmeId} />}
       {mayChange && (
         <FinaliseSection
           decision={decision}
@@ -174,6 +176,43 @@ function DecisionBody({ decision, etag, programmeId }: { decision: Decision; eta
         />
       )}
     </>
+  );
+}
+
+/** The mandates this decision approved, each linked to its project or group. */
+function ApprovedMandates({ decision, programmeId }: { decision: Decision; programmeId: string }) {
+  const { t } = useI18n();
+  const headingId = useId();
+  const mandates = useQuery(approvedMandatesQuery(decision.id));
+  if (!mandates.data) return null;
+  const { projects, groups } = mandates.data;
+  const base = `/p/${programmeId}`;
+  return (
+    <section aria-labelledby={headingId}>
+      <Heading level={2} data-size="md" id={headingId}>
+        {t("decisions.mandates.heading")}
+      </Heading>
+      {projects.length + groups.length === 0 ? (
+        <Paragraph>{t("decisions.mandates.none")}</Paragraph>
+      ) : (
+        <List.Unordered>
+          {projects.map((p) => (
+            <List.Item key={p.id}>
+              <Link asChild>
+                <RouterLink to={`${base}/projects/${p.id}`}>{`${p.code} ${p.name}`}</RouterLink>
+              </Link>
+            </List.Item>
+          ))}
+          {groups.map((g) => (
+            <List.Item key={g.id}>
+              <Link asChild>
+                <RouterLink to={`${base}/groups/${g.id}`}>{g.name}</RouterLink>
+              </Link>
+            </List.Item>
+          ))}
+        </List.Unordered>
+      )}
+    </section>
   );
 }
 
