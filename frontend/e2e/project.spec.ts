@@ -65,6 +65,10 @@ test("the project shows its mandate, its five phases in order, groups, tasks, de
   await expect(page.getByRole("link", { name: "Line Aasheim" }).first()).toBeVisible();
   await expect(page.getByText("Godkjent", { exact: true })).toBeVisible();
   await expect(page.getByText(/^Godkjent \d/)).toBeVisible();
+  await expect(page.getByRole("link", { name: "Godkjenning av mandater for prosjektene" })).toHaveAttribute(
+    "href",
+    /\/decisions\/[0-9a-f-]+$/,
+  );
   await expect(page.getByRole("heading", { level: 3 })).toHaveText([
     "Fase 1: Oppstart",
     "Fase 2: Utarbeide kunnskapsgrunnlag",
@@ -93,6 +97,18 @@ test("the project shows its mandate, its five phases in order, groups, tasks, de
   await expectAccessible(page);
   await expectNoRawKeys(page);
   await page.screenshot({ path: "../docs/screenshots/project.png", fullPage: true });
+});
+
+test("the mandate names the decision that approved it, and the decision lists the mandates", async ({ page }) => {
+  await openVO1(page);
+  await page.getByRole("link", { name: "Godkjenning av mandater for prosjektene" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Godkjenning av mandater for prosjektene" })).toBeVisible();
+  const mandates = page.getByRole("region", { name: "Mandater godkjent ved vedtaket" });
+  await expect(mandates.getByRole("link", { name: "VO1 Oppvekst og utdanning" })).toBeVisible();
+  await expect(mandates.getByRole("link", { name: "ST1 Økonomi" })).toBeVisible();
+  await expectAccessible(page);
+  await mandates.getByRole("link", { name: "VO1 Oppvekst og utdanning" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Oppvekst og utdanning/ })).toBeVisible();
 });
 
 test("an expected result is ticked off and on again, and it stays so after a reload", async ({ page }) => {

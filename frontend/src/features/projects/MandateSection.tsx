@@ -1,7 +1,9 @@
-import { Button, Heading, Paragraph, Tag, Textfield } from "@digdir/designsystemet-react";
+import { Button, Heading, Link, Paragraph, Tag, Textfield } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
 import { useId, useRef, useState, type FormEvent } from "react";
+import { Link as RouterLink } from "react-router-dom";
 import { ApiProblem } from "../../api/problem";
+import { decisionQuery } from "../../api/queries/decisions";
 import {
   finalDecisionsQuery,
   HEALTHS,
@@ -42,6 +44,9 @@ export function MandateSection({ project, etag }: { project: Project; etag: stri
         {project.mandate_approved_at && (
           <span>{t("projects.mandate.approvedAt", { date: formatDateTime(project.mandate_approved_at) })}</span>
         )}
+        {project.mandate_decision_id && (
+          <ApprovingDecision programmeId={project.programme_id} decisionId={project.mandate_decision_id} />
+        )}
       </div>
       <Paragraph className={local.text}>{project.mandate_text || t("projects.mandate.empty")}</Paragraph>
       <div role="status" className={styles.visuallyHidden}>
@@ -71,6 +76,21 @@ export function MandateSection({ project, etag }: { project: Project; etag: stri
         />
       )}
     </section>
+  );
+}
+
+/** The decision that approved the mandate (seed 003: the board proposes, the joint committee approves). */
+function ApprovingDecision({ programmeId, decisionId }: { programmeId: string; decisionId: string }) {
+  const { t } = useI18n();
+  const decision = useQuery(decisionQuery(decisionId));
+  if (!decision.data) return null;
+  return (
+    <span>
+      {t("projects.mandate.byDecision")}{" "}
+      <Link asChild>
+        <RouterLink to={`/p/${programmeId}/decisions/${decisionId}`}>{decision.data.record.title}</RouterLink>
+      </Link>
+    </span>
   );
 }
 
