@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { patchRecord } from "../../lib/conflict";
+import { osloToday } from "../../lib/time";
 import { api, etagOf, unwrap, unwrapVersioned, type Schemas, type Versioned } from "../client";
 import { attendanceQuery } from "./groups";
 import { lookupKeys } from "./lookups";
@@ -97,6 +98,23 @@ export interface Invitee {
 }
 
 /** The programme's people with what they are (union representative, employee, …), for inviting. */
+// The API's largest page; a group (a board, a forum, a working group) has far fewer members.
+const GROUP_MEMBERS_LIMIT = 500;
+
+/** The people who sit in the group today: whom a meeting of the group invites. */
+export async function seatedMemberIds(groupId: string): Promise<string[]> {
+  const page = await unwrap(
+    api.GET("/api/v1/groups/{group_id}/members", {
+      params: { path: { group_id: groupId }, query: { limit: GROUP_MEMBERS_LIMIT } },
+    }),
+  );
+  const today = osloToday();
+  const seated = page.items.filter(
+    (m) => (!m.starts_on || m.starts_on <= today) && (!m.ends_on || m.ends_on >= today),
+  );
+  return [...new Set(seated.map((m) => m.person_id))];
+}
+
 export const inviteesQuery = (programmeId: string) =>
   queryOptions({
     // Under the people lookup, so that whatever refreshes the names refreshes these too.

@@ -61,8 +61,11 @@ function eventApi(
   {
     role = "editor",
     patch,
+    routes = {},
   }: {
     role?: Schemas["ProgrammeRole"];
+    /** More answers, by "METHOD /path". */
+    routes?: Record<string, Reply>;
     /** An answer of its own to a PATCH, instead of saving it; it may replace the stored event. */
     patch?: (call: ApiCall, replace: (event: EventRecord) => void) => Reply | undefined;
   } = {},
@@ -73,6 +76,7 @@ function eventApi(
     "GET /api/v1/people": page([line, liv]),
     "GET /api/v1/groups": page([forum]),
     "GET /api/v1/projects": page([]),
+    ...routes,
     [`GET ${EVENT}`]: () => ({ body: current, etag: `"${current.version}"` }),
     [`PATCH ${EVENT}`]: (call) => {
       const refused = patch?.(call, (next) => (current = next));
@@ -295,6 +299,44 @@ describe("EventPage", () => {
     await waitFor(() => expect(within(lines).getByRole("radio", { name: "Meldt forfall" })).toBeChecked());
     expect(within(livs).getByRole("radio", { name: "Til stede" })).toBeChecked();
     expect(screen.getByText(/2 invitert: 1 til stede, 1 meldt forfall/)).toBeInTheDocument();
+  });
+
+  test("invites the group's seated members who are not invited yet, in one save", async () => {
+    const ola = aPerson({ id: "00000000-0000-7000-8000-0000000000p8", name: "Ola Berg" });
+    const seat = (personId: string, overrides: Record<string, string | null> = {}) => ({
+      id: `00000000-0000-7000-8000-0000000001${personId.slice(-2)}`,
+      person_id: personId,
+      group_id: forum.id,
+      starts_on: "2018-01-01",
+      ends_on: null,
+      ...overrides,
+    });
+    const api = eventApi(anEvent({ participants: [{ person_id: liv.id, attendance: "present" }] }), {
+      routes: {
+        "GET /api/v1/people": page([line, liv, ola]),
+        [`GET /api/v1/groups/${forum.id}/members`]: page([
+          seat(liv.id),
+          seat(ola.id),
+          seat(ola.id, { starts_on: "2017-01-01", ends_on: "2017-12-31" }),
+          seat(line.id, { starts_on: "2017-01-01", ends_on: "2017-12-31" }),
+        ]),
+      },
+    });
+    const user = userEvent.setup();
+    renderEvent();
+    await user.click(await screen.findByRole("button", { name: "Inviter gruppens medlemmer" }));
+    await waitFor(() => expect(api.made("PATCH", EVENT)).toHaveLength(1));
+    const [invite] = api.made("PATCH", EVENT);
+    expect(invite.ifMatch).toBe('"3"');
+    expect(invite.body).toEqual({
+      participants: [
+        { person_id: liv.id, attendance: "present" },
+        { person_id: ola.id, attendance: null },
+      ],
+    });
+    expect(await screen.findByRole("group", { name: "Oppmøte for Ola Berg" })).toBeInTheDocument();
+    const participants = screen.getByRole("region", { name: "Deltakere" });
+    expect(within(participants).getByRole("status")).toHaveTextContent("1 av gruppens medlemmer er invitert.");
   });
 
   test("a save that meets a newer version opens the dialog with both versions", async () => {

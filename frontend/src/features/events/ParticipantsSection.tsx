@@ -6,6 +6,7 @@ import {
   AFFILIATION_ORDER,
   ATTENDANCES,
   inviteesQuery,
+  seatedMemberIds,
   type Attendance,
   type EventRecord,
   type Invitee,
@@ -78,6 +79,29 @@ export function ParticipantsSection({
       },
       () => undefined,
     );
+  };
+
+  const [invitingGroup, setInvitingGroup] = useState(false);
+  const inviteGroup = async (groupId: string) => {
+    setNotice("");
+    setInvitingGroup(true);
+    try {
+      const seated = await seatedMemberIds(groupId);
+      let added = 0;
+      await save((latest) => {
+        const invited = new Set(latest.participants.map((p) => p.person_id));
+        const newcomers = seated.filter((id) => !invited.has(id));
+        added = newcomers.length;
+        return {
+          participants: [...sent(latest.participants), ...newcomers.map((id) => ({ person_id: id, attendance: null }))],
+        };
+      });
+      setNotice(t("events.participants.groupInvited", { count: added }));
+    } catch {
+      // The section shows the problem.
+    } finally {
+      setInvitingGroup(false);
+    }
   };
 
   const counts = Object.fromEntries(
@@ -181,6 +205,17 @@ export function ParticipantsSection({
             </Table>
           </div>
         </>
+      )}
+      {mayEdit && event.group_id && (
+        <div>
+          <Button
+            variant="secondary"
+            loading={invitingGroup}
+            onClick={() => event.group_id && void inviteGroup(event.group_id)}
+          >
+            {t("events.participants.inviteGroup")}
+          </Button>
+        </div>
       )}
       {mayEdit && (
         <InviteForm
