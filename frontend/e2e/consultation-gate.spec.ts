@@ -48,7 +48,7 @@ test("a reorganisation decision is refused until its consultation meeting has a 
 
   const participants = page.getByRole("region", { name: "Deltakere" });
   await participants.getByLabel("Person å invitere").selectOption({ label: "Liv Tveiten (Hovedtillitsvalgt)" });
-  await participants.getByRole("button", { name: "Inviter" }).click();
+  await participants.getByRole("button", { name: "Inviter", exact: true }).click();
   await participants
     .getByRole("group", { name: "Oppmøte for Liv Tveiten" })
     .getByRole("radio", { name: "Til stede" })

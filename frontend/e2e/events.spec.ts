@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, expectAccessible, expectNoRawKeys, login, opened } from "./fixtures";
+import { ACCOUNTS, expectAccessible, expectNoRawKeys, login, opened, programmeId } from "./fixtures";
 
 const DEMO_MEETING = "Drøftingsmøte: organisering av Oppvekst og utdanning";
 
@@ -46,7 +46,7 @@ test("plan a consultation meeting, record a union representative present, and si
 
   const participants = page.getByRole("region", { name: "Deltakere" });
   await participants.getByLabel("Person å invitere").selectOption({ label: "Liv Tveiten (Hovedtillitsvalgt)" });
-  await participants.getByRole("button", { name: "Inviter" }).click();
+  await participants.getByRole("button", { name: "Inviter", exact: true }).click();
   const liv = participants.getByRole("row").filter({ hasText: "Liv Tveiten" });
   await expect(liv).toContainText("Tillitsvalgt");
   await liv.getByRole("group", { name: "Oppmøte for Liv Tveiten" }).getByRole("radio", { name: "Til stede" }).check();
@@ -119,3 +119,39 @@ for (const [locale, heading, caption, protocolHeading] of [
     await expectAccessible(page);
   });
 }
+
+test("a meeting of a group invites the group's members in one step", async ({ page }) => {
+  await login(page, "editor");
+  const programme = programmeId(page);
+  const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem("samskap.session")!).accessToken);
+  const headers = { Authorization: `Bearer ${token}` };
+  const groups = await page.request.get("/api/v1/groups", {
+    headers,
+    params: { programme_id: programme, q: "Drøftingsforum Nordre Follo" },
+  });
+  const [forum] = (await groups.json()).items;
+  const members = await page.request.get(`/api/v1/groups/${forum.id}/members`, { headers, params: { limit: 500 } });
+  const seated = new Set((await members.json()).items.map((m: { person_id: string }) => m.person_id)).size;
+  const created = await page.request.post("/api/v1/events", {
+    headers,
+    data: {
+      programme_id: programme,
+      group_id: forum.id,
+      title: `Møte i drøftingsforumet ${Date.now()}`,
+      kind: "meeting",
+      starts_at: "2026-12-02T09:00:00+01:00",
+      ends_at: "2026-12-02T11:00:00+01:00",
+    },
+  });
+  expect(created.status()).toBe(201);
+  await page.goto(`/p/${programme}/events/${(await created.json()).id}`);
+
+  const participants = page.getByRole("region", { name: "Deltakere" });
+  await participants.getByRole("button", { name: "Inviter gruppens medlemmer" }).click();
+  await expect(participants.getByRole("status")).toHaveText(`${seated} av gruppens medlemmer er invitert.`);
+  await expect(participants.getByRole("table").getByRole("row")).toHaveCount(1 + seated);
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Deltakere" }).getByRole("table").getByRole("row")).toHaveCount(
+    1 + seated,
+  );
+});
