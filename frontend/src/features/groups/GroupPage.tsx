@@ -7,6 +7,7 @@ import { programmeQuery } from "../../api/queries/programmes";
 import { projectQuery } from "../../api/queries/projects";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
+import { ApprovingDecision } from "../decisions/ApprovingDecision";
 import { useI18n } from "../../i18n";
 import { useMayEdit } from "../projects/access";
 import { MANDATE_COLOR } from "../projects/colors";
@@ -62,6 +63,9 @@ function GroupBody({ group, programmeId }: { group: Group; programmeId: string }
           <Tag data-color={MANDATE_COLOR[group.mandate_status]}>
             {t(`projects.mandateStatus.${group.mandate_status}`)}
           </Tag>
+          {group.mandate_decision_id && (
+            <ApprovingDecision programmeId={group.programme_id} decisionId={group.mandate_decision_id} />
+          )}
         </div>
         <Paragraph className={styles.text}>{group.mandate_text || t("groups.mandate.empty")}</Paragraph>
       </section>

@@ -1,9 +1,7 @@
-import { Button, Heading, Link, Paragraph, Tag, Textfield } from "@digdir/designsystemet-react";
+import { Button, Heading, Paragraph, Tag, Textfield } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
 import { useId, useRef, useState, type FormEvent } from "react";
-import { Link as RouterLink } from "react-router-dom";
 import { ApiProblem } from "../../api/problem";
-import { decisionQuery } from "../../api/queries/decisions";
 import {
   finalDecisionsQuery,
   HEALTHS,
@@ -19,6 +17,7 @@ import { SelectField } from "../../components/SelectField";
 import styles from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
 import { EditConflict } from "../../lib/conflict";
+import { ApprovingDecision } from "../decisions/ApprovingDecision";
 import { useMayEdit } from "./access";
 import { MANDATE_COLOR } from "./colors";
 import { FormProblem } from "./FormProblem";
@@ -76,21 +75,6 @@ export function MandateSection({ project, etag }: { project: Project; etag: stri
         />
       )}
     </section>
-  );
-}
-
-/** The decision that approved the mandate (seed 003: the board proposes, the joint committee approves). */
-function ApprovingDecision({ programmeId, decisionId }: { programmeId: string; decisionId: string }) {
-  const { t } = useI18n();
-  const decision = useQuery(decisionQuery(decisionId));
-  if (!decision.data) return null;
-  return (
-    <span>
-      {t("projects.mandate.byDecision")}{" "}
-      <Link asChild>
-        <RouterLink to={`/p/${programmeId}/decisions/${decisionId}`}>{decision.data.record.title}</RouterLink>
-      </Link>
-    </span>
   );
 }
 
