@@ -2,8 +2,7 @@ import { Button, Paragraph, Table } from "@digdir/designsystemet-react";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useRef } from "react";
 import { deadlinesQuery, type Deadline, type DeadlineFilters } from "../../api/queries/deadlines";
-import { LoadMore } from "../../components/LoadMore";
-import { QueryState } from "../../components/QueryState";
+import { PagedTable } from "../../components/PagedTable";
 import styles from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
 import { DeadlineStatus } from "./DeadlineStatus";
@@ -39,7 +38,6 @@ export function DeadlineTable({
 }) {
   const { t, formatDateTime } = useI18n();
   const query = useInfiniteQuery(deadlinesQuery(programmeId, filters));
-  const deadlines = query.data?.pages.flatMap((p) => p.items) ?? [];
   const table = useRef<HTMLTableElement>(null);
   // The button goes away once the deadline is submitted; keep the keyboard on its row, or on
   // the table when a filter took the row away.
@@ -48,76 +46,58 @@ export function DeadlineTable({
       .then(() => requestAnimationFrame(() => (document.getElementById(rowId(d)) ?? table.current)?.focus()))
       .catch(() => undefined);
   return (
-    <QueryState query={query}>
-      {() =>
-        deadlines.length === 0 ? (
-          <Paragraph>{t("deadlines.none")}</Paragraph>
-        ) : (
-          <div className={styles.stack}>
-            <div className={styles.tableWrap}>
-              <Table zebra ref={table} tabIndex={-1}>
-                <caption>{t("deadlines.list.caption")}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col">{t("deadlines.field.title")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t("deadlines.list.due")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t("deadlines.field.kind")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t("deadlines.field.responsible")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t("deadlines.field.recipient")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t("deadlines.field.project")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t("deadlines.field.status")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">
-                      <span className={styles.visuallyHidden}>{t("deadlines.list.actions")}</span>
-                    </Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {deadlines.map((d) => (
-                    <Table.Row key={d.id}>
-                      <Table.HeaderCell scope="row" id={rowId(d)} tabIndex={-1}>
-                        {d.title}
-                      </Table.HeaderCell>
-                      <Table.Cell className={own.nowrap}>{formatDateTime(d.due_at)}</Table.Cell>
-                      <Table.Cell>{t(`deadlines.kind.${d.kind}`)}</Table.Cell>
-                      <Table.Cell>{responsibleName(d, names)}</Table.Cell>
-                      <Table.Cell>{d.recipient_id ? (names.people.get(d.recipient_id) ?? "—") : "—"}</Table.Cell>
-                      <Table.Cell>{d.project_id ? (names.projects.get(d.project_id) ?? "—") : "—"}</Table.Cell>
-                      <Table.Cell>
-                        <DeadlineStatus deadline={d} className={own.statusCell} />
-                        {d.submitted_at && (
-                          <Paragraph data-size="xs">
-                            {t("deadlines.submittedAt", { when: formatDateTime(d.submitted_at) })}
-                          </Paragraph>
-                        )}
-                      </Table.Cell>
-                      <Table.Cell>
-                        {d.status === "open" && (
-                          <Button
-                            data-size="sm"
-                            variant="secondary"
-                            onClick={() => markSubmitted(d)}
-                            aria-busy={busyId === d.id}
-                            aria-label={t("deadlines.markSubmittedFor", { title: d.title })}
-                          >
-                            {t("deadlines.markSubmitted")}
-                          </Button>
-                        )}
-                      </Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </div>
-            <div>
-              <LoadMore
-                hasNextPage={query.hasNextPage}
-                isFetchingNextPage={query.isFetchingNextPage}
-                fetchNextPage={query.fetchNextPage}
-              />
-            </div>
-          </div>
-        )
+    <PagedTable
+      query={query}
+      empty={t("deadlines.none")}
+      caption={t("deadlines.list.caption")}
+      tableRef={table}
+      head={
+        <>
+          <Table.HeaderCell scope="col">{t("deadlines.field.title")}</Table.HeaderCell>
+          <Table.HeaderCell scope="col">{t("deadlines.list.due")}</Table.HeaderCell>
+          <Table.HeaderCell scope="col">{t("deadlines.field.kind")}</Table.HeaderCell>
+          <Table.HeaderCell scope="col">{t("deadlines.field.responsible")}</Table.HeaderCell>
+          <Table.HeaderCell scope="col">{t("deadlines.field.recipient")}</Table.HeaderCell>
+          <Table.HeaderCell scope="col">{t("deadlines.field.project")}</Table.HeaderCell>
+          <Table.HeaderCell scope="col">{t("deadlines.field.status")}</Table.HeaderCell>
+          <Table.HeaderCell scope="col">
+            <span className={styles.visuallyHidden}>{t("deadlines.list.actions")}</span>
+          </Table.HeaderCell>
+        </>
       }
-    </QueryState>
+      row={(d) => (
+        <Table.Row key={d.id}>
+          <Table.HeaderCell scope="row" id={rowId(d)} tabIndex={-1}>
+            {d.title}
+          </Table.HeaderCell>
+          <Table.Cell className={own.nowrap}>{formatDateTime(d.due_at)}</Table.Cell>
+          <Table.Cell>{t(`deadlines.kind.${d.kind}`)}</Table.Cell>
+          <Table.Cell>{responsibleName(d, names)}</Table.Cell>
+          <Table.Cell>{d.recipient_id ? (names.people.get(d.recipient_id) ?? "—") : "—"}</Table.Cell>
+          <Table.Cell>{d.project_id ? (names.projects.get(d.project_id) ?? "—") : "—"}</Table.Cell>
+          <Table.Cell>
+            <DeadlineStatus deadline={d} className={own.statusCell} />
+            {d.submitted_at && (
+              <Paragraph data-size="xs">
+                {t("deadlines.submittedAt", { when: formatDateTime(d.submitted_at) })}
+              </Paragraph>
+            )}
+          </Table.Cell>
+          <Table.Cell>
+            {d.status === "open" && (
+              <Button
+                data-size="sm"
+                variant="secondary"
+                onClick={() => markSubmitted(d)}
+                aria-busy={busyId === d.id}
+                aria-label={t("deadlines.markSubmittedFor", { title: d.title })}
+              >
+                {t("deadlines.markSubmitted")}
+              </Button>
+            )}
+          </Table.Cell>
+        </Table.Row>
+      )}
+    />
   );
 }

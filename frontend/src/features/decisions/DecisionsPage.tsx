@@ -13,9 +13,8 @@ import {
   type DecisionStatus,
 } from "../../api/queries/decisions";
 import { groupNamesQuery, namesById, projectNamesQuery, type Named } from "../../api/queries/lookups";
-import { LoadMore } from "../../components/LoadMore";
+import { PagedTable } from "../../components/PagedTable";
 import { Page } from "../../components/Page";
-import { QueryState } from "../../components/QueryState";
 import { SelectField } from "../../components/SelectField";
 import { FilterSelect } from "../../components/FilterSelect";
 import styles from "../../components/layout.module.css";
@@ -148,66 +147,46 @@ function DecisionTable({
   const query = useInfiniteQuery(decisionsQuery(programmeId, filters));
   const report = useQuery(complianceQuery(programmeId));
   const flagged = consultationFindings(report.data);
-  const decisions = query.data?.pages.flatMap((p) => p.items) ?? [];
   return (
-    <QueryState query={query}>
-      {() =>
-        decisions.length === 0 ? (
-          <Paragraph>{t("decisions.none")}</Paragraph>
-        ) : (
-          <div className={styles.stack}>
-            <div className={styles.tableWrap}>
-              <Table zebra>
-                <caption>{t("decisions.list.caption")}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col">{t("decisions.field.decidedOn")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t("decisions.field.caseNumber")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t("decisions.field.title")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t("decisions.field.body")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t("decisions.field.status")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t("decisions.list.reorganisation")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t("decisions.list.consultation")}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {decisions.map((d) => (
-                    <Table.Row key={d.id}>
-                      <Table.Cell className={own.nowrap}>{formatDate(d.decided_on)}</Table.Cell>
-                      <Table.Cell className={own.nowrap}>{d.case_number ?? "—"}</Table.Cell>
-                      <Table.HeaderCell scope="row">
-                        <Link asChild>
-                          <RouterLink to={`/p/${programmeId}/decisions/${d.id}`}>{d.title}</RouterLink>
-                        </Link>
-                        {d.project_id && projects.get(d.project_id) && (
-                          <Paragraph data-size="xs">{projects.get(d.project_id)}</Paragraph>
-                        )}
-                      </Table.HeaderCell>
-                      <Table.Cell>{d.body_group_id ? (groups.get(d.body_group_id) ?? "—") : "—"}</Table.Cell>
-                      <Table.Cell>
-                        <Tag data-color={d.status === "final" ? "success" : "neutral"}>
-                          {t(`decisions.status.${d.status}`)}
-                        </Tag>
-                      </Table.Cell>
-                      <Table.Cell>{d.reorganisation ? t("common.yes") : t("common.no")}</Table.Cell>
-                      <Table.Cell>
-                        <ConsultationTag state={consultationOf(d, flagged.get(d.id), report.isSuccess)} />
-                      </Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </div>
-            <div>
-              <LoadMore
-                hasNextPage={query.hasNextPage}
-                isFetchingNextPage={query.isFetchingNextPage}
-                fetchNextPage={query.fetchNextPage}
-              />
-            </div>
-          </div>
-        )
+    <PagedTable
+      query={query}
+      empty={t("decisions.none")}
+      caption={t("decisions.list.caption")}
+      head={
+        <>
+          <Table.HeaderCell scope="col">{t("decisions.field.decidedOn")}</Table.HeaderCell>
+          <Table.HeaderCell scope="col">{t("decisions.field.caseNumber")}</Table.HeaderCell>
+          <Table.HeaderCell scope="col">{t("decisions.field.title")}</Table.HeaderCell>
+          <Table.HeaderCell scope="col">{t("decisions.field.body")}</Table.HeaderCell>
+          <Table.HeaderCell scope="col">{t("decisions.field.status")}</Table.HeaderCell>
+          <Table.HeaderCell scope="col">{t("decisions.list.reorganisation")}</Table.HeaderCell>
+          <Table.HeaderCell scope="col">{t("decisions.list.consultation")}</Table.HeaderCell>
+        </>
       }
-    </QueryState>
+      row={(d) => (
+        <Table.Row key={d.id}>
+          <Table.Cell className={own.nowrap}>{formatDate(d.decided_on)}</Table.Cell>
+          <Table.Cell className={own.nowrap}>{d.case_number ?? "—"}</Table.Cell>
+          <Table.HeaderCell scope="row">
+            <Link asChild>
+              <RouterLink to={`/p/${programmeId}/decisions/${d.id}`}>{d.title}</RouterLink>
+            </Link>
+            {d.project_id && projects.get(d.project_id) && (
+              <Paragraph data-size="xs">{projects.get(d.project_id)}</Paragraph>
+            )}
+          </Table.HeaderCell>
+          <Table.Cell>{d.body_group_id ? (groups.get(d.body_group_id) ?? "—") : "—"}</Table.Cell>
+          <Table.Cell>
+            <Tag data-color={d.status === "final" ? "success" : "neutral"}>
+              {t(`decisions.status.${d.status}`)}
+            </Tag>
+          </Table.Cell>
+          <Table.Cell>{d.reorganisation ? t("common.yes") : t("common.no")}</Table.Cell>
+          <Table.Cell>
+            <ConsultationTag state={consultationOf(d, flagged.get(d.id), report.isSuccess)} />
+          </Table.Cell>
+        </Table.Row>
+      )}
+    />
   );
 }

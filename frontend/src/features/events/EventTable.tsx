@@ -2,9 +2,7 @@ import { Link, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link as RouterLink } from "react-router-dom";
 import { eventsQuery, type EventFilters, type EventRecord } from "../../api/queries/events";
-import { LoadMore } from "../../components/LoadMore";
-import { QueryState } from "../../components/QueryState";
-import layout from "../../components/layout.module.css";
+import { PagedTable } from "../../components/PagedTable";
 import { useI18n } from "../../i18n";
 import own from "./events.module.css";
 import { useEventSpan } from "./format";
@@ -49,60 +47,40 @@ export function EventTable({
   const { t } = useI18n();
   const span = useEventSpan();
   const query = useInfiniteQuery(eventsQuery(programmeId, filters));
-  const events = query.data?.pages.flatMap((p) => p.items) ?? [];
   const name = (map: Map<string, string>, id: string | null) => (id ? (map.get(id) ?? "—") : "—");
   return (
-    <QueryState query={query}>
-      {() =>
-        events.length === 0 ? (
-          <Paragraph>{t("events.none")}</Paragraph>
-        ) : (
-          <div className={layout.stack}>
-            <div className={layout.tableWrap}>
-              <Table zebra>
-                <caption>{t(filters.period === "past" ? "events.list.captionPast" : "events.list.caption")}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col">{t("events.field.title")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t("events.field.kind")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t("events.field.when")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t("events.field.group")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t("events.field.project")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t("events.field.location")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t("events.field.protocol")}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {events.map((event) => (
-                    <Table.Row key={event.id}>
-                      <Table.HeaderCell scope="row">
-                        <Link asChild>
-                          <RouterLink to={`/p/${programmeId}/events/${event.id}`}>{event.title}</RouterLink>
-                        </Link>
-                      </Table.HeaderCell>
-                      <Table.Cell>{t(`events.kind.${event.kind}`)}</Table.Cell>
-                      <Table.Cell>{span(event)}</Table.Cell>
-                      <Table.Cell>{name(names.groups, event.group_id)}</Table.Cell>
-                      <Table.Cell>{name(names.projects, event.project_id)}</Table.Cell>
-                      <Table.Cell>{event.location ?? "—"}</Table.Cell>
-                      <Table.Cell>
-                        <ProtocolState event={event} />
-                      </Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </div>
-            <div>
-              <LoadMore
-                hasNextPage={query.hasNextPage}
-                isFetchingNextPage={query.isFetchingNextPage}
-                fetchNextPage={query.fetchNextPage}
-              />
-            </div>
-          </div>
-        )
+    <PagedTable
+      query={query}
+      empty={t("events.none")}
+      caption={t(filters.period === "past" ? "events.list.captionPast" : "events.list.caption")}
+      head={
+        <>
+          <Table.HeaderCell scope="col">{t("events.field.title")}</Table.HeaderCell>
+          <Table.HeaderCell scope="col">{t("events.field.kind")}</Table.HeaderCell>
+          <Table.HeaderCell scope="col">{t("events.field.when")}</Table.HeaderCell>
+          <Table.HeaderCell scope="col">{t("events.field.group")}</Table.HeaderCell>
+          <Table.HeaderCell scope="col">{t("events.field.project")}</Table.HeaderCell>
+          <Table.HeaderCell scope="col">{t("events.field.location")}</Table.HeaderCell>
+          <Table.HeaderCell scope="col">{t("events.field.protocol")}</Table.HeaderCell>
+        </>
       }
-    </QueryState>
+      row={(event) => (
+        <Table.Row key={event.id}>
+          <Table.HeaderCell scope="row">
+            <Link asChild>
+              <RouterLink to={`/p/${programmeId}/events/${event.id}`}>{event.title}</RouterLink>
+            </Link>
+          </Table.HeaderCell>
+          <Table.Cell>{t(`events.kind.${event.kind}`)}</Table.Cell>
+          <Table.Cell>{span(event)}</Table.Cell>
+          <Table.Cell>{name(names.groups, event.group_id)}</Table.Cell>
+          <Table.Cell>{name(names.projects, event.project_id)}</Table.Cell>
+          <Table.Cell>{event.location ?? "—"}</Table.Cell>
+          <Table.Cell>
+            <ProtocolState event={event} />
+          </Table.Cell>
+        </Table.Row>
+      )}
+    />
   );
 }

@@ -1,8 +1,7 @@
-import { Button, Paragraph, Table } from "@digdir/designsystemet-react";
+import { Button, Table } from "@digdir/designsystemet-react";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { tasksQuery, type Task, type TaskFilters } from "../../api/queries/tasks";
-import { LoadMore } from "../../components/LoadMore";
-import { QueryState } from "../../components/QueryState";
+import { PagedTable } from "../../components/PagedTable";
 import styles from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
 
@@ -22,62 +21,42 @@ export function TaskTable({
 }) {
   const { t, formatDate } = useI18n();
   const query = useInfiniteQuery(tasksQuery(programmeId, filters));
-  const tasks = query.data?.pages.flatMap((p) => p.items) ?? [];
   return (
-    <QueryState query={query}>
-      {() =>
-        tasks.length === 0 ? (
-          <Paragraph>{t("tasks.none")}</Paragraph>
-        ) : (
-          <div className={styles.stack}>
-            <div className={styles.tableWrap}>
-              <Table zebra>
-                <caption>{t("tasks.list.caption")}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col">{t("tasks.field.title")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t("tasks.field.project")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t("tasks.field.assignee")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t("tasks.field.status")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t("tasks.field.priority")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t("tasks.field.dueOn")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">
-                      <span className={styles.visuallyHidden}>{t("tasks.list.actions")}</span>
-                    </Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {tasks.map((task) => (
-                    <Table.Row key={task.id}>
-                      <Table.HeaderCell scope="row">{task.title}</Table.HeaderCell>
-                      <Table.Cell>{projectNames.get(task.project_id) ?? "—"}</Table.Cell>
-                      <Table.Cell>
-                        {task.assignee_id ? (peopleNames.get(task.assignee_id) ?? "—") : t("tasks.noAssignee")}
-                      </Table.Cell>
-                      <Table.Cell>{t(`tasks.status.${task.status}`)}</Table.Cell>
-                      <Table.Cell>{t(`tasks.priority.${task.priority}`)}</Table.Cell>
-                      <Table.Cell>{task.due_on ? formatDate(task.due_on) : t("tasks.noDue")}</Table.Cell>
-                      <Table.Cell>
-                        <Button data-size="sm" variant="tertiary" onClick={() => onEdit(task)}>
-                          {t("common.edit")}
-                          <span className={styles.visuallyHidden}> {task.title}</span>
-                        </Button>
-                      </Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </div>
-            <div>
-              <LoadMore
-                hasNextPage={query.hasNextPage}
-                isFetchingNextPage={query.isFetchingNextPage}
-                fetchNextPage={query.fetchNextPage}
-              />
-            </div>
-          </div>
-        )
+    <PagedTable
+      query={query}
+      empty={t("tasks.none")}
+      caption={t("tasks.list.caption")}
+      head={
+        <>
+          <Table.HeaderCell scope="col">{t("tasks.field.title")}</Table.HeaderCell>
+          <Table.HeaderCell scope="col">{t("tasks.field.project")}</Table.HeaderCell>
+          <Table.HeaderCell scope="col">{t("tasks.field.assignee")}</Table.HeaderCell>
+          <Table.HeaderCell scope="col">{t("tasks.field.status")}</Table.HeaderCell>
+          <Table.HeaderCell scope="col">{t("tasks.field.priority")}</Table.HeaderCell>
+          <Table.HeaderCell scope="col">{t("tasks.field.dueOn")}</Table.HeaderCell>
+          <Table.HeaderCell scope="col">
+            <span className={styles.visuallyHidden}>{t("tasks.list.actions")}</span>
+          </Table.HeaderCell>
+        </>
       }
-    </QueryState>
+      row={(task) => (
+        <Table.Row key={task.id}>
+          <Table.HeaderCell scope="row">{task.title}</Table.HeaderCell>
+          <Table.Cell>{projectNames.get(task.project_id) ?? "—"}</Table.Cell>
+          <Table.Cell>
+            {task.assignee_id ? (peopleNames.get(task.assignee_id) ?? "—") : t("tasks.noAssignee")}
+          </Table.Cell>
+          <Table.Cell>{t(`tasks.status.${task.status}`)}</Table.Cell>
+          <Table.Cell>{t(`tasks.priority.${task.priority}`)}</Table.Cell>
+          <Table.Cell>{task.due_on ? formatDate(task.due_on) : t("tasks.noDue")}</Table.Cell>
+          <Table.Cell>
+            <Button data-size="sm" variant="tertiary" onClick={() => onEdit(task)}>
+              {t("common.edit")}
+              <span className={styles.visuallyHidden}> {task.title}</span>
+            </Button>
+          </Table.Cell>
+        </Table.Row>
+      )}
+    />
   );
 }
