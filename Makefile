@@ -23,7 +23,7 @@ help:
 	@echo "make test   lint, then every test: backend on SQLite and PostgreSQL, web unit tests,"
 	@echo "            browser tests in Chromium"
 	@echo "make dev    API on :8000 and the web app with hot reload on :5173"
-	@echo "make bench  measure list and write latencies against a local database"
+	@echo "make bench  measure list and write latencies on SQLite and PostgreSQL"
 	@echo "make openapi / openapi-check   write / verify openapi/openapi.json"
 
 $(STAMP): backend/pyproject.toml

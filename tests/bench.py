@@ -1,8 +1,9 @@
 """`make bench`: latency of list, read and write requests against a real local database.
 
-Builds a fresh SQLite database (or uses SAMSKAP_BENCH_DATABASE_URL, e.g. a PostgreSQL one),
-fills one programme with a realistic volume of records, and times a bounded number of
-requests through the full application stack. Prints percentiles; asserts nothing.
+On a fresh SQLite database and then on a throwaway PostgreSQL server (or on the one database
+SAMSKAP_BENCH_DATABASE_URL names): fills one programme with a realistic volume of records and
+times a bounded number of requests through the full application stack. Prints percentiles;
+asserts nothing.
 """
 
 import asyncio
@@ -20,6 +21,7 @@ from samskap.config import Settings
 from samskap.kit.ids import uuid7
 from samskap.main import create_app
 from samskap.models import User
+from tests import pg
 
 API = "/api/v1"
 PEOPLE, PROJECTS, TASKS_PER_PROJECT, DEADLINES, INVOLVEMENTS = 300, 40, 50, 400, 400
@@ -132,10 +134,7 @@ async def timed(label: str, call, rounds: int = ROUNDS) -> None:
     print(f"{label:<52} p50 {p50:7.2f} ms   p95 {p95:7.2f} ms   ({rounds} requests)")
 
 
-async def main() -> None:
-    url = os.environ.get("SAMSKAP_BENCH_DATABASE_URL")
-    if not url:
-        url = f"sqlite+aiosqlite:///{Path(tempfile.mkdtemp(prefix='samskap-bench-')) / 'bench.db'}"
+async def bench(url: str) -> None:
     await asyncio.to_thread(migrate, "head", url)
     app = create_app(Settings(database_url=url))
     transport = httpx.ASGITransport(app=app)
@@ -203,5 +202,20 @@ async def main() -> None:
     await app.state.engine.dispose()
 
 
+def main() -> None:
+    url = os.environ.get("SAMSKAP_BENCH_DATABASE_URL")
+    if url:
+        asyncio.run(bench(url))
+        return
+    folder = Path(tempfile.mkdtemp(prefix="samskap-bench-"))
+    asyncio.run(bench(f"sqlite+aiosqlite:///{folder / 'bench.db'}"))
+    print()
+    server = pg.start()
+    try:
+        asyncio.run(bench(server.create_database("bench")))
+    finally:
+        server.stop()
+
+
 if __name__ == "__main__":
-    asyncio.run(main())
+    main()
