@@ -13,7 +13,9 @@ from samskap.projects.service import ProjectService
 from samskap.tasks.service import TaskService
 from tests.factories import (
     API,
+    create,
     make_deadline,
+    make_decision,
     make_group,
     make_involvement,
     make_member,
@@ -218,3 +220,37 @@ class TestStatementCount:
                 for limit in (1, 50, 500)
             }
             assert len(set(counts.values())) == 1, (path, counts)
+
+    async def test_the_compliance_report_costs_the_same_for_any_number_of_decisions(
+        self, app, client
+    ):
+        programme = await make_programme(client)
+        person = await make_person(client, programme, affiliation="union_representative")
+        url = f"{API}/programmes/{programme['id']}/compliance"
+
+        async def reorganisation_decision() -> None:
+            meeting = await create(
+                client,
+                "/events",
+                {
+                    "programme_id": programme["id"],
+                    "title": "Drøftingsmøte",
+                    "kind": "consultation_meeting",
+                    "starts_at": "2018-12-01T09:00:00+01:00",
+                    "ends_at": "2018-12-01T11:00:00+01:00",
+                    "participants": [{"person_id": person["id"], "attendance": "present"}],
+                },
+            )
+            await make_decision(
+                client,
+                programme,
+                status="draft",
+                reorganisation=True,
+                consultation_event_id=meeting["id"],
+            )
+
+        await reorganisation_decision()
+        one = await self._count(app, client, url, {})
+        for _ in range(5):
+            await reorganisation_decision()
+        assert await self._count(app, client, url, {}) == one

@@ -1,4 +1,5 @@
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from datetime import date
@@ -54,18 +55,49 @@ class Missing:
 async def consultation_missing(session, decision: Decision) -> list[Missing]:
     """What a reorganisation decision lacks to be final: a signed consultation protocol with
     union representatives, dated on or before the decision."""
-    if decision.consultation_event_id is None:
+    return (await consultations_missing(session, [decision]))[decision.id]
+
+
+async def consultations_missing(
+    session, decisions: Sequence[Decision]
+) -> dict[uuid.UUID, list[Missing]]:
+    """consultation_missing for many decisions in a fixed number of queries."""
+    event_ids = {d.consultation_event_id for d in decisions if d.consultation_event_id}
+    events = {
+        e.id: e
+        for e in await session.scalars(
+            select(Event).where(Event.id.in_(event_ids)).options(selectinload(Event.participants))
+        )
+    }
+    present = {
+        p.person_id
+        for e in events.values()
+        for p in e.participants
+        if p.attendance == Attendance.present
+    }
+    union_reps = set(
+        await session.scalars(
+            select(Person.id).where(
+                Person.id.in_(present), Person.affiliation == Affiliation.union_representative
+            )
+        )
+    )
+    return {
+        d.id: _missing(
+            d, events.get(d.consultation_event_id) if d.consultation_event_id else None, union_reps
+        )
+        for d in decisions
+    }
+
+
+def _missing(decision: Decision, event: Event | None, union_reps: set[uuid.UUID]) -> list[Missing]:
+    if event is None:
         return [
             Missing(
                 "no_consultation_linked",
                 "no consultation meeting (drøftingsmøte) on the matter is linked",
             )
         ]
-    event = await session.scalar(
-        select(Event)
-        .where(Event.id == decision.consultation_event_id)
-        .options(selectinload(Event.participants))
-    )
     missing = []
     if event.kind != EventKind.consultation_meeting:
         missing.append(
@@ -88,16 +120,11 @@ async def consultation_missing(session, decision: Decision) -> list[Missing]:
                     },
                 )
             )
-    present = [p.person_id for p in event.participants if p.attendance == Attendance.present]
-    reps = (
-        await session.scalars(
-            select(Person.id).where(
-                Person.id.in_(present), Person.affiliation == Affiliation.union_representative
-            )
-        )
-    ).all()
+    reps_present = any(
+        p.person_id in union_reps and p.attendance == Attendance.present for p in event.participants
+    )
     parties = (event.protocol or {}).get("parties_present") or []
-    if not reps and Party.employees not in parties:
+    if not reps_present and Party.employees not in parties:
         missing.append(
             Missing(
                 "no_union_representative_present",

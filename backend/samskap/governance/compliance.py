@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from samskap.config import get_settings
 from samskap.db import utcnow
-from samskap.decisions.service import consultation_missing
+from samskap.decisions.service import consultations_missing
 from samskap.governance import rules
 from samskap.governance.composition import FactValue, Finding, finding, programme_composition
 from samskap.models import Deadline, Decision, Involvement, Phase, Programme, Project
@@ -111,8 +111,9 @@ async def programme_compliance(session: AsyncSession, programme: Programme) -> C
             .order_by(Decision.decided_on)
         )
     ).all()
+    missing_by_decision = await consultations_missing(session, decisions)
     for decision in decisions:
-        missing = await consultation_missing(session, decision)
+        missing = missing_by_decision[decision.id]
         if not missing:
             continue
         facts: dict[str, FactValue] = {
