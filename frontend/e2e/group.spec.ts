@@ -1,21 +1,36 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, expectNoRawKeys, login, programmeId, opened } from "./fixtures";
 
-/** The API as the logged-in user, with the session's token, for finding ids and tidying up. */
-async function api(page: Page, path: string, method: "GET" | "DELETE" = "GET", etag?: string) {
+/** The API as the logged-in user, with the session's token, for finding ids, setting up and tidying up. */
+async function api(
+  page: Page,
+  path: string,
+  method: "GET" | "POST" | "DELETE" = "GET",
+  etag?: string,
+  data?: Record<string, unknown>,
+) {
   const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem("samskap.session")!).accessToken);
   const response = await page.request.fetch(path, {
     method,
     headers: { Authorization: `Bearer ${token}`, ...(etag ? { "If-Match": etag } : {}) },
+    data,
   });
   expect(response.ok(), `${method} ${path}: ${response.status()}`).toBeTruthy();
   return response.status() === 204 ? null : response.json();
 }
 
+// A board the mandate test sets up, removed again after it.
+let board: { id: string } | null = null;
+
 // The add test seats Sindre Aune in the working group; every test leaves the group as the demo has it.
 test.afterEach(async ({ page }) => {
   const loggedIn = await page.evaluate(() => sessionStorage.getItem("samskap.session")).catch(() => null);
   if (!loggedIn) return;
+  if (board) {
+    const current = await api(page, `/api/v1/groups/${board.id}`);
+    await api(page, `/api/v1/groups/${board.id}`, "DELETE", `"${current.version}"`);
+    board = null;
+  }
   const groups = await api(page, "/api/v1/groups?q=Arbeidsgruppe%20Oppvekst%20og%20utdanning");
   const people = await api(page, "/api/v1/people?q=Sindre%20Aune");
   const seats = await api(page, `/api/v1/groups/${groups.items[0].id}/members?person_id=${people.items[0].id}`);
@@ -134,5 +149,42 @@ test("the group page is translated and accessible in nynorsk and English", async
     "Chair",
   );
   await expectAccessible(page);
+  await expectNoRawKeys(page);
+});
+
+test("a board proposes its mandate and it is approved naming the joint committee's decision", async ({ page }) => {
+  await login(page, "editor");
+  const pid = programmeId(page);
+  // Every board in the demo has its mandate approved already: a new one starts as a draft.
+  board = await api(page, "/api/v1/groups", "POST", undefined, {
+    programme_id: pid,
+    kind: "project_board",
+    name: "Prosjektstyre Mandat (test)",
+  });
+  await page.goto(`/p/${pid}/groups/${board!.id}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Prosjektstyre Mandat (test)" })).toBeVisible();
+  const mandate = page.getByRole("region", { name: "Mandat" });
+  await expect(mandate).toContainText("Mandatet er ikke skrevet ennå.");
+  await expect(mandate.getByText("Utkast", { exact: true })).toBeVisible();
+
+  await mandate.getByRole("button", { name: "Rediger mandat" }).click();
+  const form = mandate.getByRole("form", { name: "Rediger mandatet" });
+  await form.getByRole("textbox", { name: "Mandattekst" }).fill("Styret følger opp prosjektet og foreslår tiltak.");
+  await form.getByRole("combobox", { name: "Status for mandatet" }).selectOption({ label: "Foreslått" });
+  await form.getByRole("button", { name: "Lagre" }).click();
+  await expect(form).toBeHidden();
+  await expect(mandate.getByText("Foreslått", { exact: true })).toBeVisible();
+  await expect(mandate).toContainText("Styret følger opp prosjektet og foreslår tiltak.");
+
+  await mandate.getByRole("button", { name: "Rediger mandat" }).click();
+  await form.getByRole("combobox", { name: "Status for mandatet" }).selectOption({ label: "Godkjent" });
+  const decision = form.getByRole("combobox", { name: "Godkjent ved vedtak" });
+  await decision.selectOption({ label: "Godkjenning av mandater for prosjektene" });
+  await expectAccessible(page);
+  await form.getByRole("button", { name: "Lagre" }).click();
+  await expect(form).toBeHidden();
+  await expect(mandate.getByText("Godkjent", { exact: true })).toBeVisible();
+  const link = mandate.getByRole("link", { name: "Godkjenning av mandater for prosjektene" });
+  await expect(link).toHaveAttribute("href", new RegExp(`^/p/${pid}/decisions/[0-9a-f-]+$`));
   await expectNoRawKeys(page);
 });

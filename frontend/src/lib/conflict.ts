@@ -33,6 +33,12 @@ export async function patchRecord<T>(url: string, etag: string, changes: Record<
   return { record: (await response.json()) as T, etag: response.headers.get("etag") ?? "" };
 }
 
+/** The fields of a form's values that differ from the saved record's: what a PATCH sends. */
+export function changedFields<U extends object>(next: U, saved: object): Partial<U> {
+  const before = saved as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(next).filter(([field, value]) => value !== before[field])) as Partial<U>;
+}
+
 /** GET a record with its ETag. */
 export async function getRecord<T>(url: string): Promise<Versioned<T>> {
   const response = await authFetch(new Request(url));

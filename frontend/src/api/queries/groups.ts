@@ -1,7 +1,11 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { api, unwrap, unwrapVersioned, type Schemas } from "../client";
+import { patchRecord } from "../../lib/conflict";
+import { api, unwrap, unwrapVersioned, type Schemas, type Versioned } from "../client";
+import { complianceKeys } from "./compliance";
+import { decisionKeys } from "./decisions";
 
 export type Group = Schemas["GroupRead"];
+export type GroupUpdate = Schemas["GroupUpdate"];
 export type GroupKind = Schemas["GroupKind"];
 export type Member = Schemas["MemberRead"];
 export type MemberCreate = Schemas["MemberCreate"];
@@ -23,11 +27,13 @@ const GROUPS_PAGE_SIZE = 50;
 // Boards and forums have a handful of members, working groups a few dozen.
 const MEMBERS_PAGE_SIZE = 100;
 
+const getGroup = (id: string) => unwrapVersioned(api.GET("/api/v1/groups/{id}", { params: { path: { id } } }));
+
 /** One group with its ETag. */
 export const groupQuery = (id: string) =>
   queryOptions({
     queryKey: groupKeys.detail(id),
-    queryFn: () => unwrapVersioned(api.GET("/api/v1/groups/{id}", { params: { path: { id } } })),
+    queryFn: () => getGroup(id),
   });
 
 /** The groups a project has set up, by name. */
@@ -60,6 +66,30 @@ export const groupMembersQuery = (groupId: string) =>
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
   });
+
+/**
+ * A change to a group, sent with If-Match; rejects with EditConflict when someone was first.
+ * With nothing left to change (a conflict resolved in favour of the saved version) it reads the
+ * group as it is now.
+ */
+export function useUpdateGroup(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ etag, changes }: { etag: string; changes: GroupUpdate }): Promise<Versioned<Group>> =>
+      Object.keys(changes).length === 0 ? getGroup(id) : patchRecord<Group>(`/api/v1/groups/${id}`, etag, changes),
+    onSuccess: (saved) => {
+      client.setQueryData(groupKeys.detail(id), saved);
+      return Promise.all([
+        // What is read with the group, and the project pages' lists that show its mandate status.
+        client.invalidateQueries({ queryKey: groupKeys.detail(id) }),
+        client.invalidateQueries({ queryKey: groupKeys.lists() }),
+        // The compliance report names groups, and a decision's page lists the mandates it approved.
+        client.invalidateQueries({ queryKey: complianceKeys.all }),
+        client.invalidateQueries({ queryKey: [...decisionKeys.all, "mandates"] }),
+      ]);
+    },
+  });
+}
 
 export function useAddMember(groupId: string) {
   const client = useQueryClient();

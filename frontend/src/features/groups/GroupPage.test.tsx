@@ -15,10 +15,22 @@ import {
   type ApiCall,
   type Reply,
 } from "../projects/testing";
+import { aDecision } from "../decisions/testing";
 import GroupPage from "./GroupPage";
 
 const GROUP_ID = "00000000-0000-7000-8000-0000000000g1";
+const GROUP = `/api/v1/groups/${GROUP_ID}`;
 const MEMBERS = `/api/v1/groups/${GROUP_ID}/members`;
+// Seed 003: the joint committee approves the mandates the boards propose.
+const approval = aDecision({
+  id: "00000000-0000-7000-8000-0000000000d7",
+  project_id: null,
+  case_number: null,
+  title: "Godkjenning av mandater for prosjektene",
+  status: "final",
+  reorganisation: false,
+  finalised_at: "2018-08-20T10:00:00Z",
+});
 const line = aPerson();
 const sindre = aPerson({
   id: "00000000-0000-7000-8000-0000000000p2",
@@ -63,7 +75,7 @@ function groupApi(overrides: Record<string, Reply | ((call: ApiCall) => Reply)> 
     "GET /api/v1/auth/me": me(),
     [`GET /api/v1/programmes/${PROGRAMME_ID}`]: { body: aProgramme() },
     [`GET /api/v1/projects/${aProject().id}`]: { body: aProject(), etag: '"1"' },
-    [`GET /api/v1/groups/${GROUP_ID}`]: { body: group, etag: '"1"' },
+    [`GET ${GROUP}`]: { body: group, etag: '"1"' },
     [`GET ${MEMBERS}`]: page([chair]),
     "GET /api/v1/people": page([line, sindre]),
     ...overrides,
@@ -106,7 +118,7 @@ describe("GroupPage", () => {
     const board = { ...group, kind: "project_board" as const, name: "Prosjektstyre Oppvekst og utdanning" };
     const source = "Fellesnemnda: prosjektstyrene består av administrative ledere fra alle tre kommuner (seed 003)";
     groupApi({
-      [`GET /api/v1/groups/${GROUP_ID}`]: { body: board, etag: '"1"' },
+      [`GET ${GROUP}`]: { body: board, etag: '"1"' },
       [`GET /api/v1/groups/${GROUP_ID}/composition`]: {
         body: [
           {
@@ -130,6 +142,122 @@ describe("GroupPage", () => {
     expect(finding).toHaveTextContent("Et prosjektstyre har en leder fra hver kommune som deltar.");
     expect(finding).not.toHaveTextContent("no leader");
     expect(finding).not.toHaveTextContent("A project board");
+  });
+
+  test("the mandate form sends only the changed fields with If-Match, and the page shows the saved mandate", async () => {
+    let current: Schemas["GroupRead"] = { ...group, mandate_status: "draft" };
+    const api = groupApi({
+      [`GET ${GROUP}`]: () => ({ body: current, etag: `"${current.version}"` }),
+      [`PATCH ${GROUP}`]: (call: ApiCall) => {
+        current = { ...current, ...(call.body as object), version: current.version + 1 };
+        return { body: current, etag: `"${current.version}"` };
+      },
+      "GET /api/v1/decisions": page([approval]),
+    });
+    const user = userEvent.setup();
+    render();
+    await user.click(await screen.findByRole("button", { name: "Rediger mandat" }));
+    const form = screen.getByRole("form", { name: "Rediger mandatet" });
+    const text = within(form).getByRole("textbox", { name: "Mandattekst" });
+    expect(text).toHaveValue(group.mandate_text);
+    const status = within(form).getByRole("combobox", { name: "Status for mandatet" });
+    // From draft a mandate can only be proposed.
+    expect(within(status).getAllByRole("option").map((o) => o.textContent)).toEqual(["Utkast", "Foreslått"]);
+    await user.clear(text);
+    await user.type(text, "Styret foreslår mandatet.");
+    await user.selectOptions(status, "Foreslått");
+    await user.click(within(form).getByRole("button", { name: "Lagre" }));
+
+    const mandate = screen.getByRole("region", { name: "Mandat" });
+    expect(await within(mandate).findByText("Styret foreslår mandatet.")).toBeInTheDocument();
+    expect(screen.queryByRole("form", { name: "Rediger mandatet" })).not.toBeInTheDocument();
+    expect(within(mandate).getByText("Foreslått")).toBeInTheDocument();
+    expect(within(mandate).getByRole("status")).toHaveTextContent("Lagret");
+    const [patch] = api.made("PATCH", GROUP);
+    expect(patch.ifMatch).toBe('"1"');
+    expect(patch.body).toEqual({ mandate_text: "Styret foreslår mandatet.", mandate_status: "proposed" });
+  });
+
+  test("approving without a decision shows the API's objection at the decision, then the decision is named", async () => {
+    let current = group;
+    const api = groupApi({
+      [`GET ${GROUP}`]: () => ({ body: current, etag: `"${current.version}"` }),
+      [`PATCH ${GROUP}`]: (call: ApiCall) => {
+        const changes = call.body as Partial<Schemas["GroupRead"]>;
+        if (!changes.mandate_decision_id) {
+          return problem(422, [
+            { pointer: "/mandate_decision_id", detail: "an approved mandate names the decision that approved it" },
+          ]);
+        }
+        current = { ...current, ...changes, version: current.version + 1 };
+        return { body: current, etag: `"${current.version}"` };
+      },
+      "GET /api/v1/decisions": page([approval]),
+      [`GET /api/v1/decisions/${approval.id}`]: { body: approval, etag: '"3"' },
+    });
+    const user = userEvent.setup();
+    render();
+    await user.click(await screen.findByRole("button", { name: "Rediger mandat" }));
+    expect(screen.queryByRole("combobox", { name: "Godkjent ved vedtak" })).not.toBeInTheDocument();
+    await user.selectOptions(screen.getByRole("combobox", { name: "Status for mandatet" }), "Godkjent");
+    await user.click(screen.getByRole("button", { name: "Lagre" }));
+
+    const decision = screen.getByRole("combobox", { name: "Godkjent ved vedtak" });
+    await waitFor(() => expect(decision).toHaveAttribute("aria-invalid", "true"));
+    expect(decision).toHaveAccessibleDescription(
+      expect.stringContaining("an approved mandate names the decision that approved it"),
+    );
+    expect(screen.getByRole("combobox", { name: "Status for mandatet" })).not.toHaveAttribute("aria-invalid");
+    expect(screen.getByRole("alert")).toHaveTextContent("Noen felt må rettes.");
+    expect(screen.getByRole("alert")).not.toHaveTextContent("an approved mandate");
+    const [refused] = api.made("PATCH", GROUP);
+    expect(refused.ifMatch).toBe('"1"');
+    expect(refused.body).toEqual({ mandate_status: "approved" });
+
+    await user.selectOptions(decision, approval.title);
+    await user.click(screen.getByRole("button", { name: "Lagre" }));
+    const mandate = screen.getByRole("region", { name: "Mandat" });
+    const link = await within(mandate).findByRole("link", { name: approval.title });
+    expect(link).toHaveAttribute("href", `/p/${PROGRAMME_ID}/decisions/${approval.id}`);
+    expect(within(mandate).getByText("Godkjent")).toBeInTheDocument();
+    const [, approved] = api.made("PATCH", GROUP);
+    expect(approved.ifMatch).toBe('"1"');
+    expect(approved.body).toEqual({ mandate_status: "approved", mandate_decision_id: approval.id });
+  });
+
+  test("on 412 the conflict dialog shows the mandate's status in words and the decision by its title", async () => {
+    let current = group;
+    groupApi({
+      [`GET ${GROUP}`]: () => ({ body: current, etag: `"${current.version}"` }),
+      [`PATCH ${GROUP}`]: () => {
+        // Someone else sent the mandate back to draft meanwhile.
+        current = { ...group, version: 2, mandate_status: "draft" };
+        return problem(412);
+      },
+      "GET /api/v1/decisions": page([approval]),
+    });
+    const user = userEvent.setup();
+    render();
+    await user.click(await screen.findByRole("button", { name: "Rediger mandat" }));
+    await user.selectOptions(screen.getByRole("combobox", { name: "Status for mandatet" }), "Godkjent");
+    await user.selectOptions(await screen.findByRole("combobox", { name: "Godkjent ved vedtak" }), approval.title);
+    await user.click(screen.getByRole("button", { name: "Lagre" }));
+
+    const dialog = await screen.findByRole("dialog");
+    const status = within(dialog).getByRole("group", { name: "Status for mandatet" });
+    expect(within(status).getByRole("radio", { name: "Lagret nå: Utkast" })).not.toBeChecked();
+    expect(within(status).getByRole("radio", { name: "Din endring: Godkjent" })).toBeChecked();
+    const decision = within(dialog).getByRole("group", { name: "Godkjent ved vedtak" });
+    expect(within(decision).getByRole("radio", { name: "Lagret nå: —" })).toBeInTheDocument();
+    expect(within(decision).getByRole("radio", { name: `Din endring: ${approval.title}` })).toBeChecked();
+  });
+
+  test("an observer sees the mandate but not the form", async () => {
+    groupApi({ "GET /api/v1/auth/me": me("observer") });
+    render();
+    expect(await screen.findByText(group.mandate_text!)).toBeInTheDocument();
+    await screen.findByRole("table", { name: `Medlemmer av ${group.name}` });
+    expect(screen.queryByRole("button", { name: "Rediger mandat" })).not.toBeInTheDocument();
   });
 
   test("adding a member without person and party is stopped before the API", async () => {

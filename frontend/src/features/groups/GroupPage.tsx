@@ -1,4 +1,4 @@
-import { Heading, Link, Paragraph, Tag } from "@digdir/designsystemet-react";
+import { Heading, Link, Paragraph } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { Link as RouterLink, useParams } from "react-router-dom";
@@ -7,35 +7,35 @@ import { programmeQuery } from "../../api/queries/programmes";
 import { projectQuery } from "../../api/queries/projects";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
-import { ApprovingDecision } from "../decisions/ApprovingDecision";
 import { useI18n } from "../../i18n";
 import { useMayEdit } from "../projects/access";
-import { MANDATE_COLOR } from "../projects/colors";
 import { Facts } from "../projects/Facts";
 import styles from "../projects/project.module.css";
 import { AddMemberForm } from "./AddMemberForm";
 import { AttendanceTable, CompositionFindings } from "./GroupGovernance";
+import { GroupMandate } from "./GroupMandate";
 import { MembersTable } from "./MembersTable";
 
-/** A group: what kind, its mandate, and its members, who can be added and removed here. */
+/** A group: what kind, its mandate and its members; the mandate is changed and members are seated here. */
 export default function GroupPage() {
   const { t } = useI18n();
   const { programmeId = "", groupId = "" } = useParams();
   const group = useQuery(groupQuery(groupId));
   return (
     <Page title={group.data?.record.name ?? t("groups.title")}>
-      <QueryState query={group}>{({ record }) => <GroupBody group={record} programmeId={programmeId} />}</QueryState>
+      <QueryState query={group}>
+        {({ record, etag }) => <GroupBody group={record} etag={etag} programmeId={programmeId} />}
+      </QueryState>
     </Page>
   );
 }
 
-function GroupBody({ group, programmeId }: { group: Group; programmeId: string }) {
+function GroupBody({ group, etag, programmeId }: { group: Group; etag: string; programmeId: string }) {
   const { t } = useI18n();
   const mayEdit = useMayEdit(programmeId);
   const programme = useQuery(programmeQuery(programmeId));
   const project = useQuery({ ...projectQuery(group.project_id ?? ""), enabled: Boolean(group.project_id) });
   const municipalities = programme.data?.municipalities ?? [];
-  const mandateId = useId();
   const membersId = useId();
   return (
     <>
@@ -55,20 +55,7 @@ function GroupBody({ group, programmeId }: { group: Group; programmeId: string }
           ],
         ]}
       />
-      <section className={styles.section} aria-labelledby={mandateId}>
-        <Heading level={2} data-size="md" id={mandateId}>
-          {t("groups.mandate")}
-        </Heading>
-        <div className={styles.meta}>
-          <Tag data-color={MANDATE_COLOR[group.mandate_status]}>
-            {t(`projects.mandateStatus.${group.mandate_status}`)}
-          </Tag>
-          {group.mandate_decision_id && (
-            <ApprovingDecision programmeId={group.programme_id} decisionId={group.mandate_decision_id} />
-          )}
-        </div>
-        <Paragraph className={styles.text}>{group.mandate_text || t("groups.mandate.empty")}</Paragraph>
-      </section>
+      <GroupMandate group={group} etag={etag} mayEdit={mayEdit} />
       <section className={styles.section} aria-labelledby={membersId}>
         <Heading level={2} data-size="md" id={membersId}>
           {t("groups.members")}

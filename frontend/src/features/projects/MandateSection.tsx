@@ -1,14 +1,10 @@
 import { Button, Heading, Paragraph, Tag, Textfield } from "@digdir/designsystemet-react";
-import { useQuery } from "@tanstack/react-query";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { ApiProblem } from "../../api/problem";
 import {
-  finalDecisionsQuery,
   HEALTHS,
-  mandateStatusesFrom,
   useUpdateProject,
   type Health,
-  type MandateStatus,
   type Project,
   type ProjectUpdate,
 } from "../../api/queries/projects";
@@ -16,11 +12,12 @@ import { ConflictDialog } from "../../components/ConflictDialog";
 import { SelectField } from "../../components/SelectField";
 import styles from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
-import { EditConflict } from "../../lib/conflict";
+import { changedFields, EditConflict } from "../../lib/conflict";
 import { ApprovingDecision } from "../decisions/ApprovingDecision";
 import { useMayEdit } from "./access";
 import { MANDATE_COLOR } from "./colors";
 import { FormProblem } from "./FormProblem";
+import { MandateFields, mandateUpdate, mandateValues, useMandateLabels, type MandateValues } from "./MandateFields";
 import local from "./project.module.css";
 
 /** The project's mandate with its status, and the form that changes it and the project's health. */
@@ -78,13 +75,7 @@ export function MandateSection({ project, etag }: { project: Project; etag: stri
   );
 }
 
-interface Values {
-  mandate_text: string;
-  mandate_status: MandateStatus;
-  mandate_decision_id: string;
-  health: Health;
-  health_explanation: string;
-}
+type Values = MandateValues & { health: Health; health_explanation: string };
 
 function MandateForm({
   base,
@@ -95,11 +86,9 @@ function MandateForm({
 }) {
   const { t } = useI18n();
   const update = useUpdateProject(base.record.id);
-  const decisions = useQuery(finalDecisionsQuery(base.record.programme_id));
+  const mandate = useMandateLabels(base.record.programme_id);
   const [values, setValues] = useState<Values>({
-    mandate_text: base.record.mandate_text ?? "",
-    mandate_status: base.record.mandate_status,
-    mandate_decision_id: base.record.mandate_decision_id ?? "",
+    ...mandateValues(base.record),
     health: base.record.health,
     health_explanation: base.record.health_explanation ?? "",
   });
@@ -107,7 +96,7 @@ function MandateForm({
   const headingId = useId();
   const problem = update.error instanceof ApiProblem ? update.error : null;
   const errors = problem?.fieldErrors() ?? {};
-  const set = <K extends keyof Values>(field: K, value: Values[K]) => setValues({ ...values, [field]: value });
+  const change = (patch: Partial<Values>) => setValues({ ...values, ...patch });
 
   const save = (changes: ProjectUpdate, etag: string) =>
     update.mutate(
@@ -123,33 +112,22 @@ function MandateForm({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const next: ProjectUpdate = {
-      mandate_text: values.mandate_text.trim() ? values.mandate_text : null,
-      mandate_status: values.mandate_status,
-      mandate_decision_id:
-        values.mandate_status === "approved" && values.mandate_decision_id ? values.mandate_decision_id : null,
+      ...mandateUpdate(values),
       health: values.health,
       health_explanation: values.health_explanation.trim() ? values.health_explanation : null,
     };
-    const changes = Object.fromEntries(
-      Object.entries(next).filter(([field, value]) => value !== base.record[field as keyof Project]),
-    );
+    const changes = changedFields(next, base.record);
     if (Object.keys(changes).length === 0) onDone(false);
     else save(changes, base.etag);
   };
 
   const labels = {
-    mandate_text: t("projects.mandate.text"),
-    mandate_status: t("projects.mandate.status"),
-    mandate_decision_id: t("projects.mandate.decision"),
+    ...mandate.labels,
     health: t("projects.health"),
     health_explanation: t("projects.healthExplanation"),
   };
-  const display = (field: string, value: unknown) => {
-    if (value === null || value === undefined || value === "") return "—";
-    if (field === "mandate_status") return t(`projects.mandateStatus.${value}`);
-    if (field === "health") return t(`projects.health.${value}`);
-    return String(value);
-  };
+  const display = (field: string, value: unknown) =>
+    field === "health" && value ? t(`projects.health.${value}`) : mandate.display(field, value);
 
   return (
     <>
@@ -158,47 +136,17 @@ function MandateForm({
           {t("projects.edit.title")}
         </Heading>
         {problem && <FormProblem problem={problem} fields={Object.keys(labels)} />}
-        <Textfield
-          multiline
-          rows={8}
-          label={labels.mandate_text}
-          value={values.mandate_text}
-          onChange={(e) => set("mandate_text", e.target.value)}
-          error={errors.mandate_text}
-        />
-        <div className={local.formRow}>
-          <SelectField
-            label={labels.mandate_status}
-            value={values.mandate_status}
-            onChange={(e) => set("mandate_status", e.target.value as MandateStatus)}
-            error={errors.mandate_status}
-          >
-            {mandateStatusesFrom(base.record.mandate_status).map((status) => (
-              <option key={status} value={status}>
-                {t(`projects.mandateStatus.${status}`)}
-              </option>
-            ))}
-          </SelectField>
-          {values.mandate_status === "approved" && (
-            <SelectField
-              label={labels.mandate_decision_id}
-              value={values.mandate_decision_id}
-              onChange={(e) => set("mandate_decision_id", e.target.value)}
-              error={errors.mandate_decision_id}
-            >
-              <option value="">{t("projects.mandate.chooseDecision")}</option>
-              {(decisions.data?.items ?? []).map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.case_number ? `${d.case_number} ` : ""}
-                  {d.title}
-                </option>
-              ))}
-            </SelectField>
-          )}
+        <MandateFields
+          programmeId={base.record.programme_id}
+          savedStatus={base.record.mandate_status}
+          values={values}
+          onChange={change}
+          errors={errors}
+        >
           <SelectField
             label={labels.health}
             value={values.health}
-            onChange={(e) => set("health", e.target.value as Health)}
+            onChange={(e) => change({ health: e.target.value as Health })}
             error={errors.health}
           >
             {HEALTHS.map((health) => (
@@ -207,14 +155,14 @@ function MandateForm({
               </option>
             ))}
           </SelectField>
-        </div>
+        </MandateFields>
         <Textfield
           multiline
           rows={3}
           label={labels.health_explanation}
           description={t("projects.healthExplanation.hint")}
           value={values.health_explanation}
-          onChange={(e) => set("health_explanation", e.target.value)}
+          onChange={(e) => change({ health_explanation: e.target.value })}
           error={errors.health_explanation}
         />
         <div className={styles.actions}>
