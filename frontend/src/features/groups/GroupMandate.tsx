@@ -1,16 +1,15 @@
-import { Button, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
-import { useId, useRef, useState, type FormEvent } from "react";
+import { Button, Heading } from "@digdir/designsystemet-react";
+import { useId, useState, type FormEvent } from "react";
 import { ApiProblem } from "../../api/problem";
 import { useUpdateGroup, type Group, type GroupUpdate } from "../../api/queries/groups";
 import { ConflictDialog } from "../../components/ConflictDialog";
 import styles from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
 import { changedFields, EditConflict } from "../../lib/conflict";
-import { ApprovingDecision } from "../decisions/ApprovingDecision";
-import { MANDATE_COLOR } from "../projects/colors";
 import { FormProblem } from "../projects/FormProblem";
 import {
   MandateFields,
+  MandateView,
   mandateUpdate,
   mandateValues,
   useMandateLabels,
@@ -24,51 +23,16 @@ import local from "../projects/project.module.css";
  */
 export function GroupMandate({ group, etag, mayEdit }: { group: Group; etag: string; mayEdit: boolean }) {
   const { t } = useI18n();
-  const [editing, setEditing] = useState<{ record: Group; etag: string } | null>(null);
-  const [saved, setSaved] = useState(false);
-  const editButton = useRef<HTMLButtonElement>(null);
-  const headingId = useId();
   return (
-    <section className={local.section} aria-labelledby={headingId}>
-      <Heading level={2} data-size="md" id={headingId}>
-        {t("groups.mandate")}
-      </Heading>
-      <div className={local.meta}>
-        <Tag data-color={MANDATE_COLOR[group.mandate_status]}>
-          {t(`projects.mandateStatus.${group.mandate_status}`)}
-        </Tag>
-        {group.mandate_decision_id && (
-          <ApprovingDecision programmeId={group.programme_id} decisionId={group.mandate_decision_id} />
-        )}
-      </div>
-      <Paragraph className={local.text}>{group.mandate_text || t("groups.mandate.empty")}</Paragraph>
-      <div role="status" className={styles.visuallyHidden}>
-        {saved ? t("common.saved") : ""}
-      </div>
-      {mayEdit && !editing && (
-        <Button
-          ref={editButton}
-          variant="secondary"
-          onClick={() => {
-            setSaved(false);
-            // The version the form starts from: a save against it must not overwrite later changes.
-            setEditing({ record: group, etag });
-          }}
-        >
-          {t("groups.mandate.edit.open")}
-        </Button>
-      )}
-      {editing && (
-        <GroupMandateForm
-          base={editing}
-          onDone={(didSave) => {
-            setEditing(null);
-            setSaved(didSave);
-            requestAnimationFrame(() => editButton.current?.focus());
-          }}
-        />
-      )}
-    </section>
+    <MandateView
+      record={group}
+      etag={etag}
+      heading={t("groups.mandate")}
+      empty={t("groups.mandate.empty")}
+      editLabel={t("groups.mandate.edit.open")}
+      mayEdit={mayEdit}
+      form={GroupMandateForm}
+    />
   );
 }
 

@@ -1,10 +1,13 @@
-import { Textfield } from "@digdir/designsystemet-react";
+import { Button, Heading, Paragraph, Tag, Textfield } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { useId, useRef, useState, type ComponentType, type ReactNode } from "react";
 import type { Decision } from "../../api/queries/decisions";
 import { finalDecisionsQuery, mandateStatusesFrom, type MandateStatus } from "../../api/queries/projects";
 import { SelectField } from "../../components/SelectField";
+import styles from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
+import { ApprovingDecision } from "../decisions/ApprovingDecision";
+import { MANDATE_COLOR } from "./colors";
 import local from "./project.module.css";
 
 /** A mandate as projects and groups have it. */
@@ -132,5 +135,74 @@ export function MandateFields({
         {children}
       </div>
     </>
+  );
+}
+
+/**
+ * A project's or group's mandate as a section: its status, when and by which decision it was
+ * approved, its text, and for editors the button that opens the record's own form. The form is
+ * given the version it starts from, so that its save cannot overwrite a later change.
+ */
+export function MandateView<R extends Mandate & { programme_id: string; mandate_approved_at?: string | null }>({
+  record,
+  etag,
+  heading,
+  empty,
+  editLabel,
+  mayEdit,
+  form: Form,
+}: {
+  record: R;
+  etag: string;
+  heading: string;
+  empty: string;
+  editLabel: string;
+  mayEdit: boolean;
+  form: ComponentType<{ base: { record: R; etag: string }; onDone: (saved: boolean) => void }>;
+}) {
+  const { t, formatDateTime } = useI18n();
+  const [editing, setEditing] = useState<{ record: R; etag: string } | null>(null);
+  const [saved, setSaved] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const headingId = useId();
+  const done = (didSave: boolean) => {
+    setEditing(null);
+    setSaved(didSave);
+    requestAnimationFrame(() => editButton.current?.focus());
+  };
+  return (
+    <section className={local.section} aria-labelledby={headingId}>
+      <Heading level={2} data-size="md" id={headingId}>
+        {heading}
+      </Heading>
+      <div className={local.meta}>
+        <Tag data-color={MANDATE_COLOR[record.mandate_status]}>
+          {t(`projects.mandateStatus.${record.mandate_status}`)}
+        </Tag>
+        {record.mandate_approved_at && (
+          <span>{t("projects.mandate.approvedAt", { date: formatDateTime(record.mandate_approved_at) })}</span>
+        )}
+        {record.mandate_decision_id && (
+          <ApprovingDecision programmeId={record.programme_id} decisionId={record.mandate_decision_id} />
+        )}
+      </div>
+      <Paragraph className={local.text}>{record.mandate_text || empty}</Paragraph>
+      <div role="status" className={styles.visuallyHidden}>
+        {saved ? t("common.saved") : ""}
+      </div>
+      {mayEdit && !editing && (
+        <Button
+          ref={editButton}
+          variant="secondary"
+          onClick={() => {
+            setSaved(false);
+            setEditing({ record, etag });
+          }}
+        >
+          {editLabel}
+        </Button>
+      )}
+      {editing && <Form base={editing} onDone={done} />}
+    </section>
   );
 }

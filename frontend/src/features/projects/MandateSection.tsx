@@ -1,5 +1,5 @@
-import { Button, Heading, Paragraph, Tag, Textfield } from "@digdir/designsystemet-react";
-import { useId, useRef, useState, type FormEvent } from "react";
+import { Button, Heading, Textfield } from "@digdir/designsystemet-react";
+import { useId, useState, type FormEvent } from "react";
 import { ApiProblem } from "../../api/problem";
 import {
   HEALTHS,
@@ -13,65 +13,32 @@ import { SelectField } from "../../components/SelectField";
 import styles from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
 import { changedFields, EditConflict } from "../../lib/conflict";
-import { ApprovingDecision } from "../decisions/ApprovingDecision";
 import { useMayEdit } from "./access";
-import { MANDATE_COLOR } from "./colors";
 import { FormProblem } from "./FormProblem";
-import { MandateFields, mandateUpdate, mandateValues, useMandateLabels, type MandateValues } from "./MandateFields";
+import {
+  MandateFields,
+  MandateView,
+  mandateUpdate,
+  mandateValues,
+  useMandateLabels,
+  type MandateValues,
+} from "./MandateFields";
 import local from "./project.module.css";
 
 /** The project's mandate with its status, and the form that changes it and the project's health. */
 export function MandateSection({ project, etag }: { project: Project; etag: string }) {
-  const { t, formatDateTime } = useI18n();
+  const { t } = useI18n();
   const mayEdit = useMayEdit(project.programme_id);
-  const [editing, setEditing] = useState<{ record: Project; etag: string } | null>(null);
-  const [saved, setSaved] = useState(false);
-  const editButton = useRef<HTMLButtonElement>(null);
-  const headingId = useId();
   return (
-    <section className={local.section} aria-labelledby={headingId}>
-      <Heading level={2} data-size="md" id={headingId}>
-        {t("projects.mandate")}
-      </Heading>
-      <div className={local.meta}>
-        <Tag data-color={MANDATE_COLOR[project.mandate_status]}>
-          {t(`projects.mandateStatus.${project.mandate_status}`)}
-        </Tag>
-        {project.mandate_approved_at && (
-          <span>{t("projects.mandate.approvedAt", { date: formatDateTime(project.mandate_approved_at) })}</span>
-        )}
-        {project.mandate_decision_id && (
-          <ApprovingDecision programmeId={project.programme_id} decisionId={project.mandate_decision_id} />
-        )}
-      </div>
-      <Paragraph className={local.text}>{project.mandate_text || t("projects.mandate.empty")}</Paragraph>
-      <div role="status" className={styles.visuallyHidden}>
-        {saved ? t("common.saved") : ""}
-      </div>
-      {mayEdit && !editing && (
-        <Button
-          ref={editButton}
-          variant="secondary"
-          onClick={() => {
-            setSaved(false);
-            // The version the form starts from: a save against it must not overwrite later changes.
-            setEditing({ record: project, etag });
-          }}
-        >
-          {t("projects.edit.open")}
-        </Button>
-      )}
-      {editing && (
-        <MandateForm
-          base={editing}
-          onDone={(didSave) => {
-            setEditing(null);
-            setSaved(didSave);
-            requestAnimationFrame(() => editButton.current?.focus());
-          }}
-        />
-      )}
-    </section>
+    <MandateView
+      record={project}
+      etag={etag}
+      heading={t("projects.mandate")}
+      empty={t("projects.mandate.empty")}
+      editLabel={t("projects.edit.open")}
+      mayEdit={mayEdit}
+      form={MandateForm}
+    />
   );
 }
 
