@@ -16,6 +16,7 @@ import { EditConflict } from "../../lib/conflict";
 import { findingMessage } from "../compliance/wording";
 import { ConsultationSelect, serverMessage } from "./DecisionFields";
 import { consultationOf, ConsultationTag } from "./ConsultationStatus";
+import { Facts } from "../projects/Facts";
 import own from "./decisions.module.css";
 
 /**
@@ -95,40 +96,32 @@ function MeetingSummary({ eventId, programmeId }: { eventId: string; programmeId
   if (!event) return null;
   const parties = event.protocol?.parties_present ?? [];
   return (
-    <dl className={own.facts}>
-      <div>
-        <dt>{t("decisions.field.consultation")}</dt>
-        <dd>
-          <Link asChild>
-            <RouterLink to={`/p/${programmeId}/events/${event.id}`}>{event.title}</RouterLink>
-          </Link>
-          {event.kind !== "consultation_meeting" && (
-            <>
-              {" "}
-              <Tag data-color="warning">{t("decisions.consultation.notAConsultation")}</Tag>
-            </>
-          )}
-        </dd>
-      </div>
-      <div>
-        <dt>{t("decisions.consultation.held")}</dt>
-        <dd>{formatDateTime(event.starts_at)}</dd>
-      </div>
-      <div>
-        <dt>{t("decisions.consultation.protocol")}</dt>
-        <dd>
-          {event.protocol?.signed_at
+    <Facts
+      items={[
+        [
+          t("decisions.field.consultation"),
+          <>
+            <Link asChild>
+              <RouterLink to={`/p/${programmeId}/events/${event.id}`}>{event.title}</RouterLink>
+            </Link>
+            {event.kind !== "consultation_meeting" && (
+              <>
+                {" "}
+                <Tag data-color="warning">{t("decisions.consultation.notAConsultation")}</Tag>
+              </>
+            )}
+          </>,
+        ],
+        [t("decisions.consultation.held"), formatDateTime(event.starts_at)],
+        [
+          t("decisions.consultation.protocol"),
+          event.protocol?.signed_at
             ? t("decisions.consultation.protocolSigned", { when: formatDateTime(event.protocol.signed_at) })
-            : t("decisions.consultation.protocolUnsigned")}
-        </dd>
-      </div>
-      {parties.length > 0 && (
-        <div>
-          <dt>{t("decisions.consultation.parties")}</dt>
-          <dd>{parties.map((p) => t(`decisions.party.${p}`)).join(", ")}</dd>
-        </div>
-      )}
-    </dl>
+            : t("decisions.consultation.protocolUnsigned"),
+        ],
+        [t("decisions.consultation.parties"), parties.map((p) => t(`decisions.party.${p}`)).join(", ")],
+      ]}
+    />
   );
 }
 

@@ -1,10 +1,9 @@
-import { Button, Dialog, Heading } from "@digdir/designsystemet-react";
+import { Dialog, Heading } from "@digdir/designsystemet-react";
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { ApiProblem } from "../../api/problem";
 import { useCreateDecision, type ConsultationMeeting, type Decision } from "../../api/queries/decisions";
 import type { Named } from "../../api/queries/lookups";
 import { ProblemAlert } from "../../components/QueryState";
-import styles from "../../components/layout.module.css";
 import { useT } from "../../i18n";
 import {
   bodyOf,
@@ -17,6 +16,7 @@ import {
   type DecisionValues,
 } from "./DecisionFields";
 import own from "./decisions.module.css";
+import { FormActions } from "../../components/FormActions";
 
 /**
  * Record a new decision as a draft. It is made final on its own page, where the consultation
@@ -90,14 +90,7 @@ export function DecisionDialog({
             projects={projects}
             meetings={meetings}
           />
-          <div className={styles.actions}>
-            <Button type="submit" loading={create.isPending}>
-              {t("decisions.create.submit")}
-            </Button>
-            <Button type="button" variant="secondary" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-          </div>
+          <FormActions submit={t("decisions.create.submit")} pending={create.isPending} onCancel={onClose} />
         </form>
       </Dialog.Block>
     </Dialog>

@@ -18,11 +18,12 @@ import { groupNamesQuery, namesById, peopleNamesQuery, projectNamesQuery } from 
 import { ConflictDialog } from "../../components/ConflictDialog";
 import { Page } from "../../components/Page";
 import { ProblemAlert, QueryState } from "../../components/QueryState";
-import styles from "../../components/layout.module.css";
+import { FormActions } from "../../components/FormActions";
 import { useI18n } from "../../i18n";
 import { EditConflict } from "../../lib/conflict";
 import { refusalItem } from "../compliance/wording";
 import { useDecisionAccess } from "./access";
+import { Facts } from "../projects/Facts";
 import { ConsultationSection } from "./ConsultationSection";
 import {
   bodyOf,
@@ -285,16 +286,7 @@ function DecisionFacts({ decision, programmeId }: { decision: Decision; programm
   ];
   return (
     <>
-      <dl className={own.facts}>
-        {facts
-          .filter(([, value]) => value)
-          .map(([label, value]) => (
-            <div key={label}>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-      </dl>
+      <Facts items={facts} />
       <Heading level={2} data-size="md">
         {labels.text}
       </Heading>
@@ -375,14 +367,7 @@ function EditForm({
         meetings={[]}
         withConsultation={false}
       />
-      <div className={styles.actions}>
-        <Button type="submit" loading={update.isPending}>
-          {t("common.save")}
-        </Button>
-        <Button type="button" variant="secondary" onClick={() => onDone(false)}>
-          {t("common.cancel")}
-        </Button>
-      </div>
+      <FormActions submit={t("common.save")} pending={update.isPending} onCancel={() => onDone(false)} />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { Button, Heading, Link, Paragraph, Table, Textfield } from "@digdir/desi
 import { useId, useRef, useState, type FormEvent } from "react";
 import type { AgendaItem, EventRecord } from "../../api/queries/events";
 import layout from "../../components/layout.module.css";
+import { FormActions } from "../../components/FormActions";
 import { useI18n } from "../../i18n";
 import { useEventSave } from "./editing";
 import own from "./events.module.css";
@@ -251,14 +252,7 @@ function ItemForm({
         />
         <Textfield label={t("events.agenda.room")} value={values.room} onChange={set("room")} error={errors.room} />
       </div>
-      <div className={layout.actions}>
-        <Button type="submit" loading={isPending}>
-          {t("events.agenda.saveItem")}
-        </Button>
-        <Button type="button" variant="secondary" onClick={() => onDone()}>
-          {t("common.cancel")}
-        </Button>
-      </div>
+      <FormActions submit={t("events.agenda.saveItem")} pending={isPending} onCancel={() => onDone()} />
     </form>
   );
 }

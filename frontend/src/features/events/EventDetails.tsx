@@ -5,6 +5,7 @@ import { Link as RouterLink } from "react-router-dom";
 import type { EventRecord, EventUpdate } from "../../api/queries/events";
 import { groupNamesQuery, namesById, projectNamesQuery } from "../../api/queries/lookups";
 import layout from "../../components/layout.module.css";
+import { FormActions } from "../../components/FormActions";
 import { useI18n } from "../../i18n";
 import { Facts } from "../projects/Facts";
 import { useEventSave } from "./editing";
@@ -138,14 +139,7 @@ function DetailsForm({
         placed={(pointer) => [...FACT_FIELDS, "protocol"].includes(pointer.slice(1))}
       />
       <EventFields values={values} onChange={setValues} errors={errors} groups={groups} projects={projects} />
-      <div className={layout.actions}>
-        <Button type="submit" loading={isPending}>
-          {t("common.save")}
-        </Button>
-        <Button type="button" variant="secondary" onClick={() => onDone(false)}>
-          {t("common.cancel")}
-        </Button>
-      </div>
+      <FormActions submit={t("common.save")} pending={isPending} onCancel={() => onDone(false)} />
     </form>
   );
 }

@@ -1,13 +1,13 @@
-import { Button, Dialog, Heading } from "@digdir/designsystemet-react";
+import { Dialog, Heading } from "@digdir/designsystemet-react";
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { useNavigate } from "react-router-dom";
 import { useCreateEvent, type EventFilters } from "../../api/queries/events";
 import type { Named } from "../../api/queries/lookups";
-import layout from "../../components/layout.module.css";
 import { useT } from "../../i18n";
 import { EventFields, factBody, FACT_FIELDS, validateFacts, type FactErrors, type FactValues } from "./EventFields";
 import own from "./events.module.css";
 import { errorsUnder, SectionProblem } from "./problems";
+import { FormActions } from "../../components/FormActions";
 
 /** Plan a new event; once it is created, its page opens for the agenda and the participants. */
 export function EventDialog({
@@ -80,14 +80,7 @@ export function EventDialog({
             groups={groups}
             projects={projects}
           />
-          <div className={layout.actions}>
-            <Button type="submit" loading={create.isPending}>
-              {t("events.create.submit")}
-            </Button>
-            <Button type="button" variant="secondary" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-          </div>
+          <FormActions submit={t("events.create.submit")} pending={create.isPending} onCancel={onClose} />
         </form>
       </Dialog.Block>
     </Dialog>

@@ -1,9 +1,9 @@
-import { Button, Heading } from "@digdir/designsystemet-react";
+import { Heading } from "@digdir/designsystemet-react";
 import { useId, useState, type FormEvent } from "react";
 import { ApiProblem } from "../../api/problem";
 import { useUpdateGroup, type Group, type GroupUpdate } from "../../api/queries/groups";
 import { ConflictDialog } from "../../components/ConflictDialog";
-import styles from "../../components/layout.module.css";
+import { FormActions } from "../../components/FormActions";
 import { useI18n } from "../../i18n";
 import { changedFields, EditConflict } from "../../lib/conflict";
 import { FormProblem } from "../projects/FormProblem";
@@ -84,14 +84,7 @@ function GroupMandateForm({
           onChange={(change) => setValues({ ...values, ...change })}
           errors={errors}
         />
-        <div className={styles.actions}>
-          <Button type="submit" loading={update.isPending}>
-            {t("common.save")}
-          </Button>
-          <Button type="button" variant="secondary" onClick={() => onDone(false)}>
-            {t("common.cancel")}
-          </Button>
-        </div>
+        <FormActions submit={t("common.save")} pending={update.isPending} onCancel={() => onDone(false)} />
       </form>
       {conflict && (
         <ConflictDialog

@@ -18,6 +18,7 @@ import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
 import { SelectField } from "../../components/SelectField";
 import layout from "../../components/layout.module.css";
+import { FormActions } from "../../components/FormActions";
 import { useI18n } from "../../i18n";
 import { EditConflict } from "../../lib/conflict";
 import { useMayEdit } from "../projects/access";
@@ -278,14 +279,7 @@ function PersonForm({
             error={errors.union}
           />
         )}
-        <div className={layout.actions}>
-          <Button type="submit" loading={update.isPending}>
-            {t("common.save")}
-          </Button>
-          <Button type="button" variant="secondary" onClick={() => onDone(false)}>
-            {t("common.cancel")}
-          </Button>
-        </div>
+        <FormActions submit={t("common.save")} pending={update.isPending} onCancel={() => onDone(false)} />
       </form>
       {conflict && (
         <ConflictDialog

@@ -6,7 +6,7 @@ export function Facts({ items }: { items: [label: string, value: ReactNode][] })
   return (
     <dl className={styles.facts}>
       {items
-        .filter(([, value]) => value !== null && value !== undefined && value !== "")
+        .filter(([, value]) => value !== null && value !== undefined && value !== "" && value !== false)
         .map(([label, value]) => (
           <div key={label}>
             <dt>{label}</dt>

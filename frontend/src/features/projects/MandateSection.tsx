@@ -1,4 +1,4 @@
-import { Button, Heading, Textfield } from "@digdir/designsystemet-react";
+import { Heading, Textfield } from "@digdir/designsystemet-react";
 import { useId, useState, type FormEvent } from "react";
 import { ApiProblem } from "../../api/problem";
 import {
@@ -10,7 +10,7 @@ import {
 } from "../../api/queries/projects";
 import { ConflictDialog } from "../../components/ConflictDialog";
 import { SelectField } from "../../components/SelectField";
-import styles from "../../components/layout.module.css";
+import { FormActions } from "../../components/FormActions";
 import { useI18n } from "../../i18n";
 import { changedFields, EditConflict } from "../../lib/conflict";
 import { useMayEdit } from "./access";
@@ -132,14 +132,7 @@ function MandateForm({
           onChange={(e) => change({ health_explanation: e.target.value })}
           error={errors.health_explanation}
         />
-        <div className={styles.actions}>
-          <Button type="submit" loading={update.isPending}>
-            {t("common.save")}
-          </Button>
-          <Button type="button" variant="secondary" onClick={() => onDone(false)}>
-            {t("common.cancel")}
-          </Button>
-        </div>
+        <FormActions submit={t("common.save")} pending={update.isPending} onCancel={() => onDone(false)} />
       </form>
       {conflict && (
         <ConflictDialog
