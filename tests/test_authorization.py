@@ -106,7 +106,7 @@ class TestProgrammesAreKeptApart:
                     if method == "POST"
                     else None
                 )
-                r = await admin.request(method, url, json=body)
+                r = await admin.request(method, url, json=body, headers={"If-Match": "*"})
                 assert r.status_code == 404, (operation, r.status_code, r.text)
                 assert r.headers["content-type"].startswith(PROBLEM)
             elif method == "GET":
@@ -197,7 +197,7 @@ class TestRoles:
                 if method == "POST"
                 else None
             )
-            r = await observer.request(method, url, json=body)
+            r = await observer.request(method, url, json=body, headers={"If-Match": "*"})
             expected = {404} if operation in {"api-tokens-delete"} else {403}
             assert r.status_code in expected, (operation, r.status_code, r.text)
             writes += 1

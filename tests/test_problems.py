@@ -50,7 +50,9 @@ class TestProblemResponses:
         assert (await client.post(f"{API}/projects", json=body)).status_code == 201
         r = await client.post(f"{API}/projects", json=body | {"name": "Annet"})
         problem = assert_problem(r, 409, "conflict")
-        assert problem["errors"] == [{"pointer": "/code", "detail": "already in use"}]
+        assert problem["errors"] == [
+            {"pointer": "/code", "code": "already_in_use", "detail": "already in use"}
+        ]
 
     async def test_stale_if_match_is_412(self, client):
         programme = await make_programme(client)
@@ -80,7 +82,9 @@ class TestProblemResponses:
     async def test_unknown_field_is_422(self, client):
         r = await client.post(f"{API}/programmes", json={"name": "x", "colour": "blue"})
         body = assert_problem(r, 422, "validation")
-        assert body["errors"] == [{"pointer": "/colour", "detail": "unknown field"}]
+        assert body["errors"] == [
+            {"pointer": "/colour", "code": "extra_forbidden", "detail": "unknown field"}
+        ]
 
     async def test_bad_query_parameter_is_422(self, client):
         r = await client.get(f"{API}/tasks", params={"sort": "colour"})

@@ -49,7 +49,9 @@ class TestCreateProgramme:
             f"{API}/programmes", json={"name": "To", "external_id": "kommune:3020"}
         )
         assert r.status_code == 409
-        assert r.json()["errors"] == [{"pointer": "/external_id", "detail": "already in use"}]
+        assert r.json()["errors"] == [
+            {"pointer": "/external_id", "code": "already_in_use", "detail": "already in use"}
+        ]
 
 
 class TestListProgrammes:

@@ -24,7 +24,11 @@ class TestCreateProject:
         )
         assert r.status_code == 422
         assert r.json()["errors"] == [
-            {"pointer": "/leader_id", "detail": "no person with this id in the programme"}
+            {
+                "pointer": "/leader_id",
+                "code": "unknown_reference",
+                "detail": "no person with this id in the programme",
+            }
         ]
 
     async def test_unknown_programme_is_refused(self, client):

@@ -101,6 +101,24 @@ class PreconditionFailed(AppError):
     status, slug, title = 412, "precondition-failed", "Precondition failed"
 
 
+class PreconditionRequired(AppError):
+    status, slug, title = 428, "precondition-required", "Precondition required"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Send If-Match with the ETag of the version your change is based on: read the "
+            'record (GET), take its ETag header (such as "3") and send it as If-Match, so '
+            "that nobody's change is overwritten unseen.",
+            errors=[
+                {
+                    "parameter": "If-Match",
+                    "code": "if_match_required",
+                    "detail": "required; send the record's ETag",
+                }
+            ],
+        )
+
+
 class PayloadTooLarge(AppError):
     status, slug, title = 413, "payload-too-large", "Request body too large"
 
@@ -113,10 +131,14 @@ class ValidationFailed(AppError):
     status, slug, title = 422, "validation", "Invalid input"
 
     @classmethod
-    def at(cls, pointer: str, detail: str) -> "ValidationFailed":
-        return cls(
-            f"{pointer.lstrip('/')}: {detail}", errors=[{"pointer": pointer, "detail": detail}]
-        )
+    def at(
+        cls, pointer: str, detail: str, *, code: str, params: dict[str, str] | None = None
+    ) -> "ValidationFailed":
+        """One field's error: its JSON pointer, a stable `code` and the English `detail`."""
+        item: dict[str, Any] = {"pointer": pointer, "code": code, "detail": detail}
+        if params:
+            item["params"] = params
+        return cls(f"{pointer.lstrip('/')}: {detail}", errors=[item])
 
 
 def problem_response(
@@ -163,15 +185,32 @@ def _pointer(loc: tuple) -> tuple[str, str | None]:
     return "parameter", str(rest[0]) if rest else str(where)
 
 
+def _params(err: dict) -> dict[str, str] | None:
+    """The particulars of a validator's error (limits, allowed values) as strings."""
+    ctx = {k: v for k, v in (err.get("ctx") or {}).items() if k != "error"}
+    return {k: str(v) for k, v in ctx.items()} or None
+
+
 def _validation_errors(exc: RequestValidationError) -> list[dict]:
     items = []
     for err in exc.errors():
         kind, where = _pointer(tuple(err.get("loc", ())))
+        code = err.get("type") or "invalid"
         message = err.get("msg", "invalid")
-        if err.get("type") == "extra_forbidden":
+        if code == "extra_forbidden":
             message = "unknown field"
-        items.append({kind: where, "detail": message})
+        item: dict[str, Any] = {kind: where, "code": code, "detail": message}
+        if params := _params(err):
+            item["params"] = params
+        items.append(item)
     return items
+
+
+def _missing_if_match(exc: RequestValidationError) -> bool:
+    return any(
+        e.get("type") == "missing" and tuple(e.get("loc", ()))[:2] == ("header", "if-match")
+        for e in exc.errors()
+    )
 
 
 def install_problem_handlers(app: FastAPI) -> None:
@@ -200,6 +239,11 @@ def install_problem_handlers(app: FastAPI) -> None:
                 "malformed-json",
                 "Malformed JSON",
                 "The request body is not valid JSON.",
+            )
+        if _missing_if_match(exc):
+            error = PreconditionRequired()
+            return problem_response(
+                request, error.status, error.slug, error.title, error.detail, error.errors
             )
         errors = _validation_errors(exc)
         detail = "; ".join(
@@ -245,6 +289,7 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         412: "If-Match does not match the current version",
         413: "Request body too large",
         415: "Unsupported content type",
+        428: "If-Match is missing; send the ETag of the version the change is based on",
         422: "Invalid input",
         500: "Internal server error",
     }

@@ -21,12 +21,16 @@ async def require_in_programme(
     referenced = await session.get(model, record_id)
     if referenced is None or referenced.programme_id != programme_id:
         label = model.__tablename__.replace("_", " ")
-        raise ValidationFailed.at(f"/{field}", f"no {label} with this id in the programme")
+        raise ValidationFailed.at(
+            f"/{field}", f"no {label} with this id in the programme", code="unknown_reference"
+        )
     return referenced
 
 
 async def check_municipality(programme: Programme, number: str | None, field: str) -> None:
     if number is not None and number not in programme.municipality_numbers():
         raise ValidationFailed.at(
-            f"/{field}", f"{number} is not one of the programme's municipalities"
+            f"/{field}",
+            f"{number} is not one of the programme's municipalities",
+            code="unknown_municipality",
         )

@@ -72,7 +72,7 @@ async def create_token(body: ApiTokenCreate, svc: Svc, request: Request, respons
     status_code=status.HTTP_204_NO_CONTENT,
     responses=problem_responses(401, 403, 404, 409, 412),
 )
-async def revoke_token(id: uuid.UUID, svc: Svc, if_match: IfMatch = None) -> Response:
+async def revoke_token(id: uuid.UUID, svc: Svc, if_match: IfMatch) -> Response:
     """The token stops working at once; it stays listed, marked revoked."""
     token = await svc.get(id)
     check_if_match(if_match, token.version)

@@ -41,7 +41,11 @@ class ApiTokenService(CrudService[ApiToken]):
         now = utcnow()
         expires_at = data.expires_at or now + DEFAULT_LIFETIME
         if not now < expires_at <= now + LONGEST_LIFETIME:
-            raise ValidationFailed.at("/expires_at", "must be in the future, at most two years")
+            raise ValidationFailed.at(
+                "/expires_at",
+                "must be in the future, at most two years",
+                code="expiry_out_of_range",
+            )
         secret = new_secret(API_TOKEN_PREFIX)
         token = ApiToken(
             id=uuid7(),

@@ -119,10 +119,13 @@ class DeadlineService(CrudService[Deadline]):
             raise ValidationFailed.at(
                 "/responsible_person_id",
                 "name exactly one responsible: a person or a group",
+                code="one_responsible_required",
             )
         if record.status == DeadlineStatus.submitted:
             record.submitted_at = record.submitted_at or utcnow()
             if record.submitted_at > utcnow():
-                raise ValidationFailed.at("/submitted_at", "must not be in the future")
+                raise ValidationFailed.at(
+                    "/submitted_at", "must not be in the future", code="in_future"
+                )
         else:
             record.submitted_at = None

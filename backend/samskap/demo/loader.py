@@ -28,6 +28,7 @@ from samskap.groups.schemas import GroupCreate, MemberCreate
 from samskap.groups.service import GroupService, MemberService
 from samskap.involvements.schemas import InvolvementCreate
 from samskap.involvements.service import InvolvementService
+from samskap.kit.etag import etag
 from samskap.kit.service import CrudService
 from samskap.models import (
     Deadline,
@@ -309,9 +310,9 @@ class DemoLoader:
                 await service.update(
                     result,
                     ExpectedResultUpdate(done=True, done_at=done_at, done_by_id=done_by_id),
-                    None,
+                    etag(result.version),
                 )
-        return await PhaseService(self.session).update(phase, patch, None)
+        return await PhaseService(self.session).update(phase, patch, etag(phase.version))
 
     def counts(self) -> dict[str, int]:
         return {kind: self.created[kind] for kind in KINDS}

@@ -99,7 +99,9 @@ class EventService(CrudService[Event]):
                 self.session, Person, row["person_id"], programme_id, f"participants/{i}/person_id"
             )
             if row["person_id"] in seen:
-                raise ValidationFailed.at(f"/participants/{i}/person_id", "listed twice")
+                raise ValidationFailed.at(
+                    f"/participants/{i}/person_id", "listed twice", code="duplicate"
+                )
             seen.add(row["person_id"])
             participant = existing.get(row["person_id"]) or EventParticipant(
                 person_id=row["person_id"]
@@ -122,6 +124,12 @@ class EventService(CrudService[Event]):
     async def validate(self, record):
         require_order(record.starts_at, record.ends_at, "starts_at", "ends_at")
         if record.protocol is not None and record.kind != EventKind.consultation_meeting:
-            raise ValidationFailed.at("/protocol", "only a consultation meeting has a protocol")
+            raise ValidationFailed.at(
+                "/protocol",
+                "only a consultation meeting has a protocol",
+                code="protocol_not_allowed",
+            )
         if record.protocol_signed_at is not None and record.protocol_signed_at > utcnow():
-            raise ValidationFailed.at("/protocol/signed_at", "must not be in the future")
+            raise ValidationFailed.at(
+                "/protocol/signed_at", "must not be in the future", code="in_future"
+            )

@@ -120,5 +120,11 @@ class MemberService(CrudService[GroupMember]):
             if not (ends_before or starts_after):
                 raise Conflict(
                     f"The person already sits in the group as {record.role} in that period.",
-                    errors=[{"pointer": "/person_id", "detail": "already a member in this role"}],
+                    errors=[
+                        {
+                            "pointer": "/person_id",
+                            "code": "already_member",
+                            "detail": "already a member in this role",
+                        }
+                    ],
                 )

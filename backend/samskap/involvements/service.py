@@ -90,10 +90,12 @@ class InvolvementService(CrudService[Involvement]):
         for i, person_id in enumerate(ids):
             if person_id not in people:
                 raise ValidationFailed.at(
-                    f"/participant_ids/{i}", "no person with this id in the programme"
+                    f"/participant_ids/{i}",
+                    "no person with this id in the programme",
+                    code="unknown_reference",
                 )
             if ids.index(person_id) != i:
-                raise ValidationFailed.at(f"/participant_ids/{i}", "listed twice")
+                raise ValidationFailed.at(f"/participant_ids/{i}", "listed twice", code="duplicate")
         return [people[i] for i in ids]
 
     async def member_may_write(self, record, action):
@@ -115,12 +117,14 @@ class InvolvementService(CrudService[Involvement]):
     async def validate(self, record):
         if not record.participants and not record.head_count:
             raise ValidationFailed.at(
-                "/participant_ids", "name the participants or give a head count"
+                "/participant_ids",
+                "name the participants or give a head count",
+                code="participants_required",
             )
         today = datetime.now(ZoneInfo(get_settings().timezone)).date()
         if record.occurred_on > today:
             raise ValidationFailed.at(
-                "/occurred_on", "an involvement is recorded once it has happened"
+                "/occurred_on", "an involvement is recorded once it has happened", code="in_future"
             )
 
     async def delete(self, record, if_match):

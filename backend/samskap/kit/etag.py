@@ -1,6 +1,6 @@
 """ETag / If-Match: a record's version is its entity tag."""
 
-from samskap.problems import PreconditionFailed
+from samskap.problems import PreconditionFailed, PreconditionRequired
 
 
 def etag(version: int) -> str:
@@ -8,9 +8,9 @@ def etag(version: int) -> str:
 
 
 def check_if_match(if_match: str | None, version: int) -> None:
-    """Refuse the write when the caller's If-Match names another version than the current one."""
+    """Refuse the write unless the caller's If-Match names the current version (or is `*`)."""
     if if_match is None:
-        return
+        raise PreconditionRequired()
     tags = [t.strip() for t in if_match.split(",") if t.strip()]
     if "*" in tags:
         return

@@ -108,7 +108,7 @@ def crud_router(
         body: update,  # type: ignore[valid-type]
         svc: Svc,
         response: Response,
-        if_match: IfMatch = None,
+        if_match: IfMatch,
     ) -> Any:
         record = await svc.update(record, body, if_match)
         response.headers["ETag"] = etag(record.version)
@@ -121,7 +121,7 @@ def crud_router(
         status_code=status.HTTP_204_NO_CONTENT,
         responses=problem_responses(401, 403, 404, 409, 412),
     )
-    async def delete_record(record: Record, svc: Svc, if_match: IfMatch = None) -> Response:
+    async def delete_record(record: Record, svc: Svc, if_match: IfMatch) -> Response:
         await svc.delete(record, if_match)
         return Response(status_code=status.HTTP_204_NO_CONTENT)
 

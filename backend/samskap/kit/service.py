@@ -79,7 +79,9 @@ class CrudService(Generic[M]):
         """A programme the principal can see; any other is reported as unknown."""
         programme = await self.session.get(Programme, programme_id)
         if programme is None or self.principal.role_in(programme.id) is None:
-            raise ValidationFailed.at(f"/{field}", "no programme with this id")
+            raise ValidationFailed.at(
+                f"/{field}", "no programme with this id", code="unknown_reference"
+            )
         return programme
 
     async def present(self, record: M) -> Any:
@@ -149,7 +151,7 @@ class CrudService(Generic[M]):
         table = self.model.__table__
         for name, value in changes.items():
             if value is None and name in table.c and not table.c[name].nullable:
-                raise ValidationFailed.at(f"/{name}", "may not be null")
+                raise ValidationFailed.at(f"/{name}", "may not be null", code="not_nullable")
         before = self.snapshot(record)
         await self.apply(record, changes, creating=False)
         await self.authorize(record, "update")
@@ -203,10 +205,21 @@ class CrudService(Generic[M]):
         if (await self.session.scalars(stmt)).first() is not None:
             raise Conflict(
                 f"A {self.label} with external_id {external_id!r} already exists.",
-                errors=[{"pointer": "/external_id", "detail": "already in use"}],
+                errors=[
+                    {
+                        "pointer": "/external_id",
+                        "code": "already_in_use",
+                        "detail": "already in use",
+                    }
+                ],
             )
 
 
 def require_order(start, end, start_name: str, end_name: str) -> None:
     if start is not None and end is not None and end < start:
-        raise ValidationFailed.at(f"/{end_name}", f"must not be before {start_name} ({start})")
+        raise ValidationFailed.at(
+            f"/{end_name}",
+            f"must not be before {start_name} ({start})",
+            code="before_start",
+            params={"field": start_name, "value": str(start)},
+        )

@@ -38,7 +38,9 @@ class MembershipService(CrudService[Membership]):
         if creating:
             values["programme_id"] = self.programme_record.id
             if await self.session.get(User, values["user_id"]) is None:
-                raise ValidationFailed.at("/user_id", "no user with this id")
+                raise ValidationFailed.at(
+                    "/user_id", "no user with this id", code="unknown_reference"
+                )
         await require_in_programme(
             self.session, Person, values.get("person_id"), self.programme_record.id, "person_id"
         )

@@ -54,7 +54,7 @@ async def erase(
     session: SessionDep,
     principal: PrincipalDep,
     response: Response,
-    if_match: IfMatch = None,
+    if_match: IfMatch,
 ) -> Any:
     """Programme administrators only. Groups, tasks and involvements keep their counts."""
     service = PersonService(session, principal)

@@ -49,6 +49,8 @@ class PersonService(CrudService[Person]):
 
     async def validate(self, record):
         if record.union and record.affiliation != Affiliation.union_representative:
-            raise ValidationFailed.at("/union", "only union representatives have a union here")
+            raise ValidationFailed.at(
+                "/union", "only union representatives have a union here", code="union_not_allowed"
+            )
         programme = await self.session.get(Programme, record.programme_id)
         await check_municipality(programme, record.municipality_number, "municipality_number")

@@ -39,7 +39,9 @@ class PhaseService(CrudService[Phase]):
         if creating:
             project = await self.session.get(Project, values["project_id"])
             if project is None or self.principal.role_in(project.programme_id) is None:
-                raise ValidationFailed.at("/project_id", "no project with this id")
+                raise ValidationFailed.at(
+                    "/project_id", "no project with this id", code="unknown_reference"
+                )
             values["programme_id"] = project.programme_id
             if values.get("position") is None:
                 last = await self.session.scalar(
@@ -85,7 +87,13 @@ class PhaseService(CrudService[Phase]):
             raise Conflict(
                 f"The phase cannot be completed while {len(open_results)} expected "
                 f"result(s) are neither met nor waived: {listed}",
-                errors=[{"pointer": "/status", "detail": "expected results are open"}],
+                errors=[
+                    {
+                        "pointer": "/status",
+                        "code": "results_open",
+                        "detail": "expected results are open",
+                    }
+                ],
             )
 
     async def update(self, record, patch, if_match):
@@ -163,13 +171,15 @@ class ExpectedResultService(CrudService[ExpectedResult]):
 
     async def validate(self, record):
         if record.waived and not (record.waived_reason or "").strip():
-            raise ValidationFailed.at("/waived_reason", "say why the result is waived")
+            raise ValidationFailed.at(
+                "/waived_reason", "say why the result is waived", code="reason_required"
+            )
         if not record.waived:
             record.waived_reason = None
         if record.done:
             record.done_at = record.done_at or utcnow()
             if record.done_at > utcnow():
-                raise ValidationFailed.at("/done_at", "must not be in the future")
+                raise ValidationFailed.at("/done_at", "must not be in the future", code="in_future")
         else:
             record.done_at = None
             record.done_by_id = None

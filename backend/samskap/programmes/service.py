@@ -48,7 +48,7 @@ class ProgrammeService(CrudService[Programme]):
             for i, number in enumerate(numbers):
                 if numbers.index(number) != i:
                     raise ValidationFailed.at(
-                        f"/municipalities/{i}/number", f"{number} is listed twice"
+                        f"/municipalities/{i}/number", f"{number} is listed twice", code="duplicate"
                     )
         await super().apply(record, values, creating=creating)
 

@@ -62,10 +62,16 @@ class ProjectService(CrudService[Project]):
         require_order(record.starts_on, record.ends_on, "starts_on", "ends_on")
         if record.health != Health.on_track and not (record.health_explanation or "").strip():
             raise ValidationFailed.at(
-                "/health_explanation", f"say why the project is {record.health}"
+                "/health_explanation",
+                f"say why the project is {record.health}",
+                code="explanation_required",
             )
         if record.leader_allocation_percent is not None and record.leader_id is None:
-            raise ValidationFailed.at("/leader_allocation_percent", "an allocation needs a leader")
+            raise ValidationFailed.at(
+                "/leader_allocation_percent",
+                "an allocation needs a leader",
+                code="allocation_needs_leader",
+            )
         mandates.settle(record)
         await mandates.check_approval(self.session, record)
         if record.code is not None:
@@ -79,7 +85,9 @@ class ProjectService(CrudService[Project]):
             if clash is not None:
                 raise Conflict(
                     f"The programme already has a project with code {record.code}.",
-                    errors=[{"pointer": "/code", "detail": "already in use"}],
+                    errors=[
+                        {"pointer": "/code", "code": "already_in_use", "detail": "already in use"}
+                    ],
                 )
 
     async def after_create(self, record, data):

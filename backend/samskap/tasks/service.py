@@ -49,7 +49,9 @@ class TaskService(CrudService[Task]):
             or self.principal.role_in(project.programme_id) is None
             or (not creating and project.programme_id != record.programme_id)
         ):
-            raise ValidationFailed.at("/project_id", "no project with this id in the programme")
+            raise ValidationFailed.at(
+                "/project_id", "no project with this id in the programme", code="unknown_reference"
+            )
         if creating:
             values["programme_id"] = project.programme_id
         programme_id = project.programme_id
@@ -73,7 +75,9 @@ class TaskService(CrudService[Task]):
         if record.phase_id is not None:
             phase = await self.session.get(Phase, record.phase_id)
             if phase is None or phase.project_id != record.project_id:
-                raise ValidationFailed.at("/phase_id", "no phase with this id in the project")
+                raise ValidationFailed.at(
+                    "/phase_id", "no phase with this id in the project", code="unknown_reference"
+                )
         if record.parent_id is not None:
             await self._check_parent(record)
 
@@ -81,10 +85,16 @@ class TaskService(CrudService[Task]):
         parent_id, depth = record.parent_id, 0
         while parent_id is not None:
             if parent_id == record.id:
-                raise ValidationFailed.at("/parent_id", "a task cannot be its own ancestor")
+                raise ValidationFailed.at(
+                    "/parent_id", "a task cannot be its own ancestor", code="cycle"
+                )
             parent = await self.session.get(Task, parent_id)
             if parent is None or parent.project_id != record.project_id:
-                raise ValidationFailed.at("/parent_id", "no task with this id in the project")
+                raise ValidationFailed.at(
+                    "/parent_id", "no task with this id in the project", code="unknown_reference"
+                )
             parent_id, depth = parent.parent_id, depth + 1
             if depth > _MAX_DEPTH:
-                raise ValidationFailed.at("/parent_id", f"tasks nest at most {_MAX_DEPTH} deep")
+                raise ValidationFailed.at(
+                    "/parent_id", f"tasks nest at most {_MAX_DEPTH} deep", code="too_deep"
+                )

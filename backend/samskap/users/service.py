@@ -50,6 +50,8 @@ class UserService(CrudService[User]):
             if clash is not None:
                 raise Conflict(
                     "An account with this e-mail address exists.",
-                    errors=[{"pointer": "/email", "detail": "already in use"}],
+                    errors=[
+                        {"pointer": "/email", "code": "already_in_use", "detail": "already in use"}
+                    ],
                 )
         await super().apply(record, values, creating=creating)

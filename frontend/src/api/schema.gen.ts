@@ -4268,9 +4268,9 @@ export interface operations {
     "programmes-delete": {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3"; a stale value gives 412 and changes nothing */
-                "if-match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
             };
             path: {
                 id: string;
@@ -4354,9 +4354,9 @@ export interface operations {
     "programmes-update": {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3"; a stale value gives 412 and changes nothing */
-                "if-match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
             };
             path: {
                 id: string;
@@ -4760,9 +4760,9 @@ export interface operations {
     "memberships-delete": {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3"; a stale value gives 412 and changes nothing */
-                "if-match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
             };
             path: {
                 id: string;
@@ -4847,9 +4847,9 @@ export interface operations {
     "memberships-update": {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3"; a stale value gives 412 and changes nothing */
-                "if-match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
             };
             path: {
                 id: string;
@@ -5207,9 +5207,9 @@ export interface operations {
     "projects-delete": {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3"; a stale value gives 412 and changes nothing */
-                "if-match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
             };
             path: {
                 id: string;
@@ -5293,9 +5293,9 @@ export interface operations {
     "projects-update": {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3"; a stale value gives 412 and changes nothing */
-                "if-match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
             };
             path: {
                 id: string;
@@ -5642,9 +5642,9 @@ export interface operations {
     "people-delete": {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3"; a stale value gives 412 and changes nothing */
-                "if-match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
             };
             path: {
                 id: string;
@@ -5728,9 +5728,9 @@ export interface operations {
     "people-update": {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3"; a stale value gives 412 and changes nothing */
-                "if-match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
             };
             path: {
                 id: string;
@@ -5917,9 +5917,9 @@ export interface operations {
     "people-erase": {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3"; a stale value gives 412 and changes nothing */
-                "if-match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
             };
             path: {
                 id: string;
@@ -6234,9 +6234,9 @@ export interface operations {
     "groups-delete": {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3"; a stale value gives 412 and changes nothing */
-                "if-match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
             };
             path: {
                 id: string;
@@ -6320,9 +6320,9 @@ export interface operations {
     "groups-update": {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3"; a stale value gives 412 and changes nothing */
-                "if-match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
             };
             path: {
                 id: string;
@@ -6670,9 +6670,9 @@ export interface operations {
     "group-members-delete": {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3"; a stale value gives 412 and changes nothing */
-                "if-match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
             };
             path: {
                 id: string;
@@ -6757,9 +6757,9 @@ export interface operations {
     "group-members-update": {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3"; a stale value gives 412 and changes nothing */
-                "if-match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
             };
             path: {
                 id: string;
@@ -7132,9 +7132,9 @@ export interface operations {
     "phases-delete": {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3"; a stale value gives 412 and changes nothing */
-                "if-match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
             };
             path: {
                 id: string;
@@ -7218,9 +7218,9 @@ export interface operations {
     "phases-update": {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3"; a stale value gives 412 and changes nothing */
-                "if-match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
             };
             path: {
                 id: string;
@@ -7562,9 +7562,9 @@ export interface operations {
     "expected-results-delete": {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3"; a stale value gives 412 and changes nothing */
-                "if-match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
             };
             path: {
                 id: string;
@@ -7649,9 +7649,9 @@ export interface operations {
     "expected-results-update": {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3"; a stale value gives 412 and changes nothing */
-                "if-match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
             };
             path: {
                 id: string;
@@ -8009,9 +8009,9 @@ export interface operations {
     "tasks-delete": {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3"; a stale value gives 412 and changes nothing */
-                "if-match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
             };
             path: {
                 id: string;
@@ -8095,9 +8095,9 @@ export interface operations {
     "tasks-update": {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3"; a stale value gives 412 and changes nothing */
-                "if-match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
             };
             path: {
                 id: string;
@@ -8456,9 +8456,9 @@ export interface operations {
     "deadlines-delete": {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3"; a stale value gives 412 and changes nothing */
-                "if-match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
             };
             path: {
                 id: string;
@@ -8542,9 +8542,9 @@ export interface operations {
     "deadlines-update": {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3"; a stale value gives 412 and changes nothing */
-                "if-match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
             };
             path: {
                 id: string;
@@ -8897,9 +8897,9 @@ export interface operations {
     "involvements-delete": {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3"; a stale value gives 412 and changes nothing */
-                "if-match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
             };
             path: {
                 id: string;
@@ -8983,9 +8983,9 @@ export interface operations {
     "involvements-update": {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3"; a stale value gives 412 and changes nothing */
-                "if-match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
             };
             path: {
                 id: string;
@@ -9326,9 +9326,9 @@ export interface operations {
     "users-delete": {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3"; a stale value gives 412 and changes nothing */
-                "if-match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
             };
             path: {
                 id: string;
@@ -9412,9 +9412,9 @@ export interface operations {
     "users-update": {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3"; a stale value gives 412 and changes nothing */
-                "if-match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
             };
             path: {
                 id: string;
@@ -9748,9 +9748,9 @@ export interface operations {
     "api-tokens-delete": {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3"; a stale value gives 412 and changes nothing */
-                "if-match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
             };
             path: {
                 id: string;
@@ -10320,9 +10320,9 @@ export interface operations {
     "events-delete": {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3"; a stale value gives 412 and changes nothing */
-                "if-match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
             };
             path: {
                 id: string;
@@ -10406,9 +10406,9 @@ export interface operations {
     "events-update": {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3"; a stale value gives 412 and changes nothing */
-                "if-match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
             };
             path: {
                 id: string;
@@ -10821,9 +10821,9 @@ export interface operations {
     "decisions-delete": {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3"; a stale value gives 412 and changes nothing */
-                "if-match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
             };
             path: {
                 id: string;
@@ -10907,9 +10907,9 @@ export interface operations {
     "decisions-update": {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3"; a stale value gives 412 and changes nothing */
-                "if-match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
             };
             path: {
                 id: string;
