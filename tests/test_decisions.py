@@ -1,6 +1,8 @@
 """Meetings with attendance and protocols, and decisions that need consultation before they
 are final (Hovedavtalen del B § 1-4)."""
 
+from datetime import UTC, datetime, timedelta
+
 from tests.factories import API, create, make_group, make_member, make_person, make_programme
 
 
@@ -268,6 +270,65 @@ class TestEvents:
         by_id = {r["person_id"]: r for r in rows}
         assert (by_id[rep["id"]]["present"], by_id[rep["id"]]["absent"]) == (2, 1)
         assert by_id[leader["id"]]["invited"] == 0
+
+    async def test_attendance_is_refused_for_a_meeting_that_has_not_started(self, client):
+        programme, committee, rep, leader = await setting(client)
+        soon = datetime.now(UTC) + timedelta(days=2)
+        body = {
+            "programme_id": programme["id"],
+            "group_id": committee["id"],
+            "title": "Møte neste uke",
+            "starts_at": soon.isoformat(),
+            "ends_at": (soon + timedelta(hours=2)).isoformat(),
+        }
+        r = await client.post(
+            f"{API}/events",
+            json=body
+            | {
+                "participants": [
+                    {"person_id": rep["id"]},
+                    {"person_id": leader["id"], "attendance": "absent"},
+                ]
+            },
+        )
+        assert r.status_code == 422, r.text
+        (error,) = r.json()["errors"]
+        assert (error["pointer"], error["code"]) == (
+            "/participants/1/attendance",
+            "meeting_not_started",
+        )
+        # Inviting is fine; the attendance waits until the meeting has started.
+        event = await create(client, "/events", body | {"participants": [{"person_id": rep["id"]}]})
+        url = f"{API}/events/{event['id']}"
+        r = await client.patch(
+            url,
+            json={"participants": [{"person_id": rep["id"], "attendance": "present"}]},
+            headers={"If-Match": f'"{event["version"]}"'},
+        )
+        assert r.status_code == 422, r.text
+        assert [(e["pointer"], e["code"]) for e in r.json()["errors"]] == [
+            ("/participants/0/attendance", "meeting_not_started")
+        ]
+        # Moving a held meeting into the future would leave its attendance unfounded.
+        held = await create(
+            client,
+            "/events",
+            body
+            | {
+                "starts_at": "2018-10-01T09:00:00+02:00",
+                "ends_at": "2018-10-01T10:00:00+02:00",
+                "participants": [{"person_id": rep["id"], "attendance": "present"}],
+            },
+        )
+        r = await client.patch(
+            f"{API}/events/{held['id']}",
+            json={"starts_at": body["starts_at"], "ends_at": body["ends_at"]},
+            headers={"If-Match": f'"{held["version"]}"'},
+        )
+        assert r.status_code == 422, r.text
+        assert r.json()["errors"][0]["code"] == "meeting_not_started"
+        stored = (await client.get(url)).json()
+        assert [p["attendance"] for p in stored["participants"]] == [None]
 
     async def test_only_consultation_meetings_have_a_protocol(self, client):
         programme, *_ = await setting(client)

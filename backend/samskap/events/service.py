@@ -62,6 +62,7 @@ class EventService(CrudService[Event]):
         await require_in_programme(
             self.session, Project, values.get("project_id"), programme_id, "project_id"
         )
+        self.participants_given = "participants" in values
         if "participants" in values:
             record.participants = await self._participants(
                 values.pop("participants") or [], programme_id, record
@@ -129,7 +130,27 @@ class EventService(CrudService[Event]):
                 "only a consultation meeting has a protocol",
                 code="protocol_not_allowed",
             )
+        self._check_attendance(record)
         if record.protocol_signed_at is not None and record.protocol_signed_at > utcnow():
             raise ValidationFailed.at(
                 "/protocol/signed_at", "must not be in the future", code="in_future"
+            )
+
+    def _check_attendance(self, record):
+        """Who came is known only once the meeting has started."""
+        if record.starts_at is None or record.starts_at <= utcnow():
+            return
+        for i, participant in enumerate(record.participants):
+            if participant.attendance is None:
+                continue
+            pointer = (
+                f"/participants/{i}/attendance"
+                if getattr(self, "participants_given", True)
+                else "/starts_at"
+            )
+            raise ValidationFailed.at(
+                pointer,
+                f"attendance is recorded once the meeting has started ({record.starts_at})",
+                code="meeting_not_started",
+                params={"starts_at": record.starts_at.isoformat()},
             )
