@@ -1,6 +1,7 @@
 """The OpenAPI document: served, committed, complete."""
 
 import json
+import re
 from pathlib import Path
 
 from tests.factories import API
@@ -60,3 +61,39 @@ class TestOpenApiDocument:
         r = await client.get(f"{API}/docs")
         assert r.status_code == 200
         assert "swagger" in r.text.lower()
+
+
+class TestDocumentationReaders:
+    """Swagger UI and ReDoc work inside a network without internet: Samskap serves every
+    file they need, and their pages load nothing from anywhere else."""
+
+    READERS = {"docs": "swagger", "redoc": "redoc"}
+
+    async def test_each_reader_and_every_asset_it_references_is_served_here(self, anonymous):
+        for page, marker in self.READERS.items():
+            r = await anonymous.get(f"{API}/{page}")
+            assert r.status_code == 200, page
+            assert r.headers["content-type"].startswith("text/html")
+            assert marker in r.text.lower()
+            assert not re.search(r"(?i)(https?:)?//[a-z0-9]", r.text), (
+                f"{page} refers to another host"
+            )
+            references = re.findall(r'(?:src|href|data-[a-z-]+)="([^"]+)"', r.text)
+            assets = [u for u in references if not u.endswith("openapi.json")]
+            assert any(u.endswith(".js") for u in assets), page
+            for url in references:
+                assert url.startswith("/"), url
+                asset = await anonymous.get(url)
+                assert asset.status_code == 200, url
+                assert asset.content, url
+
+    async def test_reader_pages_may_load_from_samskap_only(self, anonymous):
+        for page in self.READERS:
+            csp = (await anonymous.get(f"{API}/{page}")).headers["content-security-policy"]
+            assert "http" not in csp and "*" not in csp, csp
+            directives = dict(d.strip().split(" ", 1) for d in csp.split(";"))
+            assert directives["default-src"] == "'none'"
+            assert directives["script-src"] == "'self'"
+            assert directives["connect-src"] == "'self'"
+            for name in ("img-src", "style-src", "font-src"):
+                assert set(directives[name].split()) <= {"'self'", "'unsafe-inline'", "data:"}

@@ -12,6 +12,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from samskap import __version__
 from samskap.api_tokens.router import router as api_tokens_router
+from samskap.apidocs import install_docs
 from samskap.audit.router import router as audit_router
 from samskap.auth.principal import current_principal
 from samskap.auth.ratelimit import SlidingWindow
@@ -87,7 +88,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         summary="Reorganisation and merger programmes for Norwegian municipalities",
         description=DESCRIPTION,
         openapi_url=f"{API_PREFIX}/openapi.json",
-        docs_url=f"{API_PREFIX}/docs",
+        # Served by install_docs from Samskap's own files, never from a CDN.
+        docs_url=None,
         redoc_url=None,
         generate_unique_id_function=_operation_id,
         lifespan=lifespan,
@@ -144,6 +146,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         protected.include_router(router)
     api.include_router(protected)
     app.include_router(api)
+    install_docs(app, API_PREFIX)
 
     _serve_web_app(app, settings)
     _declare_problem_schema(app)

@@ -23,12 +23,15 @@ _COMMON_HEADERS = [
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
     (b"strict-transport-security", b"max-age=31536000; includeSubDomains"),
 ]
-# The interactive API docs load Swagger UI from its CDN; nothing else may load anything.
+# The interactive API docs (Swagger UI, ReDoc) load their files from Samskap only (see
+# apidocs/); both set inline styles and use data: images, ReDoc runs its search in a worker.
 _DOCS_CSP = (
-    b"default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    b"style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    b"img-src 'self' data: https://fastapi.tiangolo.com; frame-ancestors 'none'"
+    b"default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    b"img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; "
+    b"frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 )
+_DOCS_PAGES = ("/docs", "/redoc")
+_DOCS_ASSETS = "/docs/assets/"
 _API_CSP = b"default-src 'none'; frame-ancestors 'none'"
 # The web app: its own scripts only; Designsystemet sets some inline styles.
 _APP_CSP = (
@@ -40,7 +43,7 @@ _APP_CSP = (
 
 def security_headers(path: str) -> list[tuple[bytes, bytes]]:
     headers = list(_COMMON_HEADERS)
-    if path.endswith("/docs"):
+    if path.endswith(_DOCS_PAGES) or _DOCS_ASSETS in path:
         headers.append((b"content-security-policy", _DOCS_CSP))
     elif path.startswith("/api/"):
         headers.append((b"content-security-policy", _API_CSP))
