@@ -86,7 +86,7 @@ class ListSpec:
             for f in self.filters
         ]
         if self.search:
-            names = ", ".join(c.key for c in self.search)
+            names = " or ".join(c.key for c in self.search)
             params.append(
                 inspect.Parameter(
                     "q",
@@ -96,7 +96,8 @@ class ListSpec:
                         None,
                         min_length=1,
                         max_length=200,
-                        description=f"Free-text search in {names} (case-insensitive)",
+                        description=f"Free-text search: records whose {names} contains "
+                        "this text, ignoring case",
                     ),
                 )
             )
@@ -106,7 +107,11 @@ class ListSpec:
                 inspect.Parameter.KEYWORD_ONLY,
                 annotation=Literal[sort_values],  # type: ignore[valid-type]
                 default=Query(
-                    self.default_sort, description="Field to sort by; prefix with - for descending"
+                    self.default_sort,
+                    description=f"Order of the list, by one of: {', '.join(self.sorts)}. "
+                    "Ascending; a leading `-` sorts descending (e.g. "
+                    f"`-{next(iter(self.sorts))}`). Ties are broken by id, so pages never "
+                    "overlap.",
                 ),
             ),
             inspect.Parameter(
@@ -117,7 +122,8 @@ class ListSpec:
                     settings.default_page_size,
                     ge=1,
                     le=settings.max_page_size,
-                    description="Page size",
+                    description=f"How many records one page holds (at most "
+                    f"{settings.max_page_size})",
                 ),
             ),
             inspect.Parameter(
@@ -127,7 +133,9 @@ class ListSpec:
                 default=Query(
                     None,
                     max_length=1000,
-                    description="Opaque cursor from a previous page's next_cursor",
+                    description="Where the page starts: the `next_cursor` of the previous "
+                    "page, passed back unchanged with the same filters and sort; leave out for "
+                    "the first page",
                 ),
             ),
         ]

@@ -1,159 +1,304 @@
-"""The closed vocabularies of the domain (stored as text, validated at the edge)."""
+"""The closed vocabularies of the domain (stored as text, validated at the edge).
+
+Each value is written with its meaning, `value = "value", "meaning"`: the meanings are part of
+the API's contract, listed in the OpenAPI document under each vocabulary, so that an
+integrator never has to guess what a value stands for.
+"""
 
 from enum import StrEnum
+from typing import Any
+
+from pydantic import GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 
-class ProgrammeStatus(StrEnum):
-    planned = "planned"
-    active = "active"
-    completed = "completed"
-    cancelled = "cancelled"
+class Vocabulary(StrEnum):
+    """A closed set of text values, each with its meaning."""
+
+    _value_: str
+    meaning: str
+
+    def __new__(cls, value: str, meaning: str) -> "Vocabulary":
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.meaning = meaning
+        return member
+
+    @classmethod
+    def describe(cls) -> str:
+        """The vocabulary's docstring, then one `value`: meaning line per value."""
+        lines = "\n".join(f"- `{member.value}`: {member.meaning}" for member in cls)
+        return f"{(cls.__doc__ or '').strip()}\n\n{lines}"
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        schema: dict[str, Any] = handler.resolve_ref_schema(handler(core_schema))
+        schema["description"] = cls.describe()
+        return schema
 
 
-class ProjectCategory(StrEnum):
-    political = "political"
-    administrative = "administrative"
+class ProgrammeStatus(Vocabulary):
+    """Where a programme stands."""
+
+    planned = "planned", "decided on or being prepared, not started"
+    active = "active", "under way"
+    completed = "completed", "finished"
+    cancelled = "cancelled", "stopped before it was finished"
 
 
-class ProjectStatus(StrEnum):
-    planned = "planned"
-    active = "active"
-    on_hold = "on_hold"
-    completed = "completed"
-    cancelled = "cancelled"
+class ProjectCategory(Vocabulary):
+    """The kind of project, as a joint committee (fellesnemnd) divides a merger."""
+
+    political = "political", "a political project (politisk prosjekt)"
+    administrative = (
+        "administrative",
+        "an administrative project (administrativt prosjekt): services, staff and systems",
+    )
 
 
-class Health(StrEnum):
-    on_track = "on_track"
-    at_risk = "at_risk"
-    off_track = "off_track"
+class ProjectStatus(Vocabulary):
+    """Where a project stands."""
+
+    planned = "planned", "set up, not yet started"
+    active = "active", "under way"
+    on_hold = "on_hold", "paused for now"
+    completed = "completed", "finished"
+    cancelled = "cancelled", "stopped before it was finished"
 
 
-class MandateStatus(StrEnum):
-    draft = "draft"
-    proposed = "proposed"
-    approved = "approved"
+class Health(Vocabulary):
+    """The project leader's judgement of how the project is going (traffic light)."""
+
+    on_track = "on_track", "green: on plan"
+    at_risk = "at_risk", "yellow: behind or at risk, but recoverable"
+    off_track = "off_track", "red: will not meet its plan without action from above"
 
 
-class Affiliation(StrEnum):
-    employee = "employee"
-    elected_official = "elected_official"
-    union_representative = "union_representative"
-    safety_representative = "safety_representative"
-    nav = "nav"
-    external = "external"
+class MandateStatus(Vocabulary):
+    """How far a mandate (mandat) has come: drafted, proposed, then approved above."""
+
+    draft = "draft", "being written"
+    proposed = "proposed", "proposed by the project board or group, awaiting approval"
+    approved = (
+        "approved",
+        (
+            "approved by a final decision (vedtak) of the body above, e.g. the joint committee; "
+            "the approval names that decision"
+        ),
+    )
 
 
-class GroupKind(StrEnum):
-    joint_committee = "joint_committee"
-    steering_group = "steering_group"
-    project_board = "project_board"
-    working_group = "working_group"
-    expert_group = "expert_group"
-    reference_group = "reference_group"
-    development_team = "development_team"
-    three_party_forum = "three_party_forum"
-    work_team = "work_team"
-    consultation_forum = "consultation_forum"
-    joint_consultative_committee = "joint_consultative_committee"
+class Affiliation(Vocabulary):
+    """In what capacity a person takes part."""
+
+    employee = "employee", "an employee (ansatt), including leaders"
+    elected_official = "elected_official", "an elected official (folkevalgt, politician)"
+    union_representative = (
+        "union_representative",
+        "a union representative (tillitsvalgt or hovedtillitsvalgt)",
+    )
+    safety_representative = "safety_representative", "a safety representative (verneombud)"
+    nav = "nav", "from NAV (the joint state and municipal labour and welfare office)"
+    external = "external", "from outside the municipalities, e.g. a consultant"
 
 
-class MemberRole(StrEnum):
-    chair = "chair"
-    deputy_chair = "deputy_chair"
-    member = "member"
-    secretary = "secretary"
-    observer = "observer"
+class GroupKind(Vocabulary):
+    """What a group is for; the composition rules depend on it."""
+
+    joint_committee = (
+        "joint_committee",
+        ("joint committee (fellesnemnd) of the merging municipalities (inndelingslova § 26)"),
+    )
+    steering_group = "steering_group", "steering group (styringsgruppe) of a programme or project"
+    project_board = (
+        "project_board",
+        (
+            "project board (prosjektstyre): leaders from every municipality and union representatives"
+        ),
+    )
+    working_group = "working_group", "working group (arbeidsgruppe) doing the project's work"
+    expert_group = "expert_group", "expert group (faggruppe) giving professional advice"
+    reference_group = "reference_group", "reference group (referansegruppe) consulted for views"
+    development_team = (
+        "development_team",
+        ("development team (utviklingsteam) running a process, e.g. HR and finance"),
+    )
+    three_party_forum = (
+        "three_party_forum",
+        (
+            "three-party forum (trepartssamarbeid): politicians, administration and employees in "
+            "equal numbers"
+        ),
+    )
+    work_team = "work_team", "cross-disciplinary work team (arbeidslag)"
+    consultation_forum = (
+        "consultation_forum",
+        ("consultation forum (drøftingsforum) of employer and union representatives"),
+    )
+    joint_consultative_committee = (
+        "joint_consultative_committee",
+        (
+            "joint consultative committee (partssammensatt utvalg, PSU): employer side and "
+            "employee representatives"
+        ),
+    )
 
 
-class Party(StrEnum):
-    administration = "administration"
-    employees = "employees"
-    politicians = "politicians"
-    other = "other"
+class MemberRole(Vocabulary):
+    """A member's role in a group."""
+
+    chair = "chair", "chair (leder)"
+    deputy_chair = "deputy_chair", "deputy chair (nestleder)"
+    member = "member", "member (medlem)"
+    secretary = "secretary", "secretary or note-taker (sekretær, referent)"
+    observer = "observer", "observer (observatør) without a vote"
 
 
-class PhaseStatus(StrEnum):
-    not_started = "not_started"
-    active = "active"
-    completed = "completed"
+class Party(Vocabulary):
+    """The side a member represents, as three-party cooperation counts them."""
+
+    administration = "administration", "the administration, the employer side (administrasjonen)"
+    employees = "employees", "the employees and their union representatives (arbeidstakerne)"
+    politicians = "politicians", "the elected officials (politikerne)"
+    other = "other", "none of the three parties"
 
 
-class TaskStatus(StrEnum):
-    todo = "todo"
-    in_progress = "in_progress"
-    blocked = "blocked"
-    done = "done"
+class PhaseStatus(Vocabulary):
+    """Where a phase (fase) stands."""
+
+    not_started = "not_started", "not started"
+    active = "active", "under way"
+    completed = "completed", "closed; every expected result is done or waived"
 
 
-class Priority(StrEnum):
-    low = "low"
-    normal = "normal"
-    high = "high"
-    urgent = "urgent"
+class TaskStatus(Vocabulary):
+    """Where a task (oppgave) stands."""
+
+    todo = "todo", "not started"
+    in_progress = "in_progress", "being worked on"
+    blocked = "blocked", "cannot go on until something else happens"
+    done = "done", "finished"
 
 
-class DeadlineKind(StrEnum):
-    submission = "submission"
-    meeting = "meeting"
-    decision = "decision"
-    hearing = "hearing"
-    milestone = "milestone"
+class Priority(Vocabulary):
+    """How urgent a task is."""
+
+    low = "low", "when there is time"
+    normal = "normal", "in the ordinary course"
+    high = "high", "before other work"
+    urgent = "urgent", "at once"
 
 
-class DeadlineStatus(StrEnum):
-    open = "open"
-    submitted = "submitted"
-    waived = "waived"
+class DeadlineKind(Vocabulary):
+    """What is due at a deadline (frist)."""
+
+    submission = "submission", "something to send in, e.g. a workbook version (innsending)"
+    meeting = "meeting", "a meeting to hold or prepare for"
+    decision = "decision", "a decision to take (vedtak)"
+    hearing = "hearing", "a hearing response to give (høringsfrist)"
+    milestone = "milestone", "a point the work must have reached (milepæl)"
 
 
-class StakeholderKind(StrEnum):
-    employees = "employees"
-    union_representatives = "union_representatives"
-    safety_representatives = "safety_representatives"
-    users = "users"
-    citizens = "citizens"
-    elected_officials = "elected_officials"
-    nav = "nav"
-    other = "other"
+class DeadlineStatus(Vocabulary):
+    """Whether a deadline has been met."""
+
+    open = "open", "not met yet; overdue once its due time has passed"
+    submitted = "submitted", "met: what was due has been delivered (at submitted_at)"
+    waived = "waived", "no longer required"
 
 
-class InvolvementForm(StrEnum):
-    information = "information"
-    consultation = "consultation"
-    participation = "participation"
-    co_determination = "co_determination"
-    survey = "survey"
-    hearing = "hearing"
-    workshop = "workshop"
+class StakeholderKind(Vocabulary):
+    """Who was involved."""
+
+    employees = "employees", "employees (ansatte)"
+    union_representatives = "union_representatives", "union representatives (tillitsvalgte)"
+    safety_representatives = "safety_representatives", "safety representatives (verneombud)"
+    users = "users", "users of the services (brukere)"
+    citizens = "citizens", "inhabitants (innbyggere)"
+    elected_officials = "elected_officials", "elected officials (folkevalgte)"
+    nav = "nav", "NAV (the joint state and municipal labour and welfare office)"
+    other = "other", "anyone else"
 
 
-class ProgrammeRole(StrEnum):
-    programme_admin = "programme_admin"
-    editor = "editor"
-    member = "member"
-    observer = "observer"
+class InvolvementForm(Vocabulary):
+    """How stakeholders were involved, from being told to deciding together."""
+
+    information = "information", "they were informed (informasjon)"
+    consultation = (
+        "consultation",
+        ("the matter was discussed with them before the decision (drøfting, Hovedavtalen del B)"),
+    )
+    participation = "participation", "they took part in the work (medvirkning)"
+    co_determination = "co_determination", "they decided together with management (medbestemmelse)"
+    survey = "survey", "they answered a survey (spørreundersøkelse)"
+    hearing = "hearing", "they were heard on a proposal (høring)"
+    workshop = "workshop", "they worked on it in a workshop (verksted)"
 
 
-class TokenScope(StrEnum):
-    read = "read"
-    read_write = "read_write"
+class ProgrammeRole(Vocabulary):
+    """What a user may do in a programme; each role includes the ones below it."""
+
+    programme_admin = (
+        "programme_admin",
+        (
+            "everything an editor may, and: change the programme, its memberships and API tokens; "
+            "read its audit trail; export and erase personal data; finalise a decision without "
+            "its consultation, giving a reason"
+        ),
+    )
+    editor = "editor", "reads and changes every record of the programme"
+    member = (
+        "member",
+        (
+            "reads the programme; changes the things of the groups and projects they are in, and "
+            "records involvement"
+        ),
+    )
+    observer = "observer", "reads the programme, but not who took part in an involvement"
 
 
-class EventKind(StrEnum):
-    gathering = "gathering"
-    meeting = "meeting"
-    consultation_meeting = "consultation_meeting"
-    workshop = "workshop"
-    hearing_meeting = "hearing_meeting"
+class TokenScope(Vocabulary):
+    """What an API token may do in its programme."""
+
+    read = "read", "read, as an observer"
+    read_write = "read_write", "read and write, as an editor"
 
 
-class Attendance(StrEnum):
-    present = "present"
-    absent = "absent"
-    excused = "excused"
+class EventKind(Vocabulary):
+    """What kind of event."""
+
+    gathering = "gathering", "a gathering (samling) of many participants with a programme"
+    meeting = "meeting", "a meeting (møte) of a group"
+    consultation_meeting = (
+        "consultation_meeting",
+        (
+            "a consultation meeting (drøftingsmøte) with union representatives; its signed protocol "
+            "lets a reorganisation decision become final"
+        ),
+    )
+    workshop = "workshop", "a workshop (verksted)"
+    hearing_meeting = "hearing_meeting", "a meeting held as part of a hearing (høringsmøte)"
 
 
-class DecisionStatus(StrEnum):
-    draft = "draft"
-    final = "final"
+class Attendance(Vocabulary):
+    """Whether an invited person came."""
+
+    present = "present", "came (møtte)"
+    absent = "absent", "did not come and gave no notice"
+    excused = "excused", "sent apologies in advance (meldt forfall)"
+
+
+class DecisionStatus(Vocabulary):
+    """Whether a decision (vedtak) is taken."""
+
+    draft = "draft", "a proposal, not yet decided"
+    final = (
+        "final",
+        (
+            "decided; a reorganisation case becomes final only after a signed consultation with "
+            "union representatives, or a programme administrator's override with a reason"
+        ),
+    )
