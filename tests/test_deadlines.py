@@ -115,6 +115,73 @@ class TestCreateDeadline:
         assert r.json()["errors"][0]["pointer"] == "/project_id"
 
 
+class TestLateness:
+    async def test_a_deadline_met_after_its_due_time_says_so_and_by_how_much(self, client):
+        programme = await make_programme(client)
+        rikke = await make_person(client, programme)
+        due = "2018-10-04T12:00:00+02:00"
+        late = await make_deadline(
+            client,
+            programme,
+            rikke,
+            title="Levert for sent",
+            due_at=due,
+            status="submitted",
+            submitted_at="2018-10-08T09:40:00+02:00",
+        )
+        assert (late["overdue"], late["submitted_late"]) == (False, True)
+        assert late["late_by_seconds"] == ((3 * 24 + 21) * 60 + 40) * 60
+        on_time = await make_deadline(
+            client,
+            programme,
+            rikke,
+            title="Levert i tide",
+            due_at=due,
+            status="submitted",
+            submitted_at="2018-10-04T12:00:00+02:00",
+        )
+        assert (on_time["submitted_late"], on_time["late_by_seconds"]) == (False, None)
+        missing = await make_deadline(client, programme, rikke, title="Ikke levert", due_at=due)
+        assert (missing["overdue"], missing["submitted_late"]) == (True, False)
+        assert missing["late_by_seconds"] is None
+        # Computed on read: waiving the late one clears it, reopening and submitting it late
+        # again brings it back.
+        url = f"{API}/deadlines/{late['id']}"
+        r = await client.patch(
+            url, json={"status": "waived"}, headers={"If-Match": f'"{late["version"]}"'}
+        )
+        assert (r.json()["submitted_late"], r.json()["late_by_seconds"]) == (False, None)
+        r = await client.patch(
+            url,
+            json={"status": "submitted", "submitted_at": "2018-10-04T12:00:01+02:00"},
+            headers={"If-Match": r.headers["ETag"]},
+        )
+        assert (r.json()["submitted_late"], r.json()["late_by_seconds"]) == (True, 1)
+
+    async def test_late_submissions_are_a_list_filter(self, client):
+        programme = await make_programme(client)
+        rikke = await make_person(client, programme)
+        due = "2018-10-04T12:00:00+02:00"
+        for title, submitted_at in [
+            ("For sent", "2018-10-05T08:00:00+02:00"),
+            ("I tide", "2018-10-03T08:00:00+02:00"),
+            ("Åpen", None),
+        ]:
+            await make_deadline(
+                client,
+                programme,
+                rikke,
+                title=title,
+                due_at=due,
+                status="submitted" if submitted_at else "open",
+                submitted_at=submitted_at,
+            )
+        r = await client.get(f"{API}/deadlines", params={"submitted_late": "true"})
+        assert [d["title"] for d in r.json()["items"]] == ["For sent"]
+        r = await client.get(f"{API}/deadlines", params={"submitted_late": "false"})
+        assert sorted(d["title"] for d in r.json()["items"]) == ["I tide", "Åpen"]
+
+
 class TestSubmitDeadline:
     async def test_submitting_stamps_the_time_and_reopening_clears_it(self, client):
         programme = await make_programme(client)

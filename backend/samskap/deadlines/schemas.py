@@ -1,7 +1,8 @@
+import math
 import uuid
 from datetime import datetime
 
-from pydantic import AwareDatetime, ConfigDict, Field
+from pydantic import AwareDatetime, ConfigDict, Field, computed_field
 
 from samskap.kit.schemas import (
     ExternalId,
@@ -70,6 +71,22 @@ class DeadlineRead(RecordRead):
     submitted_at: datetime | None
     overdue: bool = Field(description="Open and past due_at, computed at the time of reading")
     external_id: str | None
+
+    @computed_field(description="Submitted after due_at; computed on every read")  # type: ignore[prop-decorator]
+    @property
+    def submitted_late(self) -> bool:
+        return self.late_by_seconds is not None
+
+    @computed_field(  # type: ignore[prop-decorator]
+        description="How long after due_at it was submitted, in whole seconds; null unless "
+        "submitted late"
+    )
+    @property
+    def late_by_seconds(self) -> int | None:
+        if self.status != DeadlineStatus.submitted or self.submitted_at is None:
+            return None
+        late = math.ceil((self.submitted_at - self.due_at).total_seconds())
+        return late if late > 0 else None
 
 
 DeadlinePage = page_model(DeadlineRead, "DeadlinePage")

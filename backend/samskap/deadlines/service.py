@@ -2,7 +2,7 @@ import uuid
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, not_
+from sqlalchemy import and_, not_, or_
 
 from samskap.access import member_scope
 from samskap.config import get_settings
@@ -15,12 +15,35 @@ from samskap.problems import ValidationFailed
 from samskap.references import require_in_programme
 
 
-def _is_overdue(now: datetime):
-    return and_(Deadline.status == DeadlineStatus.open, Deadline.due_at < now)
+def open_at(moment: datetime):
+    """Not delivered by `moment`: still open, or submitted only after it. A waived deadline
+    counts as settled (when it was waived is not kept)."""
+    return or_(
+        Deadline.status == DeadlineStatus.open,
+        and_(Deadline.status == DeadlineStatus.submitted, Deadline.submitted_at > moment),
+    )
+
+
+def overdue_at(moment: datetime):
+    """Past due and not delivered at `moment`; at the current time, open and past due."""
+    return and_(Deadline.due_at < moment, open_at(moment))
 
 
 def _overdue(stmt, value: bool):
-    clause = _is_overdue(utcnow())
+    clause = overdue_at(utcnow())
+    return stmt.where(clause if value else not_(clause))
+
+
+def _is_submitted_late():
+    return and_(
+        Deadline.status == DeadlineStatus.submitted,
+        Deadline.submitted_at.is_not(None),
+        Deadline.submitted_at > Deadline.due_at,
+    )
+
+
+def _submitted_late(stmt, value: bool):
+    clause = _is_submitted_late()
     return stmt.where(clause if value else not_(clause))
 
 
@@ -77,6 +100,13 @@ class DeadlineService(CrudService[Deadline]):
                 bool,
                 "Open and past due now (true) or not (false)",
                 apply=_overdue,
+            ),
+            Filter(
+                "submitted_late",
+                Deadline.status,
+                bool,
+                "Submitted after its due time (true) or not (false: on time, open or waived)",
+                apply=_submitted_late,
             ),
         ],
         sorts={
