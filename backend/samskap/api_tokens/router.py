@@ -1,7 +1,7 @@
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request, Response, status
+from fastapi import APIRouter, Depends, Path, Request, Response, status
 
 from samskap.api_tokens.schemas import ApiTokenCreate, ApiTokenCreated, ApiTokenPage, ApiTokenRead
 from samskap.api_tokens.service import ApiTokenService
@@ -12,6 +12,7 @@ from samskap.kit.listing import ListQuery
 from samskap.problems import problem_responses
 
 router = APIRouter(prefix="/api-tokens", tags=["api-tokens"])
+TokenId = Annotated[uuid.UUID, Path(description="The id of the API token")]
 
 
 def _service(session: SessionDep, principal: PrincipalDep) -> ApiTokenService:
@@ -42,7 +43,7 @@ async def list_tokens(svc: Svc, lq: ListParams) -> Any:
     response_model=ApiTokenRead,
     responses=problem_responses(401, 404, 422),
 )
-async def get_token(id: uuid.UUID, svc: Svc, response: Response) -> Any:
+async def get_token(id: TokenId, svc: Svc, response: Response) -> Any:
     """One token's name, scope, expiry and last use."""
     token = await svc.get(id)
     response.headers["ETag"] = etag(token.version)
@@ -72,7 +73,7 @@ async def create_token(body: ApiTokenCreate, svc: Svc, request: Request, respons
     status_code=status.HTTP_204_NO_CONTENT,
     responses=problem_responses(401, 403, 404, 409, 412),
 )
-async def revoke_token(id: uuid.UUID, svc: Svc, if_match: IfMatch) -> Response:
+async def revoke_token(id: TokenId, svc: Svc, if_match: IfMatch) -> Response:
     """The token stops working at once; it stays listed, marked revoked."""
     token = await svc.get(id)
     check_if_match(if_match, token.version)

@@ -23,9 +23,22 @@ class ApiTokenService(CrudService[ApiToken]):
     spec = ListSpec(
         model=ApiToken,
         filters=[
-            Filter("programme_id", ApiToken.programme_id, uuid.UUID, "Programme"),
-            Filter("scope", ApiToken.scope, TokenScope, "Scope"),
-            Filter("prefix", ApiToken.prefix, str, "The token's visible prefix"),
+            Filter(
+                "programme_id",
+                ApiToken.programme_id,
+                uuid.UUID,
+                "Only the tokens of this programme",
+            ),
+            Filter("scope", ApiToken.scope, TokenScope, "Only tokens with this scope"),
+            Filter(
+                "prefix",
+                ApiToken.prefix,
+                str,
+                (
+                    "Only the token whose secret starts with this prefix (its first 12 "
+                    "characters, shown in lists)"
+                ),
+            ),
         ],
         sorts={"created_at": ApiToken.created_at, "name": ApiToken.name},
         default_sort="created_at",

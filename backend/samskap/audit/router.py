@@ -4,7 +4,7 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Path
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import or_, select
 
@@ -105,7 +105,11 @@ async def list_events(principal: PrincipalDep, session: SessionDep, lq: ListPara
     response_model=AuditEventRead,
     responses=problem_responses(401, 404, 422),
 )
-async def get_event(id: uuid.UUID, principal: PrincipalDep, session: SessionDep) -> Any:
+async def get_event(
+    id: Annotated[uuid.UUID, Path(description="The id of the audit event")],
+    principal: PrincipalDep,
+    session: SessionDep,
+) -> Any:
     """One event of the trail."""
     stmt = _scoped(principal, select(AuditEvent).where(AuditEvent.id == id))
     event = (await session.scalars(stmt)).first()

@@ -60,24 +60,31 @@ class DeadlineService(CrudService[Deadline]):
     spec = ListSpec(
         model=Deadline,
         filters=[
-            Filter("programme_id", Deadline.programme_id, uuid.UUID, "Programme"),
-            Filter("project_id", Deadline.project_id, uuid.UUID, "Project"),
-            Filter("group_id", Deadline.group_id, uuid.UUID, "Group"),
+            Filter(
+                "programme_id", Deadline.programme_id, uuid.UUID, "Only deadlines of this programme"
+            ),
+            Filter("project_id", Deadline.project_id, uuid.UUID, "Only deadlines of this project"),
+            Filter("group_id", Deadline.group_id, uuid.UUID, "Only deadlines of this group"),
             Filter(
                 "responsible_person_id",
                 Deadline.responsible_person_id,
                 uuid.UUID,
-                "Responsible person",
+                "Only deadlines this person is responsible for",
             ),
             Filter(
                 "responsible_group_id",
                 Deadline.responsible_group_id,
                 uuid.UUID,
-                "Responsible group",
+                "Only deadlines this group is responsible for",
             ),
-            Filter("recipient_id", Deadline.recipient_id, uuid.UUID, "Recipient"),
-            Filter("kind", Deadline.kind, DeadlineKind, "Kind of deadline"),
-            Filter("status", Deadline.status, DeadlineStatus, "Status; repeat for several"),
+            Filter(
+                "recipient_id",
+                Deadline.recipient_id,
+                uuid.UUID,
+                "Only deadlines whose delivery goes to this person (the recipient)",
+            ),
+            Filter("kind", Deadline.kind, DeadlineKind, "Only deadlines of this kind"),
+            Filter("status", Deadline.status, DeadlineStatus, "Only deadlines with this status"),
             Filter(
                 "due_before",
                 Deadline.due_at,
@@ -133,6 +140,8 @@ class DeadlineService(CrudService[Deadline]):
         await super().apply(record, values, creating=creating)
 
     async def member_may_write(self, record, action):
+        """A `member` may too, for the deadlines of their projects (led, owned, or of a group
+        they sit in) and groups, and those they answer for or receive."""
         scope = await member_scope(self.session, self.principal, record.programme_id)
         return (
             record.project_id in scope.project_ids

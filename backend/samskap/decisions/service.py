@@ -140,14 +140,45 @@ class DecisionService(CrudService[Decision]):
     spec = ListSpec(
         model=Decision,
         filters=[
-            Filter("programme_id", Decision.programme_id, uuid.UUID, "Programme"),
-            Filter("body_group_id", Decision.body_group_id, uuid.UUID, "The body that decided"),
-            Filter("project_id", Decision.project_id, uuid.UUID, "Project"),
-            Filter("status", Decision.status, DecisionStatus, "Status"),
-            Filter("reorganisation", Decision.reorganisation, bool, "Changes the organisation"),
-            Filter("case_number", Decision.case_number, str, "Case number (exact)"),
-            Filter("decided_after", Decision.decided_on, date, "On or after", op="ge"),
-            Filter("decided_before", Decision.decided_on, date, "On or before", op="le"),
+            Filter(
+                "programme_id", Decision.programme_id, uuid.UUID, "Only decisions of this programme"
+            ),
+            Filter(
+                "body_group_id",
+                Decision.body_group_id,
+                uuid.UUID,
+                "Only decisions taken by this body (a group, e.g. the joint committee)",
+            ),
+            Filter(
+                "project_id", Decision.project_id, uuid.UUID, "Only decisions about this project"
+            ),
+            Filter("status", Decision.status, DecisionStatus, "Only decisions with this status"),
+            Filter(
+                "reorganisation",
+                Decision.reorganisation,
+                bool,
+                ("Only decisions that reorganise work (true), or only those that do not (false)"),
+            ),
+            Filter(
+                "case_number",
+                Decision.case_number,
+                str,
+                "Only the decision with this case number (saksnummer), matched exactly",
+            ),
+            Filter(
+                "decided_after",
+                Decision.decided_on,
+                date,
+                "Only decisions taken on or after this date",
+                op="ge",
+            ),
+            Filter(
+                "decided_before",
+                Decision.decided_on,
+                date,
+                "Only decisions taken on or before this date",
+                op="le",
+            ),
             Filter(
                 "archived",
                 Decision.archived_at,

@@ -1,6 +1,7 @@
 import uuid
+from typing import Annotated
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Path
 from sqlalchemy import func, select
 
 from samskap.auth.principal import PrincipalDep
@@ -36,7 +37,7 @@ router.include_router(
     responses=problem_responses(401, 404, 422),
 )
 async def attendance(
-    id: uuid.UUID,
+    id: Annotated[uuid.UUID, Path(description="The id of the group")],
     session: SessionDep,
     principal: PrincipalDep,
 ) -> list[AttendanceRow]:

@@ -25,15 +25,18 @@ class EventService(CrudService[Event]):
     spec = ListSpec(
         model=Event,
         filters=[
-            Filter("programme_id", Event.programme_id, uuid.UUID, "Programme"),
-            Filter("group_id", Event.group_id, uuid.UUID, "Group"),
-            Filter("project_id", Event.project_id, uuid.UUID, "Project"),
-            Filter("kind", Event.kind, EventKind, "Kind of event"),
+            Filter("programme_id", Event.programme_id, uuid.UUID, "Only events of this programme"),
+            Filter("group_id", Event.group_id, uuid.UUID, "Only events of this group"),
+            Filter("project_id", Event.project_id, uuid.UUID, "Only events of this project"),
+            Filter("kind", Event.kind, EventKind, "Only events of this kind"),
             Filter(
                 "starts_after",
                 Event.starts_at,
                 datetime,
-                "Starts at or after (a date or time without offset is Oslo time)",
+                (
+                    "Only events that start at or after this time (a date, or a time "
+                    "without offset, is Oslo time)"
+                ),
                 op="ge",
                 apply=lambda stmt, v: stmt.where(Event.starts_at >= _aware(v)),
             ),
@@ -41,7 +44,10 @@ class EventService(CrudService[Event]):
                 "starts_before",
                 Event.starts_at,
                 datetime,
-                "Starts before (a date or time without offset is Oslo time)",
+                (
+                    "Only events that start before this time (a date, or a time without"
+                    " offset, is Oslo time)"
+                ),
                 op="lt",
                 apply=lambda stmt, v: stmt.where(Event.starts_at < _aware(v)),
             ),

@@ -1,6 +1,7 @@
 import uuid
+from typing import Annotated
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Path
 
 from samskap.auth.principal import PrincipalDep
 from samskap.deps import SessionDep
@@ -12,6 +13,8 @@ from samskap.problems import problem_responses
 from samskap.programmes.service import ProgrammeService
 
 router = APIRouter(tags=["governance"])
+ProgrammeId = Annotated[uuid.UUID, Path(description="The id of the programme")]
+GroupId = Annotated[uuid.UUID, Path(description="The id of the group")]
 
 
 @router.get(
@@ -21,7 +24,7 @@ router = APIRouter(tags=["governance"])
     response_model=Compliance,
     responses=problem_responses(401, 404, 422),
 )
-async def compliance(id: uuid.UUID, session: SessionDep, principal: PrincipalDep) -> Compliance:
+async def compliance(id: ProgrammeId, session: SessionDep, principal: PrincipalDep) -> Compliance:
     """Composition findings, mandates, employee involvement and overdue deadlines, each with
     its rule and source."""
     programme = await ProgrammeService(session, principal).get(id)
@@ -35,7 +38,7 @@ async def compliance(id: uuid.UUID, session: SessionDep, principal: PrincipalDep
     response_model=list[Finding],
     responses=problem_responses(401, 404, 422),
 )
-async def composition(id: uuid.UUID, session: SessionDep, principal: PrincipalDep) -> list[Finding]:
+async def composition(id: GroupId, session: SessionDep, principal: PrincipalDep) -> list[Finding]:
     """Empty when the group is composed as its kind requires."""
     group = await GroupService(session, principal).get(id)
     programme = await session.get(Programme, group.programme_id)

@@ -17,15 +17,20 @@ class GroupService(CrudService[Group]):
     spec = ListSpec(
         model=Group,
         filters=[
-            Filter("programme_id", Group.programme_id, uuid.UUID, "Programme"),
-            Filter("project_id", Group.project_id, uuid.UUID, "Project"),
-            Filter("kind", Group.kind, GroupKind, "Kind of group"),
-            Filter("mandate_status", Group.mandate_status, MandateStatus, "Mandate status"),
+            Filter("programme_id", Group.programme_id, uuid.UUID, "Only groups of this programme"),
+            Filter("project_id", Group.project_id, uuid.UUID, "Only groups of this project"),
+            Filter("kind", Group.kind, GroupKind, "Only groups of this kind"),
+            Filter(
+                "mandate_status",
+                Group.mandate_status,
+                MandateStatus,
+                "Only groups whose mandate has this status",
+            ),
             Filter(
                 "mandate_decision_id",
                 Group.mandate_decision_id,
                 uuid.UUID,
-                "The decision that approved the mandate",
+                "Only groups whose mandate this decision approved",
             ),
         ],
         sorts={"name": Group.name, "kind": Group.kind, "created_at": Group.created_at},
@@ -59,14 +64,21 @@ class MemberService(CrudService[GroupMember]):
     spec = ListSpec(
         model=GroupMember,
         filters=[
-            Filter("person_id", GroupMember.person_id, uuid.UUID, "Person"),
-            Filter("role", GroupMember.role, MemberRole, "Role in the group"),
-            Filter("party", GroupMember.party, Party, "The party the member sits for"),
+            Filter(
+                "person_id",
+                GroupMember.person_id,
+                uuid.UUID,
+                "Only this person's seats in the group",
+            ),
+            Filter(
+                "role", GroupMember.role, MemberRole, "Only members with this role in the group"
+            ),
+            Filter("party", GroupMember.party, Party, "Only members who sit for this party"),
             Filter(
                 "municipality_number",
                 GroupMember.municipality_number,
                 str,
-                "Represented municipality (kommunenummer)",
+                ("Only members who represent this municipality (kommunenummer, four digits)"),
             ),
         ],
         sorts={

@@ -28,21 +28,49 @@ class InvolvementService(CrudService[Involvement]):
     spec = ListSpec(
         model=Involvement,
         filters=[
-            Filter("programme_id", Involvement.programme_id, uuid.UUID, "Programme"),
-            Filter("project_id", Involvement.project_id, uuid.UUID, "Project"),
-            Filter("group_id", Involvement.group_id, uuid.UUID, "Group"),
+            Filter(
+                "programme_id",
+                Involvement.programme_id,
+                uuid.UUID,
+                "Only involvement records of this programme",
+            ),
+            Filter(
+                "project_id",
+                Involvement.project_id,
+                uuid.UUID,
+                "Only involvement records of this project",
+            ),
+            Filter(
+                "group_id",
+                Involvement.group_id,
+                uuid.UUID,
+                "Only involvement records of this group",
+            ),
             Filter(
                 "stakeholder_kind",
                 Involvement.stakeholder_kind,
                 StakeholderKind,
-                "Who was involved; repeat for several",
-            ),
-            Filter("form", Involvement.form, InvolvementForm, "How; repeat for several"),
-            Filter(
-                "occurred_after", Involvement.occurred_on, date, "On or after this date", op="ge"
+                "Only records of this kind of stakeholder",
             ),
             Filter(
-                "occurred_before", Involvement.occurred_on, date, "On or before this date", op="le"
+                "form",
+                Involvement.form,
+                InvolvementForm,
+                "Only records of this form of involvement",
+            ),
+            Filter(
+                "occurred_after",
+                Involvement.occurred_on,
+                date,
+                "Only involvement that happened on or after this date",
+                op="ge",
+            ),
+            Filter(
+                "occurred_before",
+                Involvement.occurred_on,
+                date,
+                "Only involvement that happened on or before this date",
+                op="le",
             ),
             Filter(
                 "archived",
@@ -99,7 +127,8 @@ class InvolvementService(CrudService[Involvement]):
         return [people[i] for i in ids]
 
     async def member_may_write(self, record, action):
-        """Any member may record how stakeholders were involved."""
+        """Any `member` may too: recording how stakeholders were involved is open to every
+        member of the programme."""
         return True
 
     def snapshot(self, record):

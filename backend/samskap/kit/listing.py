@@ -44,6 +44,13 @@ class Filter:
     op: Op = "eq"
     apply: Callable[[Select, Any], Select] | None = None
 
+    @property
+    def explained(self) -> str:
+        """The description, and that a repeated `eq` parameter matches any of its values."""
+        if self.op == "eq" and self.apply is None and self.annotation is not bool:
+            return f"{self.description}. Repeat the parameter to match any of several values."
+        return self.description
+
     def clause_on(self, stmt: Select, value: Any) -> Select:
         if self.apply is not None:
             return self.apply(stmt, value)
@@ -77,7 +84,7 @@ class ListSpec:
             inspect.Parameter(
                 f.name,
                 inspect.Parameter.KEYWORD_ONLY,
-                default=Query(None, description=f.description),
+                default=Query(None, description=f.explained),
                 annotation=(
                     list[f.annotation] if f.op == "eq" and f.apply is None else f.annotation
                 )

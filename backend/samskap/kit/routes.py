@@ -5,10 +5,10 @@ reads as the API does.
 """
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request, Response, status
+from fastapi import APIRouter, Depends, Path, Request, Response, status
 from pydantic import BaseModel
 
 from samskap.auth.principal import PrincipalDep
@@ -16,6 +16,7 @@ from samskap.deps import IfMatch, SessionDep
 from samskap.kit.etag import etag
 from samskap.kit.listing import ListQuery
 from samskap.kit.service import CrudService
+from samskap.models.enums import ProgrammeRole
 from samskap.problems import problem_responses
 
 MERGE_PATCH = "application/merge-patch+json"
@@ -26,6 +27,40 @@ def merge_patch_body(update: type[BaseModel]) -> dict[str, Any]:
     return {
         "requestBody": {"required": True, "content": {MERGE_PATCH: ref, "application/json": ref}}
     }
+
+
+# Words that start with a vowel letter but a consonant sound: "a user", "a union".
+_CONSONANT_SOUNDS = ("one", "uni", "use", "usu", "eu")
+
+
+def with_article(noun: str) -> str:
+    """`an involvement`, `a user`, `an API token`."""
+    word = noun.lower()
+    vowel = word[:1] in set("aeiou") and not word.startswith(_CONSONANT_SOUNDS)
+    return f"{'an' if vowel else 'a'} {noun}"
+
+
+def _overrides(service: type[CrudService], method: str) -> str | None:
+    """The docstring of a service method that replaces the shared one, if it has one."""
+    own = getattr(service, method)
+    if own is getattr(CrudService, method) or not own.__doc__:
+        return None
+    return " ".join(own.__doc__.split())
+
+
+def who_may_write(service: type[CrudService]) -> str:
+    """Who may create, change and delete the service's records, from the rules it enforces."""
+    rule = _overrides(service, "authorize")
+    if rule:
+        return rule
+    role = service.write_role
+    text = f"Needs the `{role}` role in the programme"
+    if role != ProgrammeRole.programme_admin:
+        text += ", or a higher one"
+    if role == ProgrammeRole.editor:
+        text += " (an API token with scope `read_write` counts as an editor)"
+    member_rule = _overrides(service, "member_may_write")
+    return f"{text}. {member_rule}" if member_rule else f"{text}."
 
 
 def crud_router(
@@ -39,14 +74,57 @@ def crud_router(
     create: type[BaseModel],
     update: type[BaseModel],
     page: type[BaseModel],
+    plural: str | None = None,
     delete_summary: str | None = None,
+    descriptions: Mapping[str, str] | None = None,
 ) -> APIRouter:
     """The list/get/create/update/delete operations of one resource.
 
     `service_dependency` builds the service for a request; a sub-resource passes one that
     loads the parent from the path first (so a missing parent answers 404).
+
+    Summaries and descriptions are written from `singular` and `plural` (by default the
+    resource name in words); `descriptions` replaces the opening of an operation's
+    description ("list", "get", "create", "update", "delete"), while what the shared
+    machinery does (paging, ETag and If-Match, who may write) is always said after it.
     """
     router = APIRouter(prefix=path, tags=[resource])
+    plural = plural or resource.replace("-", " ")
+    a_singular = with_article(singular)
+    own = dict(descriptions or {})
+    who = who_may_write(service)
+    by_external_id = (
+        " `external_id` is your own key for the record, unique in the programme (a second "
+        "record with the same one answers 409), so that a script can find it again."
+        if "external_id" in create.model_fields
+        else ""
+    )
+    if_match = (
+        "Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a "
+        "missing one 428, and nothing changes."
+    )
+    text = {
+        "list": own.get("list", f"One page of the {plural} you may see.")
+        + " Narrow it with the filters below (repeat a filter to match any of its values),"
+        " order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the"
+        " next page. A query parameter the list does not know answers 400.",
+        "get": own.get("get", f"One {singular}, by its id.")
+        + " The `ETag` header holds its version, to send as `If-Match` when you change or"
+        f" delete it. {a_singular.capitalize()} that does not exist, or that you may not see,"
+        " answers 404.",
+        "create": own.get("create", f"Creates {a_singular}.")
+        + " Answers 201 with the new record, its address in `Location` and its version in"
+        f" `ETag`.{by_external_id} {who}",
+        "update": own.get("update", f"Changes {a_singular}.")
+        + " The body is a JSON Merge Patch (RFC 7396): send only the fields to change; `null`"
+        f" clears a field and nested objects merge. {if_match} Answers the changed record"
+        f" with its new `ETag`. {who}",
+        "delete": own.get(
+            "delete",
+            f"Deletes {a_singular} for good; one that other records still refer to answers 409.",
+        )
+        + f" {if_match} Answers 204. {who}",
+    }
 
     def _service(session: SessionDep, principal: PrincipalDep) -> CrudService:
         return service(session, principal)
@@ -54,7 +132,9 @@ def crud_router(
     Svc = Annotated[CrudService, Depends(service_dependency or _service)]
     ListParams = Annotated[ListQuery, Depends(service.spec.dependency())]
 
-    async def load(id: uuid.UUID, svc: Svc) -> Any:
+    async def load(
+        id: Annotated[uuid.UUID, Path(description=f"The id of the {singular}")], svc: Svc
+    ) -> Any:
         return await svc.get(id)
 
     Record = Annotated[Any, Depends(load)]
@@ -62,7 +142,8 @@ def crud_router(
     @router.get(
         "",
         name=f"{resource}-list",
-        summary=f"List {resource}",
+        summary=f"List {plural}",
+        description=text["list"],
         response_model=page,
         responses=problem_responses(400, 401, 422),
     )
@@ -73,7 +154,8 @@ def crud_router(
     @router.get(
         "/{id}",
         name=f"{resource}-get",
-        summary=f"Get a {singular}",
+        summary=f"Get {a_singular}",
+        description=text["get"],
         response_model=read,
         responses=problem_responses(401, 404, 422),
     )
@@ -84,7 +166,8 @@ def crud_router(
     @router.post(
         "",
         name=f"{resource}-create",
-        summary=f"Create a {singular}",
+        summary=f"Create {a_singular}",
+        description=text["create"],
         response_model=read,
         status_code=status.HTTP_201_CREATED,
         responses=problem_responses(400, 401, 403, 409, 413, 415, 422),
@@ -98,7 +181,8 @@ def crud_router(
     @router.patch(
         "/{id}",
         name=f"{resource}-update",
-        summary=f"Update a {singular} (JSON Merge Patch)",
+        summary=f"Update {a_singular} (JSON Merge Patch)",
+        description=text["update"],
         response_model=read,
         responses=problem_responses(400, 401, 403, 404, 409, 412, 413, 415, 422),
         openapi_extra=merge_patch_body(update),
@@ -117,7 +201,8 @@ def crud_router(
     @router.delete(
         "/{id}",
         name=f"{resource}-delete",
-        summary=delete_summary or f"Delete a {singular}",
+        summary=delete_summary or f"Delete {a_singular}",
+        description=text["delete"],
         status_code=status.HTTP_204_NO_CONTENT,
         responses=problem_responses(401, 403, 404, 409, 412),
     )

@@ -1,4 +1,7 @@
 import uuid
+from typing import Annotated
+
+from fastapi import Path
 
 from samskap.auth.principal import PrincipalDep
 from samskap.deps import SessionDep
@@ -14,7 +17,9 @@ from samskap.programmes.service import ProgrammeService
 
 
 async def memberships_of(
-    programme_id: uuid.UUID, session: SessionDep, principal: PrincipalDep
+    programme_id: Annotated[uuid.UUID, Path(description="The id of the programme")],
+    session: SessionDep,
+    principal: PrincipalDep,
 ) -> MembershipService:
     programme = await ProgrammeService(session, principal).get(programme_id)
     return MembershipService(session, principal, programme)
@@ -31,4 +36,11 @@ router = crud_router(
     update=MembershipUpdate,
     page=MembershipPage,
     delete_summary="Take a user's role in the programme away",
+    descriptions={
+        "list": "One page of the programme's memberships: which user has which role in it, "
+        "and which of the programme's people the user is.",
+        "create": "Gives a user a role in the programme. Name the user's own record among the "
+        "programme's people (`person_id`) so that their groups and projects count as theirs.",
+        "delete": "Takes the user's role in the programme away; the user account stays.",
+    },
 )

@@ -17,9 +17,14 @@ class MembershipService(CrudService[Membership]):
     spec = ListSpec(
         model=Membership,
         filters=[
-            Filter("role", Membership.role, ProgrammeRole, "Role"),
-            Filter("user_id", Membership.user_id, uuid.UUID, "User"),
-            Filter("person_id", Membership.person_id, uuid.UUID, "Person"),
+            Filter("role", Membership.role, ProgrammeRole, "Only memberships with this role"),
+            Filter("user_id", Membership.user_id, uuid.UUID, "Only this user's membership"),
+            Filter(
+                "person_id",
+                Membership.person_id,
+                uuid.UUID,
+                "Only the membership that names this person",
+            ),
         ],
         sorts={"created_at": Membership.created_at, "role": Membership.role},
         default_sort="created_at",

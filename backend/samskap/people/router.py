@@ -1,7 +1,7 @@
 import uuid
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Path, Response
 
 from samskap.auth.principal import PrincipalDep
 from samskap.deps import IfMatch, SessionDep
@@ -11,6 +11,8 @@ from samskap.people.privacy import erase_person, export_person
 from samskap.people.schemas import PersonCreate, PersonPage, PersonRead, PersonUpdate
 from samskap.people.service import PersonService
 from samskap.problems import problem_responses
+
+PersonId = Annotated[uuid.UUID, Path(description="The id of the person")]
 
 router = APIRouter()
 router.include_router(
@@ -24,6 +26,15 @@ router.include_router(
         update=PersonUpdate,
         page=PersonPage,
         delete_summary="Delete a person no record refers to",
+        descriptions={
+            "list": "One page of the people you may see: employees, union and safety "
+            "representatives, elected officials and others who take part in the programme.",
+            "create": "Adds a person to a programme, with their affiliation (employee, union "
+            "representative, …), unit and municipality. A person is a participant, not a "
+            "login: users are linked to people through memberships.",
+            "delete": "Deletes a person that no record refers to; one who sits in a group, is "
+            "assigned a task or took part in an involvement answers 409 (erase them instead).",
+        },
     )
 )
 
@@ -35,7 +46,7 @@ router.include_router(
     summary="Everything held about a person (GDPR art. 15)",
     responses=problem_responses(401, 403, 404),
 )
-async def export(id: uuid.UUID, session: SessionDep, principal: PrincipalDep) -> dict[str, Any]:
+async def export(id: PersonId, session: SessionDep, principal: PrincipalDep) -> dict[str, Any]:
     """For programme administrators and the person; the export is itself audited."""
     service = PersonService(session, principal)
     return await export_person(service, await service.get(id))
@@ -50,7 +61,7 @@ async def export(id: uuid.UUID, session: SessionDep, principal: PrincipalDep) ->
     responses=problem_responses(401, 403, 404, 409, 412, 422),
 )
 async def erase(
-    id: uuid.UUID,
+    id: PersonId,
     session: SessionDep,
     principal: PrincipalDep,
     response: Response,

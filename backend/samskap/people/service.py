@@ -15,11 +15,28 @@ class PersonService(CrudService[Person]):
     spec = ListSpec(
         model=Person,
         filters=[
-            Filter("programme_id", Person.programme_id, uuid.UUID, "Programme"),
-            Filter("affiliation", Person.affiliation, Affiliation, "Affiliation"),
-            Filter("municipality_number", Person.municipality_number, str, "Kommunenummer"),
-            Filter("organisation_unit", Person.organisation_unit, str, "Organisation unit"),
-            Filter("email", Person.email, str, "E-mail address (exact)"),
+            Filter("programme_id", Person.programme_id, uuid.UUID, "Only people of this programme"),
+            Filter(
+                "affiliation", Person.affiliation, Affiliation, "Only people with this affiliation"
+            ),
+            Filter(
+                "municipality_number",
+                Person.municipality_number,
+                str,
+                "Only people of this municipality (kommunenummer, four digits)",
+            ),
+            Filter(
+                "organisation_unit",
+                Person.organisation_unit,
+                str,
+                "Only people of this organisation unit (its name, matched exactly)",
+            ),
+            Filter(
+                "email",
+                Person.email,
+                str,
+                "Only the person with this e-mail address (matched exactly)",
+            ),
         ],
         sorts={"name": Person.name, "created_at": Person.created_at},
         default_sort="name",

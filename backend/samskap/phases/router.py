@@ -1,6 +1,7 @@
 import uuid
+from typing import Annotated
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Path
 
 from samskap.auth.principal import PrincipalDep
 from samskap.deps import SessionDep
@@ -21,7 +22,9 @@ from samskap.phases.templates import TEMPLATES
 
 
 async def results_of(
-    phase_id: uuid.UUID, session: SessionDep, principal: PrincipalDep
+    phase_id: Annotated[uuid.UUID, Path(description="The id of the phase")],
+    session: SessionDep,
+    principal: PrincipalDep,
 ) -> ExpectedResultService:
     phase = await PhaseService(session, principal).get(phase_id)
     return ExpectedResultService(session, principal, phase)
@@ -56,6 +59,12 @@ router.include_router(
         update=PhaseUpdate,
         page=PhasePage,
         delete_summary="Delete a phase and its expected results",
+        descriptions={
+            "create": "Adds a phase (fase) to a project, by default after its last phase. A "
+            "phase can be completed only when each of its expected results is done or waived.",
+            "delete": "Deletes a phase and its expected results; a phase that tasks still "
+            "refer to answers 409.",
+        },
     )
 )
 router.include_router(
@@ -69,5 +78,12 @@ router.include_router(
         create=ExpectedResultCreate,
         update=ExpectedResultUpdate,
         page=ExpectedResultPage,
+        descriptions={
+            "list": "One page of the phase's checklist of expected results (faseresultat), "
+            "in order.",
+            "create": "Adds an expected result to the phase's checklist.",
+            "update": "Changes an expected result: tick it off as done, or waive it with a reason.",
+            "delete": "Removes an expected result from the phase's checklist.",
+        },
     )
 )

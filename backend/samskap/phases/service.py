@@ -20,9 +20,9 @@ class PhaseService(CrudService[Phase]):
     spec = ListSpec(
         model=Phase,
         filters=[
-            Filter("programme_id", Phase.programme_id, uuid.UUID, "Programme"),
-            Filter("project_id", Phase.project_id, uuid.UUID, "Project"),
-            Filter("status", Phase.status, PhaseStatus, "Phase status"),
+            Filter("programme_id", Phase.programme_id, uuid.UUID, "Only phases of this programme"),
+            Filter("project_id", Phase.project_id, uuid.UUID, "Only phases of this project"),
+            Filter("status", Phase.status, PhaseStatus, "Only phases with this status"),
         ],
         sorts={
             "position": Phase.position,
@@ -56,6 +56,8 @@ class PhaseService(CrudService[Phase]):
         await super().apply(record, values, creating=creating)
 
     async def member_may_write(self, record, action):
+        """A `member` may too, for the phases of their projects (led, owned, or of a group
+        they sit in)."""
         scope = await member_scope(self.session, self.principal, record.programme_id)
         return record.project_id in scope.project_ids
 
@@ -138,7 +140,14 @@ class ExpectedResultService(CrudService[ExpectedResult]):
     label = "expected result"
     spec = ListSpec(
         model=ExpectedResult,
-        filters=[Filter("done", ExpectedResult.done, bool, "Ticked off or not")],
+        filters=[
+            Filter(
+                "done",
+                ExpectedResult.done,
+                bool,
+                "Only results ticked off as done (true), or only open ones (false)",
+            )
+        ],
         sorts={"position": ExpectedResult.position, "created_at": ExpectedResult.created_at},
         default_sort="position",
     )
@@ -148,6 +157,8 @@ class ExpectedResultService(CrudService[ExpectedResult]):
         self.phase = phase
 
     async def member_may_write(self, record, action):
+        """A `member` may too, for the phases of their projects (led, owned, or of a group
+        they sit in)."""
         scope = await member_scope(self.session, self.principal, record.programme_id)
         return self.phase.project_id in scope.project_ids
 

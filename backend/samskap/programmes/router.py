@@ -1,6 +1,7 @@
 import uuid
+from typing import Annotated
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Path
 
 from samskap.auth.principal import PrincipalDep
 from samskap.deps import SessionDep
@@ -15,6 +16,8 @@ from samskap.programmes.schemas import (
 )
 from samskap.programmes.service import ProgrammeService
 
+ProgrammeId = Annotated[uuid.UUID, Path(description="The id of the programme")]
+
 router = APIRouter()
 router.include_router(
     crud_router(
@@ -27,6 +30,14 @@ router.include_router(
         update=ProgrammeUpdate,
         page=ProgrammePage,
         delete_summary="Delete a programme that no longer holds any records",
+        descriptions={
+            "list": "One page of the programmes you belong to (every programme, for a system "
+            "administrator).",
+            "create": "Creates a programme (program, sammenslåingsprogram): the frame that "
+            "holds the projects, groups, people and records of one reorganisation or merger.",
+            "delete": "Deletes a programme that no longer holds any records (projects, groups, "
+            "people, …); one that still does answers 409.",
+        },
     )
 )
 
@@ -40,7 +51,7 @@ router.include_router(
     responses=problem_responses(401, 404, 422),
 )
 async def overview(
-    id: uuid.UUID, session: SessionDep, principal: PrincipalDep
+    id: ProgrammeId, session: SessionDep, principal: PrincipalDep
 ) -> ProgrammeOverview:
     """Projects with phase and health, overdue and upcoming deadlines, recent involvement."""
     programme = await ProgrammeService(session, principal).get(id)

@@ -11,8 +11,13 @@ class ProgrammeService(CrudService[Programme]):
     spec = ListSpec(
         model=Programme,
         filters=[
-            Filter("status", Programme.status, ProgrammeStatus, "Programme status"),
-            Filter("owner_organisation", Programme.owner_organisation, str, "Owner organisation"),
+            Filter("status", Programme.status, ProgrammeStatus, "Only programmes with this status"),
+            Filter(
+                "owner_organisation",
+                Programme.owner_organisation,
+                str,
+                "Only programmes owned by this organisation (its name, matched exactly)",
+            ),
         ],
         sorts={
             "name": Programme.name,

@@ -12,4 +12,10 @@ router = crud_router(
     update=ProjectUpdate,
     page=ProjectPage,
     delete_summary="Delete a project (and its phases) that nothing else refers to",
+    descriptions={
+        "create": "Creates a project (delprosjekt) of a programme, with its mandate, leader "
+        "and owner; `phase_template` creates its phases from a built-in template at once.",
+        "delete": "Deletes a project and its phases; a project that other records still refer "
+        "to (groups, tasks, deadlines, …) answers 409.",
+    },
 )

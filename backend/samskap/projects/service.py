@@ -18,20 +18,47 @@ class ProjectService(CrudService[Project]):
     spec = ListSpec(
         model=Project,
         filters=[
-            Filter("programme_id", Project.programme_id, uuid.UUID, "Programme"),
-            Filter("status", Project.status, ProjectStatus, "Project status"),
-            Filter("category", Project.category, ProjectCategory, "Category"),
-            Filter("health", Project.health, Health, "Health"),
-            Filter("mandate_status", Project.mandate_status, MandateStatus, "Mandate status"),
-            Filter("leader_id", Project.leader_id, uuid.UUID, "Project leader"),
-            Filter("owner_id", Project.owner_id, uuid.UUID, "Project owner"),
-            Filter("concerns_nav", Project.concerns_nav, bool, "Concerns NAV"),
-            Filter("code", Project.code, str, "Project code (exact)"),
+            Filter(
+                "programme_id", Project.programme_id, uuid.UUID, "Only projects of this programme"
+            ),
+            Filter("status", Project.status, ProjectStatus, "Only projects with this status"),
+            Filter("category", Project.category, ProjectCategory, "Only projects of this category"),
+            Filter("health", Project.health, Health, "Only projects with this health"),
+            Filter(
+                "mandate_status",
+                Project.mandate_status,
+                MandateStatus,
+                "Only projects whose mandate has this status",
+            ),
+            Filter(
+                "leader_id",
+                Project.leader_id,
+                uuid.UUID,
+                "Only projects this person leads (prosjektleder)",
+            ),
+            Filter(
+                "owner_id",
+                Project.owner_id,
+                uuid.UUID,
+                "Only projects this person owns (prosjekteier)",
+            ),
+            Filter(
+                "concerns_nav",
+                Project.concerns_nav,
+                bool,
+                ("Only projects that concern NAV (true), or only those that do not (false)"),
+            ),
+            Filter(
+                "code",
+                Project.code,
+                str,
+                "Only the project with this code, e.g. A1/2 (matched exactly)",
+            ),
             Filter(
                 "mandate_decision_id",
                 Project.mandate_decision_id,
                 uuid.UUID,
-                "The decision that approved the mandate",
+                "Only projects whose mandate this decision approved",
             ),
         ],
         sorts={

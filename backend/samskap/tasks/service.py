@@ -18,14 +18,16 @@ class TaskService(CrudService[Task]):
     spec = ListSpec(
         model=Task,
         filters=[
-            Filter("programme_id", Task.programme_id, uuid.UUID, "Programme"),
-            Filter("project_id", Task.project_id, uuid.UUID, "Project"),
-            Filter("phase_id", Task.phase_id, uuid.UUID, "Phase"),
-            Filter("group_id", Task.group_id, uuid.UUID, "Group"),
-            Filter("assignee_id", Task.assignee_id, uuid.UUID, "Assignee"),
-            Filter("parent_id", Task.parent_id, uuid.UUID, "Parent task"),
-            Filter("status", Task.status, TaskStatus, "Status; repeat for several"),
-            Filter("priority", Task.priority, Priority, "Priority"),
+            Filter("programme_id", Task.programme_id, uuid.UUID, "Only tasks of this programme"),
+            Filter("project_id", Task.project_id, uuid.UUID, "Only tasks of this project"),
+            Filter("phase_id", Task.phase_id, uuid.UUID, "Only tasks of this phase"),
+            Filter("group_id", Task.group_id, uuid.UUID, "Only tasks of this group"),
+            Filter(
+                "assignee_id", Task.assignee_id, uuid.UUID, "Only tasks assigned to this person"
+            ),
+            Filter("parent_id", Task.parent_id, uuid.UUID, "Only the subtasks of this task"),
+            Filter("status", Task.status, TaskStatus, "Only tasks with this status"),
+            Filter("priority", Task.priority, Priority, "Only tasks with this priority"),
             Filter("due_before", Task.due_on, date, "Due on or before this date", op="le"),
             Filter("due_after", Task.due_on, date, "Due on or after this date", op="ge"),
         ],
@@ -64,6 +66,8 @@ class TaskService(CrudService[Task]):
         await super().apply(record, values, creating=creating)
 
     async def member_may_write(self, record, action):
+        """A `member` may too, for the tasks of their projects (led, owned, or of a group they
+        sit in) and groups, and the tasks assigned to them."""
         scope = await member_scope(self.session, self.principal, record.programme_id)
         return (
             record.project_id in scope.project_ids

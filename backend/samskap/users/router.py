@@ -12,4 +12,10 @@ router = crud_router(
     update=UserUpdate,
     page=UserPage,
     delete_summary="Delete a user account (its sessions and roles go with it)",
+    descriptions={
+        "list": "One page of the user accounts: who can log in (system administrators only).",
+        "create": "Creates a user account that can log in with its e-mail address and password. "
+        "A user sees nothing until given a role in a programme (memberships).",
+        "delete": "Deletes a user account; its sessions and programme roles go with it.",
+    },
 )

@@ -15,8 +15,18 @@ class UserService(CrudService[User]):
     spec = ListSpec(
         model=User,
         filters=[
-            Filter("system_admin", User.system_admin, bool, "System administrators"),
-            Filter("active", User.active, bool, "Active accounts"),
+            Filter(
+                "system_admin",
+                User.system_admin,
+                bool,
+                "Only system administrators (true), or only other users (false)",
+            ),
+            Filter(
+                "active",
+                User.active,
+                bool,
+                "Only accounts that may log in (true), or only deactivated ones (false)",
+            ),
         ],
         sorts={"name": User.name, "email": User.email, "created_at": User.created_at},
         default_sort="name",
@@ -32,6 +42,7 @@ class UserService(CrudService[User]):
         return stmt
 
     async def authorize(self, record, action):
+        """Only system administrators manage user accounts."""
         if not self.principal.system_admin:
             raise Forbidden("Only system administrators manage user accounts.")
 

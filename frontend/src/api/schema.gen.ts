@@ -151,10 +151,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List programmes */
+        /**
+         * List programmes
+         * @description One page of the programmes you belong to (every programme, for a system administrator). Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         */
         get: operations["programmes-list"];
         put?: never;
-        /** Create a programme */
+        /**
+         * Create a programme
+         * @description Creates a programme (program, sammenslåingsprogram): the frame that holds the projects, groups, people and records of one reorganisation or merger. Answers 201 with the new record, its address in `Location` and its version in `ETag`. `external_id` is your own key for the record, unique in the programme (a second record with the same one answers 409), so that a script can find it again. System administrators create and delete programmes; programme admins change them.
+         */
         post: operations["programmes-create"];
         delete?: never;
         options?: never;
@@ -169,15 +175,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a programme */
+        /**
+         * Get a programme
+         * @description One programme, by its id. The `ETag` header holds its version, to send as `If-Match` when you change or delete it. A programme that does not exist, or that you may not see, answers 404.
+         */
         get: operations["programmes-get"];
         put?: never;
         post?: never;
-        /** Delete a programme that no longer holds any records */
+        /**
+         * Delete a programme that no longer holds any records
+         * @description Deletes a programme that no longer holds any records (projects, groups, people, …); one that still does answers 409. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers 204. System administrators create and delete programmes; programme admins change them.
+         */
         delete: operations["programmes-delete"];
         options?: never;
         head?: never;
-        /** Update a programme (JSON Merge Patch) */
+        /**
+         * Update a programme (JSON Merge Patch)
+         * @description Changes a programme. The body is a JSON Merge Patch (RFC 7396): send only the fields to change; `null` clears a field and nested objects merge. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers the changed record with its new `ETag`. System administrators create and delete programmes; programme admins change them.
+         */
         patch: operations["programmes-update"];
         trace?: never;
     };
@@ -208,10 +223,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List memberships */
+        /**
+         * List memberships
+         * @description One page of the programme's memberships: which user has which role in it, and which of the programme's people the user is. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         */
         get: operations["memberships-list"];
         put?: never;
-        /** Create a membership */
+        /**
+         * Create a membership
+         * @description Gives a user a role in the programme. Name the user's own record among the programme's people (`person_id`) so that their groups and projects count as theirs. Answers 201 with the new record, its address in `Location` and its version in `ETag`. Needs the `programme_admin` role in the programme.
+         */
         post: operations["memberships-create"];
         delete?: never;
         options?: never;
@@ -226,15 +247,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a membership */
+        /**
+         * Get a membership
+         * @description One membership, by its id. The `ETag` header holds its version, to send as `If-Match` when you change or delete it. A membership that does not exist, or that you may not see, answers 404.
+         */
         get: operations["memberships-get"];
         put?: never;
         post?: never;
-        /** Take a user's role in the programme away */
+        /**
+         * Take a user's role in the programme away
+         * @description Takes the user's role in the programme away; the user account stays. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers 204. Needs the `programme_admin` role in the programme.
+         */
         delete: operations["memberships-delete"];
         options?: never;
         head?: never;
-        /** Update a membership (JSON Merge Patch) */
+        /**
+         * Update a membership (JSON Merge Patch)
+         * @description Changes a membership. The body is a JSON Merge Patch (RFC 7396): send only the fields to change; `null` clears a field and nested objects merge. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers the changed record with its new `ETag`. Needs the `programme_admin` role in the programme.
+         */
         patch: operations["memberships-update"];
         trace?: never;
     };
@@ -245,10 +275,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List projects */
+        /**
+         * List projects
+         * @description One page of the projects you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         */
         get: operations["projects-list"];
         put?: never;
-        /** Create a project */
+        /**
+         * Create a project
+         * @description Creates a project (delprosjekt) of a programme, with its mandate, leader and owner; `phase_template` creates its phases from a built-in template at once. Answers 201 with the new record, its address in `Location` and its version in `ETag`. `external_id` is your own key for the record, unique in the programme (a second record with the same one answers 409), so that a script can find it again. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor).
+         */
         post: operations["projects-create"];
         delete?: never;
         options?: never;
@@ -263,15 +299,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a project */
+        /**
+         * Get a project
+         * @description One project, by its id. The `ETag` header holds its version, to send as `If-Match` when you change or delete it. A project that does not exist, or that you may not see, answers 404.
+         */
         get: operations["projects-get"];
         put?: never;
         post?: never;
-        /** Delete a project (and its phases) that nothing else refers to */
+        /**
+         * Delete a project (and its phases) that nothing else refers to
+         * @description Deletes a project and its phases; a project that other records still refer to (groups, tasks, deadlines, …) answers 409. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers 204. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor).
+         */
         delete: operations["projects-delete"];
         options?: never;
         head?: never;
-        /** Update a project (JSON Merge Patch) */
+        /**
+         * Update a project (JSON Merge Patch)
+         * @description Changes a project. The body is a JSON Merge Patch (RFC 7396): send only the fields to change; `null` clears a field and nested objects merge. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers the changed record with its new `ETag`. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor).
+         */
         patch: operations["projects-update"];
         trace?: never;
     };
@@ -282,10 +327,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List people */
+        /**
+         * List people
+         * @description One page of the people you may see: employees, union and safety representatives, elected officials and others who take part in the programme. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         */
         get: operations["people-list"];
         put?: never;
-        /** Create a person */
+        /**
+         * Create a person
+         * @description Adds a person to a programme, with their affiliation (employee, union representative, …), unit and municipality. A person is a participant, not a login: users are linked to people through memberships. Answers 201 with the new record, its address in `Location` and its version in `ETag`. `external_id` is your own key for the record, unique in the programme (a second record with the same one answers 409), so that a script can find it again. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor).
+         */
         post: operations["people-create"];
         delete?: never;
         options?: never;
@@ -300,15 +351,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a person */
+        /**
+         * Get a person
+         * @description One person, by its id. The `ETag` header holds its version, to send as `If-Match` when you change or delete it. A person that does not exist, or that you may not see, answers 404.
+         */
         get: operations["people-get"];
         put?: never;
         post?: never;
-        /** Delete a person no record refers to */
+        /**
+         * Delete a person no record refers to
+         * @description Deletes a person that no record refers to; one who sits in a group, is assigned a task or took part in an involvement answers 409 (erase them instead). Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers 204. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor).
+         */
         delete: operations["people-delete"];
         options?: never;
         head?: never;
-        /** Update a person (JSON Merge Patch) */
+        /**
+         * Update a person (JSON Merge Patch)
+         * @description Changes a person. The body is a JSON Merge Patch (RFC 7396): send only the fields to change; `null` clears a field and nested objects merge. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers the changed record with its new `ETag`. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor).
+         */
         patch: operations["people-update"];
         trace?: never;
     };
@@ -359,10 +419,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List groups */
+        /**
+         * List groups
+         * @description One page of the groups you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         */
         get: operations["groups-list"];
         put?: never;
-        /** Create a group */
+        /**
+         * Create a group
+         * @description Creates a group of a programme, or of one of its projects: a joint committee, steering group, project board, working group or another kind, each with its own composition rules (see `GET /groups/{id}/composition`). Answers 201 with the new record, its address in `Location` and its version in `ETag`. `external_id` is your own key for the record, unique in the programme (a second record with the same one answers 409), so that a script can find it again. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor).
+         */
         post: operations["groups-create"];
         delete?: never;
         options?: never;
@@ -377,15 +443,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a group */
+        /**
+         * Get a group
+         * @description One group, by its id. The `ETag` header holds its version, to send as `If-Match` when you change or delete it. A group that does not exist, or that you may not see, answers 404.
+         */
         get: operations["groups-get"];
         put?: never;
         post?: never;
-        /** Delete a group and its memberships */
+        /**
+         * Delete a group and its memberships
+         * @description Deletes a group and its members' seats; a group that other records still refer to (tasks, deadlines, events, …) answers 409. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers 204. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor).
+         */
         delete: operations["groups-delete"];
         options?: never;
         head?: never;
-        /** Update a group (JSON Merge Patch) */
+        /**
+         * Update a group (JSON Merge Patch)
+         * @description Changes a group. The body is a JSON Merge Patch (RFC 7396): send only the fields to change; `null` clears a field and nested objects merge. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers the changed record with its new `ETag`. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor).
+         */
         patch: operations["groups-update"];
         trace?: never;
     };
@@ -396,10 +471,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List group-members */
+        /**
+         * List group members
+         * @description One page of the group's members: each seat with its person, role, party, represented municipality and time allocation. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         */
         get: operations["group-members-list"];
         put?: never;
-        /** Create a group member */
+        /**
+         * Create a group member
+         * @description Gives a person a seat in the group, with a role, the party they sit for and their time allocation. A person holds one seat per role at a time. Answers 201 with the new record, its address in `Location` and its version in `ETag`. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor).
+         */
         post: operations["group-members-create"];
         delete?: never;
         options?: never;
@@ -414,15 +495,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a group member */
+        /**
+         * Get a group member
+         * @description One group member, by its id. The `ETag` header holds its version, to send as `If-Match` when you change or delete it. A group member that does not exist, or that you may not see, answers 404.
+         */
         get: operations["group-members-get"];
         put?: never;
         post?: never;
-        /** Delete a group member */
+        /**
+         * Delete a group member
+         * @description Removes a seat from the group; the person stays in the programme. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers 204. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor).
+         */
         delete: operations["group-members-delete"];
         options?: never;
         head?: never;
-        /** Update a group member (JSON Merge Patch) */
+        /**
+         * Update a group member (JSON Merge Patch)
+         * @description Changes a group member. The body is a JSON Merge Patch (RFC 7396): send only the fields to change; `null` clears a field and nested objects merge. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers the changed record with its new `ETag`. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor).
+         */
         patch: operations["group-members-update"];
         trace?: never;
     };
@@ -453,10 +543,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List phases */
+        /**
+         * List phases
+         * @description One page of the phases you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         */
         get: operations["phases-list"];
         put?: never;
-        /** Create a phase */
+        /**
+         * Create a phase
+         * @description Adds a phase (fase) to a project, by default after its last phase. A phase can be completed only when each of its expected results is done or waived. Answers 201 with the new record, its address in `Location` and its version in `ETag`. `external_id` is your own key for the record, unique in the programme (a second record with the same one answers 409), so that a script can find it again. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the phases of their projects (led, owned, or of a group they sit in).
+         */
         post: operations["phases-create"];
         delete?: never;
         options?: never;
@@ -471,15 +567,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a phase */
+        /**
+         * Get a phase
+         * @description One phase, by its id. The `ETag` header holds its version, to send as `If-Match` when you change or delete it. A phase that does not exist, or that you may not see, answers 404.
+         */
         get: operations["phases-get"];
         put?: never;
         post?: never;
-        /** Delete a phase and its expected results */
+        /**
+         * Delete a phase and its expected results
+         * @description Deletes a phase and its expected results; a phase that tasks still refer to answers 409. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers 204. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the phases of their projects (led, owned, or of a group they sit in).
+         */
         delete: operations["phases-delete"];
         options?: never;
         head?: never;
-        /** Update a phase (JSON Merge Patch) */
+        /**
+         * Update a phase (JSON Merge Patch)
+         * @description Changes a phase. The body is a JSON Merge Patch (RFC 7396): send only the fields to change; `null` clears a field and nested objects merge. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers the changed record with its new `ETag`. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the phases of their projects (led, owned, or of a group they sit in).
+         */
         patch: operations["phases-update"];
         trace?: never;
     };
@@ -490,10 +595,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List expected-results */
+        /**
+         * List expected results
+         * @description One page of the phase's checklist of expected results (faseresultat), in order. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         */
         get: operations["expected-results-list"];
         put?: never;
-        /** Create a expected result */
+        /**
+         * Create an expected result
+         * @description Adds an expected result to the phase's checklist. Answers 201 with the new record, its address in `Location` and its version in `ETag`. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the phases of their projects (led, owned, or of a group they sit in).
+         */
         post: operations["expected-results-create"];
         delete?: never;
         options?: never;
@@ -508,15 +619,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a expected result */
+        /**
+         * Get an expected result
+         * @description One expected result, by its id. The `ETag` header holds its version, to send as `If-Match` when you change or delete it. An expected result that does not exist, or that you may not see, answers 404.
+         */
         get: operations["expected-results-get"];
         put?: never;
         post?: never;
-        /** Delete a expected result */
+        /**
+         * Delete an expected result
+         * @description Removes an expected result from the phase's checklist. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers 204. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the phases of their projects (led, owned, or of a group they sit in).
+         */
         delete: operations["expected-results-delete"];
         options?: never;
         head?: never;
-        /** Update a expected result (JSON Merge Patch) */
+        /**
+         * Update an expected result (JSON Merge Patch)
+         * @description Changes an expected result: tick it off as done, or waive it with a reason. The body is a JSON Merge Patch (RFC 7396): send only the fields to change; `null` clears a field and nested objects merge. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers the changed record with its new `ETag`. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the phases of their projects (led, owned, or of a group they sit in).
+         */
         patch: operations["expected-results-update"];
         trace?: never;
     };
@@ -527,10 +647,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List tasks */
+        /**
+         * List tasks
+         * @description One page of the tasks you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         */
         get: operations["tasks-list"];
         put?: never;
-        /** Create a task */
+        /**
+         * Create a task
+         * @description Creates a task. Answers 201 with the new record, its address in `Location` and its version in `ETag`. `external_id` is your own key for the record, unique in the programme (a second record with the same one answers 409), so that a script can find it again. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the tasks of their projects (led, owned, or of a group they sit in) and groups, and the tasks assigned to them.
+         */
         post: operations["tasks-create"];
         delete?: never;
         options?: never;
@@ -545,15 +671,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a task */
+        /**
+         * Get a task
+         * @description One task, by its id. The `ETag` header holds its version, to send as `If-Match` when you change or delete it. A task that does not exist, or that you may not see, answers 404.
+         */
         get: operations["tasks-get"];
         put?: never;
         post?: never;
-        /** Delete a task */
+        /**
+         * Delete a task
+         * @description Deletes a task for good; one that other records still refer to answers 409. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers 204. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the tasks of their projects (led, owned, or of a group they sit in) and groups, and the tasks assigned to them.
+         */
         delete: operations["tasks-delete"];
         options?: never;
         head?: never;
-        /** Update a task (JSON Merge Patch) */
+        /**
+         * Update a task (JSON Merge Patch)
+         * @description Changes a task. The body is a JSON Merge Patch (RFC 7396): send only the fields to change; `null` clears a field and nested objects merge. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers the changed record with its new `ETag`. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the tasks of their projects (led, owned, or of a group they sit in) and groups, and the tasks assigned to them.
+         */
         patch: operations["tasks-update"];
         trace?: never;
     };
@@ -564,10 +699,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List deadlines */
+        /**
+         * List deadlines
+         * @description One page of the deadlines you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         */
         get: operations["deadlines-list"];
         put?: never;
-        /** Create a deadline */
+        /**
+         * Create a deadline
+         * @description Creates a deadline. Answers 201 with the new record, its address in `Location` and its version in `ETag`. `external_id` is your own key for the record, unique in the programme (a second record with the same one answers 409), so that a script can find it again. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the deadlines of their projects (led, owned, or of a group they sit in) and groups, and those they answer for or receive.
+         */
         post: operations["deadlines-create"];
         delete?: never;
         options?: never;
@@ -582,15 +723,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a deadline */
+        /**
+         * Get a deadline
+         * @description One deadline, by its id. The `ETag` header holds its version, to send as `If-Match` when you change or delete it. A deadline that does not exist, or that you may not see, answers 404.
+         */
         get: operations["deadlines-get"];
         put?: never;
         post?: never;
-        /** Delete a deadline */
+        /**
+         * Delete a deadline
+         * @description Deletes a deadline for good; one that other records still refer to answers 409. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers 204. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the deadlines of their projects (led, owned, or of a group they sit in) and groups, and those they answer for or receive.
+         */
         delete: operations["deadlines-delete"];
         options?: never;
         head?: never;
-        /** Update a deadline (JSON Merge Patch) */
+        /**
+         * Update a deadline (JSON Merge Patch)
+         * @description Changes a deadline. The body is a JSON Merge Patch (RFC 7396): send only the fields to change; `null` clears a field and nested objects merge. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers the changed record with its new `ETag`. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the deadlines of their projects (led, owned, or of a group they sit in) and groups, and those they answer for or receive.
+         */
         patch: operations["deadlines-update"];
         trace?: never;
     };
@@ -601,10 +751,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List involvements */
+        /**
+         * List involvements
+         * @description One page of the involvement records (medvirkning) you may see. Observers see how many took part, not who (`participant_ids` is empty for them). Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         */
         get: operations["involvements-list"];
         put?: never;
-        /** Create a involvement */
+        /**
+         * Create an involvement
+         * @description Records how stakeholders were involved in a matter: who (by kind, named participants or a head count), how, when, what they said and what came of it. It is recorded once it has happened, so `occurred_on` cannot be in the future. Answers 201 with the new record, its address in `Location` and its version in `ETag`. `external_id` is your own key for the record, unique in the programme (a second record with the same one answers 409), so that a script can find it again. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). Any `member` may too: recording how stakeholders were involved is open to every member of the programme.
+         */
         post: operations["involvements-create"];
         delete?: never;
         options?: never;
@@ -619,15 +775,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a involvement */
+        /**
+         * Get an involvement
+         * @description One involvement, by its id. The `ETag` header holds its version, to send as `If-Match` when you change or delete it. An involvement that does not exist, or that you may not see, answers 404.
+         */
         get: operations["involvements-get"];
         put?: never;
         post?: never;
-        /** Archive an involvement record (it is kept, never erased) */
+        /**
+         * Archive an involvement record (it is kept, never erased)
+         * @description Archives an involvement record: it is kept, with `archived_at` set, and can no longer be changed; lists show it only when asked with `archived=true`. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers 204. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). Any `member` may too: recording how stakeholders were involved is open to every member of the programme.
+         */
         delete: operations["involvements-delete"];
         options?: never;
         head?: never;
-        /** Update a involvement (JSON Merge Patch) */
+        /**
+         * Update an involvement (JSON Merge Patch)
+         * @description Changes an involvement. The body is a JSON Merge Patch (RFC 7396): send only the fields to change; `null` clears a field and nested objects merge. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers the changed record with its new `ETag`. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). Any `member` may too: recording how stakeholders were involved is open to every member of the programme.
+         */
         patch: operations["involvements-update"];
         trace?: never;
     };
@@ -638,10 +803,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List users */
+        /**
+         * List users
+         * @description One page of the user accounts: who can log in (system administrators only). Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         */
         get: operations["users-list"];
         put?: never;
-        /** Create a user */
+        /**
+         * Create a user
+         * @description Creates a user account that can log in with its e-mail address and password. A user sees nothing until given a role in a programme (memberships). Answers 201 with the new record, its address in `Location` and its version in `ETag`. Only system administrators manage user accounts.
+         */
         post: operations["users-create"];
         delete?: never;
         options?: never;
@@ -656,15 +827,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a user */
+        /**
+         * Get a user
+         * @description One user, by its id. The `ETag` header holds its version, to send as `If-Match` when you change or delete it. A user that does not exist, or that you may not see, answers 404.
+         */
         get: operations["users-get"];
         put?: never;
         post?: never;
-        /** Delete a user account (its sessions and roles go with it) */
+        /**
+         * Delete a user account (its sessions and roles go with it)
+         * @description Deletes a user account; its sessions and programme roles go with it. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers 204. Only system administrators manage user accounts.
+         */
         delete: operations["users-delete"];
         options?: never;
         head?: never;
-        /** Update a user (JSON Merge Patch) */
+        /**
+         * Update a user (JSON Merge Patch)
+         * @description Changes a user. The body is a JSON Merge Patch (RFC 7396): send only the fields to change; `null` clears a field and nested objects merge. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers the changed record with its new `ETag`. Only system administrators manage user accounts.
+         */
         patch: operations["users-update"];
         trace?: never;
     };
@@ -765,8 +945,8 @@ export interface paths {
         };
         /**
          * Where the programme falls short of the rules, project by project
-         * @description Composition findings, mandates, employee involvement and overdue deadlines, each with
-         *     its rule and source.
+         * @description Composition findings, mandates, project leaders, employee involvement and overdue
+         *     deadlines, each with its rule and source.
          */
         get: operations["programmes-compliance"];
         put?: never;
@@ -804,10 +984,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List events */
+        /**
+         * List events
+         * @description One page of the events you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         */
         get: operations["events-list"];
         put?: never;
-        /** Create a event */
+        /**
+         * Create an event
+         * @description Creates an event. Answers 201 with the new record, its address in `Location` and its version in `ETag`. `external_id` is your own key for the record, unique in the programme (a second record with the same one answers 409), so that a script can find it again. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor).
+         */
         post: operations["events-create"];
         delete?: never;
         options?: never;
@@ -822,15 +1008,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a event */
+        /**
+         * Get an event
+         * @description One event, by its id. The `ETag` header holds its version, to send as `If-Match` when you change or delete it. An event that does not exist, or that you may not see, answers 404.
+         */
         get: operations["events-get"];
         put?: never;
         post?: never;
-        /** Delete a event */
+        /**
+         * Delete an event
+         * @description Deletes an event for good; one that other records still refer to answers 409. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers 204. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor).
+         */
         delete: operations["events-delete"];
         options?: never;
         head?: never;
-        /** Update a event (JSON Merge Patch) */
+        /**
+         * Update an event (JSON Merge Patch)
+         * @description Changes an event. The body is a JSON Merge Patch (RFC 7396): send only the fields to change; `null` clears a field and nested objects merge. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers the changed record with its new `ETag`. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor).
+         */
         patch: operations["events-update"];
         trace?: never;
     };
@@ -862,10 +1057,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List decisions */
+        /**
+         * List decisions
+         * @description One page of the decisions you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         */
         get: operations["decisions-list"];
         put?: never;
-        /** Create a decision */
+        /**
+         * Create a decision
+         * @description Records a decision (vedtak) of a body such as the joint committee. A decision that reorganises work becomes final only after a signed consultation with the union representatives, or a programme administrator's override with a reason. Answers 201 with the new record, its address in `Location` and its version in `ETag`. `external_id` is your own key for the record, unique in the programme (a second record with the same one answers 409), so that a script can find it again. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor).
+         */
         post: operations["decisions-create"];
         delete?: never;
         options?: never;
@@ -880,15 +1081,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a decision */
+        /**
+         * Get a decision
+         * @description One decision, by its id. The `ETag` header holds its version, to send as `If-Match` when you change or delete it. A decision that does not exist, or that you may not see, answers 404.
+         */
         get: operations["decisions-get"];
         put?: never;
         post?: never;
-        /** Archive a decision (it is kept, never erased) */
+        /**
+         * Archive a decision (it is kept, never erased)
+         * @description Archives a decision: it is kept, with `archived_at` set, and can no longer be changed; lists show it only when asked with `archived=true`. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers 204. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor).
+         */
         delete: operations["decisions-delete"];
         options?: never;
         head?: never;
-        /** Update a decision (JSON Merge Patch) */
+        /**
+         * Update a decision (JSON Merge Patch)
+         * @description Changes a decision. The body is a JSON Merge Patch (RFC 7396): send only the fields to change; `null` clears a field and nested objects merge. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers the changed record with its new `ETag`. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor).
+         */
         patch: operations["decisions-update"];
         trace?: never;
     };
@@ -1151,6 +1361,12 @@ export interface components {
              * Format: date-time
              */
             generated_at: string;
+            /**
+             * As Of
+             * Format: date
+             * @description The day the programme is judged on: the as_of asked for, else today, or the programme's end once it has ended
+             */
+            as_of: string;
             /**
              * Rules
              * @description Every rule checked, with its source
@@ -1895,7 +2111,7 @@ export interface components {
             message: string;
             /**
              * Facts
-             * @description The finding's particulars, so that a client can word the message in its own language. By rule: three-party-balance: group, politicians, administration, employees; board-municipalities: group, municipalities (names); board-union-representative and board-nav: group; joint-consultative-committee-sides: group, employer, employees; allocation-over-100: person, total; mandate-approved: project (code), mandate_status; employee-involvement-60-days: project (code), since (YYYY-MM-DD); overdue-deadline: deadline (title), due_at (RFC 3339); reorganisation-consultation: decision (title), state (draft or final_by_override), override_reason (when overridden), missing (the codes of a refusal to finalise) and their params (signed_on, decided_on)
+             * @description The finding's particulars, so that a client can word the message in its own language. By rule: three-party-balance: group, politicians, administration, employees; board-municipalities: group, municipalities (names); board-union-representative and board-nav: group; joint-consultative-committee-sides: group, employer, employees; allocation-over-100: person, total; mandate-approved: project (code), mandate_status; employee-involvement-60-days: project (code), since (YYYY-MM-DD); overdue-deadline: deadline (title), due_at (RFC 3339); reorganisation-consultation: decision (title), state (draft or final_by_override), override_reason (when overridden), missing (the codes of a refusal to finalise) and their params (signed_on, decided_on); project-leader-60-100: project (code), state (no_leader, or allocation with leader (name) and allocation); mandate-approval-decision: record_type (project or group), name (project code or group name), decision (title, empty when none), problems (the codes of a refusal to approve) and their params (bodies, body, approved_on, decided_on)
              * @example {
              *       "group": "Prosjektstyre Helse og velferd"
              *     }
@@ -2972,18 +3188,24 @@ export interface components {
              * Format: date-time
              */
             generated_at: string;
+            /**
+             * As Of
+             * Format: date
+             * @description The day the overview is seen from: the as_of asked for, else today, or the programme's end once it has ended
+             */
+            as_of: string;
             /** Projects */
             projects: components["schemas"]["ProjectSummary"][];
             /** Overdue Count */
             overdue_count: number;
             /**
              * Overdue
-             * @description The 20 most overdue
+             * @description The 20 most overdue as of the day seen from
              */
             overdue: components["schemas"]["DeadlineRead"][];
             /**
              * Upcoming
-             * @description Open and due in the next 14 days
+             * @description Not yet delivered and due in the 14 days after it
              */
             upcoming: components["schemas"]["DeadlineRead"][];
             /**
@@ -3982,19 +4204,19 @@ export interface operations {
             query?: {
                 /** @description An API token (smk_…), for calendar programs that cannot send a header */
                 token?: string | null;
-                /** @description Programme */
+                /** @description Only events of this programme. Repeat the parameter to match any of several values. */
                 programme_id?: string[] | null;
-                /** @description Group */
+                /** @description Only events of this group. Repeat the parameter to match any of several values. */
                 group_id?: string[] | null;
-                /** @description Project */
+                /** @description Only events of this project. Repeat the parameter to match any of several values. */
                 project_id?: string[] | null;
-                /** @description Kind of event */
+                /** @description Only events of this kind. Repeat the parameter to match any of several values. */
                 kind?: components["schemas"]["EventKind"][] | null;
-                /** @description Starts at or after (a date or time without offset is Oslo time) */
+                /** @description Only events that start at or after this time (a date, or a time without offset, is Oslo time) */
                 starts_after?: string | null;
-                /** @description Starts before (a date or time without offset is Oslo time) */
+                /** @description Only events that start before this time (a date, or a time without offset, is Oslo time) */
                 starts_before?: string | null;
-                /** @description Free-text search: records whose title, location, minutes contains this text, ignoring case */
+                /** @description Free-text search: records whose title or location or minutes contains this text, ignoring case */
                 q?: string | null;
                 /** @description Order of the list, by one of: starts_at, title, created_at. Ascending; a leading `-` sorts descending (e.g. `-starts_at`). Ties are broken by id, so pages never overlap. */
                 sort?: "starts_at" | "-starts_at" | "title" | "-title" | "created_at" | "-created_at";
@@ -4079,21 +4301,21 @@ export interface operations {
             query?: {
                 /** @description An API token (smk_…), for calendar programs that cannot send a header */
                 token?: string | null;
-                /** @description Programme */
+                /** @description Only deadlines of this programme. Repeat the parameter to match any of several values. */
                 programme_id?: string[] | null;
-                /** @description Project */
+                /** @description Only deadlines of this project. Repeat the parameter to match any of several values. */
                 project_id?: string[] | null;
-                /** @description Group */
+                /** @description Only deadlines of this group. Repeat the parameter to match any of several values. */
                 group_id?: string[] | null;
-                /** @description Responsible person */
+                /** @description Only deadlines this person is responsible for. Repeat the parameter to match any of several values. */
                 responsible_person_id?: string[] | null;
-                /** @description Responsible group */
+                /** @description Only deadlines this group is responsible for. Repeat the parameter to match any of several values. */
                 responsible_group_id?: string[] | null;
-                /** @description Recipient */
+                /** @description Only deadlines whose delivery goes to this person (the recipient). Repeat the parameter to match any of several values. */
                 recipient_id?: string[] | null;
-                /** @description Kind of deadline */
+                /** @description Only deadlines of this kind. Repeat the parameter to match any of several values. */
                 kind?: components["schemas"]["DeadlineKind"][] | null;
-                /** @description Status; repeat for several */
+                /** @description Only deadlines with this status. Repeat the parameter to match any of several values. */
                 status?: components["schemas"]["DeadlineStatus"][] | null;
                 /** @description Due before this time (a date or time without offset is Oslo time) */
                 due_before?: string | null;
@@ -4103,7 +4325,7 @@ export interface operations {
                 overdue?: boolean | null;
                 /** @description Submitted after its due time (true) or not (false: on time, open or waived) */
                 submitted_late?: boolean | null;
-                /** @description Free-text search: records whose title, description contains this text, ignoring case */
+                /** @description Free-text search: records whose title or description contains this text, ignoring case */
                 q?: string | null;
                 /** @description Order of the list, by one of: due_at, title, created_at. Ascending; a leading `-` sorts descending (e.g. `-due_at`). Ties are broken by id, so pages never overlap. */
                 sort?: "due_at" | "-due_at" | "title" | "-title" | "created_at" | "-created_at";
@@ -4345,11 +4567,11 @@ export interface operations {
     "programmes-list": {
         parameters: {
             query?: {
-                /** @description Programme status */
+                /** @description Only programmes with this status. Repeat the parameter to match any of several values. */
                 status?: components["schemas"]["ProgrammeStatus"][] | null;
-                /** @description Owner organisation */
+                /** @description Only programmes owned by this organisation (its name, matched exactly). Repeat the parameter to match any of several values. */
                 owner_organisation?: string[] | null;
-                /** @description Free-text search: records whose name, description contains this text, ignoring case */
+                /** @description Free-text search: records whose name or description contains this text, ignoring case */
                 q?: string | null;
                 /** @description Order of the list, by one of: name, target_on, created_at. Ascending; a leading `-` sorts descending (e.g. `-name`). Ties are broken by id, so pages never overlap. */
                 sort?: "name" | "-name" | "target_on" | "-target_on" | "created_at" | "-created_at";
@@ -4552,6 +4774,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the programme */
                 id: string;
             };
             cookie?: never;
@@ -4642,6 +4865,7 @@ export interface operations {
                 "if-match": string;
             };
             path: {
+                /** @description The id of the programme */
                 id: string;
             };
             cookie?: never;
@@ -4764,6 +4988,7 @@ export interface operations {
                 "if-match": string;
             };
             path: {
+                /** @description The id of the programme */
                 id: string;
             };
             cookie?: never;
@@ -4907,9 +5132,13 @@ export interface operations {
     };
     "programmes-overview": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Judge the programme as it stood at the end of this day (Oslo time), for windows such as the days since employees were last involved and for deadlines overdue then; not after today. Default: today, or the programme's end once it is completed or cancelled (the last of its target date and its projects' end dates). */
+                as_of?: string | null;
+            };
             header?: never;
             path: {
+                /** @description The id of the programme */
                 id: string;
             };
             cookie?: never;
@@ -4993,11 +5222,11 @@ export interface operations {
     "memberships-list": {
         parameters: {
             query?: {
-                /** @description Role */
+                /** @description Only memberships with this role. Repeat the parameter to match any of several values. */
                 role?: components["schemas"]["ProgrammeRole"][] | null;
-                /** @description User */
+                /** @description Only this user's membership. Repeat the parameter to match any of several values. */
                 user_id?: string[] | null;
-                /** @description Person */
+                /** @description Only the membership that names this person. Repeat the parameter to match any of several values. */
                 person_id?: string[] | null;
                 /** @description Order of the list, by one of: created_at, role. Ascending; a leading `-` sorts descending (e.g. `-created_at`). Ties are broken by id, so pages never overlap. */
                 sort?: "created_at" | "-created_at" | "role" | "-role";
@@ -5008,6 +5237,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The id of the programme */
                 programme_id: string;
             };
             cookie?: never;
@@ -5093,6 +5323,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the programme */
                 programme_id: string;
             };
             cookie?: never;
@@ -5222,7 +5453,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the membership */
                 id: string;
+                /** @description The id of the programme */
                 programme_id: string;
             };
             cookie?: never;
@@ -5313,7 +5546,9 @@ export interface operations {
                 "if-match": string;
             };
             path: {
+                /** @description The id of the membership */
                 id: string;
+                /** @description The id of the programme */
                 programme_id: string;
             };
             cookie?: never;
@@ -5436,7 +5671,9 @@ export interface operations {
                 "if-match": string;
             };
             path: {
+                /** @description The id of the membership */
                 id: string;
+                /** @description The id of the programme */
                 programme_id: string;
             };
             cookie?: never;
@@ -5581,27 +5818,27 @@ export interface operations {
     "projects-list": {
         parameters: {
             query?: {
-                /** @description Programme */
+                /** @description Only projects of this programme. Repeat the parameter to match any of several values. */
                 programme_id?: string[] | null;
-                /** @description Project status */
+                /** @description Only projects with this status. Repeat the parameter to match any of several values. */
                 status?: components["schemas"]["ProjectStatus"][] | null;
-                /** @description Category */
+                /** @description Only projects of this category. Repeat the parameter to match any of several values. */
                 category?: components["schemas"]["ProjectCategory"][] | null;
-                /** @description Health */
+                /** @description Only projects with this health. Repeat the parameter to match any of several values. */
                 health?: components["schemas"]["Health"][] | null;
-                /** @description Mandate status */
+                /** @description Only projects whose mandate has this status. Repeat the parameter to match any of several values. */
                 mandate_status?: components["schemas"]["MandateStatus"][] | null;
-                /** @description Project leader */
+                /** @description Only projects this person leads (prosjektleder). Repeat the parameter to match any of several values. */
                 leader_id?: string[] | null;
-                /** @description Project owner */
+                /** @description Only projects this person owns (prosjekteier). Repeat the parameter to match any of several values. */
                 owner_id?: string[] | null;
-                /** @description Concerns NAV */
+                /** @description Only projects that concern NAV (true), or only those that do not (false) */
                 concerns_nav?: boolean[] | null;
-                /** @description Project code (exact) */
+                /** @description Only the project with this code, e.g. A1/2 (matched exactly). Repeat the parameter to match any of several values. */
                 code?: string[] | null;
-                /** @description The decision that approved the mandate */
+                /** @description Only projects whose mandate this decision approved. Repeat the parameter to match any of several values. */
                 mandate_decision_id?: string[] | null;
-                /** @description Free-text search: records whose name, code, description, mandate_text contains this text, ignoring case */
+                /** @description Free-text search: records whose name or code or description or mandate_text contains this text, ignoring case */
                 q?: string | null;
                 /** @description Order of the list, by one of: code, name, starts_on, ends_on, created_at. Ascending; a leading `-` sorts descending (e.g. `-code`). Ties are broken by id, so pages never overlap. */
                 sort?: "code" | "-code" | "name" | "-name" | "starts_on" | "-starts_on" | "ends_on" | "-ends_on" | "created_at" | "-created_at";
@@ -5804,6 +6041,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the project */
                 id: string;
             };
             cookie?: never;
@@ -5894,6 +6132,7 @@ export interface operations {
                 "if-match": string;
             };
             path: {
+                /** @description The id of the project */
                 id: string;
             };
             cookie?: never;
@@ -6016,6 +6255,7 @@ export interface operations {
                 "if-match": string;
             };
             path: {
+                /** @description The id of the project */
                 id: string;
             };
             cookie?: never;
@@ -6160,17 +6400,17 @@ export interface operations {
     "people-list": {
         parameters: {
             query?: {
-                /** @description Programme */
+                /** @description Only people of this programme. Repeat the parameter to match any of several values. */
                 programme_id?: string[] | null;
-                /** @description Affiliation */
+                /** @description Only people with this affiliation. Repeat the parameter to match any of several values. */
                 affiliation?: components["schemas"]["Affiliation"][] | null;
-                /** @description Kommunenummer */
+                /** @description Only people of this municipality (kommunenummer, four digits). Repeat the parameter to match any of several values. */
                 municipality_number?: string[] | null;
-                /** @description Organisation unit */
+                /** @description Only people of this organisation unit (its name, matched exactly). Repeat the parameter to match any of several values. */
                 organisation_unit?: string[] | null;
-                /** @description E-mail address (exact) */
+                /** @description Only the person with this e-mail address (matched exactly). Repeat the parameter to match any of several values. */
                 email?: string[] | null;
-                /** @description Free-text search: records whose name, email, title, organisation_unit contains this text, ignoring case */
+                /** @description Free-text search: records whose name or email or title or organisation_unit contains this text, ignoring case */
                 q?: string | null;
                 /** @description Order of the list, by one of: name, created_at. Ascending; a leading `-` sorts descending (e.g. `-name`). Ties are broken by id, so pages never overlap. */
                 sort?: "name" | "-name" | "created_at" | "-created_at";
@@ -6373,6 +6613,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the person */
                 id: string;
             };
             cookie?: never;
@@ -6463,6 +6704,7 @@ export interface operations {
                 "if-match": string;
             };
             path: {
+                /** @description The id of the person */
                 id: string;
             };
             cookie?: never;
@@ -6585,6 +6827,7 @@ export interface operations {
                 "if-match": string;
             };
             path: {
+                /** @description The id of the person */
                 id: string;
             };
             cookie?: never;
@@ -6731,6 +6974,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the person */
                 id: string;
             };
             cookie?: never;
@@ -6830,6 +7074,7 @@ export interface operations {
                 "if-match": string;
             };
             path: {
+                /** @description The id of the person */
                 id: string;
             };
             cookie?: never;
@@ -6949,17 +7194,17 @@ export interface operations {
     "groups-list": {
         parameters: {
             query?: {
-                /** @description Programme */
+                /** @description Only groups of this programme. Repeat the parameter to match any of several values. */
                 programme_id?: string[] | null;
-                /** @description Project */
+                /** @description Only groups of this project. Repeat the parameter to match any of several values. */
                 project_id?: string[] | null;
-                /** @description Kind of group */
+                /** @description Only groups of this kind. Repeat the parameter to match any of several values. */
                 kind?: components["schemas"]["GroupKind"][] | null;
-                /** @description Mandate status */
+                /** @description Only groups whose mandate has this status. Repeat the parameter to match any of several values. */
                 mandate_status?: components["schemas"]["MandateStatus"][] | null;
-                /** @description The decision that approved the mandate */
+                /** @description Only groups whose mandate this decision approved. Repeat the parameter to match any of several values. */
                 mandate_decision_id?: string[] | null;
-                /** @description Free-text search: records whose name, description, mandate_text contains this text, ignoring case */
+                /** @description Free-text search: records whose name or description or mandate_text contains this text, ignoring case */
                 q?: string | null;
                 /** @description Order of the list, by one of: name, kind, created_at. Ascending; a leading `-` sorts descending (e.g. `-name`). Ties are broken by id, so pages never overlap. */
                 sort?: "name" | "-name" | "kind" | "-kind" | "created_at" | "-created_at";
@@ -7162,6 +7407,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the group */
                 id: string;
             };
             cookie?: never;
@@ -7252,6 +7498,7 @@ export interface operations {
                 "if-match": string;
             };
             path: {
+                /** @description The id of the group */
                 id: string;
             };
             cookie?: never;
@@ -7374,6 +7621,7 @@ export interface operations {
                 "if-match": string;
             };
             path: {
+                /** @description The id of the group */
                 id: string;
             };
             cookie?: never;
@@ -7518,13 +7766,13 @@ export interface operations {
     "group-members-list": {
         parameters: {
             query?: {
-                /** @description Person */
+                /** @description Only this person's seats in the group. Repeat the parameter to match any of several values. */
                 person_id?: string[] | null;
-                /** @description Role in the group */
+                /** @description Only members with this role in the group. Repeat the parameter to match any of several values. */
                 role?: components["schemas"]["MemberRole"][] | null;
-                /** @description The party the member sits for */
+                /** @description Only members who sit for this party. Repeat the parameter to match any of several values. */
                 party?: components["schemas"]["Party"][] | null;
-                /** @description Represented municipality (kommunenummer) */
+                /** @description Only members who represent this municipality (kommunenummer, four digits). Repeat the parameter to match any of several values. */
                 municipality_number?: string[] | null;
                 /** @description Order of the list, by one of: created_at, role, party. Ascending; a leading `-` sorts descending (e.g. `-created_at`). Ties are broken by id, so pages never overlap. */
                 sort?: "created_at" | "-created_at" | "role" | "-role" | "party" | "-party";
@@ -7535,6 +7783,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The id of the group */
                 group_id: string;
             };
             cookie?: never;
@@ -7620,6 +7869,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the group */
                 group_id: string;
             };
             cookie?: never;
@@ -7749,7 +7999,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the group member */
                 id: string;
+                /** @description The id of the group */
                 group_id: string;
             };
             cookie?: never;
@@ -7840,7 +8092,9 @@ export interface operations {
                 "if-match": string;
             };
             path: {
+                /** @description The id of the group member */
                 id: string;
+                /** @description The id of the group */
                 group_id: string;
             };
             cookie?: never;
@@ -7963,7 +8217,9 @@ export interface operations {
                 "if-match": string;
             };
             path: {
+                /** @description The id of the group member */
                 id: string;
+                /** @description The id of the group */
                 group_id: string;
             };
             cookie?: never;
@@ -8173,13 +8429,13 @@ export interface operations {
     "phases-list": {
         parameters: {
             query?: {
-                /** @description Programme */
+                /** @description Only phases of this programme. Repeat the parameter to match any of several values. */
                 programme_id?: string[] | null;
-                /** @description Project */
+                /** @description Only phases of this project. Repeat the parameter to match any of several values. */
                 project_id?: string[] | null;
-                /** @description Phase status */
+                /** @description Only phases with this status. Repeat the parameter to match any of several values. */
                 status?: components["schemas"]["PhaseStatus"][] | null;
-                /** @description Free-text search: records whose name, description contains this text, ignoring case */
+                /** @description Free-text search: records whose name or description contains this text, ignoring case */
                 q?: string | null;
                 /** @description Order of the list, by one of: position, starts_on, created_at. Ascending; a leading `-` sorts descending (e.g. `-position`). Ties are broken by id, so pages never overlap. */
                 sort?: "position" | "-position" | "starts_on" | "-starts_on" | "created_at" | "-created_at";
@@ -8382,6 +8638,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the phase */
                 id: string;
             };
             cookie?: never;
@@ -8472,6 +8729,7 @@ export interface operations {
                 "if-match": string;
             };
             path: {
+                /** @description The id of the phase */
                 id: string;
             };
             cookie?: never;
@@ -8594,6 +8852,7 @@ export interface operations {
                 "if-match": string;
             };
             path: {
+                /** @description The id of the phase */
                 id: string;
             };
             cookie?: never;
@@ -8738,7 +8997,7 @@ export interface operations {
     "expected-results-list": {
         parameters: {
             query?: {
-                /** @description Ticked off or not */
+                /** @description Only results ticked off as done (true), or only open ones (false) */
                 done?: boolean[] | null;
                 /** @description Order of the list, by one of: position, created_at. Ascending; a leading `-` sorts descending (e.g. `-position`). Ties are broken by id, so pages never overlap. */
                 sort?: "position" | "-position" | "created_at" | "-created_at";
@@ -8749,6 +9008,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The id of the phase */
                 phase_id: string;
             };
             cookie?: never;
@@ -8834,6 +9094,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the phase */
                 phase_id: string;
             };
             cookie?: never;
@@ -8963,7 +9224,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the expected result */
                 id: string;
+                /** @description The id of the phase */
                 phase_id: string;
             };
             cookie?: never;
@@ -9054,7 +9317,9 @@ export interface operations {
                 "if-match": string;
             };
             path: {
+                /** @description The id of the expected result */
                 id: string;
+                /** @description The id of the phase */
                 phase_id: string;
             };
             cookie?: never;
@@ -9177,7 +9442,9 @@ export interface operations {
                 "if-match": string;
             };
             path: {
+                /** @description The id of the expected result */
                 id: string;
+                /** @description The id of the phase */
                 phase_id: string;
             };
             cookie?: never;
@@ -9322,27 +9589,27 @@ export interface operations {
     "tasks-list": {
         parameters: {
             query?: {
-                /** @description Programme */
+                /** @description Only tasks of this programme. Repeat the parameter to match any of several values. */
                 programme_id?: string[] | null;
-                /** @description Project */
+                /** @description Only tasks of this project. Repeat the parameter to match any of several values. */
                 project_id?: string[] | null;
-                /** @description Phase */
+                /** @description Only tasks of this phase. Repeat the parameter to match any of several values. */
                 phase_id?: string[] | null;
-                /** @description Group */
+                /** @description Only tasks of this group. Repeat the parameter to match any of several values. */
                 group_id?: string[] | null;
-                /** @description Assignee */
+                /** @description Only tasks assigned to this person. Repeat the parameter to match any of several values. */
                 assignee_id?: string[] | null;
-                /** @description Parent task */
+                /** @description Only the subtasks of this task. Repeat the parameter to match any of several values. */
                 parent_id?: string[] | null;
-                /** @description Status; repeat for several */
+                /** @description Only tasks with this status. Repeat the parameter to match any of several values. */
                 status?: components["schemas"]["TaskStatus"][] | null;
-                /** @description Priority */
+                /** @description Only tasks with this priority. Repeat the parameter to match any of several values. */
                 priority?: components["schemas"]["Priority"][] | null;
                 /** @description Due on or before this date */
                 due_before?: string | null;
                 /** @description Due on or after this date */
                 due_after?: string | null;
-                /** @description Free-text search: records whose title, description contains this text, ignoring case */
+                /** @description Free-text search: records whose title or description contains this text, ignoring case */
                 q?: string | null;
                 /** @description Order of the list, by one of: due_on, title, priority, status, created_at, updated_at. Ascending; a leading `-` sorts descending (e.g. `-due_on`). Ties are broken by id, so pages never overlap. */
                 sort?: "due_on" | "-due_on" | "title" | "-title" | "priority" | "-priority" | "status" | "-status" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
@@ -9545,6 +9812,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the task */
                 id: string;
             };
             cookie?: never;
@@ -9635,6 +9903,7 @@ export interface operations {
                 "if-match": string;
             };
             path: {
+                /** @description The id of the task */
                 id: string;
             };
             cookie?: never;
@@ -9757,6 +10026,7 @@ export interface operations {
                 "if-match": string;
             };
             path: {
+                /** @description The id of the task */
                 id: string;
             };
             cookie?: never;
@@ -9901,21 +10171,21 @@ export interface operations {
     "deadlines-list": {
         parameters: {
             query?: {
-                /** @description Programme */
+                /** @description Only deadlines of this programme. Repeat the parameter to match any of several values. */
                 programme_id?: string[] | null;
-                /** @description Project */
+                /** @description Only deadlines of this project. Repeat the parameter to match any of several values. */
                 project_id?: string[] | null;
-                /** @description Group */
+                /** @description Only deadlines of this group. Repeat the parameter to match any of several values. */
                 group_id?: string[] | null;
-                /** @description Responsible person */
+                /** @description Only deadlines this person is responsible for. Repeat the parameter to match any of several values. */
                 responsible_person_id?: string[] | null;
-                /** @description Responsible group */
+                /** @description Only deadlines this group is responsible for. Repeat the parameter to match any of several values. */
                 responsible_group_id?: string[] | null;
-                /** @description Recipient */
+                /** @description Only deadlines whose delivery goes to this person (the recipient). Repeat the parameter to match any of several values. */
                 recipient_id?: string[] | null;
-                /** @description Kind of deadline */
+                /** @description Only deadlines of this kind. Repeat the parameter to match any of several values. */
                 kind?: components["schemas"]["DeadlineKind"][] | null;
-                /** @description Status; repeat for several */
+                /** @description Only deadlines with this status. Repeat the parameter to match any of several values. */
                 status?: components["schemas"]["DeadlineStatus"][] | null;
                 /** @description Due before this time (a date or time without offset is Oslo time) */
                 due_before?: string | null;
@@ -9925,7 +10195,7 @@ export interface operations {
                 overdue?: boolean | null;
                 /** @description Submitted after its due time (true) or not (false: on time, open or waived) */
                 submitted_late?: boolean | null;
-                /** @description Free-text search: records whose title, description contains this text, ignoring case */
+                /** @description Free-text search: records whose title or description contains this text, ignoring case */
                 q?: string | null;
                 /** @description Order of the list, by one of: due_at, title, created_at. Ascending; a leading `-` sorts descending (e.g. `-due_at`). Ties are broken by id, so pages never overlap. */
                 sort?: "due_at" | "-due_at" | "title" | "-title" | "created_at" | "-created_at";
@@ -10128,6 +10398,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the deadline */
                 id: string;
             };
             cookie?: never;
@@ -10218,6 +10489,7 @@ export interface operations {
                 "if-match": string;
             };
             path: {
+                /** @description The id of the deadline */
                 id: string;
             };
             cookie?: never;
@@ -10340,6 +10612,7 @@ export interface operations {
                 "if-match": string;
             };
             path: {
+                /** @description The id of the deadline */
                 id: string;
             };
             cookie?: never;
@@ -10484,23 +10757,23 @@ export interface operations {
     "involvements-list": {
         parameters: {
             query?: {
-                /** @description Programme */
+                /** @description Only involvement records of this programme. Repeat the parameter to match any of several values. */
                 programme_id?: string[] | null;
-                /** @description Project */
+                /** @description Only involvement records of this project. Repeat the parameter to match any of several values. */
                 project_id?: string[] | null;
-                /** @description Group */
+                /** @description Only involvement records of this group. Repeat the parameter to match any of several values. */
                 group_id?: string[] | null;
-                /** @description Who was involved; repeat for several */
+                /** @description Only records of this kind of stakeholder. Repeat the parameter to match any of several values. */
                 stakeholder_kind?: components["schemas"]["StakeholderKind"][] | null;
-                /** @description How; repeat for several */
+                /** @description Only records of this form of involvement. Repeat the parameter to match any of several values. */
                 form?: components["schemas"]["InvolvementForm"][] | null;
-                /** @description On or after this date */
+                /** @description Only involvement that happened on or after this date */
                 occurred_after?: string | null;
-                /** @description On or before this date */
+                /** @description Only involvement that happened on or before this date */
                 occurred_before?: string | null;
                 /** @description Archived records only (true) or current ones only (false, the default when left out) */
                 archived?: boolean | null;
-                /** @description Free-text search: records whose matter, statements, outcome contains this text, ignoring case */
+                /** @description Free-text search: records whose matter or statements or outcome contains this text, ignoring case */
                 q?: string | null;
                 /** @description Order of the list, by one of: occurred_on, created_at. Ascending; a leading `-` sorts descending (e.g. `-occurred_on`). Ties are broken by id, so pages never overlap. */
                 sort?: "occurred_on" | "-occurred_on" | "created_at" | "-created_at";
@@ -10703,6 +10976,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the involvement */
                 id: string;
             };
             cookie?: never;
@@ -10793,6 +11067,7 @@ export interface operations {
                 "if-match": string;
             };
             path: {
+                /** @description The id of the involvement */
                 id: string;
             };
             cookie?: never;
@@ -10915,6 +11190,7 @@ export interface operations {
                 "if-match": string;
             };
             path: {
+                /** @description The id of the involvement */
                 id: string;
             };
             cookie?: never;
@@ -11059,11 +11335,11 @@ export interface operations {
     "users-list": {
         parameters: {
             query?: {
-                /** @description System administrators */
+                /** @description Only system administrators (true), or only other users (false) */
                 system_admin?: boolean[] | null;
-                /** @description Active accounts */
+                /** @description Only accounts that may log in (true), or only deactivated ones (false) */
                 active?: boolean[] | null;
-                /** @description Free-text search: records whose name, email contains this text, ignoring case */
+                /** @description Free-text search: records whose name or email contains this text, ignoring case */
                 q?: string | null;
                 /** @description Order of the list, by one of: name, email, created_at. Ascending; a leading `-` sorts descending (e.g. `-name`). Ties are broken by id, so pages never overlap. */
                 sort?: "name" | "-name" | "email" | "-email" | "created_at" | "-created_at";
@@ -11266,6 +11542,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the user */
                 id: string;
             };
             cookie?: never;
@@ -11356,6 +11633,7 @@ export interface operations {
                 "if-match": string;
             };
             path: {
+                /** @description The id of the user */
                 id: string;
             };
             cookie?: never;
@@ -11478,6 +11756,7 @@ export interface operations {
                 "if-match": string;
             };
             path: {
+                /** @description The id of the user */
                 id: string;
             };
             cookie?: never;
@@ -11622,11 +11901,11 @@ export interface operations {
     "api-tokens-list": {
         parameters: {
             query?: {
-                /** @description Programme */
+                /** @description Only the tokens of this programme. Repeat the parameter to match any of several values. */
                 programme_id?: string[] | null;
-                /** @description Scope */
+                /** @description Only tokens with this scope. Repeat the parameter to match any of several values. */
                 scope?: components["schemas"]["TokenScope"][] | null;
-                /** @description The token's visible prefix */
+                /** @description Only the token whose secret starts with this prefix (its first 12 characters, shown in lists). Repeat the parameter to match any of several values. */
                 prefix?: string[] | null;
                 /** @description Free-text search: records whose name contains this text, ignoring case */
                 q?: string | null;
@@ -11818,6 +12097,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the API token */
                 id: string;
             };
             cookie?: never;
@@ -11906,6 +12186,7 @@ export interface operations {
                 "if-match": string;
             };
             path: {
+                /** @description The id of the API token */
                 id: string;
             };
             cookie?: never;
@@ -12023,17 +12304,17 @@ export interface operations {
     "audit-events-list": {
         parameters: {
             query?: {
-                /** @description Programme */
+                /** @description Programme. Repeat the parameter to match any of several values. */
                 programme_id?: string[] | null;
-                /** @description Kind of record, e.g. project */
+                /** @description Kind of record, e.g. project. Repeat the parameter to match any of several values. */
                 record_type?: string[] | null;
-                /** @description The record */
+                /** @description The record. Repeat the parameter to match any of several values. */
                 record_id?: string[] | null;
-                /** @description create, update, delete, archive, erase, … */
+                /** @description create, update, delete, archive, erase, …. Repeat the parameter to match any of several values. */
                 action?: string[] | null;
-                /** @description Who did it (user) */
+                /** @description Who did it (user). Repeat the parameter to match any of several values. */
                 actor_user_id?: string[] | null;
-                /** @description Through which token */
+                /** @description Through which token. Repeat the parameter to match any of several values. */
                 actor_token_id?: string[] | null;
                 /** @description About this person, or done by the user who is this person */
                 person_id?: string | null;
@@ -12124,6 +12405,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the audit event */
                 id: string;
             };
             cookie?: never;
@@ -12206,9 +12488,13 @@ export interface operations {
     };
     "programmes-compliance": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Judge the programme as it stood at the end of this day (Oslo time), for windows such as the days since employees were last involved and for deadlines overdue then; not after today. Default: today, or the programme's end once it is completed or cancelled (the last of its target date and its projects' end dates). */
+                as_of?: string | null;
+            };
             header?: never;
             path: {
+                /** @description The id of the programme */
                 id: string;
             };
             cookie?: never;
@@ -12294,6 +12580,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the group */
                 id: string;
             };
             cookie?: never;
@@ -12377,19 +12664,19 @@ export interface operations {
     "events-list": {
         parameters: {
             query?: {
-                /** @description Programme */
+                /** @description Only events of this programme. Repeat the parameter to match any of several values. */
                 programme_id?: string[] | null;
-                /** @description Group */
+                /** @description Only events of this group. Repeat the parameter to match any of several values. */
                 group_id?: string[] | null;
-                /** @description Project */
+                /** @description Only events of this project. Repeat the parameter to match any of several values. */
                 project_id?: string[] | null;
-                /** @description Kind of event */
+                /** @description Only events of this kind. Repeat the parameter to match any of several values. */
                 kind?: components["schemas"]["EventKind"][] | null;
-                /** @description Starts at or after (a date or time without offset is Oslo time) */
+                /** @description Only events that start at or after this time (a date, or a time without offset, is Oslo time) */
                 starts_after?: string | null;
-                /** @description Starts before (a date or time without offset is Oslo time) */
+                /** @description Only events that start before this time (a date, or a time without offset, is Oslo time) */
                 starts_before?: string | null;
-                /** @description Free-text search: records whose title, location, minutes contains this text, ignoring case */
+                /** @description Free-text search: records whose title or location or minutes contains this text, ignoring case */
                 q?: string | null;
                 /** @description Order of the list, by one of: starts_at, title, created_at. Ascending; a leading `-` sorts descending (e.g. `-starts_at`). Ties are broken by id, so pages never overlap. */
                 sort?: "starts_at" | "-starts_at" | "title" | "-title" | "created_at" | "-created_at";
@@ -12592,6 +12879,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the event */
                 id: string;
             };
             cookie?: never;
@@ -12682,6 +12970,7 @@ export interface operations {
                 "if-match": string;
             };
             path: {
+                /** @description The id of the event */
                 id: string;
             };
             cookie?: never;
@@ -12804,6 +13093,7 @@ export interface operations {
                 "if-match": string;
             };
             path: {
+                /** @description The id of the event */
                 id: string;
             };
             cookie?: never;
@@ -12950,6 +13240,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the group */
                 id: string;
             };
             cookie?: never;
@@ -13033,25 +13324,25 @@ export interface operations {
     "decisions-list": {
         parameters: {
             query?: {
-                /** @description Programme */
+                /** @description Only decisions of this programme. Repeat the parameter to match any of several values. */
                 programme_id?: string[] | null;
-                /** @description The body that decided */
+                /** @description Only decisions taken by this body (a group, e.g. the joint committee). Repeat the parameter to match any of several values. */
                 body_group_id?: string[] | null;
-                /** @description Project */
+                /** @description Only decisions about this project. Repeat the parameter to match any of several values. */
                 project_id?: string[] | null;
-                /** @description Status */
+                /** @description Only decisions with this status. Repeat the parameter to match any of several values. */
                 status?: components["schemas"]["DecisionStatus"][] | null;
-                /** @description Changes the organisation */
+                /** @description Only decisions that reorganise work (true), or only those that do not (false) */
                 reorganisation?: boolean[] | null;
-                /** @description Case number (exact) */
+                /** @description Only the decision with this case number (saksnummer), matched exactly. Repeat the parameter to match any of several values. */
                 case_number?: string[] | null;
-                /** @description On or after */
+                /** @description Only decisions taken on or after this date */
                 decided_after?: string | null;
-                /** @description On or before */
+                /** @description Only decisions taken on or before this date */
                 decided_before?: string | null;
                 /** @description Archived only (true) or current only (false, the default) */
                 archived?: boolean | null;
-                /** @description Free-text search: records whose title, text, case_number contains this text, ignoring case */
+                /** @description Free-text search: records whose title or text or case_number contains this text, ignoring case */
                 q?: string | null;
                 /** @description Order of the list, by one of: decided_on, title, created_at. Ascending; a leading `-` sorts descending (e.g. `-decided_on`). Ties are broken by id, so pages never overlap. */
                 sort?: "decided_on" | "-decided_on" | "title" | "-title" | "created_at" | "-created_at";
@@ -13254,6 +13545,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the decision */
                 id: string;
             };
             cookie?: never;
@@ -13344,6 +13636,7 @@ export interface operations {
                 "if-match": string;
             };
             path: {
+                /** @description The id of the decision */
                 id: string;
             };
             cookie?: never;
@@ -13466,6 +13759,7 @@ export interface operations {
                 "if-match": string;
             };
             path: {
+                /** @description The id of the decision */
                 id: string;
             };
             cookie?: never;
