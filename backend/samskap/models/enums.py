@@ -116,7 +116,8 @@ class GroupKind(Vocabulary):
     project_board = (
         "project_board",
         (
-            "project board (prosjektstyre): leaders from every municipality and union representatives"
+            "project board (prosjektstyre): leaders from every municipality and union "
+            "representatives"
         ),
     )
     working_group = "working_group", "working group (arbeidsgruppe) doing the project's work"
@@ -275,8 +276,8 @@ class EventKind(Vocabulary):
     consultation_meeting = (
         "consultation_meeting",
         (
-            "a consultation meeting (drøftingsmøte) with union representatives; its signed protocol "
-            "lets a reorganisation decision become final"
+            "a consultation meeting (drøftingsmøte) with union representatives; its signed "
+            "protocol lets a reorganisation decision become final"
         ),
     )
     workshop = "workshop", "a workshop (verksted)"
