@@ -3,7 +3,15 @@ are final (Hovedavtalen del B § 1-4)."""
 
 from datetime import UTC, datetime, timedelta
 
-from tests.factories import API, create, make_group, make_member, make_person, make_programme
+from tests.factories import (
+    API,
+    create,
+    make_group,
+    make_member,
+    make_person,
+    make_programme,
+    make_project,
+)
 
 
 async def setting(client):
@@ -27,6 +35,8 @@ async def consultation(
     present=True,
     parties=("administration",),
     kind="consultation_meeting",
+    project_id=None,
+    matter="Organisering av oppvekst",
 ):
     body = {
         "programme_id": programme["id"],
@@ -35,6 +45,7 @@ async def consultation(
         "title": "Drøftingsmøte: organisering av oppvekst",
         "starts_at": "2018-11-20T09:00:00+01:00",
         "ends_at": "2018-11-20T11:00:00+01:00",
+        "project_id": project_id,
         "participants": [
             {"person_id": rep["id"], "attendance": "present" if present else "excused"},
             {"person_id": leader["id"], "attendance": "present"},
@@ -42,7 +53,7 @@ async def consultation(
     }
     if kind == "consultation_meeting":
         body["protocol"] = {
-            "matter": "Organisering av oppvekst",
+            "matter": matter,
             "parties_present": list(parties),
             "agreed": True,
             "signed_at": signed_at,
@@ -169,6 +180,111 @@ class TestFinaliseReorganisationDecision:
         programme, committee, *_ = await setting(client)
         d = await decision(client, programme, committee, reorganisation=False)
         assert (await finalise(client, d)).status_code == 200
+
+
+class TestConsultationOnTheSameMatter:
+    """The consultation must concern the decision's matter: its project, or the decision named
+    on the protocol."""
+
+    async def test_a_meeting_on_another_project_does_not_make_the_decision_final(self, client):
+        programme, committee, rep, leader = await setting(client)
+        a1 = await make_project(client, programme, code="A1")
+        a5 = await make_project(client, programme, code="A5")
+        meeting = await consultation(
+            client,
+            programme,
+            committee,
+            rep,
+            leader,
+            signed_at="2018-11-20T11:00:00+01:00",
+            project_id=a1["id"],
+            matter="Organisering av Oppvekst og utdanning",
+        )
+        d = await decision(
+            client,
+            programme,
+            committee,
+            project_id=a5["id"],
+            title="Ny organisering av Kultur, idrett og fritid",
+            consultation_event_id=meeting["id"],
+        )
+        r = await finalise(client, d)
+        assert r.status_code == 409, r.text
+        (error,) = r.json()["errors"]
+        assert (error["pointer"], error["code"]) == (
+            "/consultation_event_id",
+            "consultation_on_another_matter",
+        )
+        report = (await client.get(f"{API}/programmes/{programme['id']}/compliance")).json()
+        (flagged,) = [
+            f
+            for p in report["projects"]
+            for f in p["findings"]
+            if f["rule"] == "reorganisation-consultation"
+        ]
+        assert flagged["facts"]["missing"] == ["consultation_on_another_matter"]
+        # The same meeting is in order for A1's own decision.
+        own = await decision(
+            client,
+            programme,
+            committee,
+            project_id=a1["id"],
+            title="Ny organisering av Oppvekst og utdanning",
+            case_number="18/00231",
+            consultation_event_id=meeting["id"],
+        )
+        assert (await finalise(client, own)).status_code == 200
+
+    async def test_a_protocol_that_names_the_decision_is_on_its_matter(self, client):
+        programme, committee, rep, leader = await setting(client)
+        a5 = await make_project(client, programme, code="A5")
+        by_title = await consultation(
+            client,
+            programme,
+            committee,
+            rep,
+            leader,
+            signed_at="2018-11-20T11:00:00+01:00",
+            matter="Drøfting av «Felles vaktsentral for hjemmetjenestene»",
+        )
+        d = await decision(
+            client,
+            programme,
+            committee,
+            project_id=a5["id"],
+            title="Felles vaktsentral for hjemmetjenestene",
+            consultation_event_id=by_title["id"],
+        )
+        assert (await finalise(client, d)).status_code == 200
+        by_case = await consultation(
+            client,
+            programme,
+            committee,
+            rep,
+            leader,
+            signed_at="2018-11-20T11:00:00+01:00",
+            matter="Sak 18/00240 om turnus",
+        )
+        d2 = await decision(
+            client,
+            programme,
+            committee,
+            title="Turnusordning",
+            case_number="18/00240",
+            consultation_event_id=by_case["id"],
+        )
+        assert (await finalise(client, d2)).status_code == 200
+        neither = await decision(
+            client,
+            programme,
+            committee,
+            title="Noe helt annet",
+            case_number="18/00999",
+            consultation_event_id=by_case["id"],
+        )
+        assert [e["code"] for e in (await finalise(client, neither)).json()["errors"]] == [
+            "consultation_on_another_matter"
+        ]
 
 
 class TestOverride:

@@ -82,15 +82,45 @@ async def consultations_missing(
             )
         )
     )
+    group_ids = {e.group_id for e in events.values() if e.group_id}
+    rows = await session.execute(select(Group.id, Group.project_id).where(Group.id.in_(group_ids)))
+    group_projects: dict[uuid.UUID, uuid.UUID | None] = {
+        group_id: project_id for group_id, project_id in rows
+    }
     return {
         d.id: _missing(
-            d, events.get(d.consultation_event_id) if d.consultation_event_id else None, union_reps
+            d,
+            events.get(d.consultation_event_id) if d.consultation_event_id else None,
+            union_reps,
+            group_projects,
         )
         for d in decisions
     }
 
 
-def _missing(decision: Decision, event: Event | None, union_reps: set[uuid.UUID]) -> list[Missing]:
+def _normalised(text: str | None) -> str:
+    return " ".join((text or "").split()).casefold()
+
+
+def on_the_same_matter(
+    decision: Decision, event: Event, group_projects: dict[uuid.UUID, uuid.UUID | None]
+) -> bool:
+    """The meeting was about the decision's matter: the decision's project (the meeting's own,
+    or its group's), or the protocol names the decision by its title or case number."""
+    projects = {event.project_id, group_projects.get(event.group_id) if event.group_id else None}
+    if decision.project_id is not None and decision.project_id in projects:
+        return True
+    matter = _normalised((event.protocol or {}).get("matter"))
+    names = (_normalised(decision.title), _normalised(decision.case_number))
+    return any(name and name in matter for name in names)
+
+
+def _missing(
+    decision: Decision,
+    event: Event | None,
+    union_reps: set[uuid.UUID],
+    group_projects: dict[uuid.UUID, uuid.UUID | None],
+) -> list[Missing]:
     if event is None:
         return [
             Missing(
@@ -102,6 +132,14 @@ def _missing(decision: Decision, event: Event | None, union_reps: set[uuid.UUID]
     if event.kind != EventKind.consultation_meeting:
         missing.append(
             Missing("not_a_consultation_meeting", "the linked event is not a consultation meeting")
+        )
+    elif not on_the_same_matter(decision, event, group_projects):
+        missing.append(
+            Missing(
+                "consultation_on_another_matter",
+                "the consultation meeting was on another matter: it is not about the decision's "
+                "project, and its protocol does not name the decision (title or case number)",
+            )
         )
     if event.protocol_signed_at is None:
         missing.append(
