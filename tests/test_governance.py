@@ -127,10 +127,14 @@ class TestJointConsultativeCommittee:
         assert await composition(client, committee) == ["joint-consultative-committee-sides"]
 
 
-async def compliance(client, programme) -> dict:
-    r = await client.get(f"{API}/programmes/{programme['id']}/compliance")
+async def compliance(client, programme, **params) -> dict:
+    r = await client.get(f"{API}/programmes/{programme['id']}/compliance", params=params)
     assert r.status_code == 200, r.text
     return r.json()
+
+
+def if_match(record: dict) -> dict[str, str]:
+    return {"If-Match": f'"{record["version"]}"'}
 
 
 def rules_of(report: dict) -> list[str]:
@@ -154,7 +158,13 @@ class TestCompliance:
     async def test_mandate_involvement_and_overdue_deadlines_per_project(self, client):
         programme = await make_programme(client)
         person = await make_person(client, programme)
-        project = await make_project(client, programme, status="active")
+        project = await make_project(
+            client,
+            programme,
+            status="active",
+            leader_id=person["id"],
+            leader_allocation_percent=80,
+        )
         deadline = await make_deadline(
             client, programme, person, project_id=project["id"], due_at="2018-11-23T11:00:00Z"
         )
@@ -191,6 +201,8 @@ class TestCompliance:
             "employee-involvement-60-days",
             "overdue-deadline",
             "reorganisation-consultation",
+            "mandate-approval-decision",
+            "project-leader-60-100",
         }
         assert all(r["source"] for r in report["rules"])
 
@@ -198,7 +210,13 @@ class TestCompliance:
         programme = await make_programme(client)
         person = await make_person(client, programme)
         project = await make_project(
-            client, programme, status="active", mandate_text="Mandat", mandate_status="proposed"
+            client,
+            programme,
+            status="active",
+            mandate_text="Mandat",
+            mandate_status="proposed",
+            leader_id=person["id"],
+            leader_allocation_percent=20,
         )
         deadline = await make_deadline(
             client,
@@ -207,12 +225,26 @@ class TestCompliance:
             project_id=project["id"],
             due_at=(datetime.now(UTC) - timedelta(days=1)).isoformat(),
         )
-        approval = await make_decision(client, programme)
-        await client.patch(
-            f"{API}/projects/{project['id']}",
-            json={"mandate_status": "approved", "mandate_decision_id": approval["id"]},
+        assert {"project-leader-60-100", "mandate-approved", "overdue-deadline"} <= set(
+            rules_of(await compliance(client, programme))
         )
-        await client.patch(f"{API}/deadlines/{deadline['id']}", json={"status": "submitted"})
+        approval = await make_decision(client, programme, project_id=project["id"])
+        r = await client.patch(
+            f"{API}/projects/{project['id']}",
+            json={
+                "mandate_status": "approved",
+                "mandate_decision_id": approval["id"],
+                "leader_allocation_percent": 60,
+            },
+            headers=if_match(project),
+        )
+        assert r.status_code == 200, r.text
+        r = await client.patch(
+            f"{API}/deadlines/{deadline['id']}",
+            json={"status": "submitted"},
+            headers=if_match(deadline),
+        )
+        assert r.status_code == 200, r.text
         await make_involvement(
             client,
             programme,
@@ -224,14 +256,22 @@ class TestCompliance:
 
     async def test_old_involvement_does_not_count(self, client):
         programme = await make_programme(client)
+        leader = await make_person(client, programme)
         project = await make_project(
-            client, programme, status="active", mandate_text="Mandat", mandate_status="proposed"
+            client,
+            programme,
+            status="active",
+            mandate_text="Mandat",
+            mandate_status="proposed",
+            leader_id=leader["id"],
         )
-        approval = await make_decision(client, programme)
-        await client.patch(
+        approval = await make_decision(client, programme, project_id=project["id"])
+        r = await client.patch(
             f"{API}/projects/{project['id']}",
             json={"mandate_status": "approved", "mandate_decision_id": approval["id"]},
+            headers=if_match(project),
         )
+        assert r.status_code == 200, r.text
         await make_involvement(
             client,
             programme,
@@ -240,3 +280,289 @@ class TestCompliance:
             occurred_on=str(date.today() - timedelta(days=61)),
         )
         assert rules_of(await compliance(client, programme)) == ["employee-involvement-60-days"]
+
+
+class TestProjectLeader:
+    async def test_a_leader_below_60_percent_is_flagged_with_the_source(self, client):
+        programme = await make_programme(client)
+        line = await make_person(client, programme, name="Line Leder")
+        project = await make_project(
+            client, programme, status="planned", leader_id=line["id"], leader_allocation_percent=20
+        )
+        report = await compliance(client, programme)
+        (flagged,) = [
+            f for f in report["projects"][0]["findings"] if f["rule"] == "project-leader-60-100"
+        ]
+        assert (flagged["record_type"], flagged["record_id"]) == ("project", project["id"])
+        assert flagged["facts"] == {
+            "project": project["code"],
+            "state": "allocation",
+            "leader": "Line Leder",
+            "allocation": 20,
+        }
+        assert "seed 003" in flagged["source"].lower()
+        assert "60–100" in flagged["source"]
+        for percent in (60, 100):
+            r = await client.patch(
+                f"{API}/projects/{project['id']}",
+                json={"leader_allocation_percent": percent},
+                headers=if_match(project),
+            )
+            project = r.json()
+            assert rules_of(await compliance(client, programme)) == ["mandate-approved"]
+
+    async def test_an_active_project_without_a_leader_is_flagged(self, client):
+        programme = await make_programme(client)
+        await make_project(client, programme, status="planned")
+        assert rules_of(await compliance(client, programme)) == ["mandate-approved"]
+        active = await make_project(client, programme, status="active", code="A9")
+        report = await compliance(client, programme)
+        flagged = [
+            f
+            for p in report["projects"]
+            for f in p["findings"]
+            if f["rule"] == "project-leader-60-100"
+        ]
+        assert [(f["record_id"], f["facts"]) for f in flagged] == [
+            (active["id"], {"project": "A9", "state": "no_leader"})
+        ]
+
+
+async def approve(client, record: dict, kind: str, decision: dict, **extra):
+    """Propose (when needed) and approve a mandate with `decision`."""
+    url = f"{API}/{kind}/{record['id']}"
+    current = (await client.get(url)).json()
+    if current["mandate_status"] == "draft":
+        r = await client.patch(
+            url,
+            json={"mandate_status": "proposed", "mandate_text": "Mandat"},
+            headers=if_match(current),
+        )
+        current = r.json()
+    return await client.patch(
+        url,
+        json={"mandate_status": "approved", "mandate_decision_id": decision["id"], **extra},
+        headers=if_match(current),
+    )
+
+
+def codes(response) -> list[str]:
+    assert response.status_code == 422, response.text
+    assert {e["pointer"] for e in response.json()["errors"]} == {"/mandate_decision_id"}
+    return [e["code"] for e in response.json()["errors"]]
+
+
+class TestMandateApproval:
+    """Seed 003: the board proposes its project's mandate; the joint committee (or the
+    programme's steering group) approves it by a final decision about that project."""
+
+    async def _programme(self, client):
+        programme = await make_programme(client)
+        committee = await make_group(client, programme, kind="joint_committee", name="Fellesnemnda")
+        a1 = await make_project(client, programme, code="A1", name="Oppvekst og utdanning")
+        a5 = await make_project(client, programme, code="A5", name="Kultur, idrett og fritid")
+        board = await make_group(
+            client, programme, kind="project_board", name="Prosjektstyre A1", project_id=a1["id"]
+        )
+        return programme, committee, a1, a5, board
+
+    async def test_the_board_cannot_approve_the_mandate_it_proposed(self, client):
+        programme, _committee, a1, _a5, board = await self._programme(client)
+        own = await make_decision(client, programme, body_group_id=board["id"], project_id=a1["id"])
+        assert codes(await approve(client, a1, "projects", own)) == ["approving_body_not_above"]
+        nobody = await make_decision(client, programme, project_id=a1["id"])
+        r = await approve(client, a1, "projects", nobody)
+        assert codes(r) == ["approving_body_missing"]
+        assert r.json()["errors"][0]["params"] == {"bodies": "Fellesnemnda"}
+
+    async def test_a_decision_about_another_project_does_not_approve(self, client):
+        programme, committee, a1, a5, _board = await self._programme(client)
+        other = await make_decision(
+            client, programme, body_group_id=committee["id"], project_id=a5["id"]
+        )
+        assert codes(await approve(client, a1, "projects", other)) == ["decision_on_another_matter"]
+        draft = await make_decision(
+            client, programme, body_group_id=committee["id"], project_id=a1["id"], status="draft"
+        )
+        assert codes(await approve(client, a1, "projects", draft)) == ["decision_not_final"]
+
+    async def test_the_committee_or_the_programme_steering_group_approves(self, client):
+        programme, committee, a1, a5, _board = await self._programme(client)
+        about = await make_decision(
+            client, programme, body_group_id=committee["id"], project_id=a1["id"]
+        )
+        r = await approve(client, a1, "projects", about)
+        assert r.status_code == 200, r.text
+        # A decision on several mandates names each project instead.
+        steering = await make_group(client, programme, kind="steering_group", name="Programstyret")
+        naming = await make_decision(
+            client,
+            programme,
+            body_group_id=steering["id"],
+            title="Godkjenning av mandater for A5 og A7",
+        )
+        r = await approve(client, a5, "projects", naming)
+        assert r.status_code == 200, r.text
+        # A1's own steering group stands no higher than its board.
+        a1_steering = await make_group(
+            client, programme, kind="steering_group", name="Styringsgruppe A1", project_id=a1["id"]
+        )
+        a3 = await make_project(client, programme, code="A3", name="Helse")
+        by_project_body = await make_decision(
+            client, programme, body_group_id=a1_steering["id"], project_id=a3["id"]
+        )
+        assert codes(await approve(client, a3, "projects", by_project_body)) == [
+            "approving_body_not_above"
+        ]
+
+    async def test_an_approval_is_not_dated_before_its_decision(self, client):
+        programme, committee, a1, *_ = await self._programme(client)
+        later = await make_decision(
+            client,
+            programme,
+            body_group_id=committee["id"],
+            project_id=a1["id"],
+            decided_on="2017-12-12",
+        )
+        r = await approve(
+            client, a1, "projects", later, mandate_approved_at="2017-06-01T12:00:00+02:00"
+        )
+        assert codes(r) == ["approved_before_decision"]
+        assert r.json()["errors"][0]["params"] == {
+            "approved_on": "2017-06-01",
+            "decided_on": "2017-12-12",
+        }
+
+    async def test_group_mandates_are_approved_by_a_body_above_the_group(self, client):
+        programme, committee, a1, _a5, board = await self._programme(client)
+        own = await make_decision(
+            client, programme, body_group_id=board["id"], title="Mandat for Prosjektstyre A1"
+        )
+        assert codes(await approve(client, board, "groups", own)) == ["approving_body_not_above"]
+        by_committee = await make_decision(
+            client, programme, body_group_id=committee["id"], title="Mandat for Prosjektstyre A1"
+        )
+        assert (await approve(client, board, "groups", by_committee)).status_code == 200
+        # The board is above the working groups of its own project.
+        working = await make_group(
+            client,
+            programme,
+            kind="working_group",
+            name="Arbeidsgruppe barnehage",
+            project_id=a1["id"],
+        )
+        by_board = await make_decision(
+            client, programme, body_group_id=board["id"], project_id=a1["id"]
+        )
+        assert (await approve(client, working, "groups", by_board)).status_code == 200
+        # Nothing in the programme stands above the joint committee: the municipal councils
+        # set its mandate (inndelingslova § 25), by a decision that names it.
+        own_mandate = await make_decision(
+            client, programme, body_group_id=committee["id"], title="Mandat for Fellesnemnda"
+        )
+        assert codes(await approve(client, committee, "groups", own_mandate)) == [
+            "approving_body_not_above"
+        ]
+        councils = await make_decision(
+            client, programme, title="Felles kommunestyremøte: mandat for Fellesnemnda"
+        )
+        assert (await approve(client, committee, "groups", councils)).status_code == 200
+
+    async def test_archiving_the_approving_decision_raises_a_finding(self, client):
+        programme, committee, a1, _a5, board = await self._programme(client)
+        decision = await make_decision(
+            client, programme, body_group_id=committee["id"], project_id=a1["id"]
+        )
+        assert (await approve(client, a1, "projects", decision)).status_code == 200
+        assert "mandate-approval-decision" not in rules_of(await compliance(client, programme))
+        r = await client.delete(f"{API}/decisions/{decision['id']}", headers=if_match(decision))
+        assert r.status_code == 204
+        report = await compliance(client, programme)
+        flagged = [
+            f
+            for p in report["projects"]
+            for f in p["findings"]
+            if f["rule"] == "mandate-approval-decision"
+        ]
+        assert [(f["record_type"], f["record_id"]) for f in flagged] == [("project", a1["id"])]
+        assert flagged[0]["facts"] == {
+            "record_type": "project",
+            "name": "A1",
+            "decision": decision["title"],
+            "problems": ["decision_archived"],
+        }
+        # And an archived decision approves nothing new (the board belongs to its project).
+        assert codes(await approve(client, board, "groups", decision)) == ["decision_archived"]
+
+
+class TestComplianceAsOf:
+    """A programme that has ended is judged as of its end, not by today's windows."""
+
+    async def _ended(self, client):
+        programme = await make_programme(
+            client, status="completed", starts_on="2017-06-01", target_on="2020-01-01"
+        )
+        leader = await make_person(client, programme)
+        project = await make_project(
+            client,
+            programme,
+            code="A1",
+            status="active",
+            leader_id=leader["id"],
+            leader_allocation_percent=80,
+            ends_on="2019-12-31",
+        )
+        approval = await make_decision(client, programme, project_id=project["id"])
+        r = await approve(client, project, "projects", approval)
+        assert r.status_code == 200, r.text
+        await make_involvement(
+            client,
+            programme,
+            project_id=project["id"],
+            stakeholder_kind="union_representatives",
+            occurred_on="2019-12-15",
+        )
+        await make_deadline(
+            client,
+            programme,
+            leader,
+            project_id=project["id"],
+            title="Sluttrapport",
+            due_at="2019-11-01T12:00:00+01:00",
+            status="submitted",
+            submitted_at="2019-11-20T12:00:00+01:00",
+        )
+        return programme
+
+    async def test_a_completed_programme_is_judged_as_of_its_end(self, client):
+        programme = await self._ended(client)
+        report = await compliance(client, programme)
+        assert report["as_of"] == "2020-01-01"
+        assert rules_of(report) == []
+
+    async def test_as_of_gives_any_days_view(self, client):
+        programme = await self._ended(client)
+        later = await compliance(client, programme, as_of="2020-03-15")
+        assert later["as_of"] == "2020-03-15"
+        (flagged,) = later["projects"][0]["findings"]
+        assert flagged["facts"] == {"project": "A1", "since": "2020-01-15"}
+        # An involvement after the day judged on does not count on it, and a deadline met
+        # only after that day was overdue then.
+        earlier = await compliance(client, programme, as_of="2019-11-10")
+        assert rules_of(earlier) == ["employee-involvement-60-days", "overdue-deadline"]
+        overdue = next(
+            f for f in earlier["projects"][0]["findings"] if f["rule"] == "overdue-deadline"
+        )
+        assert overdue["facts"]["deadline"] == "Sluttrapport"
+
+    async def test_an_ongoing_programme_is_judged_today_and_not_in_the_future(self, client):
+        programme = await make_programme(client)
+        today = datetime.now(ZoneInfo("Europe/Oslo")).date()
+        assert (await compliance(client, programme))["as_of"] == today.isoformat()
+        r = await client.get(
+            f"{API}/programmes/{programme['id']}/compliance",
+            params={"as_of": str(today + timedelta(days=1))},
+        )
+        assert r.status_code == 422, r.text
+        (error,) = r.json()["errors"]
+        assert (error["parameter"], error["code"]) == ("as_of", "date_in_future")

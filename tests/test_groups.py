@@ -51,7 +51,7 @@ class TestCreateGroup:
             url, json={"mandate_status": "approved", "mandate_decision_id": draft["id"]}
         )
         assert r.json()["errors"][0]["detail"] == "the decision is not final yet"
-        approval = await make_decision(client, programme)
+        approval = await make_decision(client, programme, title=f"Mandat for {group['name']}")
         r = await client.patch(
             url, json={"mandate_status": "approved", "mandate_decision_id": approval["id"]}
         )

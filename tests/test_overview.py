@@ -90,3 +90,45 @@ class TestProgrammeOverview:
             await observer.get(f"{API}/programmes/{programme['id']}/overview")
         ).status_code == 200
         assert (await observer.get(f"{API}/programmes/{other['id']}/overview")).status_code == 404
+
+    async def test_seen_as_of_a_day_and_by_default_as_of_a_completed_programmes_end(self, client):
+        programme = await make_programme(client, status="completed", target_on="2020-01-01")
+        leader = await make_person(client, programme)
+        project = await make_project(client, programme, code="A1", ends_on="2019-12-31")
+        await make_deadline(
+            client,
+            programme,
+            leader,
+            title="Sluttrapport",
+            due_at="2019-11-01T12:00:00+01:00",
+            status="submitted",
+            submitted_at="2019-11-20T12:00:00+01:00",
+        )
+        await make_deadline(
+            client, programme, leader, title="Evaluering", due_at="2019-11-15T12:00:00+01:00"
+        )
+        for day in ("2019-10-20", "2019-12-15"):
+            await make_involvement(
+                client,
+                programme,
+                project_id=project["id"],
+                stakeholder_kind="employees",
+                occurred_on=day,
+            )
+        url = f"{API}/programmes/{programme['id']}/overview"
+
+        ended = (await client.get(url)).json()
+        assert (ended["as_of"], ended["involvement_since"]) == ("2020-01-01", "2019-10-03")
+        assert [d["title"] for d in ended["overdue"]] == ["Evaluering"]
+        assert ended["involvement"] == [
+            {"project_id": project["id"], "stakeholder_kind": "employees", "count": 2}
+        ]
+
+        then = (await client.get(url, params={"as_of": "2019-11-10"})).json()
+        assert then["as_of"] == "2019-11-10"
+        assert (then["overdue_count"], [d["title"] for d in then["overdue"]]) == (
+            1,
+            ["Sluttrapport"],
+        )
+        assert [d["title"] for d in then["upcoming"]] == ["Evaluering"]
+        assert [i["count"] for i in then["involvement"]] == [1]

@@ -153,7 +153,9 @@ class TestProjectMandate:
         assert r.status_code == 422
         assert r.json()["errors"][0]["pointer"] == "/mandate_decision_id"
         committee = await make_group(client, programme, kind="joint_committee")
-        approval = await make_decision(client, programme, body_group_id=committee["id"])
+        approval = await make_decision(
+            client, programme, body_group_id=committee["id"], project_id=project["id"]
+        )
         r = await client.patch(
             url,
             json={
@@ -186,7 +188,7 @@ class TestProjectMandate:
             client, programme, mandate_text="Tekst", mandate_status="proposed"
         )
         url = f"{API}/projects/{project['id']}"
-        approval = await make_decision(client, programme)
+        approval = await make_decision(client, programme, project_id=project["id"])
         r = await client.patch(
             url, json={"mandate_status": "approved", "mandate_decision_id": approval["id"]}
         )

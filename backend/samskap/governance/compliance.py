@@ -1,6 +1,7 @@
 """Where the programme falls short of how a reorganisation must be run, project by project."""
 
 import uuid
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -10,12 +11,23 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from samskap.config import get_settings
 from samskap.db import utcnow
+from samskap.deadlines.service import overdue_at
 from samskap.decisions.service import consultations_missing
 from samskap.governance import rules
+from samskap.governance.as_of import judged_as_of
 from samskap.governance.composition import FactValue, Finding, finding, programme_composition
-from samskap.models import Deadline, Decision, Involvement, Phase, Programme, Project
+from samskap.mandates import approval_problems
+from samskap.models import (
+    Deadline,
+    Decision,
+    Group,
+    Involvement,
+    Person,
+    Phase,
+    Programme,
+    Project,
+)
 from samskap.models.enums import (
-    DeadlineStatus,
     DecisionStatus,
     MandateStatus,
     PhaseStatus,
@@ -24,6 +36,7 @@ from samskap.models.enums import (
 )
 
 INVOLVEMENT_DAYS = 60
+LEADER_ALLOCATION = (60, 100)
 _EMPLOYEE_SIDE = (StakeholderKind.employees, StakeholderKind.union_representatives)
 
 
@@ -47,6 +60,10 @@ class ProjectCompliance(BaseModel):
 class Compliance(BaseModel):
     programme_id: uuid.UUID
     generated_at: datetime
+    as_of: date = Field(
+        description="The day the programme is judged on: the as_of asked for, else today, or "
+        "the programme's end once it has ended"
+    )
     rules: list[RuleRead] = Field(description="Every rule checked, with its source")
     projects: list[ProjectCompliance]
     programme_findings: list[Finding] = Field(
@@ -63,9 +80,12 @@ def _current_phase(phases: list[Phase]) -> str | None:
     return None
 
 
-async def programme_compliance(session: AsyncSession, programme: Programme) -> Compliance:
+async def programme_compliance(
+    session: AsyncSession, programme: Programme, as_of: date | None = None
+) -> Compliance:
     now = utcnow()
-    today = datetime.now(ZoneInfo(get_settings().timezone)).date()
+    judged = await judged_as_of(session, programme, as_of)
+    today = judged.day
     projects = (
         await session.scalars(
             select(Project).where(Project.programme_id == programme.id).order_by(Project.code)
@@ -84,6 +104,7 @@ async def programme_compliance(session: AsyncSession, programme: Programme) -> C
                     Involvement.archived_at.is_(None),
                     Involvement.stakeholder_kind.in_(_EMPLOYEE_SIDE),
                     Involvement.occurred_on >= today - timedelta(days=INVOLVEMENT_DAYS),
+                    Involvement.occurred_on <= today,
                 )
             )
         ).all()
@@ -91,11 +112,7 @@ async def programme_compliance(session: AsyncSession, programme: Programme) -> C
     overdue = (
         await session.scalars(
             select(Deadline)
-            .where(
-                Deadline.programme_id == programme.id,
-                Deadline.status == DeadlineStatus.open,
-                Deadline.due_at < now,
-            )
+            .where(Deadline.programme_id == programme.id, overdue_at(judged.moment))
             .order_by(Deadline.due_at)
         )
     ).all()
@@ -142,9 +159,17 @@ async def programme_compliance(session: AsyncSession, programme: Programme) -> C
             )
         )
 
+    found += await _mandate_approvals(session, programme, projects)
+    leaders = {
+        p.id: p.name
+        for p in await session.scalars(
+            select(Person).where(Person.id.in_({p.leader_id for p in projects if p.leader_id}))
+        )
+    }
     for project in projects:
         if project.status in (ProjectStatus.completed, ProjectStatus.cancelled):
             continue
+        found += _leader_findings(project, leaders)
         if project.mandate_status != MandateStatus.approved:
             found.append(
                 finding(
@@ -188,6 +213,7 @@ async def programme_compliance(session: AsyncSession, programme: Programme) -> C
     return Compliance(
         programme_id=programme.id,
         generated_at=now,
+        as_of=today,
         rules=[RuleRead(id=r.id, title=r.title, source=r.source) for r in rules.ALL],
         projects=[
             ProjectCompliance(
@@ -207,3 +233,82 @@ async def programme_compliance(session: AsyncSession, programme: Programme) -> C
 
 def today_in_oslo() -> date:
     return datetime.now(ZoneInfo(get_settings().timezone)).date()
+
+
+def _leader_findings(project: Project, leaders: dict[uuid.UUID, str]) -> list[Finding]:
+    """Seed 003: a project is led by a project leader at 60-100 %. An allocation not recorded
+    is not judged; an active project without a leader is."""
+    low, high = LEADER_ALLOCATION
+    percent = project.leader_allocation_percent
+    if project.leader_id is None:
+        if project.status != ProjectStatus.active:
+            return []
+        message = f"{project.code}: the project has no project leader"
+        facts: dict[str, FactValue] = {"project": project.code, "state": "no_leader"}
+    elif percent is not None and not low <= percent <= high:
+        leader = leaders.get(project.leader_id, "")
+        message = f"{project.code}: the project leader {leader} is allocated {percent} %"
+        facts = {
+            "project": project.code,
+            "state": "allocation",
+            "leader": leader,
+            "allocation": percent,
+        }
+    else:
+        return []
+    return [finding(rules.PROJECT_LEADER, message, "project", project.id, project.id, facts=facts)]
+
+
+async def _mandate_approvals(
+    session: AsyncSession, programme: Programme, projects: Sequence[Project]
+) -> list[Finding]:
+    """Approved mandates whose approval does not hold (any more): the decision archived, or
+    approved before the rules of seed 003 were checked."""
+    groups = list(
+        await session.scalars(
+            select(Group).where(Group.programme_id == programme.id).order_by(Group.name)
+        )
+    )
+    approved: list[Project | Group] = [
+        r for r in [*projects, *groups] if r.mandate_status == MandateStatus.approved
+    ]
+    ids = {r.mandate_decision_id for r in approved if r.mandate_decision_id}
+    decisions = {
+        d.id: d for d in await session.scalars(select(Decision).where(Decision.id.in_(ids)))
+    }
+    found = []
+    for record in approved:
+        decision = decisions.get(record.mandate_decision_id) if record.mandate_decision_id else None
+        params: dict[str, FactValue] = {}
+        if decision is None:
+            codes, detail, title = ["mandate_decision_required"], "no approving decision", ""
+        else:
+            problems = approval_problems(record, decision, groups)
+            if not problems:
+                continue
+            codes = [p.code for p in problems]
+            detail = "; ".join(p.detail for p in problems)
+            title = decision.title
+            for problem in problems:
+                params |= problem.params
+        if isinstance(record, Project):
+            kind, name, project_id = "project", record.code, record.id
+        else:
+            kind, name, project_id = "group", record.name, record.project_id
+        found.append(
+            finding(
+                rules.MANDATE_APPROVAL,
+                f"{name}: the approval of the mandate does not hold ({detail})",
+                kind,
+                record.id,
+                project_id,
+                facts={
+                    "record_type": kind,
+                    "name": name,
+                    "decision": title,
+                    "problems": codes,
+                    **params,
+                },
+            )
+        )
+    return found

@@ -31,7 +31,11 @@ class Finding(BaseModel):
         "(YYYY-MM-DD); overdue-deadline: deadline (title), due_at (RFC 3339); "
         "reorganisation-consultation: decision (title), state (draft or final_by_override), "
         "override_reason (when overridden), missing (the codes of a refusal to finalise) and "
-        "their params (signed_on, decided_on)",
+        "their params (signed_on, decided_on); project-leader-60-100: project (code), state "
+        "(no_leader, or allocation with leader (name) and allocation); "
+        "mandate-approval-decision: record_type (project or group), name (project code or "
+        "group name), decision (title, empty when none), problems (the codes of a refusal to "
+        "approve) and their params (bodies, body, approved_on, decided_on)",
         examples=[{"group": "Prosjektstyre Helse og velferd"}],
     )
     record_type: str

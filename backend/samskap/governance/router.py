@@ -1,10 +1,12 @@
 import uuid
+from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Query
 
 from samskap.auth.principal import PrincipalDep
 from samskap.deps import SessionDep
+from samskap.governance.as_of import AS_OF_DESCRIPTION
 from samskap.governance.compliance import Compliance, programme_compliance, today_in_oslo
 from samskap.governance.composition import Finding, programme_composition
 from samskap.groups.service import GroupService
@@ -24,11 +26,16 @@ GroupId = Annotated[uuid.UUID, Path(description="The id of the group")]
     response_model=Compliance,
     responses=problem_responses(401, 404, 422),
 )
-async def compliance(id: ProgrammeId, session: SessionDep, principal: PrincipalDep) -> Compliance:
-    """Composition findings, mandates, employee involvement and overdue deadlines, each with
-    its rule and source."""
+async def compliance(
+    id: ProgrammeId,
+    session: SessionDep,
+    principal: PrincipalDep,
+    as_of: Annotated[date | None, Query(description=AS_OF_DESCRIPTION)] = None,
+) -> Compliance:
+    """Composition findings, mandates, project leaders, employee involvement and overdue
+    deadlines, each with its rule and source."""
     programme = await ProgrammeService(session, principal).get(id)
-    return await programme_compliance(session, programme)
+    return await programme_compliance(session, programme, as_of)
 
 
 @router.get(

@@ -63,6 +63,19 @@ MANDATE_APPROVED = Rule(
     "A project works under an approved mandate",
     "Seed 003: prosjektstyrets første oppgave er å foreslå mandat; fellesnemnda godkjenner",
 )
+MANDATE_APPROVAL = Rule(
+    "mandate-approval-decision",
+    "An approved mandate rests on a final, current decision of a body above the one that "
+    "proposed it, about that project or group",
+    "Seed 003: prosjektstyret lager forslag til mandat for sitt prosjekt, og fellesnemnda, "
+    "som har vedtatt programmets organisering, godkjenner det; inndelingslova §§ 25–26 "
+    "(fellesnemnda er satt ned av kommunestyrene)",
+)
+PROJECT_LEADER = Rule(
+    "project-leader-60-100",
+    "A project is led by a project leader at 60–100 %",
+    "Seed 003: hvert prosjekt skal ledes av en prosjektleder i 60–100 prosent stilling",
+)
 REORGANISATION_CONSULTATION = Rule(
     "reorganisation-consultation",
     "A decision that reorganises work follows a signed consultation with union representatives",

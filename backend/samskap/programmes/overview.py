@@ -3,17 +3,17 @@ overdue or due soon, and how stakeholders were involved lately, in a fixed numbe
 
 import uuid
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, Field
 from sqlalchemy import and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from samskap.config import get_settings
 from samskap.db import utcnow
 from samskap.deadlines.schemas import DeadlineRead
+from samskap.deadlines.service import open_at, overdue_at
+from samskap.governance.as_of import judged_as_of
 from samskap.models import Deadline, Involvement, Person, Phase, Programme, Project
-from samskap.models.enums import DeadlineStatus, Health, MandateStatus, PhaseStatus, ProjectStatus
+from samskap.models.enums import Health, MandateStatus, PhaseStatus, ProjectStatus
 from samskap.programmes.schemas import ProgrammeRead
 
 UPCOMING_DAYS = 14
@@ -64,11 +64,17 @@ class InvolvementCount(BaseModel):
 class ProgrammeOverview(BaseModel):
     programme: ProgrammeRead
     generated_at: datetime
+    as_of: date = Field(
+        description="The day the overview is seen from: the as_of asked for, else today, or "
+        "the programme's end once it has ended"
+    )
     projects: list[ProjectSummary]
     overdue_count: int
-    overdue: list[DeadlineRead] = Field(description=f"The {LIST_LIMIT} most overdue")
+    overdue: list[DeadlineRead] = Field(
+        description=f"The {LIST_LIMIT} most overdue as of the day seen from"
+    )
     upcoming: list[DeadlineRead] = Field(
-        description=f"Open and due in the next {UPCOMING_DAYS} days"
+        description=f"Not yet delivered and due in the {UPCOMING_DAYS} days after it"
     )
     involvement_since: date
     involvement: list[InvolvementCount]
@@ -83,8 +89,12 @@ def _current(phases: list[Phase]) -> Phase | None:
     return phases[-1] if phases else None
 
 
-async def programme_overview(session: AsyncSession, programme: Programme) -> ProgrammeOverview:
-    pid, now = programme.id, utcnow()
+async def programme_overview(
+    session: AsyncSession, programme: Programme, as_of: date | None = None
+) -> ProgrammeOverview:
+    pid, generated_at = programme.id, utcnow()
+    judged = await judged_as_of(session, programme, as_of)
+    now = judged.moment
     projects = (
         await session.scalars(
             select(Project).where(Project.programme_id == pid).order_by(Project.code)
@@ -110,14 +120,14 @@ async def programme_overview(session: AsyncSession, programme: Programme) -> Pro
     for phase in phases:
         by_project.setdefault(phase.project_id, []).append(phase)
 
-    open_deadlines = and_(Deadline.programme_id == pid, Deadline.status == DeadlineStatus.open)
+    open_deadlines = and_(Deadline.programme_id == pid, open_at(now))
     overdue_count = await session.scalar(
-        select(func.count()).select_from(Deadline).where(open_deadlines, Deadline.due_at < now)
+        select(func.count()).select_from(Deadline).where(open_deadlines, overdue_at(now))
     )
     overdue = (
         await session.scalars(
             select(Deadline)
-            .where(open_deadlines, Deadline.due_at < now)
+            .where(open_deadlines, overdue_at(now))
             .order_by(Deadline.due_at)
             .limit(LIST_LIMIT)
         )
@@ -135,7 +145,7 @@ async def programme_overview(session: AsyncSession, programme: Programme) -> Pro
         )
     ).all()
 
-    today = datetime.now(ZoneInfo(get_settings().timezone)).date()
+    today = judged.day
     since = today - timedelta(days=INVOLVEMENT_DAYS)
     counts = (
         await session.execute(
@@ -144,6 +154,7 @@ async def programme_overview(session: AsyncSession, programme: Programme) -> Pro
                 Involvement.programme_id == pid,
                 Involvement.archived_at.is_(None),
                 Involvement.occurred_on >= since,
+                Involvement.occurred_on <= today,
             )
             .group_by(Involvement.project_id, Involvement.stakeholder_kind)
         )
@@ -174,7 +185,8 @@ async def programme_overview(session: AsyncSession, programme: Programme) -> Pro
         )
     return ProgrammeOverview(
         programme=ProgrammeRead.model_validate(programme),
-        generated_at=now,
+        generated_at=generated_at,
+        as_of=today,
         projects=summaries,
         overdue_count=overdue_count or 0,
         overdue=[DeadlineRead.model_validate(d) for d in overdue],

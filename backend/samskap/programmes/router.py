@@ -1,10 +1,12 @@
 import uuid
+from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Query
 
 from samskap.auth.principal import PrincipalDep
 from samskap.deps import SessionDep
+from samskap.governance.as_of import AS_OF_DESCRIPTION
 from samskap.kit.routes import crud_router
 from samskap.problems import problem_responses
 from samskap.programmes.overview import ProgrammeOverview, programme_overview
@@ -51,8 +53,11 @@ router.include_router(
     responses=problem_responses(401, 404, 422),
 )
 async def overview(
-    id: ProgrammeId, session: SessionDep, principal: PrincipalDep
+    id: ProgrammeId,
+    session: SessionDep,
+    principal: PrincipalDep,
+    as_of: Annotated[date | None, Query(description=AS_OF_DESCRIPTION)] = None,
 ) -> ProgrammeOverview:
     """Projects with phase and health, overdue and upcoming deadlines, recent involvement."""
     programme = await ProgrammeService(session, principal).get(id)
-    return await programme_overview(session, programme)
+    return await programme_overview(session, programme, as_of)
