@@ -33,6 +33,13 @@ class TemporaryPostgres:
     as_user: list[str]
 
     @property
+    def options(self) -> str:
+        return (
+            f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60"
+        )
+
+    @property
     def admin_url(self) -> str:
         return f"postgresql+asyncpg://postgres@127.0.0.1:{self.port}/postgres"
 
@@ -60,7 +67,26 @@ class TemporaryPostgres:
         )
         return self.url(name)
 
+    def shut_down(self) -> None:
+        """Shut the server down as an outage would, keeping its data for `start`."""
+        self.run(_binary("pg_ctl"), "-D", str(self.root / "data"), "-m", "fast", "-w", "stop")
+
+    def start(self) -> None:
+        """Start the server on its port (again, after `shut_down`, with the same data)."""
+        self.run(
+            _binary("pg_ctl"),
+            "-D",
+            str(self.root / "data"),
+            "-l",
+            str(self.root / "log"),
+            "-w",
+            "-o",
+            self.options,
+            "start",
+        )
+
     def stop(self) -> None:
+        """Stop the server for good and remove its folder."""
         subprocess.run(
             [
                 *self.as_user,
@@ -97,19 +123,5 @@ def start() -> TemporaryPostgres:
         "UTF8",
         "--locale=C.UTF-8",
     )
-    options = (
-        f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
-        "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60"
-    )
-    server.run(
-        _binary("pg_ctl"),
-        "-D",
-        str(root / "data"),
-        "-l",
-        str(root / "log"),
-        "-w",
-        "-o",
-        options,
-        "start",
-    )
+    server.start()
     return server

@@ -16,6 +16,14 @@ class Settings(BaseSettings):
     environment: str = "development"
     database_url: str = f"sqlite+aiosqlite:///{REPO_ROOT / 'var' / 'samskap.db'}"
     database_echo: bool = False
+    # Connections kept open, and how many more may open under load (each counts against
+    # PostgreSQL's max_connections). Requests beyond them wait for one in turn: on two cores,
+    # more connections add contention, not throughput.
+    database_pool_size: int = Field(default=10, ge=1)
+    database_max_overflow: int = Field(default=10, ge=0)
+    # How long a request waits for a connection (or, on SQLite, for the write lock) before it
+    # is answered 503 with Retry-After: well within the 30 s or more a client waits.
+    database_pool_timeout: float = Field(default=10.0, gt=0)
     migrations_dir: Path = REPO_ROOT / "migrations"
     frontend_dist: Path = REPO_ROOT / "frontend" / "dist"
     max_body_bytes: int = Field(default=1_048_576, ge=1024)

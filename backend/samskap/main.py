@@ -1,5 +1,6 @@
 """The FastAPI application: routers under /api/v1, problem+json errors, stable operation ids."""
 
+import logging
 from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, Depends, FastAPI, Request
@@ -7,7 +8,6 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, RedirectResponse, Response
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
-from sqlalchemy import text
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from samskap import __version__
@@ -19,7 +19,7 @@ from samskap.auth.ratelimit import SlidingWindow
 from samskap.auth.router import public as auth_public
 from samskap.auth.router import router as auth_router
 from samskap.config import Settings, get_settings
-from samskap.db import create_engine, session_factory
+from samskap.db import create_engine, ping, session_factory
 from samskap.deadlines.router import router as deadlines_router
 from samskap.decisions.router import router as decisions_router
 from samskap.events.router import router as events_router
@@ -31,13 +31,19 @@ from samskap.memberships.router import router as memberships_router
 from samskap.middleware import RequestGuard
 from samskap.people.router import router as people_router
 from samskap.phases.router import router as phases_router
-from samskap.problems import Problem, install_problem_handlers, problem_responses
+from samskap.problems import (
+    Problem,
+    ServiceUnavailable,
+    install_problem_handlers,
+    problem_responses,
+)
 from samskap.programmes.router import router as programmes_router
 from samskap.projects.router import router as projects_router
 from samskap.tasks.router import router as tasks_router
 from samskap.users.router import router as users_router
 
 API_PREFIX = "/api/v1"
+log = logging.getLogger("samskap")
 
 DESCRIPTION = """\
 Samskap is the system of record for Norwegian municipalities that reorganise or merge:
@@ -64,18 +70,27 @@ async def live() -> dict:
     return {"status": "ok"}
 
 
-@health.get("/ready", name="health-ready", summary="Readiness", responses=problem_responses(500))
+@health.get("/ready", name="health-ready", summary="Readiness", responses=problem_responses(503))
 async def ready(request: Request) -> dict:
-    """Answers when the database can be reached."""
-    async with request.app.state.engine.connect() as connection:
-        await connection.execute(text("SELECT 1"))
+    """Answers 200 when the database can be reached, else 503 with Retry-After."""
+    try:
+        await ping(request.app.state.engine)
+    except Exception as exc:
+        log.warning("not ready: %s: %s", type(exc).__name__, exc)
+        raise ServiceUnavailable() from exc
     return {"status": "ok", "database": "ok"}
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     settings.check_secrets()
-    engine = create_engine(settings.database_url, echo=settings.database_echo)
+    engine = create_engine(
+        settings.database_url,
+        echo=settings.database_echo,
+        pool_size=settings.database_pool_size,
+        max_overflow=settings.database_max_overflow,
+        pool_timeout=settings.database_pool_timeout,
+    )
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
@@ -117,7 +132,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             expose_headers=["ETag", "Location", "X-Request-ID", "Retry-After"],
         )
 
-    api = APIRouter(prefix=API_PREFIX, responses=problem_responses(500))
+    api = APIRouter(prefix=API_PREFIX, responses=problem_responses(500, 503))
     api.include_router(health)
     api.include_router(auth_public)
     # Calendar feeds authorise themselves: an API token may come in the URL.

@@ -1,15 +1,22 @@
 """Errors as RFC 9457 application/problem+json, for domain errors and framework errors alike."""
 
 import logging
+import socket
+import sqlite3
+import traceback
 import uuid
 from typing import Any
 
+from asyncpg import exceptions as asyncpg_errors
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger("samskap")
 
@@ -83,6 +90,17 @@ class TooManyRequests(AppError):
     status, slug, title = 429, "too-many-requests", "Too many requests"
 
     def __init__(self, detail: str, retry_after: int):
+        super().__init__(detail, headers={"Retry-After": str(max(1, retry_after))})
+
+
+class ServiceUnavailable(AppError):
+    status, slug, title = 503, "service-unavailable", "Service unavailable"
+
+    def __init__(
+        self,
+        detail: str = "The database cannot be reached just now; try again shortly.",
+        retry_after: int = 5,
+    ):
         super().__init__(detail, headers={"Retry-After": str(max(1, retry_after))})
 
 
@@ -213,7 +231,106 @@ def _missing_if_match(exc: RequestValidationError) -> bool:
     )
 
 
+# The driver's own words for "the server is not there for us": connection lost or refused,
+# shutting down or starting up, out of connection slots.
+_DRIVER_UNAVAILABLE = (
+    asyncpg_errors.PostgresConnectionError,
+    asyncpg_errors.OperatorInterventionError,
+    asyncpg_errors.InsufficientResourcesError,
+)
+_DATABASE_PACKAGES = {"sqlalchemy", "asyncpg", "aiosqlite"}
+
+
+def _from_database_layer(exc: BaseException) -> bool:
+    return any(
+        frame.f_globals.get("__name__", "").partition(".")[0] in _DATABASE_PACKAGES
+        for frame, _line in traceback.walk_tb(exc.__traceback__)
+    )
+
+
+def database_unavailable(exc: BaseException) -> bool:
+    """Whether the error, or one it arose from, says the database cannot serve the request
+    just now (down, restarting, connection lost, no free connection in time, SQLite locked),
+    rather than that the request or the code is at fault."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, (PoolTimeout, *_DRIVER_UNAVAILABLE)):
+            return True
+        if isinstance(current, DBAPIError) and current.connection_invalidated:
+            return True
+        if isinstance(current, sqlite3.OperationalError) and current.sqlite_errorname.startswith(
+            ("SQLITE_BUSY", "SQLITE_LOCKED")
+        ):
+            return True
+        if isinstance(
+            current, ConnectionError | TimeoutError | socket.gaierror
+        ) and _from_database_layer(current):
+            return True
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def _install_unavailable_handler(app: FastAPI) -> None:
+    """503 with Retry-After while the database is down, locked or out of free connections."""
+
+    async def unavailable(request: Request, exc: Exception):
+        if not database_unavailable(exc):
+            raise exc  # not an outage: the handler of unexpected errors answers 500
+        log.warning("database unavailable (%s): %s", type(exc).__name__, exc)
+        error = ServiceUnavailable()
+        return problem_response(
+            request, error.status, error.slug, error.title, error.detail, headers=error.headers
+        )
+
+    for kind in (DBAPIError, PoolTimeout, OSError, asyncpg_errors.PostgresError):
+        app.add_exception_handler(kind, unavailable)
+
+
+class _AnsweredErrorsEndHere:
+    """Starlette's outermost middleware answers an unexpected error with the 500 handler and
+    then raises it again for the server to log; uvicorn takes that for a broken app and drops
+    the connection, without `Connection: close`, so the client's next request on it fails.
+    The handler has logged the error and the client has its answer: the error ends here.
+    An error after a response began is raised on, since only a closed connection tells the
+    client its response is cut short."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        answered = False
+
+        async def watched_send(message: Message) -> None:
+            nonlocal answered
+            await send(message)
+            if message["type"] == "http.response.body" and not message.get("more_body"):
+                answered = True
+
+        try:
+            await self.app(scope, receive, watched_send)
+        except Exception:
+            if not answered:
+                raise
+
+
+def _keep_connections_after_errors(app: FastAPI) -> None:
+    build = app.build_middleware_stack
+
+    def build_middleware_stack() -> ASGIApp:
+        return _AnsweredErrorsEndHere(build())
+
+    app.build_middleware_stack = build_middleware_stack  # type: ignore[method-assign]
+
+
 def install_problem_handlers(app: FastAPI) -> None:
+    _install_unavailable_handler(app)
+    _keep_connections_after_errors(app)
+
     @app.exception_handler(AppError)
     async def _app_error(request: Request, exc: AppError):
         return problem_response(
@@ -292,6 +409,7 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         428: "If-Match is missing; send the ETag of the version the change is based on",
         422: "Invalid input",
         500: "Internal server error",
+        503: "The database is unavailable or busy; retry after the seconds in Retry-After",
     }
     return {
         s: {

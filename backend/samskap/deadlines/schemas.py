@@ -5,6 +5,7 @@ from datetime import datetime
 from pydantic import AwareDatetime, ConfigDict, Field, computed_field
 
 from samskap.kit.schemas import (
+    EXTERNAL_ID,
     ExternalId,
     InputModel,
     LongText,
@@ -34,12 +35,16 @@ class DeadlineCreate(InputModel):
         }
     )
 
-    programme_id: uuid.UUID
-    project_id: uuid.UUID | None = None
-    group_id: uuid.UUID | None = None
+    programme_id: uuid.UUID = Field(description="The programme the deadline belongs to")
+    project_id: uuid.UUID | None = Field(None, description="The project it concerns, if any")
+    group_id: uuid.UUID | None = Field(None, description="The group it concerns, if any")
     title: Title = Field(description="What is due")
-    description: LongText | None = None
-    due_at: AwareDatetime
+    description: LongText | None = Field(
+        None, description="More about what is due and how to deliver it"
+    )
+    due_at: AwareDatetime = Field(
+        description="When it is due: a time with its offset, e.g. 2018-09-20T12:00:00+02:00"
+    )
     responsible_person_id: uuid.UUID | None = Field(
         None, description="The person who must deliver (give this or responsible_group_id)"
     )
@@ -47,16 +52,20 @@ class DeadlineCreate(InputModel):
         None, description="The group that must deliver (give this or responsible_person_id)"
     )
     recipient_id: uuid.UUID | None = Field(None, description="The person who receives it")
-    kind: DeadlineKind = DeadlineKind.submission
-    status: DeadlineStatus = DeadlineStatus.open
-    submitted_at: AwareDatetime | None = Field(None, description="Defaults to now on submit")
-    external_id: ExternalId | None = None
+    kind: DeadlineKind = Field(DeadlineKind.submission, description="What is due")
+    status: DeadlineStatus = Field(DeadlineStatus.open, description="Whether it has been met")
+    submitted_at: AwareDatetime | None = Field(
+        None,
+        description="When it was delivered, not in the future; defaults to now when the status "
+        "becomes submitted",
+    )
+    external_id: ExternalId | None = Field(None, description=EXTERNAL_ID)
 
 
 DeadlineUpdate = update_model(DeadlineCreate, "DeadlineUpdate", exclude={"programme_id"})
 
 
-class DeadlineRead(RecordRead):
+class DeadlineRead(RecordRead, describe_from=DeadlineCreate):
     programme_id: uuid.UUID
     project_id: uuid.UUID | None
     group_id: uuid.UUID | None

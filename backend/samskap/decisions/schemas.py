@@ -4,6 +4,7 @@ from datetime import date, datetime
 from pydantic import ConfigDict, Field
 
 from samskap.kit.schemas import (
+    EXTERNAL_ID,
     ExternalId,
     InputModel,
     LongText,
@@ -36,15 +37,19 @@ class DecisionCreate(InputModel):
         }
     )
 
-    programme_id: uuid.UUID
+    programme_id: uuid.UUID = Field(description="The programme the decision belongs to")
     body_group_id: uuid.UUID | None = Field(None, description="The group that decided")
-    project_id: uuid.UUID | None = None
-    decided_on: date
-    case_number: str | None = Field(None, max_length=64)
-    title: Title
-    text: LongText | None = None
+    project_id: uuid.UUID | None = Field(None, description="The project it concerns, if any")
+    decided_on: date = Field(description="The day it was (or is to be) decided")
+    case_number: str | None = Field(
+        None,
+        max_length=64,
+        description="The case number (saksnummer) in the archive, e.g. 18/00123",
+    )
+    title: Title = Field(description="What was decided, in a line")
+    text: LongText | None = Field(None, description="The text of the decision (vedtakstekst)")
     legal_basis: LongText | None = Field(None, description="The power the decision rests on")
-    status: DecisionStatus = DecisionStatus.draft
+    status: DecisionStatus = Field(DecisionStatus.draft, description="Whether it is taken")
     reorganisation: bool = Field(
         False,
         description="Changes how work is organised: needs consultation with union "
@@ -58,13 +63,13 @@ class DecisionCreate(InputModel):
         description="Programme administrators only: why the decision is final without "
         "the consultation it needed",
     )
-    external_id: ExternalId | None = None
+    external_id: ExternalId | None = Field(None, description=EXTERNAL_ID)
 
 
 DecisionUpdate = update_model(DecisionCreate, "DecisionUpdate", exclude={"programme_id"})
 
 
-class DecisionRead(RecordRead):
+class DecisionRead(RecordRead, describe_from=DecisionCreate):
     programme_id: uuid.UUID
     body_group_id: uuid.UUID | None
     project_id: uuid.UUID | None
@@ -76,10 +81,14 @@ class DecisionRead(RecordRead):
     status: DecisionStatus
     reorganisation: bool
     consultation_event_id: uuid.UUID | None
-    finalised_at: datetime | None
+    finalised_at: datetime | None = Field(description="When the decision became final")
     override_reason: str | None
-    overridden_by_id: uuid.UUID | None
-    archived_at: datetime | None
+    overridden_by_id: uuid.UUID | None = Field(
+        description="The user who made it final without its consultation"
+    )
+    archived_at: datetime | None = Field(
+        description="When the decision was archived; an archived decision no longer changes"
+    )
     external_id: str | None
 
 

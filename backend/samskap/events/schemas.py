@@ -6,6 +6,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstrai
 
 from samskap.involvements.schemas import DocumentLink
 from samskap.kit.schemas import (
+    EXTERNAL_ID,
     ExternalId,
     InputModel,
     LongText,
@@ -21,30 +22,44 @@ ClockTime = Annotated[str, StringConstraints(pattern=r"^([01]\d|2[0-3]):[0-5]\d$
 
 
 class AgendaItem(InputModel):
+    """One item of an event's programme (agenda)."""
+
     time: ClockTime | None = Field(None, description="HH:MM, Oslo time")
-    title: Title
-    responsible: Name | None = None
-    room: Name | None = None
-    documents: list[DocumentLink] = Field(default_factory=list, max_length=20)
+    title: Title = Field(description="What the item is about")
+    responsible: Name | None = Field(
+        None, description="Who leads the item, a name or a role, e.g. Kommunalsjef"
+    )
+    room: Name | None = Field(None, description="Where, if not the event's location")
+    documents: list[DocumentLink] = Field(
+        default_factory=list, max_length=20, description="Papers for the item"
+    )
 
 
 class Participant(InputModel):
-    person_id: uuid.UUID
+    """A person invited to an event, and whether they came."""
+
+    person_id: uuid.UUID = Field(description="The invited person, one of the programme's people")
     attendance: Attendance | None = Field(None, description="Unset until the meeting is held")
 
 
 class PartyView(InputModel):
-    party: Party
-    view: LongText = Field(min_length=1)
+    """What one party said in a consultation."""
+
+    party: Party = Field(description="The party whose view this is")
+    view: LongText = Field(min_length=1, description="Their view, as recorded in the protocol")
 
 
 class Protocol(InputModel):
     """The protocol of a consultation meeting (drøftingsprotokoll)."""
 
     matter: LongText = Field(min_length=1, description="What was consulted on")
-    parties_present: list[Party] = Field(default_factory=list, max_length=4)
+    parties_present: list[Party] = Field(
+        default_factory=list, max_length=4, description="The parties that took part"
+    )
     agreed: bool | None = Field(None, description="Whether the parties agreed")
-    views: list[PartyView] = Field(default_factory=list, max_length=10)
+    views: list[PartyView] = Field(
+        default_factory=list, max_length=10, description="Each party's view, where they differ"
+    )
     signed_at: AwareDatetime | None = Field(None, description="When the protocol was signed")
 
 
@@ -86,34 +101,40 @@ class EventCreate(InputModel):
         }
     )
 
-    programme_id: uuid.UUID
-    group_id: uuid.UUID | None = None
-    project_id: uuid.UUID | None = None
-    title: Title
-    kind: EventKind = EventKind.meeting
-    starts_at: AwareDatetime
-    ends_at: AwareDatetime
-    location: Name | None = None
-    agenda: list[AgendaItem] = Field(default_factory=list, max_length=50)
+    programme_id: uuid.UUID = Field(description="The programme the event belongs to")
+    group_id: uuid.UUID | None = Field(
+        None, description="The group that meets, if any; its members can be invited"
+    )
+    project_id: uuid.UUID | None = Field(None, description="The project it concerns, if any")
+    title: Title = Field(description="The event's title")
+    kind: EventKind = Field(EventKind.meeting, description="What kind of event")
+    starts_at: AwareDatetime = Field(description="When it starts, a time with its offset")
+    ends_at: AwareDatetime = Field(description="When it ends; not before starts_at")
+    location: Name | None = Field(None, description="Where it is held")
+    agenda: list[AgendaItem] = Field(
+        default_factory=list, max_length=50, description="The programme (agenda), in order"
+    )
     participants: list[Participant] = Field(
         default_factory=list, max_length=500, description="Invited people and their attendance"
     )
-    minutes: LongText | None = None
+    minutes: LongText | None = Field(None, description="The minutes (referat) of the event")
     protocol: Protocol | None = Field(None, description="Consultation meetings only")
-    external_id: ExternalId | None = None
+    external_id: ExternalId | None = Field(None, description=EXTERNAL_ID)
 
 
 EventUpdate = update_model(EventCreate, "EventUpdate", exclude={"programme_id"})
 
 
 class ParticipantRead(BaseModel):
+    """A person invited to an event, and whether they came."""
+
     model_config = ConfigDict(from_attributes=True)
 
-    person_id: uuid.UUID
-    attendance: Attendance | None
+    person_id: uuid.UUID = Field(description="The invited person")
+    attendance: Attendance | None = Field(description="Null until recorded")
 
 
-class EventRead(RecordRead):
+class EventRead(RecordRead, describe_from=EventCreate):
     programme_id: uuid.UUID
     group_id: uuid.UUID | None
     project_id: uuid.UUID | None
@@ -133,10 +154,12 @@ EventPage = page_model(EventRead, "EventPage")
 
 
 class AttendanceRow(BaseModel):
-    person_id: uuid.UUID
-    name: str
-    invited: int
-    present: int
-    absent: int
-    excused: int
-    not_recorded: int
+    """One member's attendance at the group's events."""
+
+    person_id: uuid.UUID = Field(description="The person")
+    name: str = Field(description="The person's name")
+    invited: int = Field(description="How many of the group's events they were invited to")
+    present: int = Field(description="How many they came to")
+    absent: int = Field(description="How many they missed without notice")
+    excused: int = Field(description="How many they sent apologies for (meldt forfall)")
+    not_recorded: int = Field(description="How many have no attendance recorded yet")

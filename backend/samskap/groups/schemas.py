@@ -4,6 +4,7 @@ from datetime import date
 from pydantic import ConfigDict, Field
 
 from samskap.kit.schemas import (
+    EXTERNAL_ID,
     ExternalId,
     InputModel,
     LongText,
@@ -35,23 +36,31 @@ class GroupCreate(InputModel):
         }
     )
 
-    programme_id: uuid.UUID
-    project_id: uuid.UUID | None = None
-    kind: GroupKind
-    name: Name
-    description: LongText | None = None
-    mandate_text: LongText | None = None
-    mandate_status: MandateStatus = MandateStatus.draft
+    programme_id: uuid.UUID = Field(description="The programme the group belongs to")
+    project_id: uuid.UUID | None = Field(
+        None, description="The project the group belongs to; none for a programme-wide group"
+    )
+    kind: GroupKind = Field(description="What the group is; its composition rules follow")
+    name: Name = Field(description="The group's name, e.g. Prosjektstyre Oppvekst og utdanning")
+    description: LongText | None = Field(None, description="What the group does")
+    mandate_text: LongText | None = Field(
+        None,
+        description="The group's mandate (mandat); needed once the mandate is proposed",
+    )
+    mandate_status: MandateStatus = Field(
+        MandateStatus.draft,
+        description="How far the mandate has come; it goes draft → proposed → approved",
+    )
     mandate_decision_id: uuid.UUID | None = Field(
         None, description="The final decision that approved the mandate; needed to approve"
     )
-    external_id: ExternalId | None = None
+    external_id: ExternalId | None = Field(None, description=EXTERNAL_ID)
 
 
 GroupUpdate = update_model(GroupCreate, "GroupUpdate", exclude={"programme_id"})
 
 
-class GroupRead(RecordRead):
+class GroupRead(RecordRead, describe_from=GroupCreate):
     programme_id: uuid.UUID
     project_id: uuid.UUID | None
     kind: GroupKind
@@ -84,21 +93,35 @@ class MemberCreate(InputModel):
         }
     )
 
-    person_id: uuid.UUID
-    role: MemberRole = MemberRole.member
-    party: Party
-    municipality_number: MunicipalityNumber | None = None
-    allocation_percent: Percent | None = None
-    starts_on: date | None = None
-    ends_on: date | None = None
+    person_id: uuid.UUID = Field(description="Who holds the seat, one of the programme's people")
+    role: MemberRole = Field(MemberRole.member, description="The member's role in the group")
+    party: Party = Field(
+        description="The side the member sits for; three-party forums and joint consultative "
+        "committees are checked by it"
+    )
+    municipality_number: MunicipalityNumber | None = Field(
+        None,
+        description="The municipality the member represents (kommunenummer), one of the "
+        "programme's; project boards need a leader from each",
+    )
+    allocation_percent: Percent | None = Field(
+        None,
+        description="How much of the member's working time the seat takes, in percent; no one "
+        "should pass 100 across groups and projects",
+    )
+    starts_on: date | None = Field(None, description="The first day of the seat")
+    ends_on: date | None = Field(
+        None,
+        description="The last day of the seat; a person may hold the same role again after it",
+    )
 
 
 MemberUpdate = update_model(MemberCreate, "MemberUpdate")
 
 
-class MemberRead(RecordRead):
-    programme_id: uuid.UUID
-    group_id: uuid.UUID
+class MemberRead(RecordRead, describe_from=MemberCreate):
+    programme_id: uuid.UUID = Field(description="The programme of the group")
+    group_id: uuid.UUID = Field(description="The group the seat is in")
     person_id: uuid.UUID
     role: MemberRole
     party: Party

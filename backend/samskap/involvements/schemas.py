@@ -4,6 +4,7 @@ from datetime import date, datetime
 from pydantic import AnyHttpUrl, ConfigDict, Field
 
 from samskap.kit.schemas import (
+    EXTERNAL_ID,
     ExternalId,
     InputModel,
     LongText,
@@ -16,8 +17,10 @@ from samskap.models.enums import InvolvementForm, StakeholderKind
 
 
 class DocumentLink(InputModel):
-    title: Name
-    url: AnyHttpUrl | None = None
+    """A document the record refers to: a link, an archive reference, or both."""
+
+    title: Name = Field(description="The document's title")
+    url: AnyHttpUrl | None = Field(None, description="Where to read it (http or https)")
     reference: Name | None = Field(None, description="Archive reference, e.g. a case number")
 
 
@@ -43,25 +46,38 @@ class InvolvementCreate(InputModel):
         }
     )
 
-    programme_id: uuid.UUID
-    project_id: uuid.UUID | None = None
-    group_id: uuid.UUID | None = None
+    programme_id: uuid.UUID = Field(description="The programme the record belongs to")
+    project_id: uuid.UUID | None = Field(None, description="The project it concerns, if any")
+    group_id: uuid.UUID | None = Field(
+        None, description="The group through which they were involved, if any"
+    )
     matter: LongText = Field(min_length=1, description="What was to be decided")
-    stakeholder_kind: StakeholderKind
-    form: InvolvementForm
-    occurred_on: date
-    participant_ids: list[uuid.UUID] = Field(default_factory=list, max_length=500)
-    head_count: int | None = Field(None, ge=0, le=1_000_000)
+    stakeholder_kind: StakeholderKind = Field(description="Who was involved")
+    form: InvolvementForm = Field(description="How they were involved")
+    occurred_on: date = Field(description="The day it happened; not in the future")
+    participant_ids: list[uuid.UUID] = Field(
+        default_factory=list,
+        max_length=500,
+        description="Who took part, among the programme's people; give these or head_count",
+    )
+    head_count: int | None = Field(
+        None,
+        ge=0,
+        le=1_000_000,
+        description="How many took part, when they are not named (e.g. a survey's respondents)",
+    )
     statements: LongText | None = Field(None, description="What the stakeholders said")
     outcome: LongText | None = Field(None, description="How it was used, what came of it")
-    documents: list[DocumentLink] = Field(default_factory=list, max_length=50)
-    external_id: ExternalId | None = None
+    documents: list[DocumentLink] = Field(
+        default_factory=list, max_length=50, description="Minutes, protocols and other papers"
+    )
+    external_id: ExternalId | None = Field(None, description=EXTERNAL_ID)
 
 
 InvolvementUpdate = update_model(InvolvementCreate, "InvolvementUpdate", exclude={"programme_id"})
 
 
-class InvolvementRead(RecordRead):
+class InvolvementRead(RecordRead, describe_from=InvolvementCreate):
     programme_id: uuid.UUID
     project_id: uuid.UUID | None
     group_id: uuid.UUID | None
@@ -77,7 +93,9 @@ class InvolvementRead(RecordRead):
     statements: str | None
     outcome: str | None
     documents: list[DocumentLink]
-    archived_at: datetime | None
+    archived_at: datetime | None = Field(
+        description="When the record was archived; an archived record no longer changes"
+    )
     external_id: str | None
 
 

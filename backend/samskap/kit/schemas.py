@@ -17,6 +17,12 @@ MunicipalityNumber = Annotated[
 ]
 
 
+EXTERNAL_ID = (
+    "Your own key for the record, e.g. its id in the system it was imported from; unique in "
+    "the programme, so that a re-run import finds the record instead of adding another"
+)
+
+
 class InputModel(BaseModel):
     """Request bodies: unknown fields are refused so that typos do not pass silently."""
 
@@ -24,12 +30,40 @@ class InputModel(BaseModel):
 
 
 class RecordRead(BaseModel):
+    """A stored record as the API answers it.
+
+    `class ThingRead(RecordRead, describe_from=ThingCreate)` takes the description of the
+    schema and of each field it shares with `ThingCreate` (whose Update copies them too), so
+    that a field is described once, where it is written.
+    """
+
     model_config = ConfigDict(from_attributes=True)
 
-    id: uuid.UUID
-    created_at: datetime
-    updated_at: datetime
-    version: int = Field(description="Grows on every change; the ETag is this number")
+    id: uuid.UUID = Field(description="The record's id, a UUID (version 7, so ids grow in time)")
+    created_at: datetime = Field(description="When the record was created")
+    updated_at: datetime = Field(description="When the record last changed")
+    version: int = Field(
+        description="Grows by one on every change; the ETag header is this number in quotes, "
+        "to send as If-Match"
+    )
+
+    def __init_subclass__(cls, describe_from: type[BaseModel] | None = None, **kwargs: Any):
+        super().__init_subclass__(**kwargs)
+
+    @classmethod
+    def __pydantic_init_subclass__(
+        cls, describe_from: type[BaseModel] | None = None, **kwargs: Any
+    ) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        if describe_from is None:
+            return
+        if not cls.__doc__:
+            cls.__doc__ = describe_from.__doc__
+        for name, info in cls.model_fields.items():
+            source = describe_from.model_fields.get(name)
+            if info.description is None and source is not None:
+                info.description = source.description
+        cls.model_rebuild(force=True)
 
 
 def update_model(
@@ -57,6 +91,13 @@ def page_model(read: type[BaseModel], name: str) -> type[BaseModel]:
     return create_model(
         name,
         __doc__="One page of a list; pass next_cursor as cursor to get the next page.",
-        items=(list[read], ...),
-        next_cursor=(str | None, Field(None, description="null on the last page")),
+        items=(list[read], Field(description="The records of this page, in the list's order")),
+        next_cursor=(
+            str | None,
+            Field(
+                None,
+                description="Pass this as `cursor` (with the same filters and sort) for the "
+                "next page; null on the last page",
+            ),
+        ),
     )

@@ -4,6 +4,7 @@ from datetime import datetime
 from pydantic import ConfigDict, EmailStr, Field
 
 from samskap.kit.schemas import (
+    EXTERNAL_ID,
     ExternalId,
     InputModel,
     MunicipalityNumber,
@@ -35,24 +36,34 @@ class PersonCreate(InputModel):
         }
     )
 
-    programme_id: uuid.UUID
-    name: Name
-    email: EmailStr | None = None
-    title: Name | None = None
-    organisation_unit: Name | None = None
-    municipality_number: MunicipalityNumber | None = None
-    affiliation: Affiliation = Affiliation.employee
+    programme_id: uuid.UUID = Field(description="The programme the person takes part in")
+    name: Name = Field(description="The person's full name")
+    email: EmailStr | None = Field(None, description="The person's e-mail address")
+    title: Name | None = Field(
+        None, description="Their position or role at work, e.g. Hovedtillitsvalgt or kommunalsjef"
+    )
+    organisation_unit: Name | None = Field(
+        None, description="The unit or service area they work in, e.g. Oppvekst"
+    )
+    municipality_number: MunicipalityNumber | None = Field(
+        None,
+        description="The municipality they come from (kommunenummer, four digits), one of the "
+        "programme's",
+    )
+    affiliation: Affiliation = Field(
+        Affiliation.employee, description="In what capacity the person takes part"
+    )
     union: Name | None = Field(
         None,
         description="For union representatives: their union. Special-category data (GDPR art. 9)",
     )
-    external_id: ExternalId | None = None
+    external_id: ExternalId | None = Field(None, description=EXTERNAL_ID)
 
 
 PersonUpdate = update_model(PersonCreate, "PersonUpdate", exclude={"programme_id"})
 
 
-class PersonRead(RecordRead):
+class PersonRead(RecordRead, describe_from=PersonCreate):
     programme_id: uuid.UUID
     name: str
     email: str | None

@@ -4,6 +4,7 @@ from datetime import date, datetime
 from pydantic import AwareDatetime, ConfigDict, Field
 
 from samskap.kit.schemas import (
+    EXTERNAL_ID,
     ExternalId,
     InputModel,
     LongText,
@@ -35,17 +36,25 @@ class PhaseCreate(InputModel):
         }
     )
 
-    project_id: uuid.UUID
+    project_id: uuid.UUID = Field(description="The project the phase belongs to")
     position: int | None = Field(
         None, ge=1, le=1000, description="Order in the project; defaults to last"
     )
-    name: Name
-    description: LongText | None = None
-    activities: list[LongText] = Field(default_factory=list, max_length=100)
-    starts_on: date | None = None
-    ends_on: date | None = None
-    status: PhaseStatus = PhaseStatus.not_started
-    external_id: ExternalId | None = None
+    name: Name = Field(description="The phase's name, e.g. Oppstart")
+    description: LongText | None = Field(None, description="What the phase is about")
+    activities: list[LongText] = Field(
+        default_factory=list,
+        max_length=100,
+        description="What is done in the phase (aktiviteter), one text each",
+    )
+    starts_on: date | None = Field(None, description="The day the phase starts")
+    ends_on: date | None = Field(None, description="The day the phase is to end")
+    status: PhaseStatus = Field(
+        PhaseStatus.not_started,
+        description="Where the phase stands; `completed` only once every expected result is "
+        "done or waived",
+    )
+    external_id: ExternalId | None = Field(None, description=EXTERNAL_ID)
     expected_results: list[LongText] = Field(
         default_factory=list,
         max_length=100,
@@ -71,20 +80,26 @@ class ExpectedResultCreate(InputModel):
         }
     )
 
-    text: LongText = Field(min_length=1)
-    position: int | None = Field(None, ge=1, le=1000)
-    done: bool = False
-    done_at: AwareDatetime | None = Field(None, description="Defaults to now when ticked")
-    done_by_id: uuid.UUID | None = None
+    text: LongText = Field(min_length=1, description="What the phase is to have brought about")
+    position: int | None = Field(
+        None, ge=1, le=1000, description="Order in the checklist; defaults to last"
+    )
+    done: bool = Field(False, description="Ticked off: the result is met")
+    done_at: AwareDatetime | None = Field(
+        None, description="When it was met; defaults to now when ticked, not in the future"
+    )
+    done_by_id: uuid.UUID | None = Field(
+        None, description="The person (one of the programme's people) who met it"
+    )
     waived: bool = Field(False, description="Not needed after all; needs waived_reason")
-    waived_reason: LongText | None = None
+    waived_reason: LongText | None = Field(None, description="Why the result is not needed")
 
 
 ExpectedResultUpdate = update_model(ExpectedResultCreate, "ExpectedResultUpdate")
 
 
-class ExpectedResultRead(RecordRead):
-    phase_id: uuid.UUID
+class ExpectedResultRead(RecordRead, describe_from=ExpectedResultCreate):
+    phase_id: uuid.UUID = Field(description="The phase whose checklist this is on")
     position: int
     text: str
     done: bool
@@ -97,8 +112,8 @@ class ExpectedResultRead(RecordRead):
 ExpectedResultPage = page_model(ExpectedResultRead, "ExpectedResultPage")
 
 
-class PhaseRead(RecordRead):
-    programme_id: uuid.UUID
+class PhaseRead(RecordRead, describe_from=PhaseCreate):
+    programme_id: uuid.UUID = Field(description="The programme of the phase's project")
     project_id: uuid.UUID
     position: int
     name: str
@@ -110,24 +125,30 @@ class PhaseRead(RecordRead):
     completed_at: datetime | None = Field(description="When the phase was completed")
     completed_by_id: uuid.UUID | None = Field(description="The user who completed it")
     external_id: str | None
-    expected_results: list[ExpectedResultRead]
+    expected_results: list[ExpectedResultRead] = Field(
+        description="The phase's checklist, in order"
+    )
 
 
 PhasePage = page_model(PhaseRead, "PhasePage")
 
 
 class PhaseTemplateRead(InputModel):
-    key: str
-    name: str
-    source: str
-    phases: list["PhaseTemplatePhase"]
+    """A built-in set of phases that a project can be created with."""
+
+    key: str = Field(description="What to give as `phase_template` when creating a project")
+    name: str = Field(description="The template's name")
+    source: str = Field(description="The guide the phases are taken from")
+    phases: list["PhaseTemplatePhase"] = Field(description="The phases it creates, in order")
 
 
 class PhaseTemplatePhase(InputModel):
-    name: str
-    description: str
-    activities: list[str]
-    expected_results: list[str]
+    """One phase of a template."""
+
+    name: str = Field(description="The phase's name")
+    description: str = Field(description="What the phase is about")
+    activities: list[str] = Field(description="What is done in the phase")
+    expected_results: list[str] = Field(description="Its checklist of expected results")
 
 
 PhaseTemplateRead.model_rebuild()

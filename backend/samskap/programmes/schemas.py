@@ -16,8 +16,12 @@ from samskap.models.enums import ProgrammeStatus
 
 
 class Municipality(InputModel):
-    name: Name
-    number: MunicipalityNumber
+    """One of the municipalities (kommuner) that the programme reorganises or merges."""
+
+    name: Name = Field(description="The municipality's name, e.g. Ski")
+    number: MunicipalityNumber = Field(
+        description="Its municipality number (kommunenummer), four digits, e.g. 0213"
+    )
 
 
 class ProgrammeCreate(InputModel):
@@ -43,21 +47,36 @@ class ProgrammeCreate(InputModel):
         }
     )
 
-    name: Name
-    description: LongText | None = None
-    vision: LongText | None = None
-    owner_organisation: Name | None = None
-    municipalities: list[Municipality] = Field(default_factory=list, max_length=30)
-    starts_on: date | None = None
-    target_on: date | None = Field(None, description="The merger or reorganisation date")
-    status: ProgrammeStatus = ProgrammeStatus.planned
-    external_id: ExternalId | None = None
+    name: Name = Field(description="The programme's name, e.g. Nordre Follo 2020")
+    description: LongText | None = Field(None, description="What the programme is about")
+    vision: LongText | None = Field(
+        None, description="The vision (visjon) of the new or reorganised municipality"
+    )
+    owner_organisation: Name | None = Field(
+        None,
+        description="The body that owns the programme, e.g. the joint committee (fellesnemnd)",
+    )
+    municipalities: list[Municipality] = Field(
+        default_factory=list,
+        max_length=30,
+        description="The municipalities taking part; board composition is checked against them",
+    )
+    starts_on: date | None = Field(None, description="The day the programme starts")
+    target_on: date | None = Field(
+        None, description="The merger or reorganisation date, when the new organisation starts"
+    )
+    status: ProgrammeStatus = Field(ProgrammeStatus.planned, description="Where it stands")
+    external_id: ExternalId | None = Field(
+        None,
+        description="Your own key for the programme, e.g. its id in the system it was imported "
+        "from; unique among programmes",
+    )
 
 
 ProgrammeUpdate = update_model(ProgrammeCreate, "ProgrammeUpdate")
 
 
-class ProgrammeRead(RecordRead):
+class ProgrammeRead(RecordRead, describe_from=ProgrammeCreate):
     name: str
     description: str | None
     vision: str | None

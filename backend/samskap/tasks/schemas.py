@@ -1,9 +1,10 @@
 import uuid
 from datetime import date
 
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field
 
 from samskap.kit.schemas import (
+    EXTERNAL_ID,
     ExternalId,
     InputModel,
     LongText,
@@ -33,24 +34,32 @@ class TaskCreate(InputModel):
         }
     )
 
-    project_id: uuid.UUID
-    phase_id: uuid.UUID | None = None
-    group_id: uuid.UUID | None = None
-    parent_id: uuid.UUID | None = None
-    title: Title
-    description: LongText | None = None
-    assignee_id: uuid.UUID | None = None
-    status: TaskStatus = TaskStatus.todo
-    priority: Priority = Priority.normal
-    due_on: date | None = None
-    external_id: ExternalId | None = None
+    project_id: uuid.UUID = Field(description="The project the task belongs to")
+    phase_id: uuid.UUID | None = Field(
+        None, description="The phase of that project the task belongs to, if any"
+    )
+    group_id: uuid.UUID | None = Field(
+        None, description="The group that carries the task out, if any"
+    )
+    parent_id: uuid.UUID | None = Field(
+        None, description="The task this is a subtask of, in the same project (no cycles)"
+    )
+    title: Title = Field(description="What is to be done, in a line")
+    description: LongText | None = Field(None, description="More about the task")
+    assignee_id: uuid.UUID | None = Field(
+        None, description="The person who does the task, one of the programme's people"
+    )
+    status: TaskStatus = Field(TaskStatus.todo, description="Where the task stands")
+    priority: Priority = Field(Priority.normal, description="How urgent the task is")
+    due_on: date | None = Field(None, description="The day the task is due")
+    external_id: ExternalId | None = Field(None, description=EXTERNAL_ID)
 
 
 TaskUpdate = update_model(TaskCreate, "TaskUpdate")
 
 
-class TaskRead(RecordRead):
-    programme_id: uuid.UUID
+class TaskRead(RecordRead, describe_from=TaskCreate):
+    programme_id: uuid.UUID = Field(description="The programme of the task's project")
     project_id: uuid.UUID
     phase_id: uuid.UUID | None
     group_id: uuid.UUID | None
