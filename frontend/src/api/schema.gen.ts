@@ -1119,20 +1119,35 @@ export interface components {
          * @enum {string}
          */
         Affiliation: "employee" | "elected_official" | "union_representative" | "safety_representative" | "nav" | "external";
-        /** AgendaItem */
+        /**
+         * AgendaItem
+         * @description One item of an event's programme (agenda).
+         */
         AgendaItem: {
             /**
              * Time
              * @description HH:MM, Oslo time
              */
             time?: string | null;
-            /** Title */
+            /**
+             * Title
+             * @description What the item is about
+             */
             title: string;
-            /** Responsible */
+            /**
+             * Responsible
+             * @description Who leads the item, a name or a role, e.g. Kommunalsjef
+             */
             responsible?: string | null;
-            /** Room */
+            /**
+             * Room
+             * @description Where, if not the event's location
+             */
             room?: string | null;
-            /** Documents */
+            /**
+             * Documents
+             * @description Papers for the item
+             */
             documents?: components["schemas"]["DocumentLink"][];
         };
         /**
@@ -1166,21 +1181,24 @@ export interface components {
             /**
              * Id
              * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
              */
             id: string;
             /**
              * Created At
              * Format: date-time
+             * @description When the record was created
              */
             created_at: string;
             /**
              * Updated At
              * Format: date-time
+             * @description When the record last changed
              */
             updated_at: string;
             /**
              * Version
-             * @description Grows on every change; the ETag is this number
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
              */
             version: number;
             /**
@@ -1228,21 +1246,24 @@ export interface components {
             /**
              * Id
              * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
              */
             id: string;
             /**
              * Created At
              * Format: date-time
+             * @description When the record was created
              */
             created_at: string;
             /**
              * Updated At
              * Format: date-time
+             * @description When the record last changed
              */
             updated_at: string;
             /**
              * Version
-             * @description Grows on every change; the ETag is this number
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
              */
             version: number;
             /**
@@ -1280,24 +1301,46 @@ export interface components {
          * @enum {string}
          */
         Attendance: "present" | "absent" | "excused";
-        /** AttendanceRow */
+        /**
+         * AttendanceRow
+         * @description One member's attendance at the group's events.
+         */
         AttendanceRow: {
             /**
              * Person Id
              * Format: uuid
+             * @description The person
              */
             person_id: string;
-            /** Name */
+            /**
+             * Name
+             * @description The person's name
+             */
             name: string;
-            /** Invited */
+            /**
+             * Invited
+             * @description How many of the group's events they were invited to
+             */
             invited: number;
-            /** Present */
+            /**
+             * Present
+             * @description How many they came to
+             */
             present: number;
-            /** Absent */
+            /**
+             * Absent
+             * @description How many they missed without notice
+             */
             absent: number;
-            /** Excused */
+            /**
+             * Excused
+             * @description How many they sent apologies for (meldt forfall)
+             */
             excused: number;
-            /** Not Recorded */
+            /**
+             * Not Recorded
+             * @description How many have no attendance recorded yet
+             */
             not_recorded: number;
         };
         /**
@@ -1398,22 +1441,33 @@ export interface components {
             /**
              * Programme Id
              * Format: uuid
+             * @description The programme the deadline belongs to
              */
             programme_id: string;
-            /** Project Id */
+            /**
+             * Project Id
+             * @description The project it concerns, if any
+             */
             project_id?: string | null;
-            /** Group Id */
+            /**
+             * Group Id
+             * @description The group it concerns, if any
+             */
             group_id?: string | null;
             /**
              * Title
              * @description What is due
              */
             title: string;
-            /** Description */
+            /**
+             * Description
+             * @description More about what is due and how to deliver it
+             */
             description?: string | null;
             /**
              * Due At
              * Format: date-time
+             * @description When it is due: a time with its offset, e.g. 2018-09-20T12:00:00+02:00
              */
             due_at: string;
             /**
@@ -1431,16 +1485,25 @@ export interface components {
              * @description The person who receives it
              */
             recipient_id?: string | null;
-            /** @default submission */
+            /**
+             * @description What is due
+             * @default submission
+             */
             kind: components["schemas"]["DeadlineKind"];
-            /** @default open */
+            /**
+             * @description Whether it has been met
+             * @default open
+             */
             status: components["schemas"]["DeadlineStatus"];
             /**
              * Submitted At
-             * @description Defaults to now on submit
+             * @description When it was delivered, not in the future; defaults to now when the status becomes submitted
              */
             submitted_at?: string | null;
-            /** External Id */
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
             external_id?: string | null;
         };
         /**
@@ -1460,70 +1523,110 @@ export interface components {
          * @description One page of a list; pass next_cursor as cursor to get the next page.
          */
         DeadlinePage: {
-            /** Items */
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
             items: components["schemas"]["DeadlineRead"][];
             /**
              * Next Cursor
-             * @description null on the last page
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
              */
             next_cursor?: string | null;
         };
-        /** DeadlineRead */
+        /**
+         * DeadlineRead
+         * @description A deadline (frist): what is due, who answers for it, who receives it, and when.
+         */
         DeadlineRead: {
             /**
              * Id
              * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
              */
             id: string;
             /**
              * Created At
              * Format: date-time
+             * @description When the record was created
              */
             created_at: string;
             /**
              * Updated At
              * Format: date-time
+             * @description When the record last changed
              */
             updated_at: string;
             /**
              * Version
-             * @description Grows on every change; the ETag is this number
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
              */
             version: number;
             /**
              * Programme Id
              * Format: uuid
+             * @description The programme the deadline belongs to
              */
             programme_id: string;
-            /** Project Id */
+            /**
+             * Project Id
+             * @description The project it concerns, if any
+             */
             project_id: string | null;
-            /** Group Id */
+            /**
+             * Group Id
+             * @description The group it concerns, if any
+             */
             group_id: string | null;
-            /** Title */
+            /**
+             * Title
+             * @description What is due
+             */
             title: string;
-            /** Description */
+            /**
+             * Description
+             * @description More about what is due and how to deliver it
+             */
             description: string | null;
             /**
              * Due At
              * Format: date-time
+             * @description When it is due: a time with its offset, e.g. 2018-09-20T12:00:00+02:00
              */
             due_at: string;
-            /** Responsible Person Id */
+            /**
+             * Responsible Person Id
+             * @description The person who must deliver (give this or responsible_group_id)
+             */
             responsible_person_id: string | null;
-            /** Responsible Group Id */
+            /**
+             * Responsible Group Id
+             * @description The group that must deliver (give this or responsible_person_id)
+             */
             responsible_group_id: string | null;
-            /** Recipient Id */
+            /**
+             * Recipient Id
+             * @description The person who receives it
+             */
             recipient_id: string | null;
+            /** @description What is due */
             kind: components["schemas"]["DeadlineKind"];
+            /** @description Whether it has been met */
             status: components["schemas"]["DeadlineStatus"];
-            /** Submitted At */
+            /**
+             * Submitted At
+             * @description When it was delivered, not in the future; defaults to now when the status becomes submitted
+             */
             submitted_at: string | null;
             /**
              * Overdue
              * @description Open and past due_at, computed at the time of reading
              */
             overdue: boolean;
-            /** External Id */
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
             external_id: string | null;
             /**
              * Submitted Late
@@ -1551,18 +1654,30 @@ export interface components {
          * @description Changes to apply. A deadline (frist): what is due, who answers for it, who receives it, and when.
          */
         DeadlineUpdate: {
-            /** Project Id */
+            /**
+             * Project Id
+             * @description The project it concerns, if any
+             */
             project_id?: string | null;
-            /** Group Id */
+            /**
+             * Group Id
+             * @description The group it concerns, if any
+             */
             group_id?: string | null;
             /**
              * Title
              * @description What is due
              */
             title?: string | null;
-            /** Description */
+            /**
+             * Description
+             * @description More about what is due and how to deliver it
+             */
             description?: string | null;
-            /** Due At */
+            /**
+             * Due At
+             * @description When it is due: a time with its offset, e.g. 2018-09-20T12:00:00+02:00
+             */
             due_at?: string | null;
             /**
              * Responsible Person Id
@@ -1579,14 +1694,19 @@ export interface components {
              * @description The person who receives it
              */
             recipient_id?: string | null;
+            /** @description What is due */
             kind?: components["schemas"]["DeadlineKind"] | null;
+            /** @description Whether it has been met */
             status?: components["schemas"]["DeadlineStatus"] | null;
             /**
              * Submitted At
-             * @description Defaults to now on submit
+             * @description When it was delivered, not in the future; defaults to now when the status becomes submitted
              */
             submitted_at?: string | null;
-            /** External Id */
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
             external_id?: string | null;
         };
         /**
@@ -1608,6 +1728,7 @@ export interface components {
             /**
              * Programme Id
              * Format: uuid
+             * @description The programme the decision belongs to
              */
             programme_id: string;
             /**
@@ -1615,25 +1736,41 @@ export interface components {
              * @description The group that decided
              */
             body_group_id?: string | null;
-            /** Project Id */
+            /**
+             * Project Id
+             * @description The project it concerns, if any
+             */
             project_id?: string | null;
             /**
              * Decided On
              * Format: date
+             * @description The day it was (or is to be) decided
              */
             decided_on: string;
-            /** Case Number */
+            /**
+             * Case Number
+             * @description The case number (saksnummer) in the archive, e.g. 18/00123
+             */
             case_number?: string | null;
-            /** Title */
+            /**
+             * Title
+             * @description What was decided, in a line
+             */
             title: string;
-            /** Text */
+            /**
+             * Text
+             * @description The text of the decision (vedtakstekst)
+             */
             text?: string | null;
             /**
              * Legal Basis
              * @description The power the decision rests on
              */
             legal_basis?: string | null;
-            /** @default draft */
+            /**
+             * @description Whether it is taken
+             * @default draft
+             */
             status: components["schemas"]["DecisionStatus"];
             /**
              * Reorganisation
@@ -1651,7 +1788,10 @@ export interface components {
              * @description Programme administrators only: why the decision is final without the consultation it needed
              */
             override_reason?: string | null;
-            /** External Id */
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
             external_id?: string | null;
         };
         /**
@@ -1659,72 +1799,123 @@ export interface components {
          * @description One page of a list; pass next_cursor as cursor to get the next page.
          */
         DecisionPage: {
-            /** Items */
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
             items: components["schemas"]["DecisionRead"][];
             /**
              * Next Cursor
-             * @description null on the last page
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
              */
             next_cursor?: string | null;
         };
-        /** DecisionRead */
+        /**
+         * DecisionRead
+         * @description A decision (vedtak) of a body such as the joint committee or a steering group.
+         */
         DecisionRead: {
             /**
              * Id
              * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
              */
             id: string;
             /**
              * Created At
              * Format: date-time
+             * @description When the record was created
              */
             created_at: string;
             /**
              * Updated At
              * Format: date-time
+             * @description When the record last changed
              */
             updated_at: string;
             /**
              * Version
-             * @description Grows on every change; the ETag is this number
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
              */
             version: number;
             /**
              * Programme Id
              * Format: uuid
+             * @description The programme the decision belongs to
              */
             programme_id: string;
-            /** Body Group Id */
+            /**
+             * Body Group Id
+             * @description The group that decided
+             */
             body_group_id: string | null;
-            /** Project Id */
+            /**
+             * Project Id
+             * @description The project it concerns, if any
+             */
             project_id: string | null;
             /**
              * Decided On
              * Format: date
+             * @description The day it was (or is to be) decided
              */
             decided_on: string;
-            /** Case Number */
+            /**
+             * Case Number
+             * @description The case number (saksnummer) in the archive, e.g. 18/00123
+             */
             case_number: string | null;
-            /** Title */
+            /**
+             * Title
+             * @description What was decided, in a line
+             */
             title: string;
-            /** Text */
+            /**
+             * Text
+             * @description The text of the decision (vedtakstekst)
+             */
             text: string | null;
-            /** Legal Basis */
+            /**
+             * Legal Basis
+             * @description The power the decision rests on
+             */
             legal_basis: string | null;
+            /** @description Whether it is taken */
             status: components["schemas"]["DecisionStatus"];
-            /** Reorganisation */
+            /**
+             * Reorganisation
+             * @description Changes how work is organised: needs consultation with union representatives before it is final
+             */
             reorganisation: boolean;
-            /** Consultation Event Id */
+            /**
+             * Consultation Event Id
+             * @description The consultation meeting (drøftingsmøte) on the matter
+             */
             consultation_event_id: string | null;
-            /** Finalised At */
+            /**
+             * Finalised At
+             * @description When the decision became final
+             */
             finalised_at: string | null;
-            /** Override Reason */
+            /**
+             * Override Reason
+             * @description Programme administrators only: why the decision is final without the consultation it needed
+             */
             override_reason: string | null;
-            /** Overridden By Id */
+            /**
+             * Overridden By Id
+             * @description The user who made it final without its consultation
+             */
             overridden_by_id: string | null;
-            /** Archived At */
+            /**
+             * Archived At
+             * @description When the decision was archived; an archived decision no longer changes
+             */
             archived_at: string | null;
-            /** External Id */
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
             external_id: string | null;
         };
         /**
@@ -1746,21 +1937,37 @@ export interface components {
              * @description The group that decided
              */
             body_group_id?: string | null;
-            /** Project Id */
+            /**
+             * Project Id
+             * @description The project it concerns, if any
+             */
             project_id?: string | null;
-            /** Decided On */
+            /**
+             * Decided On
+             * @description The day it was (or is to be) decided
+             */
             decided_on?: string | null;
-            /** Case Number */
+            /**
+             * Case Number
+             * @description The case number (saksnummer) in the archive, e.g. 18/00123
+             */
             case_number?: string | null;
-            /** Title */
+            /**
+             * Title
+             * @description What was decided, in a line
+             */
             title?: string | null;
-            /** Text */
+            /**
+             * Text
+             * @description The text of the decision (vedtakstekst)
+             */
             text?: string | null;
             /**
              * Legal Basis
              * @description The power the decision rests on
              */
             legal_basis?: string | null;
+            /** @description Whether it is taken */
             status?: components["schemas"]["DecisionStatus"] | null;
             /**
              * Reorganisation
@@ -1777,14 +1984,26 @@ export interface components {
              * @description Programme administrators only: why the decision is final without the consultation it needed
              */
             override_reason?: string | null;
-            /** External Id */
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
             external_id?: string | null;
         };
-        /** DocumentLink */
+        /**
+         * DocumentLink
+         * @description A document the record refers to: a link, an archive reference, or both.
+         */
         DocumentLink: {
-            /** Title */
+            /**
+             * Title
+             * @description The document's title
+             */
             title: string;
-            /** Url */
+            /**
+             * Url
+             * @description Where to read it (http or https)
+             */
             url?: string | null;
             /**
              * Reference
@@ -1831,40 +2050,67 @@ export interface components {
             /**
              * Programme Id
              * Format: uuid
+             * @description The programme the event belongs to
              */
             programme_id: string;
-            /** Group Id */
+            /**
+             * Group Id
+             * @description The group that meets, if any; its members can be invited
+             */
             group_id?: string | null;
-            /** Project Id */
+            /**
+             * Project Id
+             * @description The project it concerns, if any
+             */
             project_id?: string | null;
-            /** Title */
+            /**
+             * Title
+             * @description The event's title
+             */
             title: string;
-            /** @default meeting */
+            /**
+             * @description What kind of event
+             * @default meeting
+             */
             kind: components["schemas"]["EventKind"];
             /**
              * Starts At
              * Format: date-time
+             * @description When it starts, a time with its offset
              */
             starts_at: string;
             /**
              * Ends At
              * Format: date-time
+             * @description When it ends; not before starts_at
              */
             ends_at: string;
-            /** Location */
+            /**
+             * Location
+             * @description Where it is held
+             */
             location?: string | null;
-            /** Agenda */
+            /**
+             * Agenda
+             * @description The programme (agenda), in order
+             */
             agenda?: components["schemas"]["AgendaItem"][];
             /**
              * Participants
              * @description Invited people and their attendance
              */
             participants?: components["schemas"]["Participant"][];
-            /** Minutes */
+            /**
+             * Minutes
+             * @description The minutes (referat) of the event
+             */
             minutes?: string | null;
             /** @description Consultation meetings only */
             protocol?: components["schemas"]["Protocol"] | null;
-            /** External Id */
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
             external_id?: string | null;
         };
         /**
@@ -1884,68 +2130,106 @@ export interface components {
          * @description One page of a list; pass next_cursor as cursor to get the next page.
          */
         EventPage: {
-            /** Items */
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
             items: components["schemas"]["EventRead"][];
             /**
              * Next Cursor
-             * @description null on the last page
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
              */
             next_cursor?: string | null;
         };
-        /** EventRead */
+        /**
+         * EventRead
+         * @description A gathering, meeting or consultation meeting of a group or of the programme.
+         */
         EventRead: {
             /**
              * Id
              * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
              */
             id: string;
             /**
              * Created At
              * Format: date-time
+             * @description When the record was created
              */
             created_at: string;
             /**
              * Updated At
              * Format: date-time
+             * @description When the record last changed
              */
             updated_at: string;
             /**
              * Version
-             * @description Grows on every change; the ETag is this number
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
              */
             version: number;
             /**
              * Programme Id
              * Format: uuid
+             * @description The programme the event belongs to
              */
             programme_id: string;
-            /** Group Id */
+            /**
+             * Group Id
+             * @description The group that meets, if any; its members can be invited
+             */
             group_id: string | null;
-            /** Project Id */
+            /**
+             * Project Id
+             * @description The project it concerns, if any
+             */
             project_id: string | null;
-            /** Title */
+            /**
+             * Title
+             * @description The event's title
+             */
             title: string;
+            /** @description What kind of event */
             kind: components["schemas"]["EventKind"];
             /**
              * Starts At
              * Format: date-time
+             * @description When it starts, a time with its offset
              */
             starts_at: string;
             /**
              * Ends At
              * Format: date-time
+             * @description When it ends; not before starts_at
              */
             ends_at: string;
-            /** Location */
+            /**
+             * Location
+             * @description Where it is held
+             */
             location: string | null;
-            /** Agenda */
+            /**
+             * Agenda
+             * @description The programme (agenda), in order
+             */
             agenda: components["schemas"]["AgendaItem"][];
-            /** Participants */
+            /**
+             * Participants
+             * @description Invited people and their attendance
+             */
             participants: components["schemas"]["ParticipantRead"][];
-            /** Minutes */
+            /**
+             * Minutes
+             * @description The minutes (referat) of the event
+             */
             minutes: string | null;
+            /** @description Consultation meetings only */
             protocol: components["schemas"]["Protocol"] | null;
-            /** External Id */
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
             external_id: string | null;
         };
         /**
@@ -1953,31 +2237,59 @@ export interface components {
          * @description Changes to apply. A gathering, meeting or consultation meeting of a group or of the programme.
          */
         EventUpdate: {
-            /** Group Id */
+            /**
+             * Group Id
+             * @description The group that meets, if any; its members can be invited
+             */
             group_id?: string | null;
-            /** Project Id */
+            /**
+             * Project Id
+             * @description The project it concerns, if any
+             */
             project_id?: string | null;
-            /** Title */
+            /**
+             * Title
+             * @description The event's title
+             */
             title?: string | null;
+            /** @description What kind of event */
             kind?: components["schemas"]["EventKind"] | null;
-            /** Starts At */
+            /**
+             * Starts At
+             * @description When it starts, a time with its offset
+             */
             starts_at?: string | null;
-            /** Ends At */
+            /**
+             * Ends At
+             * @description When it ends; not before starts_at
+             */
             ends_at?: string | null;
-            /** Location */
+            /**
+             * Location
+             * @description Where it is held
+             */
             location?: string | null;
-            /** Agenda */
+            /**
+             * Agenda
+             * @description The programme (agenda), in order
+             */
             agenda?: components["schemas"]["AgendaItem"][] | null;
             /**
              * Participants
              * @description Invited people and their attendance
              */
             participants?: components["schemas"]["Participant"][] | null;
-            /** Minutes */
+            /**
+             * Minutes
+             * @description The minutes (referat) of the event
+             */
             minutes?: string | null;
             /** @description Consultation meetings only */
             protocol?: components["schemas"]["Protocol"] | null;
-            /** External Id */
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
             external_id?: string | null;
         };
         /**
@@ -1990,21 +2302,31 @@ export interface components {
          *     }
          */
         ExpectedResultCreate: {
-            /** Text */
+            /**
+             * Text
+             * @description What the phase is to have brought about
+             */
             text: string;
-            /** Position */
+            /**
+             * Position
+             * @description Order in the checklist; defaults to last
+             */
             position?: number | null;
             /**
              * Done
+             * @description Ticked off: the result is met
              * @default false
              */
             done: boolean;
             /**
              * Done At
-             * @description Defaults to now when ticked
+             * @description When it was met; defaults to now when ticked, not in the future
              */
             done_at?: string | null;
-            /** Done By Id */
+            /**
+             * Done By Id
+             * @description The person (one of the programme's people) who met it
+             */
             done_by_id?: string | null;
             /**
              * Waived
@@ -2012,7 +2334,10 @@ export interface components {
              * @default false
              */
             waived: boolean;
-            /** Waived Reason */
+            /**
+             * Waived Reason
+             * @description Why the result is not needed
+             */
             waived_reason?: string | null;
         };
         /**
@@ -2020,54 +2345,85 @@ export interface components {
          * @description One page of a list; pass next_cursor as cursor to get the next page.
          */
         ExpectedResultPage: {
-            /** Items */
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
             items: components["schemas"]["ExpectedResultRead"][];
             /**
              * Next Cursor
-             * @description null on the last page
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
              */
             next_cursor?: string | null;
         };
-        /** ExpectedResultRead */
+        /**
+         * ExpectedResultRead
+         * @description An expected result of a phase: a line of its checklist.
+         */
         ExpectedResultRead: {
             /**
              * Id
              * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
              */
             id: string;
             /**
              * Created At
              * Format: date-time
+             * @description When the record was created
              */
             created_at: string;
             /**
              * Updated At
              * Format: date-time
+             * @description When the record last changed
              */
             updated_at: string;
             /**
              * Version
-             * @description Grows on every change; the ETag is this number
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
              */
             version: number;
             /**
              * Phase Id
              * Format: uuid
+             * @description The phase whose checklist this is on
              */
             phase_id: string;
-            /** Position */
+            /**
+             * Position
+             * @description Order in the checklist; defaults to last
+             */
             position: number;
-            /** Text */
+            /**
+             * Text
+             * @description What the phase is to have brought about
+             */
             text: string;
-            /** Done */
+            /**
+             * Done
+             * @description Ticked off: the result is met
+             */
             done: boolean;
-            /** Done At */
+            /**
+             * Done At
+             * @description When it was met; defaults to now when ticked, not in the future
+             */
             done_at: string | null;
-            /** Done By Id */
+            /**
+             * Done By Id
+             * @description The person (one of the programme's people) who met it
+             */
             done_by_id: string | null;
-            /** Waived */
+            /**
+             * Waived
+             * @description Not needed after all; needs waived_reason
+             */
             waived: boolean;
-            /** Waived Reason */
+            /**
+             * Waived Reason
+             * @description Why the result is not needed
+             */
             waived_reason: string | null;
         };
         /**
@@ -2075,25 +2431,40 @@ export interface components {
          * @description Changes to apply. An expected result of a phase: a line of its checklist.
          */
         ExpectedResultUpdate: {
-            /** Text */
+            /**
+             * Text
+             * @description What the phase is to have brought about
+             */
             text?: string | null;
-            /** Position */
+            /**
+             * Position
+             * @description Order in the checklist; defaults to last
+             */
             position?: number | null;
-            /** Done */
+            /**
+             * Done
+             * @description Ticked off: the result is met
+             */
             done?: boolean | null;
             /**
              * Done At
-             * @description Defaults to now when ticked
+             * @description When it was met; defaults to now when ticked, not in the future
              */
             done_at?: string | null;
-            /** Done By Id */
+            /**
+             * Done By Id
+             * @description The person (one of the programme's people) who met it
+             */
             done_by_id?: string | null;
             /**
              * Waived
              * @description Not needed after all; needs waived_reason
              */
             waived?: boolean | null;
-            /** Waived Reason */
+            /**
+             * Waived Reason
+             * @description Why the result is not needed
+             */
             waived_reason?: string | null;
         };
         /** Finding */
@@ -2145,25 +2516,45 @@ export interface components {
             /**
              * Programme Id
              * Format: uuid
+             * @description The programme the group belongs to
              */
             programme_id: string;
-            /** Project Id */
+            /**
+             * Project Id
+             * @description The project the group belongs to; none for a programme-wide group
+             */
             project_id?: string | null;
+            /** @description What the group is; its composition rules follow */
             kind: components["schemas"]["GroupKind"];
-            /** Name */
+            /**
+             * Name
+             * @description The group's name, e.g. Prosjektstyre Oppvekst og utdanning
+             */
             name: string;
-            /** Description */
+            /**
+             * Description
+             * @description What the group does
+             */
             description?: string | null;
-            /** Mandate Text */
+            /**
+             * Mandate Text
+             * @description The group's mandate (mandat); needed once the mandate is proposed
+             */
             mandate_text?: string | null;
-            /** @default draft */
+            /**
+             * @description How far the mandate has come; it goes draft → proposed → approved
+             * @default draft
+             */
             mandate_status: components["schemas"]["MandateStatus"];
             /**
              * Mandate Decision Id
              * @description The final decision that approved the mandate; needed to approve
              */
             mandate_decision_id?: string | null;
-            /** External Id */
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
             external_id?: string | null;
         };
         /**
@@ -2189,54 +2580,84 @@ export interface components {
          * @description One page of a list; pass next_cursor as cursor to get the next page.
          */
         GroupPage: {
-            /** Items */
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
             items: components["schemas"]["GroupRead"][];
             /**
              * Next Cursor
-             * @description null on the last page
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
              */
             next_cursor?: string | null;
         };
-        /** GroupRead */
+        /**
+         * GroupRead
+         * @description A group of the programme or of one of its projects: a board, a forum, a working group.
+         */
         GroupRead: {
             /**
              * Id
              * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
              */
             id: string;
             /**
              * Created At
              * Format: date-time
+             * @description When the record was created
              */
             created_at: string;
             /**
              * Updated At
              * Format: date-time
+             * @description When the record last changed
              */
             updated_at: string;
             /**
              * Version
-             * @description Grows on every change; the ETag is this number
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
              */
             version: number;
             /**
              * Programme Id
              * Format: uuid
+             * @description The programme the group belongs to
              */
             programme_id: string;
-            /** Project Id */
+            /**
+             * Project Id
+             * @description The project the group belongs to; none for a programme-wide group
+             */
             project_id: string | null;
+            /** @description What the group is; its composition rules follow */
             kind: components["schemas"]["GroupKind"];
-            /** Name */
+            /**
+             * Name
+             * @description The group's name, e.g. Prosjektstyre Oppvekst og utdanning
+             */
             name: string;
-            /** Description */
+            /**
+             * Description
+             * @description What the group does
+             */
             description: string | null;
-            /** Mandate Text */
+            /**
+             * Mandate Text
+             * @description The group's mandate (mandat); needed once the mandate is proposed
+             */
             mandate_text: string | null;
+            /** @description How far the mandate has come; it goes draft → proposed → approved */
             mandate_status: components["schemas"]["MandateStatus"];
-            /** Mandate Decision Id */
+            /**
+             * Mandate Decision Id
+             * @description The final decision that approved the mandate; needed to approve
+             */
             mandate_decision_id: string | null;
-            /** External Id */
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
             external_id: string | null;
         };
         /**
@@ -2244,22 +2665,39 @@ export interface components {
          * @description Changes to apply. A group of the programme or of one of its projects: a board, a forum, a working group.
          */
         GroupUpdate: {
-            /** Project Id */
+            /**
+             * Project Id
+             * @description The project the group belongs to; none for a programme-wide group
+             */
             project_id?: string | null;
+            /** @description What the group is; its composition rules follow */
             kind?: components["schemas"]["GroupKind"] | null;
-            /** Name */
+            /**
+             * Name
+             * @description The group's name, e.g. Prosjektstyre Oppvekst og utdanning
+             */
             name?: string | null;
-            /** Description */
+            /**
+             * Description
+             * @description What the group does
+             */
             description?: string | null;
-            /** Mandate Text */
+            /**
+             * Mandate Text
+             * @description The group's mandate (mandat); needed once the mandate is proposed
+             */
             mandate_text?: string | null;
+            /** @description How far the mandate has come; it goes draft → proposed → approved */
             mandate_status?: components["schemas"]["MandateStatus"] | null;
             /**
              * Mandate Decision Id
              * @description The final decision that approved the mandate; needed to approve
              */
             mandate_decision_id?: string | null;
-            /** External Id */
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
             external_id?: string | null;
         };
         /**
@@ -2309,27 +2747,43 @@ export interface components {
             /**
              * Programme Id
              * Format: uuid
+             * @description The programme the record belongs to
              */
             programme_id: string;
-            /** Project Id */
+            /**
+             * Project Id
+             * @description The project it concerns, if any
+             */
             project_id?: string | null;
-            /** Group Id */
+            /**
+             * Group Id
+             * @description The group through which they were involved, if any
+             */
             group_id?: string | null;
             /**
              * Matter
              * @description What was to be decided
              */
             matter: string;
+            /** @description Who was involved */
             stakeholder_kind: components["schemas"]["StakeholderKind"];
+            /** @description How they were involved */
             form: components["schemas"]["InvolvementForm"];
             /**
              * Occurred On
              * Format: date
+             * @description The day it happened; not in the future
              */
             occurred_on: string;
-            /** Participant Ids */
+            /**
+             * Participant Ids
+             * @description Who took part, among the programme's people; give these or head_count
+             */
             participant_ids?: string[];
-            /** Head Count */
+            /**
+             * Head Count
+             * @description How many took part, when they are not named (e.g. a survey's respondents)
+             */
             head_count?: number | null;
             /**
              * Statements
@@ -2341,9 +2795,15 @@ export interface components {
              * @description How it was used, what came of it
              */
             outcome?: string | null;
-            /** Documents */
+            /**
+             * Documents
+             * @description Minutes, protocols and other papers
+             */
             documents?: components["schemas"]["DocumentLink"][];
-            /** External Id */
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
             external_id?: string | null;
         };
         /**
@@ -2365,52 +2825,74 @@ export interface components {
          * @description One page of a list; pass next_cursor as cursor to get the next page.
          */
         InvolvementPage: {
-            /** Items */
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
             items: components["schemas"]["InvolvementRead"][];
             /**
              * Next Cursor
-             * @description null on the last page
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
              */
             next_cursor?: string | null;
         };
-        /** InvolvementRead */
+        /**
+         * InvolvementRead
+         * @description A record that stakeholders were involved in a matter: who, how, when, what came of it.
+         */
         InvolvementRead: {
             /**
              * Id
              * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
              */
             id: string;
             /**
              * Created At
              * Format: date-time
+             * @description When the record was created
              */
             created_at: string;
             /**
              * Updated At
              * Format: date-time
+             * @description When the record last changed
              */
             updated_at: string;
             /**
              * Version
-             * @description Grows on every change; the ETag is this number
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
              */
             version: number;
             /**
              * Programme Id
              * Format: uuid
+             * @description The programme the record belongs to
              */
             programme_id: string;
-            /** Project Id */
+            /**
+             * Project Id
+             * @description The project it concerns, if any
+             */
             project_id: string | null;
-            /** Group Id */
+            /**
+             * Group Id
+             * @description The group through which they were involved, if any
+             */
             group_id: string | null;
-            /** Matter */
+            /**
+             * Matter
+             * @description What was to be decided
+             */
             matter: string;
+            /** @description Who was involved */
             stakeholder_kind: components["schemas"]["StakeholderKind"];
+            /** @description How they were involved */
             form: components["schemas"]["InvolvementForm"];
             /**
              * Occurred On
              * Format: date
+             * @description The day it happened; not in the future
              */
             occurred_on: string;
             /**
@@ -2423,17 +2905,35 @@ export interface components {
              * @description How many named participants there are
              */
             participant_count: number;
-            /** Head Count */
+            /**
+             * Head Count
+             * @description How many took part, when they are not named (e.g. a survey's respondents)
+             */
             head_count: number | null;
-            /** Statements */
+            /**
+             * Statements
+             * @description What the stakeholders said
+             */
             statements: string | null;
-            /** Outcome */
+            /**
+             * Outcome
+             * @description How it was used, what came of it
+             */
             outcome: string | null;
-            /** Documents */
+            /**
+             * Documents
+             * @description Minutes, protocols and other papers
+             */
             documents: components["schemas"]["DocumentLink"][];
-            /** Archived At */
+            /**
+             * Archived At
+             * @description When the record was archived; an archived record no longer changes
+             */
             archived_at: string | null;
-            /** External Id */
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
             external_id: string | null;
         };
         /**
@@ -2441,22 +2941,39 @@ export interface components {
          * @description Changes to apply. A record that stakeholders were involved in a matter: who, how, when, what came of it.
          */
         InvolvementUpdate: {
-            /** Project Id */
+            /**
+             * Project Id
+             * @description The project it concerns, if any
+             */
             project_id?: string | null;
-            /** Group Id */
+            /**
+             * Group Id
+             * @description The group through which they were involved, if any
+             */
             group_id?: string | null;
             /**
              * Matter
              * @description What was to be decided
              */
             matter?: string | null;
+            /** @description Who was involved */
             stakeholder_kind?: components["schemas"]["StakeholderKind"] | null;
+            /** @description How they were involved */
             form?: components["schemas"]["InvolvementForm"] | null;
-            /** Occurred On */
+            /**
+             * Occurred On
+             * @description The day it happened; not in the future
+             */
             occurred_on?: string | null;
-            /** Participant Ids */
+            /**
+             * Participant Ids
+             * @description Who took part, among the programme's people; give these or head_count
+             */
             participant_ids?: string[] | null;
-            /** Head Count */
+            /**
+             * Head Count
+             * @description How many took part, when they are not named (e.g. a survey's respondents)
+             */
             head_count?: number | null;
             /**
              * Statements
@@ -2468,9 +2985,15 @@ export interface components {
              * @description How it was used, what came of it
              */
             outcome?: string | null;
-            /** Documents */
+            /**
+             * Documents
+             * @description Minutes, protocols and other papers
+             */
             documents?: components["schemas"]["DocumentLink"][] | null;
-            /** External Id */
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
             external_id?: string | null;
         };
         /** LogoutRequest */
@@ -2524,18 +3047,35 @@ export interface components {
             /**
              * Person Id
              * Format: uuid
+             * @description Who holds the seat, one of the programme's people
              */
             person_id: string;
-            /** @default member */
+            /**
+             * @description The member's role in the group
+             * @default member
+             */
             role: components["schemas"]["MemberRole"];
+            /** @description The side the member sits for; three-party forums and joint consultative committees are checked by it */
             party: components["schemas"]["Party"];
-            /** Municipality Number */
+            /**
+             * Municipality Number
+             * @description The municipality the member represents (kommunenummer), one of the programme's; project boards need a leader from each
+             */
             municipality_number?: string | null;
-            /** Allocation Percent */
+            /**
+             * Allocation Percent
+             * @description How much of the member's working time the seat takes, in percent; no one should pass 100 across groups and projects
+             */
             allocation_percent?: number | null;
-            /** Starts On */
+            /**
+             * Starts On
+             * @description The first day of the seat
+             */
             starts_on?: string | null;
-            /** Ends On */
+            /**
+             * Ends On
+             * @description The last day of the seat; a person may hold the same role again after it
+             */
             ends_on?: string | null;
         };
         /**
@@ -2543,60 +3083,86 @@ export interface components {
          * @description One page of a list; pass next_cursor as cursor to get the next page.
          */
         MemberPage: {
-            /** Items */
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
             items: components["schemas"]["MemberRead"][];
             /**
              * Next Cursor
-             * @description null on the last page
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
              */
             next_cursor?: string | null;
         };
-        /** MemberRead */
+        /**
+         * MemberRead
+         * @description A person's seat in a group: role, the party they sit for, their time.
+         */
         MemberRead: {
             /**
              * Id
              * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
              */
             id: string;
             /**
              * Created At
              * Format: date-time
+             * @description When the record was created
              */
             created_at: string;
             /**
              * Updated At
              * Format: date-time
+             * @description When the record last changed
              */
             updated_at: string;
             /**
              * Version
-             * @description Grows on every change; the ETag is this number
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
              */
             version: number;
             /**
              * Programme Id
              * Format: uuid
+             * @description The programme of the group
              */
             programme_id: string;
             /**
              * Group Id
              * Format: uuid
+             * @description The group the seat is in
              */
             group_id: string;
             /**
              * Person Id
              * Format: uuid
+             * @description Who holds the seat, one of the programme's people
              */
             person_id: string;
+            /** @description The member's role in the group */
             role: components["schemas"]["MemberRole"];
+            /** @description The side the member sits for; three-party forums and joint consultative committees are checked by it */
             party: components["schemas"]["Party"];
-            /** Municipality Number */
+            /**
+             * Municipality Number
+             * @description The municipality the member represents (kommunenummer), one of the programme's; project boards need a leader from each
+             */
             municipality_number: string | null;
-            /** Allocation Percent */
+            /**
+             * Allocation Percent
+             * @description How much of the member's working time the seat takes, in percent; no one should pass 100 across groups and projects
+             */
             allocation_percent: number | null;
-            /** Starts On */
+            /**
+             * Starts On
+             * @description The first day of the seat
+             */
             starts_on: string | null;
-            /** Ends On */
+            /**
+             * Ends On
+             * @description The last day of the seat; a person may hold the same role again after it
+             */
             ends_on: string | null;
         };
         /**
@@ -2616,17 +3182,34 @@ export interface components {
          * @description Changes to apply. A person's seat in a group: role, the party they sit for, their time.
          */
         MemberUpdate: {
-            /** Person Id */
+            /**
+             * Person Id
+             * @description Who holds the seat, one of the programme's people
+             */
             person_id?: string | null;
+            /** @description The member's role in the group */
             role?: components["schemas"]["MemberRole"] | null;
+            /** @description The side the member sits for; three-party forums and joint consultative committees are checked by it */
             party?: components["schemas"]["Party"] | null;
-            /** Municipality Number */
+            /**
+             * Municipality Number
+             * @description The municipality the member represents (kommunenummer), one of the programme's; project boards need a leader from each
+             */
             municipality_number?: string | null;
-            /** Allocation Percent */
+            /**
+             * Allocation Percent
+             * @description How much of the member's working time the seat takes, in percent; no one should pass 100 across groups and projects
+             */
             allocation_percent?: number | null;
-            /** Starts On */
+            /**
+             * Starts On
+             * @description The first day of the seat
+             */
             starts_on?: string | null;
-            /** Ends On */
+            /**
+             * Ends On
+             * @description The last day of the seat; a person may hold the same role again after it
+             */
             ends_on?: string | null;
         };
         /** MembershipBrief */
@@ -2664,11 +3247,14 @@ export interface components {
          * @description One page of a list; pass next_cursor as cursor to get the next page.
          */
         MembershipPage: {
-            /** Items */
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
             items: components["schemas"]["MembershipRead"][];
             /**
              * Next Cursor
-             * @description null on the last page
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
              */
             next_cursor?: string | null;
         };
@@ -2677,21 +3263,24 @@ export interface components {
             /**
              * Id
              * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
              */
             id: string;
             /**
              * Created At
              * Format: date-time
+             * @description When the record was created
              */
             created_at: string;
             /**
              * Updated At
              * Format: date-time
+             * @description When the record last changed
              */
             updated_at: string;
             /**
              * Version
-             * @description Grows on every change; the ETag is this number
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
              */
             version: number;
             /**
@@ -2717,33 +3306,48 @@ export interface components {
             /** Person Id */
             person_id?: string | null;
         };
-        /** Municipality */
+        /**
+         * Municipality
+         * @description One of the municipalities (kommuner) that the programme reorganises or merges.
+         */
         Municipality: {
-            /** Name */
+            /**
+             * Name
+             * @description The municipality's name, e.g. Ski
+             */
             name: string;
             /**
              * Number
-             * @description Kommunenummer, four digits
+             * @description Its municipality number (kommunenummer), four digits, e.g. 0213
              */
             number: string;
         };
-        /** Participant */
+        /**
+         * Participant
+         * @description A person invited to an event, and whether they came.
+         */
         Participant: {
             /**
              * Person Id
              * Format: uuid
+             * @description The invited person, one of the programme's people
              */
             person_id: string;
             /** @description Unset until the meeting is held */
             attendance?: components["schemas"]["Attendance"] | null;
         };
-        /** ParticipantRead */
+        /**
+         * ParticipantRead
+         * @description A person invited to an event, and whether they came.
+         */
         ParticipantRead: {
             /**
              * Person Id
              * Format: uuid
+             * @description The invited person
              */
             person_id: string;
+            /** @description Null until recorded */
             attendance: components["schemas"]["Attendance"] | null;
         };
         /**
@@ -2757,10 +3361,17 @@ export interface components {
          * @enum {string}
          */
         Party: "administration" | "employees" | "politicians" | "other";
-        /** PartyView */
+        /**
+         * PartyView
+         * @description What one party said in a consultation.
+         */
         PartyView: {
+            /** @description The party whose view this is */
             party: components["schemas"]["Party"];
-            /** View */
+            /**
+             * View
+             * @description Their view, as recorded in the protocol
+             */
             view: string;
         };
         /**
@@ -2813,26 +3424,48 @@ export interface components {
             /**
              * Programme Id
              * Format: uuid
+             * @description The programme the person takes part in
              */
             programme_id: string;
-            /** Name */
+            /**
+             * Name
+             * @description The person's full name
+             */
             name: string;
-            /** Email */
+            /**
+             * Email
+             * @description The person's e-mail address
+             */
             email?: string | null;
-            /** Title */
+            /**
+             * Title
+             * @description Their position or role at work, e.g. Hovedtillitsvalgt or kommunalsjef
+             */
             title?: string | null;
-            /** Organisation Unit */
+            /**
+             * Organisation Unit
+             * @description The unit or service area they work in, e.g. Oppvekst
+             */
             organisation_unit?: string | null;
-            /** Municipality Number */
+            /**
+             * Municipality Number
+             * @description The municipality they come from (kommunenummer, four digits), one of the programme's
+             */
             municipality_number?: string | null;
-            /** @default employee */
+            /**
+             * @description In what capacity the person takes part
+             * @default employee
+             */
             affiliation: components["schemas"]["Affiliation"];
             /**
              * Union
              * @description For union representatives: their union. Special-category data (GDPR art. 9)
              */
             union?: string | null;
-            /** External Id */
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
             external_id?: string | null;
         };
         /**
@@ -2840,51 +3473,77 @@ export interface components {
          * @description One page of a list; pass next_cursor as cursor to get the next page.
          */
         PersonPage: {
-            /** Items */
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
             items: components["schemas"]["PersonRead"][];
             /**
              * Next Cursor
-             * @description null on the last page
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
              */
             next_cursor?: string | null;
         };
-        /** PersonRead */
+        /**
+         * PersonRead
+         * @description Someone who takes part in the programme.
+         */
         PersonRead: {
             /**
              * Id
              * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
              */
             id: string;
             /**
              * Created At
              * Format: date-time
+             * @description When the record was created
              */
             created_at: string;
             /**
              * Updated At
              * Format: date-time
+             * @description When the record last changed
              */
             updated_at: string;
             /**
              * Version
-             * @description Grows on every change; the ETag is this number
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
              */
             version: number;
             /**
              * Programme Id
              * Format: uuid
+             * @description The programme the person takes part in
              */
             programme_id: string;
-            /** Name */
+            /**
+             * Name
+             * @description The person's full name
+             */
             name: string;
-            /** Email */
+            /**
+             * Email
+             * @description The person's e-mail address
+             */
             email: string | null;
-            /** Title */
+            /**
+             * Title
+             * @description Their position or role at work, e.g. Hovedtillitsvalgt or kommunalsjef
+             */
             title: string | null;
-            /** Organisation Unit */
+            /**
+             * Organisation Unit
+             * @description The unit or service area they work in, e.g. Oppvekst
+             */
             organisation_unit: string | null;
-            /** Municipality Number */
+            /**
+             * Municipality Number
+             * @description The municipality they come from (kommunenummer, four digits), one of the programme's
+             */
             municipality_number: string | null;
+            /** @description In what capacity the person takes part */
             affiliation: components["schemas"]["Affiliation"];
             /**
              * Union
@@ -2896,7 +3555,10 @@ export interface components {
              * @description When the person's data was anonymised
              */
             erased_at: string | null;
-            /** External Id */
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
             external_id: string | null;
         };
         /**
@@ -2904,23 +3566,42 @@ export interface components {
          * @description Changes to apply. Someone who takes part in the programme.
          */
         PersonUpdate: {
-            /** Name */
+            /**
+             * Name
+             * @description The person's full name
+             */
             name?: string | null;
-            /** Email */
+            /**
+             * Email
+             * @description The person's e-mail address
+             */
             email?: string | null;
-            /** Title */
+            /**
+             * Title
+             * @description Their position or role at work, e.g. Hovedtillitsvalgt or kommunalsjef
+             */
             title?: string | null;
-            /** Organisation Unit */
+            /**
+             * Organisation Unit
+             * @description The unit or service area they work in, e.g. Oppvekst
+             */
             organisation_unit?: string | null;
-            /** Municipality Number */
+            /**
+             * Municipality Number
+             * @description The municipality they come from (kommunenummer, four digits), one of the programme's
+             */
             municipality_number?: string | null;
+            /** @description In what capacity the person takes part */
             affiliation?: components["schemas"]["Affiliation"] | null;
             /**
              * Union
              * @description For union representatives: their union. Special-category data (GDPR art. 9)
              */
             union?: string | null;
-            /** External Id */
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
             external_id?: string | null;
         };
         /** PhaseBrief */
@@ -2967,6 +3648,7 @@ export interface components {
             /**
              * Project Id
              * Format: uuid
+             * @description The project the phase belongs to
              */
             project_id: string;
             /**
@@ -2974,19 +3656,40 @@ export interface components {
              * @description Order in the project; defaults to last
              */
             position?: number | null;
-            /** Name */
+            /**
+             * Name
+             * @description The phase's name, e.g. Oppstart
+             */
             name: string;
-            /** Description */
+            /**
+             * Description
+             * @description What the phase is about
+             */
             description?: string | null;
-            /** Activities */
+            /**
+             * Activities
+             * @description What is done in the phase (aktiviteter), one text each
+             */
             activities?: string[];
-            /** Starts On */
+            /**
+             * Starts On
+             * @description The day the phase starts
+             */
             starts_on?: string | null;
-            /** Ends On */
+            /**
+             * Ends On
+             * @description The day the phase is to end
+             */
             ends_on?: string | null;
-            /** @default not_started */
+            /**
+             * @description Where the phase stands; `completed` only once every expected result is done or waived
+             * @default not_started
+             */
             status: components["schemas"]["PhaseStatus"];
-            /** External Id */
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
             external_id?: string | null;
             /**
              * Expected Results
@@ -2999,58 +3702,88 @@ export interface components {
          * @description One page of a list; pass next_cursor as cursor to get the next page.
          */
         PhasePage: {
-            /** Items */
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
             items: components["schemas"]["PhaseRead"][];
             /**
              * Next Cursor
-             * @description null on the last page
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
              */
             next_cursor?: string | null;
         };
-        /** PhaseRead */
+        /**
+         * PhaseRead
+         * @description A phase of a project, with its activities and a checklist of expected results.
+         */
         PhaseRead: {
             /**
              * Id
              * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
              */
             id: string;
             /**
              * Created At
              * Format: date-time
+             * @description When the record was created
              */
             created_at: string;
             /**
              * Updated At
              * Format: date-time
+             * @description When the record last changed
              */
             updated_at: string;
             /**
              * Version
-             * @description Grows on every change; the ETag is this number
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
              */
             version: number;
             /**
              * Programme Id
              * Format: uuid
+             * @description The programme of the phase's project
              */
             programme_id: string;
             /**
              * Project Id
              * Format: uuid
+             * @description The project the phase belongs to
              */
             project_id: string;
-            /** Position */
+            /**
+             * Position
+             * @description Order in the project; defaults to last
+             */
             position: number;
-            /** Name */
+            /**
+             * Name
+             * @description The phase's name, e.g. Oppstart
+             */
             name: string;
-            /** Description */
+            /**
+             * Description
+             * @description What the phase is about
+             */
             description: string | null;
-            /** Activities */
+            /**
+             * Activities
+             * @description What is done in the phase (aktiviteter), one text each
+             */
             activities: string[];
-            /** Starts On */
+            /**
+             * Starts On
+             * @description The day the phase starts
+             */
             starts_on: string | null;
-            /** Ends On */
+            /**
+             * Ends On
+             * @description The day the phase is to end
+             */
             ends_on: string | null;
+            /** @description Where the phase stands; `completed` only once every expected result is done or waived */
             status: components["schemas"]["PhaseStatus"];
             /**
              * Completed At
@@ -3062,9 +3795,15 @@ export interface components {
              * @description The user who completed it
              */
             completed_by_id: string | null;
-            /** External Id */
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
             external_id: string | null;
-            /** Expected Results */
+            /**
+             * Expected Results
+             * @description The phase's checklist, in order
+             */
             expected_results: components["schemas"]["ExpectedResultRead"][];
         };
         /**
@@ -3077,26 +3816,56 @@ export interface components {
          * @enum {string}
          */
         PhaseStatus: "not_started" | "active" | "completed";
-        /** PhaseTemplatePhase */
+        /**
+         * PhaseTemplatePhase
+         * @description One phase of a template.
+         */
         PhaseTemplatePhase: {
-            /** Name */
+            /**
+             * Name
+             * @description The phase's name
+             */
             name: string;
-            /** Description */
+            /**
+             * Description
+             * @description What the phase is about
+             */
             description: string;
-            /** Activities */
+            /**
+             * Activities
+             * @description What is done in the phase
+             */
             activities: string[];
-            /** Expected Results */
+            /**
+             * Expected Results
+             * @description Its checklist of expected results
+             */
             expected_results: string[];
         };
-        /** PhaseTemplateRead */
+        /**
+         * PhaseTemplateRead
+         * @description A built-in set of phases that a project can be created with.
+         */
         PhaseTemplateRead: {
-            /** Key */
+            /**
+             * Key
+             * @description What to give as `phase_template` when creating a project
+             */
             key: string;
-            /** Name */
+            /**
+             * Name
+             * @description The template's name
+             */
             name: string;
-            /** Source */
+            /**
+             * Source
+             * @description The guide the phases are taken from
+             */
             source: string;
-            /** Phases */
+            /**
+             * Phases
+             * @description The phases it creates, in order
+             */
             phases: components["schemas"]["PhaseTemplatePhase"][];
         };
         /**
@@ -3109,18 +3878,37 @@ export interface components {
              * @description Order in the project; defaults to last
              */
             position?: number | null;
-            /** Name */
+            /**
+             * Name
+             * @description The phase's name, e.g. Oppstart
+             */
             name?: string | null;
-            /** Description */
+            /**
+             * Description
+             * @description What the phase is about
+             */
             description?: string | null;
-            /** Activities */
+            /**
+             * Activities
+             * @description What is done in the phase (aktiviteter), one text each
+             */
             activities?: string[] | null;
-            /** Starts On */
+            /**
+             * Starts On
+             * @description The day the phase starts
+             */
             starts_on?: string | null;
-            /** Ends On */
+            /**
+             * Ends On
+             * @description The day the phase is to end
+             */
             ends_on?: string | null;
+            /** @description Where the phase stands; `completed` only once every expected result is done or waived */
             status?: components["schemas"]["PhaseStatus"] | null;
-            /** External Id */
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
             external_id?: string | null;
         };
         /**
@@ -3158,26 +3946,50 @@ export interface components {
          *     }
          */
         ProgrammeCreate: {
-            /** Name */
+            /**
+             * Name
+             * @description The programme's name, e.g. Nordre Follo 2020
+             */
             name: string;
-            /** Description */
+            /**
+             * Description
+             * @description What the programme is about
+             */
             description?: string | null;
-            /** Vision */
+            /**
+             * Vision
+             * @description The vision (visjon) of the new or reorganised municipality
+             */
             vision?: string | null;
-            /** Owner Organisation */
+            /**
+             * Owner Organisation
+             * @description The body that owns the programme, e.g. the joint committee (fellesnemnd)
+             */
             owner_organisation?: string | null;
-            /** Municipalities */
+            /**
+             * Municipalities
+             * @description The municipalities taking part; board composition is checked against them
+             */
             municipalities?: components["schemas"]["Municipality"][];
-            /** Starts On */
+            /**
+             * Starts On
+             * @description The day the programme starts
+             */
             starts_on?: string | null;
             /**
              * Target On
-             * @description The merger or reorganisation date
+             * @description The merger or reorganisation date, when the new organisation starts
              */
             target_on?: string | null;
-            /** @default planned */
+            /**
+             * @description Where it stands
+             * @default planned
+             */
             status: components["schemas"]["ProgrammeStatus"];
-            /** External Id */
+            /**
+             * External Id
+             * @description Your own key for the programme, e.g. its id in the system it was imported from; unique among programmes
+             */
             external_id?: string | null;
         };
         /** ProgrammeOverview */
@@ -3226,52 +4038,86 @@ export interface components {
          * @description One page of a list; pass next_cursor as cursor to get the next page.
          */
         ProgrammePage: {
-            /** Items */
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
             items: components["schemas"]["ProgrammeRead"][];
             /**
              * Next Cursor
-             * @description null on the last page
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
              */
             next_cursor?: string | null;
         };
-        /** ProgrammeRead */
+        /**
+         * ProgrammeRead
+         * @description A reorganisation or merger programme.
+         */
         ProgrammeRead: {
             /**
              * Id
              * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
              */
             id: string;
             /**
              * Created At
              * Format: date-time
+             * @description When the record was created
              */
             created_at: string;
             /**
              * Updated At
              * Format: date-time
+             * @description When the record last changed
              */
             updated_at: string;
             /**
              * Version
-             * @description Grows on every change; the ETag is this number
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
              */
             version: number;
-            /** Name */
+            /**
+             * Name
+             * @description The programme's name, e.g. Nordre Follo 2020
+             */
             name: string;
-            /** Description */
+            /**
+             * Description
+             * @description What the programme is about
+             */
             description: string | null;
-            /** Vision */
+            /**
+             * Vision
+             * @description The vision (visjon) of the new or reorganised municipality
+             */
             vision: string | null;
-            /** Owner Organisation */
+            /**
+             * Owner Organisation
+             * @description The body that owns the programme, e.g. the joint committee (fellesnemnd)
+             */
             owner_organisation: string | null;
-            /** Municipalities */
+            /**
+             * Municipalities
+             * @description The municipalities taking part; board composition is checked against them
+             */
             municipalities: components["schemas"]["Municipality"][];
-            /** Starts On */
+            /**
+             * Starts On
+             * @description The day the programme starts
+             */
             starts_on: string | null;
-            /** Target On */
+            /**
+             * Target On
+             * @description The merger or reorganisation date, when the new organisation starts
+             */
             target_on: string | null;
+            /** @description Where it stands */
             status: components["schemas"]["ProgrammeStatus"];
-            /** External Id */
+            /**
+             * External Id
+             * @description Your own key for the programme, e.g. its id in the system it was imported from; unique among programmes
+             */
             external_id: string | null;
         };
         /**
@@ -3301,25 +4147,47 @@ export interface components {
          * @description Changes to apply. A reorganisation or merger programme.
          */
         ProgrammeUpdate: {
-            /** Name */
+            /**
+             * Name
+             * @description The programme's name, e.g. Nordre Follo 2020
+             */
             name?: string | null;
-            /** Description */
+            /**
+             * Description
+             * @description What the programme is about
+             */
             description?: string | null;
-            /** Vision */
+            /**
+             * Vision
+             * @description The vision (visjon) of the new or reorganised municipality
+             */
             vision?: string | null;
-            /** Owner Organisation */
+            /**
+             * Owner Organisation
+             * @description The body that owns the programme, e.g. the joint committee (fellesnemnd)
+             */
             owner_organisation?: string | null;
-            /** Municipalities */
+            /**
+             * Municipalities
+             * @description The municipalities taking part; board composition is checked against them
+             */
             municipalities?: components["schemas"]["Municipality"][] | null;
-            /** Starts On */
+            /**
+             * Starts On
+             * @description The day the programme starts
+             */
             starts_on?: string | null;
             /**
              * Target On
-             * @description The merger or reorganisation date
+             * @description The merger or reorganisation date, when the new organisation starts
              */
             target_on?: string | null;
+            /** @description Where it stands */
             status?: components["schemas"]["ProgrammeStatus"] | null;
-            /** External Id */
+            /**
+             * External Id
+             * @description Your own key for the programme, e.g. its id in the system it was imported from; unique among programmes
+             */
             external_id?: string | null;
         };
         /**
@@ -3370,6 +4238,7 @@ export interface components {
             /**
              * Programme Id
              * Format: uuid
+             * @description The programme the project belongs to
              */
             programme_id: string;
             /**
@@ -3377,48 +4246,96 @@ export interface components {
              * @description The programme's own code, e.g. A1/2; unique in the programme
              */
             code: string;
-            /** Name */
+            /**
+             * Name
+             * @description The project's name, e.g. Oppvekst og utdanning
+             */
             name: string;
-            /** Description */
+            /**
+             * Description
+             * @description What the project is to achieve
+             */
             description?: string | null;
-            /** @default administrative */
+            /**
+             * @description Political or administrative
+             * @default administrative
+             */
             category: components["schemas"]["ProjectCategory"];
-            /** Mandate Text */
+            /**
+             * Mandate Text
+             * @description The mandate (mandat): what the project is charged with; needed once the mandate is proposed
+             */
             mandate_text?: string | null;
-            /** @default draft */
+            /**
+             * @description How far the mandate has come; it goes draft → proposed → approved
+             * @default draft
+             */
             mandate_status: components["schemas"]["MandateStatus"];
-            /** Mandate Approved At */
+            /**
+             * Mandate Approved At
+             * @description When the mandate was approved; set to the moment of approval when left out, cleared when the mandate is no longer approved
+             */
             mandate_approved_at?: string | null;
-            /** Mandate Approved By Id */
+            /**
+             * Mandate Approved By Id
+             * @description The person (in the programme's people) who approved the mandate
+             */
             mandate_approved_by_id?: string | null;
             /**
              * Mandate Decision Id
              * @description The final decision that approved the mandate; needed to approve
              */
             mandate_decision_id?: string | null;
-            /** Leader Id */
+            /**
+             * Leader Id
+             * @description The project leader (prosjektleder), one of the programme's people
+             */
             leader_id?: string | null;
-            /** Leader Allocation Percent */
+            /**
+             * Leader Allocation Percent
+             * @description How much of the leader's working time goes to the project, in percent; seed 003 asks for 60–100. Needs a leader
+             */
             leader_allocation_percent?: number | null;
-            /** Owner Id */
+            /**
+             * Owner Id
+             * @description The project owner (prosjekteier), one of the programme's people
+             */
             owner_id?: string | null;
-            /** @default planned */
+            /**
+             * @description Where the project stands
+             * @default planned
+             */
             status: components["schemas"]["ProjectStatus"];
-            /** @default on_track */
+            /**
+             * @description How the project is going
+             * @default on_track
+             */
             health: components["schemas"]["Health"];
-            /** Health Explanation */
+            /**
+             * Health Explanation
+             * @description Why the project is at risk or off track; needed unless on track
+             */
             health_explanation?: string | null;
             /**
              * Concerns Nav
-             * @description The project concerns NAV (a NAV office)
+             * @description The project concerns NAV (a NAV office), so NAV belongs on its board
              * @default false
              */
             concerns_nav: boolean;
-            /** Starts On */
+            /**
+             * Starts On
+             * @description The day the project starts
+             */
             starts_on?: string | null;
-            /** Ends On */
+            /**
+             * Ends On
+             * @description The day the project is to end; not before starts_on
+             */
             ends_on?: string | null;
-            /** External Id */
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
             external_id?: string | null;
             /**
              * Phase Template
@@ -3431,74 +4348,133 @@ export interface components {
          * @description One page of a list; pass next_cursor as cursor to get the next page.
          */
         ProjectPage: {
-            /** Items */
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
             items: components["schemas"]["ProjectRead"][];
             /**
              * Next Cursor
-             * @description null on the last page
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
              */
             next_cursor?: string | null;
         };
-        /** ProjectRead */
+        /**
+         * ProjectRead
+         * @description A project (delprosjekt) of a programme, with its mandate and leader.
+         */
         ProjectRead: {
             /**
              * Id
              * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
              */
             id: string;
             /**
              * Created At
              * Format: date-time
+             * @description When the record was created
              */
             created_at: string;
             /**
              * Updated At
              * Format: date-time
+             * @description When the record last changed
              */
             updated_at: string;
             /**
              * Version
-             * @description Grows on every change; the ETag is this number
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
              */
             version: number;
             /**
              * Programme Id
              * Format: uuid
+             * @description The programme the project belongs to
              */
             programme_id: string;
-            /** Code */
+            /**
+             * Code
+             * @description The programme's own code, e.g. A1/2; unique in the programme
+             */
             code: string;
-            /** Name */
+            /**
+             * Name
+             * @description The project's name, e.g. Oppvekst og utdanning
+             */
             name: string;
-            /** Description */
+            /**
+             * Description
+             * @description What the project is to achieve
+             */
             description: string | null;
+            /** @description Political or administrative */
             category: components["schemas"]["ProjectCategory"];
-            /** Mandate Text */
+            /**
+             * Mandate Text
+             * @description The mandate (mandat): what the project is charged with; needed once the mandate is proposed
+             */
             mandate_text: string | null;
+            /** @description How far the mandate has come; it goes draft → proposed → approved */
             mandate_status: components["schemas"]["MandateStatus"];
-            /** Mandate Approved At */
+            /**
+             * Mandate Approved At
+             * @description When the mandate was approved; set to the moment of approval when left out, cleared when the mandate is no longer approved
+             */
             mandate_approved_at: string | null;
-            /** Mandate Approved By Id */
+            /**
+             * Mandate Approved By Id
+             * @description The person (in the programme's people) who approved the mandate
+             */
             mandate_approved_by_id: string | null;
-            /** Mandate Decision Id */
+            /**
+             * Mandate Decision Id
+             * @description The final decision that approved the mandate; needed to approve
+             */
             mandate_decision_id: string | null;
-            /** Leader Id */
+            /**
+             * Leader Id
+             * @description The project leader (prosjektleder), one of the programme's people
+             */
             leader_id: string | null;
-            /** Leader Allocation Percent */
+            /**
+             * Leader Allocation Percent
+             * @description How much of the leader's working time goes to the project, in percent; seed 003 asks for 60–100. Needs a leader
+             */
             leader_allocation_percent: number | null;
-            /** Owner Id */
+            /**
+             * Owner Id
+             * @description The project owner (prosjekteier), one of the programme's people
+             */
             owner_id: string | null;
+            /** @description Where the project stands */
             status: components["schemas"]["ProjectStatus"];
+            /** @description How the project is going */
             health: components["schemas"]["Health"];
-            /** Health Explanation */
+            /**
+             * Health Explanation
+             * @description Why the project is at risk or off track; needed unless on track
+             */
             health_explanation: string | null;
-            /** Concerns Nav */
+            /**
+             * Concerns Nav
+             * @description The project concerns NAV (a NAV office), so NAV belongs on its board
+             */
             concerns_nav: boolean;
-            /** Starts On */
+            /**
+             * Starts On
+             * @description The day the project starts
+             */
             starts_on: string | null;
-            /** Ends On */
+            /**
+             * Ends On
+             * @description The day the project is to end; not before starts_on
+             */
             ends_on: string | null;
-            /** External Id */
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
             external_id: string | null;
         };
         /**
@@ -3549,43 +4525,83 @@ export interface components {
              * @description The programme's own code, e.g. A1/2; unique in the programme
              */
             code?: string | null;
-            /** Name */
+            /**
+             * Name
+             * @description The project's name, e.g. Oppvekst og utdanning
+             */
             name?: string | null;
-            /** Description */
+            /**
+             * Description
+             * @description What the project is to achieve
+             */
             description?: string | null;
+            /** @description Political or administrative */
             category?: components["schemas"]["ProjectCategory"] | null;
-            /** Mandate Text */
+            /**
+             * Mandate Text
+             * @description The mandate (mandat): what the project is charged with; needed once the mandate is proposed
+             */
             mandate_text?: string | null;
+            /** @description How far the mandate has come; it goes draft → proposed → approved */
             mandate_status?: components["schemas"]["MandateStatus"] | null;
-            /** Mandate Approved At */
+            /**
+             * Mandate Approved At
+             * @description When the mandate was approved; set to the moment of approval when left out, cleared when the mandate is no longer approved
+             */
             mandate_approved_at?: string | null;
-            /** Mandate Approved By Id */
+            /**
+             * Mandate Approved By Id
+             * @description The person (in the programme's people) who approved the mandate
+             */
             mandate_approved_by_id?: string | null;
             /**
              * Mandate Decision Id
              * @description The final decision that approved the mandate; needed to approve
              */
             mandate_decision_id?: string | null;
-            /** Leader Id */
+            /**
+             * Leader Id
+             * @description The project leader (prosjektleder), one of the programme's people
+             */
             leader_id?: string | null;
-            /** Leader Allocation Percent */
+            /**
+             * Leader Allocation Percent
+             * @description How much of the leader's working time goes to the project, in percent; seed 003 asks for 60–100. Needs a leader
+             */
             leader_allocation_percent?: number | null;
-            /** Owner Id */
+            /**
+             * Owner Id
+             * @description The project owner (prosjekteier), one of the programme's people
+             */
             owner_id?: string | null;
+            /** @description Where the project stands */
             status?: components["schemas"]["ProjectStatus"] | null;
+            /** @description How the project is going */
             health?: components["schemas"]["Health"] | null;
-            /** Health Explanation */
+            /**
+             * Health Explanation
+             * @description Why the project is at risk or off track; needed unless on track
+             */
             health_explanation?: string | null;
             /**
              * Concerns Nav
-             * @description The project concerns NAV (a NAV office)
+             * @description The project concerns NAV (a NAV office), so NAV belongs on its board
              */
             concerns_nav?: boolean | null;
-            /** Starts On */
+            /**
+             * Starts On
+             * @description The day the project starts
+             */
             starts_on?: string | null;
-            /** Ends On */
+            /**
+             * Ends On
+             * @description The day the project is to end; not before starts_on
+             */
             ends_on?: string | null;
-            /** External Id */
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
             external_id?: string | null;
         };
         /**
@@ -3598,14 +4614,20 @@ export interface components {
              * @description What was consulted on
              */
             matter: string;
-            /** Parties Present */
+            /**
+             * Parties Present
+             * @description The parties that took part
+             */
             parties_present?: components["schemas"]["Party"][];
             /**
              * Agreed
              * @description Whether the parties agreed
              */
             agreed?: boolean | null;
-            /** Views */
+            /**
+             * Views
+             * @description Each party's view, where they differ
+             */
             views?: components["schemas"]["PartyView"][];
             /**
              * Signed At
@@ -3666,27 +4688,58 @@ export interface components {
             /**
              * Project Id
              * Format: uuid
+             * @description The project the task belongs to
              */
             project_id: string;
-            /** Phase Id */
+            /**
+             * Phase Id
+             * @description The phase of that project the task belongs to, if any
+             */
             phase_id?: string | null;
-            /** Group Id */
+            /**
+             * Group Id
+             * @description The group that carries the task out, if any
+             */
             group_id?: string | null;
-            /** Parent Id */
+            /**
+             * Parent Id
+             * @description The task this is a subtask of, in the same project (no cycles)
+             */
             parent_id?: string | null;
-            /** Title */
+            /**
+             * Title
+             * @description What is to be done, in a line
+             */
             title: string;
-            /** Description */
+            /**
+             * Description
+             * @description More about the task
+             */
             description?: string | null;
-            /** Assignee Id */
+            /**
+             * Assignee Id
+             * @description The person who does the task, one of the programme's people
+             */
             assignee_id?: string | null;
-            /** @default todo */
+            /**
+             * @description Where the task stands
+             * @default todo
+             */
             status: components["schemas"]["TaskStatus"];
-            /** @default normal */
+            /**
+             * @description How urgent the task is
+             * @default normal
+             */
             priority: components["schemas"]["Priority"];
-            /** Due On */
+            /**
+             * Due On
+             * @description The day the task is due
+             */
             due_on?: string | null;
-            /** External Id */
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
             external_id?: string | null;
         };
         /**
@@ -3694,63 +4747,100 @@ export interface components {
          * @description One page of a list; pass next_cursor as cursor to get the next page.
          */
         TaskPage: {
-            /** Items */
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
             items: components["schemas"]["TaskRead"][];
             /**
              * Next Cursor
-             * @description null on the last page
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
              */
             next_cursor?: string | null;
         };
-        /** TaskRead */
+        /**
+         * TaskRead
+         * @description A task (oppgave) in a project, optionally in a phase or for a group.
+         */
         TaskRead: {
             /**
              * Id
              * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
              */
             id: string;
             /**
              * Created At
              * Format: date-time
+             * @description When the record was created
              */
             created_at: string;
             /**
              * Updated At
              * Format: date-time
+             * @description When the record last changed
              */
             updated_at: string;
             /**
              * Version
-             * @description Grows on every change; the ETag is this number
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
              */
             version: number;
             /**
              * Programme Id
              * Format: uuid
+             * @description The programme of the task's project
              */
             programme_id: string;
             /**
              * Project Id
              * Format: uuid
+             * @description The project the task belongs to
              */
             project_id: string;
-            /** Phase Id */
+            /**
+             * Phase Id
+             * @description The phase of that project the task belongs to, if any
+             */
             phase_id: string | null;
-            /** Group Id */
+            /**
+             * Group Id
+             * @description The group that carries the task out, if any
+             */
             group_id: string | null;
-            /** Parent Id */
+            /**
+             * Parent Id
+             * @description The task this is a subtask of, in the same project (no cycles)
+             */
             parent_id: string | null;
-            /** Title */
+            /**
+             * Title
+             * @description What is to be done, in a line
+             */
             title: string;
-            /** Description */
+            /**
+             * Description
+             * @description More about the task
+             */
             description: string | null;
-            /** Assignee Id */
+            /**
+             * Assignee Id
+             * @description The person who does the task, one of the programme's people
+             */
             assignee_id: string | null;
+            /** @description Where the task stands */
             status: components["schemas"]["TaskStatus"];
+            /** @description How urgent the task is */
             priority: components["schemas"]["Priority"];
-            /** Due On */
+            /**
+             * Due On
+             * @description The day the task is due
+             */
             due_on: string | null;
-            /** External Id */
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
             external_id: string | null;
         };
         /**
@@ -3769,25 +4859,54 @@ export interface components {
          * @description Changes to apply. A task (oppgave) in a project, optionally in a phase or for a group.
          */
         TaskUpdate: {
-            /** Project Id */
+            /**
+             * Project Id
+             * @description The project the task belongs to
+             */
             project_id?: string | null;
-            /** Phase Id */
+            /**
+             * Phase Id
+             * @description The phase of that project the task belongs to, if any
+             */
             phase_id?: string | null;
-            /** Group Id */
+            /**
+             * Group Id
+             * @description The group that carries the task out, if any
+             */
             group_id?: string | null;
-            /** Parent Id */
+            /**
+             * Parent Id
+             * @description The task this is a subtask of, in the same project (no cycles)
+             */
             parent_id?: string | null;
-            /** Title */
+            /**
+             * Title
+             * @description What is to be done, in a line
+             */
             title?: string | null;
-            /** Description */
+            /**
+             * Description
+             * @description More about the task
+             */
             description?: string | null;
-            /** Assignee Id */
+            /**
+             * Assignee Id
+             * @description The person who does the task, one of the programme's people
+             */
             assignee_id?: string | null;
+            /** @description Where the task stands */
             status?: components["schemas"]["TaskStatus"] | null;
+            /** @description How urgent the task is */
             priority?: components["schemas"]["Priority"] | null;
-            /** Due On */
+            /**
+             * Due On
+             * @description The day the task is due
+             */
             due_on?: string | null;
-            /** External Id */
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
             external_id?: string | null;
         };
         /** TokenResponse */
@@ -3859,11 +4978,14 @@ export interface components {
          * @description One page of a list; pass next_cursor as cursor to get the next page.
          */
         UserPage: {
-            /** Items */
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
             items: components["schemas"]["UserRead"][];
             /**
              * Next Cursor
-             * @description null on the last page
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
              */
             next_cursor?: string | null;
         };
@@ -3872,21 +4994,24 @@ export interface components {
             /**
              * Id
              * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
              */
             id: string;
             /**
              * Created At
              * Format: date-time
+             * @description When the record was created
              */
             created_at: string;
             /**
              * Updated At
              * Format: date-time
+             * @description When the record last changed
              */
             updated_at: string;
             /**
              * Version
-             * @description Grows on every change; the ETag is this number
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
              */
             version: number;
             /** Email */
