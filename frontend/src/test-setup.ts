@@ -1,6 +1,10 @@
 import "@testing-library/jest-dom/vitest";
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { afterEach } from "vitest";
+
+// findBy… and waitFor give up after 1 s by default, which a busy 2-core machine can spend
+// before the app has rendered; vite.config.ts sets the test timeout to match.
+configure({ asyncUtilTimeout: 10_000 });
 
 // What jsdom lacks and the app uses:
 // - Node's Request refuses a relative URL such as "/api/v1/projects"; a browser resolves it
