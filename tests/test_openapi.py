@@ -3,6 +3,7 @@
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 from tests.factories import API
 
@@ -97,3 +98,124 @@ class TestDocumentationReaders:
             assert directives["connect-src"] == "'self'"
             for name in ("img-src", "style-src", "font-src"):
                 assert set(directives[name].split()) <= {"'self'", "'unsafe-inline'", "data:"}
+
+
+# Words that begin with a vowel letter but a consonant sound ("a user"), and the reverse
+# ("an hour"); enough for the vocabulary of this API.
+_CONSONANT_SOUND = {"one", "once", "union", "unique", "unit", "user", "users", "usual", "use"}
+_VOWEL_SOUND = {"hour", "honest", "honour", "http", "html", "rfc", "sql", "xml"}
+
+
+def _wrong_articles(text: str) -> list[str]:
+    wrong = []
+    for article, word in re.findall(r"\b(a|an|A|An) ([\w-]+)", text):
+        key = word.lower()
+        vowel = (key[0] in "aeiou" and key not in _CONSONANT_SOUND) or key in _VOWEL_SOUND
+        if (article.lower() == "an") != vowel:
+            wrong.append(f"{article} {word}")
+    return wrong
+
+
+def _enum_nodes(schema: Any) -> list[dict]:
+    """The enum schemas inside one property or parameter schema, not following $ref."""
+    if isinstance(schema, list):
+        return [n for item in schema for n in _enum_nodes(item)]
+    if not isinstance(schema, dict):
+        return []
+    found = [schema] if "enum" in schema else []
+    for key in ("anyOf", "oneOf", "allOf", "items"):
+        if key in schema:
+            found += _enum_nodes(schema[key])
+    return found
+
+
+def _names_every_value(description: str, values: list) -> list:
+    # A sort parameter offers `-field` for each `field`; its description names the fields
+    # and says what the minus does.
+    return [
+        v
+        for v in values
+        if not re.search(rf"(?<![\w-]){re.escape(str(v).lstrip('-'))}(?![\w-])", description)
+    ]
+
+
+class TestEverythingIsDescribed:
+    """An integrator reads the document, not the code: every operation, parameter, field and
+    enum value says what it is."""
+
+    async def document(self, client) -> dict:
+        return (await client.get(f"{API}/openapi.json")).json()
+
+    async def test_every_operation_has_a_summary_and_a_description(self, client):
+        document = await self.document(client)
+        missing = [
+            f"{method.upper()} {path}"
+            for path, operations in document["paths"].items()
+            for method, op in operations.items()
+            if not op.get("summary") or not op.get("description")
+        ]
+        assert missing == []
+
+    async def test_summaries_read_as_english(self, client):
+        document = await self.document(client)
+        problems = []
+        for path, operations in document["paths"].items():
+            for method, op in operations.items():
+                text = f"{op.get('summary', '')}. {op.get('description', '')}"
+                problems += [f"{method.upper()} {path}: {w}" for w in _wrong_articles(text)]
+                for tag in op.get("tags", []):
+                    if "-" in tag and tag in op.get("summary", ""):
+                        problems.append(f"{method.upper()} {path}: '{tag}' in the summary")
+        assert problems == []
+
+    async def test_every_parameter_has_a_description(self, client):
+        document = await self.document(client)
+        missing = [
+            f"{method.upper()} {path} {p['in']} {p['name']}"
+            for path, operations in document["paths"].items()
+            for method, op in operations.items()
+            for p in op.get("parameters", [])
+            if not p.get("description")
+        ]
+        assert missing == []
+
+    async def test_every_field_of_every_schema_has_a_description(self, client):
+        schemas = (await self.document(client))["components"]["schemas"]
+        missing = []
+        for name, schema in schemas.items():
+            for field, prop in schema.get("properties", {}).items():
+                if prop.get("description"):
+                    continue
+                ref = prop.get("$ref", "")
+                if set(prop) == {"$ref"} and schemas[ref.rsplit("/", 1)[-1]].get("description"):
+                    continue
+                missing.append(f"{name}.{field}")
+        assert missing == []
+
+    async def test_every_enum_names_the_meaning_of_each_value(self, client):
+        document = await self.document(client)
+        schemas = document["components"]["schemas"]
+        problems = []
+        for name, schema in schemas.items():
+            if "enum" in schema:
+                unnamed = _names_every_value(schema.get("description", ""), schema["enum"])
+                if unnamed:
+                    problems.append(f"{name}: {unnamed}")
+        # Enums written in place (a Literal) are described by the field or parameter.
+        places = [
+            (f"{name}.{field}", prop)
+            for name, schema in schemas.items()
+            for field, prop in schema.get("properties", {}).items()
+        ] + [
+            (f"{method.upper()} {path} {p['name']}", {**p["schema"], **p})
+            for path, operations in document["paths"].items()
+            for method, op in operations.items()
+            for p in op.get("parameters", [])
+        ]
+        for where, prop in places:
+            for node in _enum_nodes(prop.get("schema", prop)):
+                text = f"{prop.get('description', '')} {node.get('description', '')}"
+                unnamed = _names_every_value(text, node["enum"])
+                if unnamed:
+                    problems.append(f"{where}: {unnamed}")
+        assert problems == []

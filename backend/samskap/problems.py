@@ -25,9 +25,11 @@ PROBLEM_MEDIA_TYPE = "application/problem+json"
 
 
 class ProblemDetailItem(BaseModel):
+    """One thing wrong with the request."""
+
     pointer: str | None = Field(None, description="JSON Pointer into the request body")
     parameter: str | None = Field(None, description="Query or header parameter")
-    detail: str
+    detail: str = Field(description="What is wrong, in English, for people reading logs")
     code: str | None = Field(
         None,
         description="What is wrong, as a stable code, so that a client can word it in its own "
@@ -44,13 +46,28 @@ class ProblemDetailItem(BaseModel):
 class Problem(BaseModel):
     """An RFC 9457 problem document."""
 
-    type: str = Field(examples=[PROBLEM_BASE + "validation"])
-    title: str = Field(examples=["Invalid input"])
-    status: int = Field(examples=[422])
-    detail: str | None = Field(None, examples=["ends_on must not be before starts_on"])
-    instance: str | None = Field(None, examples=["/api/v1/projects"])
-    errors: list[ProblemDetailItem] | None = None
-    request_id: str | None = None
+    type: str = Field(
+        examples=[PROBLEM_BASE + "validation"],
+        description="A URI that names the kind of problem; stable, so a client can branch on it",
+    )
+    title: str = Field(examples=["Invalid input"], description="The kind of problem, in English")
+    status: int = Field(examples=[422], description="The HTTP status code")
+    detail: str | None = Field(
+        None,
+        examples=["ends_on must not be before starts_on"],
+        description="What went wrong this time, in English",
+    )
+    instance: str | None = Field(
+        None, examples=["/api/v1/projects"], description="The path of the request"
+    )
+    errors: list[ProblemDetailItem] | None = Field(
+        None, description="Each thing wrong with the request, for validation problems"
+    )
+    request_id: str | None = Field(
+        None,
+        description="The request's id (X-Request-ID), also in the server log; give it when "
+        "reporting a server error",
+    )
 
 
 class AppError(Exception):

@@ -9,6 +9,8 @@ from samskap.models.enums import ProgrammeRole
 
 
 class PasswordGrant(InputModel):
+    """Log in with e-mail and password; starts a new session."""
+
     model_config = ConfigDict(
         json_schema_extra={
             "examples": [
@@ -17,22 +19,30 @@ class PasswordGrant(InputModel):
         }
     )
 
-    grant_type: Literal["password"]
+    grant_type: Literal["password"] = Field(description="Always `password` for this grant")
     username: str = Field(min_length=1, max_length=320, description="The account's e-mail")
-    password: str = Field(min_length=1, max_length=1000)
+    password: str = Field(min_length=1, max_length=1000, description="The account's password")
 
 
 class RefreshGrant(InputModel):
-    grant_type: Literal["refresh_token"]
-    refresh_token: str = Field(min_length=1, max_length=200)
+    """Exchange a refresh token for a new access token and a new refresh token."""
+
+    grant_type: Literal["refresh_token"] = Field(
+        description="Always `refresh_token` for this grant"
+    )
+    refresh_token: str = Field(
+        min_length=1, max_length=200, description="The refresh token of the latest answer"
+    )
 
 
 TokenRequest = Annotated[PasswordGrant | RefreshGrant, Field(discriminator="grant_type")]
 
 
 class TokenResponse(BaseModel):
-    access_token: str
-    token_type: Literal["bearer"] = "bearer"
+    """The tokens of a session."""
+
+    access_token: str = Field(description="Send as `Authorization: Bearer <access_token>`")
+    token_type: Literal["bearer"] = Field("bearer", description="Always `bearer`")
     expires_in: int = Field(description="Seconds until the access token expires")
     refresh_token: str = Field(
         description="Exchange for a new pair at /auth/token; revoked by logout"
@@ -40,26 +50,40 @@ class TokenResponse(BaseModel):
 
 
 class LogoutRequest(InputModel):
+    """Which session to end."""
+
     refresh_token: str | None = Field(
         None, max_length=200, description="Defaults to the session of the access token used"
     )
 
 
 class MembershipBrief(BaseModel):
+    """The caller's role in one programme."""
+
     model_config = ConfigDict(from_attributes=True)
 
-    programme_id: uuid.UUID
-    role: ProgrammeRole
-    person_id: uuid.UUID | None
+    programme_id: uuid.UUID = Field(description="The programme")
+    role: ProgrammeRole = Field(description="The caller's role in it")
+    person_id: uuid.UUID | None = Field(
+        description="Which of the programme's people the caller is, if named"
+    )
 
 
 class Me(BaseModel):
+    """Who the token belongs to."""
+
     model_config = ConfigDict(from_attributes=True)
 
-    id: uuid.UUID | None
-    email: str | None
-    name: str | None
-    system_admin: bool
-    via: str
-    memberships: list[MembershipBrief]
-    token_expires_at: datetime | None = None
+    id: uuid.UUID | None = Field(description="The user's id; null for an API token")
+    email: str | None = Field(description="The user's e-mail; null for an API token")
+    name: str | None = Field(description="The user's name; null for an API token")
+    system_admin: bool = Field(description="Whether the caller is a system administrator")
+    via: str = Field(
+        description="How the caller is authenticated: `session` (a user's login) or `api_token`"
+    )
+    memberships: list[MembershipBrief] = Field(
+        description="The caller's programmes and roles; an API token has exactly one"
+    )
+    token_expires_at: datetime | None = Field(
+        None, description="When the token used expires, where known"
+    )

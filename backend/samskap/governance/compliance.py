@@ -43,33 +43,39 @@ _EMPLOYEE_SIDE = (StakeholderKind.employees, StakeholderKind.union_representativ
 class RuleRead(BaseModel):
     """A rule the report checks, and the law, agreement or source document it comes from."""
 
-    id: str
-    title: str
-    source: str
+    id: str = Field(description="The rule's id, as findings name it in `rule`")
+    title: str = Field(description="What the rule asks, in English")
+    source: str = Field(description="Where the rule comes from: law, agreement or seed document")
 
 
 class ProjectCompliance(BaseModel):
-    project_id: uuid.UUID
-    code: str
-    name: str
-    mandate_status: MandateStatus
-    current_phase: str | None
-    findings: list[Finding]
+    """One project and where it falls short."""
+
+    project_id: uuid.UUID = Field(description="The project's id")
+    code: str = Field(description="The project's code, e.g. A1/2")
+    name: str = Field(description="The project's name")
+    mandate_status: MandateStatus = Field(description="How far its mandate has come")
+    current_phase: str | None = Field(
+        description="Its active phase, else its first not started, as `<position>. <name>`"
+    )
+    findings: list[Finding] = Field(description="What falls short; empty when nothing does")
 
 
 class Compliance(BaseModel):
-    programme_id: uuid.UUID
-    generated_at: datetime
+    """Where a programme falls short of the rules, project by project."""
+
+    programme_id: uuid.UUID = Field(description="The programme's id")
+    generated_at: datetime = Field(description="When the report was computed")
     as_of: date = Field(
         description="The day the programme is judged on: the as_of asked for, else today, or "
         "the programme's end once it has ended"
     )
     rules: list[RuleRead] = Field(description="Every rule checked, with its source")
-    projects: list[ProjectCompliance]
+    projects: list[ProjectCompliance] = Field(description="Every project, by code")
     programme_findings: list[Finding] = Field(
         description="Findings that belong to no single project (programme groups, people)"
     )
-    total: int
+    total: int = Field(description="How many findings there are, all told")
 
 
 def _current_phase(phases: list[Phase]) -> str | None:

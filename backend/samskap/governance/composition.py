@@ -16,9 +16,11 @@ FactValue = str | int | list[str]
 
 
 class Finding(BaseModel):
-    rule: str
-    title: str
-    source: str
+    """Something that falls short of a rule."""
+
+    rule: str = Field(description="The id of the rule (see `rules` in the compliance report)")
+    title: str = Field(description="What the rule asks, in English")
+    source: str = Field(description="Where the rule comes from: law, agreement or seed document")
     message: str = Field(description="What is wrong, in English")
     facts: dict[str, FactValue] = Field(
         default_factory=dict,
@@ -38,9 +40,14 @@ class Finding(BaseModel):
         "approve) and their params (bodies, body, approved_on, decided_on)",
         examples=[{"group": "Prosjektstyre Helse og velferd"}],
     )
-    record_type: str
-    record_id: uuid.UUID
-    project_id: uuid.UUID | None = None
+    record_type: str = Field(
+        description="The kind of record that falls short: group, project, person, deadline or "
+        "decision"
+    )
+    record_id: uuid.UUID = Field(description="The id of that record")
+    project_id: uuid.UUID | None = Field(
+        None, description="The project it belongs to; null for the programme as a whole"
+    )
 
 
 def finding(

@@ -1,6 +1,6 @@
 import uuid
 
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field
 
 from samskap.kit.schemas import InputModel, RecordRead, page_model, update_model
 from samskap.models.enums import ProgrammeRole
@@ -21,16 +21,20 @@ class MembershipCreate(InputModel):
         }
     )
 
-    user_id: uuid.UUID
-    role: ProgrammeRole
-    person_id: uuid.UUID | None = None
+    user_id: uuid.UUID = Field(description="The user account that gets the role")
+    role: ProgrammeRole = Field(description="What the user may do in the programme")
+    person_id: uuid.UUID | None = Field(
+        None,
+        description="Which of the programme's people the user is; their groups and projects "
+        "then count as the user's own",
+    )
 
 
 MembershipUpdate = update_model(MembershipCreate, "MembershipUpdate", exclude={"user_id"})
 
 
-class MembershipRead(RecordRead):
-    programme_id: uuid.UUID
+class MembershipRead(RecordRead, describe_from=MembershipCreate):
+    programme_id: uuid.UUID = Field(description="The programme the role is in")
     user_id: uuid.UUID
     role: ProgrammeRole
     person_id: uuid.UUID | None

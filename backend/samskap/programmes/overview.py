@@ -22,62 +22,82 @@ LIST_LIMIT = 20
 
 
 class PersonBrief(BaseModel):
-    id: uuid.UUID
-    name: str
+    """A person, by id and name."""
+
+    id: uuid.UUID = Field(description="The person's id")
+    name: str = Field(description="The person's name")
 
 
 class PhaseBrief(BaseModel):
-    id: uuid.UUID
-    project_id: uuid.UUID
-    position: int
-    name: str
-    status: PhaseStatus
-    starts_on: date | None
-    ends_on: date | None
+    """A phase, in short."""
+
+    id: uuid.UUID = Field(description="The phase's id")
+    project_id: uuid.UUID = Field(description="The project it belongs to")
+    position: int = Field(description="Its place in the project's order of phases")
+    name: str = Field(description="The phase's name")
+    status: PhaseStatus = Field(description="Where the phase stands")
+    starts_on: date | None = Field(description="The day it starts")
+    ends_on: date | None = Field(description="The day it is to end")
 
 
 class ProjectSummary(BaseModel):
-    id: uuid.UUID
-    code: str
-    name: str
-    status: ProjectStatus
-    health: Health
-    health_explanation: str | None
-    mandate_status: MandateStatus
-    leader: PersonBrief | None
-    leader_allocation_percent: int | None
+    """A project at a glance."""
+
+    id: uuid.UUID = Field(description="The project's id")
+    code: str = Field(description="The project's code, e.g. A1/2")
+    name: str = Field(description="The project's name")
+    status: ProjectStatus = Field(description="Where the project stands")
+    health: Health = Field(description="How the project is going")
+    health_explanation: str | None = Field(description="Why it is at risk or off track")
+    mandate_status: MandateStatus = Field(description="How far its mandate has come")
+    leader: PersonBrief | None = Field(description="The project leader, if any")
+    leader_allocation_percent: int | None = Field(
+        description="The leader's share of working time on the project, in percent"
+    )
     current_phase: PhaseBrief | None = Field(
         description="The active phase, else the first not completed, else the last"
     )
-    phases_completed: int
-    phases_total: int
+    phases_completed: int = Field(description="How many of its phases are completed")
+    phases_total: int = Field(description="How many phases it has")
 
 
 class InvolvementCount(BaseModel):
+    """How many involvement records of one kind of stakeholder a project has."""
+
     project_id: uuid.UUID | None = Field(
         description="null: involvement of the programme as a whole"
     )
-    stakeholder_kind: str
-    count: int
+    stakeholder_kind: str = Field(
+        description="Who was involved: a StakeholderKind value, e.g. union_representatives"
+    )
+    count: int = Field(description="How many records since involvement_since")
 
 
 class ProgrammeOverview(BaseModel):
+    """The programme at a glance, as of one day."""
+
     programme: ProgrammeRead
-    generated_at: datetime
+    generated_at: datetime = Field(description="When the overview was computed")
     as_of: date = Field(
         description="The day the overview is seen from: the as_of asked for, else today, or "
         "the programme's end once it has ended"
     )
-    projects: list[ProjectSummary]
-    overdue_count: int
+    projects: list[ProjectSummary] = Field(description="Every project, by code")
+    overdue_count: int = Field(description="How many deadlines are overdue, all told")
     overdue: list[DeadlineRead] = Field(
         description=f"The {LIST_LIMIT} most overdue as of the day seen from"
     )
     upcoming: list[DeadlineRead] = Field(
         description=f"Not yet delivered and due in the {UPCOMING_DAYS} days after it"
     )
-    involvement_since: date
-    involvement: list[InvolvementCount]
+    involvement_since: date = Field(
+        description=f"The start of the involvement window: {INVOLVEMENT_DAYS} days before the "
+        "day seen from"
+    )
+    involvement: list[InvolvementCount] = Field(
+        description="Involvement records (not archived) since involvement_since, by project "
+        "and kind of stakeholder"
+    )
     phases: list[PhaseBrief] = Field(description="Every phase of the programme, for a timeline")
 
 

@@ -19,17 +19,20 @@ class UserCreate(InputModel):
         }
     )
 
-    email: EmailStr
-    name: Name
+    email: EmailStr = Field(description="The e-mail address the user logs in with; unique")
+    name: Name = Field(description="The user's full name")
     password: str = Field(min_length=12, max_length=1000, description="At least 12 characters")
-    system_admin: bool = False
-    active: bool = True
+    system_admin: bool = Field(
+        False,
+        description="A system administrator sees every programme and manages programmes and users",
+    )
+    active: bool = Field(True, description="Whether the account may log in")
 
 
 UserUpdate = update_model(UserCreate, "UserUpdate")
 
 
-class UserRead(RecordRead):
+class UserRead(RecordRead, describe_from=UserCreate):
     email: str
     name: str
     system_admin: bool

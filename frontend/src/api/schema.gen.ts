@@ -55,7 +55,8 @@ export interface paths {
         put?: never;
         /**
          * Log in, or refresh an access token
-         * @description Password grant gives a new session; refresh grant rotates the refresh token.
+         * @description Password grant: a new session. Refresh grant: a new pair for a refresh token, which
+         *     works once; using one a second time (two concurrent refreshes included) ends the session.
          */
         post: operations["auth-token"];
         delete?: never;
@@ -1164,11 +1165,18 @@ export interface components {
             /**
              * Programme Id
              * Format: uuid
+             * @description The one programme the token works in; you must administer it
              */
             programme_id: string;
-            /** Name */
+            /**
+             * Name
+             * @description What the token is for, e.g. the integration that uses it
+             */
             name: string;
-            /** @default read */
+            /**
+             * @description What the token may do
+             * @default read
+             */
             scope: components["schemas"]["TokenScope"];
             /**
              * Expires At
@@ -1176,7 +1184,10 @@ export interface components {
              */
             expires_at?: string | null;
         };
-        /** ApiTokenCreated */
+        /**
+         * ApiTokenCreated
+         * @description A new API token, with its secret.
+         */
         ApiTokenCreated: {
             /**
              * Id
@@ -1204,26 +1215,41 @@ export interface components {
             /**
              * Programme Id
              * Format: uuid
+             * @description The one programme the token works in; you must administer it
              */
             programme_id: string;
-            /** Name */
+            /**
+             * Name
+             * @description What the token is for, e.g. the integration that uses it
+             */
             name: string;
             /**
              * Prefix
              * @description The first characters of the token, to recognise it
              */
             prefix: string;
+            /** @description What the token may do */
             scope: components["schemas"]["TokenScope"];
             /**
              * Expires At
              * Format: date-time
+             * @description When the token stops working
              */
             expires_at: string;
-            /** Revoked At */
+            /**
+             * Revoked At
+             * @description When the token was revoked; a revoked token no longer works
+             */
             revoked_at: string | null;
-            /** Last Used At */
+            /**
+             * Last Used At
+             * @description When the token was last used (to the minute); null if never
+             */
             last_used_at: string | null;
-            /** Created By Id */
+            /**
+             * Created By Id
+             * @description The user who created the token
+             */
             created_by_id: string | null;
             /**
              * Token
@@ -1236,12 +1262,21 @@ export interface components {
          * @description One page of a list; pass next_cursor as cursor to get the next page.
          */
         ApiTokenPage: {
-            /** Items */
+            /**
+             * Items
+             * @description The tokens of this page, in the list's order
+             */
             items: components["schemas"]["ApiTokenRead"][];
-            /** Next Cursor */
+            /**
+             * Next Cursor
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
+             */
             next_cursor?: string | null;
         };
-        /** ApiTokenRead */
+        /**
+         * ApiTokenRead
+         * @description A token for an integration (intranet, import script), scoped to one programme.
+         */
         ApiTokenRead: {
             /**
              * Id
@@ -1269,26 +1304,41 @@ export interface components {
             /**
              * Programme Id
              * Format: uuid
+             * @description The one programme the token works in; you must administer it
              */
             programme_id: string;
-            /** Name */
+            /**
+             * Name
+             * @description What the token is for, e.g. the integration that uses it
+             */
             name: string;
             /**
              * Prefix
              * @description The first characters of the token, to recognise it
              */
             prefix: string;
+            /** @description What the token may do */
             scope: components["schemas"]["TokenScope"];
             /**
              * Expires At
              * Format: date-time
+             * @description When the token stops working
              */
             expires_at: string;
-            /** Revoked At */
+            /**
+             * Revoked At
+             * @description When the token was revoked; a revoked token no longer works
+             */
             revoked_at: string | null;
-            /** Last Used At */
+            /**
+             * Last Used At
+             * @description When the token was last used (to the minute); null if never
+             */
             last_used_at: string | null;
-            /** Created By Id */
+            /**
+             * Created By Id
+             * @description The user who created the token
+             */
             created_by_id: string | null;
         };
         /**
@@ -1348,60 +1398,109 @@ export interface components {
          * @description One page of a list; pass next_cursor as cursor to get the next page.
          */
         AuditEventPage: {
-            /** Items */
+            /**
+             * Items
+             * @description The events of this page, in the list's order
+             */
             items: components["schemas"]["AuditEventRead"][];
-            /** Next Cursor */
+            /**
+             * Next Cursor
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
+             */
             next_cursor?: string | null;
         };
-        /** AuditEventRead */
+        /**
+         * AuditEventRead
+         * @description One entry of the audit trail: who changed what, when, how, before and after.
+         */
         AuditEventRead: {
             /**
              * Id
              * Format: uuid
+             * @description The event's id
              */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened
              */
             occurred_at: string;
-            /** Programme Id */
+            /**
+             * Programme Id
+             * @description The programme it happened in; null for user accounts and logins
+             */
             programme_id: string | null;
-            /** Actor User Id */
+            /**
+             * Actor User Id
+             * @description The user who did it, if a user did
+             */
             actor_user_id: string | null;
-            /** Actor Token Id */
+            /**
+             * Actor Token Id
+             * @description The API token it was done through
+             */
             actor_token_id: string | null;
-            /** Session Id */
+            /**
+             * Session Id
+             * @description The login session it was done in
+             */
             session_id: string | null;
-            /** Via */
+            /**
+             * Via
+             * @description How the actor was authenticated: `session`, `api_token` or `system` (the command line, e.g. loading the demo)
+             */
             via: string;
-            /** Action */
+            /**
+             * Action
+             * @description What was done: create, update, delete, archive, erase, login, logout, …
+             */
             action: string;
-            /** Record Type */
+            /**
+             * Record Type
+             * @description The kind of record, e.g. project or deadline
+             */
             record_type: string;
-            /** Record Id */
+            /**
+             * Record Id
+             * @description The record's id
+             */
             record_id: string | null;
-            /** Before */
+            /**
+             * Before
+             * @description The record's fields before the change; null for a create
+             */
             before: {
                 [key: string]: unknown;
             } | null;
-            /** After */
+            /**
+             * After
+             * @description The record's fields after the change; null for a delete
+             */
             after: {
                 [key: string]: unknown;
             } | null;
-            /** Request Id */
+            /**
+             * Request Id
+             * @description The id of the HTTP request (X-Request-ID), to find it in the server log
+             */
             request_id: string | null;
         };
-        /** Compliance */
+        /**
+         * Compliance
+         * @description Where a programme falls short of the rules, project by project.
+         */
         Compliance: {
             /**
              * Programme Id
              * Format: uuid
+             * @description The programme's id
              */
             programme_id: string;
             /**
              * Generated At
              * Format: date-time
+             * @description When the report was computed
              */
             generated_at: string;
             /**
@@ -1415,14 +1514,20 @@ export interface components {
              * @description Every rule checked, with its source
              */
             rules: components["schemas"]["RuleRead"][];
-            /** Projects */
+            /**
+             * Projects
+             * @description Every project, by code
+             */
             projects: components["schemas"]["ProjectCompliance"][];
             /**
              * Programme Findings
              * @description Findings that belong to no single project (programme groups, people)
              */
             programme_findings: components["schemas"]["Finding"][];
-            /** Total */
+            /**
+             * Total
+             * @description How many findings there are, all told
+             */
             total: number;
         };
         /**
@@ -2467,13 +2572,25 @@ export interface components {
              */
             waived_reason?: string | null;
         };
-        /** Finding */
+        /**
+         * Finding
+         * @description Something that falls short of a rule.
+         */
         Finding: {
-            /** Rule */
+            /**
+             * Rule
+             * @description The id of the rule (see `rules` in the compliance report)
+             */
             rule: string;
-            /** Title */
+            /**
+             * Title
+             * @description What the rule asks, in English
+             */
             title: string;
-            /** Source */
+            /**
+             * Source
+             * @description Where the rule comes from: law, agreement or seed document
+             */
             source: string;
             /**
              * Message
@@ -2490,14 +2607,21 @@ export interface components {
             facts?: {
                 [key: string]: string | number | string[];
             };
-            /** Record Type */
+            /**
+             * Record Type
+             * @description The kind of record that falls short: group, project, person, deadline or decision
+             */
             record_type: string;
             /**
              * Record Id
              * Format: uuid
+             * @description The id of that record
              */
             record_id: string;
-            /** Project Id */
+            /**
+             * Project Id
+             * @description The project it belongs to; null for the programme as a whole
+             */
             project_id?: string | null;
         };
         /**
@@ -2710,16 +2834,25 @@ export interface components {
          * @enum {string}
          */
         Health: "on_track" | "at_risk" | "off_track";
-        /** InvolvementCount */
+        /**
+         * InvolvementCount
+         * @description How many involvement records of one kind of stakeholder a project has.
+         */
         InvolvementCount: {
             /**
              * Project Id
              * @description null: involvement of the programme as a whole
              */
             project_id: string | null;
-            /** Stakeholder Kind */
+            /**
+             * Stakeholder Kind
+             * @description Who was involved: a StakeholderKind value, e.g. union_representatives
+             */
             stakeholder_kind: string;
-            /** Count */
+            /**
+             * Count
+             * @description How many records since involvement_since
+             */
             count: number;
         };
         /**
@@ -2996,7 +3129,10 @@ export interface components {
              */
             external_id?: string | null;
         };
-        /** LogoutRequest */
+        /**
+         * LogoutRequest
+         * @description Which session to end.
+         */
         LogoutRequest: {
             /**
              * Refresh Token
@@ -3014,21 +3150,45 @@ export interface components {
          * @enum {string}
          */
         MandateStatus: "draft" | "proposed" | "approved";
-        /** Me */
+        /**
+         * Me
+         * @description Who the token belongs to.
+         */
         Me: {
-            /** Id */
+            /**
+             * Id
+             * @description The user's id; null for an API token
+             */
             id: string | null;
-            /** Email */
+            /**
+             * Email
+             * @description The user's e-mail; null for an API token
+             */
             email: string | null;
-            /** Name */
+            /**
+             * Name
+             * @description The user's name; null for an API token
+             */
             name: string | null;
-            /** System Admin */
+            /**
+             * System Admin
+             * @description Whether the caller is a system administrator
+             */
             system_admin: boolean;
-            /** Via */
+            /**
+             * Via
+             * @description How the caller is authenticated: `session` (a user's login) or `api_token`
+             */
             via: string;
-            /** Memberships */
+            /**
+             * Memberships
+             * @description The caller's programmes and roles; an API token has exactly one
+             */
             memberships: components["schemas"]["MembershipBrief"][];
-            /** Token Expires At */
+            /**
+             * Token Expires At
+             * @description When the token used expires, where known
+             */
             token_expires_at?: string | null;
         };
         /**
@@ -3212,15 +3372,23 @@ export interface components {
              */
             ends_on?: string | null;
         };
-        /** MembershipBrief */
+        /**
+         * MembershipBrief
+         * @description The caller's role in one programme.
+         */
         MembershipBrief: {
             /**
              * Programme Id
              * Format: uuid
+             * @description The programme
              */
             programme_id: string;
+            /** @description The caller's role in it */
             role: components["schemas"]["ProgrammeRole"];
-            /** Person Id */
+            /**
+             * Person Id
+             * @description Which of the programme's people the caller is, if named
+             */
             person_id: string | null;
         };
         /**
@@ -3236,10 +3404,15 @@ export interface components {
             /**
              * User Id
              * Format: uuid
+             * @description The user account that gets the role
              */
             user_id: string;
+            /** @description What the user may do in the programme */
             role: components["schemas"]["ProgrammeRole"];
-            /** Person Id */
+            /**
+             * Person Id
+             * @description Which of the programme's people the user is; their groups and projects then count as the user's own
+             */
             person_id?: string | null;
         };
         /**
@@ -3258,7 +3431,10 @@ export interface components {
              */
             next_cursor?: string | null;
         };
-        /** MembershipRead */
+        /**
+         * MembershipRead
+         * @description A user's role in the programme, and which person of the programme they are.
+         */
         MembershipRead: {
             /**
              * Id
@@ -3286,15 +3462,21 @@ export interface components {
             /**
              * Programme Id
              * Format: uuid
+             * @description The programme the role is in
              */
             programme_id: string;
             /**
              * User Id
              * Format: uuid
+             * @description The user account that gets the role
              */
             user_id: string;
+            /** @description What the user may do in the programme */
             role: components["schemas"]["ProgrammeRole"];
-            /** Person Id */
+            /**
+             * Person Id
+             * @description Which of the programme's people the user is; their groups and projects then count as the user's own
+             */
             person_id: string | null;
         };
         /**
@@ -3302,8 +3484,12 @@ export interface components {
          * @description Changes to apply. A user's role in the programme, and which person of the programme they are.
          */
         MembershipUpdate: {
+            /** @description What the user may do in the programme */
             role?: components["schemas"]["ProgrammeRole"] | null;
-            /** Person Id */
+            /**
+             * Person Id
+             * @description Which of the programme's people the user is; their groups and projects then count as the user's own
+             */
             person_id?: string | null;
         };
         /**
@@ -3376,6 +3562,7 @@ export interface components {
         };
         /**
          * PasswordGrant
+         * @description Log in with e-mail and password; starts a new session.
          * @example {
          *       "grant_type": "password",
          *       "password": "…",
@@ -3384,7 +3571,7 @@ export interface components {
          */
         PasswordGrant: {
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description Always `password` for this grant (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             grant_type: "password";
@@ -3393,17 +3580,27 @@ export interface components {
              * @description The account's e-mail
              */
             username: string;
-            /** Password */
+            /**
+             * Password
+             * @description The account's password
+             */
             password: string;
         };
-        /** PersonBrief */
+        /**
+         * PersonBrief
+         * @description A person, by id and name.
+         */
         PersonBrief: {
             /**
              * Id
              * Format: uuid
+             * @description The person's id
              */
             id: string;
-            /** Name */
+            /**
+             * Name
+             * @description The person's name
+             */
             name: string;
         };
         /**
@@ -3604,26 +3801,44 @@ export interface components {
              */
             external_id?: string | null;
         };
-        /** PhaseBrief */
+        /**
+         * PhaseBrief
+         * @description A phase, in short.
+         */
         PhaseBrief: {
             /**
              * Id
              * Format: uuid
+             * @description The phase's id
              */
             id: string;
             /**
              * Project Id
              * Format: uuid
+             * @description The project it belongs to
              */
             project_id: string;
-            /** Position */
+            /**
+             * Position
+             * @description Its place in the project's order of phases
+             */
             position: number;
-            /** Name */
+            /**
+             * Name
+             * @description The phase's name
+             */
             name: string;
+            /** @description Where the phase stands */
             status: components["schemas"]["PhaseStatus"];
-            /** Starts On */
+            /**
+             * Starts On
+             * @description The day it starts
+             */
             starts_on: string | null;
-            /** Ends On */
+            /**
+             * Ends On
+             * @description The day it is to end
+             */
             ends_on: string | null;
         };
         /**
@@ -3992,12 +4207,16 @@ export interface components {
              */
             external_id?: string | null;
         };
-        /** ProgrammeOverview */
+        /**
+         * ProgrammeOverview
+         * @description The programme at a glance, as of one day.
+         */
         ProgrammeOverview: {
             programme: components["schemas"]["ProgrammeRead"];
             /**
              * Generated At
              * Format: date-time
+             * @description When the overview was computed
              */
             generated_at: string;
             /**
@@ -4006,9 +4225,15 @@ export interface components {
              * @description The day the overview is seen from: the as_of asked for, else today, or the programme's end once it has ended
              */
             as_of: string;
-            /** Projects */
+            /**
+             * Projects
+             * @description Every project, by code
+             */
             projects: components["schemas"]["ProjectSummary"][];
-            /** Overdue Count */
+            /**
+             * Overdue Count
+             * @description How many deadlines are overdue, all told
+             */
             overdue_count: number;
             /**
              * Overdue
@@ -4023,9 +4248,13 @@ export interface components {
             /**
              * Involvement Since
              * Format: date
+             * @description The start of the involvement window: 90 days before the day seen from
              */
             involvement_since: string;
-            /** Involvement */
+            /**
+             * Involvement
+             * @description Involvement records (not archived) since involvement_since, by project and kind of stakeholder
+             */
             involvement: components["schemas"]["InvolvementCount"][];
             /**
              * Phases
@@ -4199,21 +4428,38 @@ export interface components {
          * @enum {string}
          */
         ProjectCategory: "political" | "administrative";
-        /** ProjectCompliance */
+        /**
+         * ProjectCompliance
+         * @description One project and where it falls short.
+         */
         ProjectCompliance: {
             /**
              * Project Id
              * Format: uuid
+             * @description The project's id
              */
             project_id: string;
-            /** Code */
+            /**
+             * Code
+             * @description The project's code, e.g. A1/2
+             */
             code: string;
-            /** Name */
+            /**
+             * Name
+             * @description The project's name
+             */
             name: string;
+            /** @description How far its mandate has come */
             mandate_status: components["schemas"]["MandateStatus"];
-            /** Current Phase */
+            /**
+             * Current Phase
+             * @description Its active phase, else its first not started, as `<position>. <name>`
+             */
             current_phase: string | null;
-            /** Findings */
+            /**
+             * Findings
+             * @description What falls short; empty when nothing does
+             */
             findings: components["schemas"]["Finding"][];
         };
         /**
@@ -4489,30 +4735,56 @@ export interface components {
          * @enum {string}
          */
         ProjectStatus: "planned" | "active" | "on_hold" | "completed" | "cancelled";
-        /** ProjectSummary */
+        /**
+         * ProjectSummary
+         * @description A project at a glance.
+         */
         ProjectSummary: {
             /**
              * Id
              * Format: uuid
+             * @description The project's id
              */
             id: string;
-            /** Code */
+            /**
+             * Code
+             * @description The project's code, e.g. A1/2
+             */
             code: string;
-            /** Name */
+            /**
+             * Name
+             * @description The project's name
+             */
             name: string;
+            /** @description Where the project stands */
             status: components["schemas"]["ProjectStatus"];
+            /** @description How the project is going */
             health: components["schemas"]["Health"];
-            /** Health Explanation */
+            /**
+             * Health Explanation
+             * @description Why it is at risk or off track
+             */
             health_explanation: string | null;
+            /** @description How far its mandate has come */
             mandate_status: components["schemas"]["MandateStatus"];
+            /** @description The project leader, if any */
             leader: components["schemas"]["PersonBrief"] | null;
-            /** Leader Allocation Percent */
+            /**
+             * Leader Allocation Percent
+             * @description The leader's share of working time on the project, in percent
+             */
             leader_allocation_percent: number | null;
             /** @description The active phase, else the first not completed, else the last */
             current_phase: components["schemas"]["PhaseBrief"] | null;
-            /** Phases Completed */
+            /**
+             * Phases Completed
+             * @description How many of its phases are completed
+             */
             phases_completed: number;
-            /** Phases Total */
+            /**
+             * Phases Total
+             * @description How many phases it has
+             */
             phases_total: number;
         };
         /**
@@ -4635,14 +4907,20 @@ export interface components {
              */
             signed_at?: string | null;
         };
-        /** RefreshGrant */
+        /**
+         * RefreshGrant
+         * @description Exchange a refresh token for a new access token and a new refresh token.
+         */
         RefreshGrant: {
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description Always `refresh_token` for this grant (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             grant_type: "refresh_token";
-            /** Refresh Token */
+            /**
+             * Refresh Token
+             * @description The refresh token of the latest answer
+             */
             refresh_token: string;
         };
         /**
@@ -4650,11 +4928,20 @@ export interface components {
          * @description A rule the report checks, and the law, agreement or source document it comes from.
          */
         RuleRead: {
-            /** Id */
+            /**
+             * Id
+             * @description The rule's id, as findings name it in `rule`
+             */
             id: string;
-            /** Title */
+            /**
+             * Title
+             * @description What the rule asks, in English
+             */
             title: string;
-            /** Source */
+            /**
+             * Source
+             * @description Where the rule comes from: law, agreement or seed document
+             */
             source: string;
         };
         /**
@@ -4909,12 +5196,19 @@ export interface components {
              */
             external_id?: string | null;
         };
-        /** TokenResponse */
+        /**
+         * TokenResponse
+         * @description The tokens of a session.
+         */
         TokenResponse: {
-            /** Access Token */
+            /**
+             * Access Token
+             * @description Send as `Authorization: Bearer <access_token>`
+             */
             access_token: string;
             /**
              * Token Type
+             * @description Always `bearer`
              * @default bearer
              * @constant
              */
@@ -4953,9 +5247,13 @@ export interface components {
             /**
              * Email
              * Format: email
+             * @description The e-mail address the user logs in with; unique
              */
             email: string;
-            /** Name */
+            /**
+             * Name
+             * @description The user's full name
+             */
             name: string;
             /**
              * Password
@@ -4964,11 +5262,13 @@ export interface components {
             password: string;
             /**
              * System Admin
+             * @description A system administrator sees every programme and manages programmes and users
              * @default false
              */
             system_admin: boolean;
             /**
              * Active
+             * @description Whether the account may log in
              * @default true
              */
             active: boolean;
@@ -4989,7 +5289,10 @@ export interface components {
              */
             next_cursor?: string | null;
         };
-        /** UserRead */
+        /**
+         * UserRead
+         * @description A login account. System administrators manage programmes and users.
+         */
         UserRead: {
             /**
              * Id
@@ -5014,13 +5317,25 @@ export interface components {
              * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
              */
             version: number;
-            /** Email */
+            /**
+             * Email
+             * @description The e-mail address the user logs in with; unique
+             */
             email: string;
-            /** Name */
+            /**
+             * Name
+             * @description The user's full name
+             */
             name: string;
-            /** System Admin */
+            /**
+             * System Admin
+             * @description A system administrator sees every programme and manages programmes and users
+             */
             system_admin: boolean;
-            /** Active */
+            /**
+             * Active
+             * @description Whether the account may log in
+             */
             active: boolean;
         };
         /**
@@ -5028,18 +5343,30 @@ export interface components {
          * @description Changes to apply. A login account. System administrators manage programmes and users.
          */
         UserUpdate: {
-            /** Email */
+            /**
+             * Email
+             * @description The e-mail address the user logs in with; unique
+             */
             email?: string | null;
-            /** Name */
+            /**
+             * Name
+             * @description The user's full name
+             */
             name?: string | null;
             /**
              * Password
              * @description At least 12 characters
              */
             password?: string | null;
-            /** System Admin */
+            /**
+             * System Admin
+             * @description A system administrator sees every programme and manages programmes and users
+             */
             system_admin?: boolean | null;
-            /** Active */
+            /**
+             * Active
+             * @description Whether the account may log in
+             */
             active?: boolean | null;
         };
         /**
@@ -5049,43 +5376,53 @@ export interface components {
         Problem: {
             /**
              * Type
+             * @description A URI that names the kind of problem; stable, so a client can branch on it
              * @example https://samskap.no/problems/validation
              */
             type: string;
             /**
              * Title
+             * @description The kind of problem, in English
              * @example Invalid input
              */
             title: string;
             /**
              * Status
+             * @description The HTTP status code
              * @example 422
              */
             status: number;
             /**
              * Detail
+             * @description What went wrong this time, in English
              * @default null
              * @example ends_on must not be before starts_on
              */
             detail: string | null;
             /**
              * Instance
+             * @description The path of the request
              * @default null
              * @example /api/v1/projects
              */
             instance: string | null;
             /**
              * Errors
+             * @description Each thing wrong with the request, for validation problems
              * @default null
              */
             errors: components["schemas"]["ProblemDetailItem"][] | null;
             /**
              * Request Id
+             * @description The request's id (X-Request-ID), also in the server log; give it when reporting a server error
              * @default null
              */
             request_id: string | null;
         };
-        /** ProblemDetailItem */
+        /**
+         * ProblemDetailItem
+         * @description One thing wrong with the request.
+         */
         ProblemDetailItem: {
             /**
              * Pointer
@@ -5099,7 +5436,10 @@ export interface components {
              * @default null
              */
             parameter: string | null;
-            /** Detail */
+            /**
+             * Detail
+             * @description What is wrong, in English, for people reading logs
+             */
             detail: string;
             /**
              * Code
