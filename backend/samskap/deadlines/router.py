@@ -11,4 +11,9 @@ router = crud_router(
     create=DeadlineCreate,
     update=DeadlineUpdate,
     page=DeadlinePage,
+    descriptions={
+        "create": "Creates a deadline (frist): what is due and when, who answers for it (one "
+        "person or one group) and who receives it. While open it is overdue once `due_at` has "
+        "passed; delivered after `due_at`, it shows how late (`submitted_late`).",
+    },
 )

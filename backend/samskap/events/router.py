@@ -24,6 +24,12 @@ router.include_router(
         create=EventCreate,
         update=EventUpdate,
         page=EventPage,
+        descriptions={
+            "create": "Creates an event of the programme or one of its groups: a gathering, "
+            "meeting or consultation meeting (drøftingsmøte), with its agenda and the people "
+            "invited. Attendance can be recorded once the event has started; a consultation "
+            "meeting's signed protocol lets a reorganisation decision become final.",
+        },
     )
 )
 

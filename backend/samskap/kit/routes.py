@@ -93,8 +93,9 @@ def crud_router(
     a_singular = with_article(singular)
     own = dict(descriptions or {})
     who = who_may_write(service)
+    unique_in = "the programme" if hasattr(service.model, "programme_id") else "Samskap"
     by_external_id = (
-        " `external_id` is your own key for the record, unique in the programme (a second "
+        f" `external_id` is your own key for the record, unique in {unique_in} (a second "
         "record with the same one answers 409), so that a script can find it again."
         if "external_id" in create.model_fields
         else ""

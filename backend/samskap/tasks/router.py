@@ -11,4 +11,8 @@ router = crud_router(
     create=TaskCreate,
     update=TaskUpdate,
     page=TaskPage,
+    descriptions={
+        "create": "Creates a task (oppgave) in a project, optionally in one of its phases, for "
+        "one of the programme's groups, or as a subtask of another task of the project.",
+    },
 )

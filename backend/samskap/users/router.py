@@ -15,7 +15,8 @@ router = crud_router(
     descriptions={
         "list": "One page of the user accounts: who can log in (system administrators only).",
         "create": "Creates a user account that can log in with its e-mail address and password. "
-        "A user sees nothing until given a role in a programme (memberships).",
+        "Unless a system administrator, the user sees no programme until given a role in one "
+        "(`POST /programmes/{programme_id}/memberships`).",
         "delete": "Deletes a user account; its sessions and programme roles go with it.",
     },
 )

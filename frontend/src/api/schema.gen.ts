@@ -160,7 +160,7 @@ export interface paths {
         put?: never;
         /**
          * Create a programme
-         * @description Creates a programme (program, sammenslåingsprogram): the frame that holds the projects, groups, people and records of one reorganisation or merger. Answers 201 with the new record, its address in `Location` and its version in `ETag`. `external_id` is your own key for the record, unique in the programme (a second record with the same one answers 409), so that a script can find it again. System administrators create and delete programmes; programme admins change them.
+         * @description Creates a programme (program, sammenslåingsprogram): the frame that holds the projects, groups, people and records of one reorganisation or merger. Answers 201 with the new record, its address in `Location` and its version in `ETag`. `external_id` is your own key for the record, unique in Samskap (a second record with the same one answers 409), so that a script can find it again. System administrators create and delete programmes; programme admins change them.
          */
         post: operations["programmes-create"];
         delete?: never;
@@ -656,7 +656,7 @@ export interface paths {
         put?: never;
         /**
          * Create a task
-         * @description Creates a task. Answers 201 with the new record, its address in `Location` and its version in `ETag`. `external_id` is your own key for the record, unique in the programme (a second record with the same one answers 409), so that a script can find it again. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the tasks of their projects (led, owned, or of a group they sit in) and groups, and the tasks assigned to them.
+         * @description Creates a task (oppgave) in a project, optionally in one of its phases, for one of the programme's groups, or as a subtask of another task of the project. Answers 201 with the new record, its address in `Location` and its version in `ETag`. `external_id` is your own key for the record, unique in the programme (a second record with the same one answers 409), so that a script can find it again. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the tasks of their projects (led, owned, or of a group they sit in) and groups, and the tasks assigned to them.
          */
         post: operations["tasks-create"];
         delete?: never;
@@ -708,7 +708,7 @@ export interface paths {
         put?: never;
         /**
          * Create a deadline
-         * @description Creates a deadline. Answers 201 with the new record, its address in `Location` and its version in `ETag`. `external_id` is your own key for the record, unique in the programme (a second record with the same one answers 409), so that a script can find it again. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the deadlines of their projects (led, owned, or of a group they sit in) and groups, and those they answer for or receive.
+         * @description Creates a deadline (frist): what is due and when, who answers for it (one person or one group) and who receives it. While open it is overdue once `due_at` has passed; delivered after `due_at`, it shows how late (`submitted_late`). Answers 201 with the new record, its address in `Location` and its version in `ETag`. `external_id` is your own key for the record, unique in the programme (a second record with the same one answers 409), so that a script can find it again. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the deadlines of their projects (led, owned, or of a group they sit in) and groups, and those they answer for or receive.
          */
         post: operations["deadlines-create"];
         delete?: never;
@@ -812,7 +812,7 @@ export interface paths {
         put?: never;
         /**
          * Create a user
-         * @description Creates a user account that can log in with its e-mail address and password. A user sees nothing until given a role in a programme (memberships). Answers 201 with the new record, its address in `Location` and its version in `ETag`. Only system administrators manage user accounts.
+         * @description Creates a user account that can log in with its e-mail address and password. Unless a system administrator, the user sees no programme until given a role in one (`POST /programmes/{programme_id}/memberships`). Answers 201 with the new record, its address in `Location` and its version in `ETag`. Only system administrators manage user accounts.
          */
         post: operations["users-create"];
         delete?: never;
@@ -993,7 +993,7 @@ export interface paths {
         put?: never;
         /**
          * Create an event
-         * @description Creates an event. Answers 201 with the new record, its address in `Location` and its version in `ETag`. `external_id` is your own key for the record, unique in the programme (a second record with the same one answers 409), so that a script can find it again. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor).
+         * @description Creates an event of the programme or one of its groups: a gathering, meeting or consultation meeting (drøftingsmøte), with its agenda and the people invited. Attendance can be recorded once the event has started; a consultation meeting's signed protocol lets a reorganisation decision become final. Answers 201 with the new record, its address in `Location` and its version in `ETag`. `external_id` is your own key for the record, unique in the programme (a second record with the same one answers 409), so that a script can find it again. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor).
          */
         post: operations["events-create"];
         delete?: never;
