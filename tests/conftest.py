@@ -5,6 +5,7 @@ PostgreSQL comes from SAMSKAP_TEST_DATABASE_URL when set, otherwise from a serve
 session starts itself in a temporary folder.
 """
 
+import asyncio
 import os
 import tempfile
 from collections.abc import AsyncIterator, Iterator
@@ -21,6 +22,7 @@ from sqlalchemy import select, text
 from samskap.cli import migrate
 from samskap.config import Settings
 from samskap.db import Base
+from samskap.demo import load_demo
 from samskap.main import create_app
 from samskap.models import AuditEvent
 from tests import pg
@@ -75,11 +77,15 @@ def database_url(databases: Databases) -> str:
     return url
 
 
-@pytest.fixture(scope="session")
-def settings(database_url: str) -> Settings:
+def settings_for(database_url: str) -> Settings:
     return Settings(
         database_url=database_url, max_body_bytes=65_536, environment="test", jwt_secret=TEST_SECRET
     )
+
+
+@pytest.fixture(scope="session")
+def settings(database_url: str) -> Settings:
+    return settings_for(database_url)
 
 
 @pytest.fixture(scope="session")
@@ -87,6 +93,40 @@ async def app(settings: Settings):
     application = create_app(settings)
     yield application
     await application.state.engine.dispose()
+
+
+class Demo:
+    """The demo programmes on a database and app of their own."""
+
+    def __init__(self, app, created: dict[str, int]) -> None:
+        self.app = app
+        self.created = created  # what loading it made, per kind of record
+        self.accounts = Accounts(app)
+
+
+@pytest.fixture(scope="session")
+async def demo(databases: Databases) -> AsyncIterator[Demo]:
+    """The demo, loaded once for the whole session: its tests only read it, so they share it.
+
+    A test that changes the demo would change it for the tests after it: such a test uses
+    `app` and the factories instead.
+    """
+    url = databases.new("demo")
+    await asyncio.to_thread(migrate, "head", url)  # Alembic runs its own event loop
+    application = create_app(settings_for(url))
+    async with application.state.sessions() as session:
+        created = await load_demo(session)
+        await session.commit()
+    loaded = Demo(application, created)
+    yield loaded
+    await loaded.accounts.close()
+    await application.state.engine.dispose()
+
+
+@pytest.fixture
+async def demo_client(demo: Demo) -> httpx.AsyncClient:
+    """A system administrator's client on the demo."""
+    return await demo.accounts.client(system_admin=True)
 
 
 @pytest.fixture(autouse=True)
@@ -112,8 +152,7 @@ async def accounts(app) -> AsyncIterator[Accounts]:
     yield registry
     await registry.close()
     await _every_write_is_audited(app, registry.writes)
-    for limiter in app.state.login_limiter.values():
-        limiter.reset()
+    app.state.login_limiter.reset()
     app.state.token_limiter.reset()
 
 

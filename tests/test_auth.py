@@ -1,5 +1,6 @@
 """Logging in, tokens of every kind, and what refuses abuse."""
 
+import asyncio
 import base64
 import json
 import uuid
@@ -83,6 +84,69 @@ class TestLogin:
             json={"grant_type": "refresh_token", "refresh_token": tokens["refresh_token"]},
         )
         assert r.status_code == 401
+
+
+async def refresh(http, token: str) -> httpx.Response:
+    return await http.post(TOKEN_URL, json={"grant_type": "refresh_token", "refresh_token": token})
+
+
+async def me(http, tokens: dict) -> int:
+    auth = {"Authorization": f"Bearer {tokens['access_token']}"}
+    return (await http.get(f"{API}/auth/me", headers=auth)).status_code
+
+
+class TestRefreshTokenReuse:
+    async def test_reusing_a_rotated_refresh_token_ends_the_session(
+        self, client, accounts, anonymous
+    ):
+        await accounts.user(email="kari@example.no")
+        first = (await login(anonymous, "kari@example.no")).json()
+        second = (await refresh(anonymous, first["refresh_token"])).json()
+        assert await me(anonymous, second) == 200
+
+        replay = await refresh(anonymous, first["refresh_token"])
+        assert replay.status_code == 401
+        assert replay.headers["content-type"].startswith("application/problem+json")
+        assert "already been used" in replay.json()["detail"]
+        # The whole family goes: the token handed out after the stolen one, and its access.
+        assert (await refresh(anonymous, second["refresh_token"])).status_code == 401
+        assert await me(anonymous, second) == 401
+        revoked = await client.get(
+            f"{API}/audit-events", params={"action": "revoke", "record_type": "auth_session"}
+        )
+        assert [e["after"] for e in revoked.json()["items"]] == [{"reason": "refresh_token_reused"}]
+
+    async def test_of_two_concurrent_refreshes_one_wins_and_the_session_ends(
+        self, accounts, anonymous
+    ):
+        await accounts.user(email="kari@example.no")
+        tokens = (await login(anonymous, "kari@example.no")).json()
+        answers = await asyncio.gather(
+            refresh(anonymous, tokens["refresh_token"]),
+            refresh(anonymous, tokens["refresh_token"]),
+        )
+        assert sorted(r.status_code for r in answers) == [200, 401]
+        winner = next(r.json() for r in answers if r.status_code == 200)
+        assert (await refresh(anonymous, winner["refresh_token"])).status_code == 401
+        assert await me(anonymous, winner) == 401
+
+    async def test_a_forged_token_naming_the_session_does_not_end_it(self, accounts, anonymous):
+        await accounts.user(email="kari@example.no")
+        tokens = (await login(anonymous, "kari@example.no")).json()
+        session_hex, nonce, signature = tokens["refresh_token"].removeprefix("smr_").split(".")
+        forged = f"smr_{session_hex}.{'A' * len(nonce)}.{signature}"
+        assert (await refresh(anonymous, forged)).status_code == 401
+        assert (await refresh(anonymous, tokens["refresh_token"])).status_code == 200
+
+    async def test_logout_by_refresh_token_ends_that_session(self, accounts, anonymous):
+        await accounts.user(email="kari@example.no")
+        tokens = (await login(anonymous, "kari@example.no")).json()
+        auth = {"Authorization": f"Bearer {tokens['access_token']}"}
+        r = await anonymous.post(
+            f"{API}/auth/logout", headers=auth, json={"refresh_token": tokens["refresh_token"]}
+        )
+        assert r.status_code == 204
+        assert (await refresh(anonymous, tokens["refresh_token"])).status_code == 401
 
 
 class TestAccessTokens:

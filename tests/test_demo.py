@@ -1,4 +1,8 @@
-"""The demo data: idempotent, two programmes kept apart, and the shapes the seeds describe."""
+"""The demo data: idempotent, two programmes kept apart, and the shapes the seeds describe.
+
+The demo is loaded once per session (the `demo` fixture); these tests read it and change
+nothing, so they share it.
+"""
 
 from collections import Counter
 from datetime import UTC, datetime
@@ -23,6 +27,7 @@ PER_PROGRAMME = ("people", "projects", "groups", "phases", "tasks", "deadlines",
 
 
 async def load(app) -> dict[str, int]:
+    """Load the demo into the app's database (the `demo` fixture has it loaded already)."""
     async with app.state.sessions() as session:
         created = await load_demo(session)
         await session.commit()
@@ -73,8 +78,9 @@ def total(state: dict, kind: str) -> int:
     return sum(len(v) for k, v in state.items() if k == kind or k.endswith(f":{kind}"))
 
 
-async def test_loading_twice_creates_nothing_the_second_time(app, client):
-    first = await load(app)
+async def test_loading_twice_creates_nothing_the_second_time(demo, demo_client):
+    client = demo_client
+    first = demo.created
     assert list(first) == [*KINDS, "events", "decisions", "accounts"]
     assert (first["events"], first["decisions"]) == (1, 4)
     assert first["accounts"] == 6
@@ -84,13 +90,13 @@ async def test_loading_twice_creates_nothing_the_second_time(app, client):
     for kind in KINDS:
         assert total(before, kind) == first[kind], kind
 
-    second = await load(app)
+    second = await load(demo.app)
     assert second == dict.fromkeys([*KINDS, "events", "decisions", "accounts"], 0)
     assert await snapshot(client) == before  # same records, same versions
 
 
-async def test_programmes_are_kept_apart(app, client):
-    await load(app)
+async def test_programmes_are_kept_apart(demo_client):
+    client = demo_client
     found = await programmes(client)
     nf, kr = found[NF], found[KR]
     assert nf["name"] == "Nordre Follo 2020"
@@ -113,8 +119,8 @@ async def test_programmes_are_kept_apart(app, client):
     assert all(p["external_id"].startswith("demo:nf:") for p in nf_people)
 
 
-async def test_three_municipality_boards_follow_seed_003(app, client):
-    await load(app)
+async def test_three_municipality_boards_follow_seed_003(demo_client):
+    client = demo_client
     kr = (await programmes(client))[KR]
     people = {p["id"]: p for p in await fetch_all(client, "/people", programme_id=kr["id"])}
     projects = await fetch_all(
@@ -152,8 +158,8 @@ async def test_three_municipality_boards_follow_seed_003(app, client):
     assert len(committees) == 1 and committees[0]["project_id"] is None
 
 
-async def test_nordre_follo_has_a_balanced_three_party_forum(app, client):
-    await load(app)
+async def test_nordre_follo_has_a_balanced_three_party_forum(demo_client):
+    client = demo_client
     nf = (await programmes(client))[NF]
     forums = await fetch_all(client, "/groups", programme_id=nf["id"], kind="three_party_forum")
     assert len(forums) == 1
@@ -175,8 +181,8 @@ async def test_nordre_follo_has_a_balanced_three_party_forum(app, client):
     }
 
 
-async def test_nordre_follo_runs_one_project_through_the_five_phases(app, client):
-    await load(app)
+async def test_nordre_follo_runs_one_project_through_the_five_phases(demo_client):
+    client = demo_client
     nf = (await programmes(client))[NF]
     projects = await fetch_all(client, "/projects", programme_id=nf["id"])
     phased = []
@@ -212,8 +218,8 @@ async def test_nordre_follo_runs_one_project_through_the_five_phases(app, client
     assert {t["phase_id"] for t in tasks} >= {oppstart["id"], current[0]["id"]}
 
 
-async def test_nordre_follo_deadlines_name_who_delivers_to_whom(app, client):
-    await load(app)
+async def test_nordre_follo_deadlines_name_who_delivers_to_whom(demo_client):
+    client = demo_client
     nf = (await programmes(client))[NF]
     deadlines = await fetch_all(client, "/deadlines", programme_id=nf["id"])
     assert len(deadlines) >= 20
@@ -239,8 +245,8 @@ async def test_nordre_follo_deadlines_name_who_delivers_to_whom(app, client):
     assert not any(d["overdue"] for d in upcoming)
 
 
-async def test_nordre_follo_records_involvement(app, client):
-    await load(app)
+async def test_nordre_follo_records_involvement(demo_client):
+    client = demo_client
     nf = (await programmes(client))[NF]
     involvements = await fetch_all(client, "/involvements", programme_id=nf["id"])
     assert {i["stakeholder_kind"] for i in involvements} >= {
@@ -260,8 +266,8 @@ async def test_nordre_follo_records_involvement(app, client):
         assert involvement["participant_ids"] or involvement["head_count"]
 
 
-async def test_demo_people_are_invented(app, client):
-    await load(app)
+async def test_demo_people_are_invented(demo_client):
+    client = demo_client
     people = await fetch_all(client, "/people")
     assert len(people) > 50
     real_names = {"Gro Herheim", "Rikke Bækkevold", "Gunilla Martinsson", "Sigurd Lae"}
@@ -269,10 +275,10 @@ async def test_demo_people_are_invented(app, client):
     assert all(p["email"].endswith(".example") for p in people)  # reserved domain, RFC 2606
 
 
-async def test_every_demo_account_logs_in_and_sees_its_own_programme(app, client, anonymous):
+async def test_every_demo_account_logs_in_and_sees_its_own_programme(demo):
     from samskap.demo.accounts import ACCOUNTS
 
-    await load(app)
+    anonymous = demo.accounts.anonymous()
     for account in ACCOUNTS:
         r = await anonymous.post(
             "/api/v1/auth/token",
@@ -297,8 +303,8 @@ async def test_every_demo_account_logs_in_and_sees_its_own_programme(app, client
             assert me["memberships"][0]["person_id"] is not None
 
 
-async def test_the_compliance_page_has_real_findings_in_the_demo(app, client):
-    await load(app)
+async def test_the_compliance_page_has_real_findings_in_the_demo(demo_client):
+    client = demo_client
     nf = (await programmes(client))[NF]
     report = (await client.get(f"/api/v1/programmes/{nf['id']}/compliance")).json()
     found = [f for p in report["projects"] for f in p["findings"]] + report["programme_findings"]

@@ -44,6 +44,8 @@ class Settings(BaseSettings):
     cors_origins: list[str] = Field(default_factory=list)
     argon2_time_cost: int = 3
     argon2_memory_cost_kib: int = 65_536
+    # Each hash in progress holds argon2_memory_cost_kib; more logins than this wait their turn.
+    password_hash_workers: int = Field(default=2, ge=1, le=64)
 
     def check_secrets(self) -> None:
         if self.environment == "development":

@@ -85,12 +85,16 @@ def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
 
 
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
-    """One transaction per request: commit when the handler succeeds, roll back otherwise."""
+    """One transaction per request: commit when the handler succeeds, roll back otherwise
+    (unless the error keeps its changes, see AppError.keeps_changes)."""
     async with request.app.state.sessions() as session:
         try:
             yield session
             await session.commit()
-        except BaseException:
+        except BaseException as exc:
+            if getattr(exc, "keeps_changes", False):
+                await session.commit()
+                raise
             try:
                 await session.rollback()
             except Exception:

@@ -15,7 +15,7 @@ from samskap.api_tokens.router import router as api_tokens_router
 from samskap.apidocs import install_docs
 from samskap.audit.router import router as audit_router
 from samskap.auth.principal import current_principal
-from samskap.auth.ratelimit import SlidingWindow
+from samskap.auth.ratelimit import LoginLimiter, RequestLimit
 from samskap.auth.router import public as auth_public
 from samskap.auth.router import router as auth_router
 from samskap.config import Settings, get_settings
@@ -113,12 +113,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.sessions = session_factory(engine)
     app.state.settings = settings
-    window = settings.login_window_seconds
-    app.state.login_limiter = {
-        "account": SlidingWindow(settings.login_failures_per_account, window),
-        "address": SlidingWindow(settings.login_failures_per_address, window),
-    }
-    app.state.token_limiter = SlidingWindow(settings.api_token_requests_per_minute, 60)
+    app.state.login_limiter = LoginLimiter(
+        settings.login_failures_per_account,
+        settings.login_failures_per_address,
+        settings.login_window_seconds,
+    )
+    app.state.token_limiter = RequestLimit(settings.api_token_requests_per_minute, 60)
 
     install_problem_handlers(app)
     app.add_middleware(RequestGuard, max_body_bytes=settings.max_body_bytes)

@@ -74,6 +74,9 @@ class AppError(Exception):
     status: int = 400
     slug: str = "bad-request"
     title: str = "Bad request"
+    # The request's transaction commits despite the error: what it did must stand (a session
+    # ended because its refresh token was used twice). Rare; the default is to roll back.
+    keeps_changes: bool = False
 
     def __init__(
         self,

@@ -1,7 +1,13 @@
-"""Password hashing with Argon2id."""
+"""Password hashing with Argon2id.
+
+Hashing is slow and memory-hard on purpose, so requests hash in worker threads (Argon2
+releases the GIL), a bounded number at a time: the event loop keeps serving other requests,
+and a burst of logins queues instead of taking all the memory.
+"""
 
 from functools import lru_cache
 
+from anyio import CapacityLimiter, to_thread
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
@@ -22,11 +28,13 @@ def hash_password(password: str) -> str:
     return hasher().hash(password)
 
 
-def verify_password(password_hash: str, password: str) -> bool:
+def verify_password(password_hash: str | None, password: str) -> bool:
+    """Checks against `dummy_hash()` when there is no account, which fails just as slowly."""
     try:
-        return hasher().verify(password_hash, password)
+        valid = hasher().verify(password_hash or dummy_hash(), password)
     except (VerificationError, InvalidHashError):
         return False
+    return valid and password_hash is not None
 
 
 # Verified against when the account does not exist, so that a wrong e-mail address takes
@@ -34,3 +42,20 @@ def verify_password(password_hash: str, password: str) -> bool:
 @lru_cache
 def dummy_hash() -> str:
     return hash_password("not-a-real-password")
+
+
+@lru_cache
+def _workers(count: int) -> CapacityLimiter:
+    return CapacityLimiter(count)
+
+
+def _limiter() -> CapacityLimiter:
+    return _workers(get_settings().password_hash_workers)
+
+
+async def hash_password_in_worker(password: str) -> str:
+    return await to_thread.run_sync(hash_password, password, limiter=_limiter())
+
+
+async def verify_password_in_worker(password_hash: str | None, password: str) -> bool:
+    return await to_thread.run_sync(verify_password, password_hash, password, limiter=_limiter())

@@ -124,11 +124,9 @@ async def _from_api_token(request: Request, session, secret: str) -> Principal:
     now = utcnow()
     if token is None or token.revoked_at is not None or token.expires_at <= now:
         raise Unauthorized("The API token is unknown, revoked or expired.")
-    limiter = request.app.state.token_limiter
-    wait = limiter.retry_after(str(token.id))
+    wait = request.app.state.token_limiter.hit(str(token.id))
     if wait is not None:
         raise TooManyRequests("This API token has made too many requests; slow down.", wait)
-    limiter.hit(str(token.id))
     if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1):
         # A plain UPDATE: concurrent reads with one token must not trip the version check.
         await session.execute(

@@ -1,6 +1,8 @@
 """Access tokens (JWT, short-lived), refresh tokens and API tokens (opaque, stored hashed)."""
 
+import base64
 import hashlib
+import hmac
 import secrets
 import uuid
 from dataclasses import dataclass
@@ -23,6 +25,33 @@ def digest(secret: str) -> str:
 
 def new_secret(prefix: str) -> str:
     return prefix + secrets.token_urlsafe(32)
+
+
+def new_refresh_token(settings: Settings, session_id: uuid.UUID) -> str:
+    """A refresh token names its session and is signed, so that a rotated token shown again is
+    known as one this server issued for that session (reuse), not as a random string."""
+    session_hex, nonce = session_id.hex, secrets.token_urlsafe(32)
+    return f"{REFRESH_TOKEN_PREFIX}{session_hex}.{nonce}.{_sign(settings, session_hex, nonce)}"
+
+
+def refresh_token_session(settings: Settings, token: str) -> uuid.UUID | None:
+    """The session a refresh token was issued for; None for one this server did not issue."""
+    if not token.startswith(REFRESH_TOKEN_PREFIX):
+        return None
+    parts = token.removeprefix(REFRESH_TOKEN_PREFIX).split(".")
+    if len(parts) != 3:
+        return None
+    session_hex, nonce, signature = parts
+    expected = _sign(settings, session_hex, nonce)
+    if not hmac.compare_digest(signature.encode(), expected.encode()):
+        return None
+    return uuid.UUID(hex=session_hex)
+
+
+def _sign(settings: Settings, session_hex: str, nonce: str) -> str:
+    message = f"samskap-refresh-token:{session_hex}:{nonce}".encode()
+    mac = hmac.new(settings.jwt_secret.encode(), message, hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(mac).rstrip(b"=").decode()
 
 
 @dataclass(frozen=True)

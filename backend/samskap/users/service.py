@@ -1,6 +1,6 @@
 from sqlalchemy import func, select
 
-from samskap.auth.passwords import hash_password
+from samskap.auth.passwords import hash_password_in_worker
 from samskap.kit.listing import Filter, ListSpec
 from samskap.kit.service import CrudService
 from samskap.models import User
@@ -50,7 +50,7 @@ class UserService(CrudService[User]):
         if "password" in values:
             password = values.pop("password")
             if password is not None:
-                record.password_hash = hash_password(password)
+                record.password_hash = await hash_password_in_worker(password)
         if values.get("email"):
             values["email"] = values["email"].strip()
             clash = await self.session.scalar(

@@ -1,0 +1,149 @@
+"""Logging in and refreshing: sessions, their single-use refresh tokens, failed-login limits."""
+
+import uuid
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from samskap.audit.log import record_event
+from samskap.auth.passwords import verify_password_in_worker
+from samskap.auth.principal import Principal
+from samskap.auth.ratelimit import LoginLimiter
+from samskap.auth.schemas import TokenResponse
+from samskap.auth.tokens import (
+    digest,
+    issue_access_token,
+    new_refresh_token,
+    refresh_token_session,
+)
+from samskap.config import Settings
+from samskap.db import utcnow
+from samskap.kit.ids import uuid7
+from samskap.models import AuthSession, User
+from samskap.problems import Unauthorized
+
+UNKNOWN_REFRESH_TOKEN = "The refresh token is unknown, revoked or expired."
+
+
+class RefreshTokenReused(Unauthorized):
+    """A refresh token that was already exchanged: whoever holds it may have stolen it, so the
+    session ends for every holder; the revocation stands although the request fails."""
+
+    keeps_changes = True
+
+    def __init__(self) -> None:
+        super().__init__(
+            "This refresh token has already been used; the session has ended. Log in again."
+        )
+
+
+class LoginService:
+    def __init__(self, session: AsyncSession, settings: Settings, request_id: str | None):
+        self.session = session
+        self.settings = settings
+        self.request_id = request_id
+
+    async def log_in(
+        self, username: str, password: str, *, limiter: LoginLimiter, address: str
+    ) -> TokenResponse:
+        """A new session for a right e-mail address and password."""
+        name = username.strip().lower()
+        with limiter.attempt(account=name, address=address) as attempt:
+            user = await self.session.scalar(select(User).where(func.lower(User.email) == name))
+            valid = await verify_password_in_worker(user and user.password_hash, password)
+            if user is None or not valid or not user.active:
+                attempt.fail()
+                raise Unauthorized("Wrong e-mail address or password.")
+        now = utcnow()
+        login = AuthSession(
+            id=uuid7(),
+            user_id=user.id,
+            expires_at=now + timedelta(days=self.settings.refresh_token_days),
+            last_used_at=now,
+            client_address=address[:64],
+        )
+        refresh = new_refresh_token(self.settings, login.id)
+        login.refresh_token_hash = digest(refresh)
+        self.session.add(login)
+        await self.session.flush()
+        self._audit("login", user.id, login.id)
+        return self._tokens(user.id, login.id, refresh)
+
+    async def refresh(self, token: str) -> TokenResponse:
+        """Exchanges a refresh token for a new pair, once. A token shown a second time, even
+        by two concurrent requests, ends its session (RFC 9700 § 4.14.2)."""
+        session_id = refresh_token_session(self.settings, token)
+        if session_id is None:
+            raise Unauthorized(UNKNOWN_REFRESH_TOKEN)
+        now = utcnow()
+        found = (
+            await self.session.execute(
+                select(AuthSession.user_id, User.active)
+                .join(User, User.id == AuthSession.user_id)
+                .where(
+                    AuthSession.id == session_id,
+                    AuthSession.revoked_at.is_(None),
+                    AuthSession.expires_at > now,
+                )
+            )
+        ).first()
+        if found is None:
+            raise Unauthorized(UNKNOWN_REFRESH_TOKEN)
+        user_id, active = found
+        if not active:
+            raise Unauthorized("The account is not active.")
+        refresh = new_refresh_token(self.settings, session_id)
+        # Rotates only if the presented token is still the current one: of two requests with
+        # the same token, one rotates and the other finds nothing to update.
+        rotated = await self.session.execute(
+            update(AuthSession)
+            .where(
+                AuthSession.id == session_id,
+                AuthSession.refresh_token_hash == digest(token),
+                AuthSession.revoked_at.is_(None),
+            )
+            .values(
+                refresh_token_hash=digest(refresh),
+                last_used_at=now,
+                version=AuthSession.version + 1,
+            )
+            .execution_options(synchronize_session=False)
+        )
+        if rotated.rowcount != 1:
+            await self._end_reused(session_id, user_id, now)
+            raise RefreshTokenReused()
+        return self._tokens(user_id, session_id, refresh)
+
+    async def _end_reused(self, session_id: uuid.UUID, user_id: uuid.UUID, now: datetime) -> None:
+        ended = await self.session.execute(
+            update(AuthSession)
+            .where(AuthSession.id == session_id, AuthSession.revoked_at.is_(None))
+            .values(revoked_at=now, version=AuthSession.version + 1)
+            .execution_options(synchronize_session=False)
+        )
+        if ended.rowcount == 1:
+            self._audit("revoke", user_id, session_id, {"reason": "refresh_token_reused"})
+
+    def _audit(
+        self, action: str, user_id: uuid.UUID, session_id: uuid.UUID, after: dict | None = None
+    ) -> None:
+        principal = Principal(
+            via="session", user_id=user_id, session_id=session_id, request_id=self.request_id
+        )
+        record_event(
+            self.session,
+            principal,
+            action=action,
+            record_type="auth_session",
+            record_id=session_id,
+            programme_id=None,
+            after=after,
+        )
+
+    def _tokens(self, user_id: uuid.UUID, session_id: uuid.UUID, refresh: str) -> TokenResponse:
+        return TokenResponse(
+            access_token=issue_access_token(self.settings, user_id, session_id),
+            expires_in=self.settings.access_token_minutes * 60,
+            refresh_token=refresh,
+        )
