@@ -5,12 +5,11 @@ a union representative and a reorganisation decision whose consultation is missi
 from sqlalchemy import select
 
 from samskap.decisions.schemas import DecisionCreate
-from samskap.decisions.service import DecisionService
 from samskap.demo.loader import DemoLoader, Seat, oslo
 from samskap.events.schemas import EventCreate
 from samskap.events.service import EventService
 from samskap.groups.schemas import GroupCreate
-from samskap.models import Decision, Event, Group, Person, Programme, Project
+from samskap.models import Event, Group, Person, Programme, Project
 
 PREFIX = "demo:nf"
 SKI, OPPEGARD = "0213", "0217"
@@ -18,7 +17,7 @@ SKI, OPPEGARD = "0213", "0217"
 
 async def build(loader: DemoLoader) -> dict[str, int]:
     session = loader.session
-    created = {"events": 0, "decisions": loader.mandate_decisions}
+    created = {"events": 0}
     programme = await session.scalar(
         select(Programme).where(Programme.external_id == f"{PREFIX}:programme")
     )
@@ -138,14 +137,6 @@ async def build(loader: DemoLoader) -> dict[str, int]:
         ),
     ]
     for data in decisions:
-        if (
-            await session.scalar(
-                select(Decision.id).where(
-                    Decision.programme_id == programme.id, Decision.external_id == data.external_id
-                )
-            )
-            is None
-        ):
-            await DecisionService(session).create(data)
-            created["decisions"] += 1
-    return created
+        await loader.decision(data)
+    # The decisions made by the whole demo, those approving mandates included.
+    return created | {"decisions": loader.decisions}

@@ -9,13 +9,21 @@ union representatives, with NAV on the two health projects, and a project leader
 60 to 100 %. A board's first task is to propose the mandate for its project, which the joint
 committee approves.
 
-The demo shows the programme as it stood at the turn of 2017/2018: the joint committee has
-approved two mandates, five are proposed and waiting for it, and one board
-(«Administrasjon og ledelse») has not yet delivered its proposal, so that project is at
-risk and its deadline is open and overdue. Public organisational facts are real (the
-municipalities, their numbers, the merger date, the project list and the board rules); the
-project codes, all dates other than the merger date and every person are invented, and the
-people have addresses on the reserved `.example` domain. The new number 4204 is not listed
+The demo shows the programme as it stood at the turn of 2017/2018 (`STORY_DATE`, 5 January
+2018): the joint committee has approved two mandates by its decision of 12 December 2017,
+five are proposed and waiting for it, and one board («Administrasjon og ledelse») has not
+yet delivered its proposal, so that project is at risk and its deadline is open and overdue.
+Every approval rests on a final decision of the body above: the boards' mandates on the joint
+committee's decision to organise the work as a programme (10 October 2017), and the joint
+committee's own on the municipal councils' joint meeting, which is outside the programme
+and so names no deciding body of it. The union representatives on each board took part in
+its mandate proposal. As of the story date the compliance report shows just what the demo
+means: six mandates not yet approved and the one overdue proposal.
+
+Public organisational facts are real (the municipalities, their numbers, the merger date,
+the project list and the board rules); the project codes, all dates other than the merger
+date, the case numbers and every person are invented, and the people have addresses on the
+reserved `.example` domain. The new number 4204 is not listed
 among the programme's municipalities: they are the merging ones, each of which must be
 represented on every board. All dates are fixed, never computed from the current time.
 """
@@ -23,6 +31,7 @@ represented on every board. All dates are fixed, never computed from the current
 from datetime import date
 
 from samskap.deadlines.schemas import DeadlineCreate
+from samskap.decisions.schemas import DecisionCreate
 from samskap.demo.loader import DemoLoader, PersonSpec, Seat, oslo
 from samskap.groups.schemas import GroupCreate
 from samskap.involvements.schemas import DocumentLink, InvolvementCreate
@@ -34,6 +43,10 @@ from samskap.tasks.schemas import TaskCreate
 PREFIX = "demo:kr"
 DOMAIN = "nye-kristiansand.example"
 KRS, SONGDALEN, SOGNE = "1001", "1017", "1018"
+# The day the demo tells the programme as of: the compliance report shows what the demo means
+# to show with ?as_of= this day.
+STORY_DATE = date(2018, 1, 5)
+COMMITTEE = "Fellesnemnda for nye Kristiansand"
 
 PROGRAMME = ProgrammeCreate(
     name="Nye Kristiansand 2020",
@@ -321,16 +334,31 @@ async def build(loader: DemoLoader) -> Programme:
     people = await loader.people(programme, PREFIX, DOMAIN, PEOPLE)
     pid = programme.id
 
+    # Nothing in the programme stands above the joint committee: the municipal councils,
+    # meeting jointly, set it up and gave it its mandate (inndelingslova §§ 25-26).
+    councils = await loader.decision(
+        DecisionCreate(
+            programme_id=pid,
+            decided_on=date(2017, 6, 1),
+            title="Felles kommunestyremøte: fellesnemndas sammensetning og mandat",
+            text=f"Kommunestyrene i Kristiansand, Songdalen og Søgne setter ned {COMMITTEE} "
+            "og gir den mandat til å forberede sammenslåingen.",
+            legal_basis="Inndelingslova §§ 25 og 26",
+            status="final",
+            external_id=f"{PREFIX}:decision:fellesnemnd-mandat",
+        )
+    )
     fellesnemnd = await loader.group(
         GroupCreate(
             programme_id=pid,
             kind="joint_committee",
-            name="Fellesnemnda for nye Kristiansand",
+            name=COMMITTEE,
             description="Fellesnemnda organiserer sammenslåingen som et program og godkjenner "
             "prosjektenes mandater.",
             mandate_text="Forberede sammenslåingen av Kristiansand, Songdalen og Søgne; vedta "
             "programmets organisering og godkjenne mandatene prosjektstyrene foreslår.",
             mandate_status="approved",
+            mandate_decision_id=councils.id,
             external_id=f"{PREFIX}:group:fellesnemnd",
         )
     )
@@ -346,6 +374,44 @@ async def build(loader: DemoLoader) -> Programme:
             Seat("fn-songdalen-2", "politicians", "member", SONGDALEN),
             Seat("programleder", "administration", "secretary", KRS),
         ],
+    )
+
+    # Seed 003: the joint committee organises the work as a programme of projects, each with
+    # a board; a board proposes its project's mandate and the committee approves it.
+    organisation = await loader.decision(
+        DecisionCreate(
+            programme_id=pid,
+            body_group_id=fellesnemnd.id,
+            decided_on=date(2017, 10, 10),
+            case_number="17/00412",
+            title="Sammenslåingsprosessen organiseres som et program med prosjekter",
+            text="Fellesnemnda organiserer sammenslåingen som et program med administrative og "
+            "politiske prosjekter. Prosjektstyrene får mandat som beskrevet i saken: "
+            + "; ".join(f"Prosjektstyre {p[1]} {p[2]}" for p in PROJECTS)
+            + ".",
+            legal_basis="Inndelingslova § 26",
+            status="final",
+            external_id=f"{PREFIX}:decision:programorganisering",
+        )
+    )
+    approved_codes = [
+        (code, name)
+        for _key, code, name, _leader, _allocation, mandate, _nav, _board in PROJECTS
+        if mandate == "approved"
+    ]
+    mandates = await loader.decision(
+        DecisionCreate(
+            programme_id=pid,
+            body_group_id=fellesnemnd.id,
+            decided_on=date(2017, 12, 12),
+            case_number="17/00587",
+            title="Godkjenning av mandater for "
+            + " og ".join(f"{code} {name}" for code, name in approved_codes),
+            text="Fellesnemnda godkjenner mandatene som prosjektstyrene har foreslått.",
+            legal_basis="Inndelingslova § 26",
+            status="final",
+            external_id=f"{PREFIX}:decision:mandater-1",
+        )
     )
 
     projects: dict[str, Project] = {}
@@ -367,6 +433,7 @@ async def build(loader: DemoLoader) -> Programme:
                 mandate_status=mandate,
                 mandate_approved_at=oslo(2017, 12, 12, 19) if approved else None,
                 mandate_approved_by_id=people["fn-leder"].id if approved else None,
+                mandate_decision_id=mandates.id if approved else None,
                 leader_id=people[leader].id,
                 leader_allocation_percent=allocation,
                 owner_id=people["programleder"].id,
@@ -393,6 +460,7 @@ async def build(loader: DemoLoader) -> Programme:
                 name=f"Prosjektstyre {code} {name}",
                 mandate_text=BOARD_MANDATE,
                 mandate_status="approved",
+                mandate_decision_id=organisation.id,
                 external_id=f"{PREFIX}:group:styre-{key}",
             )
         )
@@ -417,15 +485,10 @@ async def build(loader: DemoLoader) -> Programme:
             Seat(person, "other", "member", _municipality(person), starts_on=constituted)
             for person in board["nav"]
         ]
+        # The leader's allocation is the project's (leader_allocation_percent); a seat on the
+        # board is part of that job, not a second one.
         seats.append(
-            Seat(
-                leader,
-                "administration",
-                "secretary",
-                _municipality(leader),
-                allocation,
-                constituted,
-            )
+            Seat(leader, "administration", "secretary", _municipality(leader), None, constituted)
         )
         await loader.members(boards[key], people, seats)
 
@@ -607,5 +670,34 @@ async def _follow_up(
             external_id=f"{PREFIX}:involvement:mandat-sosial-tv",
         ),
     ]
+    # The union representatives on every other board took part in drafting its proposal.
+    for index, (key, code, name, _leader, _alloc, mandate, _nav, board) in enumerate(PROJECTS):
+        if key in ("oppvekst", "sosial"):
+            continue
+        draft = mandate == "draft"
+        involvements.append(
+            InvolvementCreate(
+                programme_id=pid,
+                project_id=projects[key].id,
+                group_id=boards[key].id,
+                matter=f"{'Utkast til' if draft else 'Forslag til'} mandat for {code} {name}",
+                stakeholder_kind="union_representatives",
+                form="participation",
+                occurred_on=date(2017, 11, 20 + index % 4),
+                participant_ids=[people[p].id for p in board["unions"]],
+                statements=(
+                    "Ba om at grensesnittet mot de andre prosjektene avklares før forslaget "
+                    "sendes fellesnemnda."
+                    if draft
+                    else "Tillitsvalgte i prosjektstyret sluttet seg til forslaget."
+                ),
+                outcome=(
+                    "Utkastet bearbeides; forslaget er ikke levert."
+                    if draft
+                    else "Forslaget ble sendt fellesnemnda med tillitsvalgtes tilslutning."
+                ),
+                external_id=f"{PREFIX}:involvement:mandat-{key}-tv",
+            )
+        )
     for data in involvements:
         await loader.involvement(data)

@@ -118,7 +118,7 @@ class DemoLoader:
     def __init__(self, session: AsyncSession):
         self.session = session
         self.created: Counter[str] = Counter({kind: 0 for kind in KINDS})
-        self.mandate_decisions = 0
+        self.decisions = 0
 
     # lookups -------------------------------------------------------------------------------
     async def _existing(self, model: type, external_id: str, programme_id: uuid.UUID | None):
@@ -169,34 +169,15 @@ class DemoLoader:
             people[spec.key], _ = await self._ensure("people", service, Person, data, programme.id)
         return people
 
-    async def approving(self, data):
-        """An approved mandate names its decision: the programme's decision approving the
-        mandates (made the first time one is needed)."""
-        if data.mandate_status != "approved" or data.mandate_decision_id is not None:
-            return data
-        programme = await self.session.get(Programme, data.programme_id)
-        prefix = programme.external_id.rsplit(":", 1)[0]
-        external_id = f"{prefix}:decision:mandates"
-        decision = await self._existing(Decision, external_id, programme.id)
+    async def decision(self, data: DecisionCreate) -> Decision:
+        """A decision, such as the one that approves a mandate: made before what it approves."""
+        decision = await self._existing(Decision, data.external_id, data.programme_id)
         if decision is None:
-            approved_at = getattr(data, "mandate_approved_at", None)
-            decided = approved_at.date() if approved_at else programme.starts_on
-            decision = await DecisionService(self.session).create(
-                DecisionCreate(
-                    programme_id=programme.id,
-                    decided_on=decided,
-                    status="final",
-                    title="Godkjenning av mandater for prosjektene",
-                    text="Mandatene som prosjektstyrene har foreslått, godkjennes.",
-                    legal_basis="Inndelingslova § 26",
-                    external_id=external_id,
-                )
-            )
-            self.mandate_decisions += 1
-        return data.model_copy(update={"mandate_decision_id": decision.id})
+            decision = await DecisionService(self.session).create(data)
+            self.decisions += 1
+        return decision
 
     async def project(self, data: ProjectCreate) -> tuple[Project, bool]:
-        data = await self.approving(data)
         project, created = await self._ensure(
             "projects", ProjectService(self.session), Project, data, data.programme_id
         )
@@ -214,7 +195,6 @@ class DemoLoader:
         return project, created
 
     async def group(self, data: GroupCreate) -> Group:
-        data = await self.approving(data)
         group, _ = await self._ensure(
             "groups", GroupService(self.session), Group, data, data.programme_id
         )

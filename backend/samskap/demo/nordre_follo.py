@@ -24,11 +24,22 @@ The dates of gatherings 2 and 3 are not in the workbook and are invented. The pr
 adjust), a follow-up of the new organisation: its survey summary due on 30 October 2026 is
 overdue, and its evaluation deadlines fall in 2027, so the app shows upcoming deadlines too.
 Involvement records only carry dates that have passed (the service refuses future ones).
+The other six areas ended when the new municipality started and are completed.
+
+Approvals. Every approved mandate rests on a final decision of the body above the one that
+proposed it: the areas' mandates and those of the three-party forum, the consultation forum
+and the steering group of «Oppvekst og utdanning» on decisions of the joint committee, the
+groups of that project on its steering group's approval of the work plan, and the joint
+committee's own on the municipal councils' joint meeting, which is outside the programme and
+so names no deciding body of it. As of `STORY_DATE` (20 November 2026) the compliance report
+shows what the demo means to: the board without a union representative, the reorganisation
+decision without its consultation, and the three overdue deadlines.
 """
 
 from datetime import date
 
 from samskap.deadlines.schemas import DeadlineCreate
+from samskap.decisions.schemas import DecisionCreate
 from samskap.demo.loader import DemoLoader, PersonSpec, ResultTick, Seat, oslo
 from samskap.groups.schemas import GroupCreate
 from samskap.involvements.schemas import DocumentLink, InvolvementCreate
@@ -42,6 +53,11 @@ from samskap.tasks.schemas import TaskCreate
 PREFIX = "demo:nf"
 DOMAIN = "nordrefollo.example"
 SKI, OPPEGARD = "0213", "0217"
+# The day the demo tells the programme as of: «Oppvekst og utdanning» is in phase 5 and its
+# survey summary is overdue. The compliance report shows what the demo means with ?as_of=.
+STORY_DATE = date(2026, 11, 20)
+COMMITTEE = "Fellesnemnda for Nordre Follo"
+STEERING_GROUP = "Styringsgruppe Oppvekst og utdanning"
 
 PROGRAMME = ProgrammeCreate(
     name="Nordre Follo 2020",
@@ -261,6 +277,23 @@ async def build(loader: DemoLoader) -> Programme:
     people = await loader.people(programme, PREFIX, DOMAIN, PEOPLE)
     pid = programme.id
 
+    fellesnemnd = await _fellesnemnd(loader, pid, people)
+    # The areas' mandates, proposed by their process owners, approved by the joint committee.
+    mandates = await loader.decision(
+        DecisionCreate(
+            programme_id=pid,
+            body_group_id=fellesnemnd.id,
+            decided_on=date(2018, 8, 20),
+            case_number="18/00178",
+            title="Godkjenning av mandater for prosjektene",
+            text="Fellesnemnda godkjenner mandatene for organiseringen av virksomhetsområdene "
+            "og stabene: " + "; ".join(f"{code} {name}" for _k, code, name, *_ in AREAS) + ".",
+            legal_basis="Inndelingslova § 26",
+            status="final",
+            external_id=f"{PREFIX}:decision:mandates",
+        )
+    )
+
     projects: dict[str, Project] = {}
     five_phase_created = False
     for key, code, name, leader, _ in AREAS:
@@ -280,9 +313,12 @@ async def build(loader: DemoLoader) -> Programme:
                 mandate_status="approved",
                 mandate_approved_at=oslo(2018, 8, 20, 10),
                 mandate_approved_by_id=people["eier"].id,
+                mandate_decision_id=mandates.id,
                 leader_id=people[leader].id,
                 owner_id=people["eier"].id,
-                status="active",
+                # Only «Oppvekst og utdanning» runs on into the evaluation; the others ended
+                # when the new municipality started.
+                status="active" if five else "completed",
                 health="at_risk" if late else "on_track",
                 health_explanation=(
                     "Revidert arbeidsbok versjon 3 og endelig innspill etter mal er ikke "
@@ -300,7 +336,7 @@ async def build(loader: DemoLoader) -> Programme:
         if five:
             five_phase_created = created
 
-    groups = await _groups(loader, pid, people, projects)
+    groups = await _groups(loader, pid, people, projects, fellesnemnd)
     if five_phase_created:
         await _run_phases(loader, projects[FIVE_PHASE_AREA], people)
     await _tasks(loader, pid, people, projects, groups)
@@ -309,26 +345,36 @@ async def build(loader: DemoLoader) -> Programme:
     return programme
 
 
-async def _groups(
-    loader: DemoLoader, pid, people: dict[str, Person], projects: dict[str, Project]
-) -> dict[str, Group]:
-    vo1 = projects[FIVE_PHASE_AREA]
-    g: dict[str, Group] = {}
-
-    g["fellesnemnd"] = await loader.group(
+async def _fellesnemnd(loader: DemoLoader, pid, people: dict[str, Person]) -> Group:
+    """The joint committee, whose mandate the municipal councils gave it in their joint
+    meeting: nothing in the programme stands above it, so that decision names no body of it."""
+    councils = await loader.decision(
+        DecisionCreate(
+            programme_id=pid,
+            decided_on=date(2017, 6, 1),
+            title="Felles kommunestyremøte: fellesnemndas sammensetning og mandat",
+            text=f"Kommunestyrene i Ski og Oppegård setter ned {COMMITTEE} og gir den mandat "
+            "til å forberede sammenslåingen.",
+            legal_basis="Inndelingslova §§ 25 og 26",
+            status="final",
+            external_id=f"{PREFIX}:decision:fellesnemnd-mandat",
+        )
+    )
+    fellesnemnd = await loader.group(
         GroupCreate(
             programme_id=pid,
             kind="joint_committee",
-            name="Fellesnemnda for Nordre Follo",
+            name=COMMITTEE,
             description="Felles politisk organ for Ski og Oppegård fram til sammenslåingen.",
             mandate_text="Fellesnemnda forbereder sammenslåingen og vedtar omstillingsavtalen, "
             "prosedyrer og delegering til prosjektleder.",
             mandate_status="approved",
+            mandate_decision_id=councils.id,
             external_id=f"{PREFIX}:group:fellesnemnd",
         )
     )
     await loader.members(
-        g["fellesnemnd"],
+        fellesnemnd,
         people,
         [
             Seat("pol-ski-1", "politicians", "chair", SKI),
@@ -340,6 +386,33 @@ async def _groups(
             Seat("eier", "administration", "secretary", SKI),
         ],
     )
+    return fellesnemnd
+
+
+async def _groups(
+    loader: DemoLoader,
+    pid,
+    people: dict[str, Person],
+    projects: dict[str, Project],
+    fellesnemnd: Group,
+) -> dict[str, Group]:
+    vo1 = projects[FIVE_PHASE_AREA]
+    g: dict[str, Group] = {"fellesnemnd": fellesnemnd}
+    forums = await loader.decision(
+        DecisionCreate(
+            programme_id=pid,
+            body_group_id=fellesnemnd.id,
+            decided_on=date(2018, 8, 20),
+            case_number="18/00179",
+            title="Mandater for Trepartsforum Nordre Follo, Drøftingsforum Nordre Follo og "
+            f"{STEERING_GROUP}",
+            text="Fellesnemnda godkjenner mandatene for trepartsforumet, drøftingsforumet og "
+            "styringsgruppen for Oppvekst og utdanning.",
+            legal_basis="Inndelingslova § 26",
+            status="final",
+            external_id=f"{PREFIX}:decision:mandater-fora",
+        )
+    )
 
     g["trepart"] = await loader.group(
         GroupCreate(
@@ -349,6 +422,7 @@ async def _groups(
             description="Tre politikere, tre fra administrasjonen og tre hovedtillitsvalgte.",
             mandate_text=THREE_PARTY_MANDATE,
             mandate_status="approved",
+            mandate_decision_id=forums.id,
             external_id=f"{PREFIX}:group:trepartsforum",
         )
     )
@@ -377,6 +451,7 @@ async def _groups(
             mandate_text="Drøfte saker om omstilling, organisering og innplassering før "
             "beslutning, jf. omstillingsavtalen for Nordre Follo.",
             mandate_status="approved",
+            mandate_decision_id=forums.id,
             external_id=f"{PREFIX}:group:droftingsforum",
         )
     )
@@ -400,10 +475,11 @@ async def _groups(
             programme_id=pid,
             project_id=vo1.id,
             kind="steering_group",
-            name="Styringsgruppe Oppvekst og utdanning",
+            name=STEERING_GROUP,
             mandate_text="Gi oppdraget, godkjenne arbeidsplanen og beslutte forslag til "
             "organisering av Oppvekst og utdanning; følge opp evalueringen etter sammenslåingen.",
             mandate_status="approved",
+            mandate_decision_id=forums.id,
             external_id=f"{PREFIX}:group:oppvekst-styringsgruppe",
         )
     )
@@ -419,6 +495,22 @@ async def _groups(
         ],
     )
 
+    # Seed 000: the steering group gives the assignment and approves the work plan, with the
+    # mandates of the groups that do the work (31 August 2018).
+    work_plan = await loader.decision(
+        DecisionCreate(
+            programme_id=pid,
+            body_group_id=g["styring"].id,
+            project_id=vo1.id,
+            decided_on=date(2018, 8, 31),
+            title="Arbeidsplan og arbeidsformer for Oppvekst og utdanning",
+            text="Styringsgruppen godkjenner arbeidsplanen og mandatene for utviklingsteamet, "
+            "arbeidsgruppen og faggruppen.",
+            status="final",
+            external_id=f"{PREFIX}:decision:oppvekst-arbeidsplan",
+        )
+    )
+
     g["utvikling"] = await loader.group(
         GroupCreate(
             programme_id=pid,
@@ -430,6 +522,7 @@ async def _groups(
             mandate_text="Legge til rette arbeidet for arbeidsgruppen og faggruppen og tilpasse "
             "arbeidsbøker og presentasjoner til møtene i den enkelte virksomhet.",
             mandate_status="approved",
+            mandate_decision_id=work_plan.id,
             external_id=f"{PREFIX}:group:oppvekst-utviklingsteam",
         )
     )
@@ -456,6 +549,7 @@ async def _groups(
             mandate_text="Virksomhetslederne bidrar i faggrupper og arbeidsgrupper, informerer og "
             "involverer medarbeiderne i tjenestene og formidler synspunktene deres videre.",
             mandate_status="approved",
+            mandate_decision_id=work_plan.id,
             external_id=f"{PREFIX}:group:oppvekst-arbeidsgruppe",
         )
     )
@@ -483,6 +577,7 @@ async def _groups(
             mandate_text="Ledes av kommunalsjefen; deltar på inspirasjonsforedragene og i "
             "arbeidsmøter mellom og etter samlingene, og får oppgaver underveis.",
             mandate_status="approved",
+            mandate_decision_id=work_plan.id,
             external_id=f"{PREFIX}:group:oppvekst-faggruppe",
         )
     )
