@@ -2,7 +2,7 @@
 told, the compliance report shows exactly the findings the demo describes, and no others."""
 
 from samskap.demo import kristiansand, nordre_follo
-from tests.test_demo import KR, NF, fetch_all, load, programmes
+from tests.test_demo import KR, NF, fetch_all, programmes
 
 API = "/api/v1"
 
@@ -35,8 +35,8 @@ async def findings(client, programme: dict, as_of) -> list[tuple[str | None, str
     return sorted(found, key=lambda f: (f[0] or "", f[1], f[2]))
 
 
-async def test_nordre_follo_shows_the_problems_it_tells_of_and_nothing_else(app, client):
-    await load(app)
+async def test_nordre_follo_shows_the_problems_it_tells_of_and_nothing_else(demo_client):
+    client = demo_client
     nf = (await programmes(client))[NF]
     assert await findings(client, nf, nordre_follo.STORY_DATE) == [
         # Phase 5 of «Oppvekst og utdanning»: the survey summary due 30 October 2026.
@@ -64,8 +64,8 @@ async def test_nordre_follo_shows_the_problems_it_tells_of_and_nothing_else(app,
     ]
 
 
-async def test_kristiansand_shows_the_mandates_still_waiting_and_nothing_else(app, client):
-    await load(app)
+async def test_kristiansand_shows_the_mandates_still_waiting_and_nothing_else(demo_client):
+    client = demo_client
     kr = (await programmes(client))[KR]
     assert await findings(client, kr, kristiansand.STORY_DATE) == [
         ("A3", "mandate-approved", "proposed"),
