@@ -88,6 +88,34 @@ class TestExport:
         ] == [1, 1, 1, 1]
         assert export["audit_events"][0]["action"] == "create"
 
+    async def test_an_observers_own_export_names_no_other_participant(self, client, accounts):
+        programme, rep = await _union_rep(client)
+        others = [
+            await make_person(client, programme, affiliation="union_representative")
+            for _ in range(2)
+        ]
+        names = [rep["id"], *(p["id"] for p in others)]
+        involvement = await make_involvement(client, programme, participant_ids=names)
+        me = await accounts.role(programme, "observer", person=rep)
+
+        r = await me.get(f"{API}/people/{rep['id']}/export")
+        assert r.status_code == 200, r.text
+        [exported] = r.json()["involvements"]
+        read = (await me.get(f"{API}/involvements/{involvement['id']}")).json()
+        assert exported["participant_ids"] == read["participant_ids"] == []
+        assert exported["participant_count"] == read["participant_count"] == 3
+        for other in others:
+            assert other["id"] not in r.text
+
+    async def test_an_administrators_export_names_the_participants(self, client):
+        programme, rep = await _union_rep(client)
+        other = await make_person(client, programme)
+        await make_involvement(client, programme, participant_ids=[rep["id"], other["id"]])
+        export = (await client.get(f"{API}/people/{rep['id']}/export")).json()
+        assert sorted(export["involvements"][0]["participant_ids"]) == sorted(
+            [rep["id"], other["id"]]
+        )
+
     async def test_only_admins_and_the_person_may_export(self, client, accounts):
         programme, rep = await _union_rep(client)
         editor = await accounts.role(programme, "editor")
@@ -143,6 +171,12 @@ class TestErase:
     async def test_erasure_is_for_programme_admins_and_happens_once(self, client, accounts):
         programme, rep = await _union_rep(client)
         editor = await accounts.role(programme, "editor")
-        assert (await editor.post(f"{API}/people/{rep['id']}/erase", headers=ANY_VERSION)).status_code == 403
-        assert (await client.post(f"{API}/people/{rep['id']}/erase", headers=ANY_VERSION)).status_code == 200
-        assert (await client.post(f"{API}/people/{rep['id']}/erase", headers=ANY_VERSION)).status_code == 409
+        assert (
+            await editor.post(f"{API}/people/{rep['id']}/erase", headers=ANY_VERSION)
+        ).status_code == 403
+        assert (
+            await client.post(f"{API}/people/{rep['id']}/erase", headers=ANY_VERSION)
+        ).status_code == 200
+        assert (
+            await client.post(f"{API}/people/{rep['id']}/erase", headers=ANY_VERSION)
+        ).status_code == 409

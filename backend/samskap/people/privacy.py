@@ -8,6 +8,8 @@ from sqlalchemy.orm import selectinload
 
 from samskap.audit.log import snapshot
 from samskap.db import utcnow
+from samskap.involvements.schemas import InvolvementRead
+from samskap.involvements.service import InvolvementService
 from samskap.kit.etag import check_if_match
 from samskap.models import (
     AuditEvent,
@@ -47,6 +49,12 @@ async def export_person(service: PersonService, person: Person) -> dict[str, Any
             .options(selectinload(Involvement.participants))
         )
     ).all()
+    # Shown as the involvement reads show them: an observer sees who took part by number only.
+    presenter = InvolvementService(session, service.principal)
+    involvement_reads = [
+        InvolvementRead.model_validate(await presenter.present(i)).model_dump(mode="json")
+        for i in involvements
+    ]
     service.audit("export", person, None, {"fields": ["all"]})
     return {
         "person": snapshot(person),
@@ -66,10 +74,7 @@ async def export_person(service: PersonService, person: Person) -> dict[str, Any
                 or_(Deadline.responsible_person_id == pid, Deadline.recipient_id == pid)
             )
         ),
-        "involvements": [
-            snapshot(i) | {"participant_ids": [str(p) for p in i.participant_ids]}
-            for i in involvements
-        ],
+        "involvements": involvement_reads,
         "expected_results": await rows(
             select(ExpectedResult).where(ExpectedResult.done_by_id == pid)
         ),
