@@ -2,7 +2,7 @@
 
 import uuid
 
-from tests.factories import API
+from tests.factories import API, make_programme
 from tests.world import PATCH_BODIES, build_programme, create_body, fill_path, operations
 
 PUBLIC = {"auth-token", "health-live", "health-ready"}
@@ -276,3 +276,48 @@ class TestRoles:
         )
         assert r.status_code == 200
         assert (await admin.delete(f"{API}/programmes/{ours['programme_id']}")).status_code == 403
+
+
+class TestGrantingRoles:
+    """A programme administrator sees the users of the programmes they administer, no others."""
+
+    async def _grant(self, http, programme_id: str, user_id: str):
+        return await http.post(
+            f"{API}/programmes/{programme_id}/memberships",
+            json={"user_id": user_id, "role": "member"},
+        )
+
+    async def test_an_unseen_user_and_an_unknown_id_answer_alike(self, client, accounts):
+        ours = await make_programme(client)
+        admin = await accounts.role(ours, "programme_admin")
+        stranger = await accounts.user()
+        elsewhere = await accounts.user(roles={(await make_programme(client))["id"]: "editor"})
+        unknown = await self._grant(admin, ours["id"], str(uuid.uuid4()))
+        assert unknown.status_code == 422
+        assert unknown.headers["content-type"].startswith(PROBLEM)
+        assert unknown.json()["errors"][0]["pointer"] == "/user_id"
+        for user in (stranger, elsewhere):
+            r = await self._grant(admin, ours["id"], str(user.id))
+            assert r.status_code == unknown.status_code, r.text
+            assert _without_request_id(r.json()) == _without_request_id(unknown.json())
+
+    async def test_users_of_another_programme_one_administers_can_be_given_a_role(
+        self, client, accounts
+    ):
+        ours, other = await make_programme(client), await make_programme(client)
+        admin = await accounts.client(
+            roles={ours["id"]: "programme_admin", other["id"]: "programme_admin"}
+        )
+        colleague = await accounts.user(roles={other["id"]: "observer"})
+        assert (await self._grant(admin, ours["id"], str(colleague.id))).status_code == 201
+
+    async def test_a_system_administrator_gives_any_user_a_role(self, client, accounts):
+        ours = await make_programme(client)
+        newcomer = await accounts.user()
+        assert (await self._grant(client, ours["id"], str(newcomer.id))).status_code == 201
+        unknown = await self._grant(client, ours["id"], str(uuid.uuid4()))
+        assert unknown.status_code == 422
+
+
+def _without_request_id(problem: dict) -> dict:
+    return {k: v for k, v in problem.items() if k != "request_id"}

@@ -40,7 +40,10 @@ router = crud_router(
         "list": "One page of the programme's memberships: which user has which role in it, "
         "and which of the programme's people the user is.",
         "create": "Gives a user a role in the programme. Name the user's own record among the "
-        "programme's people (`person_id`) so that their groups and projects count as theirs.",
+        "programme's people (`person_id`) so that their groups and projects count as theirs. "
+        "A programme administrator can name a user who already holds a role in a programme "
+        "they administer, a system administrator any user; any other user id answers 422 as an "
+        "unknown one does, so that no one learns which accounts exist.",
         "delete": "Takes the user's role in the programme away; the user account stays.",
     },
 )

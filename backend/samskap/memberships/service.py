@@ -1,5 +1,7 @@
 import uuid
 
+from sqlalchemy import select
+
 from samskap.kit.listing import Filter, ListSpec
 from samskap.kit.service import CrudService
 from samskap.models import Membership, Person, Programme, User
@@ -42,7 +44,9 @@ class MembershipService(CrudService[Membership]):
     async def apply(self, record, values, *, creating):
         if creating:
             values["programme_id"] = self.programme_record.id
-            if await self.session.get(User, values["user_id"]) is None:
+            if not await self._may_see_user(values["user_id"]):
+                # The same answer whether the account is missing or only hidden, so that the
+                # answer does not tell which user ids exist.
                 raise ValidationFailed.at(
                     "/user_id", "no user with this id", code="unknown_reference"
                 )
@@ -50,3 +54,16 @@ class MembershipService(CrudService[Membership]):
             self.session, Person, values.get("person_id"), self.programme_record.id, "person_id"
         )
         await super().apply(record, values, creating=creating)
+
+    async def _may_see_user(self, user_id: uuid.UUID) -> bool:
+        """System administrators see every account; a programme administrator sees the users
+        who hold a role in a programme they administer (those their membership lists show)."""
+        administered = self.principal.admin_programmes()
+        if administered is None:
+            return await self.session.get(User, user_id) is not None
+        seen = await self.session.scalar(
+            select(Membership.id)
+            .where(Membership.user_id == user_id, Membership.programme_id.in_(administered))
+            .limit(1)
+        )
+        return seen is not None

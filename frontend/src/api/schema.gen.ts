@@ -232,7 +232,7 @@ export interface paths {
         put?: never;
         /**
          * Create a membership
-         * @description Gives a user a role in the programme. Name the user's own record among the programme's people (`person_id`) so that their groups and projects count as theirs. Answers 201 with the new record, its address in `Location` and its version in `ETag`. Needs the `programme_admin` role in the programme.
+         * @description Gives a user a role in the programme. Name the user's own record among the programme's people (`person_id`) so that their groups and projects count as theirs. A programme administrator can name a user who already holds a role in a programme they administer, a system administrator any user; any other user id answers 422 as an unknown one does, so that no one learns which accounts exist. Answers 201 with the new record, its address in `Location` and its version in `ETag`. Needs the `programme_admin` role in the programme.
          */
         post: operations["memberships-create"];
         delete?: never;
