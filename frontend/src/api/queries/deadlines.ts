@@ -16,6 +16,8 @@ export interface DeadlineFilters {
   status?: DeadlineStatus;
   kind?: DeadlineKind;
   overdue?: boolean;
+  /** Only deadlines submitted after their due time. */
+  submittedLate?: boolean;
   /** Due at or after this Oslo wall-clock time (YYYY-MM-DDTHH:MM:SS, no offset). */
   dueAfter?: string;
   /** Due before this Oslo wall-clock time. */
@@ -46,6 +48,7 @@ function listQuery(programmeId: string, filters: DeadlineFilters, limit: number,
           status: filters.status ? [filters.status] : undefined,
           kind: filters.kind ? [filters.kind] : undefined,
           overdue: filters.overdue ? true : undefined,
+          submitted_late: filters.submittedLate ? true : undefined,
           // Without an offset the API reads these as Oslo time.
           due_after: filters.dueAfter,
           due_before: filters.dueBefore,

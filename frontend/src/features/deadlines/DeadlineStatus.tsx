@@ -1,10 +1,11 @@
 import { Tag } from "@digdir/designsystemet-react";
 import type { Deadline } from "../../api/queries/deadlines";
 import { useT } from "../../i18n";
+import { lateBy } from "./lateness";
 
 const COLORS = { open: "info", submitted: "success", waived: "neutral" } as const;
 
-/** A deadline's status as words, with "overdue" spelled out rather than shown by colour alone. */
+/** A deadline's status as words, with "overdue" and "submitted late" spelled out rather than shown by colour alone. */
 export function DeadlineStatus({
   deadline,
   className,
@@ -27,6 +28,11 @@ export function DeadlineStatus({
       {deadline.overdue && (
         <Tag data-size="sm" data-color="danger">
           {t("deadlines.overdue")}
+        </Tag>
+      )}
+      {deadline.submitted_late && deadline.late_by_seconds !== null && (
+        <Tag data-size="sm" data-color="warning">
+          {t("deadlines.late", { by: lateBy(t, deadline.late_by_seconds) })}
         </Tag>
       )}
     </span>

@@ -32,6 +32,8 @@ function deadline(overrides: Partial<Deadline>): Deadline {
     status: "open",
     submitted_at: null,
     overdue: false,
+    submitted_late: false,
+    late_by_seconds: null,
     external_id: null,
     ...overrides,
   };
@@ -59,7 +61,11 @@ function stubApi(deadlines: Deadline[]) {
       }
       if (url.pathname === "/api/v1/deadlines") {
         const overdue = url.searchParams.get("overdue") === "true";
-        return json({ items: deadlines.filter((d) => !overdue || d.overdue), next_cursor: null });
+        const late = url.searchParams.get("submitted_late") === "true";
+        return json({
+          items: deadlines.filter((d) => (!overdue || d.overdue) && (!late || d.submitted_late)),
+          next_cursor: null,
+        });
       }
       const match = /^\/api\/v1\/deadlines\/(.+)$/.exec(url.pathname);
       if (match && request.method === "PATCH") {
@@ -154,6 +160,37 @@ describe("DeadlinesPage list", () => {
     expect(within(done).queryByText("Forfalt")).toBeNull();
     expect(within(done).getByText("Levert")).toBeInTheDocument();
     expect(await screen.findByText("Én frist har gått ut uten å være levert.")).toBeInTheDocument();
+  });
+
+  it("says in words that a deadline was met late, and by how much, and lists only those on request", async () => {
+    const calls = stubApi([
+      deadline({
+        title: "Arbeidsbok versjon 2: Digitalisering",
+        status: "submitted",
+        due_at: "2018-10-04T12:00:00+02:00",
+        submitted_at: "2018-10-08T09:40:00+02:00",
+        submitted_late: true,
+        late_by_seconds: ((3 * 24 + 21) * 60 + 40) * 60,
+      }),
+      deadline({ title: "Presentasjon", status: "submitted", submitted_at: "2018-09-06T21:00:00+02:00" }),
+    ]);
+    const user = userEvent.setup();
+    renderAt(`/p/${PROGRAMME}/deadlines`);
+
+    const table = await screen.findByRole("table", { name: "Frister, tidligste først" });
+    const late = within(table).getByRole("row", { name: /Digitalisering/ });
+    expect(within(late).getByText("Levert 3 dager for sent")).toBeInTheDocument();
+    expect(within(late).queryByText("Forfalt")).toBeNull();
+    const onTime = within(table).getByRole("row", { name: /Presentasjon/ });
+    expect(within(onTime).queryByText(/for sent/)).toBeNull();
+
+    await user.click(screen.getByRole("checkbox", { name: "Bare levert for sent" }));
+    await waitFor(() =>
+      expect(calls.some((c) => new URL(c.url).searchParams.get("submitted_late") === "true")).toBe(true),
+    );
+    const filtered = await screen.findByRole("table", { name: "Frister, tidligste først" });
+    await waitFor(() => expect(within(filtered).queryByRole("row", { name: /Presentasjon/ })).toBeNull());
+    expect(within(filtered).getByRole("row", { name: /Digitalisering/ })).toBeInTheDocument();
   });
 
   it("marks a deadline submitted with If-Match", async () => {

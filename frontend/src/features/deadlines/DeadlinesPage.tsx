@@ -40,6 +40,7 @@ function useDeadlineParams() {
     status: DEADLINE_STATUSES.includes(status as DeadlineStatus) ? (status as DeadlineStatus) : undefined,
     kind: DEADLINE_KINDS.includes(kind as DeadlineKind) ? (kind as DeadlineKind) : undefined,
     overdue: params.get("overdue") === "1" || undefined,
+    submittedLate: params.get("late") === "1" || undefined,
   };
   const view: View = params.get("view") === "calendar" ? "calendar" : "list";
   const monthParam = params.get("month") ?? "";
@@ -219,10 +220,17 @@ function DeadlineFilterBar({
         checked={Boolean(filters.overdue)}
         onChange={(e) => set({ overdue: e.target.checked ? "1" : undefined })}
       />
+      <Checkbox
+        label={t("deadlines.filters.lateOnly")}
+        checked={Boolean(filters.submittedLate)}
+        onChange={(e) => set({ late: e.target.checked ? "1" : undefined })}
+      />
       {any && (
         <Button
           variant="tertiary"
-          onClick={() => set({ project: undefined, status: undefined, kind: undefined, overdue: undefined })}
+          onClick={() =>
+            set({ project: undefined, status: undefined, kind: undefined, overdue: undefined, late: undefined })
+          }
         >
           {t("deadlines.filters.clear")}
         </Button>
