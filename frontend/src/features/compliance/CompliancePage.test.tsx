@@ -192,6 +192,12 @@ describe("CompliancePage", () => {
     expect(screen.getByText("Alle prosjektene er i orden.")).toBeInTheDocument();
   });
 
+  test("says which day the programme is judged on when that is not today", async () => {
+    fakeApi({ [`GET ${REPORT_URL}`]: { body: aReport({ as_of: "2020-01-01" }) } });
+    renderPage();
+    expect(await screen.findByText("Vurdert slik programmet sto 1. jan. 2020.")).toBeInTheDocument();
+  });
+
   test("the report is read again every time the page is opened, so fixes made elsewhere show", async () => {
     fakeApi({ [`GET ${REPORT_URL}`]: { body: report } });
     const first = renderPage();

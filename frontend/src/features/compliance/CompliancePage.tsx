@@ -13,6 +13,7 @@ import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
 import styles from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
+import { osloToday } from "../../lib/time";
 import own from "./compliance.module.css";
 import { LINKED_TYPES, recordUrl } from "./records";
 import { findingMessage, ruleTitle } from "./wording";
@@ -43,7 +44,7 @@ export default function CompliancePage() {
 }
 
 function Report({ report, programmeId }: { report: Compliance; programmeId: string }) {
-  const { t, formatDateTime } = useI18n();
+  const { t, formatDate, formatDateTime } = useI18n();
   const flagged = report.projects.filter((p) => p.findings.length > 0);
   const projectsId = useId();
   const findingsId = useId();
@@ -65,6 +66,9 @@ function Report({ report, programmeId }: { report: Compliance; programmeId: stri
             when: formatDateTime(report.generated_at),
           })}
         </Paragraph>
+        {report.as_of !== osloToday() && (
+          <Paragraph data-size="sm">{t("compliance.asOf", { date: formatDate(report.as_of) })}</Paragraph>
+        )}
       </Alert>
 
       <section className={own.section} aria-labelledby={projectsId}>

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { describe, expect, test } from "vitest";
 import type { Finding } from "../../api/queries/compliance";
 import { I18nProvider, useI18n, type Locale } from "../../i18n";
-import { findingMessage, missingItem, refusalItem } from "./wording";
+import { approvalItem, findingMessage, missingItem, refusalItem } from "./wording";
 
 function i18nIn(locale: Locale) {
   const wrapper = ({ children }: { children: ReactNode }) => <I18nProvider locale={locale}>{children}</I18nProvider>;
@@ -87,6 +87,42 @@ describe("findingMessage", () => {
       "«Ny organisering» ble gjort endelig uten drøfting (drøftingsmøtet har ingen signert protokoll). " +
         "Begrunnelse: Protokollen ettersendes",
     ],
+    [
+      "reorganisation-consultation",
+      { decision: "Ny organisering av A5", state: "draft", missing: ["consultation_on_another_matter"] },
+      "«Ny organisering av A5» kan ikke gjøres endelig: drøftingsmøtet gjaldt en annen sak: det er ikke om " +
+        "vedtakets prosjekt, og protokollen nevner ikke vedtaket",
+    ],
+    [
+      "project-leader-60-100",
+      { project: "A1", state: "allocation", leader: "Line Leder", allocation: 20 },
+      "A1: prosjektlederen Line Leder har 20 % stilling i prosjektet",
+    ],
+    ["project-leader-60-100", { project: "A9", state: "no_leader" }, "A9: prosjektet har ingen prosjektleder"],
+    [
+      "mandate-approval-decision",
+      { record_type: "project", name: "A1", decision: "Godkjenning av mandat", problems: ["decision_archived"] },
+      "Mandatet for A1 hviler ikke på et gyldig vedtak («Godkjenning av mandat»): vedtaket er arkivert",
+    ],
+    [
+      "mandate-approval-decision",
+      {
+        record_type: "group",
+        name: "Prosjektstyre A1",
+        decision: "Mandat",
+        problems: ["approving_body_not_above", "approved_before_decision"],
+        body: "Prosjektstyre A1",
+        approved_on: "2017-06-01",
+        decided_on: "2017-12-12",
+      },
+      "Mandatet for Prosjektstyre A1 hviler ikke på et gyldig vedtak («Mandat»): Prosjektstyre A1 står ikke " +
+        "over organet som foreslo mandatet; mandatet er godkjent 1. juni 2017, før vedtaksdatoen (12. des. 2017)",
+    ],
+    [
+      "mandate-approval-decision",
+      { record_type: "project", name: "A2", decision: "", problems: ["mandate_decision_required"] },
+      "Mandatet for A2 er godkjent uten et vedtak",
+    ],
   ])("words %s in bokmål from its facts", (rule, facts, expected) => {
     const i18n = i18nIn("nb");
     expect(findingMessage(i18n.t, i18n, aFinding(rule, facts))).toBe(expected);
@@ -107,6 +143,20 @@ describe("findingMessage", () => {
       "«X» (cannot be made final); missing: the moon was not full",
     );
     expect(findingMessage(i18n.t, i18n, unknown)).toBe(unknown.message);
+  });
+});
+
+describe("the reasons a decision does not approve a mandate", () => {
+  test("are worded from their codes in nynorsk and English, and unknown codes are left to the API", () => {
+    const nn = i18nIn("nn");
+    expect(approvalItem(nn.t, nn, "approving_body_missing", { bodies: "Fellesnemnda" })).toBe(
+      "vedtaket har ikkje noko vedtaksorgan; mandatet blir godkjent av Fellesnemnda",
+    );
+    const en = i18nIn("en");
+    expect(approvalItem(en.t, en, "decision_on_another_matter")).toBe(
+      "the decision is not about the project or group and does not name it",
+    );
+    expect(approvalItem(en.t, en, "moon_not_full")).toBeUndefined();
   });
 });
 

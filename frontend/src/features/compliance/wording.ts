@@ -17,6 +17,18 @@ const MISSING_CODES = new Set([
   "protocol_unsigned",
   "protocol_signed_after_decision",
   "no_union_representative_present",
+  "consultation_on_another_matter",
+]);
+
+/** The reasons the API gives for a decision not approving a mandate. */
+const APPROVAL_CODES = new Set([
+  "mandate_decision_required",
+  "decision_not_final",
+  "decision_archived",
+  "approving_body_missing",
+  "approving_body_not_above",
+  "decision_on_another_matter",
+  "approved_before_decision",
 ]);
 
 const text = (value: Facts[string] | undefined): string =>
@@ -40,6 +52,25 @@ export function missingItem(
     });
   }
   return t(`compliance.missing.${code}`);
+}
+
+/**
+ * Why a decision does not approve a mandate, in the user's language; undefined for a code this
+ * app does not know.
+ */
+export function approvalItem(
+  t: Translate,
+  format: Formats,
+  code: string,
+  params?: Record<string, string | number | string[]> | null,
+): string | undefined {
+  if (!APPROVAL_CODES.has(code)) return undefined;
+  return t(`compliance.approval.${code}`, {
+    bodies: text(params?.bodies),
+    body: text(params?.body),
+    approved: params?.approved_on ? format.formatDate(text(params.approved_on)) : "",
+    decided: params?.decided_on ? format.formatDate(text(params.decided_on)) : "",
+  });
 }
 
 /** An item of the API's refusal to finalise a decision: in the user's language where its code is known. */
@@ -66,6 +97,21 @@ export function findingMessage(t: Translate, format: Formats, finding: Finding):
         project: fact("project"),
         status: t(`compliance.mandateStatus.${fact("mandate_status")}`),
       });
+    case "project-leader-60-100":
+      return fact("state") === "no_leader"
+        ? t(`${key}.no_leader`, { project: fact("project") })
+        : t(`${key}.allocation`, {
+            project: fact("project"),
+            leader: fact("leader"),
+            allocation: fact("allocation"),
+          });
+    case "mandate-approval-decision": {
+      if (!fact("decision")) return t(`${key}.none`, { name: fact("name") });
+      const codes = Array.isArray(facts.problems) ? facts.problems : [];
+      const items = codes.map((code) => approvalItem(t, format, code, facts));
+      if (items.some((item) => item === undefined)) return finding.message;
+      return t(key, { name: fact("name"), decision: fact("decision"), problems: items.join("; ") });
+    }
     case "employee-involvement-60-days":
       return t(key, { project: fact("project"), since: format.formatDate(fact("since")) });
     case "overdue-deadline":

@@ -1,5 +1,6 @@
 /** Records for the component tests of the decision and compliance pages. */
 import type { Schemas } from "../../api/client";
+import { osloToday } from "../../lib/time";
 import { PROGRAMME_ID } from "../projects/testing";
 
 const stamp = { created_at: "2018-12-01T10:00:00Z", updated_at: "2018-12-01T10:00:00Z" };
@@ -73,6 +74,7 @@ export const aReport = (
 ): Schemas["Compliance"] => ({
   programme_id: PROGRAMME_ID,
   generated_at: "2026-03-02T09:15:00Z",
+  as_of: osloToday(),
   rules: [],
   projects: [],
   programme_findings: [],
