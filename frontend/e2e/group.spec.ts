@@ -19,8 +19,9 @@ async function api(
   return response.status() === 204 ? null : response.json();
 }
 
-// A board the mandate test sets up, removed again after it.
+// A board the mandate test sets up, removed again after it, and the decision approving its mandate, archived.
 let board: { id: string } | null = null;
+let approval: { id: string } | null = null;
 
 // The add test seats Sindre Aune in the working group; every test leaves the group as the demo has it.
 test.afterEach(async ({ page }) => {
@@ -30,6 +31,11 @@ test.afterEach(async ({ page }) => {
     const current = await api(page, `/api/v1/groups/${board.id}`);
     await api(page, `/api/v1/groups/${board.id}`, "DELETE", `"${current.version}"`);
     board = null;
+  }
+  if (approval) {
+    const current = await api(page, `/api/v1/decisions/${approval.id}`);
+    await api(page, `/api/v1/decisions/${approval.id}`, "DELETE", `"${current.version}"`);
+    approval = null;
   }
   const groups = await api(page, "/api/v1/groups?q=Arbeidsgruppe%20Oppvekst%20og%20utdanning");
   const people = await api(page, "/api/v1/people?q=Sindre%20Aune");
@@ -161,6 +167,16 @@ test("a board proposes its mandate and it is approved naming the joint committee
     kind: "project_board",
     name: "Prosjektstyre Mandat (test)",
   });
+  // The joint committee stands above a board; its decision names the board it approves.
+  const committee = await api(page, `/api/v1/groups?programme_id=${pid}&kind=joint_committee`);
+  const decisionTitle = `Godkjenning av mandat for Prosjektstyre Mandat (test) ${Date.now()}`;
+  approval = await api(page, "/api/v1/decisions", "POST", undefined, {
+    programme_id: pid,
+    body_group_id: committee.items[0].id,
+    decided_on: "2018-09-03",
+    title: decisionTitle,
+    status: "final",
+  });
   await page.goto(`/p/${pid}/groups/${board!.id}`);
   await expect(page.getByRole("heading", { level: 1, name: "Prosjektstyre Mandat (test)" })).toBeVisible();
   const mandate = page.getByRole("region", { name: "Mandat" });
@@ -179,12 +195,12 @@ test("a board proposes its mandate and it is approved naming the joint committee
   await mandate.getByRole("button", { name: "Rediger mandat" }).click();
   await form.getByRole("combobox", { name: "Status for mandatet" }).selectOption({ label: "Godkjent" });
   const decision = form.getByRole("combobox", { name: "Godkjent ved vedtak" });
-  await decision.selectOption({ label: "Godkjenning av mandater for prosjektene" });
+  await decision.selectOption({ label: decisionTitle });
   await expectAccessible(page);
   await form.getByRole("button", { name: "Lagre" }).click();
   await expect(form).toBeHidden();
   await expect(mandate.getByText("Godkjent", { exact: true })).toBeVisible();
-  const link = mandate.getByRole("link", { name: "Godkjenning av mandater for prosjektene" });
+  const link = mandate.getByRole("link", { name: decisionTitle });
   await expect(link).toHaveAttribute("href", new RegExp(`^/p/${pid}/decisions/[0-9a-f-]+$`));
   await expectNoRawKeys(page);
 });
