@@ -27,6 +27,8 @@ from samskap.feeds.router import router as feeds_router
 from samskap.governance.router import router as governance_router
 from samskap.groups.router import router as groups_router
 from samskap.involvements.router import router as involvements_router
+from samskap.kit.openapi import complete as complete_operations
+from samskap.kit.query import check_query_parameters
 from samskap.memberships.router import router as memberships_router
 from samskap.middleware import RequestGuard
 from samskap.people.router import router as people_router
@@ -132,7 +134,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             expose_headers=["ETag", "Location", "X-Request-ID", "Retry-After"],
         )
 
-    api = APIRouter(prefix=API_PREFIX, responses=problem_responses(500, 503))
+    api = APIRouter(
+        prefix=API_PREFIX,
+        responses=problem_responses(500, 503),
+        dependencies=[Depends(check_query_parameters)],
+    )
     api.include_router(health)
     api.include_router(auth_public)
     # Calendar feeds authorise themselves: an API token may come in the URL.
@@ -211,6 +217,6 @@ def _declare_problem_schema(app: FastAPI) -> None:
         ):
             schema["components"]["schemas"][name] = sub
         schema["components"]["schemas"]["Problem"].pop("$defs", None)
-        return schema
+        return complete_operations(schema)
 
     app.openapi = openapi  # type: ignore[method-assign]

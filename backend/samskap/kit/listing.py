@@ -77,6 +77,19 @@ class ListSpec:
     search: Sequence[InstrumentedAttribute] = ()
     options: Sequence[Any] = field(default_factory=tuple)
 
+    def __post_init__(self) -> None:
+        # Every list of records that carry the caller's own key can be filtered by it, so
+        # that a script finds what it created before (API.md).
+        column = getattr(self.model, "external_id", None)
+        if column is not None and all(f.name != "external_id" for f in self.filters):
+            by_key = Filter(
+                "external_id",
+                column,
+                str,
+                "The caller's own key (external_id); repeat for several",
+            )
+            object.__setattr__(self, "filters", (*self.filters, by_key))
+
     def dependency(self) -> Callable[..., ListQuery]:
         settings = get_settings()
         sort_values = tuple(v for name in self.sorts for v in (name, f"-{name}"))

@@ -15,6 +15,7 @@ from samskap.auth.principal import PrincipalDep
 from samskap.deps import IfMatch, SessionDep
 from samskap.kit.etag import etag
 from samskap.kit.listing import ListQuery
+from samskap.kit.openapi import ETAG_HEADER, LOCATION_HEADER
 from samskap.kit.service import CrudService
 from samskap.models.enums import ProgrammeRole
 from samskap.problems import problem_responses
@@ -158,7 +159,7 @@ def crud_router(
         summary=f"Get {a_singular}",
         description=text["get"],
         response_model=read,
-        responses=problem_responses(401, 404, 422),
+        responses={200: {"headers": ETAG_HEADER}} | problem_responses(401, 404, 422),
     )
     async def get_record(record: Record, svc: Svc, response: Response) -> Any:
         response.headers["ETag"] = etag(record.version)
@@ -171,7 +172,8 @@ def crud_router(
         description=text["create"],
         response_model=read,
         status_code=status.HTTP_201_CREATED,
-        responses=problem_responses(400, 401, 403, 409, 413, 415, 422),
+        responses={201: {"headers": ETAG_HEADER | LOCATION_HEADER}}
+        | problem_responses(400, 401, 403, 409, 413, 415, 422),
     )
     async def create_record(body: create, svc: Svc, request: Request, response: Response) -> Any:  # type: ignore[valid-type]
         record = await svc.create(body)
@@ -185,7 +187,8 @@ def crud_router(
         summary=f"Update {a_singular} (JSON Merge Patch)",
         description=text["update"],
         response_model=read,
-        responses=problem_responses(400, 401, 403, 404, 409, 412, 413, 415, 422),
+        responses={200: {"headers": ETAG_HEADER}}
+        | problem_responses(400, 401, 403, 404, 409, 412, 413, 415, 422, 428),
         openapi_extra=merge_patch_body(update),
     )
     async def update_record(
@@ -205,7 +208,7 @@ def crud_router(
         summary=delete_summary or f"Delete {a_singular}",
         description=text["delete"],
         status_code=status.HTTP_204_NO_CONTENT,
-        responses=problem_responses(401, 403, 404, 409, 412),
+        responses=problem_responses(401, 403, 404, 409, 412, 428),
     )
     async def delete_record(record: Record, svc: Svc, if_match: IfMatch) -> Response:
         await svc.delete(record, if_match)

@@ -4,7 +4,18 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    create_model,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from samskap.kit.text import has_control_character
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
@@ -27,6 +38,17 @@ class InputModel(BaseModel):
     """Request bodies: unknown fields are refused so that typos do not pass silently."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_control_characters(cls, value: Any, info: ValidationInfo) -> Any:
+        # NUL and the like have no place in text; PostgreSQL refuses NUL outright.
+        if has_control_character(value):
+            raise PydanticCustomError(
+                "control_character",
+                "must not contain control characters such as NUL (tab and line breaks are fine)",
+            )
+        return value
 
 
 class RecordRead(BaseModel):

@@ -5681,6 +5681,8 @@ export interface operations {
                 starts_after?: string | null;
                 /** @description Only events that start before this time (a date, or a time without offset, is Oslo time) */
                 starts_before?: string | null;
+                /** @description The caller's own key (external_id); repeat for several. Repeat the parameter to match any of several values. */
+                external_id?: string[] | null;
                 /** @description Free-text search: records whose title or location or minutes contains this text, ignoring case */
                 q?: string | null;
                 /** @description Order of the list, by one of: starts_at, title, created_at. Ascending; a leading `-` sorts descending (e.g. `-starts_at`). Ties are broken by id, so pages never overlap. */
@@ -5790,6 +5792,8 @@ export interface operations {
                 overdue?: boolean | null;
                 /** @description Submitted after its due time (true) or not (false: on time, open or waived) */
                 submitted_late?: boolean | null;
+                /** @description The caller's own key (external_id); repeat for several. Repeat the parameter to match any of several values. */
+                external_id?: string[] | null;
                 /** @description Free-text search: records whose title or description contains this text, ignoring case */
                 q?: string | null;
                 /** @description Order of the list, by one of: due_at, title, created_at. Ascending; a leading `-` sorts descending (e.g. `-due_at`). Ties are broken by id, so pages never overlap. */
@@ -6036,6 +6040,8 @@ export interface operations {
                 status?: components["schemas"]["ProgrammeStatus"][] | null;
                 /** @description Only programmes owned by this organisation (its name, matched exactly). Repeat the parameter to match any of several values. */
                 owner_organisation?: string[] | null;
+                /** @description The caller's own key (external_id); repeat for several. Repeat the parameter to match any of several values. */
+                external_id?: string[] | null;
                 /** @description Free-text search: records whose name or description contains this text, ignoring case */
                 q?: string | null;
                 /** @description Order of the list, by one of: name, target_on, created_at. Ascending; a leading `-` sorts descending (e.g. `-name`). Ties are broken by id, so pages never overlap. */
@@ -7303,6 +7309,8 @@ export interface operations {
                 code?: string[] | null;
                 /** @description Only projects whose mandate this decision approved. Repeat the parameter to match any of several values. */
                 mandate_decision_id?: string[] | null;
+                /** @description The caller's own key (external_id); repeat for several. Repeat the parameter to match any of several values. */
+                external_id?: string[] | null;
                 /** @description Free-text search: records whose name or code or description or mandate_text contains this text, ignoring case */
                 q?: string | null;
                 /** @description Order of the list, by one of: code, name, starts_on, ends_on, created_at. Ascending; a leading `-` sorts descending (e.g. `-code`). Ties are broken by id, so pages never overlap. */
@@ -7875,6 +7883,8 @@ export interface operations {
                 organisation_unit?: string[] | null;
                 /** @description Only the person with this e-mail address (matched exactly). Repeat the parameter to match any of several values. */
                 email?: string[] | null;
+                /** @description The caller's own key (external_id); repeat for several. Repeat the parameter to match any of several values. */
+                external_id?: string[] | null;
                 /** @description Free-text search: records whose name or email or title or organisation_unit contains this text, ignoring case */
                 q?: string | null;
                 /** @description Order of the list, by one of: name, created_at. Ascending; a leading `-` sorts descending (e.g. `-name`). Ties are broken by id, so pages never overlap. */
@@ -8549,6 +8559,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8669,6 +8681,8 @@ export interface operations {
                 mandate_status?: components["schemas"]["MandateStatus"][] | null;
                 /** @description Only groups whose mandate this decision approved. Repeat the parameter to match any of several values. */
                 mandate_decision_id?: string[] | null;
+                /** @description The caller's own key (external_id); repeat for several. Repeat the parameter to match any of several values. */
+                external_id?: string[] | null;
                 /** @description Free-text search: records whose name or description or mandate_text contains this text, ignoring case */
                 q?: string | null;
                 /** @description Order of the list, by one of: name, kind, created_at. Ascending; a leading `-` sorts descending (e.g. `-name`). Ties are broken by id, so pages never overlap. */
@@ -9900,6 +9914,8 @@ export interface operations {
                 project_id?: string[] | null;
                 /** @description Only phases with this status. Repeat the parameter to match any of several values. */
                 status?: components["schemas"]["PhaseStatus"][] | null;
+                /** @description The caller's own key (external_id); repeat for several. Repeat the parameter to match any of several values. */
+                external_id?: string[] | null;
                 /** @description Free-text search: records whose name or description contains this text, ignoring case */
                 q?: string | null;
                 /** @description Order of the list, by one of: position, starts_on, created_at. Ascending; a leading `-` sorts descending (e.g. `-position`). Ties are broken by id, so pages never overlap. */
@@ -11074,6 +11090,8 @@ export interface operations {
                 due_before?: string | null;
                 /** @description Due on or after this date */
                 due_after?: string | null;
+                /** @description The caller's own key (external_id); repeat for several. Repeat the parameter to match any of several values. */
+                external_id?: string[] | null;
                 /** @description Free-text search: records whose title or description contains this text, ignoring case */
                 q?: string | null;
                 /** @description Order of the list, by one of: due_on, title, priority, status, created_at, updated_at. Ascending; a leading `-` sorts descending (e.g. `-due_on`). Ties are broken by id, so pages never overlap. */
@@ -11660,6 +11678,8 @@ export interface operations {
                 overdue?: boolean | null;
                 /** @description Submitted after its due time (true) or not (false: on time, open or waived) */
                 submitted_late?: boolean | null;
+                /** @description The caller's own key (external_id); repeat for several. Repeat the parameter to match any of several values. */
+                external_id?: string[] | null;
                 /** @description Free-text search: records whose title or description contains this text, ignoring case */
                 q?: string | null;
                 /** @description Order of the list, by one of: due_at, title, created_at. Ascending; a leading `-` sorts descending (e.g. `-due_at`). Ties are broken by id, so pages never overlap. */
@@ -12238,6 +12258,8 @@ export interface operations {
                 occurred_before?: string | null;
                 /** @description Archived records only (true) or current ones only (false, the default when left out) */
                 archived?: boolean | null;
+                /** @description The caller's own key (external_id); repeat for several. Repeat the parameter to match any of several values. */
+                external_id?: string[] | null;
                 /** @description Free-text search: records whose matter or statements or outcome contains this text, ignoring case */
                 q?: string | null;
                 /** @description Order of the list, by one of: occurred_on, created_at. Ascending; a leading `-` sorts descending (e.g. `-occurred_on`). Ties are broken by id, so pages never overlap. */
@@ -13468,6 +13490,10 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    /** @description The address of the new record */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13572,6 +13598,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14141,6 +14169,8 @@ export interface operations {
                 starts_after?: string | null;
                 /** @description Only events that start before this time (a date, or a time without offset, is Oslo time) */
                 starts_before?: string | null;
+                /** @description The caller's own key (external_id); repeat for several. Repeat the parameter to match any of several values. */
+                external_id?: string[] | null;
                 /** @description Free-text search: records whose title or location or minutes contains this text, ignoring case */
                 q?: string | null;
                 /** @description Order of the list, by one of: starts_at, title, created_at. Ascending; a leading `-` sorts descending (e.g. `-starts_at`). Ties are broken by id, so pages never overlap. */
@@ -14807,6 +14837,8 @@ export interface operations {
                 decided_before?: string | null;
                 /** @description Archived only (true) or current only (false, the default) */
                 archived?: boolean | null;
+                /** @description The caller's own key (external_id); repeat for several. Repeat the parameter to match any of several values. */
+                external_id?: string[] | null;
                 /** @description Free-text search: records whose title or text or case_number contains this text, ignoring case */
                 q?: string | null;
                 /** @description Order of the list, by one of: decided_on, title, created_at. Ascending; a leading `-` sorts descending (e.g. `-decided_on`). Ties are broken by id, so pages never overlap. */
