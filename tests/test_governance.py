@@ -565,4 +565,4 @@ class TestComplianceAsOf:
         )
         assert r.status_code == 422, r.text
         (error,) = r.json()["errors"]
-        assert (error["parameter"], error["code"]) == ("as_of", "date_in_future")
+        assert (error["parameter"], error["code"]) == ("as_of", "in_future")

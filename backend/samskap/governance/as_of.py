@@ -43,7 +43,7 @@ async def judged_as_of(session: AsyncSession, programme: Programme, as_of: date 
             errors=[
                 {
                     "parameter": "as_of",
-                    "code": "date_in_future",
+                    "code": "in_future",
                     "detail": f"must not be after today ({today})",
                     "params": {"today": today.isoformat()},
                 }
