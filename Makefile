@@ -139,6 +139,7 @@ test-web: $(NPM_STAMP)
 test-e2e: $(STAMP) $(WEB_BUILD)
 	cd $(WEB) && node scripts/bundle-budget.mjs
 	@echo "=== browser tests (Playwright, Chromium) ==="
+	bash $(WEB)/e2e/serve.sh --prepare
 	cd $(WEB) && npx playwright test
 
 bench: $(STAMP)

@@ -4,10 +4,12 @@ const PORT = Number(process.env.SAMSKAP_E2E_PORT ?? 8123);
 
 // Browser tests drive Debian's Chromium against the real backend on a fresh SQLite database
 // with the demo programmes, serving the production build of the app (see e2e/serve.sh).
+// The time limits fit a busy 2-core machine, where a page that takes 1 s on an idle laptop
+// can take several: the longest test, a dozen pages and dialogs, took 35 s under load.
 export default defineConfig({
   testDir: "e2e",
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -37,7 +39,9 @@ export default defineConfig({
     command: `bash e2e/serve.sh ${PORT}`,
     url: `http://127.0.0.1:${PORT}/api/v1/health`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    // Serving a copy of the prepared database takes seconds; preparing it (when make has not
+    // done so before) takes up to a few minutes on a busy machine.
+    timeout: 300_000,
     stdout: "ignore",
     stderr: "pipe",
   },
