@@ -1,6 +1,8 @@
 """The conventions of API.md hold on every operation: unknown parameters, control characters,
 If-Match, and the OpenAPI document declaring what the shared machinery answers."""
 
+import base64
+
 import pytest
 
 from tests.factories import API, make_person, make_programme, make_project
@@ -182,3 +184,169 @@ class TestTheDocumentDeclaresTheSharedAnswers:
                         path,
                         status,
                     )
+
+
+class TestBodySizeLimit:
+    async def test_a_declared_oversized_body_is_413(self, client):
+        r = await client.post(f"{API}/programmes", json={"name": "x", "description": "y" * 70_000})
+        body = assert_problem(r, 413, "payload-too-large")
+        assert body["detail"] == "The body may be at most 65536 bytes."
+        assert r.headers["x-request-id"]
+
+    async def test_an_oversized_chunked_body_is_413_and_creates_nothing(self, client):
+        async def chunks():
+            yield b'{"name": "Stor", "description": "'
+            for _ in range(80):
+                yield b"y" * 1000
+            yield b'"}'
+
+        r = await client.post(
+            f"{API}/programmes", content=chunks(), headers={"content-type": "application/json"}
+        )
+        assert r.request.headers["transfer-encoding"] == "chunked"
+        assert "content-length" not in r.request.headers
+        body = assert_problem(r, 413, "payload-too-large")
+        assert body["detail"] == "The body may be at most 65536 bytes."
+        names = [p["name"] for p in (await client.get(f"{API}/programmes")).json()["items"]]
+        assert "Stor" not in names
+
+    async def test_a_chunked_body_within_the_limit_is_read(self, client):
+        async def chunks():
+            yield b'{"name": "Liten", '
+            yield b'"description": "' + b"y" * 1000 + b'"}'
+
+        r = await client.post(
+            f"{API}/programmes", content=chunks(), headers={"content-type": "application/json"}
+        )
+        assert r.status_code == 201, r.text
+
+
+class TestMergePatch:
+    async def _consultation(self, client) -> dict:
+        programme = await make_programme(client)
+        r = await client.post(
+            f"{API}/events",
+            json={
+                "programme_id": programme["id"],
+                "title": "Drøftingsmøte",
+                "kind": "consultation_meeting",
+                "starts_at": "2018-11-20T09:00:00+01:00",
+                "ends_at": "2018-11-20T11:00:00+01:00",
+                "protocol": {
+                    "matter": "Organisering av oppvekst",
+                    "parties_present": ["administration", "employees"],
+                    "agreed": True,
+                },
+            },
+        )
+        assert r.status_code == 201, r.text
+        return r.json()
+
+    async def test_a_nested_object_is_merged_not_replaced(self, client):
+        event = await self._consultation(client)
+        r = await client.patch(
+            f"{API}/events/{event['id']}",
+            json={"protocol": {"signed_at": "2018-11-20T11:00:00+01:00"}},
+            headers={"content-type": "application/merge-patch+json"},
+        )
+        assert r.status_code == 200, r.text
+        protocol = r.json()["protocol"]
+        assert protocol["matter"] == "Organisering av oppvekst"
+        assert protocol["parties_present"] == ["administration", "employees"]
+        assert protocol["agreed"] is True
+        assert protocol["signed_at"] == "2018-11-20T11:00:00+01:00"
+
+    async def test_null_inside_a_nested_object_removes_that_member(self, client):
+        event = await self._consultation(client)
+        r = await client.patch(f"{API}/events/{event['id']}", json={"protocol": {"agreed": None}})
+        assert r.status_code == 200, r.text
+        assert r.json()["protocol"]["agreed"] is None
+        assert r.json()["protocol"]["matter"] == "Organisering av oppvekst"
+
+    async def test_a_merge_that_leaves_the_object_invalid_is_422_at_the_nested_field(self, client):
+        event = await self._consultation(client)
+        r = await client.patch(f"{API}/events/{event['id']}", json={"protocol": {"matter": None}})
+        body = assert_problem(r, 422, "validation")
+        assert body["errors"][0]["pointer"] == "/protocol/matter"
+        assert body["errors"][0]["code"] == "missing"
+
+    async def test_null_at_the_top_clears_a_field_that_may_be_empty(self, client):
+        event = await self._consultation(client)
+        r = await client.patch(f"{API}/events/{event['id']}", json={"protocol": None})
+        assert r.status_code == 200, r.text
+        assert r.json()["protocol"] is None
+
+    async def test_null_for_a_field_that_cannot_be_empty_is_422(self, client):
+        programme = await make_programme(client)
+        r = await client.patch(f"{API}/programmes/{programme['id']}", json={"name": None})
+        body = assert_problem(r, 422, "validation")
+        assert body["errors"] == [
+            {
+                "pointer": "/name",
+                "code": "not_nullable",
+                "detail": "may not be null; leave the field out instead",
+            }
+        ]
+
+    async def test_a_body_that_is_not_an_object_is_422(self, client):
+        programme = await make_programme(client)
+        r = await client.patch(f"{API}/programmes/{programme['id']}", json=["name"])
+        assert_problem(r, 422, "validation")
+
+    async def test_update_schemas_allow_null_only_where_a_field_can_be_empty(self, anonymous):
+        document = (await anonymous.get(f"{API}/openapi.json")).json()
+        schemas = document["components"]["schemas"]
+        name = schemas["ProgrammeUpdate"]["properties"]["name"]
+        assert "null" not in str(name)
+        assert "default" not in name
+        description = schemas["ProgrammeUpdate"]["properties"]["description"]
+        assert {"type": "null"} in description["anyOf"]
+
+
+class TestMethodNotAllowed:
+    async def test_405_names_every_method_the_address_takes(self, client):
+        programme = await make_programme(client)
+        r = await client.put(f"{API}/programmes/{programme['id']}", json={})
+        assert_problem(r, 405, "method-not-allowed")
+        assert r.headers["allow"] == "DELETE, GET, PATCH"
+        r = await client.delete(f"{API}/programmes")
+        assert r.headers["allow"] == "GET, POST"
+
+
+def _cursor(sort: str, value, last_id: str = "01930000-0000-7000-8000-000000000000") -> str:
+    raw = f'{{"s": "{sort}", "v": {value}, "i": "{last_id}"}}'
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+class TestInputsThatOnceAnswered500:
+    async def test_a_time_filter_without_offset_is_422(self, client):
+        r = await client.get(f"{API}/audit-events", params={"occurred_after": "2024-01-01"})
+        body = assert_problem(r, 422, "validation")
+        assert body["errors"][0]["parameter"] == "occurred_after"
+        assert body["errors"][0]["code"] == "timezone_aware"
+        r = await client.get(
+            f"{API}/audit-events", params={"occurred_after": "2024-01-01T00:00:00+01:00"}
+        )
+        assert r.status_code == 200, r.text
+
+    @pytest.mark.parametrize(
+        ("path", "sort", "value"),
+        [
+            ("/phases", "position", "1e400"),
+            ("/phases", "position", str(10**30)),
+            ("/phases", "position", '"7"'),
+            ("/tasks", "created_at", '"2024-01-01T00:00:00"'),
+            ("/tasks", "title", "12"),
+            ("/tasks", "title", '"a\\u0000b"'),
+            ("/tasks", "due_on", '"2024-13-45"'),
+        ],
+    )
+    async def test_a_forged_cursor_is_400(self, client, path, sort, value):
+        r = await client.get(f"{API}{path}", params={"sort": sort, "cursor": _cursor(sort, value)})
+        assert_problem(r, 400, "bad-request")
+
+    async def test_a_cursor_with_a_bad_id_is_400(self, client):
+        r = await client.get(
+            f"{API}/tasks", params={"sort": "title", "cursor": _cursor("title", '"a"', "x")}
+        )
+        assert_problem(r, 400, "bad-request")

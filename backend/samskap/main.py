@@ -9,6 +9,7 @@ from fastapi.responses import FileResponse, RedirectResponse, Response
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp
 
 from samskap import __version__
 from samskap.api_tokens.router import router as api_tokens_router
@@ -100,6 +101,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         await engine.dispose()
 
     app = FastAPI(
+        # The framework's own limit counts what arrives, with or without Content-Length.
+        max_body_size=settings.max_body_bytes,
         title="Samskap API",
         version=__version__,
         summary="Reorganisation and merger programmes for Norwegian municipalities",
@@ -123,7 +126,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.token_limiter = RequestLimit(settings.api_token_requests_per_minute, 60)
 
     install_problem_handlers(app)
-    app.add_middleware(RequestGuard, max_body_bytes=settings.max_body_bytes)
+    _guard_every_request(app, settings.max_body_bytes)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -172,6 +175,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     _serve_web_app(app, settings)
     _declare_problem_schema(app)
     return app
+
+
+def _guard_every_request(app: FastAPI, max_body_bytes: int) -> None:
+    """RequestGuard wraps the whole stack, so that every answer (a 500 or the body limit's
+    413 included) carries the request id and the security headers."""
+    build = app.build_middleware_stack
+
+    def build_middleware_stack() -> ASGIApp:
+        return RequestGuard(build(), max_body_bytes=max_body_bytes)
+
+    app.build_middleware_stack = build_middleware_stack  # type: ignore[method-assign]
 
 
 def _serve_web_app(app: FastAPI, settings: Settings) -> None:

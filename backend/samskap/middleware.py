@@ -11,10 +11,6 @@ _BODY_METHODS = {"POST", "PUT", "PATCH"}
 _JSON_TYPES = {"application/json", "application/merge-patch+json"}
 
 
-class _TooLarge(Exception):
-    pass
-
-
 _COMMON_HEADERS = [
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
@@ -83,7 +79,11 @@ async def _problem(
 
 
 class RequestGuard:
-    """Gives every request an id, refuses oversized bodies (413) and non-JSON bodies (415)."""
+    """Gives every request an id and security headers, and refuses non-JSON bodies (415).
+
+    The framework counts the bytes of every body as they arrive (FastAPI's `max_body_size`,
+    set in main.py), chunked or not; a body whose Content-Length already says it is too
+    large is answered here, as a problem document, before anything reads it."""
 
     def __init__(self, app: ASGIApp, max_body_bytes: int):
         self.app = app
@@ -127,36 +127,21 @@ class RequestGuard:
                 )
                 return
 
-        received = 0
-
-        async def limited_receive() -> Message:
-            nonlocal received
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_body_bytes:
-                    raise _TooLarge
-            return message
-
         async def send_with_id(message: Message) -> None:
             if message["type"] == "http.response.start":
                 message.setdefault("headers", [])
+                present = {name.lower() for name, _ in message["headers"]}
                 message["headers"] = [
                     *message["headers"],
-                    (b"x-request-id", request_id.encode()),
-                    *security_headers(path),
+                    *[
+                        (name, value)
+                        for name, value in [
+                            (b"x-request-id", request_id.encode()),
+                            *security_headers(path),
+                        ]
+                        if name not in present
+                    ],
                 ]
             await send(message)
 
-        try:
-            await self.app(scope, limited_receive, send_with_id)
-        except _TooLarge:
-            await _problem(
-                scope,
-                send,
-                413,
-                "payload-too-large",
-                "Request body too large",
-                f"The body may be at most {self.max_body_bytes} bytes.",
-                request_id,
-            )
+        await self.app(scope, receive, send_with_id)

@@ -1,6 +1,7 @@
 """Errors as RFC 9457 application/problem+json, for domain errors and framework errors alike."""
 
 import logging
+import re
 import socket
 import sqlite3
 import traceback
@@ -16,6 +17,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.body_limit import MAX_BODY_SIZE_SCOPE_KEY
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger("samskap")
@@ -177,6 +179,9 @@ class ValidationFailed(AppError):
         if params:
             item["params"] = params
         return cls(f"{pointer.lstrip('/')}: {detail}", errors=[item])
+
+
+_HTTP_METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
 
 
 def problem_response(
@@ -347,6 +352,27 @@ def _keep_connections_after_errors(app: FastAPI) -> None:
     app.build_middleware_stack = build_middleware_stack  # type: ignore[method-assign]
 
 
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method some operation takes at this address (the router names only the first
+    route it tried), read from the OpenAPI document so that it says what is documented."""
+    app = request.app
+    templates = getattr(app.state, "path_methods", None)
+    if templates is None:
+        templates = [
+            (
+                re.compile("^" + re.sub(r"\\{[^/]+?\\}", "[^/]+", re.escape(path)) + "$"),
+                {m.upper() for m in item if m in _HTTP_METHODS},
+            )
+            for path, item in app.openapi().get("paths", {}).items()
+        ]
+        app.state.path_methods = templates
+    methods: set[str] = set()
+    for pattern, allowed in templates:
+        if pattern.match(request.url.path):
+            methods |= allowed
+    return sorted(methods)
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     _install_unavailable_handler(app)
     _keep_connections_after_errors(app)
@@ -395,9 +421,15 @@ def install_problem_handlers(app: FastAPI) -> None:
         detail = exc.detail if isinstance(exc.detail, str) and exc.detail != title else None
         if exc.status_code == 404 and detail == "Not Found":
             detail = "No resource at this address"
+        headers = exc.headers
         if exc.status_code == 405:
-            detail = f"{request.method} is not allowed on this resource"
-        return problem_response(request, exc.status_code, slug, title, detail, headers=exc.headers)
+            allowed = _allowed_methods(request)
+            detail = f"{request.method} is not allowed here; use {', '.join(allowed)}"
+            headers = {**(headers or {}), "Allow": ", ".join(allowed)}
+        if exc.status_code == 413:
+            limit = request.scope.get(MAX_BODY_SIZE_SCOPE_KEY)
+            detail = f"The body may be at most {limit} bytes." if limit else None
+        return problem_response(request, exc.status_code, slug, title, detail, headers=headers)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception):

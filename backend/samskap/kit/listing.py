@@ -17,11 +17,13 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from fastapi import Query
+from pydantic import AwareDatetime
 from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
 from samskap.config import get_settings
+from samskap.kit.text import has_control_character
 from samskap.problems import BadRequest
 
 Op = Literal["eq", "lt", "le", "gt", "ge"]
@@ -50,6 +52,14 @@ class Filter:
         if self.op == "eq" and self.apply is None and self.annotation is not bool:
             return f"{self.description}. Repeat the parameter to match any of several values."
         return self.description
+
+    @property
+    def parameter_type(self) -> Any:
+        # A time is compared with stored UTC times, so it must say its offset (RFC 3339);
+        # a filter with its own `apply` decides for itself what a time without one means.
+        if self.annotation is datetime and self.apply is None:
+            return AwareDatetime
+        return self.annotation
 
     def clause_on(self, stmt: Select, value: Any) -> Select:
         if self.apply is not None:
@@ -99,7 +109,7 @@ class ListSpec:
                 inspect.Parameter.KEYWORD_ONLY,
                 default=Query(None, description=f.explained),
                 annotation=(
-                    list[f.annotation] if f.op == "eq" and f.apply is None else f.annotation
+                    list[f.parameter_type] if f.op == "eq" and f.apply is None else f.parameter_type
                 )
                 | None,
             )
@@ -228,6 +238,37 @@ def _encode_cursor(sort: str, value: Any, last_id: uuid.UUID) -> str:
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
+_INTEGER_BITS = {"SmallInteger": 16, "Integer": 32, "BigInteger": 64}
+
+
+def _cursor_value(raw: Any, column: InstrumentedAttribute) -> Any:
+    """The sort value a cursor carries, checked as strictly as input: a forged cursor must
+    not reach the database with a value it cannot compare."""
+    sql_type = column.property.columns[0].type
+    python_type = sql_type.python_type
+    if raw is None:
+        return None
+    if python_type is datetime:
+        value = datetime.fromisoformat(raw)
+        if value.tzinfo is None:
+            raise ValueError("a cursor's time has an offset")
+        return value
+    if python_type is date:
+        return date.fromisoformat(raw)
+    if python_type is uuid.UUID:
+        return uuid.UUID(raw)
+    if python_type is int:
+        bits = _INTEGER_BITS.get(type(sql_type).__name__, 32)
+        if type(raw) is not int or not -(2 ** (bits - 1)) <= raw < 2 ** (bits - 1):
+            raise ValueError("out of range")
+        return raw
+    if python_type is str or issubclass(python_type, str):
+        if not isinstance(raw, str) or has_control_character(raw):
+            raise ValueError("not text")
+        return raw
+    return python_type(raw)
+
+
 def _decode_cursor(cursor: str, sort: str, column: InstrumentedAttribute) -> tuple[Any, uuid.UUID]:
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
@@ -235,19 +276,15 @@ def _decode_cursor(cursor: str, sort: str, column: InstrumentedAttribute) -> tup
         if data["s"] != sort:
             raise BadRequest("The cursor belongs to another sort order; start from the first page.")
         raw, last_id = data["v"], uuid.UUID(data["i"])
-        python_type = column.property.columns[0].type.python_type
-        if raw is None:
-            value = None
-        elif python_type is datetime:
-            value = datetime.fromisoformat(raw)
-        elif python_type is date:
-            value = date.fromisoformat(raw)
-        elif python_type is uuid.UUID:
-            value = uuid.UUID(raw)
-        else:
-            value = python_type(raw)
-        return value, last_id
+        return _cursor_value(raw, column), last_id
     except BadRequest:
         raise
-    except (ValueError, KeyError, TypeError, binascii.Error, json.JSONDecodeError) as exc:
+    except (
+        ValueError,
+        KeyError,
+        TypeError,
+        OverflowError,
+        binascii.Error,
+        json.JSONDecodeError,
+    ) as exc:
         raise BadRequest("The cursor is not valid; use next_cursor from a previous page.") from exc

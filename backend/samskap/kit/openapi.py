@@ -9,6 +9,8 @@ the document true for every operation, new ones included.
 
 from typing import Any
 
+from pydantic import BaseModel
+
 from samskap.problems import problem_responses
 
 ETAG_HEADER = {
@@ -21,6 +23,24 @@ LOCATION_HEADER = {
     "Location": {"description": "The address of the new record", "schema": {"type": "string"}}
 }
 _UNUSED = ("HTTPValidationError", "ValidationError")
+
+# Bodies that an operation reads itself (a merge patch is merged before it is validated),
+# so FastAPI does not see their models: their schemas are added to the document here.
+_BODY_SCHEMAS: dict[str, type[BaseModel]] = {}
+
+
+def declare_body_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """Add `model` to the document's schemas; returns a reference to it."""
+    _BODY_SCHEMAS[model.__name__] = model
+    return {"$ref": f"#/components/schemas/{model.__name__}"}
+
+
+def _add_body_schemas(components: dict[str, Any]) -> None:
+    for name, model in _BODY_SCHEMAS.items():
+        schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+        for sub_name, sub in schema.pop("$defs", {}).items():
+            components.setdefault(sub_name, sub)
+        components[name] = schema
 
 
 def _statuses(operation: dict[str, Any]) -> list[int]:
@@ -51,7 +71,8 @@ def complete(schema: dict[str, Any]) -> dict[str, Any]:
                 if str(status) not in responses or status == 422:
                     responses[str(status)] = declared
             operation["responses"] = dict(sorted(responses.items()))
-    components = schema.get("components", {}).get("schemas", {})
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    _add_body_schemas(components)
     text = str(schema.get("paths"))
     for name in _UNUSED:
         if f"#/components/schemas/{name}'" not in text:

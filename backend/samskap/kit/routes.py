@@ -8,14 +8,15 @@ import uuid
 from collections.abc import Callable, Mapping
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Request, Response, status
+from fastapi import APIRouter, Body, Depends, Path, Request, Response, status
 from pydantic import BaseModel
 
 from samskap.auth.principal import PrincipalDep
 from samskap.deps import IfMatch, SessionDep
 from samskap.kit.etag import etag
 from samskap.kit.listing import ListQuery
-from samskap.kit.openapi import ETAG_HEADER, LOCATION_HEADER
+from samskap.kit.openapi import ETAG_HEADER, LOCATION_HEADER, declare_body_schema
+from samskap.kit.patch import merged_update
 from samskap.kit.service import CrudService
 from samskap.models.enums import ProgrammeRole
 from samskap.problems import problem_responses
@@ -24,7 +25,7 @@ MERGE_PATCH = "application/merge-patch+json"
 
 
 def merge_patch_body(update: type[BaseModel]) -> dict[str, Any]:
-    ref = {"schema": {"$ref": f"#/components/schemas/{update.__name__}"}}
+    ref = {"schema": declare_body_schema(update)}
     return {
         "requestBody": {"required": True, "content": {MERGE_PATCH: ref, "application/json": ref}}
     }
@@ -193,12 +194,14 @@ def crud_router(
     )
     async def update_record(
         record: Record,
-        body: update,  # type: ignore[valid-type]
+        body: Annotated[Any, Body()],
         svc: Svc,
         response: Response,
         if_match: IfMatch,
     ) -> Any:
-        record = await svc.update(record, body, if_match)
+        shown = read.model_validate(await svc.present(record))
+        changes = merged_update(update, shown, body)
+        record = await svc.update(record, changes, if_match)
         response.headers["ETag"] = etag(record.version)
         return await svc.present(record)
 

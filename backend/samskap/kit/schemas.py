@@ -2,10 +2,12 @@
 
 import uuid
 from datetime import datetime
-from typing import Annotated, Any
+from types import UnionType
+from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -88,21 +90,54 @@ class RecordRead(BaseModel):
         cls.model_rebuild(force=True)
 
 
+def accepts_none(annotation: Any) -> bool:
+    """Whether a field's type admits null."""
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return accepts_none(get_args(annotation)[0])
+    if origin in (Union, UnionType):
+        return any(accepts_none(a) for a in get_args(annotation))
+    return annotation is None or annotation is type(None) or annotation is Any
+
+
+def _not_null(value: Any) -> Any:
+    # A field that cannot be empty: left out it stays as it is, null is refused by name.
+    if value is None:
+        raise PydanticCustomError("not_nullable", "may not be null; leave the field out instead")
+    return value
+
+
+def _drop_null_defaults(schema: dict[str, Any]) -> None:
+    """Update schemas: a field left out is unchanged, so no field has a default to show."""
+    for prop in schema.get("properties", {}).values():
+        prop.pop("default", None)
+
+
+class MergePatch(InputModel):
+    """The body of a PATCH (JSON Merge Patch, RFC 7396)."""
+
+    model_config = ConfigDict(json_schema_extra=_drop_null_defaults)
+
+
 def update_model(
     create: type[BaseModel], name: str, *, exclude: set[str] = frozenset(), doc: str | None = None
 ) -> type[BaseModel]:
-    """A JSON Merge Patch body: every field of `create` optional, `null` clears it."""
+    """A JSON Merge Patch body: every field of `create` optional; `null` clears a field that
+    may be empty, and only such a field accepts it."""
     fields: dict[str, Any] = {}
     for field_name, info in create.model_fields.items():
         if field_name in exclude:
             continue
+        annotation = info.rebuild_annotation()
         fields[field_name] = (
-            info.rebuild_annotation() | None,
+            annotation
+            if accepts_none(info.annotation)
+            else Annotated[annotation, BeforeValidator(_not_null)],
             Field(None, description=info.description),
         )
     model = create_model(
         name,
-        __base__=InputModel,
+        __base__=MergePatch,
         __doc__=doc or f"Changes to apply. {create.__doc__ or ''}".strip(),
         **fields,
     )

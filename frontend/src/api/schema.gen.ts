@@ -1755,66 +1755,6 @@ export interface components {
          */
         DeadlineStatus: "open" | "submitted" | "waived";
         /**
-         * DeadlineUpdate
-         * @description Changes to apply. A deadline (frist): what is due, who answers for it, who receives it, and when.
-         */
-        DeadlineUpdate: {
-            /**
-             * Project Id
-             * @description The project it concerns, if any
-             */
-            project_id?: string | null;
-            /**
-             * Group Id
-             * @description The group it concerns, if any
-             */
-            group_id?: string | null;
-            /**
-             * Title
-             * @description What is due
-             */
-            title?: string | null;
-            /**
-             * Description
-             * @description More about what is due and how to deliver it
-             */
-            description?: string | null;
-            /**
-             * Due At
-             * @description When it is due: a time with its offset, e.g. 2018-09-20T12:00:00+02:00
-             */
-            due_at?: string | null;
-            /**
-             * Responsible Person Id
-             * @description The person who must deliver (give this or responsible_group_id)
-             */
-            responsible_person_id?: string | null;
-            /**
-             * Responsible Group Id
-             * @description The group that must deliver (give this or responsible_person_id)
-             */
-            responsible_group_id?: string | null;
-            /**
-             * Recipient Id
-             * @description The person who receives it
-             */
-            recipient_id?: string | null;
-            /** @description What is due */
-            kind?: components["schemas"]["DeadlineKind"] | null;
-            /** @description Whether it has been met */
-            status?: components["schemas"]["DeadlineStatus"] | null;
-            /**
-             * Submitted At
-             * @description When it was delivered, not in the future; defaults to now when the status becomes submitted
-             */
-            submitted_at?: string | null;
-            /**
-             * External Id
-             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
-             */
-            external_id?: string | null;
-        };
-        /**
          * DecisionCreate
          * @description A decision (vedtak) of a body such as the joint committee or a steering group.
          * @example {
@@ -2032,69 +1972,6 @@ export interface components {
          * @enum {string}
          */
         DecisionStatus: "draft" | "final";
-        /**
-         * DecisionUpdate
-         * @description Changes to apply. A decision (vedtak) of a body such as the joint committee or a steering group.
-         */
-        DecisionUpdate: {
-            /**
-             * Body Group Id
-             * @description The group that decided
-             */
-            body_group_id?: string | null;
-            /**
-             * Project Id
-             * @description The project it concerns, if any
-             */
-            project_id?: string | null;
-            /**
-             * Decided On
-             * @description The day it was (or is to be) decided
-             */
-            decided_on?: string | null;
-            /**
-             * Case Number
-             * @description The case number (saksnummer) in the archive, e.g. 18/00123
-             */
-            case_number?: string | null;
-            /**
-             * Title
-             * @description What was decided, in a line
-             */
-            title?: string | null;
-            /**
-             * Text
-             * @description The text of the decision (vedtakstekst)
-             */
-            text?: string | null;
-            /**
-             * Legal Basis
-             * @description The power the decision rests on
-             */
-            legal_basis?: string | null;
-            /** @description Whether it is taken */
-            status?: components["schemas"]["DecisionStatus"] | null;
-            /**
-             * Reorganisation
-             * @description Changes how work is organised: needs consultation with union representatives before it is final
-             */
-            reorganisation?: boolean | null;
-            /**
-             * Consultation Event Id
-             * @description The consultation meeting (drøftingsmøte) on the matter
-             */
-            consultation_event_id?: string | null;
-            /**
-             * Override Reason
-             * @description Programme administrators only: why the decision is final without the consultation it needed
-             */
-            override_reason?: string | null;
-            /**
-             * External Id
-             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
-             */
-            external_id?: string | null;
-        };
         /**
          * DocumentLink
          * @description A document the record refers to: a link, an archive reference, or both.
@@ -2338,66 +2215,6 @@ export interface components {
             external_id: string | null;
         };
         /**
-         * EventUpdate
-         * @description Changes to apply. A gathering, meeting or consultation meeting of a group or of the programme.
-         */
-        EventUpdate: {
-            /**
-             * Group Id
-             * @description The group that meets, if any; its members can be invited
-             */
-            group_id?: string | null;
-            /**
-             * Project Id
-             * @description The project it concerns, if any
-             */
-            project_id?: string | null;
-            /**
-             * Title
-             * @description The event's title
-             */
-            title?: string | null;
-            /** @description What kind of event */
-            kind?: components["schemas"]["EventKind"] | null;
-            /**
-             * Starts At
-             * @description When it starts, a time with its offset
-             */
-            starts_at?: string | null;
-            /**
-             * Ends At
-             * @description When it ends; not before starts_at
-             */
-            ends_at?: string | null;
-            /**
-             * Location
-             * @description Where it is held
-             */
-            location?: string | null;
-            /**
-             * Agenda
-             * @description The programme (agenda), in order
-             */
-            agenda?: components["schemas"]["AgendaItem"][] | null;
-            /**
-             * Participants
-             * @description Invited people and their attendance
-             */
-            participants?: components["schemas"]["Participant"][] | null;
-            /**
-             * Minutes
-             * @description The minutes (referat) of the event
-             */
-            minutes?: string | null;
-            /** @description Consultation meetings only */
-            protocol?: components["schemas"]["Protocol"] | null;
-            /**
-             * External Id
-             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
-             */
-            external_id?: string | null;
-        };
-        /**
          * ExpectedResultCreate
          * @description An expected result of a phase: a line of its checklist.
          * @example {
@@ -2530,47 +2347,6 @@ export interface components {
              * @description Why the result is not needed
              */
             waived_reason: string | null;
-        };
-        /**
-         * ExpectedResultUpdate
-         * @description Changes to apply. An expected result of a phase: a line of its checklist.
-         */
-        ExpectedResultUpdate: {
-            /**
-             * Text
-             * @description What the phase is to have brought about
-             */
-            text?: string | null;
-            /**
-             * Position
-             * @description Order in the checklist; defaults to last
-             */
-            position?: number | null;
-            /**
-             * Done
-             * @description Ticked off: the result is met
-             */
-            done?: boolean | null;
-            /**
-             * Done At
-             * @description When it was met; defaults to now when ticked, not in the future
-             */
-            done_at?: string | null;
-            /**
-             * Done By Id
-             * @description The person (one of the programme's people) who met it
-             */
-            done_by_id?: string | null;
-            /**
-             * Waived
-             * @description Not needed after all; needs waived_reason
-             */
-            waived?: boolean | null;
-            /**
-             * Waived Reason
-             * @description Why the result is not needed
-             */
-            waived_reason?: string | null;
         };
         /**
          * Finding
@@ -2783,46 +2559,6 @@ export interface components {
              * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
              */
             external_id: string | null;
-        };
-        /**
-         * GroupUpdate
-         * @description Changes to apply. A group of the programme or of one of its projects: a board, a forum, a working group.
-         */
-        GroupUpdate: {
-            /**
-             * Project Id
-             * @description The project the group belongs to; none for a programme-wide group
-             */
-            project_id?: string | null;
-            /** @description What the group is; its composition rules follow */
-            kind?: components["schemas"]["GroupKind"] | null;
-            /**
-             * Name
-             * @description The group's name, e.g. Prosjektstyre Oppvekst og utdanning
-             */
-            name?: string | null;
-            /**
-             * Description
-             * @description What the group does
-             */
-            description?: string | null;
-            /**
-             * Mandate Text
-             * @description The group's mandate (mandat); needed once the mandate is proposed
-             */
-            mandate_text?: string | null;
-            /** @description How far the mandate has come; it goes draft → proposed → approved */
-            mandate_status?: components["schemas"]["MandateStatus"] | null;
-            /**
-             * Mandate Decision Id
-             * @description The final decision that approved the mandate; needed to approve
-             */
-            mandate_decision_id?: string | null;
-            /**
-             * External Id
-             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
-             */
-            external_id?: string | null;
         };
         /**
          * Health
@@ -3070,66 +2806,6 @@ export interface components {
             external_id: string | null;
         };
         /**
-         * InvolvementUpdate
-         * @description Changes to apply. A record that stakeholders were involved in a matter: who, how, when, what came of it.
-         */
-        InvolvementUpdate: {
-            /**
-             * Project Id
-             * @description The project it concerns, if any
-             */
-            project_id?: string | null;
-            /**
-             * Group Id
-             * @description The group through which they were involved, if any
-             */
-            group_id?: string | null;
-            /**
-             * Matter
-             * @description What was to be decided
-             */
-            matter?: string | null;
-            /** @description Who was involved */
-            stakeholder_kind?: components["schemas"]["StakeholderKind"] | null;
-            /** @description How they were involved */
-            form?: components["schemas"]["InvolvementForm"] | null;
-            /**
-             * Occurred On
-             * @description The day it happened; not in the future
-             */
-            occurred_on?: string | null;
-            /**
-             * Participant Ids
-             * @description Who took part, among the programme's people; give these or head_count
-             */
-            participant_ids?: string[] | null;
-            /**
-             * Head Count
-             * @description How many took part, when they are not named (e.g. a survey's respondents)
-             */
-            head_count?: number | null;
-            /**
-             * Statements
-             * @description What the stakeholders said
-             */
-            statements?: string | null;
-            /**
-             * Outcome
-             * @description How it was used, what came of it
-             */
-            outcome?: string | null;
-            /**
-             * Documents
-             * @description Minutes, protocols and other papers
-             */
-            documents?: components["schemas"]["DocumentLink"][] | null;
-            /**
-             * External Id
-             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
-             */
-            external_id?: string | null;
-        };
-        /**
          * LogoutRequest
          * @description Which session to end.
          */
@@ -3338,41 +3014,6 @@ export interface components {
          */
         MemberRole: "chair" | "deputy_chair" | "member" | "secretary" | "observer";
         /**
-         * MemberUpdate
-         * @description Changes to apply. A person's seat in a group: role, the party they sit for, their time.
-         */
-        MemberUpdate: {
-            /**
-             * Person Id
-             * @description Who holds the seat, one of the programme's people
-             */
-            person_id?: string | null;
-            /** @description The member's role in the group */
-            role?: components["schemas"]["MemberRole"] | null;
-            /** @description The side the member sits for; three-party forums and joint consultative committees are checked by it */
-            party?: components["schemas"]["Party"] | null;
-            /**
-             * Municipality Number
-             * @description The municipality the member represents (kommunenummer), one of the programme's; project boards need a leader from each
-             */
-            municipality_number?: string | null;
-            /**
-             * Allocation Percent
-             * @description How much of the member's working time the seat takes, in percent; no one should pass 100 across groups and projects
-             */
-            allocation_percent?: number | null;
-            /**
-             * Starts On
-             * @description The first day of the seat
-             */
-            starts_on?: string | null;
-            /**
-             * Ends On
-             * @description The last day of the seat; a person may hold the same role again after it
-             */
-            ends_on?: string | null;
-        };
-        /**
          * MembershipBrief
          * @description The caller's role in one programme.
          */
@@ -3478,19 +3119,6 @@ export interface components {
              * @description Which of the programme's people the user is; their groups and projects then count as the user's own
              */
             person_id: string | null;
-        };
-        /**
-         * MembershipUpdate
-         * @description Changes to apply. A user's role in the programme, and which person of the programme they are.
-         */
-        MembershipUpdate: {
-            /** @description What the user may do in the programme */
-            role?: components["schemas"]["ProgrammeRole"] | null;
-            /**
-             * Person Id
-             * @description Which of the programme's people the user is; their groups and projects then count as the user's own
-             */
-            person_id?: string | null;
         };
         /**
          * Municipality
@@ -3757,49 +3385,6 @@ export interface components {
              * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
              */
             external_id: string | null;
-        };
-        /**
-         * PersonUpdate
-         * @description Changes to apply. Someone who takes part in the programme.
-         */
-        PersonUpdate: {
-            /**
-             * Name
-             * @description The person's full name
-             */
-            name?: string | null;
-            /**
-             * Email
-             * @description The person's e-mail address
-             */
-            email?: string | null;
-            /**
-             * Title
-             * @description Their position or role at work, e.g. Hovedtillitsvalgt or kommunalsjef
-             */
-            title?: string | null;
-            /**
-             * Organisation Unit
-             * @description The unit or service area they work in, e.g. Oppvekst
-             */
-            organisation_unit?: string | null;
-            /**
-             * Municipality Number
-             * @description The municipality they come from (kommunenummer, four digits), one of the programme's
-             */
-            municipality_number?: string | null;
-            /** @description In what capacity the person takes part */
-            affiliation?: components["schemas"]["Affiliation"] | null;
-            /**
-             * Union
-             * @description For union representatives: their union. Special-category data (GDPR art. 9)
-             */
-            union?: string | null;
-            /**
-             * External Id
-             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
-             */
-            external_id?: string | null;
         };
         /**
          * PhaseBrief
@@ -4084,49 +3669,6 @@ export interface components {
             phases: components["schemas"]["PhaseTemplatePhase"][];
         };
         /**
-         * PhaseUpdate
-         * @description Changes to apply. A phase of a project, with its activities and a checklist of expected results.
-         */
-        PhaseUpdate: {
-            /**
-             * Position
-             * @description Order in the project; defaults to last
-             */
-            position?: number | null;
-            /**
-             * Name
-             * @description The phase's name, e.g. Oppstart
-             */
-            name?: string | null;
-            /**
-             * Description
-             * @description What the phase is about
-             */
-            description?: string | null;
-            /**
-             * Activities
-             * @description What is done in the phase (aktiviteter), one text each
-             */
-            activities?: string[] | null;
-            /**
-             * Starts On
-             * @description The day the phase starts
-             */
-            starts_on?: string | null;
-            /**
-             * Ends On
-             * @description The day the phase is to end
-             */
-            ends_on?: string | null;
-            /** @description Where the phase stands; `completed` only once every expected result is done or waived */
-            status?: components["schemas"]["PhaseStatus"] | null;
-            /**
-             * External Id
-             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
-             */
-            external_id?: string | null;
-        };
-        /**
          * Priority
          * @description How urgent a task is.
          *
@@ -4371,54 +3913,6 @@ export interface components {
          * @enum {string}
          */
         ProgrammeStatus: "planned" | "active" | "completed" | "cancelled";
-        /**
-         * ProgrammeUpdate
-         * @description Changes to apply. A reorganisation or merger programme.
-         */
-        ProgrammeUpdate: {
-            /**
-             * Name
-             * @description The programme's name, e.g. Nordre Follo 2020
-             */
-            name?: string | null;
-            /**
-             * Description
-             * @description What the programme is about
-             */
-            description?: string | null;
-            /**
-             * Vision
-             * @description The vision (visjon) of the new or reorganised municipality
-             */
-            vision?: string | null;
-            /**
-             * Owner Organisation
-             * @description The body that owns the programme, e.g. the joint committee (fellesnemnd)
-             */
-            owner_organisation?: string | null;
-            /**
-             * Municipalities
-             * @description The municipalities taking part; board composition is checked against them
-             */
-            municipalities?: components["schemas"]["Municipality"][] | null;
-            /**
-             * Starts On
-             * @description The day the programme starts
-             */
-            starts_on?: string | null;
-            /**
-             * Target On
-             * @description The merger or reorganisation date, when the new organisation starts
-             */
-            target_on?: string | null;
-            /** @description Where it stands */
-            status?: components["schemas"]["ProgrammeStatus"] | null;
-            /**
-             * External Id
-             * @description Your own key for the programme, e.g. its id in the system it was imported from; unique among programmes
-             */
-            external_id?: string | null;
-        };
         /**
          * ProjectCategory
          * @description The kind of project, as a joint committee (fellesnemnd) divides a merger.
@@ -4788,95 +4282,6 @@ export interface components {
             phases_total: number;
         };
         /**
-         * ProjectUpdate
-         * @description Changes to apply. A project (delprosjekt) of a programme, with its mandate and leader.
-         */
-        ProjectUpdate: {
-            /**
-             * Code
-             * @description The programme's own code, e.g. A1/2; unique in the programme
-             */
-            code?: string | null;
-            /**
-             * Name
-             * @description The project's name, e.g. Oppvekst og utdanning
-             */
-            name?: string | null;
-            /**
-             * Description
-             * @description What the project is to achieve
-             */
-            description?: string | null;
-            /** @description Political or administrative */
-            category?: components["schemas"]["ProjectCategory"] | null;
-            /**
-             * Mandate Text
-             * @description The mandate (mandat): what the project is charged with; needed once the mandate is proposed
-             */
-            mandate_text?: string | null;
-            /** @description How far the mandate has come; it goes draft → proposed → approved */
-            mandate_status?: components["schemas"]["MandateStatus"] | null;
-            /**
-             * Mandate Approved At
-             * @description When the mandate was approved; set to the moment of approval when left out, cleared when the mandate is no longer approved
-             */
-            mandate_approved_at?: string | null;
-            /**
-             * Mandate Approved By Id
-             * @description The person (in the programme's people) who approved the mandate
-             */
-            mandate_approved_by_id?: string | null;
-            /**
-             * Mandate Decision Id
-             * @description The final decision that approved the mandate; needed to approve
-             */
-            mandate_decision_id?: string | null;
-            /**
-             * Leader Id
-             * @description The project leader (prosjektleder), one of the programme's people
-             */
-            leader_id?: string | null;
-            /**
-             * Leader Allocation Percent
-             * @description How much of the leader's working time goes to the project, in percent; seed 003 asks for 60–100. Needs a leader
-             */
-            leader_allocation_percent?: number | null;
-            /**
-             * Owner Id
-             * @description The project owner (prosjekteier), one of the programme's people
-             */
-            owner_id?: string | null;
-            /** @description Where the project stands */
-            status?: components["schemas"]["ProjectStatus"] | null;
-            /** @description How the project is going */
-            health?: components["schemas"]["Health"] | null;
-            /**
-             * Health Explanation
-             * @description Why the project is at risk or off track; needed unless on track
-             */
-            health_explanation?: string | null;
-            /**
-             * Concerns Nav
-             * @description The project concerns NAV (a NAV office), so NAV belongs on its board
-             */
-            concerns_nav?: boolean | null;
-            /**
-             * Starts On
-             * @description The day the project starts
-             */
-            starts_on?: string | null;
-            /**
-             * Ends On
-             * @description The day the project is to end; not before starts_on
-             */
-            ends_on?: string | null;
-            /**
-             * External Id
-             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
-             */
-            external_id?: string | null;
-        };
-        /**
          * Protocol
          * @description The protocol of a consultation meeting (drøftingsprotokoll).
          */
@@ -5142,61 +4547,6 @@ export interface components {
          */
         TaskStatus: "todo" | "in_progress" | "blocked" | "done";
         /**
-         * TaskUpdate
-         * @description Changes to apply. A task (oppgave) in a project, optionally in a phase or for a group.
-         */
-        TaskUpdate: {
-            /**
-             * Project Id
-             * @description The project the task belongs to
-             */
-            project_id?: string | null;
-            /**
-             * Phase Id
-             * @description The phase of that project the task belongs to, if any
-             */
-            phase_id?: string | null;
-            /**
-             * Group Id
-             * @description The group that carries the task out, if any
-             */
-            group_id?: string | null;
-            /**
-             * Parent Id
-             * @description The task this is a subtask of, in the same project (no cycles)
-             */
-            parent_id?: string | null;
-            /**
-             * Title
-             * @description What is to be done, in a line
-             */
-            title?: string | null;
-            /**
-             * Description
-             * @description More about the task
-             */
-            description?: string | null;
-            /**
-             * Assignee Id
-             * @description The person who does the task, one of the programme's people
-             */
-            assignee_id?: string | null;
-            /** @description Where the task stands */
-            status?: components["schemas"]["TaskStatus"] | null;
-            /** @description How urgent the task is */
-            priority?: components["schemas"]["Priority"] | null;
-            /**
-             * Due On
-             * @description The day the task is due
-             */
-            due_on?: string | null;
-            /**
-             * External Id
-             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
-             */
-            external_id?: string | null;
-        };
-        /**
          * TokenResponse
          * @description The tokens of a session.
          */
@@ -5339,37 +4689,6 @@ export interface components {
             active: boolean;
         };
         /**
-         * UserUpdate
-         * @description Changes to apply. A login account. System administrators manage programmes and users.
-         */
-        UserUpdate: {
-            /**
-             * Email
-             * @description The e-mail address the user logs in with; unique
-             */
-            email?: string | null;
-            /**
-             * Name
-             * @description The user's full name
-             */
-            name?: string | null;
-            /**
-             * Password
-             * @description At least 12 characters
-             */
-            password?: string | null;
-            /**
-             * System Admin
-             * @description A system administrator sees every programme and manages programmes and users
-             */
-            system_admin?: boolean | null;
-            /**
-             * Active
-             * @description Whether the account may log in
-             */
-            active?: boolean | null;
-        };
-        /**
          * Problem
          * @description An RFC 9457 problem document.
          */
@@ -5460,6 +4779,695 @@ export interface components {
             params: {
                 [key: string]: string;
             } | null;
+        };
+        /**
+         * DeadlineUpdate
+         * @description Changes to apply. A deadline (frist): what is due, who answers for it, who receives it, and when.
+         */
+        DeadlineUpdate: {
+            /**
+             * Project Id
+             * @description The project it concerns, if any
+             */
+            project_id?: string | null;
+            /**
+             * Group Id
+             * @description The group it concerns, if any
+             */
+            group_id?: string | null;
+            /**
+             * Title
+             * @description What is due
+             */
+            title?: string;
+            /**
+             * Description
+             * @description More about what is due and how to deliver it
+             */
+            description?: string | null;
+            /**
+             * Due At
+             * Format: date-time
+             * @description When it is due: a time with its offset, e.g. 2018-09-20T12:00:00+02:00
+             */
+            due_at?: string;
+            /**
+             * Responsible Person Id
+             * @description The person who must deliver (give this or responsible_group_id)
+             */
+            responsible_person_id?: string | null;
+            /**
+             * Responsible Group Id
+             * @description The group that must deliver (give this or responsible_person_id)
+             */
+            responsible_group_id?: string | null;
+            /**
+             * Recipient Id
+             * @description The person who receives it
+             */
+            recipient_id?: string | null;
+            /** @description What is due */
+            kind?: components["schemas"]["DeadlineKind"];
+            /** @description Whether it has been met */
+            status?: components["schemas"]["DeadlineStatus"];
+            /**
+             * Submitted At
+             * @description When it was delivered, not in the future; defaults to now when the status becomes submitted
+             */
+            submitted_at?: string | null;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id?: string | null;
+        };
+        /**
+         * DecisionUpdate
+         * @description Changes to apply. A decision (vedtak) of a body such as the joint committee or a steering group.
+         */
+        DecisionUpdate: {
+            /**
+             * Body Group Id
+             * @description The group that decided
+             */
+            body_group_id?: string | null;
+            /**
+             * Project Id
+             * @description The project it concerns, if any
+             */
+            project_id?: string | null;
+            /**
+             * Decided On
+             * Format: date
+             * @description The day it was (or is to be) decided
+             */
+            decided_on?: string;
+            /**
+             * Case Number
+             * @description The case number (saksnummer) in the archive, e.g. 18/00123
+             */
+            case_number?: string | null;
+            /**
+             * Title
+             * @description What was decided, in a line
+             */
+            title?: string;
+            /**
+             * Text
+             * @description The text of the decision (vedtakstekst)
+             */
+            text?: string | null;
+            /**
+             * Legal Basis
+             * @description The power the decision rests on
+             */
+            legal_basis?: string | null;
+            /** @description Whether it is taken */
+            status?: components["schemas"]["DecisionStatus"];
+            /**
+             * Reorganisation
+             * @description Changes how work is organised: needs consultation with union representatives before it is final
+             */
+            reorganisation?: boolean;
+            /**
+             * Consultation Event Id
+             * @description The consultation meeting (drøftingsmøte) on the matter
+             */
+            consultation_event_id?: string | null;
+            /**
+             * Override Reason
+             * @description Programme administrators only: why the decision is final without the consultation it needed
+             */
+            override_reason?: string | null;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id?: string | null;
+        };
+        /**
+         * EventUpdate
+         * @description Changes to apply. A gathering, meeting or consultation meeting of a group or of the programme.
+         */
+        EventUpdate: {
+            /**
+             * Group Id
+             * @description The group that meets, if any; its members can be invited
+             */
+            group_id?: string | null;
+            /**
+             * Project Id
+             * @description The project it concerns, if any
+             */
+            project_id?: string | null;
+            /**
+             * Title
+             * @description The event's title
+             */
+            title?: string;
+            /** @description What kind of event */
+            kind?: components["schemas"]["EventKind"];
+            /**
+             * Starts At
+             * Format: date-time
+             * @description When it starts, a time with its offset
+             */
+            starts_at?: string;
+            /**
+             * Ends At
+             * Format: date-time
+             * @description When it ends; not before starts_at
+             */
+            ends_at?: string;
+            /**
+             * Location
+             * @description Where it is held
+             */
+            location?: string | null;
+            /**
+             * Agenda
+             * @description The programme (agenda), in order
+             */
+            agenda?: components["schemas"]["AgendaItem"][];
+            /**
+             * Participants
+             * @description Invited people and their attendance
+             */
+            participants?: components["schemas"]["Participant"][];
+            /**
+             * Minutes
+             * @description The minutes (referat) of the event
+             */
+            minutes?: string | null;
+            /** @description Consultation meetings only */
+            protocol?: components["schemas"]["Protocol"] | null;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id?: string | null;
+        };
+        /**
+         * GroupUpdate
+         * @description Changes to apply. A group of the programme or of one of its projects: a board, a forum, a working group.
+         */
+        GroupUpdate: {
+            /**
+             * Project Id
+             * @description The project the group belongs to; none for a programme-wide group
+             */
+            project_id?: string | null;
+            /** @description What the group is; its composition rules follow */
+            kind?: components["schemas"]["GroupKind"];
+            /**
+             * Name
+             * @description The group's name, e.g. Prosjektstyre Oppvekst og utdanning
+             */
+            name?: string;
+            /**
+             * Description
+             * @description What the group does
+             */
+            description?: string | null;
+            /**
+             * Mandate Text
+             * @description The group's mandate (mandat); needed once the mandate is proposed
+             */
+            mandate_text?: string | null;
+            /** @description How far the mandate has come; it goes draft → proposed → approved */
+            mandate_status?: components["schemas"]["MandateStatus"];
+            /**
+             * Mandate Decision Id
+             * @description The final decision that approved the mandate; needed to approve
+             */
+            mandate_decision_id?: string | null;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id?: string | null;
+        };
+        /**
+         * MemberUpdate
+         * @description Changes to apply. A person's seat in a group: role, the party they sit for, their time.
+         */
+        MemberUpdate: {
+            /**
+             * Person Id
+             * Format: uuid
+             * @description Who holds the seat, one of the programme's people
+             */
+            person_id?: string;
+            /** @description The member's role in the group */
+            role?: components["schemas"]["MemberRole"];
+            /** @description The side the member sits for; three-party forums and joint consultative committees are checked by it */
+            party?: components["schemas"]["Party"];
+            /**
+             * Municipality Number
+             * @description The municipality the member represents (kommunenummer), one of the programme's; project boards need a leader from each
+             */
+            municipality_number?: string | null;
+            /**
+             * Allocation Percent
+             * @description How much of the member's working time the seat takes, in percent; no one should pass 100 across groups and projects
+             */
+            allocation_percent?: number | null;
+            /**
+             * Starts On
+             * @description The first day of the seat
+             */
+            starts_on?: string | null;
+            /**
+             * Ends On
+             * @description The last day of the seat; a person may hold the same role again after it
+             */
+            ends_on?: string | null;
+        };
+        /**
+         * InvolvementUpdate
+         * @description Changes to apply. A record that stakeholders were involved in a matter: who, how, when, what came of it.
+         */
+        InvolvementUpdate: {
+            /**
+             * Project Id
+             * @description The project it concerns, if any
+             */
+            project_id?: string | null;
+            /**
+             * Group Id
+             * @description The group through which they were involved, if any
+             */
+            group_id?: string | null;
+            /**
+             * Matter
+             * @description What was to be decided
+             */
+            matter?: string;
+            /** @description Who was involved */
+            stakeholder_kind?: components["schemas"]["StakeholderKind"];
+            /** @description How they were involved */
+            form?: components["schemas"]["InvolvementForm"];
+            /**
+             * Occurred On
+             * Format: date
+             * @description The day it happened; not in the future
+             */
+            occurred_on?: string;
+            /**
+             * Participant Ids
+             * @description Who took part, among the programme's people; give these or head_count
+             */
+            participant_ids?: string[];
+            /**
+             * Head Count
+             * @description How many took part, when they are not named (e.g. a survey's respondents)
+             */
+            head_count?: number | null;
+            /**
+             * Statements
+             * @description What the stakeholders said
+             */
+            statements?: string | null;
+            /**
+             * Outcome
+             * @description How it was used, what came of it
+             */
+            outcome?: string | null;
+            /**
+             * Documents
+             * @description Minutes, protocols and other papers
+             */
+            documents?: components["schemas"]["DocumentLink"][];
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id?: string | null;
+        };
+        /**
+         * MembershipUpdate
+         * @description Changes to apply. A user's role in the programme, and which person of the programme they are.
+         */
+        MembershipUpdate: {
+            /** @description What the user may do in the programme */
+            role?: components["schemas"]["ProgrammeRole"];
+            /**
+             * Person Id
+             * @description Which of the programme's people the user is; their groups and projects then count as the user's own
+             */
+            person_id?: string | null;
+        };
+        /**
+         * PersonUpdate
+         * @description Changes to apply. Someone who takes part in the programme.
+         */
+        PersonUpdate: {
+            /**
+             * Name
+             * @description The person's full name
+             */
+            name?: string;
+            /**
+             * Email
+             * @description The person's e-mail address
+             */
+            email?: string | null;
+            /**
+             * Title
+             * @description Their position or role at work, e.g. Hovedtillitsvalgt or kommunalsjef
+             */
+            title?: string | null;
+            /**
+             * Organisation Unit
+             * @description The unit or service area they work in, e.g. Oppvekst
+             */
+            organisation_unit?: string | null;
+            /**
+             * Municipality Number
+             * @description The municipality they come from (kommunenummer, four digits), one of the programme's
+             */
+            municipality_number?: string | null;
+            /** @description In what capacity the person takes part */
+            affiliation?: components["schemas"]["Affiliation"];
+            /**
+             * Union
+             * @description For union representatives: their union. Special-category data (GDPR art. 9)
+             */
+            union?: string | null;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id?: string | null;
+        };
+        /**
+         * PhaseUpdate
+         * @description Changes to apply. A phase of a project, with its activities and a checklist of expected results.
+         */
+        PhaseUpdate: {
+            /**
+             * Position
+             * @description Order in the project; defaults to last
+             */
+            position?: number | null;
+            /**
+             * Name
+             * @description The phase's name, e.g. Oppstart
+             */
+            name?: string;
+            /**
+             * Description
+             * @description What the phase is about
+             */
+            description?: string | null;
+            /**
+             * Activities
+             * @description What is done in the phase (aktiviteter), one text each
+             */
+            activities?: string[];
+            /**
+             * Starts On
+             * @description The day the phase starts
+             */
+            starts_on?: string | null;
+            /**
+             * Ends On
+             * @description The day the phase is to end
+             */
+            ends_on?: string | null;
+            /** @description Where the phase stands; `completed` only once every expected result is done or waived */
+            status?: components["schemas"]["PhaseStatus"];
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id?: string | null;
+        };
+        /**
+         * ExpectedResultUpdate
+         * @description Changes to apply. An expected result of a phase: a line of its checklist.
+         */
+        ExpectedResultUpdate: {
+            /**
+             * Text
+             * @description What the phase is to have brought about
+             */
+            text?: string;
+            /**
+             * Position
+             * @description Order in the checklist; defaults to last
+             */
+            position?: number | null;
+            /**
+             * Done
+             * @description Ticked off: the result is met
+             */
+            done?: boolean;
+            /**
+             * Done At
+             * @description When it was met; defaults to now when ticked, not in the future
+             */
+            done_at?: string | null;
+            /**
+             * Done By Id
+             * @description The person (one of the programme's people) who met it
+             */
+            done_by_id?: string | null;
+            /**
+             * Waived
+             * @description Not needed after all; needs waived_reason
+             */
+            waived?: boolean;
+            /**
+             * Waived Reason
+             * @description Why the result is not needed
+             */
+            waived_reason?: string | null;
+        };
+        /**
+         * ProgrammeUpdate
+         * @description Changes to apply. A reorganisation or merger programme.
+         */
+        ProgrammeUpdate: {
+            /**
+             * Name
+             * @description The programme's name, e.g. Nordre Follo 2020
+             */
+            name?: string;
+            /**
+             * Description
+             * @description What the programme is about
+             */
+            description?: string | null;
+            /**
+             * Vision
+             * @description The vision (visjon) of the new or reorganised municipality
+             */
+            vision?: string | null;
+            /**
+             * Owner Organisation
+             * @description The body that owns the programme, e.g. the joint committee (fellesnemnd)
+             */
+            owner_organisation?: string | null;
+            /**
+             * Municipalities
+             * @description The municipalities taking part; board composition is checked against them
+             */
+            municipalities?: components["schemas"]["Municipality"][];
+            /**
+             * Starts On
+             * @description The day the programme starts
+             */
+            starts_on?: string | null;
+            /**
+             * Target On
+             * @description The merger or reorganisation date, when the new organisation starts
+             */
+            target_on?: string | null;
+            /** @description Where it stands */
+            status?: components["schemas"]["ProgrammeStatus"];
+            /**
+             * External Id
+             * @description Your own key for the programme, e.g. its id in the system it was imported from; unique among programmes
+             */
+            external_id?: string | null;
+        };
+        /**
+         * ProjectUpdate
+         * @description Changes to apply. A project (delprosjekt) of a programme, with its mandate and leader.
+         */
+        ProjectUpdate: {
+            /**
+             * Code
+             * @description The programme's own code, e.g. A1/2; unique in the programme
+             */
+            code?: string;
+            /**
+             * Name
+             * @description The project's name, e.g. Oppvekst og utdanning
+             */
+            name?: string;
+            /**
+             * Description
+             * @description What the project is to achieve
+             */
+            description?: string | null;
+            /** @description Political or administrative */
+            category?: components["schemas"]["ProjectCategory"];
+            /**
+             * Mandate Text
+             * @description The mandate (mandat): what the project is charged with; needed once the mandate is proposed
+             */
+            mandate_text?: string | null;
+            /** @description How far the mandate has come; it goes draft → proposed → approved */
+            mandate_status?: components["schemas"]["MandateStatus"];
+            /**
+             * Mandate Approved At
+             * @description When the mandate was approved; set to the moment of approval when left out, cleared when the mandate is no longer approved
+             */
+            mandate_approved_at?: string | null;
+            /**
+             * Mandate Approved By Id
+             * @description The person (in the programme's people) who approved the mandate
+             */
+            mandate_approved_by_id?: string | null;
+            /**
+             * Mandate Decision Id
+             * @description The final decision that approved the mandate; needed to approve
+             */
+            mandate_decision_id?: string | null;
+            /**
+             * Leader Id
+             * @description The project leader (prosjektleder), one of the programme's people
+             */
+            leader_id?: string | null;
+            /**
+             * Leader Allocation Percent
+             * @description How much of the leader's working time goes to the project, in percent; seed 003 asks for 60–100. Needs a leader
+             */
+            leader_allocation_percent?: number | null;
+            /**
+             * Owner Id
+             * @description The project owner (prosjekteier), one of the programme's people
+             */
+            owner_id?: string | null;
+            /** @description Where the project stands */
+            status?: components["schemas"]["ProjectStatus"];
+            /** @description How the project is going */
+            health?: components["schemas"]["Health"];
+            /**
+             * Health Explanation
+             * @description Why the project is at risk or off track; needed unless on track
+             */
+            health_explanation?: string | null;
+            /**
+             * Concerns Nav
+             * @description The project concerns NAV (a NAV office), so NAV belongs on its board
+             */
+            concerns_nav?: boolean;
+            /**
+             * Starts On
+             * @description The day the project starts
+             */
+            starts_on?: string | null;
+            /**
+             * Ends On
+             * @description The day the project is to end; not before starts_on
+             */
+            ends_on?: string | null;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id?: string | null;
+        };
+        /**
+         * TaskUpdate
+         * @description Changes to apply. A task (oppgave) in a project, optionally in a phase or for a group.
+         */
+        TaskUpdate: {
+            /**
+             * Project Id
+             * Format: uuid
+             * @description The project the task belongs to
+             */
+            project_id?: string;
+            /**
+             * Phase Id
+             * @description The phase of that project the task belongs to, if any
+             */
+            phase_id?: string | null;
+            /**
+             * Group Id
+             * @description The group that carries the task out, if any
+             */
+            group_id?: string | null;
+            /**
+             * Parent Id
+             * @description The task this is a subtask of, in the same project (no cycles)
+             */
+            parent_id?: string | null;
+            /**
+             * Title
+             * @description What is to be done, in a line
+             */
+            title?: string;
+            /**
+             * Description
+             * @description More about the task
+             */
+            description?: string | null;
+            /**
+             * Assignee Id
+             * @description The person who does the task, one of the programme's people
+             */
+            assignee_id?: string | null;
+            /** @description Where the task stands */
+            status?: components["schemas"]["TaskStatus"];
+            /** @description How urgent the task is */
+            priority?: components["schemas"]["Priority"];
+            /**
+             * Due On
+             * @description The day the task is due
+             */
+            due_on?: string | null;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id?: string | null;
+        };
+        /**
+         * UserUpdate
+         * @description Changes to apply. A login account. System administrators manage programmes and users.
+         */
+        UserUpdate: {
+            /**
+             * Email
+             * Format: email
+             * @description The e-mail address the user logs in with; unique
+             */
+            email?: string;
+            /**
+             * Name
+             * @description The user's full name
+             */
+            name?: string;
+            /**
+             * Password
+             * @description At least 12 characters
+             */
+            password?: string;
+            /**
+             * System Admin
+             * @description A system administrator sees every programme and manages programmes and users
+             */
+            system_admin?: boolean;
+            /**
+             * Active
+             * @description Whether the account may log in
+             */
+            active?: boolean;
         };
     };
     responses: never;
