@@ -178,7 +178,7 @@ test("a reorganisation decision consulted on in a signed meeting is recorded and
   await dialog.getByLabel("Vedtaksdato").fill("2018-12-20");
   await dialog.getByRole("combobox", { name: "Vedtatt av" }).selectOption({ label: "Fellesnemnda for Nordre Follo" });
   // The consultation meeting was on Oppvekst og utdanning: the decision is about the same project.
-  await dialog.getByRole("combobox", { name: "Prosjekt" }).selectOption({ label: "Oppvekst og utdanning" });
+  await dialog.getByRole("combobox", { name: "Prosjekt" }).selectOption({ label: "VO1 Oppvekst og utdanning" });
   await dialog.getByRole("checkbox", { name: "Vedtaket endrer hvordan arbeidet er organisert" }).check();
   await dialog
     .getByRole("combobox", { name: "Drøftingsmøte" })
