@@ -99,7 +99,7 @@ test("a member is added, the API's objections are shown at the fields, and the m
   await page.getByRole("combobox", { name: "Part" }).selectOption({ label: "Administrasjon" });
   await add.click();
   await expect(person).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByText("already a member in this role")).toBeVisible();
+  await expect(page.getByText("Personen sitter allerede i gruppen med denne rollen i perioden.")).toBeVisible();
 
   // A new member with an allocation over 100 %.
   await person.selectOption({ label: "Sindre Aune" });

@@ -138,7 +138,7 @@ test("the mandate form shows the API's objection at the field, then saves the he
   // Explaining why a project is not on track is the API's rule, not the form's.
   const explanation = page.getByRole("textbox", { name: "Begrunnelse for tilstanden" });
   await expect(explanation).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByText("say why the project is at_risk", { exact: true })).toBeVisible();
+  await expect(page.getByText("Forklar hvorfor prosjektet ikke er i rute.", { exact: true })).toBeVisible();
   await expectAccessible(page);
 
   await explanation.fill("Evalueringsrapporten er forsinket.");

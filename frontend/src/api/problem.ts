@@ -24,19 +24,34 @@ export class ApiProblem extends Error {
     this.errors = body.errors ?? [];
   }
 
-  /** Messages per top-level body field, from the problem's JSON pointers. */
-  fieldErrors(): Record<string, string> {
-    const out: Record<string, string> = {};
+  /**
+   * Messages per top-level body field (or query parameter), each item worded by `word` (see
+   * useProblemWording), so that they read in the user's language; several items at one field
+   * are shown together.
+   */
+  fieldErrors(word: (item: ProblemItem) => string): Record<string, string> {
+    const out: Record<string, string[]> = {};
     for (const item of this.errors) {
-      const field = item.pointer?.split("/")[1] ?? item.parameter;
-      if (field && !out[field]) out[field] = item.detail;
+      const field = fieldName(item);
+      if (!field) continue;
+      const message = word(item);
+      out[field] = [...(out[field] ?? []), message].filter((m, i, all) => all.indexOf(m) === i);
     }
-    return out;
+    return Object.fromEntries(Object.entries(out).map(([field, messages]) => [field, messages.join(" ")]));
+  }
+
+  /** The top-level body fields (or query parameters) the problem names. */
+  fields(): string[] {
+    return [...new Set(this.errors.map(fieldName).filter((field): field is string => Boolean(field)))];
   }
 
   get isConflict() {
     return this.status === 412;
   }
+}
+
+function fieldName(item: ProblemItem): string | null | undefined {
+  return item.pointer?.split("/")[1] ?? item.parameter;
 }
 
 export async function problemFrom(response: Response): Promise<ApiProblem> {

@@ -1,12 +1,13 @@
 import { Button, Dialog, Fieldset, Heading, Radio, Textfield } from "@digdir/designsystemet-react";
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { ApiProblem } from "../../api/problem";
+import { useProblemWording, type Overrides } from "../../api/problemWording";
 import { DEADLINE_KINDS, useCreateDeadline, type DeadlineKind } from "../../api/queries/deadlines";
 import type { Named } from "../../api/queries/lookups";
 import { ProblemAlert } from "../../components/QueryState";
 import { SelectField } from "../../components/SelectField";
 import styles from "../../components/layout.module.css";
-import { useT, type Translate } from "../../i18n";
+import { useT } from "../../i18n";
 import { osloLocalToInstant } from "../../lib/time";
 import own from "./deadlines.module.css";
 
@@ -23,17 +24,11 @@ interface Values {
 
 type Field = "title" | "due_at" | "kind" | "responsible" | "recipient_id" | "project_id" | "description";
 
-// The API's messages are English; the ones a user can cause from this form are translated.
-const SERVER_MESSAGES: Record<string, string> = {
-  "name exactly one responsible: a person or a group": "deadlines.error.responsibleRequired",
-  "String should have at least 1 character": "deadlines.error.titleRequired",
-  "Field required": "deadlines.error.required",
+// The form's own sentences for what the API can refuse in it; other problems get the shared wording.
+const WORDING: Overrides = {
+  title: { string_too_short: "deadlines.error.titleRequired" },
+  responsible_person_id: { one_responsible_required: "deadlines.error.responsibleRequired" },
 };
-
-function serverMessage(t: Translate, detail: string): string {
-  const key = SERVER_MESSAGES[detail];
-  return key ? t(key) : detail;
-}
 
 /** Add a deadline: what is due, when in Oslo time, who delivers and who receives it. */
 export function DeadlineDialog({
@@ -73,13 +68,11 @@ export function DeadlineDialog({
     };
   }, []);
 
+  const word = useProblemWording(WORDING);
   const problem = create.error instanceof ApiProblem ? create.error : null;
-  const server = problem?.fieldErrors() ?? {};
-  const serverFor = (field: Field) => {
-    const detail =
-      field === "responsible" ? (server.responsible_person_id ?? server.responsible_group_id) : server[field];
-    return detail ? serverMessage(t, detail) : undefined;
-  };
+  const server = problem?.fieldErrors(word) ?? {};
+  const serverFor = (field: Field) =>
+    field === "responsible" ? (server.responsible_person_id ?? server.responsible_group_id) : server[field];
   const errorOf = (field: Field) => local[field] ?? serverFor(field);
   const fields: Field[] = ["title", "due_at", "kind", "responsible", "recipient_id", "project_id", "description"];
   const placed = fields.some((f) => serverFor(f));

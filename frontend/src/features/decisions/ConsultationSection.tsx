@@ -14,7 +14,7 @@ import { ProblemAlert } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
 import { EditConflict } from "../../lib/conflict";
 import { findingMessage } from "../compliance/wording";
-import { ConsultationSelect, serverMessage } from "./DecisionFields";
+import { ConsultationSelect, useDecisionWording } from "./DecisionFields";
 import { consultationOf, ConsultationTag } from "./ConsultationStatus";
 import { Facts } from "../projects/Facts";
 import own from "./decisions.module.css";
@@ -148,9 +148,10 @@ function ConsultationForm({
   const saved = decision.consultation_event_id ?? "";
   const [chosen, setChosen] = useState<string | null>(null);
   const value = chosen ?? saved;
+  const word = useDecisionWording();
   const problem = update.error instanceof ApiProblem ? update.error : null;
-  const fieldError = problem?.fieldErrors().consultation_event_id;
-  const error = fieldError ? serverMessage(t, fieldError) : refusal;
+  const fieldError = problem?.fieldErrors(word).consultation_event_id;
+  const error = fieldError ?? refusal;
 
   const save = (changes: Record<string, unknown>, version: string) =>
     update.mutate(

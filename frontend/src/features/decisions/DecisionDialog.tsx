@@ -11,7 +11,7 @@ import {
   DecisionFields,
   EMPTY_DECISION,
   missingFields,
-  serverMessage,
+  useDecisionWording,
   type DecisionField,
   type DecisionValues,
 } from "./DecisionFields";
@@ -52,11 +52,12 @@ export function DecisionDialog({
     };
   }, []);
 
+  const word = useDecisionWording();
   const problem = create.error instanceof ApiProblem ? create.error : null;
-  const server = problem?.fieldErrors() ?? {};
+  const server = problem?.fieldErrors(word) ?? {};
   const errors: Partial<Record<DecisionField, string>> = {};
   for (const field of DECISION_FIELDS) {
-    const message = local[field] ?? (server[field] ? serverMessage(t, server[field]) : undefined);
+    const message = local[field] ?? server[field];
     if (message) errors[field] = message;
   }
   const placed = DECISION_FIELDS.some((field) => server[field]);

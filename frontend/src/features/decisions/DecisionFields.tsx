@@ -1,4 +1,6 @@
 import { Checkbox, Textfield } from "@digdir/designsystemet-react";
+import type { ProblemItem } from "../../api/problem";
+import { useProblemWording, type Overrides } from "../../api/problemWording";
 import type { ConsultationMeeting, Decision, DecisionCreate } from "../../api/queries/decisions";
 import type { Named } from "../../api/queries/lookups";
 import { SelectField } from "../../components/SelectField";
@@ -84,15 +86,14 @@ export function missingFields(values: DecisionValues, t: Translate): Partial<Rec
   return errors;
 }
 
-// The API's messages are English; the ones a user can cause from these forms are translated.
-const SERVER_MESSAGES: Record<string, string> = {
-  "Field required": "decisions.error.required",
-  "String should have at least 1 character": "decisions.error.titleRequired",
+// The forms' own sentences for what the API can refuse in them; other problems get the shared wording.
+const WORDING: Overrides = {
+  title: { string_too_short: "decisions.error.titleRequired" },
 };
 
-export function serverMessage(t: Translate, detail: string): string {
-  const key = SERVER_MESSAGES[detail];
-  return key ? t(key) : detail;
+/** How the decision forms word a problem's items. */
+export function useDecisionWording(): (item: ProblemItem) => string {
+  return useProblemWording(WORDING);
 }
 
 /** A consultation meeting as an option: when it was held, and what it is called. */

@@ -235,7 +235,16 @@ describe("DecisionPage", () => {
   });
 
   test("a field the API refuses on save is shown at the field", async () => {
-    decisionApi({ [`PATCH ${URL_OF}`]: problem(422, [{ pointer: "/case_number", detail: "String should have at most 64 characters" }]) });
+    decisionApi({
+      [`PATCH ${URL_OF}`]: problem(422, [
+        {
+          pointer: "/case_number",
+          code: "string_too_long",
+          params: { max_length: "64" },
+          detail: "String should have at most 64 characters",
+        },
+      ]),
+    });
     const user = userEvent.setup();
     render();
     await user.click(await screen.findByRole("button", { name: "Rediger vedtaket" }));
@@ -243,7 +252,7 @@ describe("DecisionPage", () => {
     await user.click(screen.getByRole("button", { name: "Lagre" }));
     const caseNumber = screen.getByRole("textbox", { name: "Saksnummer" });
     await waitFor(() => expect(caseNumber).toHaveAttribute("aria-invalid", "true"));
-    expect(caseNumber).toHaveAccessibleDescription(expect.stringContaining("String should have at most 64 characters"));
+    expect(caseNumber).toHaveAccessibleDescription(expect.stringContaining("Kan ha høyst 64 tegn."));
   });
   test("a final decision lists the mandates it approved, and only those", async () => {
     const final = aDecision({ status: "final", finalised_at: "2018-12-14T15:00:00+01:00" });

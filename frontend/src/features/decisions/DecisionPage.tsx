@@ -32,7 +32,7 @@ import {
   fieldLabels,
   meetingLabel,
   missingFields,
-  serverMessage,
+  useDecisionWording,
   valuesOf,
   type DecisionField,
   type DecisionValues,
@@ -314,11 +314,12 @@ function EditForm({
   const projects = useQuery(projectNamesQuery(programmeId));
   const [values, setValues] = useState<DecisionValues>(valuesOf(base.record));
   const [local, setLocal] = useState<Partial<Record<DecisionField, string>>>({});
+  const word = useDecisionWording();
   const problem = update.error instanceof ApiProblem ? update.error : null;
-  const server = problem?.fieldErrors() ?? {};
+  const server = problem?.fieldErrors(word) ?? {};
   const errors: Partial<Record<DecisionField, string>> = {};
   for (const field of DECISION_FIELDS) {
-    const message = local[field] ?? (server[field] ? serverMessage(t, server[field]) : undefined);
+    const message = local[field] ?? server[field];
     if (message) errors[field] = message;
   }
   const placed = DECISION_FIELDS.some((field) => server[field]);

@@ -94,7 +94,14 @@ describe("DecisionsPage", () => {
   });
 
   test("a new decision is created as a draft; the API's field errors are shown at their fields, then it opens", async () => {
-    let answer: Reply = problem(422, [{ pointer: "/case_number", detail: "String should have at most 64 characters" }]);
+    let answer: Reply = problem(422, [
+      {
+        pointer: "/case_number",
+        code: "string_too_long",
+        params: { max_length: "64" },
+        detail: "String should have at most 64 characters",
+      },
+    ]);
     const api = decisionsApi({ "POST /api/v1/decisions": () => answer });
     const user = userEvent.setup();
     render();
@@ -118,7 +125,7 @@ describe("DecisionsPage", () => {
 
     const caseNumber = within(dialog).getByRole("textbox", { name: "Saksnummer" });
     await waitFor(() => expect(caseNumber).toHaveAttribute("aria-invalid", "true"));
-    expect(caseNumber).toHaveAccessibleDescription(expect.stringContaining("String should have at most 64 characters"));
+    expect(caseNumber).toHaveAccessibleDescription(expect.stringContaining("Kan ha høyst 64 tegn."));
     expect(api.made("POST", "/api/v1/decisions")[0].body).toEqual({
       programme_id: PROGRAMME_ID,
       title: "Ny organisering av hjemmetjenestene",

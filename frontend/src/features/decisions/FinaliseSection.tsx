@@ -7,6 +7,7 @@ import styles from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
 import { EditConflict } from "../../lib/conflict";
 import { missingItem } from "../compliance/wording";
+import { useDecisionWording } from "./DecisionFields";
 import own from "./decisions.module.css";
 
 type Finalise = ReturnType<typeof useUpdateDecision>;
@@ -148,8 +149,9 @@ function OverrideForm({
   const override = useUpdateDecision(decision.id);
   const [reason, setReason] = useState("");
   const [missing, setMissing] = useState(false);
+  const word = useDecisionWording();
   const problem = override.error instanceof ApiProblem ? override.error : null;
-  const fieldError = problem?.fieldErrors().override_reason;
+  const fieldError = problem?.fieldErrors(word).override_reason;
 
   // The form goes away as soon as the decision is final, before a callback given to mutate()
   // would run; the promise is kept either way.

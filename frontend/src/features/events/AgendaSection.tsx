@@ -6,7 +6,7 @@ import { FormActions } from "../../components/FormActions";
 import { useI18n } from "../../i18n";
 import { useEventSave } from "./editing";
 import own from "./events.module.css";
-import { errorsUnder, SectionProblem } from "./problems";
+import { errorsUnder, SectionProblem, useEventWording } from "./problems";
 
 interface ItemValues {
   time: string;
@@ -166,6 +166,7 @@ function ItemForm({
   onDone: (message?: string) => void;
 }) {
   const { t } = useI18n();
+  const word = useEventWording();
   const headingId = useId();
   const { save, error, isPending } = useEventSave(event.id);
   const original = index === null ? null : event.agenda[index];
@@ -182,7 +183,7 @@ function ItemForm({
   const [missing, setMissing] = useState<Partial<Record<keyof ItemValues, string>>>({});
   // Where in the agenda the item was sent, so the API's errors there are found.
   const [sentAt, setSentAt] = useState<number | null>(index);
-  const server = sentAt === null ? {} : errorsUnder(error, `/agenda/${sentAt}`, t);
+  const server = sentAt === null ? {} : errorsUnder(error, `/agenda/${sentAt}`, word);
   const errors = { ...server, ...missing };
   const set = (field: keyof ItemValues) => (e: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [field]: e.target.value }));

@@ -12,7 +12,7 @@ import { useEventSave } from "./editing";
 import { EventFields, factBody, factValuesOf, FACT_FIELDS, validateFacts, type FactErrors, type FactValues } from "./EventFields";
 import own from "./events.module.css";
 import { useEventSpan } from "./format";
-import { errorsUnder, SectionProblem } from "./problems";
+import { errorsUnder, SectionProblem, useEventWording } from "./problems";
 
 /** What kind of event, when, where, and whose: shown, and changed in a form that opens here. */
 export function EventDetails({
@@ -97,11 +97,12 @@ function DetailsForm({
   onDone: (saved: boolean) => void;
 }) {
   const { t } = useI18n();
+  const word = useEventWording();
   const headingId = useId();
   const { save, error, isPending } = useEventSave(base.id);
   const [values, setValues] = useState<FactValues>(() => factValuesOf(base));
   const [local, setLocal] = useState<FactErrors>({});
-  const server = errorsUnder(error, "", t);
+  const server = errorsUnder(error, "", word);
   // Changing the kind of a consultation meeting that has a protocol is refused at the protocol.
   const errors: FactErrors = { ...server, kind: server.kind ?? server.protocol, ...local };
 

@@ -6,7 +6,7 @@ import type { Named } from "../../api/queries/lookups";
 import { useT } from "../../i18n";
 import { EventFields, factBody, FACT_FIELDS, validateFacts, type FactErrors, type FactValues } from "./EventFields";
 import own from "./events.module.css";
-import { errorsUnder, SectionProblem } from "./problems";
+import { errorsUnder, SectionProblem, useEventWording } from "./problems";
 import { FormActions } from "../../components/FormActions";
 
 /** Plan a new event; once it is created, its page opens for the agenda and the participants. */
@@ -24,6 +24,7 @@ export function EventDialog({
   onClose: () => void;
 }) {
   const t = useT();
+  const word = useEventWording();
   const navigate = useNavigate();
   const headingId = useId();
   const create = useCreateEvent();
@@ -45,7 +46,7 @@ export function EventDialog({
     };
   }, []);
 
-  const server = errorsUnder(create.error, "", t);
+  const server = errorsUnder(create.error, "", word);
   const errors: FactErrors = { ...server, ...local };
 
   const submit = (event: FormEvent) => {

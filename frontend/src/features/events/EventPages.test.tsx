@@ -175,7 +175,9 @@ describe("EventsPage", () => {
       "GET /api/v1/groups": page([forum]),
       "GET /api/v1/projects": page([]),
       "GET /api/v1/events": page([]),
-      "POST /api/v1/events": problem(422, [{ pointer: "/group_id", detail: "no group with this id in the programme" }]),
+      "POST /api/v1/events": problem(422, [
+        { pointer: "/group_id", code: "unknown_reference", detail: "no group with this id in the programme" },
+      ]),
     });
     const user = userEvent.setup();
     renderList();
@@ -249,7 +251,7 @@ describe("EventPage", () => {
 
   test("shows the API's objection to the signing time next to that field", async () => {
     eventApi(anEvent({ protocol: { matter: "Ny organisering", parties_present: ["employees"] } }), {
-      patch: () => problem(422, [{ pointer: "/protocol/signed_at", detail: "must not be in the future" }]),
+      patch: () => problem(422, [{ pointer: "/protocol/signed_at", code: "in_future", detail: "must not be in the future" }]),
     });
     const user = userEvent.setup();
     renderEvent();

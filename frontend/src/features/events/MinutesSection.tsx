@@ -5,7 +5,7 @@ import layout from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
 import { useEventSave } from "./editing";
 import own from "./events.module.css";
-import { errorsUnder, SectionProblem } from "./problems";
+import { errorsUnder, SectionProblem, useEventWording } from "./problems";
 
 /** The minutes (referat) of the event, written here after the meeting. */
 export function MinutesSection({ event, mayEdit }: { event: EventRecord; mayEdit: boolean }) {
@@ -27,12 +27,13 @@ export function MinutesSection({ event, mayEdit }: { event: EventRecord; mayEdit
 
 function MinutesForm({ event }: { event: EventRecord }) {
   const { t } = useI18n();
+  const word = useEventWording();
   const { save, error, isPending } = useEventSave(event.id);
   // The minutes as they were when the user started writing: a save must not overwrite a later version.
   const [base, setBase] = useState(event.minutes);
   const [minutes, setMinutes] = useState(event.minutes ?? "");
   const [notice, setNotice] = useState("");
-  const errors = errorsUnder(error, "", t);
+  const errors = errorsUnder(error, "", word);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -17,7 +17,7 @@ import layout from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
 import { useEventSave } from "./editing";
 import own from "./events.module.css";
-import { errorsUnder, SectionProblem } from "./problems";
+import { errorsUnder, SectionProblem, useEventWording } from "./problems";
 
 /** What is sent for the participants: who, and their attendance where it is recorded. */
 const sent = (participants: Participant[]): Participant[] =>
@@ -239,12 +239,13 @@ function InviteForm({
   onInvited: (name: string) => void;
 }) {
   const { t } = useI18n();
+  const word = useEventWording();
   const { save, error, isPending } = useEventSave(event.id);
   const [personId, setPersonId] = useState("");
   const [missing, setMissing] = useState("");
   const [sentAt, setSentAt] = useState<number | null>(null);
   const invited = new Set(event.participants.map((p) => p.person_id));
-  const server = sentAt === null ? {} : errorsUnder(error, `/participants/${sentAt}`, t);
+  const server = sentAt === null ? {} : errorsUnder(error, `/participants/${sentAt}`, word);
   const fieldError = missing || server.person_id;
 
   const submit = (e: FormEvent) => {

@@ -18,7 +18,7 @@ import { useI18n, type Translate } from "../../i18n";
 import { instantToOsloLocal, osloLocalToInstant } from "../../lib/time";
 import { useEventSave } from "./editing";
 import own from "./events.module.css";
-import { errorsUnder, SectionProblem } from "./problems";
+import { errorsUnder, SectionProblem, useEventWording } from "./problems";
 
 type Agreed = "yes" | "no" | "";
 
@@ -156,6 +156,7 @@ function placeOf(rest: string): string | null {
 
 function ProtocolForm({ event, onSigned }: { event: EventRecord; onSigned: () => void }) {
   const { t } = useI18n();
+  const word = useEventWording();
   const { save, error, isPending } = useEventSave(event.id);
   const partiesId = useId();
   const agreedId = useId();
@@ -177,7 +178,7 @@ function ProtocolForm({ event, onSigned }: { event: EventRecord; onSigned: () =>
   const [notice, setNotice] = useState("");
   const [signing, setSigning] = useState(false);
   const server = Object.fromEntries(
-    Object.entries(errorsUnder(error, "/protocol", t)).flatMap(([rest, message]) => {
+    Object.entries(errorsUnder(error, "/protocol", word)).flatMap(([rest, message]) => {
       const place = placeOf(rest);
       return place ? [[place, message]] : [];
     }),

@@ -1,25 +1,24 @@
 import { Alert, Paragraph } from "@digdir/designsystemet-react";
-import { ApiProblem } from "../../api/problem";
+import { ApiProblem, type ProblemItem } from "../../api/problem";
+import { useProblemWording, type Overrides } from "../../api/problemWording";
 import { ProblemAlert } from "../../components/QueryState";
-import { useT, type Translate } from "../../i18n";
+import { useT } from "../../i18n";
 
-// The API's messages are English; the ones a user can cause from these pages are translated.
-const SERVER_MESSAGES: [RegExp, string][] = [
-  [/^String should have at least 1 character$/, "events.error.required"],
-  [/^Field required$/, "events.error.required"],
-  [/^no group with this id in the programme$/, "events.error.groupUnknown"],
-  [/^no project with this id in the programme$/, "events.error.projectUnknown"],
-  [/^no person with this id in the programme$/, "events.error.personUnknown"],
-  [/^listed twice$/, "events.error.listedTwice"],
-  [/^only a consultation meeting has a protocol$/, "events.error.protocolOnlyConsultation"],
-  [/^must not be in the future$/, "events.error.signedInFuture"],
-  [/^must not be before starts_at/, "events.error.endBeforeStart"],
-  [/^String should match pattern/, "events.error.timeFormat"],
-];
+// The meeting pages' own sentences for what the API can refuse in them; other problems get the
+// shared wording.
+const WORDING: Overrides = {
+  group_id: { unknown_reference: "events.error.groupUnknown" },
+  project_id: { unknown_reference: "events.error.projectUnknown" },
+  ends_at: { before_start: "events.error.endBeforeStart" },
+  "participants/*/person_id": { unknown_reference: "events.error.personUnknown", duplicate: "events.error.listedTwice" },
+  "agenda/*/time": { string_pattern_mismatch: "events.error.timeFormat" },
+  protocol: { protocol_not_allowed: "events.error.protocolOnlyConsultation" },
+  "protocol/signed_at": { in_future: "events.error.signedInFuture" },
+};
 
-export function serverMessage(t: Translate, detail: string): string {
-  const key = SERVER_MESSAGES.find(([pattern]) => pattern.test(detail))?.[1];
-  return key ? t(key) : detail;
+/** How the meeting pages word a problem's items. */
+export function useEventWording(): (item: ProblemItem) => string {
+  return useProblemWording(WORDING);
 }
 
 /**
@@ -27,7 +26,7 @@ export function serverMessage(t: Translate, detail: string): string {
  * an error at "/protocol/views/0/view" is found as "views/0/view", one at "/protocol" itself as "".
  * Under "" every body field is found by its name ("title", "agenda/2/time").
  */
-export function errorsUnder(error: unknown, prefix: string, t: Translate): Record<string, string> {
+export function errorsUnder(error: unknown, prefix: string, word: (item: ProblemItem) => string): Record<string, string> {
   const out: Record<string, string> = {};
   if (!(error instanceof ApiProblem)) return out;
   for (const item of error.errors) {
@@ -35,7 +34,7 @@ export function errorsUnder(error: unknown, prefix: string, t: Translate): Recor
     let at: string | null = null;
     if (pointer === prefix) at = "";
     else if (pointer.startsWith(`${prefix}/`)) at = pointer.slice(prefix.length + 1);
-    if (at !== null && !(at in out)) out[at] = serverMessage(t, item.detail);
+    if (at !== null && !(at in out)) out[at] = word(item);
   }
   return out;
 }

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import type { Schemas } from "../../api/client";
 import { ApiProblem } from "../../api/problem";
+import { useProblemWording } from "../../api/problemWording";
 import { MEMBER_ROLES, PARTIES, useAddMember, type Group, type MemberRole, type Party } from "../../api/queries/groups";
 import { peopleNamesQuery } from "../../api/queries/lookups";
 import { SelectField } from "../../components/SelectField";
@@ -44,6 +45,7 @@ export function AddMemberForm({
   municipalities: Municipality[];
 }) {
   const { t } = useI18n();
+  const word = useProblemWording();
   const people = useQuery(peopleNamesQuery(programmeId));
   const add = useAddMember(group.id);
   const [values, setValues] = useState<Values>(EMPTY);
@@ -51,7 +53,7 @@ export function AddMemberForm({
   const [notice, setNotice] = useState("");
   const headingId = useId();
   const problem = add.error instanceof ApiProblem ? add.error : null;
-  const errors = { ...(problem?.fieldErrors() ?? {}), ...missing };
+  const errors = { ...(problem?.fieldErrors(word) ?? {}), ...missing };
   const set = <K extends keyof Values>(field: K, value: Values[K]) => setValues({ ...values, [field]: value });
 
   const submit = (event: FormEvent) => {

@@ -1,6 +1,7 @@
 import { Heading } from "@digdir/designsystemet-react";
 import { useId, useState, type FormEvent } from "react";
 import { ApiProblem } from "../../api/problem";
+import { useProblemWording } from "../../api/problemWording";
 import { useUpdateGroup, type Group, type GroupUpdate } from "../../api/queries/groups";
 import { ConflictDialog } from "../../components/ConflictDialog";
 import { FormActions } from "../../components/FormActions";
@@ -44,13 +45,14 @@ function GroupMandateForm({
   onDone: (saved: boolean) => void;
 }) {
   const { t } = useI18n();
+  const word = useProblemWording();
   const update = useUpdateGroup(base.record.id);
   const { labels, display } = useMandateLabels(base.record.programme_id);
   const [values, setValues] = useState<MandateValues>(mandateValues(base.record));
   const [conflict, setConflict] = useState<EditConflict | null>(null);
   const headingId = useId();
   const problem = update.error instanceof ApiProblem ? update.error : null;
-  const errors = problem?.fieldErrors() ?? {};
+  const errors = problem?.fieldErrors(word) ?? {};
 
   const save = (changes: GroupUpdate, etag: string) =>
     update.mutate(

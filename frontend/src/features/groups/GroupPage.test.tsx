@@ -186,7 +186,11 @@ describe("GroupPage", () => {
         const changes = call.body as Partial<Schemas["GroupRead"]>;
         if (!changes.mandate_decision_id) {
           return problem(422, [
-            { pointer: "/mandate_decision_id", detail: "an approved mandate names the decision that approved it" },
+            {
+              pointer: "/mandate_decision_id",
+              code: "mandate_decision_required",
+              detail: "an approved mandate names the decision that approved it",
+            },
           ]);
         }
         current = { ...current, ...changes, version: current.version + 1 };
@@ -205,7 +209,7 @@ describe("GroupPage", () => {
     const decision = screen.getByRole("combobox", { name: "Godkjent ved vedtak" });
     await waitFor(() => expect(decision).toHaveAttribute("aria-invalid", "true"));
     expect(decision).toHaveAccessibleDescription(
-      expect.stringContaining("an approved mandate names the decision that approved it"),
+      expect.stringContaining("Velg vedtaket som godkjente mandatet."),
     );
     expect(screen.getByRole("combobox", { name: "Status for mandatet" })).not.toHaveAttribute("aria-invalid");
     expect(screen.getByRole("alert")).toHaveTextContent("Noen felt må rettes.");
@@ -277,7 +281,12 @@ describe("GroupPage", () => {
 
   test("adding a member sends the seat, and the API's field errors are shown next to the fields", async () => {
     let answer: Reply = problem(422, [
-      { pointer: "/allocation_percent", detail: "Input should be less than or equal to 100" },
+      {
+        pointer: "/allocation_percent",
+        code: "less_than_equal",
+        params: { le: "100" },
+        detail: "Input should be less than or equal to 100",
+      },
     ]);
     const api = groupApi({ [`POST ${MEMBERS}`]: () => answer });
     const user = userEvent.setup();
@@ -291,7 +300,7 @@ describe("GroupPage", () => {
     await user.click(screen.getByRole("button", { name: "Legg til medlem" }));
 
     await waitFor(() => expect(allocation).toHaveAttribute("aria-invalid", "true"));
-    expect(allocation).toHaveAccessibleDescription("Input should be less than or equal to 100");
+    expect(allocation).toHaveAccessibleDescription("Kan være høyst 100.");
     expect(api.made("POST", MEMBERS)[0].body).toEqual({
       person_id: sindre.id,
       role: "member",

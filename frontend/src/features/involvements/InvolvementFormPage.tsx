@@ -14,6 +14,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent, type MouseEvent, type ReactNode, type SelectHTMLAttributes } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { ApiProblem } from "../../api/problem";
+import { useProblemWording, type Overrides } from "../../api/problemWording";
 import {
   INVOLVEMENT_FORMS,
   STAKEHOLDER_KINDS,
@@ -45,19 +46,15 @@ const FIELD_IDS = {
 type FieldName = keyof typeof FIELD_IDS;
 const FIELD_ORDER = Object.keys(FIELD_IDS) as FieldName[];
 
-// The API's messages are English; the ones a user can cause from this form are translated.
-const SERVER_MESSAGES: Record<string, string> = {
-  "an involvement is recorded once it has happened": "involvements.error.future",
-  "name the participants or give a head count": "involvements.error.who",
-  "no person with this id in the programme": "involvements.error.participantUnknown",
-  "listed twice": "involvements.error.participantUnknown",
-  "Field required": "involvements.error.required",
+// The form's own sentences for what the API can refuse in it; other problems get the shared wording.
+const WORDING: Overrides = {
+  occurred_on: { in_future: "involvements.error.future" },
+  participant_ids: { participants_required: "involvements.error.who" },
+  "participant_ids/*": {
+    unknown_reference: "involvements.error.participantUnknown",
+    duplicate: "involvements.error.participantTwice",
+  },
 };
-
-function serverMessage(t: Translate, detail: string): string {
-  const key = SERVER_MESSAGES[detail];
-  return key ? t(key) : detail;
-}
 
 // Enough names to pick from at a glance; a search narrows the rest.
 const SHOWN_PEOPLE = 24;
@@ -117,12 +114,13 @@ export default function InvolvementFormPage() {
   const [attempt, setAttempt] = useState(0);
   const log = `/p/${programmeId}/involvements`;
 
+  const word = useProblemWording(WORDING);
   const problem = create.error instanceof ApiProblem ? create.error : null;
-  const server = problem?.fieldErrors() ?? {};
+  const server = problem?.fieldErrors(word) ?? {};
   const errors: Partial<Record<FieldName, string>> = {};
   for (const field of FIELD_ORDER) {
     if (edited.has(field)) continue;
-    const message = local[field] ?? (server[field] ? serverMessage(t, server[field]) : undefined);
+    const message = local[field] ?? server[field];
     if (message) errors[field] = message;
   }
   const listed = FIELD_ORDER.filter((f) => errors[f]);

@@ -20,7 +20,14 @@ function personApi(start: Person) {
       if (call.ifMatch !== `"${state.current.version}"`) return problem(412);
       const body = call.body as Partial<Person>;
       if (body.email === "ikke-en-adresse") {
-        return problem(422, [{ pointer: "/email", detail: "value is not a valid email address" }]);
+        return problem(422, [
+          {
+            pointer: "/email",
+            code: "value_error",
+            params: { reason: "An email address must have an @-sign." },
+            detail: "value is not a valid email address: An email address must have an @-sign.",
+          },
+        ]);
       }
       state.current = { ...state.current, ...body, version: state.current.version + 1 };
       return { body: state.current, etag: `"${state.current.version}"` };
@@ -88,7 +95,7 @@ describe("PersonPage", () => {
     await user.click(screen.getByRole("button", { name: "Lagre" }));
     const email = screen.getByRole("textbox", { name: "E-post" });
     await waitFor(() => expect(email).toHaveAttribute("aria-invalid", "true"));
-    expect(email).toHaveAccessibleDescription("value is not a valid email address");
+    expect(email).toHaveAccessibleDescription("Skriv en gyldig e-postadresse.");
   });
 
   test("an empty name is refused before the API", async () => {

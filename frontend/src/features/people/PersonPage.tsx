@@ -4,6 +4,7 @@ import { useId, useRef, useState, type FormEvent } from "react";
 import { useParams } from "react-router-dom";
 import type { Schemas } from "../../api/client";
 import { ApiProblem } from "../../api/problem";
+import { useProblemWording } from "../../api/problemWording";
 import {
   AFFILIATIONS,
   personQuery,
@@ -132,6 +133,7 @@ function PersonForm({
   onDone: (saved: boolean) => void;
 }) {
   const { t } = useI18n();
+  const word = useProblemWording();
   const update = useUpdatePerson(base.record.id);
   const { record } = base;
   const [values, setValues] = useState<Values>({
@@ -147,7 +149,7 @@ function PersonForm({
   const [conflict, setConflict] = useState<EditConflict | null>(null);
   const headingId = useId();
   const problem = update.error instanceof ApiProblem ? update.error : null;
-  const errors = { ...(problem?.fieldErrors() ?? {}), ...missing };
+  const errors = { ...(problem?.fieldErrors(word) ?? {}), ...missing };
   const showUnion = record.union !== null;
   const set = <K extends keyof Values>(field: K, value: Values[K]) => setValues({ ...values, [field]: value });
 

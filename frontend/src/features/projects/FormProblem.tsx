@@ -12,7 +12,7 @@ const KNOWN = [400, 401, 403, 404, 409, 412, 413, 422, 429];
  */
 export function FormProblem({ problem, fields }: { problem: ApiProblem; fields: string[] }) {
   const t = useT();
-  const placed = Object.keys(problem.fieldErrors());
+  const placed = problem.fields();
   if (placed.length === 0 || placed.some((field) => !fields.includes(field))) return <ProblemAlert error={problem} />;
   return (
     <Alert data-color="danger" role="alert">

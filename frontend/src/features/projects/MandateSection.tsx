@@ -1,6 +1,7 @@
 import { Heading, Textfield } from "@digdir/designsystemet-react";
 import { useId, useState, type FormEvent } from "react";
 import { ApiProblem } from "../../api/problem";
+import { useProblemWording } from "../../api/problemWording";
 import {
   HEALTHS,
   useUpdateProject,
@@ -52,6 +53,7 @@ function MandateForm({
   onDone: (saved: boolean) => void;
 }) {
   const { t } = useI18n();
+  const word = useProblemWording();
   const update = useUpdateProject(base.record.id);
   const mandate = useMandateLabels(base.record.programme_id);
   const [values, setValues] = useState<Values>({
@@ -62,7 +64,7 @@ function MandateForm({
   const [conflict, setConflict] = useState<EditConflict | null>(null);
   const headingId = useId();
   const problem = update.error instanceof ApiProblem ? update.error : null;
-  const errors = problem?.fieldErrors() ?? {};
+  const errors = problem?.fieldErrors(word) ?? {};
   const change = (patch: Partial<Values>) => setValues({ ...values, ...patch });
 
   const save = (changes: ProjectUpdate, etag: string) =>

@@ -22,6 +22,7 @@ import {
   type Phase,
 } from "../../api/queries/phases";
 import { ApiProblem } from "../../api/problem";
+import { useProblemWording } from "../../api/problemWording";
 import { LoadMore } from "../../components/LoadMore";
 import { SelectField } from "../../components/SelectField";
 import layout from "../../components/layout.module.css";
@@ -186,6 +187,7 @@ function PhaseCard({ phase, projectId, programmeId }: { phase: Phase; projectId:
 /** Waive one open expected result, with the reason the gate asks for. */
 function WaiveResult({ results }: { results: ExpectedResult[] }) {
   const { t } = useI18n();
+  const word = useProblemWording();
   const waive = useWaiveResult();
   const [open, setOpen] = useState(false);
   const [resultId, setResultId] = useState("");
@@ -201,7 +203,7 @@ function WaiveResult({ results }: { results: ExpectedResult[] }) {
     );
   }
   const chosen = results.find((r) => r.id === resultId) ?? results[0];
-  const fieldErrors = waive.error instanceof ApiProblem ? waive.error.fieldErrors() : {};
+  const fieldErrors = waive.error instanceof ApiProblem ? waive.error.fieldErrors(word) : {};
   return (
     <div className={styles.form}>
       <SelectField label={t("projects.phase.waiveWhich")} value={chosen.id} onChange={(e) => setResultId(e.target.value)}>

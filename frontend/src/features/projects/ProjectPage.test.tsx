@@ -64,7 +64,7 @@ describe("ProjectPage", () => {
   test("the mandate form shows the API's field errors next to the fields", async () => {
     const api = projectApi({
       [`PATCH ${PROJECT}`]: problem(422, [
-        { pointer: "/health_explanation", detail: "say why the project is at_risk" },
+        { pointer: "/health_explanation", code: "explanation_required", detail: "say why the project is at_risk" },
       ]),
     });
     const user = userEvent.setup();
@@ -75,11 +75,11 @@ describe("ProjectPage", () => {
 
     const explanation = await screen.findByRole("textbox", { name: "Begrunnelse for tilstanden" });
     await waitFor(() => expect(explanation).toHaveAttribute("aria-invalid", "true"));
-    expect(explanation).toHaveAccessibleDescription(expect.stringContaining("say why the project is at_risk"));
+    expect(explanation).toHaveAccessibleDescription(expect.stringContaining("Forklar hvorfor prosjektet ikke er i rute."));
     expect(screen.getByRole("combobox", { name: "Tilstand" })).not.toHaveAttribute("aria-invalid");
     // The message is at its field; the alert above the form does not read it out again.
     expect(screen.getByRole("alert")).toHaveTextContent("Noen felt må rettes.");
-    expect(screen.getByRole("alert")).not.toHaveTextContent("say why");
+    expect(screen.getByRole("alert")).not.toHaveTextContent("Forklar");
     const [patch] = api.made("PATCH", PROJECT);
     expect(patch.ifMatch).toBe('"1"');
     expect(patch.body).toEqual({ health: "at_risk" });

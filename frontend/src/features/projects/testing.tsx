@@ -8,6 +8,7 @@ import type { ReactElement } from "react";
 import { MemoryRouter, Route, Routes } from "react-router-dom";
 import { vi } from "vitest";
 import type { Schemas } from "../../api/client";
+import type { ProblemItem } from "../../api/problem";
 import { I18nProvider } from "../../i18n";
 
 export interface ApiCall {
@@ -81,8 +82,8 @@ export function renderPage(page: ReactElement, { route, url }: { route: string; 
   );
 }
 
-/** A problem+json answer with errors at JSON pointers. */
-export function problem(status: number, errors: { pointer: string; detail: string }[] = [], detail?: string): Reply {
+/** A problem+json answer with errors at JSON pointers, each with its code as the API gives it. */
+export function problem(status: number, errors: ProblemItem[] = [], detail?: string): Reply {
   return {
     status,
     body: { type: "https://samskap.no/problems/validation", title: "Invalid input", status, detail, errors },

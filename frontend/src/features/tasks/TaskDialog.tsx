@@ -1,6 +1,7 @@
 import { Button, Dialog, Heading, Textfield } from "@digdir/designsystemet-react";
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { ApiProblem } from "../../api/problem";
+import { useProblemWording, type Overrides } from "../../api/problemWording";
 import type { Named } from "../../api/queries/lookups";
 import {
   etagOf,
@@ -15,7 +16,7 @@ import {
 import { ProblemAlert } from "../../components/QueryState";
 import { SelectField } from "../../components/SelectField";
 import styles from "../../components/layout.module.css";
-import { useT, type Translate } from "../../i18n";
+import { useT } from "../../i18n";
 import { EditConflict } from "../../lib/conflict";
 import own from "./tasks.module.css";
 
@@ -56,18 +57,12 @@ function bodyOf(values: Values) {
   };
 }
 
-// The API's messages are English; the ones a user can cause from this form are translated.
-const SERVER_MESSAGES: Record<string, string> = {
-  "no project with this id in the programme": "tasks.error.projectRequired",
-  "no person with this id in the programme": "tasks.error.assigneeUnknown",
-  "String should have at least 1 character": "tasks.error.titleRequired",
-  "Field required": "tasks.error.required",
+// The form's own sentences for what the API can refuse in it; other problems get the shared wording.
+const WORDING: Overrides = {
+  title: { string_too_short: "tasks.error.titleRequired" },
+  project_id: { unknown_reference: "tasks.error.projectRequired" },
+  assignee_id: { unknown_reference: "tasks.error.assigneeUnknown" },
 };
-
-function serverMessage(t: Translate, detail: string): string {
-  const key = SERVER_MESSAGES[detail];
-  return key ? t(key) : detail;
-}
 
 /** Create a task, or edit one with If-Match; a conflicting edit is handed to the page. */
 export function TaskDialog({
@@ -100,9 +95,10 @@ export function TaskDialog({
     };
   }, []);
 
+  const word = useProblemWording(WORDING);
   const problem = mutation.error instanceof ApiProblem ? mutation.error : null;
-  const server = problem?.fieldErrors() ?? {};
-  const errorOf = (field: keyof Values) => local[field] ?? (server[field] ? serverMessage(t, server[field]) : undefined);
+  const server = problem?.fieldErrors(word) ?? {};
+  const errorOf = (field: keyof Values) => local[field] ?? server[field];
   const placed = Object.keys(server).some((f) => (FIELDS as readonly string[]).includes(f));
   const showAlert = mutation.error && !(mutation.error instanceof EditConflict) && !placed;
 
