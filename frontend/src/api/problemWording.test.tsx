@@ -83,7 +83,6 @@ describe("wording a problem item", () => {
       "unknown_reference",
       "before_start",
       "in_future",
-      "date_in_future",
       "duplicate",
       "not_nullable",
       "cycle",
@@ -130,13 +129,13 @@ describe("ApiProblem.fieldErrors", () => {
         tooLong,
         { pointer: "/mandate_decision_id", code: "decision_not_final", detail: "the decision is not final yet" },
         { pointer: "/mandate_decision_id", code: "decision_archived", detail: "the decision is archived" },
-        { parameter: "as_of", code: "date_in_future", params: { today: "2026-03-02" }, detail: "x" },
+        { parameter: "as_of", code: "in_future", params: { today: "2026-03-02" }, detail: "x" },
       ],
     });
     expect(problem.fieldErrors(wordingIn("nb"))).toEqual({
       title: "Kan ha høyst 300 tegn.",
       mandate_decision_id: "Vedtaket er ikke endelig. Vedtaket er arkivert.",
-      as_of: "Kan ikke være etter i dag (2. mars 2026).",
+      as_of: "Kan ikke være fram i tid.",
     });
     expect(problem.fields()).toEqual(["title", "mandate_decision_id", "as_of"]);
   });
