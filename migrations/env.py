@@ -18,6 +18,7 @@ from sqlalchemy.engine import Connection
 import samskap.models  # noqa: F401  (registers every table)
 from samskap.config import get_settings
 from samskap.db import Base, create_engine
+from samskap.kit.types import EnumText
 
 config = context.config
 target_metadata = Base.metadata
@@ -49,6 +50,13 @@ def _check_foreign_keys(connection: Connection) -> None:
         )
 
 
+def _render_item(type_: str, obj: object, autogen_context) -> str | bool:
+    # A vocabulary column is plain text in the schema: render it as its String.
+    if type_ == "type" and isinstance(obj, EnumText):
+        return f"sa.String(length={obj.length})"
+    return False
+
+
 def _configure(connection: Connection) -> None:
     sqlite = connection.dialect.name == "sqlite"
     context.configure(
@@ -57,6 +65,7 @@ def _configure(connection: Connection) -> None:
         render_as_batch=sqlite,
         transactional_ddl=True,
         compare_type=True,
+        render_item=_render_item,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -7,8 +7,9 @@ from sqlalchemy import Boolean, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from samskap.db import Base
-from samskap.kit.types import UTCDateTime
+from samskap.kit.types import EnumText, UTCDateTime
 from samskap.models.common import Record
+from samskap.models.enums import ProgrammeRole, TokenScope
 
 
 class User(Record, Base):
@@ -45,7 +46,7 @@ class ApiToken(Record, Base):
     name: Mapped[str] = mapped_column(String(200))
     prefix: Mapped[str] = mapped_column(String(16), index=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    scope: Mapped[str] = mapped_column(String(16))
+    scope: Mapped[TokenScope] = mapped_column(EnumText(TokenScope, 16))
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -64,7 +65,7 @@ class Membership(Record, Base):
     user_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("user_account.id", ondelete="CASCADE"), index=True
     )
-    role: Mapped[str] = mapped_column(String(32), index=True)
+    role: Mapped[ProgrammeRole] = mapped_column(EnumText(ProgrammeRole, 32), index=True)
     person_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("person.id", ondelete="SET NULL"), index=True
     )

@@ -5,8 +5,9 @@ from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from samskap.db import Base
-from samskap.kit.types import UTCDateTime
+from samskap.kit.types import EnumText, UTCDateTime
 from samskap.models.common import ExternallyKeyed, InProgramme, Record
+from samskap.models.enums import DeadlineKind, DeadlineStatus
 
 
 class Deadline(Record, InProgramme, ExternallyKeyed, Base):
@@ -27,8 +28,8 @@ class Deadline(Record, InProgramme, ExternallyKeyed, Base):
         ForeignKey("group.id"), index=True
     )
     recipient_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(32), index=True)
-    status: Mapped[str] = mapped_column(String(32), index=True)
+    kind: Mapped[DeadlineKind] = mapped_column(EnumText(DeadlineKind, 32), index=True)
+    status: Mapped[DeadlineStatus] = mapped_column(EnumText(DeadlineStatus, 32), index=True)
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     @property

@@ -7,8 +7,9 @@ from sqlalchemy import JSON, Boolean, Date, ForeignKey, String, Text, UniqueCons
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from samskap.db import Base
-from samskap.kit.types import UTCDateTime
+from samskap.kit.types import EnumText, UTCDateTime
 from samskap.models.common import ExternallyKeyed, InProgramme, Record
+from samskap.models.enums import Attendance, DecisionStatus, EventKind
 
 
 class EventParticipant(Base):
@@ -22,7 +23,7 @@ class EventParticipant(Base):
     person_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("person.id"), primary_key=True, index=True
     )
-    attendance: Mapped[str | None] = mapped_column(String(16))
+    attendance: Mapped[Attendance | None] = mapped_column(EnumText(Attendance, 16))
 
 
 class Event(Record, InProgramme, ExternallyKeyed, Base):
@@ -34,7 +35,7 @@ class Event(Record, InProgramme, ExternallyKeyed, Base):
     group_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("group.id"), index=True)
     project_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("project.id"), index=True)
     title: Mapped[str] = mapped_column(String(300), index=True)
-    kind: Mapped[str] = mapped_column(String(32), index=True)
+    kind: Mapped[EventKind] = mapped_column(EnumText(EventKind, 32), index=True)
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
     location: Mapped[str | None] = mapped_column(String(300))
@@ -65,7 +66,7 @@ class Decision(Record, InProgramme, ExternallyKeyed, Base):
     title: Mapped[str] = mapped_column(String(300), index=True)
     text: Mapped[str | None] = mapped_column(Text)
     legal_basis: Mapped[str | None] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(16), index=True)
+    status: Mapped[DecisionStatus] = mapped_column(EnumText(DecisionStatus, 16), index=True)
     reorganisation: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     consultation_event_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("event.id"), index=True

@@ -7,7 +7,6 @@ from sqlalchemy import (
     Date,
     ForeignKey,
     Integer,
-    String,
     Table,
     Text,
     UniqueConstraint,
@@ -15,8 +14,9 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from samskap.db import Base
-from samskap.kit.types import UTCDateTime
+from samskap.kit.types import EnumText, UTCDateTime
 from samskap.models.common import ExternallyKeyed, InProgramme, Record
+from samskap.models.enums import InvolvementForm, StakeholderKind
 from samskap.models.person import Person
 
 involvement_participant = Table(
@@ -39,8 +39,10 @@ class Involvement(Record, InProgramme, ExternallyKeyed, Base):
     project_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("project.id"), index=True)
     group_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("group.id"), index=True)
     matter: Mapped[str] = mapped_column(Text)
-    stakeholder_kind: Mapped[str] = mapped_column(String(40), index=True)
-    form: Mapped[str] = mapped_column(String(32), index=True)
+    stakeholder_kind: Mapped[StakeholderKind] = mapped_column(
+        EnumText(StakeholderKind, 40), index=True
+    )
+    form: Mapped[InvolvementForm] = mapped_column(EnumText(InvolvementForm, 32), index=True)
     occurred_on: Mapped[date] = mapped_column(Date, index=True)
     head_count: Mapped[int | None] = mapped_column(Integer)
     statements: Mapped[str | None] = mapped_column(Text)

@@ -4,8 +4,9 @@ from sqlalchemy import String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from samskap.db import Base
-from samskap.kit.types import UTCDateTime
+from samskap.kit.types import EnumText, UTCDateTime
 from samskap.models.common import ExternallyKeyed, InProgramme, Record
+from samskap.models.enums import Affiliation
 
 
 class Person(Record, InProgramme, ExternallyKeyed, Base):
@@ -17,7 +18,7 @@ class Person(Record, InProgramme, ExternallyKeyed, Base):
     title: Mapped[str | None] = mapped_column(String(200))
     organisation_unit: Mapped[str | None] = mapped_column(String(200), index=True)
     municipality_number: Mapped[str | None] = mapped_column(String(4), index=True)
-    affiliation: Mapped[str] = mapped_column(String(32), index=True)
+    affiliation: Mapped[Affiliation] = mapped_column(EnumText(Affiliation, 32), index=True)
     # Union membership is special-category personal data (GDPR art. 9): its own column,
     # so that access rules can guard it apart from the rest of the person.
     union: Mapped[str | None] = mapped_column(String(200))

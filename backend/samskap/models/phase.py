@@ -5,8 +5,9 @@ from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text, U
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from samskap.db import Base
-from samskap.kit.types import UTCDateTime
+from samskap.kit.types import EnumText, UTCDateTime
 from samskap.models.common import ExternallyKeyed, InProgramme, Record
+from samskap.models.enums import PhaseStatus
 
 
 class Phase(Record, InProgramme, ExternallyKeyed, Base):
@@ -22,7 +23,7 @@ class Phase(Record, InProgramme, ExternallyKeyed, Base):
     activities: Mapped[list[str]] = mapped_column(JSON, default=list)
     starts_on: Mapped[date | None] = mapped_column(Date)
     ends_on: Mapped[date | None] = mapped_column(Date)
-    status: Mapped[str] = mapped_column(String(32), index=True)
+    status: Mapped[PhaseStatus] = mapped_column(EnumText(PhaseStatus, 32), index=True)
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     completed_by_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("user_account.id", ondelete="SET NULL")

@@ -4,7 +4,9 @@ from sqlalchemy import JSON, Date, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from samskap.db import Base
+from samskap.kit.types import EnumText
 from samskap.models.common import ExternallyKeyed, Record
+from samskap.models.enums import ProgrammeStatus
 
 
 class Programme(Record, ExternallyKeyed, Base):
@@ -19,7 +21,7 @@ class Programme(Record, ExternallyKeyed, Base):
     municipalities: Mapped[list[dict]] = mapped_column(JSON, default=list)
     starts_on: Mapped[date | None] = mapped_column(Date)
     target_on: Mapped[date | None] = mapped_column(Date, index=True)
-    status: Mapped[str] = mapped_column(String(32), index=True)
+    status: Mapped[ProgrammeStatus] = mapped_column(EnumText(ProgrammeStatus, 32), index=True)
 
     def municipality_numbers(self) -> set[str]:
         return {m["number"] for m in self.municipalities or []}

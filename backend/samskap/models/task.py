@@ -5,7 +5,9 @@ from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from samskap.db import Base
+from samskap.kit.types import EnumText
 from samskap.models.common import ExternallyKeyed, InProgramme, Record
+from samskap.models.enums import Priority, TaskStatus
 
 
 class Task(Record, InProgramme, ExternallyKeyed, Base):
@@ -19,6 +21,6 @@ class Task(Record, InProgramme, ExternallyKeyed, Base):
     title: Mapped[str] = mapped_column(String(300), index=True)
     description: Mapped[str | None] = mapped_column(Text)
     assignee_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"), index=True)
-    status: Mapped[str] = mapped_column(String(32), index=True)
-    priority: Mapped[str] = mapped_column(String(32), index=True)
+    status: Mapped[TaskStatus] = mapped_column(EnumText(TaskStatus, 32), index=True)
+    priority: Mapped[Priority] = mapped_column(EnumText(Priority, 32), index=True)
     due_on: Mapped[date | None] = mapped_column(Date, index=True)
