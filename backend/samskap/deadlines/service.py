@@ -4,15 +4,15 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, not_, or_
 
-from samskap.access import member_scope
 from samskap.config import get_settings
 from samskap.db import utcnow
 from samskap.kit.listing import Filter, ListSpec
+from samskap.kit.references import require_in_programme
 from samskap.kit.service import CrudService
+from samskap.memberships.scope import member_scope
 from samskap.models import Deadline, Group, Person, Project
 from samskap.models.enums import DeadlineKind, DeadlineStatus
 from samskap.problems import ValidationFailed
-from samskap.references import require_in_programme
 
 
 def open_at(moment: datetime):

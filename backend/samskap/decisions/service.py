@@ -12,6 +12,7 @@ from samskap.config import get_settings
 from samskap.db import utcnow
 from samskap.kit.etag import check_if_match
 from samskap.kit.listing import Filter, ListSpec
+from samskap.kit.references import require_in_programme
 from samskap.kit.service import CrudService
 from samskap.models import Decision, Event, Group, Person, Project
 from samskap.models.enums import (
@@ -23,7 +24,6 @@ from samskap.models.enums import (
     ProgrammeRole,
 )
 from samskap.problems import Conflict, Forbidden
-from samskap.references import require_in_programme
 
 CONSULTATION_RULE = (
     "Hovedavtalen del B § 1-4: union representatives are consulted (drøfting) before a "

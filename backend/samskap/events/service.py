@@ -6,11 +6,11 @@ from sqlalchemy.orm import selectinload
 from samskap.config import get_settings
 from samskap.db import utcnow
 from samskap.kit.listing import Filter, ListSpec
+from samskap.kit.references import require_in_programme
 from samskap.kit.service import CrudService, require_order
 from samskap.models import Event, EventParticipant, Group, Person, Project
 from samskap.models.enums import EventKind
 from samskap.problems import ValidationFailed
-from samskap.references import require_in_programme
 
 
 def _aware(value: datetime) -> datetime:

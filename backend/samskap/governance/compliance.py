@@ -16,7 +16,7 @@ from samskap.decisions.service import consultations_missing
 from samskap.governance import rules
 from samskap.governance.as_of import judged_as_of
 from samskap.governance.composition import FactValue, Finding, finding, programme_composition
-from samskap.mandates import approval_problems
+from samskap.governance.mandates import approval_problems
 from samskap.models import (
     Deadline,
     Decision,

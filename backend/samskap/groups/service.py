@@ -2,13 +2,13 @@ import uuid
 
 from sqlalchemy import select
 
-from samskap import mandates
+from samskap.governance import mandates
 from samskap.kit.listing import Filter, ListSpec
+from samskap.kit.references import check_municipality, require_in_programme
 from samskap.kit.service import CrudService, require_order
 from samskap.models import Group, GroupMember, Person, Programme, Project
 from samskap.models.enums import GroupKind, MandateStatus, MemberRole, Party
 from samskap.problems import Conflict
-from samskap.references import check_municipality, require_in_programme
 
 
 class GroupService(CrudService[Group]):

@@ -10,11 +10,11 @@ from samskap.db import utcnow
 from samskap.involvements.schemas import InvolvementRead
 from samskap.kit.etag import check_if_match
 from samskap.kit.listing import Filter, ListSpec
+from samskap.kit.references import require_in_programme
 from samskap.kit.service import CrudService
 from samskap.models import Group, Involvement, Person, Project
 from samskap.models.enums import InvolvementForm, ProgrammeRole, StakeholderKind
 from samskap.problems import Conflict, ValidationFailed
-from samskap.references import require_in_programme
 
 
 def _archived(stmt, value: bool):

@@ -3,11 +3,11 @@ import uuid
 from sqlalchemy import select
 
 from samskap.kit.listing import Filter, ListSpec
+from samskap.kit.references import require_in_programme
 from samskap.kit.service import CrudService
 from samskap.models import Membership, Person, Programme, User
 from samskap.models.enums import ProgrammeRole
 from samskap.problems import Forbidden, ValidationFailed
-from samskap.references import require_in_programme
 
 
 class MembershipService(CrudService[Membership]):

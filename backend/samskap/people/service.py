@@ -1,12 +1,12 @@
 import uuid
 
 from samskap.kit.listing import Filter, ListSpec
+from samskap.kit.references import check_municipality
 from samskap.kit.service import CrudService
 from samskap.models import Person, Programme
 from samskap.models.enums import Affiliation, ProgrammeRole
 from samskap.people.schemas import PersonRead
 from samskap.problems import ValidationFailed
-from samskap.references import check_municipality
 
 
 class PersonService(CrudService[Person]):

@@ -3,15 +3,15 @@ import uuid
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from samskap.access import member_scope
 from samskap.db import utcnow
 from samskap.kit.ids import uuid7
 from samskap.kit.listing import Filter, ListSpec
+from samskap.kit.references import require_in_programme
 from samskap.kit.service import CrudService, require_order
+from samskap.memberships.scope import member_scope
 from samskap.models import ExpectedResult, Person, Phase, Project
 from samskap.models.enums import PhaseStatus
 from samskap.problems import Conflict, ValidationFailed
-from samskap.references import require_in_programme
 
 
 class PhaseService(CrudService[Phase]):

@@ -2,14 +2,14 @@ import uuid
 
 from sqlalchemy import select
 
-from samskap import mandates
+from samskap.governance import mandates
 from samskap.kit.listing import Filter, ListSpec
+from samskap.kit.references import require_in_programme
 from samskap.kit.service import CrudService, require_order
 from samskap.models import Person, Project
 from samskap.models.enums import Health, MandateStatus, ProjectCategory, ProjectStatus
 from samskap.phases.templates import create_phases_from_template
 from samskap.problems import Conflict, ValidationFailed
-from samskap.references import require_in_programme
 
 
 class ProjectService(CrudService[Project]):

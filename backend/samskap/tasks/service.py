@@ -1,13 +1,13 @@
 import uuid
 from datetime import date
 
-from samskap.access import member_scope
 from samskap.kit.listing import Filter, ListSpec
+from samskap.kit.references import require_in_programme
 from samskap.kit.service import CrudService
+from samskap.memberships.scope import member_scope
 from samskap.models import Group, Person, Phase, Project, Task
 from samskap.models.enums import Priority, TaskStatus
 from samskap.problems import ValidationFailed
-from samskap.references import require_in_programme
 
 _MAX_DEPTH = 50
 
