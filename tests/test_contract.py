@@ -98,9 +98,12 @@ class TestControlCharacters:
 
     async def test_nul_in_the_login_body_is_422(self, anonymous):
         r = await anonymous.post(
-            f"{API}/auth/token", json={"email": "a\u0000@example.no", "password": "x\u0000"}
+            f"{API}/auth/token",
+            json={"grant_type": "password", "username": "a\u0000@example.no", "password": "x"},
         )
-        assert_problem(r, 422, "validation")
+        body = assert_problem(r, 422, "validation")
+        assert body["errors"][0]["code"] == "control_character"
+        assert body["errors"][0]["pointer"].endswith("/username")
 
 
 class TestIfMatchIsRequired:
@@ -312,6 +315,11 @@ class TestMethodNotAllowed:
         r = await client.delete(f"{API}/programmes")
         assert r.headers["allow"] == "GET, POST"
 
+    async def test_a_get_where_only_post_is_taken_is_405(self, anonymous):
+        r = await anonymous.get(f"{API}/auth/token")
+        assert_problem(r, 405, "method-not-allowed")
+        assert r.headers["allow"] == "POST"
+
 
 def _cursor(sort: str, value, last_id: str = "01930000-0000-7000-8000-000000000000") -> str:
     raw = f'{{"s": "{sort}", "v": {value}, "i": "{last_id}"}}'
@@ -350,3 +358,34 @@ class TestInputsThatOnceAnswered500:
             f"{API}/tasks", params={"sort": "title", "cursor": _cursor("title", '"a"', "x")}
         )
         assert_problem(r, 400, "bad-request")
+
+
+class TestDatesAreText:
+    @pytest.mark.parametrize(
+        ("path", "parameter"),
+        [
+            ("/tasks", "due_before"),
+            ("/events", "starts_before"),
+            ("/audit-events", "occurred_after"),
+        ],
+    )
+    async def test_a_number_is_not_a_date(self, client, path, parameter):
+        r = await client.get(f"{API}{path}", params={parameter: "0"})
+        body = assert_problem(r, 422, "validation")
+        assert body["errors"][0]["parameter"] == parameter
+
+    async def test_as_of_is_a_date_not_a_number(self, client):
+        programme = await make_programme(client)
+        r = await client.get(
+            f"{API}/programmes/{programme['id']}/compliance", params={"as_of": "0"}
+        )
+        assert_problem(r, 422, "validation")
+        r = await client.get(
+            f"{API}/programmes/{programme['id']}/compliance", params={"as_of": "2019-01-01"}
+        )
+        assert r.status_code == 200, r.text
+
+    async def test_the_document_says_which_text_is_refused(self, anonymous):
+        document = (await anonymous.get(f"{API}/openapi.json")).json()
+        title = document["components"]["schemas"]["TaskCreate"]["properties"]["title"]
+        assert "\\u0000" in title["pattern"]

@@ -422,6 +422,13 @@ def install_problem_handlers(app: FastAPI) -> None:
         if exc.status_code == 404 and detail == "Not Found":
             detail = "No resource at this address"
         headers = exc.headers
+        if exc.status_code == 404 and request.url.path.startswith("/api/"):
+            # The web app's catch-all route answers GET on every address; an API address
+            # that exists for other methods is a wrong method, not a missing resource.
+            allowed = _allowed_methods(request)
+            if allowed and request.method not in allowed:
+                exc = StarletteHTTPException(405)
+                slug, title = _STATUS_SLUGS[405]
         if exc.status_code == 405:
             allowed = _allowed_methods(request)
             detail = f"{request.method} is not allowed here; use {', '.join(allowed)}"

@@ -1,5 +1,4 @@
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
@@ -10,6 +9,7 @@ from samskap.governance.as_of import AS_OF_DESCRIPTION
 from samskap.governance.compliance import Compliance, programme_compliance, today_in_oslo
 from samskap.governance.composition import Finding, programme_composition
 from samskap.groups.service import GroupService
+from samskap.kit.schemas import IsoDate
 from samskap.models import Programme
 from samskap.problems import problem_responses
 from samskap.programmes.service import ProgrammeService
@@ -30,7 +30,7 @@ async def compliance(
     id: ProgrammeId,
     session: SessionDep,
     principal: PrincipalDep,
-    as_of: Annotated[date | None, Query(description=AS_OF_DESCRIPTION)] = None,
+    as_of: Annotated[IsoDate | None, Query(description=AS_OF_DESCRIPTION)] = None,
 ) -> Compliance:
     """Composition findings, mandates, project leaders, employee involvement and overdue
     deadlines, each with its rule and source."""

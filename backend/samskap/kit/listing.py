@@ -17,13 +17,13 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from fastapi import Query
-from pydantic import AwareDatetime
 from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
 from samskap.config import get_settings
-from samskap.kit.text import has_control_character
+from samskap.kit.schemas import AwareIsoDateTime, IsoDate, IsoDateTime
+from samskap.kit.text import PlainText, has_control_character
 from samskap.problems import BadRequest
 
 Op = Literal["eq", "lt", "le", "gt", "ge"]
@@ -57,8 +57,12 @@ class Filter:
     def parameter_type(self) -> Any:
         # A time is compared with stored UTC times, so it must say its offset (RFC 3339);
         # a filter with its own `apply` decides for itself what a time without one means.
-        if self.annotation is datetime and self.apply is None:
-            return AwareDatetime
+        if self.annotation is datetime:
+            return IsoDateTime if self.apply is not None else AwareIsoDateTime
+        if self.annotation is date:
+            return IsoDate
+        if self.annotation is str:
+            return PlainText
         return self.annotation
 
     def clause_on(self, stmt: Select, value: Any) -> Select:
@@ -121,7 +125,7 @@ class ListSpec:
                 inspect.Parameter(
                     "q",
                     inspect.Parameter.KEYWORD_ONLY,
-                    annotation=str | None,
+                    annotation=PlainText | None,
                     default=Query(
                         None,
                         min_length=1,
@@ -163,6 +167,7 @@ class ListSpec:
                 default=Query(
                     None,
                     max_length=1000,
+                    pattern=r"^[A-Za-z0-9_-]*$",
                     description="Where the page starts: the `next_cursor` of the previous "
                     "page, passed back unchanged with the same filters and sort; leave out for "
                     "the first page",

@@ -1,23 +1,27 @@
 """Building blocks for request and response schemas."""
 
+import re
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from types import UnionType
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import (
+    AwareDatetime,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
+    GetJsonSchemaHandler,
     StringConstraints,
     ValidationInfo,
     create_model,
     field_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError
 
-from samskap.kit.text import has_control_character
+from samskap.kit.text import document_plain_text, has_control_character
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
@@ -40,6 +44,15 @@ class InputModel(BaseModel):
     """Request bodies: unknown fields are refused so that typos do not pass silently."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        schema = handler.resolve_ref_schema(handler(core_schema))
+        for prop in schema.get("properties", {}).values():
+            document_plain_text(prop)
+        return schema
 
     @field_validator("*", mode="after")
     @classmethod
@@ -88,6 +101,25 @@ class RecordRead(BaseModel):
             if info.description is None and source is not None:
                 info.description = source.description
         cls.model_rebuild(force=True)
+
+
+_NUMBER = re.compile(r"\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*")
+
+
+def refuse_timestamp(value: Any) -> Any:
+    """Dates and times come as RFC 3339 text; a number (of seconds since 1970) is refused."""
+    if (isinstance(value, int | float) and not isinstance(value, bool)) or (
+        isinstance(value, str) and _NUMBER.fullmatch(value)
+    ):
+        raise PydanticCustomError(
+            "date_format", "give a date as YYYY-MM-DD and a time as RFC 3339, not a number"
+        )
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(refuse_timestamp)]
+IsoDateTime = Annotated[datetime, BeforeValidator(refuse_timestamp)]
+AwareIsoDateTime = Annotated[AwareDatetime, BeforeValidator(refuse_timestamp)]
 
 
 def accepts_none(annotation: Any) -> bool:

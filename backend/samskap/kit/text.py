@@ -1,9 +1,24 @@
 """Text the API refuses: control characters other than tab and line breaks."""
 
 import re
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import StringConstraints
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+# The same rule as a JSON Schema pattern, so that the OpenAPI document says it.
+PLAIN_TEXT_PATTERN = r"^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$"
+
+
+def document_plain_text(schema: dict[str, Any]) -> None:
+    """Give every free-text string in a JSON schema the pattern that refuses control characters."""
+    if schema.get("type") == "string" and not {"format", "pattern", "enum", "const"} & set(schema):
+        schema["pattern"] = PLAIN_TEXT_PATTERN
+    for member in schema.get("anyOf", []):
+        document_plain_text(member)
+    if isinstance(schema.get("items"), dict):
+        document_plain_text(schema["items"])
 
 
 def has_control_character(value: Any) -> bool:
@@ -15,3 +30,6 @@ def has_control_character(value: Any) -> bool:
     if isinstance(value, dict):
         return any(has_control_character(k) or has_control_character(v) for k, v in value.items())
     return False
+
+
+PlainText = Annotated[str, StringConstraints(pattern=PLAIN_TEXT_PATTERN)]

@@ -1,5 +1,4 @@
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
@@ -8,6 +7,7 @@ from samskap.auth.principal import PrincipalDep
 from samskap.deps import SessionDep
 from samskap.governance.as_of import AS_OF_DESCRIPTION
 from samskap.kit.routes import crud_router
+from samskap.kit.schemas import IsoDate
 from samskap.problems import problem_responses
 from samskap.programmes.overview import ProgrammeOverview, programme_overview
 from samskap.programmes.schemas import (
@@ -56,7 +56,7 @@ async def overview(
     id: ProgrammeId,
     session: SessionDep,
     principal: PrincipalDep,
-    as_of: Annotated[date | None, Query(description=AS_OF_DESCRIPTION)] = None,
+    as_of: Annotated[IsoDate | None, Query(description=AS_OF_DESCRIPTION)] = None,
 ) -> ProgrammeOverview:
     """Projects with phase and health, overdue and upcoming deadlines, recent involvement."""
     programme = await ProgrammeService(session, principal).get(id)
