@@ -4,17 +4,12 @@ from typing import Any
 
 from fastapi import APIRouter, Request, status
 from fastapi.responses import Response
-from sqlalchemy import select
 
-from samskap.audit.log import record_event
 from samskap.auth.principal import PrincipalDep
 from samskap.auth.schemas import LogoutRequest, Me, PasswordGrant, TokenRequest, TokenResponse
-from samskap.auth.service import LoginService
-from samskap.auth.tokens import digest
-from samskap.db import utcnow
+from samskap.auth.service import LoginService, log_out, who_am_i
 from samskap.deps import SessionDep
-from samskap.models import AuthSession, User
-from samskap.problems import Unauthorized, problem_responses
+from samskap.problems import problem_responses
 
 public = APIRouter(prefix="/auth", tags=["auth"])
 router = APIRouter(prefix="/auth", tags=["auth"])
@@ -54,29 +49,7 @@ async def logout(
     principal: PrincipalDep, session: SessionDep, body: LogoutRequest | None = None
 ) -> Response:
     """Revokes the refresh token and every access token of the session."""
-    if body is not None and body.refresh_token:
-        login = await session.scalar(
-            select(AuthSession).where(
-                AuthSession.refresh_token_hash == digest(body.refresh_token),
-                AuthSession.user_id == principal.user_id,
-            )
-        )
-    elif principal.session_id is not None:
-        login = await session.get(AuthSession, principal.session_id)
-    else:
-        login = None
-    if login is None:
-        raise Unauthorized("No session to end with these credentials.")
-    if login.revoked_at is None:
-        login.revoked_at = utcnow()
-        record_event(
-            session,
-            principal,
-            action="logout",
-            record_type="auth_session",
-            record_id=login.id,
-            programme_id=None,
-        )
+    await log_out(session, principal, body.refresh_token if body is not None else None)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -89,16 +62,4 @@ async def logout(
 )
 async def me(principal: PrincipalDep, session: SessionDep) -> Any:
     """The caller's account and programme roles (for an API token: its one programme)."""
-    user = await session.get(User, principal.user_id) if principal.user_id else None
-    memberships = [
-        {"programme_id": p, "role": r, "person_id": principal.person_in(p)}
-        for p, r in principal.roles.items()
-    ]
-    return Me(
-        id=user.id if user else None,
-        email=user.email if user else None,
-        name=user.name if user else None,
-        system_admin=principal.system_admin,
-        via=principal.via,
-        memberships=memberships,
-    )
+    return await who_am_i(session, principal)

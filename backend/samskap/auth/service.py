@@ -10,7 +10,7 @@ from samskap.audit.log import record_event
 from samskap.auth.passwords import verify_password_in_worker
 from samskap.auth.principal import Principal
 from samskap.auth.ratelimit import LoginLimiter
-from samskap.auth.schemas import TokenResponse
+from samskap.auth.schemas import Me, MembershipBrief, TokenResponse
 from samskap.auth.tokens import (
     digest,
     issue_access_token,
@@ -147,3 +147,47 @@ class LoginService:
             expires_in=self.settings.access_token_minutes * 60,
             refresh_token=refresh,
         )
+
+
+async def log_out(session: AsyncSession, principal: Principal, refresh_token: str | None) -> None:
+    """Revokes the session of the refresh token given (which must be the caller's), else the
+    session of the access token used; an API token has none to end."""
+    if refresh_token:
+        login = await session.scalar(
+            select(AuthSession).where(
+                AuthSession.refresh_token_hash == digest(refresh_token),
+                AuthSession.user_id == principal.user_id,
+            )
+        )
+    elif principal.session_id is not None:
+        login = await session.get(AuthSession, principal.session_id)
+    else:
+        login = None
+    if login is None:
+        raise Unauthorized("No session to end with these credentials.")
+    if login.revoked_at is None:
+        login.revoked_at = utcnow()
+        record_event(
+            session,
+            principal,
+            action="logout",
+            record_type="auth_session",
+            record_id=login.id,
+            programme_id=None,
+        )
+
+
+async def who_am_i(session: AsyncSession, principal: Principal) -> Me:
+    """The caller's account and programme roles (for an API token: its one programme)."""
+    user = await session.get(User, principal.user_id) if principal.user_id else None
+    return Me(
+        id=user.id if user else None,
+        email=user.email if user else None,
+        name=user.name if user else None,
+        system_admin=principal.system_admin,
+        via=principal.via,
+        memberships=[
+            MembershipBrief(programme_id=p, role=r, person_id=principal.person_in(p))
+            for p, r in principal.roles.items()
+        ],
+    )

@@ -9,17 +9,15 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials
 from icalendar import Calendar
 from icalendar import Event as VEvent
-from sqlalchemy import select
 
 from samskap.auth.principal import Credentials, Principal, current_principal
 from samskap.deadlines.service import DeadlineService
 from samskap.deps import SessionDep
 from samskap.events.service import EventService
+from samskap.feeds.service import feed_deadlines, feed_events
 from samskap.kit.listing import ListQuery
-from samskap.models import Deadline, Event
 from samskap.problems import Unauthorized, problem_responses
 
-MAX_ITEMS = 2000
 DEADLINE_LENGTH = timedelta(minutes=30)
 ICS = "text/calendar"
 
@@ -97,9 +95,7 @@ async def events_feed(
     lq: Annotated[ListQuery, Depends(EventService.spec.dependency())],
 ) -> Response:
     """Filtered like GET /events; the paging parameters are ignored."""
-    service = EventService(session, principal)
-    stmt = EventService.spec.statement(lq, service.scoped(select(Event)))
-    events = (await session.scalars(stmt.order_by(Event.starts_at).limit(MAX_ITEMS))).all()
+    events = await feed_events(session, principal, lq)
     calendar = _calendar("Samskap: møter og samlinger")
     for event in events:
         item = _item(event, event.title, event.starts_at, event.ends_at)
@@ -126,9 +122,7 @@ async def deadlines_feed(
     lq: Annotated[ListQuery, Depends(DeadlineService.spec.dependency())],
 ) -> Response:
     """Filtered like GET /deadlines; the paging parameters are ignored."""
-    service = DeadlineService(session, principal)
-    stmt = DeadlineService.spec.statement(lq, service.scoped(select(Deadline)))
-    deadlines = (await session.scalars(stmt.order_by(Deadline.due_at).limit(MAX_ITEMS))).all()
+    deadlines = await feed_deadlines(session, principal, lq)
     calendar = _calendar("Samskap: frister")
     for deadline in deadlines:
         item = _item(
