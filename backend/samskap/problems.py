@@ -6,6 +6,7 @@ import socket
 import sqlite3
 import traceback
 import uuid
+from collections.abc import Mapping
 from typing import Any
 
 from asyncpg import exceptions as asyncpg_errors
@@ -191,7 +192,7 @@ def problem_response(
     title: str,
     detail: str | None = None,
     errors: list[dict] | None = None,
-    headers: dict[str, str] | None = None,
+    headers: Mapping[str, str] | None = None,
     **extra: Any,
 ) -> JSONResponse:
     body: dict[str, Any] = {"type": PROBLEM_BASE + slug, "title": title, "status": status}

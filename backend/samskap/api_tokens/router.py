@@ -9,7 +9,7 @@ from samskap.auth.principal import PrincipalDep
 from samskap.deps import IfMatch, SessionDep
 from samskap.kit.etag import check_if_match, etag
 from samskap.kit.listing import ListQuery
-from samskap.kit.openapi import ETAG_HEADER, LOCATION_HEADER
+from samskap.kit.openapi import CREATED_WITH_ETAG, READ_WITH_ETAG
 from samskap.problems import problem_responses
 
 router = APIRouter(prefix="/api-tokens", tags=["api-tokens"])
@@ -42,7 +42,7 @@ async def list_tokens(svc: Svc, lq: ListParams) -> Any:
     name="api-tokens-get",
     summary="Get an API token",
     response_model=ApiTokenRead,
-    responses={200: {"headers": ETAG_HEADER}} | problem_responses(401, 404, 422),
+    responses=READ_WITH_ETAG | problem_responses(401, 404, 422),
 )
 async def get_token(id: TokenId, svc: Svc, response: Response) -> Any:
     """One token's name, scope, expiry and last use."""
@@ -57,8 +57,7 @@ async def get_token(id: TokenId, svc: Svc, response: Response) -> Any:
     summary="Create an API token",
     response_model=ApiTokenCreated,
     status_code=status.HTTP_201_CREATED,
-    responses={201: {"headers": ETAG_HEADER | LOCATION_HEADER}}
-    | problem_responses(400, 401, 403, 413, 415, 422),
+    responses=CREATED_WITH_ETAG | problem_responses(400, 401, 403, 413, 415, 422),
 )
 async def create_token(body: ApiTokenCreate, svc: Svc, request: Request, response: Response) -> Any:
     """The secret (smk_…) is in this answer only; store it in the integration at once."""

@@ -114,7 +114,7 @@ async def _from_access_token(request: Request, session, token: str) -> Principal
         user_id=user.id,
         session_id=login.id,
         system_admin=user.system_admin,
-        roles={m.programme_id: ProgrammeRole(m.role) for m in memberships},
+        roles={m.programme_id: m.role for m in memberships},
         persons={m.programme_id: m.person_id for m in memberships if m.person_id},
     )
 

@@ -3,7 +3,7 @@
 import uuid
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import CursorResult, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samskap.audit.log import record_event
@@ -51,7 +51,9 @@ class LoginService:
         name = username.strip().lower()
         with limiter.attempt(account=name, address=address) as attempt:
             user = await self.session.scalar(select(User).where(func.lower(User.email) == name))
-            valid = await verify_password_in_worker(user and user.password_hash, password)
+            valid = await verify_password_in_worker(
+                user.password_hash if user is not None else None, password
+            )
             if user is None or not valid or not user.active:
                 attempt.fail()
                 raise Unauthorized("Wrong e-mail address or password.")
@@ -96,7 +98,8 @@ class LoginService:
         refresh = new_refresh_token(self.settings, session_id)
         # Rotates only if the presented token is still the current one: of two requests with
         # the same token, one rotates and the other finds nothing to update.
-        rotated = await self.session.execute(
+        # An UPDATE's result is a CursorResult (with its rowcount), which execute() does not say.
+        rotated: CursorResult = await self.session.execute(  # type: ignore[assignment]
             update(AuthSession)
             .where(
                 AuthSession.id == session_id,
@@ -116,7 +119,7 @@ class LoginService:
         return self._tokens(user_id, session_id, refresh)
 
     async def _end_reused(self, session_id: uuid.UUID, user_id: uuid.UUID, now: datetime) -> None:
-        ended = await self.session.execute(
+        ended: CursorResult = await self.session.execute(  # type: ignore[assignment]
             update(AuthSession)
             .where(AuthSession.id == session_id, AuthSession.revoked_at.is_(None))
             .values(revoked_at=now, version=AuthSession.version + 1)

@@ -16,6 +16,7 @@ from samskap.deps import SessionDep
 from samskap.events.service import EventService
 from samskap.feeds.service import feed_deadlines, feed_events
 from samskap.kit.listing import ListQuery
+from samskap.kit.openapi import Responses
 from samskap.problems import Unauthorized, problem_responses
 
 DEADLINE_LENGTH = timedelta(minutes=30)
@@ -74,7 +75,7 @@ def _answer(calendar: Calendar) -> Response:
     )
 
 
-_ICS_RESPONSE = {
+_ICS_RESPONSE: Responses = {
     200: {
         "content": {ICS: {"schema": {"type": "string"}}},
         "description": "An iCalendar (RFC 5545) feed",

@@ -275,9 +275,8 @@ async def _mandate_approvals(
             select(Group).where(Group.programme_id == programme.id).order_by(Group.name)
         )
     )
-    approved: list[Project | Group] = [
-        r for r in [*projects, *groups] if r.mandate_status == MandateStatus.approved
-    ]
+    records: list[Project | Group] = [*projects, *groups]
+    approved = [r for r in records if r.mandate_status == MandateStatus.approved]
     ids = {r.mandate_decision_id for r in approved if r.mandate_decision_id}
     decisions = {
         d.id: d for d in await session.scalars(select(Decision).where(Decision.id.in_(ids)))
@@ -297,6 +296,7 @@ async def _mandate_approvals(
             title = decision.title
             for problem in problems:
                 params |= problem.params
+        project_id: uuid.UUID | None
         if isinstance(record, Project):
             kind, name, project_id = "project", record.code, record.id
         else:

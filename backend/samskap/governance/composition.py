@@ -169,7 +169,11 @@ async def programme_composition(
     found: list[Finding] = []
     for group in groups:
         found += group_findings(
-            group, by_group[group.id], programme, projects.get(group.project_id), today
+            group,
+            by_group[group.id],
+            programme,
+            projects.get(group.project_id) if group.project_id is not None else None,
+            today,
         )
     if group_id is not None:
         return found

@@ -106,7 +106,7 @@ class MemberService(CrudService[GroupMember]):
 
     async def validate(self, record):
         require_order(record.starts_on, record.ends_on, "starts_on", "ends_on")
-        programme = await self.session.get(Programme, record.programme_id)
+        programme = await self.session.get_one(Programme, record.programme_id)
         await check_municipality(programme, record.municipality_number, "municipality_number")
         await self._check_no_double_seat(record)
 

@@ -22,6 +22,10 @@ ETAG_HEADER = {
 LOCATION_HEADER = {
     "Location": {"description": "The address of the new record", "schema": {"type": "string"}}
 }
+# What a route declares as `responses`; these two are joined with `problem_responses(...)`.
+Responses = dict[int | str, dict[str, Any]]
+READ_WITH_ETAG: Responses = {200: {"headers": ETAG_HEADER}}
+CREATED_WITH_ETAG: Responses = {201: {"headers": ETAG_HEADER | LOCATION_HEADER}}
 _UNUSED = ("HTTPValidationError", "ValidationError")
 
 # Bodies that an operation reads itself (a merge patch is merged before it is validated),

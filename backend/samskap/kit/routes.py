@@ -15,7 +15,7 @@ from samskap.auth.principal import PrincipalDep
 from samskap.deps import IfMatch, SessionDep
 from samskap.kit.etag import etag
 from samskap.kit.listing import ListQuery
-from samskap.kit.openapi import ETAG_HEADER, LOCATION_HEADER, declare_body_schema
+from samskap.kit.openapi import CREATED_WITH_ETAG, READ_WITH_ETAG, declare_body_schema
 from samskap.kit.patch import merged_update
 from samskap.kit.service import CrudService
 from samskap.models.enums import ProgrammeRole
@@ -160,7 +160,7 @@ def crud_router(
         summary=f"Get {a_singular}",
         description=text["get"],
         response_model=read,
-        responses={200: {"headers": ETAG_HEADER}} | problem_responses(401, 404, 422),
+        responses=READ_WITH_ETAG | problem_responses(401, 404, 422),
     )
     async def get_record(record: Record, svc: Svc, response: Response) -> Any:
         response.headers["ETag"] = etag(record.version)
@@ -173,8 +173,7 @@ def crud_router(
         description=text["create"],
         response_model=read,
         status_code=status.HTTP_201_CREATED,
-        responses={201: {"headers": ETAG_HEADER | LOCATION_HEADER}}
-        | problem_responses(400, 401, 403, 409, 413, 415, 422),
+        responses=CREATED_WITH_ETAG | problem_responses(400, 401, 403, 409, 413, 415, 422),
     )
     async def create_record(body: create, svc: Svc, request: Request, response: Response) -> Any:  # type: ignore[valid-type]
         record = await svc.create(body)
@@ -188,7 +187,7 @@ def crud_router(
         summary=f"Update {a_singular} (JSON Merge Patch)",
         description=text["update"],
         response_model=read,
-        responses={200: {"headers": ETAG_HEADER}}
+        responses=READ_WITH_ETAG
         | problem_responses(400, 401, 403, 404, 409, 412, 413, 415, 422, 428),
         openapi_extra=merge_patch_body(update),
     )

@@ -13,7 +13,7 @@ Services never commit: the request's session does.
 """
 
 import uuid
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar, cast
 
 from pydantic import BaseModel
 from sqlalchemy import Select, select
@@ -27,16 +27,17 @@ from samskap.kit.etag import check_if_match
 from samskap.kit.ids import uuid7
 from samskap.kit.listing import ListQuery, ListSpec
 from samskap.models import Programme
+from samskap.models.common import ExternallyKeyed, InProgramme, Record
 from samskap.models.enums import ProgrammeRole
 from samskap.problems import Conflict, Forbidden, NotFound, ValidationFailed
 
-M = TypeVar("M")
+M = TypeVar("M", bound=Record)
 
 _VERBS = {"create": "create", "update": "change", "delete": "delete"}
 
 
 class CrudService(Generic[M]):
-    model: ClassVar[type]
+    model: type[M]
     label: ClassVar[str]
     spec: ClassVar[ListSpec]
     write_role: ClassVar[ProgrammeRole] = ProgrammeRole.editor
@@ -46,11 +47,12 @@ class CrudService(Generic[M]):
         self.principal = principal
 
     # access ----------------------------------------------------------------------------------
-    def programme_column(self):
-        return self.model.programme_id
+    # A record belongs to a programme, unless its service says otherwise (programmes, users).
+    def programme_column(self) -> Any:
+        return cast(type[InProgramme], self.model).programme_id
 
-    def programme_of(self, record: M) -> uuid.UUID:
-        return record.programme_id
+    def programme_of(self, record: M) -> uuid.UUID | None:
+        return cast(InProgramme, record).programme_id
 
     def scoped(self, stmt: Select) -> Select:
         """Narrow a query to the programmes the principal belongs to."""
@@ -197,11 +199,12 @@ class CrudService(Generic[M]):
         external_id = getattr(record, "external_id", None)
         if external_id is None:
             return
+        keyed = cast(type[ExternallyKeyed], self.model)
         stmt = select(self.model.id).where(
-            self.model.external_id == external_id, self.model.id != record.id
+            keyed.external_id == external_id, self.model.id != record.id
         )
         if self.model is not Programme:
-            stmt = stmt.where(self.model.programme_id == record.programme_id)
+            stmt = stmt.where(self.programme_column() == self.programme_of(record))
         if (await self.session.scalars(stmt)).first() is not None:
             raise Conflict(
                 f"A {self.label} with external_id {external_id!r} already exists.",

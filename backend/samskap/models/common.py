@@ -2,8 +2,9 @@
 
 import uuid
 from datetime import datetime
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from sqlalchemy import ForeignKey, Integer, String, Uuid
+from sqlalchemy import ForeignKey, FromClause, Integer, String, Uuid
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
 from samskap.db import utcnow
@@ -12,6 +13,14 @@ from samskap.kit.types import UTCDateTime
 
 
 class Record:
+    if TYPE_CHECKING:
+        # As the declarative base (which every record also derives from) declares them, so
+        # that code generic over records sees them.
+        __tablename__: Any
+        __table__: ClassVar[FromClause]
+
+        def __init__(self, **kw: Any) -> None: ...
+
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid7)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Path, Response
 from samskap.auth.principal import PrincipalDep
 from samskap.deps import IfMatch, SessionDep
 from samskap.kit.etag import etag
-from samskap.kit.openapi import ETAG_HEADER
+from samskap.kit.openapi import READ_WITH_ETAG
 from samskap.kit.routes import crud_router
 from samskap.people.privacy import erase_person, export_person
 from samskap.people.schemas import PersonCreate, PersonPage, PersonRead, PersonUpdate
@@ -59,7 +59,7 @@ async def export(id: PersonId, session: SessionDep, principal: PrincipalDep) -> 
     tags=["people"],
     summary="Anonymise a person, keeping every record that refers to them",
     response_model=PersonRead,
-    responses={200: {"headers": ETAG_HEADER}} | problem_responses(401, 403, 404, 409, 412, 422),
+    responses=READ_WITH_ETAG | problem_responses(401, 403, 404, 409, 412, 422),
 )
 async def erase(
     id: PersonId,

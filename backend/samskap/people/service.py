@@ -69,5 +69,5 @@ class PersonService(CrudService[Person]):
             raise ValidationFailed.at(
                 "/union", "only union representatives have a union here", code="union_not_allowed"
             )
-        programme = await self.session.get(Programme, record.programme_id)
+        programme = await self.session.get_one(Programme, record.programme_id)
         await check_municipality(programme, record.municipality_number, "municipality_number")

@@ -98,7 +98,7 @@ class ProjectCreate(InputModel):
         None, description="The day the project is to end; not before starts_on"
     )
     external_id: ExternalId | None = Field(None, description=EXTERNAL_ID)
-    phase_template: PhaseTemplateKey | None = Field(  # type: ignore[valid-type]
+    phase_template: PhaseTemplateKey | None = Field(
         None,
         description="Create the project's phases from this built-in template",
     )
