@@ -389,3 +389,12 @@ class TestDatesAreText:
         document = (await anonymous.get(f"{API}/openapi.json")).json()
         title = document["components"]["schemas"]["TaskCreate"]["properties"]["title"]
         assert "\\u0000" in title["pattern"]
+
+    async def test_a_number_is_not_a_date_in_a_body_either(self, client):
+        r = await client.post(f"{API}/programmes", json={"name": "Tall", "starts_on": 0})
+        body = assert_problem(r, 422, "validation")
+        assert body["errors"][0] == {
+            "pointer": "/starts_on",
+            "code": "date_format",
+            "detail": "give a date as YYYY-MM-DD and a time as RFC 3339, not a number",
+        }

@@ -14,12 +14,14 @@ from pydantic import (
     Field,
     GetJsonSchemaHandler,
     StringConstraints,
+    ValidationError,
     ValidationInfo,
     create_model,
     field_validator,
+    model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema, PydanticCustomError
+from pydantic_core import CoreSchema, InitErrorDetails, PydanticCustomError
 
 from samskap.kit.text import document_plain_text, has_control_character
 
@@ -53,6 +55,21 @@ class InputModel(BaseModel):
         for prop in schema.get("properties", {}).values():
             document_plain_text(prop)
         return schema
+
+    @model_validator(mode="before")
+    @classmethod
+    def _dates_are_text(cls, data: Any) -> Any:
+        # A date or a time is written as text (RFC 3339), never as a number of seconds.
+        if not isinstance(data, dict):
+            return data
+        errors = [
+            InitErrorDetails(type=_TIMESTAMP, loc=(name,), input=data[name])
+            for name, field in cls.model_fields.items()
+            if name in data and _mentions_time(field.annotation) and _is_number(data[name])
+        ]
+        if errors:
+            raise ValidationError.from_exception_data(cls.__name__, errors)
+        return data
 
     @field_validator("*", mode="after")
     @classmethod
@@ -106,14 +123,27 @@ class RecordRead(BaseModel):
 _NUMBER = re.compile(r"\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*")
 
 
+_TIMESTAMP = PydanticCustomError(
+    "date_format", "give a date as YYYY-MM-DD and a time as RFC 3339, not a number"
+)
+
+
+def _is_number(value: Any) -> bool:
+    return (isinstance(value, int | float) and not isinstance(value, bool)) or (
+        isinstance(value, str) and _NUMBER.fullmatch(value) is not None
+    )
+
+
+def _mentions_time(annotation: Any) -> bool:
+    if annotation in (date, datetime, AwareDatetime):
+        return True
+    return any(_mentions_time(a) for a in get_args(annotation))
+
+
 def refuse_timestamp(value: Any) -> Any:
     """Dates and times come as RFC 3339 text; a number (of seconds since 1970) is refused."""
-    if (isinstance(value, int | float) and not isinstance(value, bool)) or (
-        isinstance(value, str) and _NUMBER.fullmatch(value)
-    ):
-        raise PydanticCustomError(
-            "date_format", "give a date as YYYY-MM-DD and a time as RFC 3339, not a number"
-        )
+    if _is_number(value):
+        raise _TIMESTAMP
     return value
 
 
