@@ -30,7 +30,7 @@ endif
 
 .PHONY: help install run migrate demo serve dev web test test-backend test-sqlite \
         test-postgresql test-web test-e2e lint lint-web format openapi openapi-check client \
-        client-check bench lock clean
+        client-check bench fuzz lock clean
 
 help:
 	@echo "make run    install, migrate an SQLite database under var/, load the demo, build the"
@@ -144,6 +144,14 @@ test-e2e: $(STAMP) $(WEB_BUILD)
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench
+
+FUZZ_VENV := .venv-fuzz
+SCHEMATHESIS := schemathesis==4.32.5
+
+fuzz: $(STAMP)
+	@test -x $(FUZZ_VENV)/bin/st || { $(PYTHON) -m venv $(FUZZ_VENV) && \
+	  $(FUZZ_VENV)/bin/pip install --quiet $(SCHEMATHESIS); }
+	SAMSKAP_FUZZ_ST=$(FUZZ_VENV)/bin/st $(BIN)/python -m tests.fuzz
 
 clean:
 	rm -rf $(VENV) var .tools .pytest_cache .ruff_cache $(WEB)/node_modules $(WEB)/dist
