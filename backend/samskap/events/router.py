@@ -2,15 +2,12 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Path
-from sqlalchemy import func, select
 
 from samskap.auth.principal import PrincipalDep
 from samskap.deps import SessionDep
 from samskap.events.schemas import AttendanceRow, EventCreate, EventPage, EventRead, EventUpdate
-from samskap.events.service import EventService
-from samskap.groups.service import GroupService
+from samskap.events.service import EventService, group_attendance
 from samskap.kit.routes import crud_router
-from samskap.models import Event, EventParticipant, GroupMember, Person
 from samskap.problems import problem_responses
 
 router = APIRouter()
@@ -49,35 +46,4 @@ async def attendance(
 ) -> list[AttendanceRow]:
     """Per member: events invited to, present, absent, excused (seed 004: parties must
     prioritise attending)."""
-    group = await GroupService(session, principal).get(id)
-    rows = (
-        await session.execute(
-            select(EventParticipant.person_id, EventParticipant.attendance, func.count())
-            .join(Event, Event.id == EventParticipant.event_id)
-            .where(Event.group_id == group.id)
-            .group_by(EventParticipant.person_id, EventParticipant.attendance)
-        )
-    ).all()
-    names = dict(
-        (
-            await session.execute(
-                select(Person.id, Person.name)
-                .join(GroupMember, GroupMember.person_id == Person.id)
-                .where(GroupMember.group_id == group.id)
-            )
-        ).all()
-    )
-    others = {r[0] for r in rows} - set(names)
-    if others:
-        names |= dict(
-            (
-                await session.execute(select(Person.id, Person.name).where(Person.id.in_(others)))
-            ).all()
-        )
-    table = {pid: {"present": 0, "absent": 0, "excused": 0, "not_recorded": 0} for pid in names}
-    for person_id, status, count in rows:
-        table[person_id][status or "not_recorded"] += count
-    return [
-        AttendanceRow(person_id=pid, name=names[pid], invited=sum(c.values()), **c)
-        for pid, c in sorted(table.items(), key=lambda kv: names[kv[0]])
-    ]
+    return await group_attendance(session, principal, id)

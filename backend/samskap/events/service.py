@@ -1,14 +1,19 @@
 import uuid
 from datetime import datetime
 
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from samskap.auth.principal import Principal
 from samskap.config import get_settings
 from samskap.db import utcnow
+from samskap.events.schemas import AttendanceRow
+from samskap.groups.service import GroupService
 from samskap.kit.listing import Filter, ListSpec
 from samskap.kit.references import require_in_programme
 from samskap.kit.service import CrudService, require_order
-from samskap.models import Event, EventParticipant, Group, Person, Project
+from samskap.models import Event, EventParticipant, Group, GroupMember, Person, Project
 from samskap.models.enums import EventKind
 from samskap.problems import ValidationFailed
 
@@ -160,3 +165,42 @@ class EventService(CrudService[Event]):
                 code="meeting_not_started",
                 params={"starts_at": record.starts_at.isoformat()},
             )
+
+
+async def group_attendance(
+    session: AsyncSession, principal: Principal, group_id: uuid.UUID
+) -> list[AttendanceRow]:
+    """Per member (and anyone else invited to the group's events): how often invited,
+    present, absent, excused, or not recorded."""
+    group = await GroupService(session, principal).get(group_id)
+    rows = (
+        await session.execute(
+            select(EventParticipant.person_id, EventParticipant.attendance, func.count())
+            .join(Event, Event.id == EventParticipant.event_id)
+            .where(Event.group_id == group.id)
+            .group_by(EventParticipant.person_id, EventParticipant.attendance)
+        )
+    ).all()
+    names = dict(
+        (
+            await session.execute(
+                select(Person.id, Person.name)
+                .join(GroupMember, GroupMember.person_id == Person.id)
+                .where(GroupMember.group_id == group.id)
+            )
+        ).all()
+    )
+    others = {r[0] for r in rows} - set(names)
+    if others:
+        names |= dict(
+            (
+                await session.execute(select(Person.id, Person.name).where(Person.id.in_(others)))
+            ).all()
+        )
+    table = {pid: {"present": 0, "absent": 0, "excused": 0, "not_recorded": 0} for pid in names}
+    for person_id, status, count in rows:
+        table[person_id][status or "not_recorded"] += count
+    return [
+        AttendanceRow(person_id=pid, name=names[pid], invited=sum(c.values()), **c)
+        for pid, c in sorted(table.items(), key=lambda kv: names[kv[0]])
+    ]

@@ -6,13 +6,11 @@ from fastapi import APIRouter, Path, Query
 from samskap.auth.principal import PrincipalDep
 from samskap.deps import SessionDep
 from samskap.governance.as_of import AS_OF_DESCRIPTION
-from samskap.governance.compliance import Compliance, programme_compliance, today_in_oslo
-from samskap.governance.composition import Finding, programme_composition
-from samskap.groups.service import GroupService
+from samskap.governance.compliance import Compliance
+from samskap.governance.composition import Finding
+from samskap.governance.service import compliance_report, group_composition
 from samskap.kit.schemas import IsoDate
-from samskap.models import Programme
 from samskap.problems import problem_responses
-from samskap.programmes.service import ProgrammeService
 
 router = APIRouter(tags=["governance"])
 ProgrammeId = Annotated[uuid.UUID, Path(description="The id of the programme")]
@@ -34,8 +32,7 @@ async def compliance(
 ) -> Compliance:
     """Composition findings, mandates, project leaders, employee involvement and overdue
     deadlines, each with its rule and source."""
-    programme = await ProgrammeService(session, principal).get(id)
-    return await programme_compliance(session, programme, as_of)
+    return await compliance_report(session, principal, id, as_of)
 
 
 @router.get(
@@ -47,6 +44,4 @@ async def compliance(
 )
 async def composition(id: GroupId, session: SessionDep, principal: PrincipalDep) -> list[Finding]:
     """Empty when the group is composed as its kind requires."""
-    group = await GroupService(session, principal).get(id)
-    programme = await session.get(Programme, group.programme_id)
-    return await programme_composition(session, programme, today_in_oslo(), group_id=group.id)
+    return await group_composition(session, principal, id)

@@ -1,0 +1,29 @@
+"""The governance reports a caller may ask for: a programme's compliance, a group's
+composition, each for a programme or group the caller can see."""
+
+import uuid
+from datetime import date
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from samskap.auth.principal import Principal
+from samskap.governance.compliance import Compliance, programme_compliance, today_in_oslo
+from samskap.governance.composition import Finding, programme_composition
+from samskap.groups.service import GroupService
+from samskap.models import Programme
+from samskap.programmes.service import ProgrammeService
+
+
+async def compliance_report(
+    session: AsyncSession, principal: Principal, programme_id: uuid.UUID, as_of: date | None
+) -> Compliance:
+    programme = await ProgrammeService(session, principal).get(programme_id)
+    return await programme_compliance(session, programme, as_of)
+
+
+async def group_composition(
+    session: AsyncSession, principal: Principal, group_id: uuid.UUID
+) -> list[Finding]:
+    group = await GroupService(session, principal).get(group_id)
+    programme = await session.get_one(Programme, group.programme_id)
+    return await programme_composition(session, programme, today_in_oslo(), group_id=group.id)
