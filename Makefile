@@ -97,6 +97,7 @@ dev: demo $(NPM_STAMP)
 lint: $(STAMP) lint-web
 	$(BIN)/ruff check backend tests migrations
 	$(BIN)/ruff format --check backend tests migrations
+	$(BIN)/mypy --config-file backend/pyproject.toml backend/samskap
 
 lint-web: $(NPM_STAMP)
 	cd $(WEB) && npx eslint . && npx tsc --noEmit -p tsconfig.json

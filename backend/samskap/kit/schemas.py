@@ -2,6 +2,7 @@
 
 import re
 import uuid
+from collections.abc import Collection
 from datetime import date, datetime
 from types import UnionType
 from typing import Annotated, Any, Union, get_args, get_origin
@@ -182,7 +183,11 @@ class MergePatch(InputModel):
 
 
 def update_model(
-    create: type[BaseModel], name: str, *, exclude: set[str] = frozenset(), doc: str | None = None
+    create: type[BaseModel],
+    name: str,
+    *,
+    exclude: Collection[str] = frozenset(),
+    doc: str | None = None,
 ) -> type[BaseModel]:
     """A JSON Merge Patch body: every field of `create` optional; `null` clears a field that
     may be empty, and only such a field accepts it."""
@@ -210,7 +215,11 @@ def page_model(read: type[BaseModel], name: str) -> type[BaseModel]:
     return create_model(
         name,
         __doc__="One page of a list; pass next_cursor as cursor to get the next page.",
-        items=(list[read], Field(description="The records of this page, in the list's order")),
+        items=(
+            # `read` is a model given at run time, which no checker can follow.
+            list[read],  # type: ignore[valid-type]
+            Field(description="The records of this page, in the list's order"),
+        ),
         next_cursor=(
             str | None,
             Field(
