@@ -12,7 +12,7 @@ export type MandateStatus = Schemas["MandateStatus"];
 export const HEALTHS: Health[] = ["on_track", "at_risk", "off_track"];
 export const MANDATE_STATUSES: MandateStatus[] = ["draft", "proposed", "approved"];
 
-// The moves the API allows (samskap/mandates.py): a mandate is proposed before it is approved,
+// The moves the API allows (samskap/governance/mandates.py): a mandate is proposed before it is approved,
 // and a proposed or approved one can go back to draft.
 const MANDATE_MOVES: Record<MandateStatus, MandateStatus[]> = {
   draft: ["draft", "proposed"],
