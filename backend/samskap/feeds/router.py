@@ -31,7 +31,11 @@ async def feed_principal(
     credentials: Credentials,
     token: Annotated[
         str | None,
-        Query(description="An API token (smk_…), for calendar programs that cannot send a header"),
+        Query(
+            description="An API token (smk_…), for calendar programs that cannot send a header",
+            max_length=200,
+            pattern=r"^[A-Za-z0-9_.-]*$",
+        ),
     ] = None,
 ) -> Principal:
     """A bearer token in the header, or an API token in the URL; never a login token there."""
