@@ -33,7 +33,7 @@ async def feed_principal(
         str | None,
         Query(
             description="An API token (smk_…), for calendar programs that cannot send a header",
-            max_length=200,
+            max_length=2000,
             pattern=r"^[A-Za-z0-9_.-]*$",
         ),
     ] = None,
