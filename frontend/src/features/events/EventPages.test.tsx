@@ -303,6 +303,15 @@ describe("EventPage", () => {
     expect(screen.getByText(/2 invitert: 1 til stede, 1 meldt forfall/)).toBeInTheDocument();
   });
 
+  test("a meeting that has not started offers no attendance to record, and says why", async () => {
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+    eventApi(anEvent({ starts_at: tomorrow, ends_at: tomorrow }));
+    renderEvent();
+    expect(await screen.findByText("Oppmøte registreres når møtet har begynt.")).toBeInTheDocument();
+    expect(screen.queryByRole("group", { name: "Oppmøte for Liv Tveiten" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("radio", { name: "Til stede" })).not.toBeInTheDocument();
+  });
+
   test("invites the group's seated members who are not invited yet, in one save", async () => {
     const ola = aPerson({ id: "00000000-0000-7000-8000-0000000000p8", name: "Ola Berg" });
     const seat = (personId: string, overrides: Record<string, string | null> = {}) => ({

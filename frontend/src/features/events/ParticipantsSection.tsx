@@ -44,6 +44,10 @@ export function ParticipantsSection({
   const table = useRef<HTMLTableElement>(null);
   const nameOf = (personId: string) => byId.get(personId)?.name ?? t("events.participants.unknown");
   const participants = event.participants;
+  // Attendance is recorded once the meeting has started; the API refuses it before.
+  const [openedAt] = useState(() => Date.now());
+  const started = new Date(event.starts_at).getTime() <= openedAt;
+  const mayRecord = mayEdit && started;
 
   const record = (personId: string, attendance: Attendance | null) => {
     setNotice("");
@@ -133,6 +137,7 @@ export function ParticipantsSection({
               unrecorded: counts.unrecorded,
             })}
           </Paragraph>
+          {mayEdit && !started && <Paragraph data-size="sm">{t("events.participants.notStarted")}</Paragraph>}
           <div className={layout.tableWrap}>
             <Table data-size="sm" zebra ref={table} tabIndex={-1}>
               <caption className={layout.visuallyHidden}>{t("events.participants.caption")}</caption>
@@ -165,7 +170,7 @@ export function ParticipantsSection({
                         {person?.title && <Paragraph data-size="xs">{person.title}</Paragraph>}
                       </Table.Cell>
                       <Table.Cell>
-                        {mayEdit ? (
+                        {mayRecord ? (
                           <fieldset className={own.attendance}>
                             <legend className={layout.visuallyHidden}>
                               {t("events.participants.attendanceFor", { name })}
