@@ -35,6 +35,7 @@ from samskap.middleware import RequestGuard
 from samskap.people.router import router as people_router
 from samskap.phases.router import router as phases_router
 from samskap.problems import (
+    AnsweredErrorsEndHere,
     Problem,
     ServiceUnavailable,
     install_problem_handlers,
@@ -178,12 +179,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 
 def _guard_every_request(app: FastAPI, max_body_bytes: int) -> None:
-    """RequestGuard wraps the whole stack, so that every answer (a 500 or the body limit's
-    413 included) carries the request id and the security headers."""
+    """Two wrappers around the whole stack: RequestGuard, so that every answer (a 500 or the
+    body limit's 413 included) carries the request id and the security headers; inside it,
+    AnsweredErrorsEndHere, so that an error already answered leaves the connection usable."""
     build = app.build_middleware_stack
 
     def build_middleware_stack() -> ASGIApp:
-        return RequestGuard(build(), max_body_bytes=max_body_bytes)
+        return RequestGuard(AnsweredErrorsEndHere(build()), max_body_bytes=max_body_bytes)
 
     app.build_middleware_stack = build_middleware_stack  # type: ignore[method-assign]
 

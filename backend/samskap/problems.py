@@ -298,6 +298,19 @@ def database_unavailable(exc: BaseException) -> bool:
     return False
 
 
+def answer(request: Request, error: AppError) -> JSONResponse:
+    """The problem document for a domain error."""
+    return problem_response(
+        request,
+        error.status,
+        error.slug,
+        error.title,
+        error.detail,
+        error.errors,
+        headers=error.headers,
+    )
+
+
 def _install_unavailable_handler(app: FastAPI) -> None:
     """503 with Retry-After while the database is down, locked or out of free connections."""
 
@@ -305,16 +318,13 @@ def _install_unavailable_handler(app: FastAPI) -> None:
         if not database_unavailable(exc):
             raise exc  # not an outage: the handler of unexpected errors answers 500
         log.warning("database unavailable (%s): %s", type(exc).__name__, exc)
-        error = ServiceUnavailable()
-        return problem_response(
-            request, error.status, error.slug, error.title, error.detail, headers=error.headers
-        )
+        return answer(request, ServiceUnavailable())
 
     for kind in (DBAPIError, PoolTimeout, OSError, asyncpg_errors.PostgresError):
         app.add_exception_handler(kind, unavailable)
 
 
-class _AnsweredErrorsEndHere:
+class AnsweredErrorsEndHere:
     """Starlette's outermost middleware answers an unexpected error with the 500 handler and
     then raises it again for the server to log; uvicorn takes that for a broken app and drops
     the connection, without `Connection: close`, so the client's next request on it fails.
@@ -344,15 +354,6 @@ class _AnsweredErrorsEndHere:
                 raise
 
 
-def _keep_connections_after_errors(app: FastAPI) -> None:
-    build = app.build_middleware_stack
-
-    def build_middleware_stack() -> ASGIApp:
-        return _AnsweredErrorsEndHere(build())
-
-    app.build_middleware_stack = build_middleware_stack  # type: ignore[method-assign]
-
-
 def _allowed_methods(request: Request) -> list[str]:
     """Every method some operation takes at this address (the router names only the first
     route it tried), read from the OpenAPI document so that it says what is documented."""
@@ -376,13 +377,10 @@ def _allowed_methods(request: Request) -> list[str]:
 
 def install_problem_handlers(app: FastAPI) -> None:
     _install_unavailable_handler(app)
-    _keep_connections_after_errors(app)
 
     @app.exception_handler(AppError)
     async def _app_error(request: Request, exc: AppError):
-        return problem_response(
-            request, exc.status, exc.slug, exc.title, exc.detail, exc.errors, headers=exc.headers
-        )
+        return answer(request, exc)
 
     @app.exception_handler(StaleDataError)
     async def _stale(request: Request, _exc: StaleDataError):
@@ -405,10 +403,7 @@ def install_problem_handlers(app: FastAPI) -> None:
                 "The request body is not valid JSON.",
             )
         if _missing_if_match(exc):
-            error = PreconditionRequired()
-            return problem_response(
-                request, error.status, error.slug, error.title, error.detail, error.errors
-            )
+            return answer(request, PreconditionRequired())
         errors = _validation_errors(exc)
         detail = "; ".join(
             f"{(e.get('pointer') or e.get('parameter') or '').lstrip('/')}: {e['detail']}"
@@ -422,22 +417,22 @@ def install_problem_handlers(app: FastAPI) -> None:
         detail = exc.detail if isinstance(exc.detail, str) and exc.detail != title else None
         if exc.status_code == 404 and detail == "Not Found":
             detail = "No resource at this address"
-        headers = exc.headers
-        if exc.status_code == 404 and request.url.path.startswith("/api/"):
-            # The web app's catch-all route answers GET on every address; an API address
-            # that exists for other methods is a wrong method, not a missing resource.
+        status, headers = exc.status_code, exc.headers
+        allowed: list[str] | None = None
+        if status == 404 and request.url.path.startswith("/api/"):
+            # The web app's catch-all route answers GET on every address, so an API address
+            # that exists for other methods comes here as 404: it is a wrong method.
             allowed = _allowed_methods(request)
             if allowed and request.method not in allowed:
-                exc = StarletteHTTPException(405)
-                slug, title = _STATUS_SLUGS[405]
-        if exc.status_code == 405:
-            allowed = _allowed_methods(request)
+                status, (slug, title) = 405, _STATUS_SLUGS[405]
+        if status == 405:
+            allowed = _allowed_methods(request) if allowed is None else allowed
             detail = f"{request.method} is not allowed here; use {', '.join(allowed)}"
             headers = {**(headers or {}), "Allow": ", ".join(allowed)}
-        if exc.status_code == 413:
+        if status == 413:
             limit = request.scope.get(MAX_BODY_SIZE_SCOPE_KEY)
             detail = f"The body may be at most {limit} bytes." if limit else None
-        return problem_response(request, exc.status_code, slug, title, detail, headers=headers)
+        return problem_response(request, status, slug, title, detail, headers=headers)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception):

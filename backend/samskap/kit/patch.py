@@ -32,8 +32,14 @@ def _body_errors(exc: ValidationError) -> RequestValidationError:
     )
 
 
-def merged_update(update: type[BaseModel], current: BaseModel, body: Any) -> BaseModel:
-    """The update that `body`, a merge patch, makes to the record shown as `current`."""
+def merges_into_objects(body: Any) -> bool:
+    """Whether a merge patch has a member to merge into a field's current object."""
+    return isinstance(body, dict) and any(isinstance(v, dict) for v in body.values())
+
+
+def merged_update(update: type[BaseModel], current: BaseModel | None, body: Any) -> BaseModel:
+    """The update that `body`, a merge patch, makes to the record shown as `current` (which
+    is only needed when `merges_into_objects(body)`)."""
     if not isinstance(body, dict):
         raise RequestValidationError(
             [
@@ -46,7 +52,7 @@ def merged_update(update: type[BaseModel], current: BaseModel, body: Any) -> Bas
                 }
             ]
         )
-    shown = current.model_dump(mode="json")
+    shown = current.model_dump(mode="json") if current is not None else {}
     merged = {
         name: merge_patch(shown.get(name), value)
         if isinstance(value, dict) and name in update.model_fields

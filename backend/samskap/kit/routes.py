@@ -16,7 +16,7 @@ from samskap.deps import IfMatch, SessionDep
 from samskap.kit.etag import etag
 from samskap.kit.listing import ListQuery
 from samskap.kit.openapi import CREATED_WITH_ETAG, READ_WITH_ETAG, declare_body_schema
-from samskap.kit.patch import merged_update
+from samskap.kit.patch import merged_update, merges_into_objects
 from samskap.kit.service import CrudService
 from samskap.models.enums import ProgrammeRole
 from samskap.problems import problem_responses
@@ -198,7 +198,10 @@ def crud_router(
         response: Response,
         if_match: IfMatch,
     ) -> Any:
-        shown = read.model_validate(await svc.present(record))
+        # The record as the caller sees it, only when a nested object is to be merged into it.
+        shown = (
+            read.model_validate(await svc.present(record)) if merges_into_objects(body) else None
+        )
         changes = merged_update(update, shown, body)
         record = await svc.update(record, changes, if_match)
         response.headers["ETag"] = etag(record.version)
