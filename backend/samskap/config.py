@@ -30,6 +30,11 @@ class Settings(BaseSettings):
     default_page_size: int = 50
     max_page_size: int = 500
     timezone: str = "Europe/Oslo"
+    # Survey results, for any cut, are shown only when at least this many have answered (and,
+    # for a cut, when the rest of the round is either empty or at least this many too).
+    survey_min_responses: int = Field(default=5, ge=2)
+    # Uploaded files (imported survey results and other attachments).
+    max_upload_bytes: int = Field(default=26_214_400, ge=1024)
 
     # Access. The placeholder key works in development only: create_app refuses to start
     # elsewhere until SAMSKAP_JWT_SECRET is set to a long random value.

@@ -3,33 +3,69 @@
 from samskap.models.access import ApiToken, AuthSession, Membership, User
 from samskap.models.audit import AuditEvent
 from samskap.models.deadline import Deadline
+from samskap.models.goal import (
+    Goal,
+    GoalSelection,
+    GoalSelectionRevision,
+    Indicator,
+    Measurement,
+)
 from samskap.models.governance import Decision, Event, EventParticipant
 from samskap.models.group import Group, GroupMember
 from samskap.models.involvement import Involvement, involvement_participant
+from samskap.models.measure import (
+    CriterionAssessment,
+    GroupCriterion,
+    Measure,
+    measure_goal,
+    measure_task,
+)
 from samskap.models.person import Person
 from samskap.models.phase import ExpectedResult, Phase
 from samskap.models.programme import Programme
 from samskap.models.project import Project
+from samskap.models.survey import (
+    SurveyAnswer,
+    SurveyImportedResult,
+    SurveyInvitation,
+    SurveyQuestion,
+    SurveyRound,
+)
 from samskap.models.task import Task
 
 __all__ = [
     "ApiToken",
     "AuditEvent",
     "AuthSession",
+    "CriterionAssessment",
     "Deadline",
     "Decision",
     "Event",
     "EventParticipant",
     "ExpectedResult",
+    "Goal",
+    "GoalSelection",
+    "GoalSelectionRevision",
     "Group",
+    "GroupCriterion",
     "GroupMember",
+    "Indicator",
     "Involvement",
+    "Measure",
+    "Measurement",
     "Membership",
     "Person",
     "Phase",
     "Programme",
     "Project",
+    "SurveyAnswer",
+    "SurveyImportedResult",
+    "SurveyInvitation",
+    "SurveyQuestion",
+    "SurveyRound",
     "Task",
     "User",
     "involvement_participant",
+    "measure_goal",
+    "measure_task",
 ]

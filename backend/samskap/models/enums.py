@@ -303,3 +303,102 @@ class DecisionStatus(Vocabulary):
             "union representatives, or a programme administrator's override with a reason"
         ),
     )
+
+
+class GoalKind(Vocabulary):
+    """Where a goal sits in the goal hierarchy of Digdir's project model."""
+
+    societal = "societal", "a societal goal (samfunnsmål): the change for society the work serves"
+    effect = (
+        "effect",
+        "an effect goal (effektmål): the benefit the change should bring, measured by indicators",
+    )
+    result = (
+        "result",
+        "a result goal (resultatmål): what the project itself delivers, under an effect goal or "
+        "directly under a project",
+    )
+
+
+class GoalStatus(Vocabulary):
+    """How far a goal has come."""
+
+    proposed = "proposed", "proposed, not yet adopted"
+    active = "active", "adopted and being worked towards"
+    achieved = "achieved", "reached"
+    dropped = "dropped", "given up; the reason is recorded"
+
+
+class IndicatorDirection(Vocabulary):
+    """Which way an indicator should move."""
+
+    higher_is_better = "higher_is_better", "a higher value is better"
+    lower_is_better = "lower_is_better", "a lower value is better"
+
+
+class IndicatorMethod(Vocabulary):
+    """How an indicator is measured."""
+
+    survey = "survey", "an employee survey (spørreundersøkelse, kartlegging)"
+    user_survey = "user_survey", "a user survey (brukerundersøkelse)"
+    register_data = "register_data", "data from a register or system"
+    manual_count = "manual_count", "counted by hand"
+
+
+class SurveyAudience(Vocabulary):
+    """Who a survey round is sent to."""
+
+    group = "group", "the members of one group, each with a one-time invitation"
+    project = "project", "the people of one project's groups, each with a one-time invitation"
+    link = "link", "anyone holding the round's link (employees mostly have no account)"
+
+
+class SurveyStatus(Vocabulary):
+    """Where a survey round stands."""
+
+    draft = "draft", "being prepared; its questions can change and nobody can answer yet"
+    open = "open", "taking answers"
+    closed = "closed", "closed; no more answers, and its indicator measurements are written"
+
+
+class SurveySource(Vocabulary):
+    """Where a survey round's answers come from."""
+
+    samskap = "samskap", "answered in Samskap, through invitations or the round's link"
+    imported = "imported", "aggregate results imported from the tool the municipality uses"
+
+
+class QuestionKind(Vocabulary):
+    """What a survey question asks for."""
+
+    likert = "likert", "agreement on a scale from 1 (strongly disagree) to 5 (strongly agree)"
+    yes_no = "yes_no", "yes or no"
+    number = "number", "a number"
+    free_text = "free_text", "free text"
+
+
+class MeasureStatus(Vocabulary):
+    """How far a measure (tiltak) has come."""
+
+    planned = "planned", "planned, not started"
+    in_progress = "in_progress", "being carried out"
+    done = "done", "carried out; its result is documented"
+    cancelled = "cancelled", "not carried out"
+
+
+class CriterionPurpose(Vocabulary):
+    """What a criterion for a kind of group is used for."""
+
+    setup = "setup", "a criterion for setting up a group of the kind (kriterium for opprettelse)"
+    evaluation = (
+        "evaluation",
+        "a criterion for evaluating the group's results (kriterium for evaluering)",
+    )
+
+
+class CriterionFulfilment(Vocabulary):
+    """How far a group meets a criterion, as assessed on a date."""
+
+    met = "met", "met"
+    partly_met = "partly_met", "partly met"
+    not_met = "not_met", "not met"
