@@ -1,7 +1,7 @@
 """Writing a measurement and keeping its indicator's baseline right.
 
-The baseline of an indicator is the measurement marked as baseline, else its first measurement;
-a baseline entered on the indicator without any measurement stays until one is marked.
+The baseline of an indicator is the measurement marked as baseline; without one, the baseline
+entered on the indicator; without that, its first measurement.
 """
 
 import uuid
@@ -14,7 +14,8 @@ from samskap.models import Indicator, Measurement
 
 
 async def refresh_baseline(session: AsyncSession, indicator: Indicator) -> None:
-    """Set the indicator's baseline from its measurements: the one marked, else the first."""
+    """Set the indicator's baseline from its measurements: the one marked, else (when the
+    indicator has none entered) the first."""
     await session.flush()
     rows = (
         await session.scalars(
@@ -31,6 +32,8 @@ async def refresh_baseline(session: AsyncSession, indicator: Indicator) -> None:
     if not rows:
         return
     baseline = rows[0]
+    if not baseline.is_baseline and indicator.baseline_value is not None:
+        return
     if (indicator.baseline_value, indicator.baseline_on) != (baseline.value, baseline.measured_on):
         indicator.baseline_value = baseline.value
         indicator.baseline_on = baseline.measured_on
