@@ -203,6 +203,8 @@ class TestCompliance:
             "reorganisation-consultation",
             "mandate-approval-decision",
             "project-leader-60-100",
+            "measure-result",
+            "group-criteria-assessed",
         }
         assert all(r["source"] for r in report["rules"])
 

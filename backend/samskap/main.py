@@ -20,6 +20,7 @@ from samskap.auth.ratelimit import LoginLimiter, RequestLimit
 from samskap.auth.router import public as auth_public
 from samskap.auth.router import router as auth_router
 from samskap.config import Settings, get_settings
+from samskap.criteria.router import router as criteria_router
 from samskap.db import create_engine, ping, session_factory
 from samskap.deadlines.router import router as deadlines_router
 from samskap.decisions.router import router as decisions_router
@@ -30,6 +31,7 @@ from samskap.groups.router import router as groups_router
 from samskap.involvements.router import router as involvements_router
 from samskap.kit.openapi import complete as complete_operations
 from samskap.kit.query import check_query_parameters
+from samskap.measures.router import router as measures_router
 from samskap.memberships.router import router as memberships_router
 from samskap.middleware import RequestGuard
 from samskap.people.router import router as people_router
@@ -167,6 +169,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         governance_router,
         events_router,
         decisions_router,
+        measures_router,
+        criteria_router,
     ):
         protected.include_router(router)
     api.include_router(protected)

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samskap.config import get_settings
+from samskap.criteria.service import groups_missing_setup_assessments
 from samskap.db import utcnow
 from samskap.deadlines.service import overdue_at
 from samskap.decisions.service import consultations_missing
@@ -17,6 +18,7 @@ from samskap.governance import rules
 from samskap.governance.as_of import judged_as_of
 from samskap.governance.composition import FactValue, Finding, finding, programme_composition
 from samskap.governance.mandates import approval_problems
+from samskap.measures.service import measures_without_result
 from samskap.models import (
     Deadline,
     Decision,
@@ -166,6 +168,8 @@ async def programme_compliance(
         )
 
     found += await _mandate_approvals(session, programme, projects)
+    found += await measures_without_result(session, programme, today)
+    found += await groups_missing_setup_assessments(session, programme, today)
     leaders = {
         p.id: p.name
         for p in await session.scalars(

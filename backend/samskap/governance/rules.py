@@ -82,6 +82,17 @@ REORGANISATION_CONSULTATION = Rule(
     "Hovedavtalen del B § 1-4 (drøfting før beslutning); arbeidsmiljøloven § 8-2",
 )
 
+MEASURE_RESULT = Rule(
+    "measure-result",
+    "A measure past its due date has a documented result (done with a result, or cancelled)",
+    "Sørum kommune, arbeidslag: resultatmål «Dokumentasjon av resultat» (seed 001)",
+)
+GROUP_CRITERIA_ASSESSED = Rule(
+    "group-criteria-assessed",
+    "A group of a kind with criteria for setting it up has been assessed against each of them",
+    "Sørum kommune, arbeidslag: resultatmål «Kriterier for opprettelse av arbeidslag» (seed 001)",
+)
+
 # Every rule above, in the order they are declared: the compliance report lists them all, so
 # that a finding's rule is always among them.
 ALL = tuple(value for value in list(globals().values()) if isinstance(value, Rule))

@@ -105,6 +105,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/survey-answers/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The survey a link opens (no account needed)
+         * @description The round's title, description and questions, and whether this invitation, or this
+         *     browser for a shared link, has already answered. Nothing else of the programme and no
+         *     person is named. An unknown token answers 404.
+         */
+        get: operations["survey-answers-get"];
+        put?: never;
+        /**
+         * Answer a survey (no account needed)
+         * @description Stores the answers anonymously: with a random key and no time, never with the
+         *     invitation or anyone's identity. Each answer is checked against its question's kind
+         *     (422 with a pointer and code per answer; required questions must be answered). Only an
+         *     open round takes answers (409 `round_not_open`). An invitation answers once (409
+         *     `already_answered`). A shared link sets a receipt cookie in this browser and refuses it
+         *     a second answer (409 `already_answered`); that is weaker: another browser, or clearing
+         *     cookies, allows another answer.
+         */
+        post: operations["survey-answers-submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/logout": {
         parameters: {
             query?: never;
@@ -1103,6 +1135,696 @@ export interface paths {
         patch: operations["decisions-update"];
         trace?: never;
     };
+    "/api/v1/indicators/{id}/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The indicator's measurements over time, for a chart
+         * @description The indicator with its baseline and target, and every measurement oldest first with its
+         *     change from the baseline and from the previous one.
+         */
+        get: operations["indicators-series"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/{id}/series.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The indicator's measurements as CSV
+         * @description The same series as CSV (UTF-8, comma separated, decimal point), for a spreadsheet.
+         */
+        get: operations["indicators-series-csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List indicators
+         * @description One page of the indicators you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         */
+        get: operations["indicators-list"];
+        put?: never;
+        /**
+         * Create an indicator
+         * @description Creates an indicator (indikator) of an effect or result goal: what is measured, how, which way is better, its baseline and target, and how often it is measured. Reads add the latest measurement, when the next is due, whether it is overdue and the progress from baseline to target. Answers 201 with the new record, its address in `Location` and its version in `ETag`. `external_id` is your own key for the record, unique in the programme (a second record with the same one answers 409), so that a script can find it again. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the indicators of goals of their projects and groups.
+         */
+        post: operations["indicators-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an indicator
+         * @description One indicator, by its id. The `ETag` header holds its version, to send as `If-Match` when you change or delete it. An indicator that does not exist, or that you may not see, answers 404.
+         */
+        get: operations["indicators-get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an indicator
+         * @description Deletes an indicator for good; one that other records still refer to answers 409. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers 204. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the indicators of goals of their projects and groups.
+         */
+        delete: operations["indicators-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an indicator (JSON Merge Patch)
+         * @description Changes an indicator. The body is a JSON Merge Patch (RFC 7396): send only the fields to change; `null` clears a field and nested objects merge. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers the changed record with its new `ETag`. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the indicators of goals of their projects and groups.
+         */
+        patch: operations["indicators-update"];
+        trace?: never;
+    };
+    "/api/v1/measurements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List measurements
+         * @description One page of the measurements you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         */
+        get: operations["measurements-list"];
+        put?: never;
+        /**
+         * Create a measurement
+         * @description Records a measurement (måling) of an indicator. The indicator's baseline follows: the measurement marked `is_baseline` (marking one unmarks the others), else the baseline entered on the indicator, else the first measurement. Answers 201 with the new record, its address in `Location` and its version in `ETag`. `external_id` is your own key for the record, unique in the programme (a second record with the same one answers 409), so that a script can find it again. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the indicators of goals of their projects and groups.
+         */
+        post: operations["measurements-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measurements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a measurement
+         * @description One measurement, by its id. The `ETag` header holds its version, to send as `If-Match` when you change or delete it. A measurement that does not exist, or that you may not see, answers 404.
+         */
+        get: operations["measurements-get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a measurement
+         * @description Deletes a measurement for good; the indicator's baseline moves to the next by the same rule. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers 204. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the indicators of goals of their projects and groups.
+         */
+        delete: operations["measurements-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a measurement (JSON Merge Patch)
+         * @description Changes a measurement. The body is a JSON Merge Patch (RFC 7396): send only the fields to change; `null` clears a field and nested objects merge. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers the changed record with its new `ETag`. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the indicators of goals of their projects and groups.
+         */
+        patch: operations["measurements-update"];
+        trace?: never;
+    };
+    "/api/v1/goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List goals
+         * @description One page of the goals you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         */
+        get: operations["goals-list"];
+        put?: never;
+        /**
+         * Create a goal
+         * @description Creates a goal in the programme's goal tree (Digdir's project model: societal goal → effect goal → result goal), or a catalogue goal for the projects and groups to select (`in_catalogue`). An effect goal sits under a societal goal or at the top; a result goal under an effect goal, or directly under a project; a dropped goal says why. Breaking these rules answers 422 with a code (`parent_kind_mismatch`, `societal_goal_has_no_parent`, `result_goal_needs_parent_or_project`, `parent_cycle`, `catalogue_goal_in_area`, `dropped_reason_required`). Answers 201 with the new record, its address in `Location` and its version in `ETag`. `external_id` is your own key for the record, unique in the programme (a second record with the same one answers 409), so that a script can find it again. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the goals of their projects (led, owned, or of a group they sit in) and groups; catalogue goals and programme goals need an editor.
+         */
+        post: operations["goals-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/goals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a goal
+         * @description One goal, by its id. The `ETag` header holds its version, to send as `If-Match` when you change or delete it. A goal that does not exist, or that you may not see, answers 404.
+         */
+        get: operations["goals-get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a goal
+         * @description Deletes a goal for good. A goal that still has goals under it, indicators, selections (or their history) or measures answers 409 (`goal_in_use`, its `params` saying what holds it); mark it dropped instead. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers 204. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the goals of their projects (led, owned, or of a group they sit in) and groups; catalogue goals and programme goals need an editor.
+         */
+        delete: operations["goals-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a goal (JSON Merge Patch)
+         * @description Changes a goal. The body is a JSON Merge Patch (RFC 7396): send only the fields to change; `null` clears a field and nested objects merge. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers the changed record with its new `ETag`. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the goals of their projects (led, owned, or of a group they sit in) and groups; catalogue goals and programme goals need an editor.
+         */
+        patch: operations["goals-update"];
+        trace?: never;
+    };
+    "/api/v1/goal-selections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List goal selections
+         * @description One page of the goal selections you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         */
+        get: operations["goal-selections-list"];
+        put?: never;
+        /**
+         * Create a goal selection
+         * @description A project or group selects a catalogue goal of its programme, with the rationale (begrunnelse), what the goal means for the area and how it will be made operational (seed 002). One selection per goal and area: a second answers 409 (`goal_already_selected`, naming the existing selection in `params`). Every create, change and delete is kept in `/goal-selection-revisions`. Answers 201 with the new record, its address in `Location` and its version in `ETag`. `external_id` is your own key for the record, unique in the programme (a second record with the same one answers 409), so that a script can find it again. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the selections of their projects (led, owned, or of a group they sit in) and groups.
+         */
+        post: operations["goal-selections-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/goal-selections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a goal selection
+         * @description One goal selection, by its id. The `ETag` header holds its version, to send as `If-Match` when you change or delete it. A goal selection that does not exist, or that you may not see, answers 404.
+         */
+        get: operations["goal-selections-get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a goal selection
+         * @description Withdraws a goal selection; its history stays in `/goal-selection-revisions`. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers 204. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the selections of their projects (led, owned, or of a group they sit in) and groups.
+         */
+        delete: operations["goal-selections-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a goal selection (JSON Merge Patch)
+         * @description Changes a goal selection. The body is a JSON Merge Patch (RFC 7396): send only the fields to change; `null` clears a field and nested objects merge. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers the changed record with its new `ETag`. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the selections of their projects (led, owned, or of a group they sit in) and groups.
+         */
+        patch: operations["goal-selections-update"];
+        trace?: never;
+    };
+    "/api/v1/goal-selection-revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the history of goal selections
+         * @description Each state of the goal selections you may see, newest first: made, changed, withdrawn.
+         */
+        get: operations["goal-selection-revisions-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/goal-tree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The goal tree of a programme or project
+         * @description Goals as a tree with each indicator's latest value against baseline and target, and
+         *     the areas that selected each catalogue goal.
+         */
+        get: operations["goal-tree-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List measures
+         * @description One page of the measures you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         */
+        get: operations["measures-list"];
+        put?: never;
+        /**
+         * Create a measure
+         * @description Creates a measure (tiltak): what is to be done towards one or more goals of the programme, by whom and by when, and the tasks that carry it out (goals and tasks are linked, not copied). A measure that is `done` needs its documented result (`result`, what changed, with `evidence` links); once past `due_on` without one it shows `overdue_without_result` and is flagged in the compliance report. Answers 201 with the new record, its address in `Location` and its version in `ETag`. `external_id` is your own key for the record, unique in the programme (a second record with the same one answers 409), so that a script can find it again. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the measures of their projects (led, owned, or of a group they sit in) and groups, and those they own.
+         */
+        post: operations["measures-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a measure
+         * @description One measure, by its id. The `ETag` header holds its version, to send as `If-Match` when you change or delete it. A measure that does not exist, or that you may not see, answers 404.
+         */
+        get: operations["measures-get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a measure
+         * @description Deletes a measure for good; one that other records still refer to answers 409. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers 204. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the measures of their projects (led, owned, or of a group they sit in) and groups, and those they own.
+         */
+        delete: operations["measures-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a measure (JSON Merge Patch)
+         * @description Changes a measure. The body is a JSON Merge Patch (RFC 7396): send only the fields to change; `null` clears a field and nested objects merge. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers the changed record with its new `ETag`. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the measures of their projects (led, owned, or of a group they sit in) and groups, and those they own.
+         */
+        patch: operations["measures-update"];
+        trace?: never;
+    };
+    "/api/v1/group-criteria": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List criteria for kinds of group
+         * @description One page of the criteria for kinds of group you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         */
+        get: operations["group-criteria-list"];
+        put?: never;
+        /**
+         * Create a group criterion
+         * @description Creates a criterion for every group of one kind in the programme: for setting such a group up (`setup`) or for evaluating its results (`evaluation`), as seed 001 has for work teams. Each group of the kind is then assessed against it (`/criterion-assessments`). Answers 201 with the new record, its address in `Location` and its version in `ETag`. `external_id` is your own key for the record, unique in the programme (a second record with the same one answers 409), so that a script can find it again. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor).
+         */
+        post: operations["group-criteria-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-criteria/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a group criterion
+         * @description One group criterion, by its id. The `ETag` header holds its version, to send as `If-Match` when you change or delete it. A group criterion that does not exist, or that you may not see, answers 404.
+         */
+        get: operations["group-criteria-get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a group criterion
+         * @description Deletes a criterion for good, with every assessment made against it. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers 204. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor).
+         */
+        delete: operations["group-criteria-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a group criterion (JSON Merge Patch)
+         * @description Changes a group criterion. The body is a JSON Merge Patch (RFC 7396): send only the fields to change; `null` clears a field and nested objects merge. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers the changed record with its new `ETag`. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor).
+         */
+        patch: operations["group-criteria-update"];
+        trace?: never;
+    };
+    "/api/v1/criterion-assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List criterion assessments
+         * @description One page of the criterion assessments you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         */
+        get: operations["criterion-assessments-list"];
+        put?: never;
+        /**
+         * Create a criterion assessment
+         * @description Records how a group meets one of the criteria its programme sets for its kind, as assessed on a day (not in the future). A criterion for another kind of group answers 422 `criterion_kind_mismatch`. Assessments are kept as a dated history; the latest per criterion counts. Answers 201 with the new record, its address in `Location` and its version in `ETag`. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the groups they sit in.
+         */
+        post: operations["criterion-assessments-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/criterion-assessments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a criterion assessment
+         * @description One criterion assessment, by its id. The `ETag` header holds its version, to send as `If-Match` when you change or delete it. A criterion assessment that does not exist, or that you may not see, answers 404.
+         */
+        get: operations["criterion-assessments-get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a criterion assessment
+         * @description Deletes a criterion assessment for good; one that other records still refer to answers 409. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers 204. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the groups they sit in.
+         */
+        delete: operations["criterion-assessments-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a criterion assessment (JSON Merge Patch)
+         * @description Changes a criterion assessment. The body is a JSON Merge Patch (RFC 7396): send only the fields to change; `null` clears a field and nested objects merge. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers the changed record with its new `ETag`. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the groups they sit in.
+         */
+        patch: operations["criterion-assessments-update"];
+        trace?: never;
+    };
+    "/api/v1/groups/{id}/criteria": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The group against the criteria for its kind
+         * @description Every criterion the programme sets for the group's kind (setup before evaluation), each with its latest assessment and the dated history, and how many are met, partly met, not met and not assessed.
+         */
+        get: operations["groups-criteria"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List survey rounds
+         * @description One page of the survey rounds you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         */
+        get: operations["survey-rounds-list"];
+        put?: never;
+        /**
+         * Create a survey round
+         * @description Creates a survey round (kartlegging) as a draft: answered in Samskap by a group's members, a project's people or anyone holding its link, or (source `imported`) aggregate results imported from another tool. Its anonymity threshold `min_responses` is the setting `survey_min_responses` unless raised. Answers 201 with the new record, its address in `Location` and its version in `ETag`. `external_id` is your own key for the record, unique in the programme (a second record with the same one answers 409), so that a script can find it again. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the rounds of the groups they sit in and the projects they lead, own or have a group in.
+         */
+        post: operations["survey-rounds-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a survey round
+         * @description One survey round, by its id. The `ETag` header holds its version, to send as `If-Match` when you change or delete it. A survey round that does not exist, or that you may not see, answers 404.
+         */
+        get: operations["survey-rounds-get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a survey round
+         * @description Deletes a survey round with its questions and answers; an open round must be closed first (409 `round_open`). Measurements it wrote stay. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers 204. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the rounds of the groups they sit in and the projects they lead, own or have a group in.
+         */
+        delete: operations["survey-rounds-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a survey round (JSON Merge Patch)
+         * @description Changes a survey round. The body is a JSON Merge Patch (RFC 7396): send only the fields to change; `null` clears a field and nested objects merge. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers the changed record with its new `ETag`. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the rounds of the groups they sit in and the projects they lead, own or have a group in.
+         */
+        patch: operations["survey-rounds-update"];
+        trace?: never;
+    };
+    "/api/v1/survey-questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List survey questions
+         * @description One page of the survey questions you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         */
+        get: operations["survey-questions-list"];
+        put?: never;
+        /**
+         * Create a survey question
+         * @description Adds a question to a draft survey round; a question of a round that is open or closed cannot change (409 `round_not_draft`). A question may feed an indicator of the same programme, except a free-text question. Answers 201 with the new record, its address in `Location` and its version in `ETag`. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the questions of rounds they may manage (of their groups and projects).
+         */
+        post: operations["survey-questions-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-questions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a survey question
+         * @description One survey question, by its id. The `ETag` header holds its version, to send as `If-Match` when you change or delete it. A survey question that does not exist, or that you may not see, answers 404.
+         */
+        get: operations["survey-questions-get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a survey question
+         * @description Deletes a survey question for good; one that other records still refer to answers 409. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers 204. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the questions of rounds they may manage (of their groups and projects).
+         */
+        delete: operations["survey-questions-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a survey question (JSON Merge Patch)
+         * @description Changes a survey question. The body is a JSON Merge Patch (RFC 7396): send only the fields to change; `null` clears a field and nested objects merge. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers the changed record with its new `ETag`. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the questions of rounds they may manage (of their groups and projects).
+         */
+        patch: operations["survey-questions-update"];
+        trace?: never;
+    };
+    "/api/v1/survey-rounds/{id}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a survey round for answers
+         * @description Opens a draft round that has at least one question (409 `no_questions` otherwise).
+         *     Audience `link`: makes the round's link (a secret of 32 random bytes), shown to editors in
+         *     `link_url`. Audience `group` or `project`: makes one one-time invitation per person of the
+         *     group, or of the project's groups, and answers their links in `invitations` this once
+         *     only: Samskap keeps only a hash of each. Sending them is up to the office. Needs the
+         *     `editor` role, or `member` for a round of the member's own group or project.
+         */
+        post: operations["survey-rounds-open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-rounds/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a survey round and write its measurements
+         * @description Closes an open round (an imported round: a draft one) and, for each question that
+         *     feeds an indicator and has at least `min_responses` answers, writes a measurement:
+         *     Likert and number the mean, yes/no the share of yes in percent, dated the closing day in
+         *     Oslo, with the number of respondents and the round's title as source. The answer lists
+         *     the measurements written and, in `skipped`, the questions that wrote none and why.
+         */
+        post: operations["survey-rounds-close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-rounds/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Results of a survey round, under the anonymity threshold
+         * @description Per question: how many answered, and only when at least `min_responses` did: the mean
+         *     (share of yes for yes/no), the distribution and the free-text answers (sorted, never in
+         *     the order given); otherwise `suppressed: true` and no figures. A cut is shown only when it
+         *     has at least the threshold and the rest of the round none or at least the threshold, for
+         *     the cut and for each question in it, so that no one's answer can be learnt by
+         *     subtracting. Nobody, whatever their role, reads the raw answers. Anyone who may see the
+         *     programme may read them.
+         */
+        get: operations["survey-rounds-results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-rounds/{id}/results.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Results of a survey round as CSV, under the anonymity threshold
+         * @description The same figures as the results, one row per question, with the same suppression
+         *     (suppressed rows have no figures); free-text answers are not exported.
+         */
+        get: operations["survey-rounds-results-csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-rounds/{id}/imported-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a survey round's aggregate results from a CSV or XLSX file
+         * @description For a draft round of source `imported`. A question is matched to the round's by its
+         *     text, or created. Every error is an `errors[]` item pointing at its row and column
+         *     (`/rows/3/n`) with a code; any error answers 422 and saves nothing. Imported figures obey
+         *     the same threshold as answers in every read. Needs the `editor` role, or `member` for a
+         *     round of the member's own group or project.
+         */
+        post: operations["survey-rounds-import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1150,6 +1872,57 @@ export interface components {
              * @description Papers for the item
              */
             documents?: components["schemas"]["DocumentLink"][];
+        };
+        /**
+         * AnswerItem
+         * @description The answer to one question.
+         */
+        AnswerItem: {
+            /**
+             * Question Id
+             * Format: uuid
+             * @description The question answered
+             */
+            question_id: string;
+            /**
+             * Value
+             * @description Likert: an integer 1-5; yes/no: true or false; number: a number; free text: text of at most 5000 characters; null: not answered
+             */
+            value: boolean | number | string | null;
+        };
+        /**
+         * AnswerReceipt
+         * @description The answer was received; nothing in it ties the answer to anyone.
+         */
+        AnswerReceipt: {
+            /**
+             * Received
+             * @description Always true
+             */
+            received: boolean;
+        };
+        /**
+         * AnswerSubmission
+         * @description One person's answers to a round.
+         * @example {
+         *       "answers": [
+         *         {
+         *           "question_id": "0193a0e4-7c1e-7000-8000-000000000011",
+         *           "value": 4
+         *         },
+         *         {
+         *           "question_id": "0193a0e4-7c1e-7000-8000-000000000012",
+         *           "value": true
+         *         }
+         *       ]
+         *     }
+         */
+        AnswerSubmission: {
+            /**
+             * Answers
+             * @description An answer per question
+             */
+            answers: components["schemas"]["AnswerItem"][];
         };
         /**
          * ApiTokenCreate
@@ -1486,6 +2259,14 @@ export interface components {
              */
             request_id: string | null;
         };
+        /** Body_survey-rounds-import */
+        "Body_survey-rounds-import": {
+            /**
+             * File
+             * @description CSV (UTF-8, comma or semicolon) or XLSX: columns `question`, `n`, and `mean` or the counts `1`..`5` (or `yes` and `no`); optionally `kind`
+             */
+            file: string;
+        };
         /**
          * Compliance
          * @description Where a programme falls short of the rules, project by project.
@@ -1529,6 +2310,224 @@ export interface components {
              * @description How many findings there are, all told
              */
             total: number;
+        };
+        /**
+         * CriteriaSummary
+         * @description How many of the criteria the group meets, by its latest assessments.
+         */
+        CriteriaSummary: {
+            /**
+             * Total
+             * @description How many criteria there are for the group's kind
+             */
+            total: number;
+            /**
+             * Met
+             * @description How many are met
+             */
+            met: number;
+            /**
+             * Partly Met
+             * @description How many are partly met
+             */
+            partly_met: number;
+            /**
+             * Not Met
+             * @description How many are not met
+             */
+            not_met: number;
+            /**
+             * Not Assessed
+             * @description How many have never been assessed
+             */
+            not_assessed: number;
+        };
+        /**
+         * CriterionAssessmentCreate
+         * @description How a group meets one criterion of its kind, as assessed on a day. Assessments are
+         *     kept; the latest per criterion counts.
+         * @example {
+         *       "assessed_on": "2013-11-15",
+         *       "criterion_id": "0193a0e4-7c1e-7000-8000-000000000006",
+         *       "fulfilment": "partly_met",
+         *       "group_id": "0193a0e4-7c1e-7000-8000-000000000005",
+         *       "note": "Mangler representant fra helse."
+         *     }
+         */
+        CriterionAssessmentCreate: {
+            /**
+             * Group Id
+             * Format: uuid
+             * @description The group assessed
+             */
+            group_id: string;
+            /**
+             * Criterion Id
+             * Format: uuid
+             * @description The criterion: one of the programme's criteria for the group's kind
+             */
+            criterion_id: string;
+            /**
+             * Assessed On
+             * Format: date
+             * @description The day of the assessment; not in the future
+             */
+            assessed_on: string;
+            /** @description How far the group meets it */
+            fulfilment: components["schemas"]["CriterionFulfilment"];
+            /**
+             * Note
+             * @description What the assessment rests on
+             */
+            note?: string | null;
+            /**
+             * Assessed By Id
+             * @description The person who assessed it, among the programme's people
+             */
+            assessed_by_id?: string | null;
+        };
+        /**
+         * CriterionAssessmentPage
+         * @description One page of a list; pass next_cursor as cursor to get the next page.
+         */
+        CriterionAssessmentPage: {
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
+            items: components["schemas"]["CriterionAssessmentRead"][];
+            /**
+             * Next Cursor
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
+             */
+            next_cursor?: string | null;
+        };
+        /**
+         * CriterionAssessmentRead
+         * @description How a group meets one criterion of its kind, as assessed on a day. Assessments are
+         *     kept; the latest per criterion counts.
+         */
+        CriterionAssessmentRead: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
+             */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When the record was created
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             * @description When the record last changed
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
+             */
+            version: number;
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme of the group
+             */
+            programme_id: string;
+            /**
+             * Group Id
+             * Format: uuid
+             * @description The group assessed
+             */
+            group_id: string;
+            /**
+             * Criterion Id
+             * Format: uuid
+             * @description The criterion: one of the programme's criteria for the group's kind
+             */
+            criterion_id: string;
+            /**
+             * Assessed On
+             * Format: date
+             * @description The day of the assessment; not in the future
+             */
+            assessed_on: string;
+            /** @description How far the group meets it */
+            fulfilment: components["schemas"]["CriterionFulfilment"];
+            /**
+             * Note
+             * @description What the assessment rests on
+             */
+            note: string | null;
+            /**
+             * Assessed By Id
+             * @description The person who assessed it, among the programme's people
+             */
+            assessed_by_id: string | null;
+        };
+        /**
+         * CriterionFulfilment
+         * @description How far a group meets a criterion, as assessed on a date.
+         *
+         *     - `met`: met
+         *     - `partly_met`: partly met
+         *     - `not_met`: not met
+         * @enum {string}
+         */
+        CriterionFulfilment: "met" | "partly_met" | "not_met";
+        /**
+         * CriterionPurpose
+         * @description What a criterion for a kind of group is used for.
+         *
+         *     - `setup`: a criterion for setting up a group of the kind (kriterium for opprettelse)
+         *     - `evaluation`: a criterion for evaluating the group's results (kriterium for evaluering)
+         * @enum {string}
+         */
+        CriterionPurpose: "setup" | "evaluation";
+        /**
+         * CriterionStatus
+         * @description One criterion of the group's kind, with its latest assessment and all of them.
+         */
+        CriterionStatus: {
+            /** @description The criterion */
+            criterion: components["schemas"]["GroupCriterionRead"];
+            /** @description The assessment that counts: the one with the latest assessed_on (the last recorded on that day); null when never assessed */
+            latest: components["schemas"]["CriterionAssessmentRead"] | null;
+            /**
+             * History
+             * @description Every assessment of the criterion for this group, newest first
+             */
+            history: components["schemas"]["CriterionAssessmentRead"][];
+        };
+        /**
+         * CutInfo
+         * @description The cut the results are narrowed to.
+         */
+        CutInfo: {
+            /**
+             * Question Id
+             * Format: uuid
+             * @description The question that defines the cut
+             */
+            question_id: string;
+            /**
+             * Value
+             * @description The answer that defines the cut
+             */
+            value: string;
+            /**
+             * Respondents
+             * @description How many are in the cut; null when the cut is suppressed
+             */
+            respondents?: number | null;
+            /**
+             * Suppressed
+             * @description True when the cut or the rest of the round has fewer than the threshold (but more than none): then no figures are given for it
+             */
+            suppressed: boolean;
         };
         /**
          * DeadlineCreate
@@ -2215,6 +3214,23 @@ export interface components {
             external_id: string | null;
         };
         /**
+         * EvidenceLink
+         * @description A link to what shows the result: a report, minutes, a page.
+         */
+        EvidenceLink: {
+            /**
+             * Title
+             * @description What the link shows
+             */
+            title: string;
+            /**
+             * Url
+             * Format: uri
+             * @description Where to read it (http or https only)
+             */
+            url: string;
+        };
+        /**
          * ExpectedResultCreate
          * @description An expected result of a phase: a line of its checklist.
          * @example {
@@ -2401,6 +3417,562 @@ export interface components {
             project_id?: string | null;
         };
         /**
+         * GoalCreate
+         * @description A goal: societal (samfunnsmål), effect (effektmål) or result (resultatmål), in a tree,
+         *     or a catalogue goal that the programme's projects and groups select from.
+         * @example {
+         *       "in_catalogue": true,
+         *       "kind": "societal",
+         *       "programme_id": "0193a0e4-7c1e-7000-8000-000000000001",
+         *       "status": "active",
+         *       "theme": "Trygg oppvekst",
+         *       "title": "Barn og unge i Nordre Follo kommune opplever trygghet og mestring."
+         *     }
+         */
+        GoalCreate: {
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme the goal belongs to
+             */
+            programme_id: string;
+            /**
+             * Project Id
+             * @description The project whose goal it is; none for a programme or catalogue goal
+             */
+            project_id?: string | null;
+            /**
+             * Group Id
+             * @description The group whose goal it is; none for a programme or catalogue goal
+             */
+            group_id?: string | null;
+            /**
+             * Parent Id
+             * @description The goal above it: a societal goal for an effect goal, an effect goal for a result goal; a societal goal has none, and a result goal without one belongs directly to a project
+             */
+            parent_id?: string | null;
+            /** @description Where the goal sits in the goal hierarchy */
+            kind: components["schemas"]["GoalKind"];
+            /**
+             * Title
+             * @description The goal, as a sentence
+             */
+            title: string;
+            /**
+             * Description
+             * @description More about the goal
+             */
+            description?: string | null;
+            /**
+             * Theme
+             * @description The theme it belongs to, e.g. «Trygg oppvekst» in a municipal plan
+             */
+            theme?: string | null;
+            /**
+             * Owner Id
+             * @description The person of the programme who owns the goal
+             */
+            owner_id?: string | null;
+            /**
+             * @description How far the goal has come
+             * @default proposed
+             */
+            status: components["schemas"]["GoalStatus"];
+            /**
+             * Dropped Reason
+             * @description Why the goal was dropped; required when, and only kept while, dropped
+             */
+            dropped_reason?: string | null;
+            /**
+             * Sort Order
+             * @description Position among its siblings (lower first)
+             * @default 0
+             */
+            sort_order: number;
+            /**
+             * In Catalogue
+             * @description A catalogue goal, for the programme's projects and groups to select; it belongs to no project or group
+             * @default false
+             */
+            in_catalogue: boolean;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id?: string | null;
+        };
+        /**
+         * GoalKind
+         * @description Where a goal sits in the goal hierarchy of Digdir's project model.
+         *
+         *     - `societal`: a societal goal (samfunnsmål): the change for society the work serves
+         *     - `effect`: an effect goal (effektmål): the benefit the change should bring, measured by indicators
+         *     - `result`: a result goal (resultatmål): what the project itself delivers, under an effect goal or directly under a project
+         * @enum {string}
+         */
+        GoalKind: "societal" | "effect" | "result";
+        /**
+         * GoalNode
+         * @description A goal in the tree, with its indicators, the areas that selected it and its children.
+         */
+        GoalNode: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The goal's id
+             */
+            id: string;
+            /**
+             * Version
+             * @description The goal's version, its ETag
+             */
+            version: number;
+            /** @description Where the goal sits in the hierarchy */
+            kind: components["schemas"]["GoalKind"];
+            /**
+             * Title
+             * @description The goal
+             */
+            title: string;
+            /**
+             * Description
+             * @description More about the goal
+             */
+            description: string | null;
+            /**
+             * Theme
+             * @description Its theme
+             */
+            theme: string | null;
+            /** @description How far it has come */
+            status: components["schemas"]["GoalStatus"];
+            /**
+             * Dropped Reason
+             * @description Why it was dropped
+             */
+            dropped_reason: string | null;
+            /**
+             * Owner Id
+             * @description Its owner
+             */
+            owner_id: string | null;
+            /**
+             * Owner Name
+             * @description Its owner's name
+             */
+            owner_name: string | null;
+            /**
+             * Project Id
+             * @description The project whose goal it is
+             */
+            project_id: string | null;
+            /**
+             * Group Id
+             * @description The group whose goal it is
+             */
+            group_id: string | null;
+            /**
+             * Parent Id
+             * @description The goal above it
+             */
+            parent_id: string | null;
+            /**
+             * Sort Order
+             * @description Position among its siblings
+             */
+            sort_order: number;
+            /**
+             * In Catalogue
+             * @description A catalogue goal
+             */
+            in_catalogue: boolean;
+            /**
+             * Indicators
+             * @description Its indicators, by name
+             */
+            indicators: components["schemas"]["IndicatorSummary"][];
+            /**
+             * Selections
+             * @description The projects and groups that selected it (catalogue goals), by name
+             */
+            selections: components["schemas"]["SelectionSummary"][];
+            /**
+             * Children
+             * @description The goals under it, in order
+             */
+            children: components["schemas"]["GoalNode"][];
+        };
+        /**
+         * GoalPage
+         * @description One page of a list; pass next_cursor as cursor to get the next page.
+         */
+        GoalPage: {
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
+            items: components["schemas"]["GoalRead"][];
+            /**
+             * Next Cursor
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
+             */
+            next_cursor?: string | null;
+        };
+        /**
+         * GoalRead
+         * @description A goal: societal (samfunnsmål), effect (effektmål) or result (resultatmål), in a tree,
+         *     or a catalogue goal that the programme's projects and groups select from.
+         */
+        GoalRead: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
+             */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When the record was created
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             * @description When the record last changed
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
+             */
+            version: number;
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme the goal belongs to
+             */
+            programme_id: string;
+            /**
+             * Project Id
+             * @description The project whose goal it is; none for a programme or catalogue goal
+             */
+            project_id: string | null;
+            /**
+             * Group Id
+             * @description The group whose goal it is; none for a programme or catalogue goal
+             */
+            group_id: string | null;
+            /**
+             * Parent Id
+             * @description The goal above it: a societal goal for an effect goal, an effect goal for a result goal; a societal goal has none, and a result goal without one belongs directly to a project
+             */
+            parent_id: string | null;
+            /** @description Where the goal sits in the goal hierarchy */
+            kind: components["schemas"]["GoalKind"];
+            /**
+             * Title
+             * @description The goal, as a sentence
+             */
+            title: string;
+            /**
+             * Description
+             * @description More about the goal
+             */
+            description: string | null;
+            /**
+             * Theme
+             * @description The theme it belongs to, e.g. «Trygg oppvekst» in a municipal plan
+             */
+            theme: string | null;
+            /**
+             * Owner Id
+             * @description The person of the programme who owns the goal
+             */
+            owner_id: string | null;
+            /** @description How far the goal has come */
+            status: components["schemas"]["GoalStatus"];
+            /**
+             * Dropped Reason
+             * @description Why the goal was dropped; required when, and only kept while, dropped
+             */
+            dropped_reason: string | null;
+            /**
+             * Sort Order
+             * @description Position among its siblings (lower first)
+             */
+            sort_order: number;
+            /**
+             * In Catalogue
+             * @description A catalogue goal, for the programme's projects and groups to select; it belongs to no project or group
+             */
+            in_catalogue: boolean;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id: string | null;
+        };
+        /**
+         * GoalSelectionCreate
+         * @description A project or group selects a catalogue goal: why, what it means for the area and how it
+         *     will be made operational (seed 002, tasks 2b and 4b).
+         * @example {
+         *       "goal_id": "0193a0e4-7c1e-7000-8000-000000000010",
+         *       "meaning": "Tidlig innsats i barnehage og skole.",
+         *       "operationalisation": "Felles kartlegging av trivsel hvert år.",
+         *       "project_id": "0193a0e4-7c1e-7000-8000-000000000002",
+         *       "rationale": "Tjenestene våre møter barn og unge hver dag."
+         *     }
+         */
+        GoalSelectionCreate: {
+            /**
+             * Goal Id
+             * Format: uuid
+             * @description The catalogue goal selected
+             */
+            goal_id: string;
+            /**
+             * Project Id
+             * @description The project that selects it (give this or group_id)
+             */
+            project_id?: string | null;
+            /**
+             * Group Id
+             * @description The group that selects it (give this or project_id)
+             */
+            group_id?: string | null;
+            /**
+             * Rationale
+             * @description Why the area works towards this goal (begrunnelse)
+             */
+            rationale?: string | null;
+            /**
+             * Meaning
+             * @description What the goal means for the area
+             */
+            meaning?: string | null;
+            /**
+             * Operationalisation
+             * @description How the area will make the goal operational
+             */
+            operationalisation?: string | null;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id?: string | null;
+        };
+        /**
+         * GoalSelectionPage
+         * @description One page of a list; pass next_cursor as cursor to get the next page.
+         */
+        GoalSelectionPage: {
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
+            items: components["schemas"]["GoalSelectionRead"][];
+            /**
+             * Next Cursor
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
+             */
+            next_cursor?: string | null;
+        };
+        /**
+         * GoalSelectionRead
+         * @description A project or group selects a catalogue goal: why, what it means for the area and how it
+         *     will be made operational (seed 002, tasks 2b and 4b).
+         */
+        GoalSelectionRead: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
+             */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When the record was created
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             * @description When the record last changed
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
+             */
+            version: number;
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme of the goal
+             */
+            programme_id: string;
+            /**
+             * Goal Id
+             * Format: uuid
+             * @description The catalogue goal selected
+             */
+            goal_id: string;
+            /**
+             * Project Id
+             * @description The project that selects it (give this or group_id)
+             */
+            project_id: string | null;
+            /**
+             * Group Id
+             * @description The group that selects it (give this or project_id)
+             */
+            group_id: string | null;
+            /**
+             * Rationale
+             * @description Why the area works towards this goal (begrunnelse)
+             */
+            rationale: string | null;
+            /**
+             * Meaning
+             * @description What the goal means for the area
+             */
+            meaning: string | null;
+            /**
+             * Operationalisation
+             * @description How the area will make the goal operational
+             */
+            operationalisation: string | null;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id: string | null;
+        };
+        /**
+         * GoalSelectionRevisionPage
+         * @description One page of a list; pass next_cursor as cursor to get the next page.
+         */
+        GoalSelectionRevisionPage: {
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
+            items: components["schemas"]["GoalSelectionRevisionRead"][];
+            /**
+             * Next Cursor
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
+             */
+            next_cursor?: string | null;
+        };
+        /**
+         * GoalSelectionRevisionRead
+         * @description One state of a goal selection: as it was after it was made, changed or withdrawn.
+         */
+        GoalSelectionRevisionRead: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The revision's id
+             */
+            id: string;
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme of the goal
+             */
+            programme_id: string;
+            /**
+             * Selection Id
+             * @description The selection it is a state of; kept after the selection is deleted
+             */
+            selection_id: string | null;
+            /**
+             * Goal Id
+             * Format: uuid
+             * @description The catalogue goal selected
+             */
+            goal_id: string;
+            /**
+             * Project Id
+             * @description The project that selected it, if any
+             */
+            project_id: string | null;
+            /**
+             * Group Id
+             * @description The group that selected it, if any
+             */
+            group_id: string | null;
+            /** @description `created`, `updated` or `deleted` (the selection was withdrawn) */
+            action: components["schemas"]["RevisionAction"];
+            /**
+             * Selection Version
+             * @description The selection's version after the change (its last one when deleted)
+             */
+            selection_version: number | null;
+            /**
+             * Rationale
+             * @description The rationale (begrunnelse) at this state
+             */
+            rationale: string | null;
+            /**
+             * Meaning
+             * @description What the goal meant for the area at this state
+             */
+            meaning: string | null;
+            /**
+             * Operationalisation
+             * @description How the goal was to be made operational at this state
+             */
+            operationalisation: string | null;
+            /**
+             * Changed At
+             * Format: date-time
+             * @description When the change was made
+             */
+            changed_at: string;
+            /**
+             * Changed By
+             * @description Who made it: the user's name and e-mail address, an API token's name, or `system`
+             */
+            changed_by: string | null;
+        };
+        /**
+         * GoalStatus
+         * @description How far a goal has come.
+         *
+         *     - `proposed`: proposed, not yet adopted
+         *     - `active`: adopted and being worked towards
+         *     - `achieved`: reached
+         *     - `dropped`: given up; the reason is recorded
+         * @enum {string}
+         */
+        GoalStatus: "proposed" | "active" | "achieved" | "dropped";
+        /**
+         * GoalTree
+         * @description The goals of a programme, or of one project, as a tree.
+         */
+        GoalTree: {
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme
+             */
+            programme_id: string;
+            /**
+             * Project Id
+             * @description The project asked for, if any
+             */
+            project_id: string | null;
+            /**
+             * Goals
+             * @description The goals at the top of the tree (by sort_order, then title), each with the goals under it
+             */
+            goals: components["schemas"]["GoalNode"][];
+        };
+        /**
          * GroupCreate
          * @description A group of the programme or of one of its projects: a board, a forum, a working group.
          * @example {
@@ -2456,6 +4028,148 @@ export interface components {
              * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
              */
             external_id?: string | null;
+        };
+        /**
+         * GroupCriteria
+         * @description A group measured against the criteria its programme sets for its kind.
+         */
+        GroupCriteria: {
+            /**
+             * Group Id
+             * Format: uuid
+             * @description The group
+             */
+            group_id: string;
+            /** @description The group's kind, which selects the criteria */
+            group_kind: components["schemas"]["GroupKind"];
+            /**
+             * Criteria
+             * @description Every criterion for the kind, setup before evaluation, by sort_order
+             */
+            criteria: components["schemas"]["CriterionStatus"][];
+            /** @description Counts by latest fulfilment */
+            summary: components["schemas"]["CriteriaSummary"];
+        };
+        /**
+         * GroupCriterionCreate
+         * @description A criterion the programme sets for every group of one kind: for setting such a group
+         *     up, or for evaluating its results (seed 001: criteria for work teams).
+         * @example {
+         *       "group_kind": "work_team",
+         *       "programme_id": "0193a0e4-7c1e-7000-8000-000000000001",
+         *       "purpose": "setup",
+         *       "sort_order": 1,
+         *       "title": "Laget har medlemmer fra minst to fagområder"
+         *     }
+         */
+        GroupCriterionCreate: {
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme that sets the criterion
+             */
+            programme_id: string;
+            /** @description The kind of group it applies to */
+            group_kind: components["schemas"]["GroupKind"];
+            /** @description What the criterion is used for */
+            purpose: components["schemas"]["CriterionPurpose"];
+            /**
+             * Title
+             * @description What the criterion asks
+             */
+            title: string;
+            /**
+             * Description
+             * @description More about how to judge it
+             */
+            description?: string | null;
+            /**
+             * Sort Order
+             * @description Place in the list, lowest first
+             * @default 0
+             */
+            sort_order: number;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id?: string | null;
+        };
+        /**
+         * GroupCriterionPage
+         * @description One page of a list; pass next_cursor as cursor to get the next page.
+         */
+        GroupCriterionPage: {
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
+            items: components["schemas"]["GroupCriterionRead"][];
+            /**
+             * Next Cursor
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
+             */
+            next_cursor?: string | null;
+        };
+        /**
+         * GroupCriterionRead
+         * @description A criterion the programme sets for every group of one kind: for setting such a group
+         *     up, or for evaluating its results (seed 001: criteria for work teams).
+         */
+        GroupCriterionRead: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
+             */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When the record was created
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             * @description When the record last changed
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
+             */
+            version: number;
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme that sets the criterion
+             */
+            programme_id: string;
+            /** @description The kind of group it applies to */
+            group_kind: components["schemas"]["GroupKind"];
+            /** @description What the criterion is used for */
+            purpose: components["schemas"]["CriterionPurpose"];
+            /**
+             * Title
+             * @description What the criterion asks
+             */
+            title: string;
+            /**
+             * Description
+             * @description More about how to judge it
+             */
+            description: string | null;
+            /**
+             * Sort Order
+             * @description Place in the list, lowest first
+             */
+            sort_order: number;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id: string | null;
         };
         /**
          * GroupKind
@@ -2570,6 +4284,422 @@ export interface components {
          * @enum {string}
          */
         Health: "on_track" | "at_risk" | "off_track";
+        /**
+         * ImportReport
+         * @description What an import saved, or (dry run) would save.
+         */
+        ImportReport: {
+            /**
+             * Dry Run
+             * @description True when nothing was saved
+             */
+            dry_run: boolean;
+            /**
+             * Rows
+             * @description Each row of the file
+             */
+            rows: components["schemas"]["ImportedRow"][];
+        };
+        /**
+         * ImportedRow
+         * @description One row of an imported file, as read.
+         */
+        ImportedRow: {
+            /**
+             * Row
+             * @description The row number in the file (the header is row 1)
+             */
+            row: number;
+            /**
+             * Question
+             * @description The question text
+             */
+            question: string;
+            /**
+             * Question Id
+             * @description The question it matched; null when it will be created
+             */
+            question_id?: string | null;
+            /**
+             * Creates Question
+             * @description Whether the question is new to the round
+             */
+            creates_question: boolean;
+            /**
+             * N
+             * @description How many answered
+             */
+            n: number;
+            /**
+             * Mean
+             * @description The mean given or computed
+             */
+            mean?: number | null;
+            /**
+             * Distribution
+             * @description The distribution given
+             */
+            distribution?: {
+                [key: string]: number;
+            } | null;
+        };
+        /**
+         * IndicatorCreate
+         * @description An indicator (indikator): how an effect or result goal is measured, from its baseline
+         *     towards its target, and how often.
+         * @example {
+         *       "direction": "higher_is_better",
+         *       "goal_id": "0193a0e4-7c1e-7000-8000-000000000002",
+         *       "interval_months": 12,
+         *       "method": "survey",
+         *       "name": "Opplevd medvirkning i arbeidslaget",
+         *       "programme_id": "0193a0e4-7c1e-7000-8000-000000000001",
+         *       "target_on": "2016-12-31",
+         *       "target_value": 4.2,
+         *       "unit": "snitt 1–5"
+         *     }
+         */
+        IndicatorCreate: {
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme the indicator belongs to
+             */
+            programme_id: string;
+            /**
+             * Goal Id
+             * Format: uuid
+             * @description The effect or result goal it measures, in the same programme
+             */
+            goal_id: string;
+            /**
+             * Name
+             * @description What is measured
+             */
+            name: string;
+            /**
+             * Description
+             * @description How it is measured and read
+             */
+            description?: string | null;
+            /**
+             * Unit
+             * @description The unit of its values, e.g. % or snitt 1–5
+             */
+            unit?: string | null;
+            /**
+             * @description Which way the indicator should move
+             * @default higher_is_better
+             */
+            direction: components["schemas"]["IndicatorDirection"];
+            /** @description How it is measured */
+            method: components["schemas"]["IndicatorMethod"];
+            /**
+             * Baseline Value
+             * @description A baseline entered by hand (give baseline_on with it). A measurement marked as baseline takes precedence; without either, the first measurement is the baseline
+             */
+            baseline_value?: number | null;
+            /**
+             * Baseline On
+             * @description The date of the entered baseline (give baseline_value with it)
+             */
+            baseline_on?: string | null;
+            /**
+             * Target Value
+             * @description The value to reach (give target_on with it)
+             */
+            target_value?: number | null;
+            /**
+             * Target On
+             * @description When the target should be reached (give target_value with it)
+             */
+            target_on?: string | null;
+            /**
+             * Interval Months
+             * @description How often it is measured, in months (1–60); a follow-up is overdue once this long has passed since the latest measurement
+             */
+            interval_months?: number | null;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id?: string | null;
+        };
+        /**
+         * IndicatorDirection
+         * @description Which way an indicator should move.
+         *
+         *     - `higher_is_better`: a higher value is better
+         *     - `lower_is_better`: a lower value is better
+         * @enum {string}
+         */
+        IndicatorDirection: "higher_is_better" | "lower_is_better";
+        /**
+         * IndicatorMethod
+         * @description How an indicator is measured.
+         *
+         *     - `survey`: an employee survey (spørreundersøkelse, kartlegging)
+         *     - `user_survey`: a user survey (brukerundersøkelse)
+         *     - `register_data`: data from a register or system
+         *     - `manual_count`: counted by hand
+         * @enum {string}
+         */
+        IndicatorMethod: "survey" | "user_survey" | "register_data" | "manual_count";
+        /**
+         * IndicatorPage
+         * @description One page of a list; pass next_cursor as cursor to get the next page.
+         */
+        IndicatorPage: {
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
+            items: components["schemas"]["IndicatorRead"][];
+            /**
+             * Next Cursor
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
+             */
+            next_cursor?: string | null;
+        };
+        /**
+         * IndicatorRead
+         * @description An indicator (indikator): how an effect or result goal is measured, from its baseline
+         *     towards its target, and how often.
+         */
+        IndicatorRead: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
+             */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When the record was created
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             * @description When the record last changed
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
+             */
+            version: number;
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme the indicator belongs to
+             */
+            programme_id: string;
+            /**
+             * Goal Id
+             * Format: uuid
+             * @description The effect or result goal it measures, in the same programme
+             */
+            goal_id: string;
+            /**
+             * Name
+             * @description What is measured
+             */
+            name: string;
+            /**
+             * Description
+             * @description How it is measured and read
+             */
+            description: string | null;
+            /**
+             * Unit
+             * @description The unit of its values, e.g. % or snitt 1–5
+             */
+            unit: string | null;
+            /** @description Which way the indicator should move */
+            direction: components["schemas"]["IndicatorDirection"];
+            /** @description How it is measured */
+            method: components["schemas"]["IndicatorMethod"];
+            /**
+             * Baseline Value
+             * @description The baseline in force: the measurement marked as baseline, else the baseline entered on the indicator, else its first measurement: its value; null when there is none
+             */
+            baseline_value: number | null;
+            /**
+             * Baseline On
+             * @description The baseline in force: the measurement marked as baseline, else the baseline entered on the indicator, else its first measurement: its date
+             */
+            baseline_on: string | null;
+            /**
+             * Baseline Measurement Id
+             * @description The measurement the baseline in force comes from; null when it is the one entered on the indicator, or when there is no baseline
+             */
+            baseline_measurement_id: string | null;
+            /**
+             * Entered Baseline Value
+             * @description The baseline entered on the indicator (written as baseline_value), in force when no measurement is marked as baseline
+             */
+            entered_baseline_value: number | null;
+            /**
+             * Entered Baseline On
+             * @description The date of the entered baseline (written as baseline_on)
+             */
+            entered_baseline_on: string | null;
+            /**
+             * Target Value
+             * @description The value to reach (give target_on with it)
+             */
+            target_value: number | null;
+            /**
+             * Target On
+             * @description When the target should be reached (give target_value with it)
+             */
+            target_on: string | null;
+            /**
+             * Interval Months
+             * @description How often it is measured, in months (1–60); a follow-up is overdue once this long has passed since the latest measurement
+             */
+            interval_months: number | null;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id: string | null;
+            /**
+             * Latest Value
+             * @description The value of the latest measurement (by date); null without measurements
+             */
+            latest_value: number | null;
+            /**
+             * Latest On
+             * @description The date of the latest measurement
+             */
+            latest_on: string | null;
+            /**
+             * Measurement Count
+             * @description How many measurements the indicator has
+             */
+            measurement_count: number;
+            /**
+             * Next Measurement Due
+             * @description When the next measurement is due: interval_months after the latest measurement (or after the baseline when there is no measurement); null without an interval or a date to count from
+             */
+            next_measurement_due: string | null;
+            /**
+             * Follow Up Overdue
+             * @description next_measurement_due has passed (Oslo time), computed when read
+             */
+            follow_up_overdue: boolean;
+            /**
+             * Progress
+             * @description How far the latest value has come from the baseline towards the target: 0 at the baseline, 1 at the target, below 0 when worse than the baseline, above 1 beyond the target. Null without a baseline, target or measurement, when baseline and target are equal, or when the target lies the wrong way for the direction
+             */
+            progress: number | null;
+        };
+        /**
+         * IndicatorSeries
+         * @description Everything a chart of the indicator needs, in one read.
+         */
+        IndicatorSeries: {
+            /** @description The indicator with its computed fields */
+            indicator: components["schemas"]["IndicatorRead"];
+            /**
+             * Points
+             * @description Its measurements, oldest first
+             */
+            points: components["schemas"]["SeriesPoint"][];
+        };
+        /**
+         * IndicatorSummary
+         * @description An indicator of a goal, with where it started, where it should go and where it is.
+         */
+        IndicatorSummary: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The indicator's id
+             */
+            id: string;
+            /**
+             * Name
+             * @description What is measured
+             */
+            name: string;
+            /**
+             * Unit
+             * @description The unit of its values, e.g. % or points
+             */
+            unit: string | null;
+            /** @description Which way it should move */
+            direction: components["schemas"]["IndicatorDirection"];
+            /**
+             * Baseline Value
+             * @description Where it started
+             */
+            baseline_value: number | null;
+            /**
+             * Baseline On
+             * @description When the baseline was measured
+             */
+            baseline_on: string | null;
+            /**
+             * Target Value
+             * @description Where it should be
+             */
+            target_value: number | null;
+            /**
+             * Target On
+             * @description By when
+             */
+            target_on: string | null;
+            /**
+             * Latest Value
+             * @description The value of the latest measurement
+             */
+            latest_value: number | null;
+            /**
+             * Latest On
+             * @description The date of the latest measurement
+             */
+            latest_on: string | null;
+            /**
+             * Measurement Count
+             * @description How many measurements it has
+             */
+            measurement_count: number;
+            /**
+             * Progress
+             * @description The share of the way from baseline to target the latest value has come (0 at the baseline, 1 at the target; below 0 when it moved the wrong way, above 1 past the target); null without baseline, target and a measurement, or when the target equals the baseline
+             */
+            progress: number | null;
+        };
+        /**
+         * InvitationLink
+         * @description A one-time link for one invited person, shown once, when the round opens.
+         */
+        InvitationLink: {
+            /**
+             * Person Id
+             * @description The person to send the link to
+             */
+            person_id: string | null;
+            /**
+             * Person Name
+             * @description The person's name, to address the message
+             */
+            person_name: string | null;
+            /**
+             * Email
+             * @description The person's e-mail address, if known
+             */
+            email: string | null;
+            /**
+             * Url
+             * @description The path of the answer page, `/s/<token>`; works once
+             */
+            url: string;
+        };
         /**
          * InvolvementCount
          * @description How many involvement records of one kind of stakeholder a project has.
@@ -2806,6 +4936,25 @@ export interface components {
             external_id: string | null;
         };
         /**
+         * LinkedTask
+         * @description A task that carries out the measure, as it stands now.
+         */
+        LinkedTask: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The task's id
+             */
+            id: string;
+            /**
+             * Title
+             * @description The task's title
+             */
+            title: string;
+            /** @description The task's status */
+            status: components["schemas"]["TaskStatus"];
+        };
+        /**
          * LogoutRequest
          * @description Which session to end.
          */
@@ -2866,6 +5015,457 @@ export interface components {
              * @description When the token used expires, where known
              */
             token_expires_at?: string | null;
+        };
+        /**
+         * MeasureCreate
+         * @description A measure (tiltak) towards one or more goals, and, once carried out, its result.
+         * @example {
+         *       "due_on": "2014-06-30",
+         *       "goal_ids": [
+         *         "0193a0e4-7c1e-7000-8000-000000000010"
+         *       ],
+         *       "programme_id": "0193a0e4-7c1e-7000-8000-000000000001",
+         *       "starts_on": "2013-09-01",
+         *       "status": "in_progress",
+         *       "title": "Kompetansetiltak for koordinatorene i arbeidslagene"
+         *     }
+         */
+        MeasureCreate: {
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme the measure belongs to
+             */
+            programme_id: string;
+            /**
+             * Project Id
+             * @description The project it belongs to, if any
+             */
+            project_id?: string | null;
+            /**
+             * Group Id
+             * @description The group that carries it out, if any
+             */
+            group_id?: string | null;
+            /**
+             * Title
+             * @description What is to be done
+             */
+            title: string;
+            /**
+             * Description
+             * @description More about the measure
+             */
+            description?: string | null;
+            /**
+             * Owner Id
+             * @description The person who answers for it
+             */
+            owner_id?: string | null;
+            /**
+             * @description How far it has come
+             * @default planned
+             */
+            status: components["schemas"]["MeasureStatus"];
+            /**
+             * Starts On
+             * @description When it starts
+             */
+            starts_on?: string | null;
+            /**
+             * Due On
+             * @description When it is to be done; not before starts_on
+             */
+            due_on?: string | null;
+            /**
+             * Goal Ids
+             * @description The goals of the programme it works towards (linked, not copied); at least one
+             */
+            goal_ids: string[];
+            /**
+             * Task Ids
+             * @description Tasks of the programme that carry it out (linked, not copied)
+             */
+            task_ids?: string[];
+            /**
+             * Result
+             * @description What changed: the documented result; required when status is done
+             */
+            result?: string | null;
+            /**
+             * Result On
+             * @description When the result was documented; not in the future; defaults to today when a result is given
+             */
+            result_on?: string | null;
+            /**
+             * Evidence
+             * @description Links that show the result (≤ 20)
+             */
+            evidence?: components["schemas"]["EvidenceLink"][];
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id?: string | null;
+        };
+        /**
+         * MeasurePage
+         * @description One page of a list; pass next_cursor as cursor to get the next page.
+         */
+        MeasurePage: {
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
+            items: components["schemas"]["MeasureRead"][];
+            /**
+             * Next Cursor
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
+             */
+            next_cursor?: string | null;
+        };
+        /**
+         * MeasureRead
+         * @description A measure (tiltak) towards one or more goals, and, once carried out, its result.
+         */
+        MeasureRead: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
+             */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When the record was created
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             * @description When the record last changed
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
+             */
+            version: number;
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme the measure belongs to
+             */
+            programme_id: string;
+            /**
+             * Project Id
+             * @description The project it belongs to, if any
+             */
+            project_id: string | null;
+            /**
+             * Group Id
+             * @description The group that carries it out, if any
+             */
+            group_id: string | null;
+            /**
+             * Title
+             * @description What is to be done
+             */
+            title: string;
+            /**
+             * Description
+             * @description More about the measure
+             */
+            description: string | null;
+            /**
+             * Owner Id
+             * @description The person who answers for it
+             */
+            owner_id: string | null;
+            /** @description How far it has come */
+            status: components["schemas"]["MeasureStatus"];
+            /**
+             * Starts On
+             * @description When it starts
+             */
+            starts_on: string | null;
+            /**
+             * Due On
+             * @description When it is to be done; not before starts_on
+             */
+            due_on: string | null;
+            /**
+             * Goal Ids
+             * @description The goals of the programme it works towards (linked, not copied); at least one
+             */
+            goal_ids: string[];
+            /**
+             * Task Ids
+             * @description Tasks of the programme that carry it out (linked, not copied)
+             */
+            task_ids: string[];
+            /**
+             * Tasks
+             * @description The linked tasks with their title and status, ordered by title
+             */
+            tasks: components["schemas"]["LinkedTask"][];
+            /**
+             * Result
+             * @description What changed: the documented result; required when status is done
+             */
+            result: string | null;
+            /**
+             * Result On
+             * @description When the result was documented; not in the future; defaults to today when a result is given
+             */
+            result_on: string | null;
+            /**
+             * Evidence
+             * @description Links that show the result (≤ 20)
+             */
+            evidence: components["schemas"]["EvidenceLink"][];
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id: string | null;
+            /**
+             * Overdue Without Result
+             * @description Past due_on (Oslo time) without a documented result: not done or cancelled, or done without a result; computed on every read
+             */
+            readonly overdue_without_result: boolean;
+        };
+        /**
+         * MeasureStatus
+         * @description How far a measure (tiltak) has come.
+         *
+         *     - `planned`: planned, not started
+         *     - `in_progress`: being carried out
+         *     - `done`: carried out; its result is documented
+         *     - `cancelled`: not carried out
+         * @enum {string}
+         */
+        MeasureStatus: "planned" | "in_progress" | "done" | "cancelled";
+        /**
+         * MeasurementCreate
+         * @description A measurement (måling) of an indicator: its value on a date, from how many respondents
+         *     and which source; the baseline or a follow-up.
+         * @example {
+         *       "indicator_id": "0193a0e4-7c1e-7000-8000-000000000005",
+         *       "is_baseline": true,
+         *       "measured_on": "2013-10-15",
+         *       "respondents": 118,
+         *       "source": "Kartlegging 2013",
+         *       "value": 3.4
+         *     }
+         */
+        MeasurementCreate: {
+            /**
+             * Indicator Id
+             * Format: uuid
+             * @description The indicator measured
+             */
+            indicator_id: string;
+            /**
+             * Value
+             * @description The measured value, in the indicator's unit
+             */
+            value: number;
+            /**
+             * Measured On
+             * Format: date
+             * @description The day it was measured; not in the future
+             */
+            measured_on: string;
+            /**
+             * Respondents
+             * @description How many answered or were counted
+             */
+            respondents?: number | null;
+            /**
+             * Source
+             * @description Where the value comes from
+             */
+            source?: string | null;
+            /**
+             * Note
+             * @description Anything a reader should know about it
+             */
+            note?: string | null;
+            /**
+             * Is Baseline
+             * @description This measurement is the indicator's baseline; marking it unmarks any other, and it takes precedence over a baseline entered on the indicator
+             * @default false
+             */
+            is_baseline: boolean;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id?: string | null;
+        };
+        /**
+         * MeasurementPage
+         * @description One page of a list; pass next_cursor as cursor to get the next page.
+         */
+        MeasurementPage: {
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
+            items: components["schemas"]["MeasurementRead"][];
+            /**
+             * Next Cursor
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
+             */
+            next_cursor?: string | null;
+        };
+        /**
+         * MeasurementRead
+         * @description A measurement (måling) of an indicator: its value on a date, from how many respondents
+         *     and which source; the baseline or a follow-up.
+         */
+        MeasurementRead: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
+             */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When the record was created
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             * @description When the record last changed
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
+             */
+            version: number;
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme of the indicator
+             */
+            programme_id: string;
+            /**
+             * Indicator Id
+             * Format: uuid
+             * @description The indicator measured
+             */
+            indicator_id: string;
+            /**
+             * Value
+             * @description The measured value, in the indicator's unit
+             */
+            value: number;
+            /**
+             * Measured On
+             * Format: date
+             * @description The day it was measured; not in the future
+             */
+            measured_on: string;
+            /**
+             * Respondents
+             * @description How many answered or were counted
+             */
+            respondents: number | null;
+            /**
+             * Source
+             * @description Where the value comes from
+             */
+            source: string | null;
+            /**
+             * Note
+             * @description Anything a reader should know about it
+             */
+            note: string | null;
+            /**
+             * Is Baseline
+             * @description Marked as the indicator's baseline
+             */
+            is_baseline: boolean;
+            /**
+             * Survey Round Id
+             * @description The survey round that wrote the measurement when it closed; read-only
+             */
+            survey_round_id: string | null;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id: string | null;
+        };
+        /**
+         * MeasurementSkipped
+         * @description A question with an indicator for which no measurement was written, and why.
+         */
+        MeasurementSkipped: {
+            /**
+             * Question Id
+             * Format: uuid
+             * @description The question
+             */
+            question_id: string;
+            /**
+             * Indicator Id
+             * Format: uuid
+             * @description The indicator it feeds
+             */
+            indicator_id: string;
+            /**
+             * Respondents
+             * @description How many answered the question
+             */
+            respondents: number;
+            /**
+             * Reason
+             * @description `too_few_responses`: fewer than the round's threshold answered; `no_result`: no figure to measure (no answers or no imported result)
+             * @enum {string}
+             */
+            reason: "too_few_responses" | "no_result";
+        };
+        /**
+         * MeasurementWritten
+         * @description A measurement written when the round closed.
+         */
+        MeasurementWritten: {
+            /**
+             * Question Id
+             * Format: uuid
+             * @description The question that fed it
+             */
+            question_id: string;
+            /**
+             * Indicator Id
+             * Format: uuid
+             * @description The indicator measured
+             */
+            indicator_id: string;
+            /**
+             * Measurement Id
+             * Format: uuid
+             * @description The measurement written
+             */
+            measurement_id: string;
+            /**
+             * Value
+             * @description Mean (Likert, number) or share of yes in percent (yes/no)
+             */
+            value: number;
+            /**
+             * Respondents
+             * @description How many answered the question
+             */
+            respondents: number;
         };
         /**
          * MemberCreate
@@ -4313,6 +6913,137 @@ export interface components {
             signed_at?: string | null;
         };
         /**
+         * PublicQuestion
+         * @description A question as the one answering sees it.
+         */
+        PublicQuestion: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The question's id, to give with its answer
+             */
+            id: string;
+            /**
+             * Position
+             * @description Its place in the round
+             */
+            position: number;
+            /**
+             * Text
+             * @description The question
+             */
+            text: string;
+            /**
+             * @description What it asks for: What a survey question asks for.
+             *
+             *     - `likert`: agreement on a scale from 1 (strongly disagree) to 5 (strongly agree)
+             *     - `yes_no`: yes or no
+             *     - `number`: a number
+             *     - `free_text`: free text
+             */
+            kind: components["schemas"]["QuestionKind"];
+            /**
+             * Required
+             * @description Whether it must be answered
+             */
+            required: boolean;
+        };
+        /**
+         * PublicSurvey
+         * @description What the one answering sees of a round: nothing of the programme, nobody's identity.
+         */
+        PublicSurvey: {
+            /**
+             * Title
+             * @description The round's title
+             */
+            title: string;
+            /**
+             * Description
+             * @description What the round is about
+             */
+            description: string | null;
+            /** @description Whether the round takes answers (`open`) */
+            status: components["schemas"]["SurveyStatus"];
+            /**
+             * Already Answered
+             * @description This invitation has been used, or this browser has answered this link
+             */
+            already_answered: boolean;
+            /**
+             * Questions
+             * @description The questions, in order
+             */
+            questions: components["schemas"]["PublicQuestion"][];
+        };
+        /**
+         * QuestionKind
+         * @description What a survey question asks for.
+         *
+         *     - `likert`: agreement on a scale from 1 (strongly disagree) to 5 (strongly agree)
+         *     - `yes_no`: yes or no
+         *     - `number`: a number
+         *     - `free_text`: free text
+         * @enum {string}
+         */
+        QuestionKind: "likert" | "yes_no" | "number" | "free_text";
+        /**
+         * QuestionResult
+         * @description The result of one question; no figure unless at least the threshold answered.
+         */
+        QuestionResult: {
+            /**
+             * Question Id
+             * Format: uuid
+             * @description The question
+             */
+            question_id: string;
+            /**
+             * Position
+             * @description Its place in the round
+             */
+            position: number;
+            /**
+             * Text
+             * @description The question
+             */
+            text: string;
+            /** @description Its kind */
+            kind: components["schemas"]["QuestionKind"];
+            /**
+             * Indicator Id
+             * @description The indicator it feeds, if any
+             */
+            indicator_id: string | null;
+            /**
+             * N
+             * @description How many answered it (in the cut, when a cut is asked for); null when the cut itself is suppressed, so that not even its size is given
+             */
+            n: number | null;
+            /**
+             * Suppressed
+             * @description True when fewer than the threshold answered (or the cut could reveal someone): no figures are given
+             */
+            suppressed: boolean;
+            /**
+             * Mean
+             * @description Mean (Likert, number) or share of yes in percent (yes/no)
+             */
+            mean?: number | null;
+            /**
+             * Distribution
+             * @description How many gave each value: `1`..`5` (Likert) or `yes`/`no`
+             */
+            distribution?: {
+                [key: string]: number;
+            } | null;
+            /**
+             * Texts
+             * @description The free-text answers, sorted (never in the order given)
+             */
+            texts?: string[] | null;
+        };
+        /**
          * RefreshGrant
          * @description Exchange a refresh token for a new access token and a new refresh token.
          */
@@ -4328,6 +7059,12 @@ export interface components {
              */
             refresh_token: string;
         };
+        /**
+         * RevisionAction
+         * @description What happened to the selection.
+         * @enum {string}
+         */
+        RevisionAction: "created" | "updated" | "deleted";
         /**
          * RuleRead
          * @description A rule the report checks, and the law, agreement or source document it comes from.
@@ -4350,6 +7087,116 @@ export interface components {
             source: string;
         };
         /**
+         * SelectionSummary
+         * @description A project or group that selected a catalogue goal.
+         */
+        SelectionSummary: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The selection's id
+             */
+            id: string;
+            /**
+             * Version
+             * @description The selection's version, its ETag
+             */
+            version: number;
+            /**
+             * Project Id
+             * @description The project that selected it, if any
+             */
+            project_id: string | null;
+            /**
+             * Group Id
+             * @description The group that selected it, if any
+             */
+            group_id: string | null;
+            /**
+             * Area Name
+             * @description The area's name: the project's code and name, or the group's name
+             */
+            area_name: string;
+            /**
+             * Rationale
+             * @description Why the area selected it (begrunnelse)
+             */
+            rationale: string | null;
+            /**
+             * Meaning
+             * @description What the goal means for the area
+             */
+            meaning: string | null;
+            /**
+             * Operationalisation
+             * @description How the area will make it operational
+             */
+            operationalisation: string | null;
+        };
+        /**
+         * SeriesPoint
+         * @description One measurement in the series, with how it moved.
+         */
+        SeriesPoint: {
+            /**
+             * Measurement Id
+             * Format: uuid
+             * @description The measurement's id
+             */
+            measurement_id: string;
+            /**
+             * Measured On
+             * Format: date
+             * @description The day it was measured
+             */
+            measured_on: string;
+            /**
+             * Value
+             * @description The measured value
+             */
+            value: number;
+            /**
+             * Respondents
+             * @description How many answered or were counted
+             */
+            respondents: number | null;
+            /**
+             * Source
+             * @description Where the value comes from
+             */
+            source: string | null;
+            /**
+             * Note
+             * @description Anything a reader should know about it
+             */
+            note: string | null;
+            /**
+             * Is Baseline
+             * @description This measurement is the baseline in force
+             */
+            is_baseline: boolean;
+            /**
+             * Survey Round Id
+             * @description The survey round that wrote it
+             */
+            survey_round_id: string | null;
+            /**
+             * Version
+             * @description The measurement's version, for If-Match
+             */
+            version: number;
+            /**
+             * Change From Baseline
+             * @description value minus the baseline in force; null without a baseline
+             */
+            change_from_baseline: number | null;
+            /**
+             * Change From Previous
+             * @description value minus the previous measurement's; null for the first
+             */
+            change_from_previous: number | null;
+        };
+        /**
          * StakeholderKind
          * @description Who was involved.
          *
@@ -4364,6 +7211,641 @@ export interface components {
          * @enum {string}
          */
         StakeholderKind: "employees" | "union_representatives" | "safety_representatives" | "users" | "citizens" | "elected_officials" | "nav" | "other";
+        /**
+         * SurveyAudience
+         * @description Who a survey round is sent to.
+         *
+         *     - `group`: the members of one group, each with a one-time invitation
+         *     - `project`: the people of one project's groups, each with a one-time invitation
+         *     - `link`: anyone holding the round's link (employees mostly have no account)
+         * @enum {string}
+         */
+        SurveyAudience: "group" | "project" | "link";
+        /**
+         * SurveyQuestionCreate
+         * @description A question of a survey round; it may feed an indicator of the same programme.
+         * @example {
+         *       "kind": "likert",
+         *       "required": true,
+         *       "round_id": "0193a0e4-7c1e-7000-8000-000000000010",
+         *       "text": "Jeg opplever at teamet mitt samarbeider godt."
+         *     }
+         */
+        SurveyQuestionCreate: {
+            /**
+             * Round Id
+             * Format: uuid
+             * @description The round the question belongs to
+             */
+            round_id: string;
+            /**
+             * Position
+             * @description Its place in the round (ascending); defaults to last
+             */
+            position?: number | null;
+            /**
+             * Text
+             * @description The question as it is asked
+             */
+            text: string;
+            /**
+             * @description What it asks for: What a survey question asks for.
+             *
+             *     - `likert`: agreement on a scale from 1 (strongly disagree) to 5 (strongly agree)
+             *     - `yes_no`: yes or no
+             *     - `number`: a number
+             *     - `free_text`: free text
+             */
+            kind: components["schemas"]["QuestionKind"];
+            /**
+             * Required
+             * @description Whether an answer must give it
+             * @default false
+             */
+            required: boolean;
+            /**
+             * Indicator Id
+             * @description The indicator the question feeds when the round closes (not for free text): Likert and number give the mean, yes/no the share of yes in percent
+             */
+            indicator_id?: string | null;
+        };
+        /**
+         * SurveyQuestionPage
+         * @description One page of a list; pass next_cursor as cursor to get the next page.
+         */
+        SurveyQuestionPage: {
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
+            items: components["schemas"]["SurveyQuestionRead"][];
+            /**
+             * Next Cursor
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
+             */
+            next_cursor?: string | null;
+        };
+        /**
+         * SurveyQuestionRead
+         * @description A question of a survey round; it may feed an indicator of the same programme.
+         */
+        SurveyQuestionRead: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
+             */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When the record was created
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             * @description When the record last changed
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
+             */
+            version: number;
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme of the question's round
+             */
+            programme_id: string;
+            /**
+             * Round Id
+             * Format: uuid
+             * @description The round the question belongs to
+             */
+            round_id: string;
+            /**
+             * Position
+             * @description Its place in the round (ascending); defaults to last
+             */
+            position: number;
+            /**
+             * Text
+             * @description The question as it is asked
+             */
+            text: string;
+            /**
+             * @description What it asks for: What a survey question asks for.
+             *
+             *     - `likert`: agreement on a scale from 1 (strongly disagree) to 5 (strongly agree)
+             *     - `yes_no`: yes or no
+             *     - `number`: a number
+             *     - `free_text`: free text
+             */
+            kind: components["schemas"]["QuestionKind"];
+            /**
+             * Required
+             * @description Whether an answer must give it
+             */
+            required: boolean;
+            /**
+             * Indicator Id
+             * @description The indicator the question feeds when the round closes (not for free text): Likert and number give the mean, yes/no the share of yes in percent
+             */
+            indicator_id: string | null;
+        };
+        /**
+         * SurveyResults
+         * @description The round's results per question, under the anonymity threshold.
+         */
+        SurveyResults: {
+            /**
+             * Round Id
+             * Format: uuid
+             * @description The round
+             */
+            round_id: string;
+            /** @description Answered in Samskap or imported */
+            source: components["schemas"]["SurveySource"];
+            /** @description Where the round stands */
+            status: components["schemas"]["SurveyStatus"];
+            /**
+             * Min Responses
+             * @description The anonymity threshold
+             */
+            min_responses: number;
+            /**
+             * Response Count
+             * @description How many have answered the round
+             */
+            response_count: number;
+            /** @description The cut, when one was asked for */
+            cut?: components["schemas"]["CutInfo"] | null;
+            /**
+             * Questions
+             * @description Per question, in order
+             */
+            questions: components["schemas"]["QuestionResult"][];
+        };
+        /**
+         * SurveyRoundClosed
+         * @description The closed round and the indicator measurements its closing wrote, or did not.
+         */
+        SurveyRoundClosed: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
+             */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When the record was created
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             * @description When the record last changed
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
+             */
+            version: number;
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme the round belongs to
+             */
+            programme_id: string;
+            /**
+             * Project Id
+             * @description The project it concerns; required for audience `project`
+             */
+            project_id: string | null;
+            /**
+             * Group Id
+             * @description The group it concerns; required for audience `group`
+             */
+            group_id: string | null;
+            /**
+             * Title
+             * @description The round's title, shown to those who answer
+             */
+            title: string;
+            /**
+             * Description
+             * @description What the round is about, shown to those who answer
+             */
+            description: string | null;
+            /**
+             * @description Who answers: Who a survey round is sent to.
+             *
+             *     - `group`: the members of one group, each with a one-time invitation
+             *     - `project`: the people of one project's groups, each with a one-time invitation
+             *     - `link`: anyone holding the round's link (employees mostly have no account)
+             */
+            audience: components["schemas"]["SurveyAudience"];
+            /**
+             * @description Where the answers come from: Where a survey round's answers come from.
+             *
+             *     - `samskap`: answered in Samskap, through invitations or the round's link
+             *     - `imported`: aggregate results imported from the tool the municipality uses
+             */
+            source: components["schemas"]["SurveySource"];
+            /**
+             * @description Where the round stands (changed only by its open and close actions): Where a survey round stands.
+             *
+             *     - `draft`: being prepared; its questions can change and nobody can answer yet
+             *     - `open`: taking answers
+             *     - `closed`: closed; no more answers, and its indicator measurements are written
+             */
+            status: components["schemas"]["SurveyStatus"];
+            /**
+             * Min Responses
+             * @description The anonymity threshold: no figure of a question or a cut is shown with fewer answers than this
+             */
+            min_responses: number;
+            /**
+             * Response Count
+             * @description How many have answered (always shown)
+             */
+            response_count: number;
+            /**
+             * Opened At
+             * @description When the round was opened
+             */
+            opened_at: string | null;
+            /**
+             * Closed At
+             * @description When the round was closed
+             */
+            closed_at: string | null;
+            /**
+             * Link Token
+             * @description The secret of the round's link (audience `link`, once open); shown to editors and programme administrators only
+             */
+            link_token?: string | null;
+            /**
+             * Link Url
+             * @description The path of the answer page to share, `/s/<link_token>` on Samskap's own address; shown to editors and programme administrators only
+             */
+            link_url?: string | null;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id: string | null;
+            /**
+             * Measurements
+             * @description The measurements written
+             */
+            measurements: components["schemas"]["MeasurementWritten"][];
+            /**
+             * Skipped
+             * @description Questions with an indicator that wrote nothing, with the reason
+             */
+            skipped: components["schemas"]["MeasurementSkipped"][];
+        };
+        /**
+         * SurveyRoundCreate
+         * @description A survey round (kartlegging): answered in Samskap by a group, a project's people or
+         *     anyone holding its link, or imported as aggregate results from another tool.
+         * @example {
+         *       "audience": "link",
+         *       "description": "Førstegangsmåling for arbeidsteamene i hjemmetjenesten.",
+         *       "programme_id": "0193a0e4-7c1e-7000-8000-000000000001",
+         *       "source": "samskap",
+         *       "title": "Kartlegging av arbeidsmiljø 2013"
+         *     }
+         */
+        SurveyRoundCreate: {
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme the round belongs to
+             */
+            programme_id: string;
+            /**
+             * Project Id
+             * @description The project it concerns; required for audience `project`
+             */
+            project_id?: string | null;
+            /**
+             * Group Id
+             * @description The group it concerns; required for audience `group`
+             */
+            group_id?: string | null;
+            /**
+             * Title
+             * @description The round's title, shown to those who answer
+             */
+            title: string;
+            /**
+             * Description
+             * @description What the round is about, shown to those who answer
+             */
+            description?: string | null;
+            /**
+             * @description Who answers: Who a survey round is sent to.
+             *
+             *     - `group`: the members of one group, each with a one-time invitation
+             *     - `project`: the people of one project's groups, each with a one-time invitation
+             *     - `link`: anyone holding the round's link (employees mostly have no account)
+             * @default link
+             */
+            audience: components["schemas"]["SurveyAudience"];
+            /**
+             * @description Where the answers come from: Where a survey round's answers come from.
+             *
+             *     - `samskap`: answered in Samskap, through invitations or the round's link
+             *     - `imported`: aggregate results imported from the tool the municipality uses
+             * @default samskap
+             */
+            source: components["schemas"]["SurveySource"];
+            /**
+             * Min Responses
+             * @description The anonymity threshold of this round: results of any question or cut are shown only when at least this many have answered. Defaults to the setting `survey_min_responses` (5) and may only be raised above it
+             */
+            min_responses?: number | null;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id?: string | null;
+        };
+        /**
+         * SurveyRoundOpened
+         * @description The opened round and, for audience group or project, each person's one-time link.
+         *     Samskap keeps only a hash of each link's secret: these links are shown this once.
+         */
+        SurveyRoundOpened: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
+             */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When the record was created
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             * @description When the record last changed
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
+             */
+            version: number;
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme the round belongs to
+             */
+            programme_id: string;
+            /**
+             * Project Id
+             * @description The project it concerns; required for audience `project`
+             */
+            project_id: string | null;
+            /**
+             * Group Id
+             * @description The group it concerns; required for audience `group`
+             */
+            group_id: string | null;
+            /**
+             * Title
+             * @description The round's title, shown to those who answer
+             */
+            title: string;
+            /**
+             * Description
+             * @description What the round is about, shown to those who answer
+             */
+            description: string | null;
+            /**
+             * @description Who answers: Who a survey round is sent to.
+             *
+             *     - `group`: the members of one group, each with a one-time invitation
+             *     - `project`: the people of one project's groups, each with a one-time invitation
+             *     - `link`: anyone holding the round's link (employees mostly have no account)
+             */
+            audience: components["schemas"]["SurveyAudience"];
+            /**
+             * @description Where the answers come from: Where a survey round's answers come from.
+             *
+             *     - `samskap`: answered in Samskap, through invitations or the round's link
+             *     - `imported`: aggregate results imported from the tool the municipality uses
+             */
+            source: components["schemas"]["SurveySource"];
+            /**
+             * @description Where the round stands (changed only by its open and close actions): Where a survey round stands.
+             *
+             *     - `draft`: being prepared; its questions can change and nobody can answer yet
+             *     - `open`: taking answers
+             *     - `closed`: closed; no more answers, and its indicator measurements are written
+             */
+            status: components["schemas"]["SurveyStatus"];
+            /**
+             * Min Responses
+             * @description The anonymity threshold: no figure of a question or a cut is shown with fewer answers than this
+             */
+            min_responses: number;
+            /**
+             * Response Count
+             * @description How many have answered (always shown)
+             */
+            response_count: number;
+            /**
+             * Opened At
+             * @description When the round was opened
+             */
+            opened_at: string | null;
+            /**
+             * Closed At
+             * @description When the round was closed
+             */
+            closed_at: string | null;
+            /**
+             * Link Token
+             * @description The secret of the round's link (audience `link`, once open); shown to editors and programme administrators only
+             */
+            link_token?: string | null;
+            /**
+             * Link Url
+             * @description The path of the answer page to share, `/s/<link_token>` on Samskap's own address; shown to editors and programme administrators only
+             */
+            link_url?: string | null;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id: string | null;
+            /**
+             * Invitations
+             * @description One link per invited person (empty for audience link); shown only now
+             */
+            invitations: components["schemas"]["InvitationLink"][];
+        };
+        /**
+         * SurveyRoundPage
+         * @description One page of a list; pass next_cursor as cursor to get the next page.
+         */
+        SurveyRoundPage: {
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
+            items: components["schemas"]["SurveyRoundRead"][];
+            /**
+             * Next Cursor
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
+             */
+            next_cursor?: string | null;
+        };
+        /**
+         * SurveyRoundRead
+         * @description A survey round (kartlegging): answered in Samskap by a group, a project's people or
+         *     anyone holding its link, or imported as aggregate results from another tool.
+         */
+        SurveyRoundRead: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
+             */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When the record was created
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             * @description When the record last changed
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
+             */
+            version: number;
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme the round belongs to
+             */
+            programme_id: string;
+            /**
+             * Project Id
+             * @description The project it concerns; required for audience `project`
+             */
+            project_id: string | null;
+            /**
+             * Group Id
+             * @description The group it concerns; required for audience `group`
+             */
+            group_id: string | null;
+            /**
+             * Title
+             * @description The round's title, shown to those who answer
+             */
+            title: string;
+            /**
+             * Description
+             * @description What the round is about, shown to those who answer
+             */
+            description: string | null;
+            /**
+             * @description Who answers: Who a survey round is sent to.
+             *
+             *     - `group`: the members of one group, each with a one-time invitation
+             *     - `project`: the people of one project's groups, each with a one-time invitation
+             *     - `link`: anyone holding the round's link (employees mostly have no account)
+             */
+            audience: components["schemas"]["SurveyAudience"];
+            /**
+             * @description Where the answers come from: Where a survey round's answers come from.
+             *
+             *     - `samskap`: answered in Samskap, through invitations or the round's link
+             *     - `imported`: aggregate results imported from the tool the municipality uses
+             */
+            source: components["schemas"]["SurveySource"];
+            /**
+             * @description Where the round stands (changed only by its open and close actions): Where a survey round stands.
+             *
+             *     - `draft`: being prepared; its questions can change and nobody can answer yet
+             *     - `open`: taking answers
+             *     - `closed`: closed; no more answers, and its indicator measurements are written
+             */
+            status: components["schemas"]["SurveyStatus"];
+            /**
+             * Min Responses
+             * @description The anonymity threshold: no figure of a question or a cut is shown with fewer answers than this
+             */
+            min_responses: number;
+            /**
+             * Response Count
+             * @description How many have answered (always shown)
+             */
+            response_count: number;
+            /**
+             * Opened At
+             * @description When the round was opened
+             */
+            opened_at: string | null;
+            /**
+             * Closed At
+             * @description When the round was closed
+             */
+            closed_at: string | null;
+            /**
+             * Link Token
+             * @description The secret of the round's link (audience `link`, once open); shown to editors and programme administrators only
+             */
+            link_token?: string | null;
+            /**
+             * Link Url
+             * @description The path of the answer page to share, `/s/<link_token>` on Samskap's own address; shown to editors and programme administrators only
+             */
+            link_url?: string | null;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id: string | null;
+        };
+        /**
+         * SurveySource
+         * @description Where a survey round's answers come from.
+         *
+         *     - `samskap`: answered in Samskap, through invitations or the round's link
+         *     - `imported`: aggregate results imported from the tool the municipality uses
+         * @enum {string}
+         */
+        SurveySource: "samskap" | "imported";
+        /**
+         * SurveyStatus
+         * @description Where a survey round stands.
+         *
+         *     - `draft`: being prepared; its questions can change and nobody can answer yet
+         *     - `open`: taking answers
+         *     - `closed`: closed; no more answers, and its indicator measurements are written
+         * @enum {string}
+         */
+        SurveyStatus: "draft" | "open" | "closed";
         /**
          * TaskCreate
          * @description A task (oppgave) in a project, optionally in a phase or for a group.
@@ -4781,6 +8263,62 @@ export interface components {
             } | null;
         };
         /**
+         * GroupCriterionUpdate
+         * @description Changes to apply. A criterion the programme sets for every group of one kind: for setting such a group
+         *     up, or for evaluating its results (seed 001: criteria for work teams).
+         */
+        GroupCriterionUpdate: {
+            /** @description The kind of group it applies to */
+            group_kind?: components["schemas"]["GroupKind"];
+            /** @description What the criterion is used for */
+            purpose?: components["schemas"]["CriterionPurpose"];
+            /**
+             * Title
+             * @description What the criterion asks
+             */
+            title?: string;
+            /**
+             * Description
+             * @description More about how to judge it
+             */
+            description?: string | null;
+            /**
+             * Sort Order
+             * @description Place in the list, lowest first
+             */
+            sort_order?: number;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id?: string | null;
+        };
+        /**
+         * CriterionAssessmentUpdate
+         * @description Changes to apply. How a group meets one criterion of its kind, as assessed on a day. Assessments are
+         *     kept; the latest per criterion counts.
+         */
+        CriterionAssessmentUpdate: {
+            /**
+             * Assessed On
+             * Format: date
+             * @description The day of the assessment; not in the future
+             */
+            assessed_on?: string;
+            /** @description How far the group meets it */
+            fulfilment?: components["schemas"]["CriterionFulfilment"];
+            /**
+             * Note
+             * @description What the assessment rests on
+             */
+            note?: string | null;
+            /**
+             * Assessed By Id
+             * @description The person who assessed it, among the programme's people
+             */
+            assessed_by_id?: string | null;
+        };
+        /**
          * DeadlineUpdate
          * @description Changes to apply. A deadline (frist): what is due, who answers for it, who receives it, and when.
          */
@@ -4968,6 +8506,99 @@ export interface components {
             external_id?: string | null;
         };
         /**
+         * GoalUpdate
+         * @description Changes to apply. A goal: societal (samfunnsmål), effect (effektmål) or result (resultatmål), in a tree,
+         *     or a catalogue goal that the programme's projects and groups select from.
+         */
+        GoalUpdate: {
+            /**
+             * Project Id
+             * @description The project whose goal it is; none for a programme or catalogue goal
+             */
+            project_id?: string | null;
+            /**
+             * Group Id
+             * @description The group whose goal it is; none for a programme or catalogue goal
+             */
+            group_id?: string | null;
+            /**
+             * Parent Id
+             * @description The goal above it: a societal goal for an effect goal, an effect goal for a result goal; a societal goal has none, and a result goal without one belongs directly to a project
+             */
+            parent_id?: string | null;
+            /** @description Where the goal sits in the goal hierarchy */
+            kind?: components["schemas"]["GoalKind"];
+            /**
+             * Title
+             * @description The goal, as a sentence
+             */
+            title?: string;
+            /**
+             * Description
+             * @description More about the goal
+             */
+            description?: string | null;
+            /**
+             * Theme
+             * @description The theme it belongs to, e.g. «Trygg oppvekst» in a municipal plan
+             */
+            theme?: string | null;
+            /**
+             * Owner Id
+             * @description The person of the programme who owns the goal
+             */
+            owner_id?: string | null;
+            /** @description How far the goal has come */
+            status?: components["schemas"]["GoalStatus"];
+            /**
+             * Dropped Reason
+             * @description Why the goal was dropped; required when, and only kept while, dropped
+             */
+            dropped_reason?: string | null;
+            /**
+             * Sort Order
+             * @description Position among its siblings (lower first)
+             */
+            sort_order?: number;
+            /**
+             * In Catalogue
+             * @description A catalogue goal, for the programme's projects and groups to select; it belongs to no project or group
+             */
+            in_catalogue?: boolean;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id?: string | null;
+        };
+        /**
+         * GoalSelectionUpdate
+         * @description Changes to apply. A project or group selects a catalogue goal: why, what it means for the area and how it
+         *     will be made operational (seed 002, tasks 2b and 4b).
+         */
+        GoalSelectionUpdate: {
+            /**
+             * Rationale
+             * @description Why the area works towards this goal (begrunnelse)
+             */
+            rationale?: string | null;
+            /**
+             * Meaning
+             * @description What the goal means for the area
+             */
+            meaning?: string | null;
+            /**
+             * Operationalisation
+             * @description How the area will make the goal operational
+             */
+            operationalisation?: string | null;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id?: string | null;
+        };
+        /**
          * GroupUpdate
          * @description Changes to apply. A group of the programme or of one of its projects: a board, a forum, a working group.
          */
@@ -5044,6 +8675,111 @@ export interface components {
             ends_on?: string | null;
         };
         /**
+         * IndicatorUpdate
+         * @description Changes to apply. An indicator (indikator): how an effect or result goal is measured, from its baseline
+         *     towards its target, and how often.
+         */
+        IndicatorUpdate: {
+            /**
+             * Goal Id
+             * Format: uuid
+             * @description The effect or result goal it measures, in the same programme
+             */
+            goal_id?: string;
+            /**
+             * Name
+             * @description What is measured
+             */
+            name?: string;
+            /**
+             * Description
+             * @description How it is measured and read
+             */
+            description?: string | null;
+            /**
+             * Unit
+             * @description The unit of its values, e.g. % or snitt 1–5
+             */
+            unit?: string | null;
+            /** @description Which way the indicator should move */
+            direction?: components["schemas"]["IndicatorDirection"];
+            /** @description How it is measured */
+            method?: components["schemas"]["IndicatorMethod"];
+            /**
+             * Baseline Value
+             * @description A baseline entered by hand (give baseline_on with it). A measurement marked as baseline takes precedence; without either, the first measurement is the baseline
+             */
+            baseline_value?: number | null;
+            /**
+             * Baseline On
+             * @description The date of the entered baseline (give baseline_value with it)
+             */
+            baseline_on?: string | null;
+            /**
+             * Target Value
+             * @description The value to reach (give target_on with it)
+             */
+            target_value?: number | null;
+            /**
+             * Target On
+             * @description When the target should be reached (give target_value with it)
+             */
+            target_on?: string | null;
+            /**
+             * Interval Months
+             * @description How often it is measured, in months (1–60); a follow-up is overdue once this long has passed since the latest measurement
+             */
+            interval_months?: number | null;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id?: string | null;
+        };
+        /**
+         * MeasurementUpdate
+         * @description Changes to apply. A measurement (måling) of an indicator: its value on a date, from how many respondents
+         *     and which source; the baseline or a follow-up.
+         */
+        MeasurementUpdate: {
+            /**
+             * Value
+             * @description The measured value, in the indicator's unit
+             */
+            value?: number;
+            /**
+             * Measured On
+             * Format: date
+             * @description The day it was measured; not in the future
+             */
+            measured_on?: string;
+            /**
+             * Respondents
+             * @description How many answered or were counted
+             */
+            respondents?: number | null;
+            /**
+             * Source
+             * @description Where the value comes from
+             */
+            source?: string | null;
+            /**
+             * Note
+             * @description Anything a reader should know about it
+             */
+            note?: string | null;
+            /**
+             * Is Baseline
+             * @description This measurement is the indicator's baseline; marking it unmarks any other, and it takes precedence over a baseline entered on the indicator
+             */
+            is_baseline?: boolean;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id?: string | null;
+        };
+        /**
          * InvolvementUpdate
          * @description Changes to apply. A record that stakeholders were involved in a matter: who, how, when, what came of it.
          */
@@ -5098,6 +8834,79 @@ export interface components {
              * @description Minutes, protocols and other papers
              */
             documents?: components["schemas"]["DocumentLink"][];
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id?: string | null;
+        };
+        /**
+         * MeasureUpdate
+         * @description Changes to apply. A measure (tiltak) towards one or more goals, and, once carried out, its result.
+         */
+        MeasureUpdate: {
+            /**
+             * Project Id
+             * @description The project it belongs to, if any
+             */
+            project_id?: string | null;
+            /**
+             * Group Id
+             * @description The group that carries it out, if any
+             */
+            group_id?: string | null;
+            /**
+             * Title
+             * @description What is to be done
+             */
+            title?: string;
+            /**
+             * Description
+             * @description More about the measure
+             */
+            description?: string | null;
+            /**
+             * Owner Id
+             * @description The person who answers for it
+             */
+            owner_id?: string | null;
+            /** @description How far it has come */
+            status?: components["schemas"]["MeasureStatus"];
+            /**
+             * Starts On
+             * @description When it starts
+             */
+            starts_on?: string | null;
+            /**
+             * Due On
+             * @description When it is to be done; not before starts_on
+             */
+            due_on?: string | null;
+            /**
+             * Goal Ids
+             * @description The goals of the programme it works towards (linked, not copied); at least one
+             */
+            goal_ids?: string[];
+            /**
+             * Task Ids
+             * @description Tasks of the programme that carry it out (linked, not copied)
+             */
+            task_ids?: string[];
+            /**
+             * Result
+             * @description What changed: the documented result; required when status is done
+             */
+            result?: string | null;
+            /**
+             * Result On
+             * @description When the result was documented; not in the future; defaults to today when a result is given
+             */
+            result_on?: string | null;
+            /**
+             * Evidence
+             * @description Links that show the result (≤ 20)
+             */
+            evidence?: components["schemas"]["EvidenceLink"][];
             /**
              * External Id
              * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
@@ -5380,6 +9189,92 @@ export interface components {
              * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
              */
             external_id?: string | null;
+        };
+        /**
+         * SurveyRoundUpdate
+         * @description Changes to apply to a survey round. Audience, group, project, source and threshold change only while the round is a draft.
+         */
+        SurveyRoundUpdate: {
+            /**
+             * Project Id
+             * @description The project it concerns; required for audience `project`
+             */
+            project_id?: string | null;
+            /**
+             * Group Id
+             * @description The group it concerns; required for audience `group`
+             */
+            group_id?: string | null;
+            /**
+             * Title
+             * @description The round's title, shown to those who answer
+             */
+            title?: string;
+            /**
+             * Description
+             * @description What the round is about, shown to those who answer
+             */
+            description?: string | null;
+            /**
+             * @description Who answers: Who a survey round is sent to.
+             *
+             *     - `group`: the members of one group, each with a one-time invitation
+             *     - `project`: the people of one project's groups, each with a one-time invitation
+             *     - `link`: anyone holding the round's link (employees mostly have no account)
+             */
+            audience?: components["schemas"]["SurveyAudience"];
+            /**
+             * @description Where the answers come from: Where a survey round's answers come from.
+             *
+             *     - `samskap`: answered in Samskap, through invitations or the round's link
+             *     - `imported`: aggregate results imported from the tool the municipality uses
+             */
+            source?: components["schemas"]["SurveySource"];
+            /**
+             * Min Responses
+             * @description The anonymity threshold of this round: results of any question or cut are shown only when at least this many have answered. Defaults to the setting `survey_min_responses` (5) and may only be raised above it
+             */
+            min_responses?: number | null;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id?: string | null;
+        };
+        /**
+         * SurveyQuestionUpdate
+         * @description Changes to apply to a question; only while its round is a draft.
+         */
+        SurveyQuestionUpdate: {
+            /**
+             * Position
+             * @description Its place in the round (ascending); defaults to last
+             */
+            position?: number | null;
+            /**
+             * Text
+             * @description The question as it is asked
+             */
+            text?: string;
+            /**
+             * @description What it asks for: What a survey question asks for.
+             *
+             *     - `likert`: agreement on a scale from 1 (strongly disagree) to 5 (strongly agree)
+             *     - `yes_no`: yes or no
+             *     - `number`: a number
+             *     - `free_text`: free text
+             */
+            kind?: components["schemas"]["QuestionKind"];
+            /**
+             * Required
+             * @description Whether an answer must give it
+             */
+            required?: boolean;
+            /**
+             * Indicator Id
+             * @description The indicator the question feeds when the round closes (not for free text): Likert and number give the mean, yes/no the share of yes in percent
+             */
+            indicator_id?: string | null;
         };
         /**
          * TaskUpdate
@@ -5837,6 +9732,191 @@ export interface operations {
             };
             /** @description No valid token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "survey-answers-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The secret of the round's link or of an invitation */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSurvey"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "survey-answers-submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The secret of the round's link or of an invitation */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerSubmission"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerReceipt"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15370,6 +19450,6176 @@ export interface operations {
             };
             /** @description If-Match is missing; send the ETag of the version the change is based on */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "indicators-series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the indicator */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorSeries"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "indicators-series-csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the indicator */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per measurement, oldest first, after a header row: measured_on, value, respondents, source, is_baseline, change_from_baseline, change_from_previous, note */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "indicators-list": {
+        parameters: {
+            query?: {
+                /** @description Only indicators of this programme. Repeat the parameter to match any of several values. */
+                programme_id?: string[] | null;
+                /** @description Only indicators of this goal. Repeat the parameter to match any of several values. */
+                goal_id?: string[] | null;
+                /** @description Only indicators measured so. Repeat the parameter to match any of several values. */
+                method?: components["schemas"]["IndicatorMethod"][] | null;
+                /** @description The caller's own key (external_id); repeat for several. Repeat the parameter to match any of several values. */
+                external_id?: string[] | null;
+                /** @description Free-text search: records whose name or description contains this text, ignoring case */
+                q?: string | null;
+                /** @description Order of the list, by one of: name, created_at. Ascending; a leading `-` sorts descending (e.g. `-name`). Ties are broken by id, so pages never overlap. */
+                sort?: "name" | "-name" | "created_at" | "-created_at";
+                /** @description How many records one page holds (at most 500) */
+                limit?: number;
+                /** @description Where the page starts: the `next_cursor` of the previous page, passed back unchanged with the same filters and sort; leave out for the first page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorPage"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "indicators-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndicatorCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    /** @description The address of the new record */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "indicators-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the indicator */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "indicators-delete": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the indicator */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "indicators-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the indicator */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndicatorUpdate"];
+                "application/merge-patch+json": components["schemas"]["IndicatorUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measurements-list": {
+        parameters: {
+            query?: {
+                /** @description Only measurements of this programme's indicators. Repeat the parameter to match any of several values. */
+                programme_id?: string[] | null;
+                /** @description Only measurements of this indicator. Repeat the parameter to match any of several values. */
+                indicator_id?: string[] | null;
+                /** @description Measured on or after this day */
+                measured_after?: string | null;
+                /** @description Measured before this day */
+                measured_before?: string | null;
+                /** @description Only measurements marked as baseline (true) or not (false) */
+                is_baseline?: boolean | null;
+                /** @description The caller's own key (external_id); repeat for several. Repeat the parameter to match any of several values. */
+                external_id?: string[] | null;
+                /** @description Free-text search: records whose source or note contains this text, ignoring case */
+                q?: string | null;
+                /** @description Order of the list, by one of: measured_on, value, created_at. Ascending; a leading `-` sorts descending (e.g. `-measured_on`). Ties are broken by id, so pages never overlap. */
+                sort?: "measured_on" | "-measured_on" | "value" | "-value" | "created_at" | "-created_at";
+                /** @description How many records one page holds (at most 500) */
+                limit?: number;
+                /** @description Where the page starts: the `next_cursor` of the previous page, passed back unchanged with the same filters and sort; leave out for the first page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementPage"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measurements-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasurementCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    /** @description The address of the new record */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measurements-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the measurement */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measurements-delete": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the measurement */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measurements-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the measurement */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasurementUpdate"];
+                "application/merge-patch+json": components["schemas"]["MeasurementUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "goals-list": {
+        parameters: {
+            query?: {
+                /** @description Only goals of this programme. Repeat the parameter to match any of several values. */
+                programme_id?: string[] | null;
+                /** @description Only goals of this project. Repeat the parameter to match any of several values. */
+                project_id?: string[] | null;
+                /** @description Only goals of this group. Repeat the parameter to match any of several values. */
+                group_id?: string[] | null;
+                /** @description Only goals directly under this goal. Repeat the parameter to match any of several values. */
+                parent_id?: string[] | null;
+                /** @description Only goals without a parent (true) or only goals with one (false) */
+                top_level?: boolean | null;
+                /** @description Only goals of this kind. Repeat the parameter to match any of several values. */
+                kind?: components["schemas"]["GoalKind"][] | null;
+                /** @description Only goals with this status. Repeat the parameter to match any of several values. */
+                status?: components["schemas"]["GoalStatus"][] | null;
+                /** @description Only goals of this theme (exact). Repeat the parameter to match any of several values. */
+                theme?: string[] | null;
+                /** @description Only goals owned by this person. Repeat the parameter to match any of several values. */
+                owner_id?: string[] | null;
+                /** @description Only catalogue goals (true) or only goals outside the catalogue (false) */
+                in_catalogue?: boolean | null;
+                /** @description The caller's own key (external_id); repeat for several. Repeat the parameter to match any of several values. */
+                external_id?: string[] | null;
+                /** @description Free-text search: records whose title or description or theme contains this text, ignoring case */
+                q?: string | null;
+                /** @description Order of the list, by one of: sort_order, title, theme, kind, created_at. Ascending; a leading `-` sorts descending (e.g. `-sort_order`). Ties are broken by id, so pages never overlap. */
+                sort?: "sort_order" | "-sort_order" | "title" | "-title" | "theme" | "-theme" | "kind" | "-kind" | "created_at" | "-created_at";
+                /** @description How many records one page holds (at most 500) */
+                limit?: number;
+                /** @description Where the page starts: the `next_cursor` of the previous page, passed back unchanged with the same filters and sort; leave out for the first page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalPage"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "goals-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoalCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    /** @description The address of the new record */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "goals-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the goal */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "goals-delete": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the goal */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "goals-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the goal */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoalUpdate"];
+                "application/merge-patch+json": components["schemas"]["GoalUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "goal-selections-list": {
+        parameters: {
+            query?: {
+                /** @description Only selections in this programme. Repeat the parameter to match any of several values. */
+                programme_id?: string[] | null;
+                /** @description Only selections of this goal. Repeat the parameter to match any of several values. */
+                goal_id?: string[] | null;
+                /** @description Only this project's selections. Repeat the parameter to match any of several values. */
+                project_id?: string[] | null;
+                /** @description Only this group's selections. Repeat the parameter to match any of several values. */
+                group_id?: string[] | null;
+                /** @description The caller's own key (external_id); repeat for several. Repeat the parameter to match any of several values. */
+                external_id?: string[] | null;
+                /** @description Free-text search: records whose rationale or meaning or operationalisation contains this text, ignoring case */
+                q?: string | null;
+                /** @description Order of the list, by one of: created_at, updated_at. Ascending; a leading `-` sorts descending (e.g. `-created_at`). Ties are broken by id, so pages never overlap. */
+                sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at";
+                /** @description How many records one page holds (at most 500) */
+                limit?: number;
+                /** @description Where the page starts: the `next_cursor` of the previous page, passed back unchanged with the same filters and sort; leave out for the first page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalSelectionPage"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "goal-selections-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoalSelectionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    /** @description The address of the new record */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalSelectionRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "goal-selections-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the goal selection */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalSelectionRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "goal-selections-delete": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the goal selection */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "goal-selections-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the goal selection */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoalSelectionUpdate"];
+                "application/merge-patch+json": components["schemas"]["GoalSelectionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalSelectionRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "goal-selection-revisions-list": {
+        parameters: {
+            query?: {
+                /** @description Only revisions in this programme. Repeat the parameter to match any of several values. */
+                programme_id?: string[] | null;
+                /** @description Only the revisions of this selection (also after it was deleted). Repeat the parameter to match any of several values. */
+                selection_id?: string[] | null;
+                /** @description Only selections of this goal. Repeat the parameter to match any of several values. */
+                goal_id?: string[] | null;
+                /** @description Only selections of this project. Repeat the parameter to match any of several values. */
+                project_id?: string[] | null;
+                /** @description Only selections of this group. Repeat the parameter to match any of several values. */
+                group_id?: string[] | null;
+                /** @description Order of the list, by one of: changed_at. Ascending; a leading `-` sorts descending (e.g. `-changed_at`). Ties are broken by id, so pages never overlap. */
+                sort?: "changed_at" | "-changed_at";
+                /** @description How many records one page holds (at most 500) */
+                limit?: number;
+                /** @description Where the page starts: the `next_cursor` of the previous page, passed back unchanged with the same filters and sort; leave out for the first page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalSelectionRevisionPage"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "goal-tree-get": {
+        parameters: {
+            query: {
+                /** @description The programme whose goals to show */
+                programme_id: string;
+                /** @description Only this project's goals, the catalogue goals it selected and the goals above them */
+                project_id?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalTree"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measures-list": {
+        parameters: {
+            query?: {
+                /** @description Only measures of this programme. Repeat the parameter to match any of several values. */
+                programme_id?: string[] | null;
+                /** @description Only measures of this project. Repeat the parameter to match any of several values. */
+                project_id?: string[] | null;
+                /** @description Only measures of this group. Repeat the parameter to match any of several values. */
+                group_id?: string[] | null;
+                /** @description Only measures linked to this goal */
+                goal_id?: string | null;
+                /** @description Only measures this person owns. Repeat the parameter to match any of several values. */
+                owner_id?: string[] | null;
+                /** @description Only measures with this status. Repeat the parameter to match any of several values. */
+                status?: components["schemas"]["MeasureStatus"][] | null;
+                /** @description Only measures due before this date */
+                due_before?: string | null;
+                /** @description Only measures due on or after this date */
+                due_after?: string | null;
+                /** @description Past due (Oslo time) without a documented result (true) or not (false) */
+                overdue_without_result?: boolean | null;
+                /** @description The caller's own key (external_id); repeat for several. Repeat the parameter to match any of several values. */
+                external_id?: string[] | null;
+                /** @description Free-text search: records whose title or description or result contains this text, ignoring case */
+                q?: string | null;
+                /** @description Order of the list, by one of: due_on, title, created_at. Ascending; a leading `-` sorts descending (e.g. `-due_on`). Ties are broken by id, so pages never overlap. */
+                sort?: "due_on" | "-due_on" | "title" | "-title" | "created_at" | "-created_at";
+                /** @description How many records one page holds (at most 500) */
+                limit?: number;
+                /** @description Where the page starts: the `next_cursor` of the previous page, passed back unchanged with the same filters and sort; leave out for the first page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurePage"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measures-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasureCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    /** @description The address of the new record */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measures-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the measure */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measures-delete": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the measure */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measures-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the measure */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasureUpdate"];
+                "application/merge-patch+json": components["schemas"]["MeasureUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "group-criteria-list": {
+        parameters: {
+            query?: {
+                /** @description Only criteria of this programme. Repeat the parameter to match any of several values. */
+                programme_id?: string[] | null;
+                /** @description Only criteria for this kind of group. Repeat the parameter to match any of several values. */
+                group_kind?: components["schemas"]["GroupKind"][] | null;
+                /** @description Only criteria for this purpose. Repeat the parameter to match any of several values. */
+                purpose?: components["schemas"]["CriterionPurpose"][] | null;
+                /** @description The caller's own key (external_id); repeat for several. Repeat the parameter to match any of several values. */
+                external_id?: string[] | null;
+                /** @description Free-text search: records whose title or description contains this text, ignoring case */
+                q?: string | null;
+                /** @description Order of the list, by one of: sort_order, title, created_at. Ascending; a leading `-` sorts descending (e.g. `-sort_order`). Ties are broken by id, so pages never overlap. */
+                sort?: "sort_order" | "-sort_order" | "title" | "-title" | "created_at" | "-created_at";
+                /** @description How many records one page holds (at most 500) */
+                limit?: number;
+                /** @description Where the page starts: the `next_cursor` of the previous page, passed back unchanged with the same filters and sort; leave out for the first page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupCriterionPage"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "group-criteria-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupCriterionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    /** @description The address of the new record */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupCriterionRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "group-criteria-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the group criterion */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupCriterionRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "group-criteria-delete": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the group criterion */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "group-criteria-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the group criterion */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupCriterionUpdate"];
+                "application/merge-patch+json": components["schemas"]["GroupCriterionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupCriterionRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "criterion-assessments-list": {
+        parameters: {
+            query?: {
+                /** @description Only assessments in this programme. Repeat the parameter to match any of several values. */
+                programme_id?: string[] | null;
+                /** @description Only assessments of this group. Repeat the parameter to match any of several values. */
+                group_id?: string[] | null;
+                /** @description Only assessments against this criterion. Repeat the parameter to match any of several values. */
+                criterion_id?: string[] | null;
+                /** @description Only assessments with this fulfilment. Repeat the parameter to match any of several values. */
+                fulfilment?: components["schemas"]["CriterionFulfilment"][] | null;
+                /** @description Only assessments made on or after this date */
+                assessed_after?: string | null;
+                /** @description Only assessments made on or before this date */
+                assessed_before?: string | null;
+                /** @description Free-text search: records whose note contains this text, ignoring case */
+                q?: string | null;
+                /** @description Order of the list, by one of: assessed_on, created_at. Ascending; a leading `-` sorts descending (e.g. `-assessed_on`). Ties are broken by id, so pages never overlap. */
+                sort?: "assessed_on" | "-assessed_on" | "created_at" | "-created_at";
+                /** @description How many records one page holds (at most 500) */
+                limit?: number;
+                /** @description Where the page starts: the `next_cursor` of the previous page, passed back unchanged with the same filters and sort; leave out for the first page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CriterionAssessmentPage"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "criterion-assessments-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CriterionAssessmentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    /** @description The address of the new record */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CriterionAssessmentRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "criterion-assessments-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the criterion assessment */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CriterionAssessmentRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "criterion-assessments-delete": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the criterion assessment */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "criterion-assessments-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the criterion assessment */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CriterionAssessmentUpdate"];
+                "application/merge-patch+json": components["schemas"]["CriterionAssessmentUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CriterionAssessmentRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "groups-criteria": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the group */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupCriteria"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "survey-rounds-list": {
+        parameters: {
+            query?: {
+                /** @description Only rounds of this programme. Repeat the parameter to match any of several values. */
+                programme_id?: string[] | null;
+                /** @description Only rounds of this project. Repeat the parameter to match any of several values. */
+                project_id?: string[] | null;
+                /** @description Only rounds of this group. Repeat the parameter to match any of several values. */
+                group_id?: string[] | null;
+                /** @description Only rounds with this status. Repeat the parameter to match any of several values. */
+                status?: components["schemas"]["SurveyStatus"][] | null;
+                /** @description Only rounds from this source. Repeat the parameter to match any of several values. */
+                source?: components["schemas"]["SurveySource"][] | null;
+                /** @description The caller's own key (external_id); repeat for several. Repeat the parameter to match any of several values. */
+                external_id?: string[] | null;
+                /** @description Free-text search: records whose title or description contains this text, ignoring case */
+                q?: string | null;
+                /** @description Order of the list, by one of: created_at, title, closed_at. Ascending; a leading `-` sorts descending (e.g. `-created_at`). Ties are broken by id, so pages never overlap. */
+                sort?: "created_at" | "-created_at" | "title" | "-title" | "closed_at" | "-closed_at";
+                /** @description How many records one page holds (at most 500) */
+                limit?: number;
+                /** @description Where the page starts: the `next_cursor` of the previous page, passed back unchanged with the same filters and sort; leave out for the first page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyRoundPage"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "survey-rounds-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyRoundCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    /** @description The address of the new record */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyRoundRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "survey-rounds-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the survey round */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyRoundRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "survey-rounds-delete": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the survey round */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "survey-rounds-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the survey round */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyRoundUpdate"];
+                "application/merge-patch+json": components["schemas"]["SurveyRoundUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyRoundRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "survey-questions-list": {
+        parameters: {
+            query?: {
+                /** @description Only questions of this round. Repeat the parameter to match any of several values. */
+                round_id?: string[] | null;
+                /** @description Only questions of this programme's rounds. Repeat the parameter to match any of several values. */
+                programme_id?: string[] | null;
+                /** @description Only questions that feed this indicator. Repeat the parameter to match any of several values. */
+                indicator_id?: string[] | null;
+                /** @description Free-text search: records whose text contains this text, ignoring case */
+                q?: string | null;
+                /** @description Order of the list, by one of: position, created_at. Ascending; a leading `-` sorts descending (e.g. `-position`). Ties are broken by id, so pages never overlap. */
+                sort?: "position" | "-position" | "created_at" | "-created_at";
+                /** @description How many records one page holds (at most 500) */
+                limit?: number;
+                /** @description Where the page starts: the `next_cursor` of the previous page, passed back unchanged with the same filters and sort; leave out for the first page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyQuestionPage"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "survey-questions-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyQuestionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    /** @description The address of the new record */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyQuestionRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "survey-questions-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the survey question */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyQuestionRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "survey-questions-delete": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the survey question */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "survey-questions-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the survey question */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyQuestionUpdate"];
+                "application/merge-patch+json": components["schemas"]["SurveyQuestionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyQuestionRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "survey-rounds-open": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the survey round */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyRoundOpened"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "survey-rounds-close": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the survey round */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyRoundClosed"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "survey-rounds-results": {
+        parameters: {
+            query?: {
+                /** @description Narrow the results to those who gave `cut_value` to this question (a Likert or yes/no question of the round) */
+                cut_question_id?: string | null;
+                /** @description The answer that defines the cut: `1`..`5` for Likert, `yes` or `no` for yes/no */
+                cut_value?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description The id of the survey round */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResults"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "survey-rounds-results-csv": {
+        parameters: {
+            query?: {
+                /** @description Narrow the results to those who gave `cut_value` to this question (a Likert or yes/no question of the round) */
+                cut_question_id?: string | null;
+                /** @description The answer that defines the cut: `1`..`5` for Likert, `yes` or `no` for yes/no */
+                cut_value?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description The id of the survey round */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The results as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "survey-rounds-import": {
+        parameters: {
+            query?: {
+                /** @description Validate and report what would be saved, saving nothing */
+                dry_run?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description The id of the survey round */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_survey-rounds-import"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
