@@ -106,3 +106,19 @@ async def make_decision(client, programme: dict, **overrides) -> dict:
         "status": "final",
     }
     return await create(client, "/decisions", body | overrides)
+
+
+async def make_indicator(client, goal: dict, **overrides) -> dict:
+    n = next(_seq)
+    body = {
+        "programme_id": goal["programme_id"],
+        "goal_id": goal["id"],
+        "name": f"Indikator {n}",
+        "method": "survey",
+    }
+    return await create(client, "/indicators", body | overrides)
+
+
+async def make_measurement(client, indicator: dict, **overrides) -> dict:
+    body = {"indicator_id": indicator["id"], "value": 3.0, "measured_on": "2013-10-15"}
+    return await create(client, "/measurements", body | overrides)

@@ -28,6 +28,7 @@ from samskap.events.router import router as events_router
 from samskap.feeds.router import router as feeds_router
 from samskap.governance.router import router as governance_router
 from samskap.groups.router import router as groups_router
+from samskap.indicators.router import router as indicators_router
 from samskap.involvements.router import router as involvements_router
 from samskap.kit.openapi import complete as complete_operations
 from samskap.kit.query import check_query_parameters
@@ -169,6 +170,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         governance_router,
         events_router,
         decisions_router,
+        indicators_router,
         measures_router,
         criteria_router,
     ):

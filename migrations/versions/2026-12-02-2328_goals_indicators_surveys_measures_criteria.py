@@ -311,6 +311,9 @@ def upgrade() -> None:
         sa.Column("method", sa.String(length=32), nullable=False),
         sa.Column("baseline_value", sa.Float(), nullable=True),
         sa.Column("baseline_on", sa.Date(), nullable=True),
+        sa.Column("baseline_measurement_id", sa.Uuid(), nullable=True),
+        sa.Column("entered_baseline_value", sa.Float(), nullable=True),
+        sa.Column("entered_baseline_on", sa.Date(), nullable=True),
         sa.Column("target_value", sa.Float(), nullable=True),
         sa.Column("target_on", sa.Date(), nullable=True),
         sa.Column("interval_months", sa.Integer(), nullable=True),
@@ -517,6 +520,9 @@ def upgrade() -> None:
             batch_op.f("ix_measurement_indicator_id"), ["indicator_id"], unique=False
         )
         batch_op.create_index(
+            batch_op.f("ix_measurement_is_baseline"), ["is_baseline"], unique=False
+        )
+        batch_op.create_index(
             "ix_measurement_indicator_measured_on", ["indicator_id", "measured_on"], unique=False
         )
         batch_op.create_index(
@@ -679,6 +685,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_measurement_programme_id"))
         batch_op.drop_index(batch_op.f("ix_measurement_measured_on"))
         batch_op.drop_index("ix_measurement_indicator_measured_on")
+        batch_op.drop_index(batch_op.f("ix_measurement_is_baseline"))
         batch_op.drop_index(batch_op.f("ix_measurement_indicator_id"))
         batch_op.drop_index(batch_op.f("ix_measurement_external_id"))
 

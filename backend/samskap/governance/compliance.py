@@ -18,6 +18,7 @@ from samskap.governance import rules
 from samskap.governance.as_of import judged_as_of
 from samskap.governance.composition import FactValue, Finding, finding, programme_composition
 from samskap.governance.mandates import approval_problems
+from samskap.indicators.service import indicator_findings
 from samskap.measures.service import measures_without_result
 from samskap.models import (
     Deadline,
@@ -168,6 +169,7 @@ async def programme_compliance(
         )
 
     found += await _mandate_approvals(session, programme, projects)
+    found += await indicator_findings(session, programme, judged)
     found += await measures_without_result(session, programme, today)
     found += await groups_missing_setup_assessments(session, programme, today)
     leaders = {

@@ -93,6 +93,18 @@ GROUP_CRITERIA_ASSESSED = Rule(
     "Sørum kommune, arbeidslag: resultatmål «Kriterier for opprettelse av arbeidslag» (seed 001)",
 )
 
+INDICATOR_BASELINE = Rule(
+    "indicator-baseline",
+    "An indicator has a baseline: a measurement, or a value entered with its date",
+    "Sørum kommune: «gjennomføring av kartlegginger i forhold til effektmålene for å etablere "
+    "utgangspunkt» (seed 001)",
+)
+FOLLOW_UP_OVERDUE = Rule(
+    "follow-up-overdue",
+    "An indicator measured at an interval has a measurement within that interval",
+    "Sørum kommune: «… og utvikling gjennom gjentatte kartlegginger» (seed 001)",
+)
+
 # Every rule above, in the order they are declared: the compliance report lists them all, so
 # that a finding's rule is always among them.
 ALL = tuple(value for value in list(globals().values()) if isinstance(value, Rule))

@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    Uuid,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -97,8 +98,16 @@ class Indicator(Record, InProgramme, ExternallyKeyed, Base):
     unit: Mapped[str | None] = mapped_column(String(50))
     direction: Mapped[IndicatorDirection] = mapped_column(EnumText(IndicatorDirection, 32))
     method: Mapped[IndicatorMethod] = mapped_column(EnumText(IndicatorMethod, 32), index=True)
+    # The baseline in force (what progress and the chart measure from), kept by
+    # indicators/measuring.py: the measurement marked as baseline, else the one entered on
+    # the indicator (entered_baseline_*), else the first measurement. baseline_measurement_id
+    # names the measurement it comes from; null when it was entered or there is none. It is
+    # not a foreign key (measurement already refers to indicator); measuring.py keeps it.
     baseline_value: Mapped[float | None] = mapped_column(Float)
     baseline_on: Mapped[date | None] = mapped_column(Date)
+    baseline_measurement_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    entered_baseline_value: Mapped[float | None] = mapped_column(Float)
+    entered_baseline_on: Mapped[date | None] = mapped_column(Date)
     target_value: Mapped[float | None] = mapped_column(Float)
     target_on: Mapped[date | None] = mapped_column(Date)
     interval_months: Mapped[int | None] = mapped_column(Integer)
@@ -121,7 +130,7 @@ class Measurement(Record, InProgramme, ExternallyKeyed, Base):
     respondents: Mapped[int | None] = mapped_column(Integer)
     source: Mapped[str | None] = mapped_column(String(300))
     note: Mapped[str | None] = mapped_column(Text)
-    is_baseline: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_baseline: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     survey_round_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("survey_round.id", ondelete="SET NULL"), index=True
     )
