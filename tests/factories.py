@@ -122,3 +122,15 @@ async def make_indicator(client, goal: dict, **overrides) -> dict:
 async def make_measurement(client, indicator: dict, **overrides) -> dict:
     body = {"indicator_id": indicator["id"], "value": 3.0, "measured_on": "2013-10-15"}
     return await create(client, "/measurements", body | overrides)
+
+
+async def make_survey_round(client, programme: dict, **overrides) -> dict:
+    n = next(_seq)
+    body = {"programme_id": programme["id"], "title": f"Kartlegging {n}", "audience": "link"}
+    return await create(client, "/survey-rounds", body | overrides)
+
+
+async def make_survey_question(client, survey: dict, **overrides) -> dict:
+    n = next(_seq)
+    body = {"round_id": survey["id"], "text": f"Spørsmål {n}", "kind": "likert"}
+    return await create(client, "/survey-questions", body | overrides)

@@ -46,6 +46,8 @@ from samskap.problems import (
 )
 from samskap.programmes.router import router as programmes_router
 from samskap.projects.router import router as projects_router
+from samskap.surveys.router import public as survey_answers_public
+from samskap.surveys.router import router as surveys_router
 from samskap.tasks.router import router as tasks_router
 from samskap.users.router import router as users_router
 
@@ -150,6 +152,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     api.include_router(auth_public)
     # Calendar feeds authorise themselves: an API token may come in the URL.
     api.include_router(feeds_router)
+    # Survey answers come without an account: the link's own secret authorises them.
+    api.include_router(survey_answers_public)
     # Everything else needs a token. The dependency runs before any handler, so a request
     # without one learns nothing about what exists.
     protected = APIRouter(dependencies=[Depends(current_principal)])
@@ -173,6 +177,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         indicators_router,
         measures_router,
         criteria_router,
+        surveys_router,
     ):
         protected.include_router(router)
     api.include_router(protected)

@@ -9,6 +9,7 @@ from samskap.problems import PROBLEM_BASE, PROBLEM_MEDIA_TYPE
 
 _BODY_METHODS = {"POST", "PUT", "PATCH"}
 _JSON_TYPES = {"application/json", "application/merge-patch+json"}
+_UPLOAD_TYPE = "multipart/form-data"
 
 
 _COMMON_HEADERS = [
@@ -101,7 +102,15 @@ class RequestGuard:
 
         if method in _BODY_METHODS and path.startswith("/api/"):
             length = headers.get("content-length")
-            if length is not None and length.isdigit() and int(length) > self.max_body_bytes:
+            media_type = headers.get("content-type", "").split(";")[0].strip().lower()
+            # A file upload is limited by its own operation (max_upload_bytes), not here.
+            uploading = media_type == _UPLOAD_TYPE
+            if (
+                not uploading
+                and length is not None
+                and length.isdigit()
+                and int(length) > self.max_body_bytes
+            ):
                 await _problem(
                     scope,
                     send,
@@ -112,9 +121,8 @@ class RequestGuard:
                     request_id,
                 )
                 return
-            media_type = headers.get("content-type", "").split(";")[0].strip().lower()
             has_body = (length not in (None, "0")) or "transfer-encoding" in headers
-            if has_body and media_type not in _JSON_TYPES:
+            if has_body and media_type not in _JSON_TYPES and not uploading:
                 await _problem(
                     scope,
                     send,
