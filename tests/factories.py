@@ -108,6 +108,17 @@ async def make_decision(client, programme: dict, **overrides) -> dict:
     return await create(client, "/decisions", body | overrides)
 
 
+async def make_goal(client, programme: dict, **overrides) -> dict:
+    n = next(_seq)
+    body = {"programme_id": programme["id"], "kind": "societal", "title": f"Mål {n}"}
+    return await create(client, "/goals", body | overrides)
+
+
+async def make_goal_selection(client, goal: dict, **overrides) -> dict:
+    body = {"goal_id": goal["id"], "rationale": "Viktig for området"}
+    return await create(client, "/goal-selections", body | overrides)
+
+
 async def make_indicator(client, goal: dict, **overrides) -> dict:
     n = next(_seq)
     body = {

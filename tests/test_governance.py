@@ -205,6 +205,8 @@ class TestCompliance:
             "project-leader-60-100",
             "measure-result",
             "group-criteria-assessed",
+            "effect-goal-indicator",
+            "goal-selection-rationale",
         }
         assert all(r["source"] for r in report["rules"])
 

@@ -26,6 +26,7 @@ from samskap.deadlines.router import router as deadlines_router
 from samskap.decisions.router import router as decisions_router
 from samskap.events.router import router as events_router
 from samskap.feeds.router import router as feeds_router
+from samskap.goals.router import router as goals_router
 from samskap.governance.router import router as governance_router
 from samskap.groups.router import router as groups_router
 from samskap.indicators.router import router as indicators_router
@@ -174,6 +175,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         governance_router,
         events_router,
         decisions_router,
+        goals_router,
         indicators_router,
         measures_router,
         criteria_router,

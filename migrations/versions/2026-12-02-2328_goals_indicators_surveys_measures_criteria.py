@@ -448,12 +448,6 @@ def upgrade() -> None:
             ["project.id"],
             name=op.f("fk_goal_selection_revision_project_id_project"),
         ),
-        sa.ForeignKeyConstraint(
-            ["selection_id"],
-            ["goal_selection.id"],
-            name=op.f("fk_goal_selection_revision_selection_id_goal_selection"),
-            ondelete="SET NULL",
-        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_goal_selection_revision")),
     )
     with op.batch_alter_table("goal_selection_revision", schema=None) as batch_op:

@@ -14,6 +14,7 @@ from samskap.criteria.service import groups_missing_setup_assessments
 from samskap.db import utcnow
 from samskap.deadlines.service import overdue_at
 from samskap.decisions.service import consultations_missing
+from samskap.goals.service import effect_goals_without_indicator, selections_without_rationale
 from samskap.governance import rules
 from samskap.governance.as_of import judged_as_of
 from samskap.governance.composition import FactValue, Finding, finding, programme_composition
@@ -169,6 +170,8 @@ async def programme_compliance(
         )
 
     found += await _mandate_approvals(session, programme, projects)
+    found += await effect_goals_without_indicator(session, programme)
+    found += await selections_without_rationale(session, programme)
     found += await indicator_findings(session, programme, judged)
     found += await measures_without_result(session, programme, today)
     found += await groups_missing_setup_assessments(session, programme, today)

@@ -105,6 +105,19 @@ FOLLOW_UP_OVERDUE = Rule(
     "Sørum kommune: «… og utvikling gjennom gjentatte kartlegginger» (seed 001)",
 )
 
+EFFECT_GOAL_INDICATOR = Rule(
+    "effect-goal-indicator",
+    "An effect goal being worked towards has at least one indicator",
+    "Sørum kommune: effektmål måles gjennom spørreundersøkelse (seed 001); Digdir "
+    "prosjektveiviseren: effektmål skal være målbare (R4.4)",
+)
+GOAL_SELECTION_RATIONALE = Rule(
+    "goal-selection-rationale",
+    "A project or group that selects a catalogue goal says why",
+    "Seed 002, oppgave 2b: «Disse målene er det viktig at vårt område jobber videre med: "
+    "Begrunnelse»",
+)
+
 # Every rule above, in the order they are declared: the compliance report lists them all, so
 # that a finding's rule is always among them.
 ALL = tuple(value for value in list(globals().values()) if isinstance(value, Rule))

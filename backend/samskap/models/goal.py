@@ -71,9 +71,8 @@ class GoalSelectionRevision(InProgramme, Base):
     __tablename__ = "goal_selection_revision"
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid7)
-    selection_id: Mapped[uuid.UUID | None] = mapped_column(
-        ForeignKey("goal_selection.id", ondelete="SET NULL"), index=True
-    )
+    # Not a foreign key: the history of a selection outlives it, still under its id.
+    selection_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
     goal_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("goal.id"), index=True)
     project_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("project.id"), index=True)
     group_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("group.id"), index=True)
