@@ -33,6 +33,8 @@ export const router = createBrowserRouter([
               { path: "events/:eventId", lazy: page(() => import("./features/events/EventPage")) },
               { path: "decisions", lazy: page(() => import("./features/decisions/DecisionsPage")) },
               { path: "decisions/:decisionId", lazy: page(() => import("./features/decisions/DecisionPage")) },
+              { path: "measures", lazy: page(() => import("./features/measures/MeasuresPage")) },
+              { path: "criteria", lazy: page(() => import("./features/criteria/CriteriaPage")) },
               { path: "compliance", lazy: page(() => import("./features/compliance/CompliancePage")) },
             ],
           },

@@ -24,10 +24,12 @@ export function recordUrl(programmeId: string, finding: Finding): string | null 
       if (finding.project_id) query.set("project", finding.project_id);
       return `${base}/deadlines?${query}`;
     }
+    case "measure":
+      return `${base}/measures?overdue=1`;
     default:
       return null;
   }
 }
 
 /** The record types the page can link to, each with its own link text. */
-export const LINKED_TYPES = ["project", "group", "decision", "person", "event", "deadline"];
+export const LINKED_TYPES = ["project", "group", "decision", "person", "event", "deadline", "measure"];

@@ -116,6 +116,10 @@ export function findingMessage(t: Translate, format: Formats, finding: Finding):
       return t(key, { project: fact("project"), since: format.formatDate(fact("since")) });
     case "overdue-deadline":
       return t(key, { deadline: fact("deadline"), due: format.formatDateTime(fact("due_at")) });
+    case "measure-result":
+      return t(key, { measure: fact("measure"), due: format.formatDate(fact("due_on")) });
+    case "group-criteria-assessed":
+      return t(key, { group: fact("group"), missing: fact("missing") });
     case "reorganisation-consultation": {
       const codes = Array.isArray(facts.missing) ? facts.missing : [];
       const items = codes.map((code) => missingItem(t, format, code, facts));

@@ -78,6 +78,14 @@ function groupApi(overrides: Record<string, Reply | ((call: ApiCall) => Reply)> 
     [`GET ${GROUP}`]: { body: group, etag: '"1"' },
     [`GET ${MEMBERS}`]: page([chair]),
     "GET /api/v1/people": page([line, sindre]),
+    [`GET ${GROUP}/criteria`]: {
+      body: {
+        group_id: GROUP_ID,
+        group_kind: "working_group",
+        criteria: [],
+        summary: { total: 0, met: 0, partly_met: 0, not_met: 0, not_assessed: 0 },
+      },
+    },
     ...overrides,
   });
 }

@@ -8,6 +8,7 @@ import { projectQuery } from "../../api/queries/projects";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
+import { GroupCriteriaSection } from "../criteria/GroupCriteriaSection";
 import { useMayEdit } from "../projects/access";
 import { Facts } from "../projects/Facts";
 import styles from "../projects/project.module.css";
@@ -65,6 +66,7 @@ function GroupBody({ group, etag, programmeId }: { group: Group; etag: string; p
       {mayEdit && <AddMemberForm group={group} programmeId={programmeId} municipalities={municipalities} />}
       <CompositionFindings groupId={group.id} />
       <AttendanceTable groupId={group.id} />
+      <GroupCriteriaSection groupId={group.id} groupKind={group.kind} programmeId={programmeId} mayEdit={mayEdit} />
     </>
   );
 }
