@@ -1,4 +1,14 @@
-import { Button, Dialog, Fieldset, Heading, Radio, Textfield, ValidationMessage } from "@digdir/designsystemet-react";
+import {
+  Alert,
+  Button,
+  Dialog,
+  Fieldset,
+  Heading,
+  Paragraph,
+  Radio,
+  Textfield,
+  ValidationMessage,
+} from "@digdir/designsystemet-react";
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { ApiProblem } from "../../api/problem";
 import { useProblemWording, type Overrides } from "../../api/problemWording";
@@ -40,7 +50,9 @@ export function AssessDialog({
   const problem = assess.error instanceof ApiProblem ? assess.error : null;
   const server = problem?.fieldErrors(word) ?? {};
   const errorOf = (field: string) => local[field] ?? server[field];
-  const placed = ["fulfilment", "assessed_on", "note"].some((f) => server[f]);
+  // The criterion and the group are not fields of the form: their refusal is said above it.
+  const aboutRecords = server.criterion_id ?? server.group_id;
+  const placed = ["fulfilment", "assessed_on", "note"].some((f) => server[f]) || Boolean(aboutRecords);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -72,6 +84,11 @@ export function AssessDialog({
       <Dialog.Block>
         <form className={own.form} onSubmit={submit} noValidate>
           {assess.error && !placed && <ProblemAlert error={assess.error} />}
+          {aboutRecords && (
+            <Alert data-color="danger">
+              <Paragraph>{aboutRecords}</Paragraph>
+            </Alert>
+          )}
           <Fieldset>
             <Fieldset.Legend>{t("criteria.field.fulfilment")}</Fieldset.Legend>
             {FULFILMENTS.map((f) => (
