@@ -491,6 +491,7 @@ class TestSeries:
         points = body["points"]
         assert [p["value"] for p in points] == [3.1, 3.3, 3.2]
         assert [p["is_baseline"] for p in points] == [True, False, False]
+        assert [p["marked_as_baseline"] for p in points] == [False, False, False]
         assert [p["change_from_baseline"] for p in points] == [0.0, 0.2, 0.1]
         assert [p["change_from_previous"] for p in points] == [None, 0.2, -0.1]
         assert body["indicator"]["progress"] == round(0.1 / 0.9, 4)

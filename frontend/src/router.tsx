@@ -36,6 +36,8 @@ export const router = createBrowserRouter([
               { path: "measures", lazy: page(() => import("./features/measures/MeasuresPage")) },
               { path: "criteria", lazy: page(() => import("./features/criteria/CriteriaPage")) },
               { path: "compliance", lazy: page(() => import("./features/compliance/CompliancePage")) },
+              { path: "indicators", lazy: page(() => import("./features/indicators/IndicatorsPage")) },
+              { path: "indicators/:indicatorId", lazy: page(() => import("./features/indicators/IndicatorPage")) },
             ],
           },
           { path: "*", lazy: page(() => import("./features/programmes/NotFoundPage")) },

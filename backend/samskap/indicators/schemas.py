@@ -204,6 +204,10 @@ class SeriesPoint(BaseModel):
     source: str | None = Field(description="Where the value comes from")
     note: str | None = Field(description="Anything a reader should know about it")
     is_baseline: bool = Field(description="This measurement is the baseline in force")
+    marked_as_baseline: bool = Field(
+        description="Marked as the baseline (is_baseline of the measurement); an unmarked one "
+        "can still be the baseline in force as the first measurement"
+    )
     survey_round_id: uuid.UUID | None = Field(description="The survey round that wrote it")
     version: int = Field(description="The measurement's version, for If-Match")
     change_from_baseline: float | None = Field(

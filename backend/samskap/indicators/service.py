@@ -271,6 +271,7 @@ class IndicatorService(CrudService[Indicator]):
                     source=m.source,
                     note=m.note,
                     is_baseline=m.id == indicator.baseline_measurement_id,
+                    marked_as_baseline=m.is_baseline,
                     survey_round_id=m.survey_round_id,
                     version=m.version,
                     change_from_baseline=_difference(m.value, indicator.baseline_value),

@@ -96,6 +96,7 @@ function ProgrammeNav({ programmeId }: { programmeId: string }) {
     [`${base}/decisions`, "nav.decisions"],
     [`${base}/measures`, "nav.measures"],
     [`${base}/criteria`, "nav.criteria"],
+    [`${base}/indicators`, "nav.indicators"],
     [`${base}/compliance`, "nav.compliance"],
     [`${base}/people`, "nav.people"],
   ];
