@@ -9,6 +9,8 @@ const page = (load: () => Promise<{ default: React.ComponentType }>) => async ()
 
 export const router = createBrowserRouter([
   { path: "/login", element: <LoginPage /> },
+  // Answering a survey needs no account: the link's own secret opens it.
+  { path: "/s/:token", lazy: page(() => import("./features/surveys/AnswerPage")) },
   {
     element: <RequireSession />,
     children: [
@@ -36,6 +38,8 @@ export const router = createBrowserRouter([
               { path: "measures", lazy: page(() => import("./features/measures/MeasuresPage")) },
               { path: "criteria", lazy: page(() => import("./features/criteria/CriteriaPage")) },
               { path: "compliance", lazy: page(() => import("./features/compliance/CompliancePage")) },
+              { path: "surveys", lazy: page(() => import("./features/surveys/SurveysPage")) },
+              { path: "surveys/:roundId", lazy: page(() => import("./features/surveys/SurveyRoundPage")) },
               { path: "indicators", lazy: page(() => import("./features/indicators/IndicatorsPage")) },
               { path: "indicators/:indicatorId", lazy: page(() => import("./features/indicators/IndicatorPage")) },
             ],

@@ -97,6 +97,7 @@ function ProgrammeNav({ programmeId }: { programmeId: string }) {
     [`${base}/measures`, "nav.measures"],
     [`${base}/criteria`, "nav.criteria"],
     [`${base}/indicators`, "nav.indicators"],
+    [`${base}/surveys`, "nav.surveys"],
     [`${base}/compliance`, "nav.compliance"],
     [`${base}/people`, "nav.people"],
   ];
