@@ -91,6 +91,8 @@ export function findingMessage(t: Translate, format: Formats, finding: Finding):
     case "board-nav":
     case "joint-consultative-committee-sides":
     case "allocation-over-100":
+    case "effect-goal-indicator":
+    case "goal-selection-rationale":
       return t(key, Object.fromEntries(Object.keys(facts).map((name) => [name, fact(name)])));
     case "mandate-approved":
       return t(key, {

@@ -4,6 +4,7 @@ import { Link as RouterLink, useParams } from "react-router-dom";
 import { namesById, peopleNamesQuery } from "../../api/queries/lookups";
 import { projectQuery, type Project } from "../../api/queries/projects";
 import { Page } from "../../components/Page";
+import { GoalsSection } from "../goals/GoalsSection";
 import { QueryState } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
 import { HEALTH_COLOR } from "./colors";
@@ -27,6 +28,7 @@ export default function ProjectPage() {
             <ProjectFacts project={record} programmeId={programmeId} />
             <MandateSection project={record} etag={etag} />
             <PhasesSection projectId={record.id} programmeId={programmeId} />
+            <GoalsSection projectId={record.id} programmeId={programmeId} />
             <GroupsSection projectId={record.id} programmeId={programmeId} />
             <TasksSection projectId={record.id} programmeId={programmeId} />
             <DeadlinesSection projectId={record.id} programmeId={programmeId} />
