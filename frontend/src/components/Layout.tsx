@@ -94,8 +94,6 @@ function ProgrammeNav({ programmeId }: { programmeId: string }) {
     [`${base}/involvements`, "nav.involvements"],
     [`${base}/events`, "nav.events"],
     [`${base}/decisions`, "nav.decisions"],
-    [`${base}/measures`, "nav.measures"],
-    [`${base}/criteria`, "nav.criteria"],
     [`${base}/goals`, "nav.goals"],
     [`${base}/measures`, "nav.measures"],
     [`${base}/criteria`, "nav.criteria"],
