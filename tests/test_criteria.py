@@ -4,8 +4,10 @@ that a group is assessed against every criterion for setting it up."""
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
 from sqlalchemy import event
 
+from samskap.criteria.service import CriterionAssessmentService, GroupCriterionService
 from tests.factories import API, create, make_group, make_member, make_person, make_programme
 
 
@@ -303,3 +305,14 @@ class TestSetupCriteriaRule:
             await assess(client, team, criterion, fulfilment="not_met")
         await make_criterion(client, programme, purpose="evaluation", title="Resultater")
         assert await self._found(client, programme) == []
+
+
+@pytest.mark.parametrize(
+    "service", [GroupCriterionService, CriterionAssessmentService], ids=lambda s: s.__name__
+)
+def test_every_list_filter_is_backed_by_an_index(service):
+    table = service.model.__table__
+    leaders = {next(iter(ix.columns)).name for ix in table.indexes}
+    leaders |= {c.columns[0].name for c in table.constraints if getattr(c, "columns", None)}
+    for f in service.spec.filters:
+        assert f.column.key in leaders, f"{table.name}.{f.column.key} ({f.name}) has no index"

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import event
 
+from samskap.measures.service import MeasureService
 from samskap.models import Goal
 from samskap.models.enums import GoalKind, GoalStatus
 from tests.factories import (
@@ -356,3 +357,11 @@ class TestMeasureResultRule:
         await make_measure(client, programme, [goal], due_on=days(30))
         await make_measure(client, programme, [goal])
         assert await self._rules(client, programme) == []
+
+
+def test_every_list_filter_is_backed_by_an_index():
+    table = MeasureService.model.__table__
+    leaders = {next(iter(ix.columns)).name for ix in table.indexes}
+    leaders |= {c.columns[0].name for c in table.constraints if getattr(c, "columns", None)}
+    for f in MeasureService.spec.filters:
+        assert f.column.key in leaders, f"{table.name}.{f.column.key} ({f.name}) has no index"

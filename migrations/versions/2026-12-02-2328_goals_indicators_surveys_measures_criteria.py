@@ -103,6 +103,9 @@ def upgrade() -> None:
             batch_op.f("ix_criterion_assessment_criterion_id"), ["criterion_id"], unique=False
         )
         batch_op.create_index(
+            batch_op.f("ix_criterion_assessment_fulfilment"), ["fulfilment"], unique=False
+        )
+        batch_op.create_index(
             batch_op.f("ix_criterion_assessment_group_id"), ["group_id"], unique=False
         )
         batch_op.create_index(
@@ -762,6 +765,7 @@ def downgrade() -> None:
     with op.batch_alter_table("criterion_assessment", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_criterion_assessment_programme_id"))
         batch_op.drop_index(batch_op.f("ix_criterion_assessment_group_id"))
+        batch_op.drop_index(batch_op.f("ix_criterion_assessment_fulfilment"))
         batch_op.drop_index(batch_op.f("ix_criterion_assessment_criterion_id"))
         batch_op.drop_index(batch_op.f("ix_criterion_assessment_assessed_on"))
         batch_op.drop_index(batch_op.f("ix_criterion_assessment_assessed_by_id"))

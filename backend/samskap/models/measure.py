@@ -99,6 +99,8 @@ class CriterionAssessment(Record, InProgramme, Base):
         ForeignKey("group_criterion.id", ondelete="CASCADE"), index=True
     )
     assessed_on: Mapped[date] = mapped_column(Date, index=True)
-    fulfilment: Mapped[CriterionFulfilment] = mapped_column(EnumText(CriterionFulfilment, 32))
+    fulfilment: Mapped[CriterionFulfilment] = mapped_column(
+        EnumText(CriterionFulfilment, 32), index=True
+    )
     note: Mapped[str | None] = mapped_column(Text)
     assessed_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"), index=True)
