@@ -37,12 +37,14 @@ class Finding(BaseModel):
         "(no_leader, or allocation with leader (name) and allocation); "
         "mandate-approval-decision: record_type (project or group), name (project code or "
         "group name), decision (title, empty when none), problems (the codes of a refusal to "
-        "approve) and their params (bodies, body, approved_on, decided_on)",
+        "approve) and their params (bodies, body, approved_on, decided_on); measure-result: "
+        "measure (title), due_on (YYYY-MM-DD), status; group-criteria-assessed: group (name), "
+        "missing (the titles of the setup criteria not assessed), count",
         examples=[{"group": "Prosjektstyre Helse og velferd"}],
     )
     record_type: str = Field(
-        description="The kind of record that falls short: group, project, person, deadline or "
-        "decision"
+        description="The kind of record that falls short: group, project, person, deadline, "
+        "decision or measure"
     )
     record_id: uuid.UUID = Field(description="The id of that record")
     project_id: uuid.UUID | None = Field(
