@@ -138,3 +138,42 @@ for (const [locale, surveys, submit] of [
     await context.close();
   });
 }
+
+test("the indicator pages pass axe at 1280 and at 320 px", async ({ page }) => {
+  await login(page, "editor");
+  const programme = programmeId(page);
+  const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem("samskap.session")!).accessToken);
+  const post = async (path: string, data: Record<string, unknown>) => {
+    const response = await page.request.post(path, { headers: { Authorization: `Bearer ${token}` }, data });
+    expect(response.status(), path).toBe(201);
+    return response.json();
+  };
+  const goal = await post("/api/v1/goals", { programme_id: programme, kind: "effect", title: `Bedre tjenester ${Date.now()}` });
+  const indicator = await post("/api/v1/indicators", {
+    programme_id: programme,
+    goal_id: goal.id,
+    name: `Trivsel i arbeidslaget ${Date.now()}`,
+    unit: "%",
+    method: "survey",
+    target_value: 80,
+    target_on: "2027-12-31",
+    interval_months: 12,
+  });
+  for (const [value, measured_on, is_baseline] of [[61.5, "2024-10-15", true], [67, "2025-10-15", false]] as const) {
+    await post("/api/v1/measurements", { indicator_id: indicator.id, value, measured_on, is_baseline });
+  }
+  for (const width of [1280, 320]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(`/p/${programme}/indicators`);
+    await expect(page.getByRole("heading", { level: 1, name: "Indikatorer" })).toBeVisible();
+    await expect(page.getByRole("link", { name: indicator.name })).toBeVisible();
+    await expectAccessible(page);
+    await expectNoRawKeys(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await page.goto(`/p/${programme}/indicators/${indicator.id}`);
+    await expect(page.locator(".recharts-line-dot")).toHaveCount(2);
+    await expectAccessible(page);
+    await expectNoRawKeys(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+  }
+});

@@ -1,7 +1,7 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import type { IndicatorSeries } from "../../api/queries/indicators";
 import { useI18n } from "../../i18n";
-import { formatValue } from "./format";
+import { formatValue, niceTicks } from "./format";
 import own from "./indicators.module.css";
 
 // Told apart by line style and label as well as colour; each colour has at least 4.5:1 on white.
@@ -30,9 +30,7 @@ export function IndicatorChart({ series, summaryId }: { series: IndicatorSeries;
     ...(indicator.baseline_value ?? null) !== null ? [indicator.baseline_value as number] : [],
     ...(indicator.target_value ?? null) !== null ? [indicator.target_value as number] : [],
   ];
-  const low = Math.min(...values);
-  const high = Math.max(...values);
-  const pad = high === low ? Math.max(Math.abs(high) * 0.1, 1) : (high - low) * 0.1;
+  const ticks = niceTicks(Math.min(...values), Math.max(...values));
   const number = (v: number) => formatValue(v, locale);
   return (
     <div className={own.chart}>
@@ -57,7 +55,8 @@ export function IndicatorChart({ series, summaryId }: { series: IndicatorSeries;
           minTickGap={24}
         />
         <YAxis
-          domain={[low - pad, high + pad]}
+          domain={[ticks[0], ticks[ticks.length - 1]]}
+          ticks={ticks}
           tickFormatter={number}
           tick={{ fill: "#333" }}
           width={56}
@@ -75,7 +74,7 @@ export function IndicatorChart({ series, summaryId }: { series: IndicatorSeries;
             strokeWidth={2}
             label={{
               value: t("indicators.chart.baseline", { value: number(indicator.baseline_value) }),
-              position: "insideBottomLeft",
+              position: "insideTopRight",
               fill: BASELINE,
             }}
           />
@@ -88,7 +87,7 @@ export function IndicatorChart({ series, summaryId }: { series: IndicatorSeries;
             strokeWidth={2}
             label={{
               value: t("indicators.chart.target", { value: number(indicator.target_value) }),
-              position: "insideTopLeft",
+              position: "insideBottomLeft",
               fill: TARGET,
             }}
           />

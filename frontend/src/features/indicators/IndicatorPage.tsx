@@ -125,12 +125,12 @@ function IndicatorView({ programmeId, series }: { programmeId: string; series: I
     <Page
       title={indicator.name}
       actions={
-        <>
+        <div className={own.pageActions}>
           <Button variant="secondary" onClick={() => setEditing(true)}>
             {t("indicators.edit")}
           </Button>
           <Button onClick={() => setAdding(true)}>{t("indicators.measurement.add")}</Button>
-        </>
+        </div>
       }
     >
       <Paragraph className={own.back}>
@@ -222,7 +222,7 @@ function IndicatorView({ programmeId, series }: { programmeId: string; series: I
           <Paragraph>{t("indicators.measurement.none")}</Paragraph>
         ) : (
           <div className={styles.stack}>
-            <div className={styles.tableWrap}>
+            <div className={`${styles.tableWrap} ${own.scroll}`}>
               <Table zebra>
                 <caption>{t("indicators.measurement.caption", { name: indicator.name })}</caption>
                 <Table.Head>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatChange, formatProgress, formatValue, numberForInput, parseNumber } from "./format";
+import { formatChange, formatProgress, formatValue, niceTicks, numberForInput, parseNumber } from "./format";
 
 describe("indicator numbers", () => {
   it("writes a decimal comma in nb and nn and a point in en", () => {
@@ -36,5 +36,15 @@ describe("indicator numbers", () => {
     expect(parseNumber("tre")).toBeNull();
     expect(parseNumber("")).toBeNull();
     expect(numberForInput(1200.5, "nb")).toBe("1200,5");
+  });
+});
+
+describe("chart ticks", () => {
+  it("are round and cover the values with room to spare", () => {
+    expect(niceTicks(3.1, 4.2)).toEqual([3, 3.5, 4, 4.5]);
+    expect(niceTicks(61.5, 80)).toEqual([60, 65, 70, 75, 80, 85]);
+    const one = niceTicks(5, 5);
+    expect(one[0]).toBeLessThan(5);
+    expect(one[one.length - 1]).toBeGreaterThan(5);
   });
 });

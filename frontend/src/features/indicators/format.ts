@@ -34,3 +34,16 @@ export function numberForInput(value: number | null | undefined, locale: Locale)
   if (value === null || value === undefined) return "";
   return new Intl.NumberFormat(TAGS[locale], { maximumFractionDigits: 6, useGrouping: false }).format(value);
 }
+
+/** Round ticks (…, 3, 3.5, 4, …) that leave room above and below the values. */
+export function niceTicks(low: number, high: number): number[] {
+  const span = high - low || Math.abs(high) || 1;
+  const raw = span / 4;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = ([1, 2, 2.5, 5, 10].find((m) => m * magnitude >= raw) ?? 10) * magnitude;
+  const first = Math.floor((low - span * 0.05) / step) * step;
+  const last = Math.ceil((high + span * 0.05) / step) * step;
+  const ticks: number[] = [];
+  for (let tick = first; tick <= last + step / 2; tick += step) ticks.push(Number(tick.toFixed(10)));
+  return ticks;
+}
