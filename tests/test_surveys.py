@@ -725,3 +725,22 @@ class TestLists:
                     event.remove(engine, "before_cursor_execute", count)
                 counts.add(len(statements))
             assert len(counts) == 1, (path, counts)
+
+
+def test_the_access_log_never_shows_a_link_secret():
+    import logging
+
+    from samskap.surveys.answering import HideAnswerTokens
+
+    record = logging.LogRecord(
+        "uvicorn.access",
+        logging.INFO,
+        __file__,
+        1,
+        '%s - "%s %s HTTP/%s" %d',
+        ("127.0.0.1:5000", "POST", "/api/v1/survey-answers/SECRETtoken123?x=1", "1.1", 200),
+        None,
+    )
+    HideAnswerTokens().filter(record)
+    assert "SECRET" not in record.getMessage()
+    assert "/api/v1/survey-answers/…?x=1" in record.getMessage()

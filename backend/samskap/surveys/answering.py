@@ -7,7 +7,9 @@ refused a second time; that is weaker than an invitation (another browser, or th
 with its cookies cleared, can answer again).
 """
 
+import logging
 import math
+import re
 import uuid
 from typing import Any
 
@@ -213,3 +215,27 @@ async def submit(
         programme_id=survey.programme_id,
     )
     await session.flush()
+
+
+_TOKEN_IN_PATH = re.compile(r"(/survey-answers/|/s/)[^/?#\s]+")
+
+
+class HideAnswerTokens(logging.Filter):
+    """Keeps the secret of a survey link or invitation out of the server's access log: the
+    path is logged as `/survey-answers/…`."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(
+                _TOKEN_IN_PATH.sub(r"\1…", a) if isinstance(a, str) else a for a in record.args
+            )
+        elif isinstance(record.msg, str):
+            record.msg = _TOKEN_IN_PATH.sub(r"\1…", record.msg)
+        return True
+
+
+def hide_tokens_in_access_log() -> None:
+    """Install HideAnswerTokens on uvicorn's access log (once)."""
+    access = logging.getLogger("uvicorn.access")
+    if not any(isinstance(f, HideAnswerTokens) for f in access.filters):
+        access.addFilter(HideAnswerTokens())

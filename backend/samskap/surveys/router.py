@@ -164,7 +164,9 @@ async def results(
     has at least the threshold and the rest of the round none or at least the threshold, for
     the cut and for each question in it, so that no one's answer can be learnt by
     subtracting. Nobody, whatever their role, reads the raw answers. Anyone who may see the
-    programme may read them."""
+    programme may read them. What remains: whoever watches the results of an open round
+    change as one more person answers learns that answer; read them once the round closes
+    where that matters."""
     return await round_results(svc.session, await svc.get(id), cut_question_id, cut_value)
 
 
@@ -227,6 +229,8 @@ async def imported_results(
 # Answering, without an account ----------------------------------------------------------------
 
 public = APIRouter(prefix="/survey-answers", tags=["survey-answers"])
+# The path holds the link's secret: uvicorn's access log shows it as `/survey-answers/…`.
+answering.hide_tokens_in_access_log()
 Token = Annotated[
     str,
     Path(max_length=128, description="The secret of the round's link or of an invitation"),

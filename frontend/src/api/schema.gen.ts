@@ -1769,7 +1769,9 @@ export interface paths {
          *     has at least the threshold and the rest of the round none or at least the threshold, for
          *     the cut and for each question in it, so that no one's answer can be learnt by
          *     subtracting. Nobody, whatever their role, reads the raw answers. Anyone who may see the
-         *     programme may read them.
+         *     programme may read them. What remains: whoever watches the results of an open round
+         *     change as one more person answers learns that answer; read them once the round closes
+         *     where that matters.
          */
         get: operations["survey-rounds-results"];
         put?: never;
