@@ -744,3 +744,39 @@ def test_the_access_log_never_shows_a_link_secret():
     HideAnswerTokens().filter(record)
     assert "SECRET" not in record.getMessage()
     assert "/api/v1/survey-answers/…?x=1" in record.getMessage()
+
+
+class TestAnsweringLimits:
+    async def test_answering_is_rate_limited_per_address(self, app, client):
+        from samskap.auth.ratelimit import RequestLimit
+
+        programme = await make_programme(client)
+        survey, (q,) = await open_link_round(client, programme)
+        app.state.survey_answer_limiter = RequestLimit(2, 60)
+        try:
+            async with public_client(app) as browser:
+                path = f"{API}/survey-answers/{survey['link_token']}"
+                assert (await browser.get(path)).status_code == 200
+                assert (await browser.get(path)).status_code == 200
+                r = await browser.post(
+                    path, json={"answers": [{"question_id": q["id"], "value": 3}]}
+                )
+                assert r.status_code == 429
+                assert int(r.headers["retry-after"]) >= 1
+        finally:
+            del app.state.survey_answer_limiter
+        assert (await client.get(f"{API}/survey-rounds/{survey['id']}")).json()[
+            "response_count"
+        ] == 0
+
+    async def test_the_audit_trail_keeps_no_link_secret(self, app, client):
+        from samskap.models import AuditEvent
+
+        programme = await make_programme(client)
+        survey, (q,) = await open_link_round(client, programme)
+        assert (await answer(app, survey["link_token"], [(q["id"], 2)])).status_code == 200
+        async with app.state.sessions() as session:
+            events = (await session.scalars(select(AuditEvent))).all()
+        trail = repr([(e.before, e.after) for e in events])
+        assert survey["link_token"] not in trail
+        assert any(e.action == "answer" and str(e.record_id) == survey["id"] for e in events)

@@ -131,6 +131,13 @@ class SurveyRoundService(CrudService[SurveyRound]):
         scope = await member_scope(self.session, self.principal, record.programme_id)
         return record.group_id in scope.group_ids or record.project_id in scope.project_ids
 
+    def snapshot(self, record):
+        """The audit trail records that a round has a link, never its secret."""
+        shown = super().snapshot(record)
+        if shown.get("link_token"):
+            shown["link_token"] = "(set)"
+        return shown
+
     def may_see_link(self, record: SurveyRound) -> bool:
         return self.principal.at_least(record.programme_id, ProgrammeRole.editor)
 
