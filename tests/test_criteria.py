@@ -234,6 +234,38 @@ class TestAssessments:
             assert len(set(counts.values())) == 1, (path, counts)
 
 
+class TestDeletingCriteria:
+    async def test_deleting_a_criterion_deletes_its_assessments(self, client):
+        programme = await make_programme(client)
+        team = await make_group(client, programme, kind="work_team")
+        criterion = await make_criterion(client, programme)
+        kept = await make_criterion(client, programme, title="Koordinator")
+        await assess(client, team, criterion)
+        other = await assess(client, team, kept)
+        r = await client.delete(f"{API}/group-criteria/{criterion['id']}")
+        assert r.status_code == 204, r.text
+        left = (await client.get(f"{API}/criterion-assessments")).json()["items"]
+        assert [a["id"] for a in left] == [other["id"]]
+        status = (await client.get(f"{API}/groups/{team['id']}/criteria")).json()
+        assert [c["criterion"]["id"] for c in status["criteria"]] == [kept["id"]]
+
+    async def test_changing_an_assessment_needs_the_current_version(self, accounts, client):
+        programme = await make_programme(client)
+        team = await make_group(client, programme, kind="work_team")
+        assessment = await assess(client, team, await make_criterion(client, programme))
+        bare = await accounts.client(system_admin=True, reads_etag=False)
+        url = f"{API}/criterion-assessments/{assessment['id']}"
+        r = await bare.patch(url, json={"fulfilment": "not_met"})
+        assert r.status_code == 428
+        r = await bare.patch(url, json={"fulfilment": "not_met"}, headers={"If-Match": '"99"'})
+        assert r.status_code == 412
+        r = await bare.patch(
+            url, json={"fulfilment": "not_met"}, headers={"If-Match": f'"{assessment["version"]}"'}
+        )
+        assert r.status_code == 200, r.text
+        assert r.json()["fulfilment"] == "not_met"
+
+
 class TestAssessmentPermissions:
     async def test_a_member_assesses_the_groups_they_sit_in(self, client, accounts):
         programme = await make_programme(client)
