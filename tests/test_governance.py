@@ -207,6 +207,8 @@ class TestCompliance:
             "group-criteria-assessed",
             "effect-goal-indicator",
             "goal-selection-rationale",
+            "indicator-baseline",
+            "follow-up-overdue",
         }
         assert all(r["source"] for r in report["rules"])
 

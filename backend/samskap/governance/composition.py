@@ -39,12 +39,14 @@ class Finding(BaseModel):
         "group name), decision (title, empty when none), problems (the codes of a refusal to "
         "approve) and their params (bodies, body, approved_on, decided_on); measure-result: "
         "measure (title), due_on (YYYY-MM-DD), status; group-criteria-assessed: group (name), "
-        "missing (the titles of the setup criteria not assessed), count",
+        "missing (the titles of the setup criteria not assessed), count; indicator-baseline: "
+        "indicator (name); follow-up-overdue: indicator (name), last_on and due_on "
+        "(YYYY-MM-DD), interval_months",
         examples=[{"group": "Prosjektstyre Helse og velferd"}],
     )
     record_type: str = Field(
         description="The kind of record that falls short: group, project, person, deadline, "
-        "decision or measure"
+        "decision, measure or indicator"
     )
     record_id: uuid.UUID = Field(description="The id of that record")
     project_id: uuid.UUID | None = Field(

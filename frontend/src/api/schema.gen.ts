@@ -3393,7 +3393,7 @@ export interface components {
             message: string;
             /**
              * Facts
-             * @description The finding's particulars, so that a client can word the message in its own language. By rule: three-party-balance: group, politicians, administration, employees; board-municipalities: group, municipalities (names); board-union-representative and board-nav: group; joint-consultative-committee-sides: group, employer, employees; allocation-over-100: person, total; mandate-approved: project (code), mandate_status; employee-involvement-60-days: project (code), since (YYYY-MM-DD); overdue-deadline: deadline (title), due_at (RFC 3339); reorganisation-consultation: decision (title), state (draft or final_by_override), override_reason (when overridden), missing (the codes of a refusal to finalise) and their params (signed_on, decided_on); project-leader-60-100: project (code), state (no_leader, or allocation with leader (name) and allocation); mandate-approval-decision: record_type (project or group), name (project code or group name), decision (title, empty when none), problems (the codes of a refusal to approve) and their params (bodies, body, approved_on, decided_on); measure-result: measure (title), due_on (YYYY-MM-DD), status; group-criteria-assessed: group (name), missing (the titles of the setup criteria not assessed), count
+             * @description The finding's particulars, so that a client can word the message in its own language. By rule: three-party-balance: group, politicians, administration, employees; board-municipalities: group, municipalities (names); board-union-representative and board-nav: group; joint-consultative-committee-sides: group, employer, employees; allocation-over-100: person, total; mandate-approved: project (code), mandate_status; employee-involvement-60-days: project (code), since (YYYY-MM-DD); overdue-deadline: deadline (title), due_at (RFC 3339); reorganisation-consultation: decision (title), state (draft or final_by_override), override_reason (when overridden), missing (the codes of a refusal to finalise) and their params (signed_on, decided_on); project-leader-60-100: project (code), state (no_leader, or allocation with leader (name) and allocation); mandate-approval-decision: record_type (project or group), name (project code or group name), decision (title, empty when none), problems (the codes of a refusal to approve) and their params (bodies, body, approved_on, decided_on); measure-result: measure (title), due_on (YYYY-MM-DD), status; group-criteria-assessed: group (name), missing (the titles of the setup criteria not assessed), count; indicator-baseline: indicator (name); follow-up-overdue: indicator (name), last_on and due_on (YYYY-MM-DD), interval_months
              * @example {
              *       "group": "Prosjektstyre Helse og velferd"
              *     }
@@ -3403,7 +3403,7 @@ export interface components {
             };
             /**
              * Record Type
-             * @description The kind of record that falls short: group, project, person, deadline, decision or measure
+             * @description The kind of record that falls short: group, project, person, deadline, decision, measure or indicator
              */
             record_type: string;
             /**

@@ -24,6 +24,8 @@ export function recordUrl(programmeId: string, finding: Finding): string | null 
       if (finding.project_id) query.set("project", finding.project_id);
       return `${base}/deadlines?${query}`;
     }
+    case "indicator":
+      return `${base}/indicators/${id}`;
     case "measure":
       return `${base}/measures?overdue=1`;
     default:
@@ -32,4 +34,4 @@ export function recordUrl(programmeId: string, finding: Finding): string | null 
 }
 
 /** The record types the page can link to, each with its own link text. */
-export const LINKED_TYPES = ["project", "group", "decision", "person", "event", "deadline", "measure"];
+export const LINKED_TYPES = ["project", "group", "decision", "person", "event", "deadline", "measure", "indicator"];

@@ -58,6 +58,12 @@ describe("findingMessage", () => {
       { deadline: "Arbeidsbok versjon 2", due_at: "2018-11-23T11:00:00Z" },
       "«Arbeidsbok versjon 2» hadde frist 23. nov. 2018, 12:00",
     ],
+    ["indicator-baseline", { indicator: "Trivsel" }, "Indikatoren «Trivsel» har ikke noe utgangspunkt"],
+    [
+      "follow-up-overdue",
+      { indicator: "Trivsel", last_on: "2014-10-15", due_on: "2015-10-15", interval_months: 12 },
+      "Indikatoren «Trivsel» skulle vært målt 15. okt. 2015 (hver 12. måned, sist 15. okt. 2014)",
+    ],
     [
       "reorganisation-consultation",
       { decision: "Ny organisering", state: "draft", missing: ["no_consultation_linked"] },

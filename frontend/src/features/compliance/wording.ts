@@ -118,6 +118,15 @@ export function findingMessage(t: Translate, format: Formats, finding: Finding):
       return t(key, { project: fact("project"), since: format.formatDate(fact("since")) });
     case "overdue-deadline":
       return t(key, { deadline: fact("deadline"), due: format.formatDateTime(fact("due_at")) });
+    case "indicator-baseline":
+      return t(key, { indicator: fact("indicator") });
+    case "follow-up-overdue":
+      return t(key, {
+        indicator: fact("indicator"),
+        due: format.formatDate(fact("due_on")),
+        last: format.formatDate(fact("last_on")),
+        months: fact("interval_months"),
+      });
     case "measure-result":
       return t(key, { measure: fact("measure"), due: format.formatDate(fact("due_on")) });
     case "group-criteria-assessed":
