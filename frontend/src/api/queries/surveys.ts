@@ -29,7 +29,8 @@ export const surveyKeys = {
   list: (programmeId: string) => [...surveyKeys.all, "list", programmeId] as const,
   round: (id: string) => [...surveyKeys.all, "round", id] as const,
   questions: (id: string) => [...surveyKeys.all, "questions", id] as const,
-  results: (id: string, cut?: Cut) => [...surveyKeys.all, "results", id, cut ?? null] as const,
+  results: (id: string, cut?: Cut, responses?: number) =>
+    [...surveyKeys.all, "results", id, cut ?? null, responses ?? null] as const,
 };
 
 export interface Cut {
@@ -62,6 +63,8 @@ export const surveyRoundQuery = (id: string) =>
   queryOptions({
     queryKey: surveyKeys.round(id),
     queryFn: () => getRecord<SurveyRound>(`/api/v1/survey-rounds/${id}`),
+    // While a round is open its response count grows; read it again now and then.
+    refetchInterval: (query) => (query.state.data?.record.status === "open" ? 30_000 : false),
   });
 
 /** The questions of a round, in order. */
@@ -78,10 +81,13 @@ export const surveyQuestionsQuery = (roundId: string) =>
       ).items,
   });
 
-/** The round's results under its anonymity threshold, for the whole round or a cut. */
-export const surveyResultsQuery = (roundId: string, cut?: Cut) =>
+/**
+ * The round's results under its anonymity threshold, for the whole round or a cut; read again
+ * whenever the round's response count (`responses`) has changed.
+ */
+export const surveyResultsQuery = (roundId: string, cut?: Cut, responses?: number) =>
   queryOptions({
-    queryKey: surveyKeys.results(roundId, cut),
+    queryKey: surveyKeys.results(roundId, cut, responses),
     queryFn: () =>
       unwrap(
         api.GET("/api/v1/survey-rounds/{id}/results", {

@@ -23,7 +23,7 @@ export function ResultsView({ round, questions }: { round: SurveyRound; question
   const cuttable = questions.filter((q) => q.kind === "likert" || q.kind === "yes_no");
   const chosen = cuttable.find((q) => q.id === cutQuestion);
   const cut: Cut | undefined = chosen && cutValue ? { questionId: chosen.id, value: cutValue } : undefined;
-  const results = useQuery(surveyResultsQuery(round.id, cut));
+  const results = useQuery(surveyResultsQuery(round.id, cut, round.response_count));
   const [downloadError, setDownloadError] = useState<unknown>(null);
   const values = chosen?.kind === "likert" ? ["1", "2", "3", "4", "5"] : chosen ? ["yes", "no"] : [];
 
