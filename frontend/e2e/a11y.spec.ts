@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS, expectAccessible, expectNoRawKeys, login, programmeId } from "./fixtures";
+import { api as goalsApi, ensureCatalogue } from "./goals-data";
 
 // The pages the other specs do not visit in every language: login, the programme list of an
 // account with several programmes, and the page for an unknown address.
@@ -177,3 +178,80 @@ test("the indicator pages pass axe at 1280 and at 320 px", async ({ page }) => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
   }
 });
+
+// The goals page and the goal-selection form in every language, on a phone's 320 px.
+for (const [locale, goals, selection, save] of [
+  ["nb", "Mål", "Velg mål for området", "Lagre valgene"],
+  ["nn", "Mål", "Vel mål for området", "Lagre vala"],
+  ["en", "Goals", "Choose goals for the area", "Save the choices"],
+] as const) {
+  test(`goals and goal selection at 320 px in ${locale}`, async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 720 });
+    await login(page, "editor");
+    const programme = programmeId(page);
+    await ensureCatalogue(page, programme);
+    const projects = await goalsApi(page, `/api/v1/projects?programme_id=${programme}&sort=code&limit=1`);
+    await page.evaluate((l) => localStorage.setItem("samskap.locale", l), locale);
+    await page.goto(`/p/${programme}/goals/selection?project=${projects.items[0].id}`);
+    await expect(page.getByRole("heading", { level: 1, name: selection })).toBeVisible();
+    await page.getByRole("checkbox").first().check();
+    await expect(page.getByRole("button", { name: save })).toBeVisible();
+    await expectAccessible(page);
+    await expectNoRawKeys(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), "selection is wider than the screen").toBeLessThanOrEqual(320);
+    await page.goto(`/p/${programme}/goals`);
+    await expect(page.getByRole("heading", { level: 1, name: goals })).toBeVisible();
+    await expect(page.getByRole("table").first()).toBeVisible();
+    await expectAccessible(page);
+    await expectNoRawKeys(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), "goals is wider than the screen").toBeLessThanOrEqual(320);
+  });
+}
+
+// The survey pages, and the public answer page (no login), in every language at 320 px.
+for (const [locale, surveys, submit] of [
+  ["nb", "Kartlegginger", "Send svarene"],
+  ["nn", "Kartleggingar", "Send svara"],
+  ["en", "Surveys", "Send the answers"],
+] as const) {
+  test(`survey pages and the answer page at 320 px in ${locale}`, async ({ page, browser, baseURL }) => {
+    await page.setViewportSize({ width: 320, height: 720 });
+    await login(page, "editor");
+    await page.evaluate((l) => localStorage.setItem("samskap.locale", l), locale);
+    const programme = programmeId(page);
+    const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem("samskap.session")!).accessToken);
+    const headers = { Authorization: `Bearer ${token}` };
+    const round = await (
+      await page.request.post("/api/v1/survey-rounds", {
+        headers,
+        data: { programme_id: programme, title: `Trivsel ${locale} ${Date.now()}`, audience: "link" },
+      })
+    ).json();
+    for (const [text, kind] of [["Jeg trives på jobb", "likert"], ["Har du hjemmekontor?", "yes_no"], ["Kommentar", "free_text"]]) {
+      await page.request.post("/api/v1/survey-questions", { headers, data: { round_id: round.id, text, kind } });
+    }
+    const opened = await (
+      await page.request.post(`/api/v1/survey-rounds/${round.id}/open`, { headers: { ...headers, "If-Match": '"1"' } })
+    ).json();
+    for (const path of [`/p/${programme}/surveys`, `/p/${programme}/surveys/${round.id}`]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1, name: path.endsWith("surveys") ? surveys : round.title })).toBeVisible();
+      await expectAccessible(page);
+      await expectNoRawKeys(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320);
+    }
+    const context = await browser.newContext({ baseURL, viewport: { width: 320, height: 720 } });
+    const visitor = await context.newPage();
+    await visitor.goto("/login");
+    await visitor.evaluate((l) => localStorage.setItem("samskap.locale", l), locale);
+    for (const path of [opened.link_url, "/s/no-such-link-0123456789abcdefghijklmnop"]) {
+      await visitor.goto(path);
+      if (path === opened.link_url) await expect(visitor.getByRole("button", { name: submit })).toBeVisible();
+      else await expect(visitor.getByRole("alert")).toBeVisible();
+      await expectAccessible(visitor);
+      await expectNoRawKeys(visitor);
+      expect(await visitor.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320);
+    }
+    await context.close();
+  });
+}

@@ -3,7 +3,6 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useState } from "react";
 import { selectionHistoryQuery, type GoalNode, type SelectionSummary } from "../../api/queries/goals";
 import { QueryState } from "../../components/QueryState";
-import layout from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
 import { flatten } from "./GoalTreeView";
 import own from "./goals.module.css";
@@ -74,8 +73,7 @@ export function AreaChoices({ goals }: { goals: GoalNode[] }) {
   return (
     <>
       {themes.map(([theme, items]) => (
-        <div key={theme} className={layout.tableWrap}>
-          <Table data-size="sm" zebra>
+        <Table key={theme} data-size="sm" zebra className={own.choicesTable}>
             <caption>{theme}</caption>
             <Table.Head>
               <Table.Row>
@@ -112,8 +110,7 @@ export function AreaChoices({ goals }: { goals: GoalNode[] }) {
                 </Table.Row>
               ))}
             </Table.Body>
-          </Table>
-        </div>
+        </Table>
       ))}
       {showing && <HistoryDialog selection={showing.selection} goal={showing.goal} onClose={() => setShowing(null)} />}
     </>

@@ -110,6 +110,9 @@ describe("GoalsPage", () => {
     const bar = screen.getByRole("progressbar", { name: /Hvor langt «Trivsel» har kommet/ });
     expect(bar).toHaveAttribute("value", "67");
     expect(indicators).toHaveTextContent("67 % av veien");
+    // The catalogue goal nothing hangs under is listed apart from the tree.
+    expect(within(top).queryByText(/opplever trygghet og mestring/)).not.toBeInTheDocument();
+    expect(screen.getByText("Målkatalogen (1 mål)")).toBeInTheDocument();
   });
 
   it("shows which areas chose which catalogue goals, and the history of a choice", async () => {

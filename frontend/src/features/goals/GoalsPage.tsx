@@ -32,15 +32,13 @@ export default function GoalsPage() {
   return (
     <Page
       title={t("goals.title")}
-      actions={
-        <>
-          <Button onClick={() => setEditing("new")}>{t("goals.new")}</Button>
-          <Button asChild variant="secondary">
-            <RouterLink to={selectionLink}>{t("goals.selection.open")}</RouterLink>
-          </Button>
-        </>
-      }
+      actions={<Button onClick={() => setEditing("new")}>{t("goals.new")}</Button>}
     >
+      <p>
+        <Link asChild>
+          <RouterLink to={selectionLink}>{t("goals.selection.open")}</RouterLink>
+        </Link>
+      </p>
       <div className={styles.filters}>
         <FilterSelect
           label={t("goals.filter.project")}
@@ -57,14 +55,32 @@ export default function GoalsPage() {
           {t("goals.tree")}
         </Heading>
         <QueryState query={tree}>
-          {(data) => (
-            <GoalTreeView
-              goals={data.goals}
-              programmeId={programmeId}
-              label={t("goals.tree")}
-              onEdit={(node) => setEditing(node)}
-            />
-          )}
+          {(data) => {
+            // On the programme's page the catalogue goals nothing hangs under are listed apart.
+            const apart = (g: GoalNode) => !projectId && g.in_catalogue && g.children.length === 0;
+            const catalogue = data.goals.filter(apart);
+            return (
+              <>
+                <GoalTreeView
+                  goals={data.goals.filter((g) => !apart(g))}
+                  programmeId={programmeId}
+                  label={t("goals.tree")}
+                  onEdit={(node) => setEditing(node)}
+                />
+                {catalogue.length > 0 && (
+                  <details className={own.catalogue}>
+                    <summary>{t("goals.catalogue", { count: catalogue.length })}</summary>
+                    <GoalTreeView
+                      goals={catalogue}
+                      programmeId={programmeId}
+                      label={t("goals.catalogueLabel")}
+                      onEdit={(node) => setEditing(node)}
+                    />
+                  </details>
+                )}
+              </>
+            );
+          }}
         </QueryState>
       </section>
       <section aria-labelledby="goal-choices-heading" className={own.section}>
