@@ -100,6 +100,8 @@ export function IndicatorDialog({
   const create = useCreateIndicator();
   const update = useUpdateIndicator();
   const mutation = indicator ? update : create;
+  // The version changes are based on: the one opened, or the one someone else saved meanwhile.
+  const [base, setBase] = useState<Indicator | undefined>(indicator);
   const [values, setValues] = useState<Values>(() => initialValues(indicator, locale));
   const [local, setLocal] = useState<Partial<Record<Field, string>>>({});
   useEffect(() => {
@@ -158,12 +160,26 @@ export function IndicatorDialog({
     const done = () =>
       onClose(t(indicator ? "indicators.saved" : "indicators.created", { name: body.name }));
     if (indicator) {
-      const saved = initialValues(indicator, locale);
+      const current = base ?? indicator;
+      const saved = initialValues(current, locale);
       const changes = Object.fromEntries(
         Object.entries(body).filter(([field]) => values[field as Field] !== saved[field as Field]),
       );
       if (!Object.keys(changes).length) return onClose();
-      update.mutate({ id: indicator.id, etag: etagOf(indicator), changes }, { onSuccess: done });
+      update.mutate(
+        { id: indicator.id, etag: etagOf(current), changes },
+        {
+          onSuccess: done,
+          onError: (error) => {
+            // Someone saved first: show what is saved now, so nothing is overwritten unseen.
+            if (error instanceof EditConflict) {
+              const now = error.current as Indicator;
+              setBase(now);
+              setValues(initialValues(now, locale));
+            }
+          },
+        },
+      );
     } else {
       create.mutate({ programme_id: programmeId, ...body } as IndicatorCreate, { onSuccess: done });
     }

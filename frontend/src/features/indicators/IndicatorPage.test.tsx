@@ -320,4 +320,53 @@ describe("IndicatorsPage and its dialog", () => {
       interval_months: null,
     });
   });
+
+  it("edits an indicator with If-Match and, when someone saved first, shows their version and retries on it", async () => {
+    const calls: Request[] = [];
+    const series = twoPoints();
+    let patches = 0;
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (request: Request) => {
+        calls.push(request.clone());
+        const url = new URL(request.url);
+        if (url.pathname === "/api/v1/goals") {
+          return json({ items: [{ id: GOAL, title: "Økt medvirkning", kind: "effect" }], next_cursor: null });
+        }
+        if (url.pathname === `/api/v1/indicators/${INDICATOR}/series`) return json(series);
+        if (url.pathname === `/api/v1/indicators/${INDICATOR}` && request.method === "PATCH") {
+          patches += 1;
+          if (patches === 1) {
+            return json({ status: 412, title: "Precondition failed" }, { status: 412 });
+          }
+          return json(indicator({ version: 4, name: "Medvirkning" }), { headers: { etag: '"4"' } });
+        }
+        if (url.pathname === `/api/v1/indicators/${INDICATOR}`) {
+          return json(indicator({ version: 3, unit: "%" }), { headers: { etag: '"3"' } });
+        }
+        return json({ title: "Not found", status: 404 }, { status: 404 });
+      }),
+    );
+    const user = userEvent.setup();
+    renderAt(`/p/${PROGRAMME}/indicators/${INDICATOR}`);
+    await user.click(await screen.findByRole("button", { name: "Rediger indikator" }));
+    const dialog = await screen.findByRole("dialog", { name: "Rediger indikator" });
+    const name = within(dialog).getByLabelText("Indikator", { exact: false });
+    await user.clear(name);
+    await user.type(name, "Medvirkning");
+    await user.click(within(dialog).getByRole("button", { name: "Lagre" }));
+    expect(await within(dialog).findByText(/Noen andre har endret dette i mellomtiden/)).toBeInTheDocument();
+    const first = calls.find((c) => c.method === "PATCH")!;
+    expect(first.headers.get("If-Match")).toBe('"2"');
+    expect(await first.json()).toEqual({ name: "Medvirkning" });
+    // The form now shows what the other saved (the unit), and the name is typed again.
+    expect(within(dialog).getByLabelText("Enhet", { exact: false })).toHaveValue("%");
+    await user.clear(name);
+    await user.type(name, "Medvirkning");
+    await user.click(within(dialog).getByRole("button", { name: "Lagre" }));
+    await waitFor(() => expect(calls.filter((c) => c.method === "PATCH")).toHaveLength(2));
+    const second = calls.filter((c) => c.method === "PATCH")[1];
+    expect(second.headers.get("If-Match")).toBe('"3"');
+    expect(await second.json()).toEqual({ name: "Medvirkning" });
+  });
 });

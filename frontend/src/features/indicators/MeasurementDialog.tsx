@@ -7,12 +7,13 @@ import {
   useCreateMeasurement,
   useUpdateMeasurement,
   type Indicator,
+  type Measurement,
   type MeasurementUpdate,
   type SeriesPoint,
 } from "../../api/queries/indicators";
 import { ProblemAlert } from "../../components/QueryState";
 import styles from "../../components/layout.module.css";
-import { useI18n } from "../../i18n";
+import { useI18n, type Locale } from "../../i18n";
 import { EditConflict } from "../../lib/conflict";
 import { osloToday } from "../../lib/time";
 import { numberForInput, parseNumber } from "./format";
@@ -36,6 +37,20 @@ const WORDING: Overrides = {
   respondents: { greater_than_equal: "indicators.error.respondents", int_parsing: "indicators.error.respondents" },
 };
 
+/** What of a measurement the form shows, with the flag as stored (marked as baseline or not). */
+type Base = Pick<Measurement, "value" | "measured_on" | "respondents" | "source" | "note" | "is_baseline" | "version">;
+
+function valuesOf(base: Base | undefined, locale: Locale): Values {
+  return {
+    value: numberForInput(base?.value, locale),
+    measured_on: base?.measured_on ?? "",
+    respondents: base?.respondents === null || base?.respondents === undefined ? "" : String(base.respondents),
+    source: base?.source ?? "",
+    note: base?.note ?? "",
+    is_baseline: base?.is_baseline ?? false,
+  };
+}
+
 /** Record a measurement of an indicator, or change one (with the version the series showed). */
 export function MeasurementDialog({
   indicator,
@@ -52,14 +67,9 @@ export function MeasurementDialog({
   const create = useCreateMeasurement();
   const update = useUpdateMeasurement();
   const mutation = point ? update : create;
-  const saved: Values = {
-    value: numberForInput(point?.value, locale),
-    measured_on: point?.measured_on ?? "",
-    respondents: point?.respondents === null || point?.respondents === undefined ? "" : String(point.respondents),
-    source: point?.source ?? "",
-    note: point?.note ?? "",
-    is_baseline: point?.marked_as_baseline ?? false,
-  };
+  // The version changes are based on: the one opened, or the one someone else saved meanwhile.
+  const [base, setBase] = useState<Base | undefined>(point && { ...point, is_baseline: point.marked_as_baseline });
+  const saved = valuesOf(base, locale);
   const [values, setValues] = useState<Values>(saved);
   const [local, setLocal] = useState<Partial<Record<Field, string>>>({});
   useEffect(() => {
@@ -106,7 +116,20 @@ export function MeasurementDialog({
         Object.entries(body).filter(([field]) => values[field as keyof Values] !== saved[field as keyof Values]),
       ) as MeasurementUpdate;
       if (!Object.keys(changes).length) return onClose();
-      update.mutate({ id: point.measurement_id, etag: etagOf(point), changes }, { onSuccess: done });
+      update.mutate(
+        { id: point.measurement_id, etag: etagOf(base ?? point), changes },
+        {
+          onSuccess: done,
+          onError: (error) => {
+            // Someone saved first: show what is saved now, so nothing is overwritten unseen.
+            if (error instanceof EditConflict) {
+              const now = error.current as Measurement;
+              setBase(now);
+              setValues(valuesOf(now, locale));
+            }
+          },
+        },
+      );
     } else {
       create.mutate({ indicator_id: indicator.id, ...body }, { onSuccess: done });
     }
