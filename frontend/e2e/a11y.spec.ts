@@ -92,54 +92,6 @@ for (const [locale, measures, criteria] of [
   });
 }
 
-// The survey pages, and the public answer page (no login), in every language at 320 px.
-for (const [locale, surveys, submit] of [
-  ["nb", "Kartlegginger", "Send svarene"],
-  ["nn", "Kartleggingar", "Send svara"],
-  ["en", "Surveys", "Send the answers"],
-] as const) {
-  test(`survey pages and the answer page at 320 px in ${locale}`, async ({ page, browser, baseURL }) => {
-    await page.setViewportSize({ width: 320, height: 720 });
-    await login(page, "editor");
-    await page.evaluate((l) => localStorage.setItem("samskap.locale", l), locale);
-    const programme = programmeId(page);
-    const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem("samskap.session")!).accessToken);
-    const headers = { Authorization: `Bearer ${token}` };
-    const round = await (
-      await page.request.post("/api/v1/survey-rounds", {
-        headers,
-        data: { programme_id: programme, title: `Trivsel ${locale} ${Date.now()}`, audience: "link" },
-      })
-    ).json();
-    for (const [text, kind] of [["Jeg trives på jobb", "likert"], ["Har du hjemmekontor?", "yes_no"], ["Kommentar", "free_text"]]) {
-      await page.request.post("/api/v1/survey-questions", { headers, data: { round_id: round.id, text, kind } });
-    }
-    const opened = await (
-      await page.request.post(`/api/v1/survey-rounds/${round.id}/open`, { headers: { ...headers, "If-Match": '"1"' } })
-    ).json();
-    for (const path of [`/p/${programme}/surveys`, `/p/${programme}/surveys/${round.id}`]) {
-      await page.goto(path);
-      await expect(page.getByRole("heading", { level: 1, name: path.endsWith("surveys") ? surveys : round.title })).toBeVisible();
-      await expectAccessible(page);
-      await expectNoRawKeys(page);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320);
-    }
-    const context = await browser.newContext({ baseURL, viewport: { width: 320, height: 720 } });
-    const visitor = await context.newPage();
-    await visitor.goto("/login");
-    await visitor.evaluate((l) => localStorage.setItem("samskap.locale", l), locale);
-    for (const path of [opened.link_url, "/s/no-such-link-0123456789abcdefghijklmnop"]) {
-      await visitor.goto(path);
-      if (path === opened.link_url) await expect(visitor.getByRole("button", { name: submit })).toBeVisible();
-      else await expect(visitor.getByRole("alert")).toBeVisible();
-      await expectAccessible(visitor);
-      await expectNoRawKeys(visitor);
-      expect(await visitor.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320);
-    }
-    await context.close();
-  });
-}
-
 test("the indicator pages pass axe at 1280 and at 320 px", async ({ page }) => {
   await login(page, "editor");
   const programme = programmeId(page);
