@@ -68,6 +68,26 @@ async def build_programme(client, accounts) -> Programme:
             "consultation_event_id": event["id"],
         },
     )
+    indicator_goal = await create(
+        client,
+        "/goals",
+        {"programme_id": programme["id"], "kind": "effect", "title": "Bedre medvirkning"},
+    )
+    indicator = await create(
+        client,
+        "/indicators",
+        {
+            "programme_id": programme["id"],
+            "goal_id": indicator_goal["id"],
+            "name": "Opplevd medvirkning",
+            "method": "survey",
+        },
+    )
+    measurement = await create(
+        client,
+        "/measurements",
+        {"indicator_id": indicator["id"], "value": 3.1, "measured_on": "2018-10-15"},
+    )
     user = await accounts.user()
     membership = await create(
         client,
@@ -99,6 +119,9 @@ async def build_programme(client, accounts) -> Programme:
         "user_id": str(user.id),
         "event_id": event["id"],
         "decision_id": decision["id"],
+        "indicator_goal_id": indicator_goal["id"],
+        "indicator_id": indicator["id"],
+        "measurement_id": measurement["id"],
     }
     return p
 
@@ -133,6 +156,10 @@ def fill_path(path: str, p: Programme) -> str:
         "/events/{id}": "event_id",
         "/decisions/{id}": "decision_id",
         "/users/{id}": "user_id",
+        "/indicators/{id}": "indicator_id",
+        "/indicators/{id}/series": "indicator_id",
+        "/indicators/{id}/series.csv": "indicator_id",
+        "/measurements/{id}": "measurement_id",
     }
     return path.replace("{id}", p[ids[base]])
 
@@ -174,6 +201,17 @@ def create_body(path: str, p: Programme, person_id: str | None = None) -> dict:
             "title": "Vedtak",
             "decided_on": "2018-12-14",
         },
+        "/indicators": {
+            "programme_id": p["programme_id"],
+            "goal_id": p["indicator_goal_id"],
+            "name": "Ny indikator",
+            "method": "register_data",
+        },
+        "/measurements": {
+            "indicator_id": p["indicator_id"],
+            "value": 4,
+            "measured_on": "2019-10-15",
+        },
     }
     base = path.removeprefix(API)
     if base.endswith("/members"):
@@ -202,6 +240,8 @@ PATCH_BODIES = {
     "users-update": {"name": "Endret"},
     "events-update": {"location": "Rådhuset"},
     "decisions-update": {"text": "Endret"},
+    "indicators-update": {"description": "Endret"},
+    "measurements-update": {"note": "Endret"},
 }
 
 
