@@ -440,20 +440,16 @@ async def goal_tree(
             .order_by(Indicator.name, Indicator.id)
         )
     ).all()
-    ranked = (
+    # The latest measurement of each indicator: its date and count per indicator (the index on
+    # indicator and date answers it), joined back for the value; one statement.
+    newest = (
         select(
             Measurement.indicator_id,
-            Measurement.value,
-            Measurement.measured_on,
-            func.row_number()
-            .over(
-                partition_by=Measurement.indicator_id,
-                order_by=(Measurement.measured_on.desc(), Measurement.created_at.desc()),
-            )
-            .label("rank"),
-            func.count().over(partition_by=Measurement.indicator_id).label("n"),
+            func.max(Measurement.measured_on).label("measured_on"),
+            func.count().label("n"),
         )
         .where(Measurement.programme_id == programme_id)
+        .group_by(Measurement.indicator_id)
         .subquery()
     )
     latest = {
@@ -461,8 +457,17 @@ async def goal_tree(
         for row in (
             await session.execute(
                 select(
-                    ranked.c.indicator_id, ranked.c.value, ranked.c.measured_on, ranked.c.n
-                ).where(ranked.c.rank == 1)
+                    Measurement.indicator_id, Measurement.value, newest.c.measured_on, newest.c.n
+                )
+                .join(
+                    newest,
+                    and_(
+                        Measurement.indicator_id == newest.c.indicator_id,
+                        Measurement.measured_on == newest.c.measured_on,
+                    ),
+                )
+                # Of two on the same day the one recorded last counts: it comes last here.
+                .order_by(Measurement.created_at, Measurement.id)
             )
         ).all()
     }
