@@ -173,6 +173,18 @@ class TestCreateGoal:
         assert r.status_code == 422 and codes(r) == ["catalogue_goal_in_area"]
 
 
+class TestCatalogue:
+    async def test_a_selected_goal_stays_in_the_catalogue(self, client):
+        programme = await make_programme(client)
+        project = await make_project(client, programme)
+        goal = await make_goal(client, programme, in_catalogue=True)
+        await make_goal_selection(client, goal, project_id=project["id"])
+        r = await client.patch(f"{API}/goals/{goal['id']}", json={"in_catalogue": False})
+        assert r.status_code == 422 and codes(r) == ["catalogue_goal_selected"]
+        r = await client.patch(f"{API}/goals/{goal['id']}", json={"theme": "Trygg oppvekst"})
+        assert r.status_code == 200 and r.json()["in_catalogue"] is True
+
+
 class TestListGoals:
     async def test_filters_search_and_order(self, client):
         programme = await make_programme(client)
@@ -469,6 +481,20 @@ class TestGoalTree:
             params={"programme_id": programme["id"], "project_id": str(uuid7())},
         )
         assert r.status_code == 422
+
+    async def test_of_two_measurements_on_one_day_the_one_recorded_last_counts(self, app, client):
+        programme = await make_programme(client)
+        effect = await make_goal(client, programme, kind="effect")
+        await add_indicator(
+            app,
+            effect,
+            measurements=(("2013-03-01", 3.0), ("2014-03-01", 3.5), ("2014-03-01", 4.0)),
+        )
+        tree = (
+            await client.get(f"{API}/goal-tree", params={"programme_id": programme["id"]})
+        ).json()
+        indicator = tree["goals"][0]["indicators"][0]
+        assert indicator["latest_value"] == 4.0 and indicator["measurement_count"] == 3
 
     async def test_the_tree_costs_the_same_whatever_its_size(self, app, client):
         programme = await make_programme(client)
