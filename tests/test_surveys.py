@@ -527,6 +527,36 @@ class TestClosingMeasures:
         closed = (await act(client, survey, "close")).json()
         assert closed["measurements"][0]["value"] == 60.0
 
+    async def test_closing_dates_the_measurements_as_asked_never_in_the_future(self, app, client):
+        programme = await make_programme(client)
+        indicator_id = await make_indicator(app, programme)
+        survey = await make_survey_round(client, programme, title="Kartlegging høsten 2013")
+        q = await make_survey_question(client, survey, indicator_id=indicator_id)
+        opened = (await act(client, survey, "open")).json()
+        for v in (3, 4, 4, 2, 3):
+            await answer(app, opened["link_token"], [(q["id"], v)])
+
+        async def close(body: dict) -> httpx.Response:
+            current = await client.get(f"{API}/survey-rounds/{survey['id']}")
+            return await client.post(
+                f"{API}/survey-rounds/{survey['id']}/close",
+                json=body,
+                headers={"If-Match": current.headers["etag"]},
+            )
+
+        r = await close({"measured_on": "2999-01-01"})
+        assert r.status_code == 422
+        assert r.json()["errors"][0]["pointer"] == "/measured_on"
+        assert r.json()["errors"][0]["code"] == "in_future"
+        assert (await client.get(f"{API}/survey-rounds/{survey['id']}")).json()["status"] == "open"
+        r = await close({"measured_on": "2013-10-15"})
+        assert r.status_code == 200, r.text
+        async with app.state.sessions() as session:
+            measurement = (await session.scalars(select(Measurement))).one()
+            indicator = await session.get(Indicator, uuid.UUID(indicator_id))
+        assert measurement.measured_on.isoformat() == "2013-10-15"
+        assert indicator.baseline_on.isoformat() == "2013-10-15"
+
 
 def xlsx(rows: list[list]) -> bytes:
     book = Workbook()

@@ -27,6 +27,7 @@ from samskap.surveys.schemas import (
     SurveyQuestionRead,
     SurveyQuestionUpdate,
     SurveyResults,
+    SurveyRoundClose,
     SurveyRoundClosed,
     SurveyRoundCreate,
     SurveyRoundOpened,
@@ -119,13 +120,21 @@ async def open_round(id: RoundId, svc: Rounds, response: Response, if_match: IfM
     response_model=SurveyRoundClosed,
     responses=READ_WITH_ETAG | problem_responses(401, 403, 404, 409, 412, 422, 428),
 )
-async def close_round(id: RoundId, svc: Rounds, response: Response, if_match: IfMatch) -> Any:
+async def close_round(
+    id: RoundId,
+    svc: Rounds,
+    response: Response,
+    if_match: IfMatch,
+    body: SurveyRoundClose | None = None,
+) -> Any:
     """Closes an open round (an imported round: a draft one) and, for each question that
     feeds an indicator and has at least `min_responses` answers, writes a measurement:
     Likert and number the mean, yes/no the share of yes in percent, dated the closing day in
-    Oslo, with the number of respondents and the round's title as source. The answer lists
-    the measurements written and, in `skipped`, the questions that wrote none and why."""
-    closed = await svc.close(await svc.get(id), if_match)
+    Oslo (or the `measured_on` day of the optional body), with the number of respondents and
+    the round's title as source. The answer lists the measurements written and, in `skipped`,
+    the questions that wrote none and why."""
+    measured_on = body.measured_on if body is not None else None
+    closed = await svc.close(await svc.get(id), if_match, measured_on)
     response.headers["ETag"] = etag(closed.version)
     return closed
 

@@ -1,7 +1,7 @@
 """Request and response bodies of survey rounds, their questions, answers and results."""
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -146,6 +146,17 @@ class MeasurementSkipped(BaseModel):
     reason: Literal["too_few_responses", "no_result"] = Field(
         description="`too_few_responses`: fewer than the round's threshold answered; "
         "`no_result`: no figure to measure (no answers or no imported result)"
+    )
+
+
+class SurveyRoundClose(InputModel):
+    """How to close a round: optionally, the day its measurements are dated."""
+
+    measured_on: date | None = Field(
+        None,
+        description="The day the round's measurements are dated: when the survey was carried "
+        "out, e.g. for results imported afterwards; not in the future. Defaults to the closing "
+        "day in Oslo",
     )
 
 

@@ -253,7 +253,9 @@ class SurveyRoundService(CrudService[SurveyRound]):
             )
         )
 
-    async def close(self, record: SurveyRound, if_match: str | None) -> SurveyRoundClosed:
+    async def close(
+        self, record: SurveyRound, if_match: str | None, measured_on: date | None = None
+    ) -> SurveyRoundClosed:
         """Close the round; write a measurement for each question that feeds an indicator and
         has at least the threshold of answers."""
         before = await self._act(record, if_match)
@@ -265,9 +267,12 @@ class SurveyRoundService(CrudService[SurveyRound]):
         if record.status not in allowed:
             code = "round_closed" if record.status == SurveyStatus.closed else "round_not_open"
             raise conflict(f"a {record.status} round cannot be closed", code)
+        closing_day = utcnow().astimezone(ZoneInfo(get_settings().timezone)).date()
+        if measured_on is not None and measured_on > closing_day:
+            raise ValidationFailed.at("/measured_on", "must not be in the future", code="in_future")
         record.status = SurveyStatus.closed
         record.closed_at = utcnow()
-        measured_on = record.closed_at.astimezone(ZoneInfo(get_settings().timezone)).date()
+        measured_on = measured_on or closing_day
         written: list[MeasurementWritten] = []
         skipped: list[MeasurementSkipped] = []
         questions = [q for q in await self.questions(record.id) if q.indicator_id is not None]
