@@ -443,6 +443,37 @@ class TestGoalTree:
         chosen = tree["goals"][1]["selections"]
         assert [s["area_name"] for s in chosen] == [f"A1 {project['name']}"]
 
+    async def test_progress_follows_the_indicators_direction_as_the_indicator_api_does(
+        self, app, client
+    ):
+        programme = await make_programme(client)
+        effect = await make_goal(client, programme, kind="effect", title="Lavere sykefravær")
+        falling = await add_indicator(
+            app,
+            effect,
+            name="Sykefravær",
+            target=6.0,
+            direction=IndicatorDirection.lower_is_better,
+            measurements=(("2013-03-01", 8.0), ("2015-03-01", 7.0)),
+        )
+        wrong_way = await add_indicator(
+            app,
+            effect,
+            name="Fravær med feil mål",
+            target=9.0,
+            direction=IndicatorDirection.lower_is_better,
+            measurements=(("2013-03-01", 8.0), ("2015-03-01", 7.0)),
+        )
+        r = await client.get(f"{API}/goal-tree", params={"programme_id": programme["id"]})
+        assert r.status_code == 200, r.text
+        shown = {i["id"]: i for i in r.json()["goals"][0]["indicators"]}
+        assert shown[str(falling)]["progress"] == 0.5
+        # A target above the baseline of a lower-is-better indicator is no progress to show.
+        assert shown[str(wrong_way)]["progress"] is None
+        for indicator_id in (falling, wrong_way):
+            own = (await client.get(f"{API}/indicators/{indicator_id}")).json()
+            assert shown[str(indicator_id)]["progress"] == own["progress"]
+
     async def test_a_projects_tree_holds_its_goals_and_its_selections(self, client):
         programme = await make_programme(client)
         project, other = (

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from samskap.auth.principal import Principal
 from samskap.governance import rules
 from samskap.governance.composition import Finding, finding
+from samskap.indicators.service import progress
 from samskap.kit.etag import check_if_match
 from samskap.kit.listing import Filter, ListQuery, ListSpec
 from samskap.kit.references import require_in_programme
@@ -396,12 +397,6 @@ class GoalSelectionRevisionService:
         return await self.spec.page(self.session, lq, stmt)
 
 
-def _progress(baseline: float | None, target: float | None, latest: float | None) -> float | None:
-    if baseline is None or target is None or latest is None or target == baseline:
-        return None
-    return round((latest - baseline) / (target - baseline), 4)
-
-
 async def goal_tree(
     session: AsyncSession,
     principal: Principal,
@@ -489,7 +484,9 @@ async def goal_tree(
                 "latest_value": value,
                 "latest_on": last.measured_on if last is not None else None,
                 "measurement_count": last.n if last is not None else 0,
-                "progress": _progress(indicator.baseline_value, indicator.target_value, value),
+                "progress": progress(
+                    indicator.direction, indicator.baseline_value, indicator.target_value, value
+                ),
             }
         )
     by_goal_selections: dict[uuid.UUID, list[dict[str, Any]]] = {}

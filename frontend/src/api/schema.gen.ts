@@ -4673,7 +4673,7 @@ export interface components {
             measurement_count: number;
             /**
              * Progress
-             * @description The share of the way from baseline to target the latest value has come (0 at the baseline, 1 at the target; below 0 when it moved the wrong way, above 1 past the target); null without baseline, target and a measurement, or when the target equals the baseline
+             * @description The share of the way from baseline to target the latest value has come (0 at the baseline, 1 at the target; below 0 when it moved the wrong way, above 1 past the target); null without baseline, target and a measurement, when the target equals the baseline, or when the target lies the wrong way for the indicator's direction (as in the indicator's own `progress`)
              */
             progress: number | null;
         };
