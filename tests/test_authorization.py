@@ -3,14 +3,30 @@
 import uuid
 
 from tests.factories import API, make_programme
-from tests.world import PATCH_BODIES, build_programme, create_body, fill_path, operations
+from tests.world import (
+    PROGRAMME_IN_QUERY,
+    build_programme,
+    create_body,
+    fill_path,
+    operations,
+    query_of,
+    request_body,
+)
 
-PUBLIC = {"auth-token", "health-live", "health-ready"}
+# Operations anyone may call without logging in: logging in, health, and answering a survey
+# through its link (employees mostly have no account; the link's secret is the access).
+PUBLIC = {
+    "auth-token",
+    "health-live",
+    "health-ready",
+    "survey-answers-get",
+    "survey-answers-submit",
+}
 PROBLEM = "application/problem+json"
 
 
 def _random_ids(path: str) -> str:
-    for name in ("{id}", "{group_id}", "{phase_id}", "{programme_id}"):
+    for name in ("{id}", "{group_id}", "{phase_id}", "{programme_id}", "{token}"):
         path = path.replace(name, str(uuid.uuid4()))
     return path
 
@@ -30,6 +46,44 @@ class TestAuthenticationRequired:
             checked += 1
         assert checked >= 60
 
+    async def test_exactly_the_public_operations_are_declared_without_security(self, client):
+        document = (await client.get(f"{API}/openapi.json")).json()
+        unsecured = {
+            op["operationId"]
+            for ops in document["paths"].values()
+            for op in ops.values()
+            if "security" not in op
+        }
+        assert unsecured == PUBLIC
+
+    async def test_a_survey_link_opens_its_round_and_nothing_else_without_an_account(
+        self, client, anonymous, accounts
+    ):
+        ours = await build_programme(client, accounts)
+        round_url = f"{API}/survey-rounds/{ours['survey_id']}"
+        current = await client.get(round_url)
+        opened = await client.post(
+            f"{round_url}/open", headers={"If-Match": current.headers["etag"]}
+        )
+        assert opened.status_code == 200, opened.text
+        secret = opened.json()["link_token"]
+        link = f"{API}/survey-answers/{secret}"
+        r = await anonymous.get(link)
+        assert r.status_code == 200, r.text
+        assert set(r.json()) == {"title", "description", "status", "already_answered", "questions"}
+        answer = {"answers": [{"question_id": ours["question_id"], "value": 4}]}
+        r = await anonymous.post(link, json=answer)
+        assert r.status_code == 200, r.text
+        assert r.json() == {"received": True}
+        # The link is no key to the round's management or results.
+        for url in (round_url, f"{round_url}/results", f"{round_url}/results.csv"):
+            r = await anonymous.get(url, headers={"Authorization": f"Bearer {secret}"})
+            assert r.status_code == 401, url
+        for token in (str(uuid.uuid4()), ours["survey_id"], ours["question_id"]):
+            r = await anonymous.get(f"{API}/survey-answers/{token}")
+            assert r.status_code == 404, token
+            assert r.headers["content-type"].startswith(PROBLEM)
+
     async def test_the_openapi_document_and_docs_are_public(self, anonymous):
         assert (await anonymous.get(f"{API}/openapi.json")).status_code == 200
         assert (await anonymous.get(f"{API}/docs")).status_code == 200
@@ -46,6 +100,25 @@ class TestAuthenticationRequired:
         assert "security" not in document["paths"]["/api/v1/auth/token"]["post"]
 
 
+# Goals and their measurement (issue 9), each listed by programme.
+NEW_RESOURCES = [
+    "goals",
+    "goal-selections",
+    "goal-selection-revisions",
+    "indicators",
+    "measurements",
+    "survey-rounds",
+    "survey-questions",
+    "measures",
+    "group-criteria",
+    "criterion-assessments",
+]
+
+
+def _state_key(item: dict) -> tuple:
+    return (item["id"], item.get("version", item.get("selection_version")))
+
+
 async def _state_of(client, programme) -> dict:
     """Versions of every record of a programme, as a system administrator sees them."""
     state = {}
@@ -58,6 +131,7 @@ async def _state_of(client, programme) -> dict:
         "deadlines",
         "involvements",
         "api-tokens",
+        *NEW_RESOURCES,
     ]:
         items = (
             await client.get(
@@ -65,7 +139,7 @@ async def _state_of(client, programme) -> dict:
                 params={"programme_id": programme["programme_id"], "limit": 500},
             )
         ).json()["items"]
-        state[resource] = sorted((i["id"], i["version"]) for i in items)
+        state[resource] = sorted(_state_key(i) for i in items)
     for sub in [
         f"groups/{programme['group_id']}/members",
         f"phases/{programme['phase_id']}/expected-results",
@@ -98,15 +172,15 @@ class TestProgrammesAreKeptApart:
             url = fill_path(path, theirs)
             if path.endswith(".ics"):
                 continue  # feeds: tests/test_feeds.py
-            if url != path or operation == "people-export":  # names a record of theirs
-                body = (
-                    PATCH_BODIES.get(operation)
-                    if method == "PATCH"
-                    else create_body(path, theirs)
-                    if method == "POST"
-                    else None
+            names_theirs = url != path or operation in PROGRAMME_IN_QUERY
+            if names_theirs or operation == "people-export":  # names a record of theirs
+                r = await admin.request(
+                    method,
+                    url,
+                    params=query_of(operation, theirs),
+                    headers={"If-Match": "*"},
+                    **request_body(method, path, operation, theirs),
                 )
-                r = await admin.request(method, url, json=body, headers={"If-Match": "*"})
                 assert r.status_code == 404, (operation, r.status_code, r.text)
                 assert r.headers["content-type"].startswith(PROBLEM)
             elif method == "GET":
@@ -120,7 +194,7 @@ class TestProgrammesAreKeptApart:
             else:
                 r = await admin.post(url, json=create_body(path, theirs))
                 assert r.status_code in {403, 404, 422}, (operation, r.status_code, r.text)
-        assert walked >= 50
+        assert walked >= 100
         assert await _state_of(client, theirs) == before
 
     async def test_filtering_on_the_other_programme_finds_nothing(self, client, accounts):
@@ -139,6 +213,7 @@ class TestProgrammesAreKeptApart:
             "involvements",
             "api-tokens",
             "audit-events",
+            *NEW_RESOURCES,
         ]:
             r = await admin.get(
                 f"{API}/{resource}", params={"programme_id": theirs["programme_id"]}
@@ -187,21 +262,19 @@ class TestRoles:
                     r = await observer.get(url)
                     assert r.status_code == 403, (operation, r.status_code)
                 elif operation not in {"api-tokens-get", "audit-events-get"}:
-                    r = await observer.get(url)
+                    r = await observer.get(url, params=query_of(operation, ours))
                     assert r.status_code == 200, (operation, r.status_code, r.text)
                 continue
-            body = (
-                PATCH_BODIES.get(operation)
-                if method == "PATCH"
-                else create_body(path, ours)
-                if method == "POST"
-                else None
+            r = await observer.request(
+                method,
+                url,
+                headers={"If-Match": "*"},
+                **request_body(method, path, operation, ours),
             )
-            r = await observer.request(method, url, json=body, headers={"If-Match": "*"})
             expected = {404} if operation in {"api-tokens-delete"} else {403}
             assert r.status_code in expected, (operation, r.status_code, r.text)
             writes += 1
-        assert writes >= 30
+        assert writes >= 60
         assert await _state_of(client, ours) == before
 
     async def test_a_member_changes_what_belongs_to_their_groups_and_projects(

@@ -88,6 +88,77 @@ async def build_programme(client, accounts) -> Programme:
         "/measurements",
         {"indicator_id": indicator["id"], "value": 3.1, "measured_on": "2018-10-15"},
     )
+    goal = await create(
+        client,
+        "/goals",
+        {"programme_id": programme["id"], "kind": "societal", "title": "Gode tjenester"},
+    )
+    catalogue_goal = await create(
+        client,
+        "/goals",
+        {
+            "programme_id": programme["id"],
+            "kind": "effect",
+            "title": "Trygg oppvekst",
+            "theme": "Oppvekst",
+            "in_catalogue": True,
+        },
+    )
+    selection = await create(
+        client,
+        "/goal-selections",
+        {"goal_id": catalogue_goal["id"], "project_id": project["id"], "rationale": "Viktig"},
+    )
+    survey = await create(
+        client,
+        "/survey-rounds",
+        {"programme_id": programme["id"], "title": "Medarbeiderundersøkelse", "audience": "link"},
+    )
+    question = await create(
+        client,
+        "/survey-questions",
+        {
+            "round_id": survey["id"],
+            "text": "Jeg blir hørt",
+            "kind": "likert",
+            "indicator_id": indicator["id"],
+        },
+    )
+    imported = await create(
+        client,
+        "/survey-rounds",
+        {"programme_id": programme["id"], "title": "Fra Questback", "source": "imported"},
+    )
+    measure = await create(
+        client,
+        "/measures",
+        {
+            "programme_id": programme["id"],
+            "title": "Arbeidslag",
+            "goal_ids": [indicator_goal["id"]],
+            "task_ids": [task["id"]],
+        },
+    )
+    criterion = await create(
+        client,
+        "/group-criteria",
+        {
+            "programme_id": programme["id"],
+            "group_kind": "project_board",
+            "purpose": "setup",
+            "title": "Partssammensatt",
+        },
+    )
+    assessment = await create(
+        client,
+        "/criterion-assessments",
+        {
+            "group_id": group["id"],
+            "criterion_id": criterion["id"],
+            "assessed_on": "2018-11-20",
+            "fulfilment": "partly_met",
+        },
+    )
     user = await accounts.user()
     membership = await create(
         client,
@@ -122,6 +193,15 @@ async def build_programme(client, accounts) -> Programme:
         "indicator_goal_id": indicator_goal["id"],
         "indicator_id": indicator["id"],
         "measurement_id": measurement["id"],
+        "goal_id": goal["id"],
+        "catalogue_goal_id": catalogue_goal["id"],
+        "selection_id": selection["id"],
+        "survey_id": survey["id"],
+        "question_id": question["id"],
+        "imported_survey_id": imported["id"],
+        "measure_id": measure["id"],
+        "criterion_id": criterion["id"],
+        "assessment_id": assessment["id"],
     }
     return p
 
@@ -160,6 +240,20 @@ def fill_path(path: str, p: Programme) -> str:
         "/indicators/{id}/series": "indicator_id",
         "/indicators/{id}/series.csv": "indicator_id",
         "/measurements/{id}": "measurement_id",
+        "/goals/{id}": "goal_id",
+        "/goal-selections/{id}": "selection_id",
+        "/survey-rounds/{id}": "survey_id",
+        "/survey-rounds/{id}/open": "survey_id",
+        "/survey-rounds/{id}/results": "survey_id",
+        "/survey-rounds/{id}/results.csv": "survey_id",
+        # A draft imported round: the one whose results can be imported and that can close.
+        "/survey-rounds/{id}/close": "imported_survey_id",
+        "/survey-rounds/{id}/imported-results": "imported_survey_id",
+        "/survey-questions/{id}": "question_id",
+        "/measures/{id}": "measure_id",
+        "/group-criteria/{id}": "criterion_id",
+        "/criterion-assessments/{id}": "assessment_id",
+        "/groups/{id}/criteria": "group_id",
     }
     return path.replace("{id}", p[ids[base]])
 
@@ -212,8 +306,43 @@ def create_body(path: str, p: Programme, person_id: str | None = None) -> dict:
             "value": 4,
             "measured_on": "2019-10-15",
         },
+        "/goals": {"programme_id": p["programme_id"], "kind": "effect", "title": "Nytt mål"},
+        "/goal-selections": {
+            "goal_id": p["catalogue_goal_id"],
+            "group_id": p["group_id"],
+            "rationale": "Gruppen trenger det",
+        },
+        "/survey-rounds": {
+            "programme_id": p["programme_id"],
+            "title": "Ny kartlegging",
+            "audience": "link",
+        },
+        "/survey-questions": {
+            "round_id": p["survey_id"],
+            "text": "Nytt spørsmål",
+            "kind": "yes_no",
+        },
+        "/measures": {
+            "programme_id": p["programme_id"],
+            "title": "Nytt tiltak",
+            "goal_ids": [p["indicator_goal_id"]],
+        },
+        "/group-criteria": {
+            "programme_id": p["programme_id"],
+            "group_kind": "project_board",
+            "purpose": "evaluation",
+            "title": "Nytt kriterium",
+        },
+        "/criterion-assessments": {
+            "group_id": p["group_id"],
+            "criterion_id": p["criterion_id"],
+            "assessed_on": "2019-06-01",
+            "fulfilment": "met",
+        },
     }
     base = path.removeprefix(API)
+    if base.endswith(("/open", "/close")):
+        return {}
     if base.endswith("/members"):
         return {"person_id": person, "party": "employees", "role": "observer"}
     if base.endswith("/expected-results"):
@@ -242,7 +371,43 @@ PATCH_BODIES = {
     "decisions-update": {"text": "Endret"},
     "indicators-update": {"description": "Endret"},
     "measurements-update": {"note": "Endret"},
+    "goals-update": {"description": "Endret"},
+    "goal-selections-update": {"meaning": "Endret"},
+    "survey-rounds-update": {"description": "Endret"},
+    "survey-questions-update": {"required": True},
+    "measures-update": {"description": "Endret"},
+    "group-criteria-update": {"description": "Endret"},
+    "criterion-assessments-update": {"note": "Endret"},
 }
+
+# Aggregate results of an imported round, as another survey tool exports them.
+IMPORTED_RESULTS = (
+    "resultater.csv",
+    "question,n,mean\nJeg blir hørt,12,3.8\n".encode(),
+    "text/csv",
+)
+
+# Operations that name their programme in the query rather than the path.
+PROGRAMME_IN_QUERY = {"goal-tree-get"}
+
+
+def query_of(operation: str, p: Programme) -> dict | None:
+    """The query parameters an operation needs to name a record of programme `p`."""
+    if operation in PROGRAMME_IN_QUERY:
+        return {"programme_id": p["programme_id"]}
+    return None
+
+
+def request_body(method: str, path: str, operation: str, p: Programme) -> dict:
+    """Keyword arguments for httpx carrying a valid body for the operation in programme `p`:
+    JSON for creates, actions and patches, a file for an import."""
+    if operation == "survey-rounds-import":
+        return {"files": {"file": IMPORTED_RESULTS}}
+    if method == "PATCH":
+        return {"json": PATCH_BODIES[operation]}
+    if method == "POST":
+        return {"json": create_body(path, p)}
+    return {}
 
 
 async def operations(client) -> list[tuple[str, str, str]]:
