@@ -11,7 +11,7 @@ from samskap.demo import KINDS, load_demo
 from samskap.phases.templates import FIVE_PHASES
 
 API = "/api/v1"
-NF, KR = "demo:nf:programme", "demo:kr:programme"
+NF, KR, SO = "demo:nf:programme", "demo:kr:programme", "demo:so:programme"
 SEED_003_PROJECTS = [
     "Oppvekst og utdanning",
     "Helse, omsorg og forvaltning",
@@ -24,6 +24,17 @@ SEED_003_PROJECTS = [
 ]
 HEALTH_PROJECTS = {"Helse, omsorg og forvaltning", "Helse, sosial, NAV og forebygging"}
 PER_PROGRAMME = ("people", "projects", "groups", "phases", "tasks", "deadlines", "involvements")
+# The records of goals and their measurement: the kind `load_demo` counts, and its list.
+MEASURED = {
+    "goals": "/goals",
+    "goal_selections": "/goal-selections",
+    "indicators": "/indicators",
+    "measurements": "/measurements",
+    "survey_rounds": "/survey-rounds",
+    "measures": "/measures",
+    "group_criteria": "/group-criteria",
+    "criterion_assessments": "/criterion-assessments",
+}
 
 
 async def load(app) -> dict[str, int]:
@@ -58,8 +69,11 @@ async def snapshot(client) -> dict[str, list[tuple[str, int]]]:
     state: dict[str, list[tuple[str, int]]] = {}
     found = await programmes(client)
     state["programmes"] = sorted((p["id"], p["version"]) for p in found.values())
-    for key in (NF, KR):
+    for key in (NF, KR, SO):
         pid = found[key]["id"]
+        for kind, path in MEASURED.items():
+            items = await fetch_all(client, path, programme_id=pid)
+            state[f"{key}:{kind}"] = sorted((i["id"], i["version"]) for i in items)
         for resource in PER_PROGRAMME:
             items = await fetch_all(client, f"/{resource}", programme_id=pid)
             state[f"{key}:{resource}"] = sorted((i["id"], i["version"]) for i in items)
@@ -82,9 +96,9 @@ async def test_loading_twice_creates_nothing_the_second_time(demo, demo_client):
     client = demo_client
     first = demo.created
     assert list(first) == [*KINDS, "events", "decisions", "accounts"]
-    assert (first["events"], first["decisions"]) == (1, 9)
-    assert first["accounts"] == 6
-    assert first["programmes"] == 2
+    assert (first["events"], first["decisions"]) == (1, 10)
+    assert first["accounts"] == 7
+    assert first["programmes"] == 3
     assert all(first[kind] > 0 for kind in KINDS), first
     before = await snapshot(client)
     for kind in KINDS:
@@ -295,7 +309,7 @@ async def test_every_demo_account_logs_in_and_sees_its_own_programme(demo):
             for p in (await anonymous.get("/api/v1/programmes", headers=auth)).json()["items"]
         ]
         if account.system_admin:
-            assert names == ["Nordre Follo 2020", "Nye Kristiansand 2020"]
+            assert names == ["Nordre Follo 2020", "Nye Kristiansand 2020", "Sørum arbeidslag"]
         else:
             assert len(names) == 1
             me = (await anonymous.get("/api/v1/auth/me", headers=auth)).json()

@@ -1,8 +1,10 @@
 """The demo breaks the rules only where it means to: as of the day each programme's story is
 told, the compliance report shows exactly the findings the demo describes, and no others."""
 
-from samskap.demo import kristiansand, nordre_follo
-from tests.test_demo import KR, NF, fetch_all, programmes
+from datetime import date
+
+from samskap.demo import kristiansand, nordre_follo, nordre_follo_goals, sorum
+from tests.test_demo import KR, NF, SO, fetch_all, programmes
 
 API = "/api/v1"
 
@@ -12,6 +14,8 @@ NAMED_BY = {
     "reorganisation-consultation": "decision",
     "overdue-deadline": "deadline",
     "mandate-approved": "mandate_status",
+    "goal-selection-rationale": "goal",
+    "effect-goal-indicator": "goal",
 }
 
 
@@ -48,6 +52,13 @@ async def test_nordre_follo_shows_the_problems_it_tells_of_and_nothing_else(demo
             "VO2",
             "reorganisation-consultation",
             "Ny organisering av hjemmetjenestene i Helse og velferd",
+        ),
+        # «Kultur og frivillighet» ticked a goal in task 2b without writing why.
+        (
+            "VO4",
+            "goal-selection-rationale",
+            "Barn og unge i Nordre Follo kommune har mulighet til hvile, fritid og lek og deltar "
+            "i idrett, fysisk aktivitet og kulturaktiviteter.",
         ),
         # The workbook version 3 and final input of «Kultur og frivillighet», never registered.
         (
@@ -99,3 +110,98 @@ async def test_kristiansand_shows_the_mandates_still_waiting_and_nothing_else(de
         expected_body = None if group["id"] == committee["id"] else committee["id"]
         assert decision["body_group_id"] == expected_body, group["name"]
         assert group["name"] in decision["text"], group["name"]
+
+
+async def test_sorum_shows_only_the_effect_goal_the_seed_gives_no_measure(demo_client):
+    client = demo_client
+    so = (await programmes(client))[SO]
+    assert await findings(client, so, date(2015, 12, 31)) == [
+        ("AL", "effect-goal-indicator", "Utvikling av trepartssamarbeid"),
+    ]
+    # Judged as of its end without asking: the programme is completed.
+    report = (await client.get(f"{API}/programmes/{so['id']}/compliance")).json()
+    assert report["as_of"] == "2015-12-31"
+    assert report["total"] == 1
+
+
+async def test_sorum_measures_its_effect_goals_from_a_2013_baseline(demo_client):
+    client = demo_client
+    so = (await programmes(client))[SO]
+    goals = await fetch_all(client, "/goals", programme_id=so["id"])
+    kinds = [g["kind"] for g in goals]
+    assert (kinds.count("societal"), kinds.count("effect"), kinds.count("result")) == (1, 5, 3)
+    assert {g["title"] for g in goals if g["kind"] == "effect"} == {
+        title for _key, title, _description in sorum.EFFECT_GOALS
+    }
+    indicators = {
+        i["name"]: i for i in await fetch_all(client, "/indicators", programme_id=so["id"])
+    }
+    shared = indicators[sorum.INDICATORS[0][2]]
+    assert (shared["baseline_on"], shared["latest_on"]) == ("2013-10-15", "2015-10-13")
+    assert shared["baseline_value"] < shared["latest_value"] < shared["target_value"]
+    assert shared["measurement_count"] == 3
+    series = (await client.get(f"{API}/indicators/{shared['id']}/series")).json()
+    assert [m["measured_on"][:4] for m in series["points"]] == ["2013", "2014", "2015"]
+    assert [m["is_baseline"] for m in series["points"]] == [True, False, False]
+    # Each survey measurement came from closing an imported round.
+    rounds = await fetch_all(client, "/survey-rounds", programme_id=so["id"])
+    assert len(rounds) == 5
+    assert {r["status"] for r in rounds} == {"closed"}
+    assert {r["source"] for r in rounds} == {"imported"}
+    measurements = await fetch_all(client, "/measurements", indicator_id=shared["id"])
+    assert {m["survey_round_id"] for m in measurements} <= {r["id"] for r in rounds}
+    # The five measures of the seed, each with its documented result.
+    measures = await fetch_all(client, "/measures", programme_id=so["id"])
+    assert len(measures) == 5
+    assert all(m["status"] == "done" and m["result"] and m["goal_ids"] for m in measures)
+
+
+async def test_sorum_has_a_three_party_workshop_and_criteria_for_work_teams(demo_client):
+    client = demo_client
+    so = (await programmes(client))[SO]
+    groups = await fetch_all(client, "/groups", programme_id=so["id"])
+    (workshop,) = [g for g in groups if g["kind"] == "three_party_forum"]
+    members = await fetch_all(client, f"/groups/{workshop['id']}/members")
+    parties = sorted(m["party"] for m in members)
+    assert parties == ["administration"] * 3 + ["employees"] * 3 + ["politicians"] * 3
+    criteria = await fetch_all(client, "/group-criteria", programme_id=so["id"])
+    assert {c["group_kind"] for c in criteria} == {"work_team"}
+    assert {c["purpose"] for c in criteria} == {"setup", "evaluation"}
+    teams = [g for g in groups if g["kind"] == "work_team"]
+    assert len(teams) == 3
+    for team in teams:
+        status = (await client.get(f"{API}/groups/{team['id']}/criteria")).json()
+        assessed = [c for c in status["criteria"] if c["latest"] is not None]
+        assert assessed, team["name"]
+
+
+async def test_nordre_follo_areas_chose_from_the_19_plan_goals(demo_client):
+    client = demo_client
+    nf = (await programmes(client))[NF]
+    catalogue = await fetch_all(client, "/goals", programme_id=nf["id"], in_catalogue="true")
+    assert len(catalogue) == 19
+    themes = {theme: len(goals) for theme, goals in nordre_follo_goals.THEMES}
+    assert (
+        {t: sum(g["theme"] == t for g in catalogue) for t in themes}
+        == themes
+        == {
+            "Sammen for ny kommune": 5,
+            "Trygg oppvekst": 4,
+            "Aktiv hele livet": 4,
+            "Byvekst med grønne kvaliteter": 6,
+        }
+    )
+    selections = await fetch_all(client, "/goal-selections", programme_id=nf["id"])
+    projects = {
+        p["id"]: p["code"] for p in await fetch_all(client, "/projects", programme_id=nf["id"])
+    }
+    assert {projects[s["project_id"]] for s in selections} == {
+        "VO1",
+        "VO2",
+        "VO3",
+        "VO4",
+        "ST1",
+        "ST2",
+        "ST3",
+    }
+    assert sum(s["rationale"] is None for s in selections) == 1

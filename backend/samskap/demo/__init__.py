@@ -1,18 +1,19 @@
-"""The demo: two programmes built from the seed documents, loaded through the services.
+"""The demo: three programmes built from the seed documents, loaded through the services.
 
 `samskap load-demo` (and `make run`) call `load_demo`. It creates «Nordre Follo 2020» (Ski
-and Oppegård, seed 002 with seeds 000, 001 and 004) and «Nye Kristiansand 2020»
-(Kristiansand, Songdalen and Søgne, seed 003). Two programmes side by side show that
-programmes are kept apart: each has its own people, groups and deadlines.
+and Oppegård, seed 002 with seeds 000, 001 and 004) «Nye Kristiansand 2020»
+(Kristiansand, Songdalen and Søgne, seed 003), and «Sørum arbeidslag» (work teams steered by
+their measured effect, seed 001). Programmes side by side show that programmes are kept apart:
+each has its own people, groups and deadlines.
 
-Loading is idempotent: every record carries an `external_id` under `demo:nf:` or `demo:kr:`
-and is looked up before it is created, so a second run creates nothing and changes
-nothing. The caller commits.
+Loading is idempotent: every record carries an `external_id` under `demo:nf:`, `demo:kr:` or
+`demo:so:` (or, without one, is matched on what identifies it) and is looked up before it is
+created, so a second run creates nothing and changes nothing. The caller commits.
 """
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from samskap.demo import governance, kristiansand, nordre_follo
+from samskap.demo import governance, kristiansand, nordre_follo, sorum
 from samskap.demo.accounts import ensure_accounts
 from samskap.demo.loader import KINDS, DemoLoader
 
@@ -24,5 +25,6 @@ async def load_demo(session: AsyncSession) -> dict[str, int]:
     loader = DemoLoader(session)
     await nordre_follo.build(loader)
     await kristiansand.build(loader)
+    await sorum.build(loader)
     governance_counts = await governance.build(loader)
     return loader.counts() | governance_counts | {"accounts": await ensure_accounts(session)}

@@ -27,8 +27,12 @@ class DemoAccount:
         return self.role == "system_admin"
 
 
-NF, KR = "demo:nf", "demo:kr"
-PROGRAMME_NAMES = {NF: "Nordre Follo 2020", KR: "Nye Kristiansand 2020"}
+NF, KR, SO = "demo:nf", "demo:kr", "demo:so"
+PROGRAMME_NAMES = {
+    NF: "Nordre Follo 2020",
+    KR: "Nye Kristiansand 2020",
+    SO: "Sørum arbeidslag",
+}
 ACCOUNTS = [
     DemoAccount(
         "admin@samskap.example", "Systemadministrator", "demo-admin-samskap", "system_admin"
@@ -72,6 +76,14 @@ ACCOUNTS = [
         "programme_admin",
         KR,
         "programleder",
+    ),
+    DemoAccount(
+        "prosjektleder@sorum.example",
+        "Jon Helge Bakken",
+        "demo-prosjektleder-sorum",
+        "programme_admin",
+        SO,
+        "prosjektleder",
     ),
 ]
 

@@ -13,6 +13,7 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel
@@ -68,6 +69,14 @@ KINDS = (
     "tasks",
     "deadlines",
     "involvements",
+    "goals",
+    "goal_selections",
+    "indicators",
+    "measurements",
+    "survey_rounds",
+    "measures",
+    "group_criteria",
+    "criterion_assessments",
 )
 
 
@@ -293,6 +302,17 @@ class DemoLoader:
                     etag(result.version),
                 )
         return await PhaseService(self.session).update(phase, patch, etag(phase.version))
+
+    async def ensure(
+        self,
+        kind: str,
+        service: CrudService,
+        model: type,
+        data: BaseModel,
+        programme_id: uuid.UUID,
+    ) -> tuple[Any, bool]:
+        """Any record with an `external_id`: found, or created through its service."""
+        return await self._ensure(kind, service, model, data, programme_id)
 
     def counts(self) -> dict[str, int]:
         return {kind: self.created[kind] for kind in KINDS}

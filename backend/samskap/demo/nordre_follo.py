@@ -33,13 +33,16 @@ groups of that project on its steering group's approval of the work plan, and th
 committee's own on the municipal councils' joint meeting, which is outside the programme and
 so names no deciding body of it. As of `STORY_DATE` (20 November 2026) the compliance report
 shows what the demo means to: the board without a union representative, the reorganisation
-decision without its consultation, and the three overdue deadlines.
+decision without its consultation, the three overdue deadlines, and the plan goal «Kultur og
+frivillighet» ticked without a rationale (the catalogue of the 19 plan goals and the areas'
+choices are in nordre_follo_goals.py).
 """
 
 from datetime import date
 
 from samskap.deadlines.schemas import DeadlineCreate
 from samskap.decisions.schemas import DecisionCreate
+from samskap.demo import nordre_follo_goals
 from samskap.demo.loader import DemoLoader, PersonSpec, ResultTick, Seat, oslo
 from samskap.groups.schemas import GroupCreate
 from samskap.involvements.schemas import DocumentLink, InvolvementCreate
@@ -342,6 +345,7 @@ async def build(loader: DemoLoader) -> Programme:
     await _tasks(loader, pid, people, projects, groups)
     await _deadlines(loader, pid, people, projects, groups)
     await _involvements(loader, pid, people, projects, groups)
+    await nordre_follo_goals.build(loader, programme, projects)
     return programme
 
 
