@@ -128,9 +128,15 @@ export function useCreateSurveyRound() {
   });
 }
 
-async function act<T>(roundId: string, action: "open" | "close", etag: string): Promise<T> {
+async function act<T>(roundId: string, action: "open" | "close", etag: string, body?: object): Promise<T> {
+  const headers: Record<string, string> = { "If-Match": etag };
+  if (body) headers["Content-Type"] = "application/json";
   const response = await authFetch(
-    new Request(`/api/v1/survey-rounds/${roundId}/${action}`, { method: "POST", headers: { "If-Match": etag } }),
+    new Request(`/api/v1/survey-rounds/${roundId}/${action}`, {
+      method: "POST",
+      headers,
+      body: body ? JSON.stringify(body) : undefined,
+    }),
   );
   if (!response.ok) throw await problemFrom(response);
   return (await response.json()) as T;
@@ -145,11 +151,12 @@ export function useOpenSurveyRound() {
   });
 }
 
-/** Close a round; the answer says which measurements were written. */
+/** Close a round, its measurements dated `measuredOn` (default: today); the answer says which were written. */
 export function useCloseSurveyRound() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, etag }: { id: string; etag: string }) => act<SurveyRoundClosed>(id, "close", etag),
+    mutationFn: ({ id, etag, measuredOn }: { id: string; etag: string; measuredOn?: string }) =>
+      act<SurveyRoundClosed>(id, "close", etag, measuredOn ? { measured_on: measuredOn } : undefined),
     onSettled: () => client.invalidateQueries({ queryKey: surveyKeys.all }),
   });
 }

@@ -1,6 +1,6 @@
 import { Alert, Button, Dialog, Heading, Paragraph, Table, Textfield } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router-dom";
 import { useProblemWording } from "../../api/problemWording";
 import { ApiProblem } from "../../api/problem";
@@ -17,6 +17,7 @@ import { Page } from "../../components/Page";
 import { ProblemAlert, QueryState } from "../../components/QueryState";
 import layout from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
+import { osloToday } from "../../lib/time";
 import { ImportForm } from "./ImportForm";
 import { QuestionsEditor } from "./QuestionsEditor";
 import { ResultsView } from "./ResultsView";
@@ -130,9 +131,9 @@ function RoundView({ programmeId, round, etag }: { programmeId: string; round: S
           round={round}
           busy={close.isPending}
           onCancel={() => setConfirming(false)}
-          onConfirm={() =>
+          onConfirm={(measuredOn) =>
             close.mutate(
-              { id: round.id, etag },
+              { id: round.id, etag, measuredOn },
               {
                 onSuccess: (report) => setClosed(report),
                 onSettled: () => setConfirming(false),
@@ -261,10 +262,18 @@ function ConfirmClose({
   round: SurveyRound;
   busy: boolean;
   onCancel: () => void;
-  onConfirm: () => void;
+  onConfirm: (measuredOn?: string) => void;
 }) {
   const { t } = useI18n();
   const headingId = useId();
+  const [measuredOn, setMeasuredOn] = useState("");
+  const [error, setError] = useState<string | undefined>();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (measuredOn && measuredOn > osloToday()) return setError(t("surveys.closeConfirm.inFuture"));
+    setError(undefined);
+    onConfirm(measuredOn || undefined);
+  };
   return (
     <Dialog open modal closeButton={t("common.close")} onClose={onCancel} aria-labelledby={headingId}>
       <Dialog.Block>
@@ -273,15 +282,26 @@ function ConfirmClose({
         </Heading>
       </Dialog.Block>
       <Dialog.Block>
-        <Paragraph>{t("surveys.closeConfirm.text", { count: round.response_count })}</Paragraph>
-        <div className={own.row}>
-          <Button onClick={onConfirm} aria-busy={busy}>
-            {t("surveys.close")}
-          </Button>
-          <Button variant="secondary" onClick={onCancel}>
-            {t("common.cancel")}
-          </Button>
-        </div>
+        <form className={own.form} onSubmit={submit} noValidate>
+          <Paragraph>{t("surveys.closeConfirm.text", { count: round.response_count })}</Paragraph>
+          <Textfield
+            label={t("surveys.closeConfirm.measuredOn")}
+            description={t("surveys.closeConfirm.measuredOnHelp")}
+            type="date"
+            value={measuredOn}
+            max={osloToday()}
+            onChange={(e) => setMeasuredOn(e.target.value)}
+            error={error}
+          />
+          <div className={own.row}>
+            <Button type="submit" aria-busy={busy}>
+              {t("surveys.close")}
+            </Button>
+            <Button type="button" variant="secondary" onClick={onCancel}>
+              {t("common.cancel")}
+            </Button>
+          </div>
+        </form>
       </Dialog.Block>
     </Dialog>
   );
