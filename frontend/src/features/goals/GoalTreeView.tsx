@@ -2,6 +2,7 @@ import { Button, Link, Paragraph, Tag } from "@digdir/designsystemet-react";
 import { Link as RouterLink } from "react-router-dom";
 import type { GoalNode, IndicatorSummary } from "../../api/queries/goals";
 import { useI18n } from "../../i18n";
+import { formatValue } from "../indicators/format";
 import own from "./goals.module.css";
 
 const KIND_COLOR = { societal: "brand1", effect: "brand2", result: "brand3" } as const;
@@ -14,9 +15,9 @@ export function progressPercent(progress: number | null | undefined): number | n
 }
 
 function IndicatorLine({ programmeId, indicator }: { programmeId: string; indicator: IndicatorSummary }) {
-  const { t, formatNumber, formatDate } = useI18n();
-  const unit = indicator.unit ? ` ${indicator.unit}` : "";
-  const value = (v: number | null | undefined) => (v === null || v === undefined ? "—" : `${formatNumber(v)}${unit}`);
+  const { t, locale, formatDate } = useI18n();
+  // Written as on the indicator's own page: at most two decimals, with its unit.
+  const value = (v: number | null | undefined) => formatValue(v, locale, indicator.unit);
   const percent = progressPercent(indicator.progress);
   return (
     <li className={own.indicator}>
