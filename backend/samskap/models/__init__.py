@@ -3,6 +3,15 @@
 from samskap.models.access import ApiToken, AuthSession, Membership, User
 from samskap.models.audit import AuditEvent
 from samskap.models.deadline import Deadline
+from samskap.models.document import (
+    Document,
+    FileChunk,
+    StoredFile,
+    Submission,
+    SubmissionVersion,
+    Template,
+    submission_version_file,
+)
 from samskap.models.goal import (
     Goal,
     GoalSelection,
@@ -40,9 +49,11 @@ __all__ = [
     "CriterionAssessment",
     "Deadline",
     "Decision",
+    "Document",
     "Event",
     "EventParticipant",
     "ExpectedResult",
+    "FileChunk",
     "Goal",
     "GoalSelection",
     "GoalSelectionRevision",
@@ -58,14 +69,19 @@ __all__ = [
     "Phase",
     "Programme",
     "Project",
+    "StoredFile",
+    "Submission",
+    "SubmissionVersion",
     "SurveyAnswer",
     "SurveyImportedResult",
     "SurveyInvitation",
     "SurveyQuestion",
     "SurveyRound",
     "Task",
+    "Template",
     "User",
     "involvement_participant",
     "measure_goal",
     "measure_task",
+    "submission_version_file",
 ]

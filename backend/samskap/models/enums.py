@@ -402,3 +402,36 @@ class CriterionFulfilment(Vocabulary):
     met = "met", "met"
     partly_met = "partly_met", "partly met"
     not_met = "not_met", "not met"
+
+
+class DocumentKind(Vocabulary):
+    """What kind of document a register entry is."""
+
+    decision = "decision", "a decision or its case document (vedtak, saksframlegg)"
+    note = "note", "a note (notat), e.g. a process note"
+    agreement = "agreement", "an agreement (avtale), e.g. the transition agreement"
+    hearing_letter = "hearing_letter", "a hearing letter or hearing document (høringsbrev)"
+    hearing_response = "hearing_response", "a hearing response (høringsuttalelse)"
+    minutes = "minutes", "minutes of a meeting (møtereferat, protokoll)"
+    presentation = "presentation", "a presentation (presentasjon)"
+    plan = "plan", "a plan (plan), e.g. a project plan or the municipal plan"
+    report = "report", "a report or knowledge base (rapport, kunnskapsgrunnlag)"
+
+
+class PublicAccess(Vocabulary):
+    """Whether the public may see a document under the Freedom of Information Act
+    (offentleglova)."""
+
+    public = "public", "open to the public (offentlig)"
+    exempt = (
+        "exempt",
+        "exempt from public access (unntatt offentlighet), with its legal basis, e.g. offl. § 14 "
+        "(internal document) or § 13 with the duty of confidentiality named",
+    )
+
+
+class VersionStatus(Vocabulary):
+    """Whether a submission version is still being written or has been handed in."""
+
+    draft = "draft", "being written; it can change"
+    submitted = "submitted", "handed in to the deadline's recipient; frozen"
