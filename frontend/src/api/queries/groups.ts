@@ -3,8 +3,10 @@ import { patchRecord } from "../../lib/conflict";
 import { api, unwrap, unwrapVersioned, type Schemas, type Versioned } from "../client";
 import { complianceKeys } from "./compliance";
 import { decisionKeys } from "./decisions";
+import { lookupKeys } from "./lookups";
 
 export type Group = Schemas["GroupRead"];
+export type GroupCreate = Schemas["GroupCreate"];
 export type GroupUpdate = Schemas["GroupUpdate"];
 export type GroupKind = Schemas["GroupKind"];
 export type Member = Schemas["MemberRead"];
@@ -49,6 +51,36 @@ export const projectGroupsQuery = (projectId: string) =>
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
   });
+
+/** The programme's groups of one kind, by name. */
+export const kindGroupsQuery = (programmeId: string, kind: GroupKind) =>
+  infiniteQueryOptions({
+    queryKey: [...groupKeys.lists(), { programmeId, kind }] as const,
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET("/api/v1/groups", {
+          params: {
+            query: { programme_id: [programmeId], kind: [kind], sort: "name", limit: GROUPS_PAGE_SIZE, cursor: pageParam },
+          },
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+  });
+
+/** Set up a new group; the lists and pickers that show groups are read again. */
+export function useCreateGroup() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: GroupCreate) => unwrap(api.POST("/api/v1/groups", { body })),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: groupKeys.lists() }),
+        client.invalidateQueries({ queryKey: lookupKeys.all }),
+        client.invalidateQueries({ queryKey: complianceKeys.all }),
+      ]),
+  });
+}
 
 /** The members of a group, chairs first. */
 export const groupMembersQuery = (groupId: string) =>

@@ -1,7 +1,7 @@
-import { Button, Dialog, Heading, Paragraph, Table } from "@digdir/designsystemet-react";
+import { Button, Dialog, Heading, Link, List, Paragraph, Table } from "@digdir/designsystemet-react";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useId, useState } from "react";
-import { useParams } from "react-router-dom";
+import { Link as RouterLink, useParams } from "react-router-dom";
 import {
   CRITERION_PURPOSES,
   criteriaQuery,
@@ -9,12 +9,15 @@ import {
   type GroupCriterion,
   type GroupKind,
 } from "../../api/queries/criteria";
+import { kindGroupsQuery } from "../../api/queries/groups";
+import { LoadMore } from "../../components/LoadMore";
 import { Page } from "../../components/Page";
 import { ProblemAlert, QueryState } from "../../components/QueryState";
 import styles from "../../components/layout.module.css";
 import { useT } from "../../i18n";
 import { useMayEdit } from "../projects/access";
 import { CriterionDialog } from "./CriterionDialog";
+import { NewGroupDialog } from "./NewGroupDialog";
 import own from "./criteria.module.css";
 import { GROUP_KINDS } from "./kinds";
 
@@ -47,6 +50,8 @@ export default function CriteriaPage() {
             kinds.map((kind) => (
               <KindSection
                 key={kind}
+                programmeId={programmeId}
+                mayEdit={mayEdit}
                 kind={kind}
                 criteria={criteria.filter((c) => c.group_kind === kind)}
                 onEdit={mayEdit ? setEditing : undefined}
@@ -80,11 +85,15 @@ export default function CriteriaPage() {
 }
 
 function KindSection({
+  programmeId,
+  mayEdit,
   kind,
   criteria,
   onEdit,
   onDelete,
 }: {
+  programmeId: string;
+  mayEdit: boolean;
   kind: GroupKind;
   criteria: GroupCriterion[];
   onEdit?: (c: GroupCriterion) => void;
@@ -154,7 +163,55 @@ function KindSection({
           </div>
         );
       })}
+      <KindGroups programmeId={programmeId} kind={kind} mayEdit={mayEdit} />
     </section>
+  );
+}
+
+/** The programme's groups of the kind, each leading to its page and its assessments, and setting up a new one. */
+function KindGroups({ programmeId, kind, mayEdit }: { programmeId: string; kind: GroupKind; mayEdit: boolean }) {
+  const t = useT();
+  const groups = useInfiniteQuery(kindGroupsQuery(programmeId, kind));
+  const [adding, setAdding] = useState(false);
+  const kindName = t(`groups.kind.${kind}`).toLocaleLowerCase();
+  return (
+    <div className={own.purpose}>
+      <Heading level={3} data-size="xs">
+        {t("criteria.groups.heading", { kind: kindName })}
+      </Heading>
+      <QueryState query={groups}>
+        {(data) => {
+          const items = data.pages.flatMap((p) => p.items);
+          return items.length === 0 ? (
+            <Paragraph>{t("criteria.groups.none")}</Paragraph>
+          ) : (
+            <>
+              <List.Unordered>
+                {items.map((group) => (
+                  <List.Item key={group.id}>
+                    <Link asChild>
+                      <RouterLink to={`/p/${programmeId}/groups/${group.id}`}>{group.name}</RouterLink>
+                    </Link>
+                  </List.Item>
+                ))}
+              </List.Unordered>
+              <LoadMore {...groups} />
+            </>
+          );
+        }}
+      </QueryState>
+      {mayEdit && (
+        <Button
+          variant="secondary"
+          data-size="sm"
+          onClick={() => setAdding(true)}
+          aria-label={t("criteria.groups.newFor", { kind: kindName })}
+        >
+          {t("criteria.groups.new")}
+        </Button>
+      )}
+      {adding && <NewGroupDialog programmeId={programmeId} kind={kind} onClose={() => setAdding(false)} />}
+    </div>
   );
 }
 

@@ -84,6 +84,39 @@ describe("CriteriaPage", () => {
       sort_order: 0,
     });
   });
+
+  test("lists the groups of a kind and sets up a new one from its criteria", async () => {
+    const team = { id: GROUP_ID, name: "Arbeidslag Sørum sentrum", kind: "work_team" };
+    const api = fakeApi({
+      "GET /api/v1/auth/me": me(),
+      "GET /api/v1/group-criteria": page([aCriterion()]),
+      "GET /api/v1/groups": page([{ ...team, id: "00000000-0000-7000-8000-0000000000g0", name: "Arbeidslag Blaker" }]),
+      "GET /api/v1/projects": page([]),
+      "POST /api/v1/groups": { status: 201, body: team },
+    });
+    renderPage(<CriteriaPage />, { route: "/p/:programmeId/criteria", url: `/p/${PROGRAMME_ID}/criteria` });
+    const region = await screen.findByRole("region", { name: "Arbeidslag" });
+    expect(await within(region).findByRole("link", { name: "Arbeidslag Blaker" })).toHaveAttribute(
+      "href",
+      `/p/${PROGRAMME_ID}/groups/00000000-0000-7000-8000-0000000000g0`,
+    );
+    await userEvent.click(within(region).getByRole("button", { name: "Sett opp en ny gruppe av typen arbeidslag" }));
+    const dialog = await screen.findByRole("dialog", { name: "Ny gruppe av typen arbeidslag" });
+    await userEvent.click(within(dialog).getByRole("button", { name: "Sett opp gruppen" }));
+    expect(within(dialog).getByText("Skriv navnet på gruppen.")).toBeInTheDocument();
+    expect(api.made("POST", "/api/v1/groups")).toHaveLength(0);
+    await userEvent.type(within(dialog).getByRole("textbox", { name: "Navn på gruppen" }), team.name);
+    await userEvent.click(within(dialog).getByRole("button", { name: "Sett opp gruppen" }));
+    await waitFor(() => expect(api.made("POST", "/api/v1/groups")).toHaveLength(1));
+    expect(api.made("POST", "/api/v1/groups")[0].body).toEqual({
+      programme_id: PROGRAMME_ID,
+      kind: "work_team",
+      name: team.name,
+      project_id: null,
+      description: null,
+      mandate_status: "draft",
+    });
+  });
 });
 
 describe("GroupCriteriaSection", () => {
