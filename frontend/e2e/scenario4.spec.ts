@@ -5,14 +5,6 @@ import { expectAccessible, expectNoRawKeys, login, opened, programmeId } from ".
 // programme's criteria, an effect goal with an indicator, a baseline survey answered through its
 // link by six people, closed into the baseline, and a follow-up round that moves the indicator.
 
-/** The API as the logged-in user, for what the web app offers no page for (making a group). */
-async function post(page: Page, path: string, data: Record<string, unknown>) {
-  const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem("samskap.session")!).accessToken);
-  const response = await page.request.post(path, { headers: { Authorization: `Bearer ${token}` }, data });
-  expect(response.status(), `${path}: ${await response.text()}`).toBe(201);
-  return response.json();
-}
-
 const QUESTION = "Arbeidslaget mitt får til mer sammen enn hver for seg";
 const UNIT = "snitt 1–5";
 
@@ -129,10 +121,19 @@ test("scenario 4: a work team against its criteria, an effect goal measured by t
     page.getByRole("region", { name: "Arbeidslag" }).getByRole("table", { name: "Kriterier for opprettelse" }),
   ).toContainText(criterion);
 
-  // 2. The work team, set up (the web app has no page for making a group) and assessed on its page.
+  // 2. The work team, set up from the criteria for its kind, and assessed on its own page.
   const teamName = `Arbeidslag Sørum sentrum ${stamp}`;
-  const team = await post(page, "/api/v1/groups", { programme_id: programme, kind: "work_team", name: teamName });
-  await page.goto(`/p/${programme}/groups/${team.id}`);
+  const workTeams = page.getByRole("region", { name: "Arbeidslag" });
+  await workTeams.getByRole("button", { name: "Sett opp en ny gruppe av typen arbeidslag" }).click();
+  const groupDialog = page.getByRole("dialog", { name: "Ny gruppe av typen arbeidslag" });
+  await opened(groupDialog);
+  await groupDialog.getByRole("textbox", { name: "Navn på gruppen" }).fill(teamName);
+  await groupDialog
+    .getByRole("textbox", { name: "Hva gruppen skal gjøre" })
+    .fill("Hjemmetjeneste, sykehjem og fysioterapi i Sørum sentrum samarbeider om brukerne de deler.");
+  await expectAccessible(page);
+  await groupDialog.getByRole("button", { name: "Sett opp gruppen" }).click();
+  await expect(page).toHaveURL(new RegExp(`/p/${programme}/groups/[0-9a-f-]+$`));
   await expect(page.getByRole("heading", { level: 1, name: teamName })).toBeVisible();
   const criteria = page.getByRole("region", { name: "Kriterier for arbeidslag" });
   const row = criteria.getByRole("row").filter({ hasText: criterion });
@@ -149,6 +150,9 @@ test("scenario 4: a work team against its criteria, an effect goal measured by t
   await expect(criteria.getByText(/1 av \d+ kriterier oppfylt/)).toBeVisible();
   await expectAccessible(page);
   await expectNoRawKeys(page);
+  // The criteria page lists the team among the work teams, leading back to it.
+  await page.goto(`/p/${programme}/criteria`);
+  await expect(workTeams.getByRole("link", { name: teamName })).toBeVisible();
 
   // 3. An effect goal, on the goals page.
   const goal = `Bedre tverrfaglig samarbeid i arbeidslagene ${stamp}`;
