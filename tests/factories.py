@@ -145,3 +145,35 @@ async def make_survey_question(client, survey: dict, **overrides) -> dict:
     n = next(_seq)
     body = {"round_id": survey["id"], "text": f"Spørsmål {n}", "kind": "likert"}
     return await create(client, "/survey-questions", body | overrides)
+
+
+# Files and the document register (issue 10) ------------------------------------------------
+PDF_BYTES = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+
+
+async def upload_file(
+    client, programme: dict, filename: str = "notat.pdf", content: bytes = PDF_BYTES
+) -> httpx.Response:
+    return await client.post(
+        f"{API}/files",
+        params={"programme_id": programme["id"]},
+        files={"file": (filename, content, "application/octet-stream")},
+    )
+
+
+async def make_file(client, programme: dict, filename: str = "notat.pdf", **kwargs) -> dict:
+    response = await upload_file(client, programme, filename, **kwargs)
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+async def make_document(client, programme: dict, **overrides) -> dict:
+    n = next(_seq)
+    body = {
+        "programme_id": programme["id"],
+        "title": f"Dokument {n}",
+        "kind": "note",
+        "document_date": "2018-08-21",
+        "url": f"https://www.nordrefollo.kommune.no/dokument/{n}",
+    }
+    return await create(client, "/documents", body | overrides)

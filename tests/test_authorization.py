@@ -112,6 +112,9 @@ NEW_RESOURCES = [
     "measures",
     "group-criteria",
     "criterion-assessments",
+    # The document register and its files (issue 10).
+    "files",
+    "documents",
 ]
 
 
@@ -268,6 +271,7 @@ class TestRoles:
             r = await observer.request(
                 method,
                 url,
+                params=query_of(operation, ours),
                 headers={"If-Match": "*"},
                 **request_body(method, path, operation, ours),
             )

@@ -4,8 +4,10 @@ from dataclasses import dataclass, field
 
 from tests.factories import (
     API,
+    PDF_BYTES,
     create,
     make_deadline,
+    make_file,
     make_group,
     make_involvement,
     make_member,
@@ -159,6 +161,18 @@ async def build_programme(client, accounts) -> Programme:
             "fulfilment": "partly_met",
         },
     )
+    stored_file = await make_file(client, programme, "Høringsbrev.pdf")
+    document = await create(
+        client,
+        "/documents",
+        {
+            "programme_id": programme["id"],
+            "title": "Høringsbrev",
+            "kind": "hearing_letter",
+            "file_id": stored_file["id"],
+            "decision_id": decision["id"],
+        },
+    )
     user = await accounts.user()
     membership = await create(
         client,
@@ -202,6 +216,8 @@ async def build_programme(client, accounts) -> Programme:
         "measure_id": measure["id"],
         "criterion_id": criterion["id"],
         "assessment_id": assessment["id"],
+        "file_id": stored_file["id"],
+        "document_id": document["id"],
     }
     return p
 
@@ -254,6 +270,9 @@ def fill_path(path: str, p: Programme) -> str:
         "/group-criteria/{id}": "criterion_id",
         "/criterion-assessments/{id}": "assessment_id",
         "/groups/{id}/criteria": "group_id",
+        "/files/{id}": "file_id",
+        "/files/{id}/content": "file_id",
+        "/documents/{id}": "document_id",
     }
     return path.replace("{id}", p[ids[base]])
 
@@ -339,6 +358,12 @@ def create_body(path: str, p: Programme, person_id: str | None = None) -> dict:
             "assessed_on": "2019-06-01",
             "fulfilment": "met",
         },
+        "/documents": {
+            "programme_id": p["programme_id"],
+            "title": "Nytt notat",
+            "kind": "note",
+            "url": "https://example.no/notat",
+        },
     }
     base = path.removeprefix(API)
     if base.endswith(("/open", "/close")):
@@ -378,6 +403,7 @@ PATCH_BODIES = {
     "measures-update": {"description": "Endret"},
     "group-criteria-update": {"description": "Endret"},
     "criterion-assessments-update": {"note": "Endret"},
+    "documents-update": {"description": "Endret"},
 }
 
 # Aggregate results of an imported round, as another survey tool exports them.
@@ -387,8 +413,11 @@ IMPORTED_RESULTS = (
     "text/csv",
 )
 
+# A file to upload, as a client sends it.
+UPLOADED_FILE = ("Referat.pdf", PDF_BYTES, "application/pdf")
+
 # Operations that name their programme in the query rather than the path.
-PROGRAMME_IN_QUERY = {"goal-tree-get"}
+PROGRAMME_IN_QUERY = {"goal-tree-get", "files-create"}
 
 
 def query_of(operation: str, p: Programme) -> dict | None:
@@ -403,6 +432,8 @@ def request_body(method: str, path: str, operation: str, p: Programme) -> dict:
     JSON for creates, actions and patches, a file for an import."""
     if operation == "survey-rounds-import":
         return {"files": {"file": IMPORTED_RESULTS}}
+    if operation == "files-create":
+        return {"files": {"file": UPLOADED_FILE}}
     if method == "PATCH":
         return {"json": PATCH_BODIES[operation]}
     if method == "POST":

@@ -24,8 +24,10 @@ from samskap.criteria.router import router as criteria_router
 from samskap.db import create_engine, ping, session_factory
 from samskap.deadlines.router import router as deadlines_router
 from samskap.decisions.router import router as decisions_router
+from samskap.documents.router import router as documents_router
 from samskap.events.router import router as events_router
 from samskap.feeds.router import router as feeds_router
+from samskap.files.router import router as files_router
 from samskap.goals.router import router as goals_router
 from samskap.governance.router import router as governance_router
 from samskap.groups.router import router as groups_router
@@ -180,6 +182,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         measures_router,
         criteria_router,
         surveys_router,
+        files_router,
+        documents_router,
     ):
         protected.include_router(router)
     api.include_router(protected)

@@ -1828,6 +1828,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List files
+         * @description One page of the files you may see (their metadata), newest first. Narrow it with the
+         *     filters below, order it with `sort`, and pass the answer's `next_cursor` back as `cursor`
+         *     for the next page. A query parameter the list does not know answers 400.
+         */
+        get: operations["files-list"];
+        put?: never;
+        /**
+         * Upload a file
+         * @description Uploads a file as `multipart/form-data` (field `file`). Its type is read from its
+         *     content, and the name's extension must agree with it: a file of another type answers 415
+         *     with code `unsupported_type`, a name that does not fit its content 415 with code
+         *     `type_mismatch`, and a file over the size limit 413 with code `file_too_large`; a refused
+         *     file stores nothing. Answers 201 with the file's metadata (its SHA-256 included), its
+         *     address in `Location` and its version in `ETag`. Needs the `member` role in the programme
+         *     or a higher one (an API token with scope `read_write` counts as an editor).
+         */
+        post: operations["files-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a file's metadata
+         * @description The file's name, type, size and SHA-256. The `ETag` header holds its version, to send
+         *     as `If-Match` when you delete it. A file that does not exist, or that you may not see,
+         *     answers 404.
+         */
+        get: operations["files-get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a file
+         * @description Deletes a file and its content for good. A file that a document of the register or a
+         *     submission version uses answers 409 (code `file_in_use`). Send the version you read (its
+         *     `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing
+         *     changes. Answers 204. Needs the `editor` role in the programme or a higher one (an API
+         *     token with scope `read_write` counts as an editor); a `member` may delete the files they
+         *     uploaded.
+         */
+        delete: operations["files-delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a file's content
+         * @description Streams the content as uploaded, with its `Content-Type`, `Content-Length` and
+         *     `Content-Disposition: attachment` (the name in UTF-8 as `filename*`); the `ETag` is the
+         *     SHA-256. An observer may not download the file of a document exempt from public access
+         *     (403, code `exempt_from_public_access`).
+         */
+        get: operations["files-content"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List documents
+         * @description One page of the programme's document register you may see, newest first. An observer (or an API token with scope `read`) sees a document exempt from public access only as its title, kind, date and exemption basis (`withheld`). Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         */
+        get: operations["documents-list"];
+        put?: never;
+        /**
+         * Create a document
+         * @description Registers a document (decision, note, agreement, hearing letter or response, minutes, presentation, plan, report) with a file (`file_id`, from POST /files) or a link, the records it concerns, and its status under offentleglova: `public`, or `exempt` with its legal basis (`exemption_basis`, required then and cleared when public). Answers 201 with the new record, its address in `Location` and its version in `ETag`. `external_id` is your own key for the record, unique in the programme (a second record with the same one answers 409), so that a script can find it again. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the documents of their projects and of the groups they sit in.
+         */
+        post: operations["documents-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a document
+         * @description One document, by its id. The `ETag` header holds its version, to send as `If-Match` when you change or delete it. A document that does not exist, or that you may not see, answers 404.
+         */
+        get: operations["documents-get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a document
+         * @description Deletes a document for good; one that other records still refer to answers 409. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers 204. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the documents of their projects and of the groups they sit in.
+         */
+        delete: operations["documents-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a document (JSON Merge Patch)
+         * @description Changes a document. The body is a JSON Merge Patch (RFC 7396): send only the fields to change; `null` clears a field and nested objects merge. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers the changed record with its new `ETag`. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the documents of their projects and of the groups they sit in.
+         */
+        patch: operations["documents-update"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2261,6 +2399,14 @@ export interface components {
              * @description The id of the HTTP request (X-Request-ID), to find it in the server log
              */
             request_id: string | null;
+        };
+        /** Body_files-create */
+        "Body_files-create": {
+            /**
+             * File
+             * @description The file: PDF, DOCX, XLSX, PPTX, PNG, JPEG or UTF-8 text (.txt, .csv, .md), at most `max_upload_bytes` (25 MB by default)
+             */
+            file: string;
         };
         /** Body_survey-rounds-import */
         "Body_survey-rounds-import": {
@@ -2975,6 +3121,118 @@ export interface components {
          */
         DecisionStatus: "draft" | "final";
         /**
+         * DocumentCreate
+         * @description An entry of the programme's document register (referanseliste): a decision, note,
+         *     agreement, hearing letter or response, minutes, presentation, plan or report, with a file
+         *     or a link, and its status under offentleglova.
+         * @example {
+         *       "author": "Rådmannen",
+         *       "document_date": "2018-08-21",
+         *       "exemption_basis": "offl. § 14",
+         *       "file_id": "0193a0e4-7c1e-7000-8000-000000000009",
+         *       "kind": "note",
+         *       "programme_id": "0193a0e4-7c1e-7000-8000-000000000001",
+         *       "public_access": "exempt",
+         *       "title": "Notat: Prosess for organisering av tjenesteområdene"
+         *     }
+         */
+        DocumentCreate: {
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme the document belongs to
+             */
+            programme_id: string;
+            /**
+             * Title
+             * @description The document's title
+             */
+            title: string;
+            /** @description What kind of document it is */
+            kind: components["schemas"]["DocumentKind"];
+            /**
+             * Document Date
+             * @description The document's date
+             */
+            document_date?: string | null;
+            /**
+             * Author
+             * @description The body or person who wrote it, as text (or give author_group_id)
+             */
+            author?: string | null;
+            /**
+             * Author Group Id
+             * @description The group (body) of the programme that wrote it
+             */
+            author_group_id?: string | null;
+            /**
+             * Version Label
+             * @description Its version, e.g. 2 or «endelig»
+             */
+            version_label?: string | null;
+            /**
+             * Description
+             * @description What the document is about
+             */
+            description?: string | null;
+            /**
+             * File Id
+             * @description The uploaded file (POST /files); give this or url, or both
+             */
+            file_id?: string | null;
+            /**
+             * Url
+             * @description Where to read it (http or https only); give this or file_id, or both
+             */
+            url?: string | null;
+            /**
+             * @description Whether the public may see it (offentleglova)
+             * @default public
+             */
+            public_access: components["schemas"]["PublicAccess"];
+            /**
+             * Exemption Basis
+             * @description The legal basis of the exemption, e.g. «offl. § 14» or «offl. § 13 jf. fvl. § 13»; required when exempt, cleared when public
+             */
+            exemption_basis?: string | null;
+            /**
+             * Project Id
+             * @description The project it concerns, if any
+             */
+            project_id?: string | null;
+            /**
+             * Decision Id
+             * @description The decision it concerns, if any
+             */
+            decision_id?: string | null;
+            /**
+             * Event Id
+             * @description The event (meeting, gathering) it concerns, if any
+             */
+            event_id?: string | null;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id?: string | null;
+        };
+        /**
+         * DocumentKind
+         * @description What kind of document a register entry is.
+         *
+         *     - `decision`: a decision or its case document (vedtak, saksframlegg)
+         *     - `note`: a note (notat), e.g. a process note
+         *     - `agreement`: an agreement (avtale), e.g. the transition agreement
+         *     - `hearing_letter`: a hearing letter or hearing document (høringsbrev)
+         *     - `hearing_response`: a hearing response (høringsuttalelse)
+         *     - `minutes`: minutes of a meeting (møtereferat, protokoll)
+         *     - `presentation`: a presentation (presentasjon)
+         *     - `plan`: a plan (plan), e.g. a project plan or the municipal plan
+         *     - `report`: a report or knowledge base (rapport, kunnskapsgrunnlag)
+         * @enum {string}
+         */
+        DocumentKind: "decision" | "note" | "agreement" | "hearing_letter" | "hearing_response" | "minutes" | "presentation" | "plan" | "report";
+        /**
          * DocumentLink
          * @description A document the record refers to: a link, an archive reference, or both.
          */
@@ -2994,6 +3252,134 @@ export interface components {
              * @description Archive reference, e.g. a case number
              */
             reference?: string | null;
+        };
+        /**
+         * DocumentPage
+         * @description One page of a list; pass next_cursor as cursor to get the next page.
+         */
+        DocumentPage: {
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
+            items: components["schemas"]["DocumentRead"][];
+            /**
+             * Next Cursor
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
+             */
+            next_cursor?: string | null;
+        };
+        /**
+         * DocumentRead
+         * @description An entry of the programme's document register (referanseliste): a decision, note,
+         *     agreement, hearing letter or response, minutes, presentation, plan or report, with a file
+         *     or a link, and its status under offentleglova.
+         */
+        DocumentRead: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
+             */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When the record was created
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             * @description When the record last changed
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
+             */
+            version: number;
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme the document belongs to
+             */
+            programme_id: string;
+            /**
+             * Title
+             * @description The document's title
+             */
+            title: string;
+            /** @description What kind of document it is */
+            kind: components["schemas"]["DocumentKind"];
+            /**
+             * Document Date
+             * @description The document's date
+             */
+            document_date: string | null;
+            /**
+             * Author
+             * @description The body or person who wrote it, as text (or give author_group_id)
+             */
+            author: string | null;
+            /**
+             * Author Group Id
+             * @description The group (body) of the programme that wrote it
+             */
+            author_group_id: string | null;
+            /**
+             * Version Label
+             * @description Its version, e.g. 2 or «endelig»
+             */
+            version_label: string | null;
+            /**
+             * Description
+             * @description What the document is about
+             */
+            description: string | null;
+            /**
+             * File Id
+             * @description The uploaded file (POST /files); give this or url, or both
+             */
+            file_id: string | null;
+            /**
+             * Url
+             * @description Where to read it (http or https only); give this or file_id, or both
+             */
+            url: string | null;
+            /** @description Whether the public may see it (offentleglova) */
+            public_access: components["schemas"]["PublicAccess"];
+            /**
+             * Exemption Basis
+             * @description The legal basis of the exemption, e.g. «offl. § 14» or «offl. § 13 jf. fvl. § 13»; required when exempt, cleared when public
+             */
+            exemption_basis: string | null;
+            /**
+             * Project Id
+             * @description The project it concerns, if any
+             */
+            project_id: string | null;
+            /**
+             * Decision Id
+             * @description The decision it concerns, if any
+             */
+            decision_id: string | null;
+            /**
+             * Event Id
+             * @description The event (meeting, gathering) it concerns, if any
+             */
+            event_id: string | null;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id: string | null;
+            /**
+             * Withheld
+             * @description True when the document is exempt from public access and you read it as an observer: only its title, kind, date and exemption basis are shown
+             * @default false
+             */
+            withheld: boolean;
         };
         /**
          * EventCreate
@@ -6916,6 +7302,16 @@ export interface components {
             signed_at?: string | null;
         };
         /**
+         * PublicAccess
+         * @description Whether the public may see a document under the Freedom of Information Act
+         *         (offentleglova).
+         *
+         *     - `public`: open to the public (offentlig)
+         *     - `exempt`: exempt from public access (unntatt offentlighet), with its legal basis, e.g. offl. § 14 (internal document) or § 13 with the duty of confidentiality named
+         * @enum {string}
+         */
+        PublicAccess: "public" | "exempt";
+        /**
          * PublicQuestion
          * @description A question as the one answering sees it.
          */
@@ -7223,6 +7619,89 @@ export interface components {
          * @enum {string}
          */
         StakeholderKind: "employees" | "union_representatives" | "safety_representatives" | "users" | "citizens" | "elected_officials" | "nav" | "other";
+        /**
+         * StoredFilePage
+         * @description One page of a list; pass next_cursor as cursor to get the next page.
+         */
+        StoredFilePage: {
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
+            items: components["schemas"]["StoredFileRead"][];
+            /**
+             * Next Cursor
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
+             */
+            next_cursor?: string | null;
+        };
+        /**
+         * StoredFileRead
+         * @description An uploaded file: its name, its type as read from its content, its size and SHA-256.
+         *     Its content is at `/files/{id}/content`.
+         */
+        StoredFileRead: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
+             */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When the record was created
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             * @description When the record last changed
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
+             */
+            version: number;
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme the file belongs to
+             */
+            programme_id: string;
+            /**
+             * Filename
+             * @description The file's name as uploaded; for an observer, a file of a document exempt from public access is named by its id only
+             */
+            filename: string;
+            /**
+             * Content Type
+             * @description The media type read from the content (PDF, PNG, JPEG, DOCX, XLSX, PPTX or UTF-8 text), e.g. application/pdf
+             */
+            content_type: string;
+            /**
+             * Size
+             * @description The size in bytes
+             */
+            size: number;
+            /**
+             * Sha256
+             * @description SHA-256 of the content, in hex; also the ETag of the content
+             */
+            sha256: string;
+            /**
+             * Uploaded By
+             * @description Who uploaded it (the user's e-mail address)
+             */
+            uploaded_by: string | null;
+            /**
+             * Exempt From Public Access
+             * @description A document of the register that is exempt from public access uses the file: observers may not download it
+             * @default false
+             */
+            exempt_from_public_access: boolean;
+        };
         /**
          * SurveyAudience
          * @description Who a survey round is sent to.
@@ -8460,6 +8939,83 @@ export interface components {
              * @description Programme administrators only: why the decision is final without the consultation it needed
              */
             override_reason?: string | null;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id?: string | null;
+        };
+        /**
+         * DocumentUpdate
+         * @description Changes to apply. An entry of the programme's document register (referanseliste): a decision, note,
+         *     agreement, hearing letter or response, minutes, presentation, plan or report, with a file
+         *     or a link, and its status under offentleglova.
+         */
+        DocumentUpdate: {
+            /**
+             * Title
+             * @description The document's title
+             */
+            title?: string;
+            /** @description What kind of document it is */
+            kind?: components["schemas"]["DocumentKind"];
+            /**
+             * Document Date
+             * @description The document's date
+             */
+            document_date?: string | null;
+            /**
+             * Author
+             * @description The body or person who wrote it, as text (or give author_group_id)
+             */
+            author?: string | null;
+            /**
+             * Author Group Id
+             * @description The group (body) of the programme that wrote it
+             */
+            author_group_id?: string | null;
+            /**
+             * Version Label
+             * @description Its version, e.g. 2 or «endelig»
+             */
+            version_label?: string | null;
+            /**
+             * Description
+             * @description What the document is about
+             */
+            description?: string | null;
+            /**
+             * File Id
+             * @description The uploaded file (POST /files); give this or url, or both
+             */
+            file_id?: string | null;
+            /**
+             * Url
+             * @description Where to read it (http or https only); give this or file_id, or both
+             */
+            url?: string | null;
+            /** @description Whether the public may see it (offentleglova) */
+            public_access?: components["schemas"]["PublicAccess"];
+            /**
+             * Exemption Basis
+             * @description The legal basis of the exemption, e.g. «offl. § 14» or «offl. § 13 jf. fvl. § 13»; required when exempt, cleared when public
+             */
+            exemption_basis?: string | null;
+            /**
+             * Project Id
+             * @description The project it concerns, if any
+             */
+            project_id?: string | null;
+            /**
+             * Decision Id
+             * @description The decision it concerns, if any
+             */
+            decision_id?: string | null;
+            /**
+             * Event Id
+             * @description The event (meeting, gathering) it concerns, if any
+             */
+            event_id?: string | null;
             /**
              * External Id
              * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
@@ -25665,6 +26221,1106 @@ export interface operations {
             };
             /** @description Invalid input */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "files-list": {
+        parameters: {
+            query?: {
+                /** @description Only files of this programme. Repeat the parameter to match any of several values. */
+                programme_id?: string[] | null;
+                /** @description Only files with this SHA-256 (hex). Repeat the parameter to match any of several values. */
+                sha256?: string[] | null;
+                /** @description Free-text search: records whose filename contains this text, ignoring case */
+                q?: string | null;
+                /** @description Order of the list, by one of: created_at, filename, size. Ascending; a leading `-` sorts descending (e.g. `-created_at`). Ties are broken by id, so pages never overlap. */
+                sort?: "created_at" | "-created_at" | "filename" | "-filename" | "size" | "-size";
+                /** @description How many records one page holds (at most 500) */
+                limit?: number;
+                /** @description Where the page starts: the `next_cursor` of the previous page, passed back unchanged with the same filters and sort; leave out for the first page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredFilePage"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "files-create": {
+        parameters: {
+            query: {
+                /** @description The programme the file belongs to */
+                programme_id: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_files-create"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    /** @description The address of the new record */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredFileRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "files-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the file */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredFileRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "files-delete": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the file */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "files-content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the file */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file's content, with its media type */
+            200: {
+                headers: {
+                    /** @description The content's SHA-256, in quotes */
+                    ETag?: string;
+                    /** @description attachment, with the file's name (filename*, UTF-8) */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "documents-list": {
+        parameters: {
+            query?: {
+                /** @description Only documents of this programme. Repeat the parameter to match any of several values. */
+                programme_id?: string[] | null;
+                /** @description Only documents of this kind. Repeat the parameter to match any of several values. */
+                kind?: components["schemas"]["DocumentKind"][] | null;
+                /** @description Only public, or only exempt, documents. Repeat the parameter to match any of several values. */
+                public_access?: components["schemas"]["PublicAccess"][] | null;
+                /** @description Only documents of this project. Repeat the parameter to match any of several values. */
+                project_id?: string[] | null;
+                /** @description Only documents of this decision. Repeat the parameter to match any of several values. */
+                decision_id?: string[] | null;
+                /** @description Only documents of this event. Repeat the parameter to match any of several values. */
+                event_id?: string[] | null;
+                /** @description Only documents that use this file. Repeat the parameter to match any of several values. */
+                file_id?: string[] | null;
+                /** @description Dated on or after this day */
+                date_from?: string | null;
+                /** @description Dated on or before this day */
+                date_to?: string | null;
+                /** @description The caller's own key (external_id); repeat for several. Repeat the parameter to match any of several values. */
+                external_id?: string[] | null;
+                /** @description Free-text search: records whose title contains this text, ignoring case */
+                q?: string | null;
+                /** @description Order of the list, by one of: document_date, title, created_at. Ascending; a leading `-` sorts descending (e.g. `-document_date`). Ties are broken by id, so pages never overlap. */
+                sort?: "document_date" | "-document_date" | "title" | "-title" | "created_at" | "-created_at";
+                /** @description How many records one page holds (at most 500) */
+                limit?: number;
+                /** @description Where the page starts: the `next_cursor` of the previous page, passed back unchanged with the same filters and sort; leave out for the first page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentPage"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "documents-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    /** @description The address of the new record */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "documents-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the document */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "documents-delete": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the document */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "documents-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the document */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentUpdate"];
+                "application/merge-patch+json": components["schemas"]["DocumentUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
