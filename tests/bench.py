@@ -308,17 +308,142 @@ async def bench(url: str) -> None:
     await app.state.engine.dispose()
 
 
+# Files (issue 10): upload and download through a real API process -------------------------
+FILE_PORT = 8196
+
+
+def _memory_kib(pid: int, field: str) -> int:
+    """VmRSS (now) or VmHWM (peak since the last reset) of a process, in KiB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    raise LookupError(field)
+
+
+def _reset_peak(pid: int) -> None:
+    # Writing 5 to clear_refs resets the peak resident size (VmHWM) to the current one.
+    Path(f"/proc/{pid}/clear_refs").write_text("5")
+
+
+def _sample_file(path: Path, size: int) -> None:
+    """A PDF of `size` bytes, written in pieces (the bench holds no whole file either)."""
+    with path.open("wb") as out:
+        out.write(b"%PDF-1.7\n")
+        written, block = 9, os.urandom(1 << 16)
+        while written < size:
+            piece = block[: min(len(block), size - written)]
+            out.write(piece)
+            written += len(piece)
+
+
+async def bench_files(url: str) -> None:
+    """Upload and download 1 MB and 10 MB files through a uvicorn process of its own, with
+    the process's peak memory growth (resident size) during each request: streaming means it
+    does not grow with the file's size."""
+    import sys
+
+    await asyncio.to_thread(migrate, "head", url)
+    setup = create_app(Settings(database_url=url))
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=setup), base_url="http://bench"
+    ) as local:
+        await log_in(setup, local)
+        programme = await _post(
+            local,
+            "/programmes",
+            {"name": "Filer", "municipalities": [{"name": "A", "number": "0001"}]},
+        )
+        token = local.headers["Authorization"]
+    await setup.state.engine.dispose()
+
+    env = {**os.environ, "SAMSKAP_DATABASE_URL": url}
+    server = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "samskap.main:create_app",
+        "--factory",
+        "--port",
+        str(FILE_PORT),
+        "--log-level",
+        "warning",
+        env=env,
+    )
+    folder = Path(tempfile.mkdtemp(prefix="samskap-bench-files-"))
+    base = f"http://127.0.0.1:{FILE_PORT}"
+    try:
+        async with httpx.AsyncClient(
+            base_url=base, headers={"Authorization": token}, timeout=120
+        ) as http:
+            for _ in range(100):
+                try:
+                    if (await http.get("/api/v1/health")).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                await asyncio.sleep(0.1)
+            print(f"database: {url.split('://')[0]}; files through uvicorn (pid {server.pid})")
+            # The first round warms the process up (imports, connections) and is not shown.
+            for round_no, size_mb in enumerate((1, 1, 10, 1, 10)):
+                path = folder / f"fil-{size_mb}.pdf"
+                _sample_file(path, size_mb * 1_000_000)
+                _reset_peak(server.pid)
+                before = _memory_kib(server.pid, "VmRSS")
+                started = time.perf_counter()
+                with path.open("rb") as content:
+                    r = await http.post(
+                        f"{API}/files",
+                        params={"programme_id": programme["id"]},
+                        files={"file": (path.name, content, "application/pdf")},
+                    )
+                r.raise_for_status()
+                upload_ms = (time.perf_counter() - started) * 1000
+                upload_growth = _memory_kib(server.pid, "VmHWM") - before
+                file_id = r.json()["id"]
+
+                _reset_peak(server.pid)
+                before = _memory_kib(server.pid, "VmRSS")
+                started, received = time.perf_counter(), 0
+                async with http.stream("GET", f"{API}/files/{file_id}/content") as download:
+                    download.raise_for_status()
+                    async for piece in download.aiter_bytes():
+                        received += len(piece)
+                download_ms = (time.perf_counter() - started) * 1000
+                download_growth = _memory_kib(server.pid, "VmHWM") - before
+                assert received == path.stat().st_size
+                up, down = upload_growth / 1024, download_growth / 1024
+                if round_no == 0:
+                    continue
+                print(
+                    f"{size_mb:>2} MB  upload {upload_ms:8.1f} ms, peak +{up:5.1f} MiB"
+                    f"   download {download_ms:8.1f} ms, peak +{down:5.1f} MiB"
+                )
+    finally:
+        server.terminate()
+        await server.wait()
+
+
 def main() -> None:
+    import sys
+
+    only_files = sys.argv[1:] == ["files"]
+    run = bench_files if only_files else bench
     url = os.environ.get("SAMSKAP_BENCH_DATABASE_URL")
     if url:
-        asyncio.run(bench(url))
+        asyncio.run(run(url))
+        if not only_files:
+            asyncio.run(bench_files(url))
         return
     folder = Path(tempfile.mkdtemp(prefix="samskap-bench-"))
-    asyncio.run(bench(f"sqlite+aiosqlite:///{folder / 'bench.db'}"))
+    asyncio.run(run(f"sqlite+aiosqlite:///{folder / 'bench.db'}"))
+    if not only_files:
+        asyncio.run(bench_files(f"sqlite+aiosqlite:///{folder / 'bench-files.db'}"))
     print()
     server = pg.start()
     try:
-        asyncio.run(bench(server.create_database("bench")))
+        asyncio.run(run(server.create_database("bench")))
+        if not only_files:
+            asyncio.run(bench_files(server.create_database("bench_files")))
     finally:
         server.stop()
 
