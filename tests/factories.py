@@ -147,6 +147,35 @@ async def make_survey_question(client, survey: dict, **overrides) -> dict:
     return await create(client, "/survey-questions", body | overrides)
 
 
+async def make_template(client, programme: dict, **overrides) -> dict:
+    n = next(_seq)
+    body = {
+        "programme_id": programme["id"],
+        "title": f"Mal {n}",
+        "sections": [
+            {"key": "organisering", "title": "Organisasjons- og ledernivåer", "max_length": 200},
+            {"key": "ansvar", "title": "Ansvar og oppgaver"},
+        ],
+    }
+    return await create(client, "/templates", body | overrides)
+
+
+async def make_submission(client, programme: dict, template: dict, **overrides) -> dict:
+    n = next(_seq)
+    body = {
+        "programme_id": programme["id"],
+        "title": f"Innspill {n}",
+        "template_id": template["id"],
+    }
+    return await create(client, "/submissions", body | overrides)
+
+
+async def make_version(client, submission: dict, **overrides) -> dict:
+    n = next(_seq)
+    body = {"submission_id": submission["id"], "label": str(n)}
+    return await create(client, "/submission-versions", body | overrides)
+
+
 # Files and the document register (issue 10) ------------------------------------------------
 PDF_BYTES = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
 

@@ -115,6 +115,10 @@ NEW_RESOURCES = [
     # The document register and its files (issue 10).
     "files",
     "documents",
+    # Templates, submissions and their versions (issue 10).
+    "templates",
+    "submissions",
+    "submission-versions",
 ]
 
 

@@ -173,6 +173,35 @@ async def build_programme(client, accounts) -> Programme:
             "decision_id": decision["id"],
         },
     )
+    template = await create(
+        client,
+        "/templates",
+        {
+            "programme_id": programme["id"],
+            "title": "Mal for innspill",
+            "sections": [{"key": "organisering", "title": "Organisering", "max_length": 200}],
+        },
+    )
+    submission = await create(
+        client,
+        "/submissions",
+        {
+            "programme_id": programme["id"],
+            "title": "Arbeidsbok",
+            "template_id": template["id"],
+            "project_id": project["id"],
+        },
+    )
+    submission_version = await create(
+        client,
+        "/submission-versions",
+        {
+            "submission_id": submission["id"],
+            "label": "1",
+            "deadline_id": deadline["id"],
+            "sections": {"organisering": "To nivåer."},
+        },
+    )
     user = await accounts.user()
     membership = await create(
         client,
@@ -216,6 +245,9 @@ async def build_programme(client, accounts) -> Programme:
         "measure_id": measure["id"],
         "criterion_id": criterion["id"],
         "assessment_id": assessment["id"],
+        "template_id": template["id"],
+        "submission_id": submission["id"],
+        "submission_version_id": submission_version["id"],
         "file_id": stored_file["id"],
         "document_id": document["id"],
     }
@@ -270,6 +302,10 @@ def fill_path(path: str, p: Programme) -> str:
         "/group-criteria/{id}": "criterion_id",
         "/criterion-assessments/{id}": "assessment_id",
         "/groups/{id}/criteria": "group_id",
+        "/templates/{id}": "template_id",
+        "/submissions/{id}": "submission_id",
+        "/submission-versions/{id}": "submission_version_id",
+        "/submission-versions/{id}/submit": "submission_version_id",
         "/files/{id}": "file_id",
         "/files/{id}/content": "file_id",
         "/documents/{id}": "document_id",
@@ -364,9 +400,17 @@ def create_body(path: str, p: Programme, person_id: str | None = None) -> dict:
             "kind": "note",
             "url": "https://example.no/notat",
         },
+        "/templates": {"programme_id": p["programme_id"], "title": "Ny mal"},
+        "/submissions": {
+            "programme_id": p["programme_id"],
+            "title": "Nytt innspill",
+            "template_id": p["template_id"],
+            "project_id": p["project_id"],
+        },
+        "/submission-versions": {"submission_id": p["submission_id"], "label": "2"},
     }
     base = path.removeprefix(API)
-    if base.endswith(("/open", "/close")):
+    if base.endswith(("/open", "/close", "/submit")):
         return {}
     if base.endswith("/members"):
         return {"person_id": person, "party": "employees", "role": "observer"}
@@ -403,6 +447,9 @@ PATCH_BODIES = {
     "measures-update": {"description": "Endret"},
     "group-criteria-update": {"description": "Endret"},
     "criterion-assessments-update": {"note": "Endret"},
+    "templates-update": {"guidance": "Endret"},
+    "submissions-update": {"title": "Endret"},
+    "submission-versions-update": {"sections": {"organisering": "Endret"}},
     "documents-update": {"description": "Endret"},
 }
 
@@ -417,11 +464,13 @@ IMPORTED_RESULTS = (
 UPLOADED_FILE = ("Referat.pdf", PDF_BYTES, "application/pdf")
 
 # Operations that name their programme in the query rather than the path.
-PROGRAMME_IN_QUERY = {"goal-tree-get", "files-create"}
+PROGRAMME_IN_QUERY = {"goal-tree-get", "files-create", "submission-versions-compare"}
 
 
 def query_of(operation: str, p: Programme) -> dict | None:
     """The query parameters an operation needs to name a record of programme `p`."""
+    if operation == "submission-versions-compare":
+        return {"from": p["submission_version_id"], "to": p["submission_version_id"]}
     if operation in PROGRAMME_IN_QUERY:
         return {"programme_id": p["programme_id"]}
     return None

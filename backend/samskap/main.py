@@ -49,9 +49,11 @@ from samskap.problems import (
 )
 from samskap.programmes.router import router as programmes_router
 from samskap.projects.router import router as projects_router
+from samskap.submissions.router import router as submissions_router
 from samskap.surveys.router import public as survey_answers_public
 from samskap.surveys.router import router as surveys_router
 from samskap.tasks.router import router as tasks_router
+from samskap.templates.router import router as templates_router
 from samskap.users.router import router as users_router
 
 API_PREFIX = "/api/v1"
@@ -182,6 +184,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         measures_router,
         criteria_router,
         surveys_router,
+        templates_router,
+        submissions_router,
         files_router,
         documents_router,
     ):

@@ -4,6 +4,7 @@ from datetime import datetime
 
 from pydantic import AwareDatetime, ConfigDict, Field, computed_field
 
+from samskap.deadlines.delivery import Delivery, delivery_of
 from samskap.kit.schemas import (
     EXTERNAL_ID,
     ExternalId,
@@ -96,6 +97,14 @@ class DeadlineRead(RecordRead, describe_from=DeadlineCreate):
             return None
         late = math.ceil((self.submitted_at - self.due_at).total_seconds())
         return late if late > 0 else None
+
+    @computed_field(  # type: ignore[prop-decorator]
+        description="Whether it was met, computed on every read: on time, late, missing (open "
+        "and past due), pending (open, not yet due) or waived"
+    )
+    @property
+    def delivery(self) -> Delivery:
+        return delivery_of(self.status, self.due_at, self.submitted_at)
 
 
 DeadlinePage = page_model(DeadlineRead, "DeadlinePage")

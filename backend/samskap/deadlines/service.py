@@ -6,6 +6,7 @@ from sqlalchemy import and_, not_, or_
 
 from samskap.config import get_settings
 from samskap.db import utcnow
+from samskap.deadlines.delivery import Delivery, delivery_clause
 from samskap.kit.listing import Filter, ListSpec
 from samskap.kit.references import require_in_programme
 from samskap.kit.service import CrudService
@@ -45,6 +46,10 @@ def _is_submitted_late():
 def _submitted_late(stmt, value: bool):
     clause = _is_submitted_late()
     return stmt.where(clause if value else not_(clause))
+
+
+def _delivery(stmt, value: Delivery):
+    return stmt.where(delivery_clause(value, utcnow()))
 
 
 def _aware(value: datetime) -> datetime:
@@ -114,6 +119,14 @@ class DeadlineService(CrudService[Deadline]):
                 bool,
                 "Submitted after its due time (true) or not (false: on time, open or waived)",
                 apply=_submitted_late,
+            ),
+            Filter(
+                "delivery",
+                Deadline.status,
+                Delivery,
+                "Only deadlines whose delivery, computed now, is this: on_time, late, missing, "
+                "pending or waived",
+                apply=_delivery,
             ),
         ],
         sorts={

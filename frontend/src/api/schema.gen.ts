@@ -1828,6 +1828,212 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List templates
+         * @description One page of the templates you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         */
+        get: operations["templates-list"];
+        put?: never;
+        /**
+         * Create a template
+         * @description Creates a template (mal) that submissions follow: guidance, ordered sections (each with a unique key and an optional maximum length in characters) and the attachments a version must carry before it is submitted. A key used twice answers 422 `duplicate_key` at its place, e.g. `/sections/2/key`. Answers 201 with the new record, its address in `Location` and its version in `ETag`. `external_id` is your own key for the record, unique in the programme (a second record with the same one answers 409), so that a script can find it again. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor).
+         */
+        post: operations["templates-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a template
+         * @description One template, by its id. The `ETag` header holds its version, to send as `If-Match` when you change or delete it. A template that does not exist, or that you may not see, answers 404.
+         */
+        get: operations["templates-get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a template
+         * @description Deletes a template; one that submissions follow answers 409. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers 204. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor).
+         */
+        delete: operations["templates-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a template (JSON Merge Patch)
+         * @description Changes a template. The body is a JSON Merge Patch (RFC 7396): send only the fields to change; `null` clears a field and nested objects merge. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers the changed record with its new `ETag`. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor).
+         */
+        patch: operations["templates-update"];
+        trace?: never;
+    };
+    "/api/v1/submission-versions/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Compare two versions of a submission section by section
+         * @description For every section of the template, in its order (then any section the template no
+         *     longer has): unchanged, changed, added or removed, with both texts and a line-by-line
+         *     diff. Both versions must belong to the same submission (422 `different_submissions`); a
+         *     version you may not see answers 404.
+         */
+        get: operations["submission-versions-compare"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List submissions
+         * @description One page of the submissions you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         */
+        get: operations["submissions-list"];
+        put?: never;
+        /**
+         * Create a submission
+         * @description Creates a submission (innspill, arbeidsbok): what one project or one group hands in against a template, version by version. Reading it lists its versions with their status, their deadline's due time and whether they met it. Answers 201 with the new record, its address in `Location` and its version in `ETag`. `external_id` is your own key for the record, unique in the programme (a second record with the same one answers 409), so that a script can find it again. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the submissions of their own projects (led, owned, or of a group they sit in) and groups.
+         */
+        post: operations["submissions-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a submission
+         * @description One submission, by its id. The `ETag` header holds its version, to send as `If-Match` when you change or delete it. A submission that does not exist, or that you may not see, answers 404.
+         */
+        get: operations["submissions-get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a submission
+         * @description Deletes a submission with all its versions, submitted ones included. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers 204. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the submissions of their own projects (led, owned, or of a group they sit in) and groups.
+         */
+        delete: operations["submissions-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a submission (JSON Merge Patch)
+         * @description Changes a submission. The body is a JSON Merge Patch (RFC 7396): send only the fields to change; `null` clears a field and nested objects merge. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers the changed record with its new `ETag`. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the submissions of their own projects (led, owned, or of a group they sit in) and groups.
+         */
+        patch: operations["submissions-update"];
+        trace?: never;
+    };
+    "/api/v1/submission-versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List submission versions
+         * @description One page of the submission versions you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         */
+        get: operations["submission-versions-list"];
+        put?: never;
+        /**
+         * Create a submission version
+         * @description Creates a draft version of a submission (1, 2, 3, final) with its section texts and attached files, answering a deadline of the same programme. A section the template does not have answers 422 `unknown_section`, a text over the section's `max_length` 422 `section_too_long` (both at `/sections/<key>`, the latter with `max_length` and `length`); a file of another programme 422 `unknown_reference`. Answers 201 with the new record, its address in `Location` and its version in `ETag`. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the versions of their own projects' and groups' submissions.
+         */
+        post: operations["submission-versions-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submission-versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a submission version
+         * @description One submission version, by its id. The `ETag` header holds its version, to send as `If-Match` when you change or delete it. A submission version that does not exist, or that you may not see, answers 404.
+         */
+        get: operations["submission-versions-get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a submission version
+         * @description Deletes a draft version; a submitted one answers 409 `version_frozen`. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers 204. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the versions of their own projects' and groups' submissions.
+         */
+        delete: operations["submission-versions-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a submission version (JSON Merge Patch)
+         * @description Changes a draft version, its files included (the list is replaced); a submitted version is frozen and answers 409 `version_frozen`. The body is a JSON Merge Patch (RFC 7396): send only the fields to change; `null` clears a field and nested objects merge. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers the changed record with its new `ETag`. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the versions of their own projects' and groups' submissions.
+         */
+        patch: operations["submission-versions-update"];
+        trace?: never;
+    };
+    "/api/v1/submission-versions/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a version to its deadline's recipient
+         * @description Submits a draft version: it is frozen from now on (409 `version_frozen` on any change),
+         *     `submitted_at` is now and `submitted_by_id` the caller's person in the programme (if
+         *     any), and it goes to its deadline's recipient (`recipient_id`). Every attachment the
+         *     template requires must be attached (422 `attachment_required`, naming its key in
+         *     `params.key`), and the section texts must still fit the template. An open deadline it
+         *     answers is marked submitted at the same time, by the deadlines' own rules (the caller
+         *     must be allowed to change that deadline); all of it happens, or nothing. Needs the
+         *     `editor` role, or `member` for a submission of the member's own project or group.
+         */
+        post: operations["submission-versions-submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/files": {
         parameters: {
             query?: never;
@@ -2891,6 +3097,8 @@ export interface components {
              * @description How long after due_at it was submitted, in whole seconds; null unless submitted late
              */
             readonly late_by_seconds: number | null;
+            /** @description Whether it was met, computed on every read: on time, late, missing (open and past due), pending (open, not yet due) or waived */
+            readonly delivery: components["schemas"]["Delivery"];
         };
         /**
          * DeadlineStatus
@@ -3120,6 +3328,18 @@ export interface components {
          * @enum {string}
          */
         DecisionStatus: "draft" | "final";
+        /**
+         * Delivery
+         * @description How a deadline stands, computed on every read.
+         *
+         *     - `on_time`: delivered at or before its due time
+         *     - `late`: delivered after its due time (see late_by_seconds)
+         *     - `missing`: not delivered, and its due time has passed
+         *     - `pending`: not delivered yet, and not yet due
+         *     - `waived`: no longer required
+         * @enum {string}
+         */
+        Delivery: "on_time" | "late" | "missing" | "pending" | "waived";
         /**
          * DocumentCreate
          * @description An entry of the programme's document register (referanseliste): a decision, note,
@@ -7459,6 +7679,48 @@ export interface components {
             refresh_token: string;
         };
         /**
+         * RequiredAttachment
+         * @description An attachment every version must carry before it is submitted (e.g. an org chart).
+         */
+        RequiredAttachment: {
+            /**
+             * Key
+             * @description The attachment's key (a slug), unique in the template; a version's file names it as `attachment_key`
+             */
+            key: string;
+            /**
+             * Title
+             * @description What the attachment is
+             */
+            title: string;
+            /**
+             * Description
+             * @description More about what is required
+             */
+            description?: string | null;
+        };
+        /**
+         * RequiredAttachmentRead
+         * @description An attachment a version must carry before it is submitted.
+         */
+        RequiredAttachmentRead: {
+            /**
+             * Key
+             * @description The attachment's key, unique in the template
+             */
+            key: string;
+            /**
+             * Title
+             * @description What the attachment is
+             */
+            title: string;
+            /**
+             * Description
+             * @description More about what is required
+             */
+            description?: string | null;
+        };
+        /**
          * RevisionAction
          * @description What happened to a goal selection.
          *
@@ -7488,6 +7750,43 @@ export interface components {
              * @description Where the rule comes from: law, agreement or seed document
              */
             source: string;
+        };
+        /**
+         * SectionComparison
+         * @description One section of two versions side by side.
+         */
+        SectionComparison: {
+            /**
+             * Key
+             * @description The section's key
+             */
+            key: string;
+            /**
+             * Title
+             * @description The section's heading in the template, if it has it
+             */
+            title: string | null;
+            /**
+             * Change
+             * @description unchanged, changed, added (empty in `from`, written in `to`) or removed (written in `from`, empty in `to`)
+             * @enum {string}
+             */
+            change: "unchanged" | "changed" | "added" | "removed";
+            /**
+             * From Text
+             * @description The text in the `from` version
+             */
+            from_text: string | null;
+            /**
+             * To Text
+             * @description The text in the `to` version
+             */
+            to_text: string | null;
+            /**
+             * Diff
+             * @description The change line by line as a unified diff (lines starting with `-`, `+` or a space); empty when unchanged
+             */
+            diff: string[];
         };
         /**
          * SelectionSummary
@@ -7701,6 +8000,134 @@ export interface components {
              * @default false
              */
             exempt_from_public_access: boolean;
+        };
+        /**
+         * SubmissionCreate
+         * @description What a project or a group hands in against a template (innspill, arbeidsbok), version
+         *     by version.
+         * @example {
+         *       "programme_id": "0193a0e4-7c1e-7000-8000-000000000001",
+         *       "project_id": "0193a0e4-7c1e-7000-8000-000000000003",
+         *       "template_id": "0193a0e4-7c1e-7000-8000-000000000002",
+         *       "title": "Arbeidsbok Oppvekst"
+         *     }
+         */
+        SubmissionCreate: {
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme the submission belongs to
+             */
+            programme_id: string;
+            /**
+             * Title
+             * @description What is handed in
+             */
+            title: string;
+            /**
+             * Template Id
+             * Format: uuid
+             * @description The template its versions follow
+             */
+            template_id: string;
+            /**
+             * Project Id
+             * @description The project that hands it in (give this or group_id)
+             */
+            project_id?: string | null;
+            /**
+             * Group Id
+             * @description The group that hands it in (give this or project_id)
+             */
+            group_id?: string | null;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id?: string | null;
+        };
+        /**
+         * SubmissionPage
+         * @description One page of a list; pass next_cursor as cursor to get the next page.
+         */
+        SubmissionPage: {
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
+            items: components["schemas"]["SubmissionRead"][];
+            /**
+             * Next Cursor
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
+             */
+            next_cursor?: string | null;
+        };
+        /**
+         * SubmissionRead
+         * @description What a project or a group hands in against a template (innspill, arbeidsbok), version
+         *     by version.
+         */
+        SubmissionRead: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
+             */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When the record was created
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             * @description When the record last changed
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
+             */
+            version: number;
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme the submission belongs to
+             */
+            programme_id: string;
+            /**
+             * Title
+             * @description What is handed in
+             */
+            title: string;
+            /**
+             * Template Id
+             * Format: uuid
+             * @description The template its versions follow
+             */
+            template_id: string;
+            /**
+             * Project Id
+             * @description The project that hands it in (give this or group_id)
+             */
+            project_id: string | null;
+            /**
+             * Group Id
+             * @description The group that hands it in (give this or project_id)
+             */
+            group_id: string | null;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id: string | null;
+            /**
+             * Versions
+             * @description Its versions, in order of position
+             */
+            versions: components["schemas"]["VersionSummary"][];
         };
         /**
          * SurveyAudience
@@ -8531,6 +8958,195 @@ export interface components {
          */
         TaskStatus: "todo" | "in_progress" | "blocked" | "done";
         /**
+         * TemplateCreate
+         * @description A template (mal) a submission follows: guidance, ordered sections with a maximum
+         *     length, and the attachments it requires.
+         * @example {
+         *       "guidance": "Innspillet skal være på maks 2 sider pluss organisasjonskart.",
+         *       "programme_id": "0193a0e4-7c1e-7000-8000-000000000001",
+         *       "required_attachments": [
+         *         {
+         *           "key": "org-kart",
+         *           "title": "Organisasjonskart"
+         *         }
+         *       ],
+         *       "sections": [
+         *         {
+         *           "key": "organisering",
+         *           "title": "Organisasjons- og ledernivåer"
+         *         },
+         *         {
+         *           "key": "ansvar",
+         *           "max_length": 2000,
+         *           "title": "Ansvar og oppgaver"
+         *         }
+         *       ],
+         *       "title": "Mal for innspill"
+         *     }
+         */
+        TemplateCreate: {
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme the template belongs to
+             */
+            programme_id: string;
+            /**
+             * Title
+             * @description The template's name
+             */
+            title: string;
+            /**
+             * Guidance
+             * @description How to fill in the template
+             */
+            guidance?: string | null;
+            /**
+             * Sections
+             * @description The sections, in order
+             */
+            sections?: components["schemas"]["TemplateSection"][];
+            /**
+             * Required Attachments
+             * @description The attachments a version must carry before it is submitted
+             */
+            required_attachments?: components["schemas"]["RequiredAttachment"][];
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id?: string | null;
+        };
+        /**
+         * TemplatePage
+         * @description One page of a list; pass next_cursor as cursor to get the next page.
+         */
+        TemplatePage: {
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
+            items: components["schemas"]["TemplateRead"][];
+            /**
+             * Next Cursor
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
+             */
+            next_cursor?: string | null;
+        };
+        /**
+         * TemplateRead
+         * @description A template (mal) a submission follows: guidance, ordered sections with a maximum
+         *     length, and the attachments it requires.
+         */
+        TemplateRead: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
+             */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When the record was created
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             * @description When the record last changed
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
+             */
+            version: number;
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme the template belongs to
+             */
+            programme_id: string;
+            /**
+             * Title
+             * @description The template's name
+             */
+            title: string;
+            /**
+             * Guidance
+             * @description How to fill in the template
+             */
+            guidance: string | null;
+            /**
+             * Sections
+             * @description The sections, in order
+             */
+            sections: components["schemas"]["TemplateSectionRead"][];
+            /**
+             * Required Attachments
+             * @description The attachments a version must carry before it is submitted
+             */
+            required_attachments: components["schemas"]["RequiredAttachmentRead"][];
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id: string | null;
+        };
+        /**
+         * TemplateSection
+         * @description One section of a template, in the order the sections are listed.
+         */
+        TemplateSection: {
+            /**
+             * Key
+             * @description The section's key: lower-case letters, digits, `-` and `_` (a slug), unique in the template; a version's `sections` are keyed by it
+             */
+            key: string;
+            /**
+             * Title
+             * @description The section's heading
+             */
+            title: string;
+            /**
+             * Guidance
+             * @description What the section should say
+             */
+            guidance?: string | null;
+            /**
+             * Max Length
+             * @description The most characters a version's text for the section may hold; none: no limit
+             */
+            max_length?: number | null;
+        };
+        /**
+         * TemplateSectionRead
+         * @description One section of a template.
+         */
+        TemplateSectionRead: {
+            /**
+             * Key
+             * @description The section's key, unique in the template
+             */
+            key: string;
+            /**
+             * Title
+             * @description The section's heading
+             */
+            title: string;
+            /**
+             * Guidance
+             * @description What the section should say
+             */
+            guidance?: string | null;
+            /**
+             * Max Length
+             * @description The most characters a version's text may hold; null: no limit
+             */
+            max_length?: number | null;
+        };
+        /**
          * TokenResponse
          * @description The tokens of a session.
          */
@@ -8671,6 +9287,311 @@ export interface components {
              * @description Whether the account may log in
              */
             active: boolean;
+        };
+        /**
+         * VersionComparison
+         * @description Two versions of one submission compared section by section.
+         */
+        VersionComparison: {
+            /**
+             * From Id
+             * Format: uuid
+             * @description The earlier version
+             */
+            from_id: string;
+            /**
+             * To Id
+             * Format: uuid
+             * @description The later version
+             */
+            to_id: string;
+            /**
+             * From Label
+             * @description The label of the earlier version
+             */
+            from_label: string;
+            /**
+             * To Label
+             * @description The label of the later version
+             */
+            to_label: string;
+            /**
+             * Sections
+             * @description Every section, in the template's order, then any section the template no longer has
+             */
+            sections: components["schemas"]["SectionComparison"][];
+        };
+        /**
+         * VersionCreate
+         * @description One version of a submission (1, 2, 3, final): its section texts and attachments,
+         *     answering a deadline. It can change while a draft and is frozen once submitted.
+         * @example {
+         *       "deadline_id": "0193a0e4-7c1e-7000-8000-000000000005",
+         *       "files": [
+         *         {
+         *           "attachment_key": "org-kart",
+         *           "file_id": "0193a0e4-7c1e-7000-8000-000000000006"
+         *         }
+         *       ],
+         *       "label": "1",
+         *       "sections": {
+         *         "organisering": "To ledernivåer under kommunalsjef."
+         *       },
+         *       "submission_id": "0193a0e4-7c1e-7000-8000-000000000004"
+         *     }
+         */
+        VersionCreate: {
+            /**
+             * Submission Id
+             * Format: uuid
+             * @description The submission the version belongs to
+             */
+            submission_id: string;
+            /**
+             * Label
+             * @description The version's label, unique in the submission, e.g. 1, 2, 3 or final
+             */
+            label: string;
+            /**
+             * Position
+             * @description Its place among the submission's versions; by default after the last
+             */
+            position?: number | null;
+            /**
+             * Deadline Id
+             * @description The deadline it answers, of the same programme
+             */
+            deadline_id?: string | null;
+            /**
+             * Sections
+             * @description The section texts by the template's section keys; a key the template does not have answers 422 `unknown_section`, a text longer than the section's max_length 422 `section_too_long`, both at `/sections/<key>`
+             */
+            sections?: {
+                [key: string]: string;
+            };
+            /**
+             * Files
+             * @description The files attached to the version
+             */
+            files?: components["schemas"]["VersionFile"][];
+        };
+        /**
+         * VersionFile
+         * @description A file attached to a version.
+         */
+        VersionFile: {
+            /**
+             * File Id
+             * Format: uuid
+             * @description An uploaded file of the same programme
+             */
+            file_id: string;
+            /**
+             * Attachment Key
+             * @description Which of the template's required attachments the file is, by its key; none: an attachment of its own
+             */
+            attachment_key?: string | null;
+        };
+        /**
+         * VersionFileRead
+         * @description A file attached to a version.
+         */
+        VersionFileRead: {
+            /**
+             * File Id
+             * Format: uuid
+             * @description The file's id
+             */
+            file_id: string;
+            /**
+             * Attachment Key
+             * @description The required attachment it is, if any
+             */
+            attachment_key: string | null;
+            /**
+             * Filename
+             * @description The file's name
+             */
+            filename: string;
+            /**
+             * Content Type
+             * @description The file's type, as read from its content
+             */
+            content_type: string;
+            /**
+             * Size
+             * @description The file's size in bytes
+             */
+            size: number;
+        };
+        /**
+         * VersionPage
+         * @description One page of a list; pass next_cursor as cursor to get the next page.
+         */
+        VersionPage: {
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
+            items: components["schemas"]["VersionRead"][];
+            /**
+             * Next Cursor
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
+             */
+            next_cursor?: string | null;
+        };
+        /**
+         * VersionRead
+         * @description One version of a submission (1, 2, 3, final): its section texts and attachments,
+         *     answering a deadline. It can change while a draft and is frozen once submitted.
+         */
+        VersionRead: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
+             */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When the record was created
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             * @description When the record last changed
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
+             */
+            version: number;
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme the version belongs to
+             */
+            programme_id: string;
+            /**
+             * Submission Id
+             * Format: uuid
+             * @description The submission the version belongs to
+             */
+            submission_id: string;
+            /**
+             * Label
+             * @description The version's label, unique in the submission, e.g. 1, 2, 3 or final
+             */
+            label: string;
+            /**
+             * Position
+             * @description Its place among the submission's versions; by default after the last
+             */
+            position: number;
+            /**
+             * Deadline Id
+             * @description The deadline it answers, of the same programme
+             */
+            deadline_id: string | null;
+            /**
+             * Sections
+             * @description The section texts by the template's section keys; a key the template does not have answers 422 `unknown_section`, a text longer than the section's max_length 422 `section_too_long`, both at `/sections/<key>`
+             */
+            sections: {
+                [key: string]: string;
+            };
+            /**
+             * Files
+             * @description The files attached to the version
+             */
+            files: components["schemas"]["VersionFileRead"][];
+            /** @description Draft (can change) or submitted (frozen) */
+            status: components["schemas"]["VersionStatus"];
+            /**
+             * Submitted At
+             * @description When it was submitted
+             */
+            submitted_at: string | null;
+            /**
+             * Submitted By Id
+             * @description The person who submitted it, when the submitter is one in the programme
+             */
+            submitted_by_id: string | null;
+            /**
+             * Recipient Id
+             * @description The person it went to: the deadline's recipient when it was submitted
+             */
+            recipient_id: string | null;
+            /**
+             * Due At
+             * @description When its deadline is due
+             */
+            due_at: string | null;
+            /** @description Whether it met its deadline, computed on read: on_time, late, missing (a draft past due), pending (a draft not yet due); null without a deadline */
+            delivery: components["schemas"]["Delivery"] | null;
+            /**
+             * Late By Seconds
+             * @description How long after due_at it was submitted, in whole seconds; null unless late
+             */
+            late_by_seconds: number | null;
+        };
+        /**
+         * VersionStatus
+         * @description Whether a submission version is still being written or has been handed in.
+         *
+         *     - `draft`: being written; it can change
+         *     - `submitted`: handed in to the deadline's recipient; frozen
+         * @enum {string}
+         */
+        VersionStatus: "draft" | "submitted";
+        /**
+         * VersionSummary
+         * @description One version of a submission, in short.
+         */
+        VersionSummary: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The version's id
+             */
+            id: string;
+            /**
+             * Label
+             * @description The version's label, e.g. 1, 2, 3 or final
+             */
+            label: string;
+            /**
+             * Position
+             * @description Its place among the submission's versions
+             */
+            position: number;
+            /** @description Draft or submitted */
+            status: components["schemas"]["VersionStatus"];
+            /**
+             * Submitted At
+             * @description When it was submitted
+             */
+            submitted_at: string | null;
+            /**
+             * Deadline Id
+             * @description The deadline it answers
+             */
+            deadline_id: string | null;
+            /**
+             * Due At
+             * @description When that deadline is due
+             */
+            due_at: string | null;
+            /** @description Whether the version met its deadline, computed on read: on_time, late, missing (a draft past due), pending (a draft not yet due); null without a deadline */
+            delivery: components["schemas"]["Delivery"] | null;
+            /**
+             * Late By Seconds
+             * @description How long after due_at it was submitted, in whole seconds; null unless late
+             */
+            late_by_seconds: number | null;
         };
         /**
          * Problem
@@ -9770,6 +10691,73 @@ export interface components {
             external_id?: string | null;
         };
         /**
+         * SubmissionUpdate
+         * @description Changes to apply. What a project or a group hands in against a template (innspill, arbeidsbok), version
+         *     by version.
+         */
+        SubmissionUpdate: {
+            /**
+             * Title
+             * @description What is handed in
+             */
+            title?: string;
+            /**
+             * Template Id
+             * Format: uuid
+             * @description The template its versions follow
+             */
+            template_id?: string;
+            /**
+             * Project Id
+             * @description The project that hands it in (give this or group_id)
+             */
+            project_id?: string | null;
+            /**
+             * Group Id
+             * @description The group that hands it in (give this or project_id)
+             */
+            group_id?: string | null;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id?: string | null;
+        };
+        /**
+         * VersionUpdate
+         * @description Changes to apply. One version of a submission (1, 2, 3, final): its section texts and attachments,
+         *     answering a deadline. It can change while a draft and is frozen once submitted.
+         */
+        VersionUpdate: {
+            /**
+             * Label
+             * @description The version's label, unique in the submission, e.g. 1, 2, 3 or final
+             */
+            label?: string;
+            /**
+             * Position
+             * @description Its place among the submission's versions; by default after the last
+             */
+            position?: number | null;
+            /**
+             * Deadline Id
+             * @description The deadline it answers, of the same programme
+             */
+            deadline_id?: string | null;
+            /**
+             * Sections
+             * @description The section texts by the template's section keys; a key the template does not have answers 422 `unknown_section`, a text longer than the section's max_length 422 `section_too_long`, both at `/sections/<key>`
+             */
+            sections?: {
+                [key: string]: string;
+            };
+            /**
+             * Files
+             * @description The files attached to the version
+             */
+            files?: components["schemas"]["VersionFile"][];
+        };
+        /**
          * SurveyRoundUpdate
          * @description Changes to apply to a survey round. Audience, group, project, source and threshold change only while the round is a draft.
          */
@@ -9905,6 +10893,38 @@ export interface components {
              * @description The day the task is due
              */
             due_on?: string | null;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id?: string | null;
+        };
+        /**
+         * TemplateUpdate
+         * @description Changes to apply. A template (mal) a submission follows: guidance, ordered sections with a maximum
+         *     length, and the attachments it requires.
+         */
+        TemplateUpdate: {
+            /**
+             * Title
+             * @description The template's name
+             */
+            title?: string;
+            /**
+             * Guidance
+             * @description How to fill in the template
+             */
+            guidance?: string | null;
+            /**
+             * Sections
+             * @description The sections, in order
+             */
+            sections?: components["schemas"]["TemplateSection"][];
+            /**
+             * Required Attachments
+             * @description The attachments a version must carry before it is submitted
+             */
+            required_attachments?: components["schemas"]["RequiredAttachment"][];
             /**
              * External Id
              * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
@@ -10274,6 +11294,8 @@ export interface operations {
                 overdue?: boolean | null;
                 /** @description Submitted after its due time (true) or not (false: on time, open or waived) */
                 submitted_late?: boolean | null;
+                /** @description Only deadlines whose delivery, computed now, is this: on_time, late, missing, pending or waived */
+                delivery?: components["schemas"]["Delivery"] | null;
                 /** @description The caller's own key (external_id); repeat for several. Repeat the parameter to match any of several values. */
                 external_id?: string[] | null;
                 /** @description Free-text search: records whose title or description contains this text, ignoring case */
@@ -16345,6 +17367,8 @@ export interface operations {
                 overdue?: boolean | null;
                 /** @description Submitted after its due time (true) or not (false: on time, open or waived) */
                 submitted_late?: boolean | null;
+                /** @description Only deadlines whose delivery, computed now, is this: on_time, late, missing, pending or waived */
+                delivery?: components["schemas"]["Delivery"] | null;
                 /** @description The caller's own key (external_id); repeat for several. Repeat the parameter to match any of several values. */
                 external_id?: string[] | null;
                 /** @description Free-text search: records whose title or description contains this text, ignoring case */
@@ -26221,6 +27245,1927 @@ export interface operations {
             };
             /** @description Invalid input */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "templates-list": {
+        parameters: {
+            query?: {
+                /** @description Only templates of this programme. Repeat the parameter to match any of several values. */
+                programme_id?: string[] | null;
+                /** @description The caller's own key (external_id); repeat for several. Repeat the parameter to match any of several values. */
+                external_id?: string[] | null;
+                /** @description Free-text search: records whose title or guidance contains this text, ignoring case */
+                q?: string | null;
+                /** @description Order of the list, by one of: title, created_at. Ascending; a leading `-` sorts descending (e.g. `-title`). Ties are broken by id, so pages never overlap. */
+                sort?: "title" | "-title" | "created_at" | "-created_at";
+                /** @description How many records one page holds (at most 500) */
+                limit?: number;
+                /** @description Where the page starts: the `next_cursor` of the previous page, passed back unchanged with the same filters and sort; leave out for the first page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplatePage"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "templates-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    /** @description The address of the new record */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "templates-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the template */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "templates-delete": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the template */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "templates-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the template */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateUpdate"];
+                "application/merge-patch+json": components["schemas"]["TemplateUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "submission-versions-compare": {
+        parameters: {
+            query: {
+                /** @description The earlier version's id */
+                from: string;
+                /** @description The later version's id */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionComparison"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "submissions-list": {
+        parameters: {
+            query?: {
+                /** @description Only submissions of this programme. Repeat the parameter to match any of several values. */
+                programme_id?: string[] | null;
+                /** @description Only submissions following this template. Repeat the parameter to match any of several values. */
+                template_id?: string[] | null;
+                /** @description Only submissions of this project. Repeat the parameter to match any of several values. */
+                project_id?: string[] | null;
+                /** @description Only submissions of this group. Repeat the parameter to match any of several values. */
+                group_id?: string[] | null;
+                /** @description The caller's own key (external_id); repeat for several. Repeat the parameter to match any of several values. */
+                external_id?: string[] | null;
+                /** @description Free-text search: records whose title contains this text, ignoring case */
+                q?: string | null;
+                /** @description Order of the list, by one of: title, created_at. Ascending; a leading `-` sorts descending (e.g. `-title`). Ties are broken by id, so pages never overlap. */
+                sort?: "title" | "-title" | "created_at" | "-created_at";
+                /** @description How many records one page holds (at most 500) */
+                limit?: number;
+                /** @description Where the page starts: the `next_cursor` of the previous page, passed back unchanged with the same filters and sort; leave out for the first page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionPage"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "submissions-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmissionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    /** @description The address of the new record */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "submissions-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the submission */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "submissions-delete": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the submission */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "submissions-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the submission */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmissionUpdate"];
+                "application/merge-patch+json": components["schemas"]["SubmissionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "submission-versions-list": {
+        parameters: {
+            query?: {
+                /** @description Only versions of this programme. Repeat the parameter to match any of several values. */
+                programme_id?: string[] | null;
+                /** @description Only versions of this submission. Repeat the parameter to match any of several values. */
+                submission_id?: string[] | null;
+                /** @description Only versions answering this deadline. Repeat the parameter to match any of several values. */
+                deadline_id?: string[] | null;
+                /** @description Only versions with this status. Repeat the parameter to match any of several values. */
+                status?: components["schemas"]["VersionStatus"][] | null;
+                /** @description Order of the list, by one of: position, submitted_at, created_at. Ascending; a leading `-` sorts descending (e.g. `-position`). Ties are broken by id, so pages never overlap. */
+                sort?: "position" | "-position" | "submitted_at" | "-submitted_at" | "created_at" | "-created_at";
+                /** @description How many records one page holds (at most 500) */
+                limit?: number;
+                /** @description Where the page starts: the `next_cursor` of the previous page, passed back unchanged with the same filters and sort; leave out for the first page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionPage"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "submission-versions-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    /** @description The address of the new record */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "submission-versions-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the submission version */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "submission-versions-delete": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the submission version */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "submission-versions-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the submission version */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionUpdate"];
+                "application/merge-patch+json": components["schemas"]["VersionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "submission-versions-submit": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the submission version */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
