@@ -34,6 +34,7 @@ function deadline(overrides: Partial<Deadline>): Deadline {
     overdue: false,
     submitted_late: false,
     late_by_seconds: null,
+    delivery: "pending",
     external_id: null,
     ...overrides,
   };
