@@ -61,7 +61,8 @@ function GoalItem({
 }) {
   const { t } = useI18n();
   return (
-    <li className={own.goal}>
+    // The address an indicator's page links its goal to (…/goals#goal-<id>).
+    <li className={own.goal} id={`goal-${node.id}`} tabIndex={-1}>
       <div className={own.goalHead}>
         <Tag data-color={KIND_COLOR[node.kind]} data-size="sm">
           {t(`goals.kind.${node.kind}`)}

@@ -1,7 +1,7 @@
 import { Button, Heading, Link } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
-import { Link as RouterLink, useParams } from "react-router-dom";
+import { useEffect, useState } from "react";
+import { Link as RouterLink, useLocation, useParams } from "react-router-dom";
 import { goalTreeQuery, type GoalNode } from "../../api/queries/goals";
 import { peopleNamesQuery, projectNamesQuery } from "../../api/queries/lookups";
 import { FilterSelect } from "../../components/FilterSelect";
@@ -27,6 +27,14 @@ export default function GoalsPage() {
   const people = useQuery(peopleNamesQuery(programmeId));
   const [editing, setEditing] = useState<GoalNode | "new" | null>(null);
   const [message, setMessage] = useState("");
+  // Arriving from an indicator at …/goals#goal-<id>: that goal, once the tree is there.
+  const { hash } = useLocation();
+  useEffect(() => {
+    if (!tree.isSuccess || !hash.startsWith("#goal-")) return;
+    const target = document.getElementById(hash.slice(1));
+    target?.scrollIntoView({ block: "start" });
+    target?.focus({ preventScroll: true });
+  }, [tree.isSuccess, hash]);
   const selectionLink = `/p/${programmeId}/goals/selection${projectId ? `?project=${projectId}` : ""}`;
 
   return (

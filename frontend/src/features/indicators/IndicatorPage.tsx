@@ -145,7 +145,15 @@ function IndicatorView({ programmeId, series }: { programmeId: string; series: I
       <dl className={own.figures}>
         <div>
           <dt>{t("indicators.field.goal")}</dt>
-          <dd>{goal?.title ?? "—"}</dd>
+          <dd>
+            {goal ? (
+              <Link asChild>
+                <RouterLink to={`/p/${programmeId}/goals#goal-${goal.id}`}>{goal.title}</RouterLink>
+              </Link>
+            ) : (
+              "—"
+            )}
+          </dd>
         </div>
         <div>
           <dt>{t("indicators.field.method")}</dt>
