@@ -254,8 +254,10 @@ test("scenario 4: a work team against its criteria, an effect goal measured by t
   await expectAccessible(page);
   await expectNoRawKeys(page);
 
-  // 8. The goals page: the latest value against baseline and target.
-  await page.goto(`/p/${programme}/goals`);
+  // 8. The goals page, reached from the indicator's goal: the latest value against baseline and target.
+  await page.getByRole("link", { name: goal, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/p/${programme}/goals#goal-[0-9a-f-]+$`));
+  await expect(page.locator("li:focus")).toContainText(goal);
   const line = page.getByRole("list", { name: `Indikatorer for «${goal}»` });
   await expect(line).toContainText(`Sist målt: 4,17 ${UNIT}`);
   await expect(line).toContainText(`utgangspunkt 3 ${UNIT}`);
@@ -264,4 +266,39 @@ test("scenario 4: a work team against its criteria, an effect goal measured by t
   await expect(line.getByRole("progressbar")).toHaveAttribute("value", "78");
   await expectAccessible(page);
   await expectNoRawKeys(page);
+});
+
+test("the Sørum programme's goals against baseline and target, and one indicator over time (screenshots)", async ({
+  page,
+}) => {
+  // The demo's Sørum programme, seed 001: its project manager sees only it, and lands on it.
+  await page.goto("/login");
+  await page.getByLabel("E-postadresse").fill("prosjektleder@sorum.example");
+  await page.getByLabel("Passord").fill("demo-prosjektleder-sorum");
+  await page.getByRole("button", { name: "Logg inn" }).click();
+  await expect(page).toHaveURL(/\/p\/[0-9a-f-]+$/);
+  const programme = programmeId(page);
+
+  await page.goto(`/p/${programme}/goals`);
+  const tree = page.getByRole("list", { name: "Måltreet" });
+  await expect(tree).toContainText("Innbyggerne får tjenester av høy kvalitet");
+  const name = "Andel ansatte som det siste året har løst en oppgave sammen med andre fagområder";
+  const line = tree
+    .getByRole("list", { name: /^Indikatorer for/ })
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("link", { name }) });
+  await expect(line).toContainText("Sist målt:");
+  await expect(line.getByRole("progressbar")).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: "../docs/screenshots/goals.png", fullPage: true });
+
+  await line.getByRole("link", { name }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  const chart = page.getByRole("application", { name: `Diagram: ${name} over tid` });
+  await expect(chart.locator(".recharts-line-dot")).toHaveCount(3);
+  await expect(chart.getByText(/^Utgangspunkt /)).toBeVisible();
+  await expect(chart.getByText(/^Mål /)).toBeVisible();
+  await expect(page.getByRole("table", { name: `Målinger av ${name}, eldste først` }).getByRole("row")).toHaveCount(4);
+  await expectAccessible(page);
+  await page.screenshot({ path: "../docs/screenshots/indicator.png", fullPage: true });
 });
