@@ -35,6 +35,7 @@ export const router = createBrowserRouter([
               { path: "events/:eventId", lazy: page(() => import("./features/events/EventPage")) },
               { path: "decisions", lazy: page(() => import("./features/decisions/DecisionsPage")) },
               { path: "decisions/:decisionId", lazy: page(() => import("./features/decisions/DecisionPage")) },
+              { path: "documents", lazy: page(() => import("./features/documents/DocumentsPage")) },
               { path: "goals", lazy: page(() => import("./features/goals/GoalsPage")) },
               { path: "goals/selection", lazy: page(() => import("./features/goals/GoalSelectionPage")) },
               { path: "measures", lazy: page(() => import("./features/measures/MeasuresPage")) },

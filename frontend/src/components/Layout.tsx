@@ -94,6 +94,7 @@ function ProgrammeNav({ programmeId }: { programmeId: string }) {
     [`${base}/involvements`, "nav.involvements"],
     [`${base}/events`, "nav.events"],
     [`${base}/decisions`, "nav.decisions"],
+    [`${base}/documents`, "nav.documents"],
     [`${base}/goals`, "nav.goals"],
     [`${base}/measures`, "nav.measures"],
     [`${base}/criteria`, "nav.criteria"],
