@@ -130,5 +130,4 @@ test("the goal tree shows each indicator's latest value against baseline and tar
   );
   await expectAccessible(page);
   await expectNoRawKeys(page);
-  await page.screenshot({ path: "../docs/screenshots/goals.png", fullPage: true });
 });
