@@ -207,3 +207,53 @@ for (const [locale, surveys, submit] of [
     await context.close();
   });
 }
+
+// The document register in every language, on a phone's 320 px, with a public and an exempt
+// document in the table.
+for (const [locale, documents] of [
+  ["nb", "Dokumenter"],
+  ["nn", "Dokument"],
+  ["en", "Documents"],
+] as const) {
+  test(`the document register at 320 px in ${locale}`, async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 720 });
+    await login(page, "editor");
+    await page.evaluate((l) => localStorage.setItem("samskap.locale", l), locale);
+    const programme = programmeId(page);
+    const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem("samskap.session")!).accessToken);
+    const headers = { Authorization: `Bearer ${token}` };
+    const created = [];
+    for (const extra of [{}, { public_access: "exempt", exemption_basis: "offl. § 13 jf. fvl. § 13" }]) {
+      const response = await page.request.post("/api/v1/documents", {
+        headers,
+        data: {
+          programme_id: programme,
+          title: `Referat fra samling 2 ${Date.now()}`,
+          kind: "minutes",
+          document_date: "2018-10-18",
+          url: "https://example.no/referat-samling-2",
+          ...extra,
+        },
+      });
+      expect(response.status()).toBe(201);
+      created.push(await response.json());
+    }
+    try {
+      await page.goto(`/p/${programme}/documents`);
+      await expect(page.getByRole("heading", { level: 1, name: documents })).toBeVisible();
+      await expect(page.getByRole("table").first()).toBeVisible();
+      await expectAccessible(page);
+      await expectNoRawKeys(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      await page.getByRole("button", { name: { nb: "Registrer dokument", nn: "Registrer dokument", en: "Register document" }[locale] }).click();
+      await expect(page.getByRole("dialog")).toBeVisible();
+      await page.getByRole("radio").last().check();
+      await expectAccessible(page);
+      await expectNoRawKeys(page);
+    } finally {
+      for (const record of created) {
+        await page.request.delete(`/api/v1/documents/${record.id}`, { headers: { ...headers, "If-Match": '"1"' } });
+      }
+    }
+  });
+}
