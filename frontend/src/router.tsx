@@ -45,6 +45,8 @@ export const router = createBrowserRouter([
               { path: "surveys/:roundId", lazy: page(() => import("./features/surveys/SurveyRoundPage")) },
               { path: "indicators", lazy: page(() => import("./features/indicators/IndicatorsPage")) },
               { path: "indicators/:indicatorId", lazy: page(() => import("./features/indicators/IndicatorPage")) },
+              { path: "templates", lazy: page(() => import("./features/workbooks/TemplatesPage")) },
+              { path: "submissions/:submissionId", lazy: page(() => import("./features/workbooks/WorkbookPage")) },
             ],
           },
           { path: "*", lazy: page(() => import("./features/programmes/NotFoundPage")) },

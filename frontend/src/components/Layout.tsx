@@ -100,6 +100,7 @@ function ProgrammeNav({ programmeId }: { programmeId: string }) {
     [`${base}/criteria`, "nav.criteria"],
     [`${base}/indicators`, "nav.indicators"],
     [`${base}/surveys`, "nav.surveys"],
+    [`${base}/templates`, "nav.templates"],
     [`${base}/compliance`, "nav.compliance"],
     [`${base}/people`, "nav.people"],
   ];

@@ -34,6 +34,7 @@ function projectApi(overrides: Record<string, Reply | ((call: ApiCall) => Reply)
     "GET /api/v1/tasks": page([]),
     "GET /api/v1/deadlines": page([]),
     "GET /api/v1/involvements": page([]),
+    "GET /api/v1/submissions": page([]),
     "GET /api/v1/goal-tree": { body: { programme_id: PROGRAMME_ID, project_id: project.id, goals: [] } },
     ...overrides,
   });

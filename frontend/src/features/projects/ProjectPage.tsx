@@ -5,6 +5,7 @@ import { namesById, peopleNamesQuery } from "../../api/queries/lookups";
 import { projectQuery, type Project } from "../../api/queries/projects";
 import { Page } from "../../components/Page";
 import { GoalsSection } from "../goals/GoalsSection";
+import { SubmissionsSection } from "../workbooks/SubmissionsSection";
 import { QueryState } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
 import { HEALTH_COLOR } from "./colors";
@@ -32,6 +33,7 @@ export default function ProjectPage() {
             <GroupsSection projectId={record.id} programmeId={programmeId} />
             <TasksSection projectId={record.id} programmeId={programmeId} />
             <DeadlinesSection projectId={record.id} programmeId={programmeId} />
+            <SubmissionsSection projectId={record.id} programmeId={programmeId} />
             <InvolvementsSection projectId={record.id} programmeId={programmeId} />
           </>
         )}
