@@ -257,3 +257,65 @@ for (const [locale, documents] of [
     }
   });
 }
+
+// The template editor and a workbook page in every language, on a phone's 320 px.
+for (const [locale, templates, versions] of [
+  ["nb", "Maler", "Versjoner"],
+  ["nn", "Malar", "Versjonar"],
+  ["en", "Templates", "Versions"],
+] as const) {
+  test(`templates and a workbook at 320 px in ${locale}`, async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 720 });
+    await login(page, "editor");
+    await page.evaluate((l) => localStorage.setItem("samskap.locale", l), locale);
+    const programme = programmeId(page);
+    const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem("samskap.session")!).accessToken);
+    const headers = { Authorization: `Bearer ${token}` };
+    const post = async (path: string, data: Record<string, unknown>) => {
+      const response = await page.request.post(path, { headers, data });
+      expect(response.status(), path).toBe(201);
+      return response.json();
+    };
+    const projects = await (await page.request.get(`/api/v1/projects?programme_id=${programme}&limit=1`, { headers })).json();
+    const template = await post("/api/v1/templates", {
+      programme_id: programme,
+      title: `Mal for innspill ${locale} ${Date.now()}`,
+      sections: [
+        { key: "organisering", title: "Organisasjons- og ledernivåer", max_length: 2000 },
+        { key: "moteplasser", title: "Møteplasser" },
+      ],
+      required_attachments: [{ key: "org-kart", title: "Organisasjonskart" }],
+    });
+    const submission = await post("/api/v1/submissions", {
+      programme_id: programme,
+      title: `Arbeidsbok ${locale} ${Date.now()}`,
+      template_id: template.id,
+      project_id: projects.items[0].id,
+    });
+    for (const [label, text] of [["1", "To nivåer."], ["2", "To nivåer.\nFaste møteplasser hver måned."]]) {
+      await post("/api/v1/submission-versions", {
+        submission_id: submission.id,
+        label,
+        sections: { organisering: text },
+      });
+    }
+    await page.goto(`/p/${programme}/templates`);
+    await expect(page.getByRole("heading", { level: 1, name: templates })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: template.title })).toBeVisible();
+    await expectAccessible(page);
+    await expectNoRawKeys(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await page.getByRole("button", { name: new RegExp(template.title) }).click();
+    await expectAccessible(page);
+    await expectNoRawKeys(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+
+    await page.goto(`/p/${programme}/submissions/${submission.id}`);
+    await expect(page.getByRole("table", { name: versions })).toBeVisible();
+    await page.getByRole("table", { name: versions }).getByRole("button").last().click();
+    await expect(page.locator("pre")).toBeVisible();
+    await expectAccessible(page);
+    await expectNoRawKeys(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  });
+}

@@ -98,6 +98,10 @@ test("a workbook version follows its template, is refused at the section when to
     hasText: submissionTitle,
   });
   await expect(listed.getByText("I tide")).toBeVisible();
+  await listed.getByRole("link", { name: submissionTitle }).click();
+  await expect(page.getByRole("table", { name: "Versjoner" })).toBeVisible();
+  await page.screenshot({ path: "../docs/screenshots/workbook.png", fullPage: true });
+  await page.goBack();
 
   // At a phone's width, nothing is wider than the screen.
   await page.setViewportSize({ width: 320, height: 800 });
