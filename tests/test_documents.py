@@ -292,6 +292,25 @@ class TestPublicAccess:
             ).json()["items"]
             assert all("Kari" not in f["filename"] for f in files)
 
+    async def test_observers_cannot_find_an_exempt_document_by_what_it_withholds(
+        self, client, accounts
+    ):
+        programme = await make_programme(client)
+        project = await make_project(client, programme)
+        exempt = await make_document(client, programme, project_id=project["id"], **EXEMPT)
+        public = await make_document(client, programme, project_id=project["id"])
+        params = {"programme_id": programme["id"], "project_id": project["id"]}
+        for who, reader in (await self._readers(client, accounts, programme)).items():
+            found = (await reader.get(f"{API}/documents", params=params)).json()["items"]
+            assert [d["id"] for d in found] == [public["id"]], who
+            everything = (
+                await reader.get(f"{API}/documents", params={"programme_id": programme["id"]})
+            ).json()["items"]
+            assert {d["id"] for d in everything} == {exempt["id"], public["id"]}, who
+        member = await accounts.role(programme, "member")
+        found = (await member.get(f"{API}/documents", params=params)).json()["items"]
+        assert {d["id"] for d in found} == {exempt["id"], public["id"]}
+
     async def test_members_and_editors_see_and_download_everything(self, client, accounts):
         programme = await make_programme(client)
         stored, document = await self._exempt_with_file(client, programme)

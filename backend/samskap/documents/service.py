@@ -1,8 +1,10 @@
 import uuid
 from datetime import date
 
+from sqlalchemy import or_, select
+
 from samskap.documents.schemas import DocumentRead
-from samskap.kit.listing import Filter, ListSpec
+from samskap.kit.listing import Filter, ListQuery, ListSpec
 from samskap.kit.references import require_in_programme
 from samskap.kit.service import CrudService
 from samskap.memberships.scope import member_scope
@@ -24,6 +26,11 @@ SHOWN_WHEN_WITHHELD = {
     "public_access",
     "exemption_basis",
 }
+
+
+# Filters on what an exempt document concerns: an observer filtering on them would learn the
+# links the document withholds, so for an observer they match public documents only.
+LINK_FILTERS = ("project_id", "decision_id", "event_id", "file_id", "author_group_id")
 
 
 class DocumentService(CrudService[Document]):
@@ -69,6 +76,19 @@ class DocumentService(CrudService[Document]):
         # Only the title: what an observer may not see of an exempt document is not searched.
         search=[Document.title],
     )
+
+    async def list(self, lq: ListQuery) -> tuple[list[Document], str | None]:
+        base = self.scoped(select(Document))
+        visible = self.principal.programme_ids()
+        if visible is not None and any(lq.filters.get(name) for name in LINK_FILTERS):
+            readers = [p for p in visible if self.principal.at_least(p, ProgrammeRole.member)]
+            base = base.where(
+                or_(
+                    Document.public_access == PublicAccess.public,
+                    Document.programme_id.in_(readers),
+                )
+            )
+        return await self.spec.page(self.session, lq, base)
 
     async def apply(self, record, values, *, creating):
         if creating:
