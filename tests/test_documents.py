@@ -291,6 +291,10 @@ class TestPublicAccess:
                 await reader.get(f"{API}/files", params={"programme_id": programme["id"]})
             ).json()["items"]
             assert all("Kari" not in f["filename"] for f in files)
+            searched = await reader.get(
+                f"{API}/files", params={"programme_id": programme["id"], "q": "Kari"}
+            )
+            assert searched.json()["items"] == [], who
 
     async def test_observers_cannot_find_an_exempt_document_by_what_it_withholds(
         self, client, accounts
@@ -324,6 +328,8 @@ class TestPublicAccess:
             assert r.status_code == 200
             meta = (await reader.get(f"{API}/files/{stored['id']}")).json()
             assert meta["filename"] == "Personalsak Kari.pdf"
+            searched = await reader.get(f"{API}/files", params={"q": "Kari"})
+            assert [f["id"] for f in searched.json()["items"]] == [stored["id"]]
 
     async def test_made_public_the_file_opens_to_observers(self, client, accounts):
         programme = await make_programme(client)

@@ -10,7 +10,7 @@ import uuid
 from collections.abc import AsyncIterator, Callable
 from typing import Any, BinaryIO
 
-from sqlalchemy import delete, exists, func, insert, select
+from sqlalchemy import delete, exists, func, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samskap.files import sniffing
@@ -243,6 +243,18 @@ class FileService(CrudService[StoredFile]):
             )
         await self.session.execute(delete(FileChunk).where(FileChunk.file_id == record.id))
         await super().delete(record, if_match)
+
+    async def list(self, lq: ListQuery) -> tuple[list[StoredFile], str | None]:
+        """For an observer, a search by name skips the files of exempt documents, whose names
+        are withheld."""
+        base = self.scoped(select(StoredFile))
+        visible = self.principal.programme_ids()
+        if visible is not None and lq.q:
+            readers = [p for p in visible if self._may_see_exempt(p)]
+            base = base.where(
+                or_(StoredFile.programme_id.in_(readers), ~exempt_document_uses(StoredFile.id))
+            )
+        return await self.spec.page(self.session, lq, base)
 
     async def page(self, lq: ListQuery) -> dict[str, Any]:
         items, next_cursor = await self.list(lq)
