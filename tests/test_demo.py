@@ -34,6 +34,7 @@ MEASURED = {
     "measures": "/measures",
     "group_criteria": "/group-criteria",
     "criterion_assessments": "/criterion-assessments",
+    "documents": "/documents",
 }
 
 

@@ -205,3 +205,19 @@ async def test_nordre_follo_areas_chose_from_the_19_plan_goals(demo_client):
         "ST3",
     }
     assert sum(s["rationale"] is None for s in selections) == 1
+
+
+async def test_nordre_follo_registers_the_workbooks_reference_list(demo_client):
+    from samskap.demo import nordre_follo_documents
+
+    client = demo_client
+    nf = (await programmes(client))[NF]
+    documents = await fetch_all(client, "/documents", programme_id=nf["id"])
+    assert len(documents) == len(nordre_follo_documents.REFERENCES) == 24
+    assert {d["title"] for d in documents} >= {
+        "Høringsbrev: Overordnet organisering. Valg av organisasjonsmodell",
+        "Omstillingsavtale for Nordre Follo; Beholde, rekruttere og utvikle",
+    }
+    exempt = [d for d in documents if d["public_access"] == "exempt"]
+    assert len(exempt) == 2
+    assert all(d["exemption_basis"].startswith("offl. § 14") for d in exempt)

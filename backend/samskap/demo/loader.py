@@ -77,6 +77,7 @@ KINDS = (
     "measures",
     "group_criteria",
     "criterion_assessments",
+    "documents",
 )
 
 
