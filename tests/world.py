@@ -464,7 +464,12 @@ IMPORTED_RESULTS = (
 UPLOADED_FILE = ("Referat.pdf", PDF_BYTES, "application/pdf")
 
 # Operations that name their programme in the query rather than the path.
-PROGRAMME_IN_QUERY = {"goal-tree-get", "files-create", "submission-versions-compare"}
+PROGRAMME_IN_QUERY = {
+    "goal-tree-get",
+    "files-create",
+    "submission-versions-compare",
+    "delivery-matrix-get",
+}
 
 
 def query_of(operation: str, p: Programme) -> dict | None:

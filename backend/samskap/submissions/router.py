@@ -11,7 +11,9 @@ from samskap.kit.etag import etag
 from samskap.kit.openapi import READ_WITH_ETAG
 from samskap.kit.routes import crud_router
 from samskap.problems import problem_responses
+from samskap.submissions.matrix import delivery_matrix
 from samskap.submissions.schemas import (
+    DeliveryMatrix,
     SubmissionCreate,
     SubmissionPage,
     SubmissionRead,
@@ -125,3 +127,28 @@ async def submit(
     shown = await svc.submit(await svc.get(id), if_match)
     response.headers["ETag"] = etag(shown.version)
     return shown
+
+
+@router.get(
+    "/delivery-matrix",
+    name="delivery-matrix-get",
+    tags=["submissions"],
+    summary="The programme's delivery matrix: areas by versions",
+    response_model=DeliveryMatrix,
+    responses=problem_responses(401, 404, 422),
+)
+async def get_delivery_matrix(
+    principal: PrincipalDep,
+    session: SessionDep,
+    programme_id: Annotated[uuid.UUID, Query(description="The programme whose deliveries to show")],
+    template_id: Annotated[
+        uuid.UUID | None, Query(description="Only submissions following this template")
+    ] = None,
+) -> Any:
+    """Every project and group with a submission (projects by code, then groups by name) by
+    every version label (in position order), each cell the area's version with that label:
+    its status, deadline, due and submission times and its delivery (on_time, late with
+    `late_by_seconds`, missing, pending, waived, or `none` when the area has no such
+    version), judged now. Anyone with a role in the programme, observers too, may read it; a
+    programme you cannot see answers 404, a template of another programme 422."""
+    return await delivery_matrix(session, principal, programme_id, template_id)

@@ -14,7 +14,7 @@ from samskap.kit.schemas import (
     page_model,
     update_model,
 )
-from samskap.models.enums import VersionStatus
+from samskap.models.enums import VersionStatus, Vocabulary
 
 
 class SubmissionCreate(InputModel):
@@ -214,4 +214,62 @@ class VersionComparison(BaseModel):
     sections: list[SectionComparison] = Field(
         description="Every section, in the template's order, then any section the template no "
         "longer has"
+    )
+
+
+class MatrixDelivery(Vocabulary):
+    """How an area stands with one version, computed on read."""
+
+    on_time = "on_time", "submitted at or before its deadline's due time (or with no deadline)"
+    late = "late", "submitted after its deadline's due time (see late_by_seconds)"
+    missing = "missing", "not submitted, and its deadline's due time has passed"
+    pending = "pending", "not submitted yet, and not yet due (or with no deadline)"
+    waived = "waived", "not submitted, and its deadline is waived"
+    none = "none", "the area has no version with this label"
+
+
+class MatrixColumn(BaseModel):
+    """One version label, a column of the matrix."""
+
+    label: str = Field(description="The version's label, e.g. 1, 2, 3 or endelig")
+    position: int = Field(description="Its place among the versions (the lowest seen)")
+
+
+class MatrixCell(BaseModel):
+    """An area's version with one label, and whether it met its deadline."""
+
+    label: str = Field(description="The version label of the cell's column")
+    version_id: uuid.UUID | None = Field(description="The version; null when the area has none")
+    submission_id: uuid.UUID = Field(description="The area's submission the cell belongs to")
+    status: VersionStatus | None = Field(description="Draft or submitted; null without version")
+    deadline_id: uuid.UUID | None = Field(description="The deadline the version answers")
+    due_at: datetime | None = Field(description="When that deadline is due")
+    submitted_at: datetime | None = Field(description="When the version was submitted")
+    delivery: MatrixDelivery = Field(description="Whether the version met its deadline")
+    late_by_seconds: int | None = Field(
+        description="How long after due_at it was submitted, in whole seconds; null unless late"
+    )
+
+
+class MatrixArea(BaseModel):
+    """A project or group that hands in submissions: a row of the matrix."""
+
+    kind: Literal["project", "group"] = Field(description="Whether the area is a project or group")
+    id: uuid.UUID = Field(description="The project's or group's id")
+    code: str | None = Field(description="The project's code; null for a group")
+    name: str = Field(description="The project's or group's name")
+    submission_id: uuid.UUID = Field(description="The area's submission (the first by title)")
+    submission_title: str = Field(description="That submission's title")
+    cells: list[MatrixCell] = Field(description="One cell per version label, in column order")
+
+
+class DeliveryMatrix(BaseModel):
+    """Areas by versions: who delivered which version on time, late, or not at all."""
+
+    programme_id: uuid.UUID = Field(description="The programme")
+    template_id: uuid.UUID | None = Field(description="Only submissions of this template, if set")
+    computed_at: datetime = Field(description="The moment the deliveries were judged at")
+    versions: list[MatrixColumn] = Field(description="The version labels, in position order")
+    areas: list[MatrixArea] = Field(
+        description="The projects (by code) then groups (by name) that have submissions"
     )

@@ -55,7 +55,7 @@ def frozen() -> Conflict:
     )
 
 
-def _late_by(submitted_at: datetime | None, due_at: datetime | None) -> int | None:
+def late_by(submitted_at: datetime | None, due_at: datetime | None) -> int | None:
     if submitted_at is None or due_at is None:
         return None
     late = math.ceil((submitted_at - due_at).total_seconds())
@@ -73,7 +73,7 @@ def _timing(version: SubmissionVersion, deadline: tuple[datetime, str] | None) -
         delivery = delivery_of(DeadlineStatus.waived, due_at, None)
     else:
         delivery = delivery_of(DeadlineStatus.open, due_at, None)
-    late = _late_by(version.submitted_at, due_at) if version.status == "submitted" else None
+    late = late_by(version.submitted_at, due_at) if version.status == "submitted" else None
     return {"due_at": due_at, "delivery": delivery, "late_by_seconds": late}
 
 
@@ -427,9 +427,12 @@ class VersionService(CrudService[SubmissionVersion]):
         await super().delete(record, if_match)
 
     # submitting ------------------------------------------------------------------------------
-    async def submit(self, record: SubmissionVersion, if_match: str | None) -> VersionRead:
+    async def submit(
+        self, record: SubmissionVersion, if_match: str | None, at: datetime | None = None
+    ) -> VersionRead:
         """Freeze a draft version, record when and by whom, send it to the deadline's
-        recipient and mark the deadline submitted."""
+        recipient and mark the deadline submitted. `at`, for loading a process's history
+        (the demo) and never offered by the API, is when it was submitted; now by default."""
         check_if_match(if_match, record.version)
         await self.authorize(record, "update")
         if record.status == VersionStatus.submitted:
@@ -447,7 +450,7 @@ class VersionService(CrudService[SubmissionVersion]):
                     code="attachment_required",
                     params={"key": attachment["key"]},
                 )
-        now = utcnow()
+        now = at or utcnow()
         record.status = VersionStatus.submitted
         record.submitted_at = now
         record.submitted_by_id = self.principal.person_in(record.programme_id)
