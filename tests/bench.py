@@ -12,19 +12,19 @@ import statistics
 import tempfile
 import time
 import uuid
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import httpx
-from sqlalchemy import insert
+from sqlalchemy import insert, update
 
 from samskap.auth.passwords import hash_password
 from samskap.cli import migrate
 from samskap.config import Settings
 from samskap.kit.ids import uuid7
 from samskap.main import create_app
-from samskap.models import Indicator, Measurement, User
-from samskap.models.enums import IndicatorDirection, IndicatorMethod
+from samskap.models import Indicator, Measurement, SubmissionVersion, User
+from samskap.models.enums import IndicatorDirection, IndicatorMethod, VersionStatus
 from tests import pg
 
 API = "/api/v1"
@@ -423,27 +423,122 @@ async def bench_files(url: str) -> None:
         await server.wait()
 
 
+# The delivery matrix (issue 10): 50 areas by 4 versions ---------------------------------
+MATRIX_AREAS, MATRIX_LABELS = 50, ("1", "2", "3", "endelig")
+
+
+async def fill_matrix(app, http: httpx.AsyncClient) -> str:
+    """A programme with 50 projects, each with a submission of 4 versions answering 4
+    deadlines: version 1 on time, 2 late for every third area, 3 missing for every fifth,
+    the final one pending."""
+    programme = await _post(
+        http,
+        "/programmes",
+        {"name": "Matrix benchmark", "municipalities": [{"name": "A", "number": "0001"}]},
+    )
+    pid = programme["id"]
+    person = await _post(http, "/people", {"programme_id": pid, "name": "Mottaker"})
+    template = await _post(http, "/templates", {"programme_id": pid, "title": "Mal for innspill"})
+    now = datetime.now(UTC).replace(microsecond=0)
+    dues = [now - timedelta(days=30), now - timedelta(days=20), now - timedelta(days=10)]
+    dues.append(now + timedelta(days=10))
+    deadlines = [
+        await _post(
+            http,
+            "/deadlines",
+            {
+                "programme_id": pid,
+                "title": f"Versjon {label}",
+                "due_at": due.isoformat(),
+                "responsible_person_id": person["id"],
+            },
+        )
+        for label, due in zip(MATRIX_LABELS, dues, strict=True)
+    ]
+    submitted: list[tuple[uuid.UUID, datetime]] = []
+    for i in range(MATRIX_AREAS):
+        project = await _post(
+            http, "/projects", {"programme_id": pid, "code": f"M{i:03}", "name": f"Område {i}"}
+        )
+        submission = await _post(
+            http,
+            "/submissions",
+            {
+                "programme_id": pid,
+                "title": f"Arbeidsbok {i}",
+                "template_id": template["id"],
+                "project_id": project["id"],
+            },
+        )
+        for n, (label, deadline) in enumerate(zip(MATRIX_LABELS, deadlines, strict=True)):
+            version = await _post(
+                http,
+                "/submission-versions",
+                {
+                    "submission_id": submission["id"],
+                    "label": label,
+                    "position": n + 1,
+                    "deadline_id": deadline["id"],
+                },
+            )
+            late = n == 1 and i % 3 == 0
+            if n < 2 or (n == 2 and i % 5 != 0):
+                at = dues[n] + (timedelta(hours=5) if late else -timedelta(hours=2))
+                submitted.append((uuid.UUID(version["id"]), at))
+    async with app.state.sessions() as session:
+        for version_id, at in submitted:
+            await session.execute(
+                update(SubmissionVersion)
+                .where(SubmissionVersion.id == version_id)
+                .values(status=VersionStatus.submitted, submitted_at=at)
+            )
+        await session.commit()
+    return pid
+
+
+async def bench_matrix(url: str) -> None:
+    await asyncio.to_thread(migrate, "head", url)
+    app = create_app(Settings(database_url=url))
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://bench") as http:
+        await log_in(app, http)
+        started = time.perf_counter()
+        pid = await fill_matrix(app, http)
+        print(
+            f"database: {url.split('://')[0]}; delivery matrix filled in "
+            f"{time.perf_counter() - started:.1f} s"
+        )
+        shape = (await http.get(f"{API}/delivery-matrix", params={"programme_id": pid})).json()
+        assert len(shape["areas"]) == MATRIX_AREAS and len(shape["versions"]) == 4
+        await timed_tail(
+            f"GET /delivery-matrix ({MATRIX_AREAS} areas x {len(MATRIX_LABELS)} versions)",
+            lambda i: http.get(f"{API}/delivery-matrix", params={"programme_id": pid}),
+            rounds=100,
+        )
+    await app.state.engine.dispose()
+
+
 def main() -> None:
     import sys
 
-    only_files = sys.argv[1:] == ["files"]
-    run = bench_files if only_files else bench
+    parts = {"files": bench_files, "matrix": bench_matrix}
+    chosen = sys.argv[1:]
+    if any(name not in parts for name in chosen):
+        raise SystemExit(f"parts: {', '.join(parts)} (none: every part)")
+    runs = [parts[name] for name in chosen] or [bench, bench_matrix, bench_files]
     url = os.environ.get("SAMSKAP_BENCH_DATABASE_URL")
     if url:
-        asyncio.run(run(url))
-        if not only_files:
-            asyncio.run(bench_files(url))
+        for run in runs:
+            asyncio.run(run(url))
         return
     folder = Path(tempfile.mkdtemp(prefix="samskap-bench-"))
-    asyncio.run(run(f"sqlite+aiosqlite:///{folder / 'bench.db'}"))
-    if not only_files:
-        asyncio.run(bench_files(f"sqlite+aiosqlite:///{folder / 'bench-files.db'}"))
+    for n, run in enumerate(runs):
+        asyncio.run(run(f"sqlite+aiosqlite:///{folder / f'bench-{n}.db'}"))
     print()
     server = pg.start()
     try:
-        asyncio.run(run(server.create_database("bench")))
-        if not only_files:
-            asyncio.run(bench_files(server.create_database("bench_files")))
+        for n, run in enumerate(runs):
+            asyncio.run(run(server.create_database(f"bench_{n}")))
     finally:
         server.stop()
 
