@@ -206,3 +206,37 @@ async def make_document(client, programme: dict, **overrides) -> dict:
         "url": f"https://www.nordrefollo.kommune.no/dokument/{n}",
     }
     return await create(client, "/documents", body | overrides)
+
+
+async def make_hearing(client, programme: dict, **overrides) -> dict:
+    body = {
+        "programme_id": programme["id"],
+        "title": "Høring: Overordnet organisering",
+        "matter": "Valg av organisasjonsmodell",
+        "concerns_employees": True,
+        "letter": "Forslaget sendes på høring.",
+        "deadline_at": "2018-11-30T12:00:00+01:00",
+        "invitees": [
+            {"party": "union_representatives", "name": "Hovedtillitsvalgte"},
+            {"party": "joint_consultative_committee", "name": "PSU"},
+        ],
+    }
+    return await create(client, "/hearings", body | overrides)
+
+
+async def open_hearing(client, hearing: dict) -> dict:
+    url = f"{API}/hearings/{hearing['id']}"
+    current = await client.get(url)
+    r = await client.post(f"{url}/open", headers={"If-Match": current.headers["etag"]})
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+async def make_hearing_response(client, hearing: dict, **overrides) -> dict:
+    body = {
+        "hearing_id": hearing["id"],
+        "from_name": "Kari Nordmann",
+        "text": "Vi støtter modellen.",
+        "received_at": "2018-11-28T10:00:00+01:00",
+    }
+    return await create(client, "/hearing-responses", body | overrides)

@@ -119,6 +119,9 @@ NEW_RESOURCES = [
     "templates",
     "submissions",
     "submission-versions",
+    # Hearings and their responses (issue 10).
+    "hearings",
+    "hearing-responses",
 ]
 
 

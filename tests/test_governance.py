@@ -209,6 +209,8 @@ class TestCompliance:
             "goal-selection-rationale",
             "indicator-baseline",
             "follow-up-overdue",
+            "hearing-response-handled",
+            "hearing-parties",
         }
         assert all(r["source"] for r in report["rules"])
 

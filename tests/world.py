@@ -202,6 +202,35 @@ async def build_programme(client, accounts) -> Programme:
             "sections": {"organisering": "To nivåer."},
         },
     )
+    hearing = await create(
+        client,
+        "/hearings",
+        {
+            "programme_id": programme["id"],
+            "title": "Høring: Overordnet organisering",
+            "concerns_employees": True,
+            "document_id": document["id"],
+            "deadline_at": "2018-11-30T12:00:00+01:00",
+            "invitees": [{"party": "union", "name": "Fagforbundet"}],
+        },
+    )
+    current = await client.get(f"{API}/hearings/{hearing['id']}")
+    opened = await client.post(
+        f"{API}/hearings/{hearing['id']}/open", headers={"If-Match": current.headers["etag"]}
+    )
+    assert opened.status_code == 200, opened.text
+    hearing_response = await create(
+        client,
+        "/hearing-responses",
+        {
+            "hearing_id": hearing["id"],
+            "invitee_id": hearing["invitees"][0]["id"],
+            "from_name": "Kari Nordmann",
+            "text": "Vi støtter forslaget.",
+            "received_at": "2018-11-28T10:00:00+01:00",
+            "file_ids": [stored_file["id"]],
+        },
+    )
     user = await accounts.user()
     membership = await create(
         client,
@@ -250,6 +279,8 @@ async def build_programme(client, accounts) -> Programme:
         "submission_version_id": submission_version["id"],
         "file_id": stored_file["id"],
         "document_id": document["id"],
+        "hearing_id": hearing["id"],
+        "hearing_response_id": hearing_response["id"],
     }
     return p
 
@@ -309,6 +340,12 @@ def fill_path(path: str, p: Programme) -> str:
         "/files/{id}": "file_id",
         "/files/{id}/content": "file_id",
         "/documents/{id}": "document_id",
+        "/hearings/{id}": "hearing_id",
+        "/hearings/{id}/open": "hearing_id",
+        "/hearings/{id}/close": "hearing_id",
+        "/hearings/{id}/summary": "hearing_id",
+        "/hearings/{id}/summary.docx": "hearing_id",
+        "/hearing-responses/{id}": "hearing_response_id",
     }
     return path.replace("{id}", p[ids[base]])
 
@@ -408,6 +445,17 @@ def create_body(path: str, p: Programme, person_id: str | None = None) -> dict:
             "project_id": p["project_id"],
         },
         "/submission-versions": {"submission_id": p["submission_id"], "label": "2"},
+        "/hearings": {
+            "programme_id": p["programme_id"],
+            "title": "Ny høring",
+            "deadline_at": "2031-01-01T12:00:00+01:00",
+        },
+        "/hearing-responses": {
+            "hearing_id": p["hearing_id"],
+            "from_name": "Ny",
+            "text": "Ny uttalelse",
+            "received_at": "2018-11-29T10:00:00+01:00",
+        },
     }
     base = path.removeprefix(API)
     if base.endswith(("/open", "/close", "/submit")):
@@ -451,6 +499,8 @@ PATCH_BODIES = {
     "submissions-update": {"title": "Endret"},
     "submission-versions-update": {"sections": {"organisering": "Endret"}},
     "documents-update": {"description": "Endret"},
+    "hearings-update": {"letter": "Endret"},
+    "hearing-responses-update": {"handling": "accepted"},
 }
 
 # Aggregate results of an imported round, as another survey tool exports them.

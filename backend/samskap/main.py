@@ -31,6 +31,7 @@ from samskap.files.router import router as files_router
 from samskap.goals.router import router as goals_router
 from samskap.governance.router import router as governance_router
 from samskap.groups.router import router as groups_router
+from samskap.hearings.router import router as hearings_router
 from samskap.indicators.router import router as indicators_router
 from samskap.involvements.router import router as involvements_router
 from samskap.kit.openapi import complete as complete_operations
@@ -188,6 +189,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         submissions_router,
         files_router,
         documents_router,
+        hearings_router,
     ):
         protected.include_router(router)
     api.include_router(protected)

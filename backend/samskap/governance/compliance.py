@@ -19,6 +19,7 @@ from samskap.governance import rules
 from samskap.governance.as_of import judged_as_of
 from samskap.governance.composition import FactValue, Finding, finding, programme_composition
 from samskap.governance.mandates import approval_problems
+from samskap.hearings.service import hearing_findings
 from samskap.indicators.service import indicator_findings
 from samskap.measures.service import measures_without_result
 from samskap.models import (
@@ -175,6 +176,7 @@ async def programme_compliance(
     found += await indicator_findings(session, programme, judged)
     found += await measures_without_result(session, programme, today)
     found += await groups_missing_setup_assessments(session, programme, today)
+    found += await hearing_findings(session, programme)
     leaders = {
         p.id: p.name
         for p in await session.scalars(

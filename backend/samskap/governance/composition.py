@@ -41,12 +41,14 @@ class Finding(BaseModel):
         "measure (title), due_on (YYYY-MM-DD), status; group-criteria-assessed: group (name), "
         "missing (the titles of the setup criteria not assessed), count; indicator-baseline: "
         "indicator (name); follow-up-overdue: indicator (name), last_on and due_on "
-        "(YYYY-MM-DD), interval_months",
+        "(YYYY-MM-DD), interval_months; hearing-response-handled: hearing (title), count; "
+        "hearing-parties: hearing (title), missing (union_representatives, "
+        "joint_consultative_committee)",
         examples=[{"group": "Prosjektstyre Helse og velferd"}],
     )
     record_type: str = Field(
         description="The kind of record that falls short: group, project, person, deadline, "
-        "decision, measure or indicator"
+        "decision, measure, indicator or hearing"
     )
     record_id: uuid.UUID = Field(description="The id of that record")
     project_id: uuid.UUID | None = Field(

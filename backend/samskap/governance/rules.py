@@ -118,6 +118,19 @@ GOAL_SELECTION_RATIONALE = Rule(
     "Begrunnelse»",
 )
 
+HEARING_RESPONSE_HANDLED = Rule(
+    "hearing-response-handled",
+    "Every response to a closed hearing has its handling (accepted, partly or not accepted)",
+    "Seed 002: «Sammenstilling av høringsuttalelser» og «Oppsummering høringsinnspill»",
+)
+HEARING_PARTIES = Rule(
+    "hearing-parties",
+    "A hearing on a matter that concerns employees invites the union representatives and the "
+    "joint consultative committee",
+    "Hovedavtalen del B § 1-4 (informasjon og drøfting med tillitsvalgte); inndelingslova § 26 "
+    "(partssammensett utval)",
+)
+
 # Every rule above, in the order they are declared: the compliance report lists them all, so
 # that a finding's rule is always among them.
 ALL = tuple(value for value in list(globals().values()) if isinstance(value, Rule))

@@ -21,6 +21,12 @@ from samskap.models.goal import (
 )
 from samskap.models.governance import Decision, Event, EventParticipant
 from samskap.models.group import Group, GroupMember
+from samskap.models.hearing import (
+    Hearing,
+    HearingInvitee,
+    HearingResponse,
+    hearing_response_file,
+)
 from samskap.models.involvement import Involvement, involvement_participant
 from samskap.models.measure import (
     CriterionAssessment,
@@ -60,6 +66,9 @@ __all__ = [
     "Group",
     "GroupCriterion",
     "GroupMember",
+    "Hearing",
+    "HearingInvitee",
+    "HearingResponse",
     "Indicator",
     "Involvement",
     "Measure",
@@ -80,6 +89,7 @@ __all__ = [
     "Task",
     "Template",
     "User",
+    "hearing_response_file",
     "involvement_participant",
     "measure_goal",
     "measure_task",

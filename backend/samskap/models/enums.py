@@ -435,3 +435,34 @@ class VersionStatus(Vocabulary):
 
     draft = "draft", "being written; it can change"
     submitted = "submitted", "handed in to the deadline's recipient; frozen"
+
+
+class HearingStatus(Vocabulary):
+    """Where a hearing (høring) stands."""
+
+    draft = "draft", "being prepared; the letter has not gone out and no response is taken"
+    open = "open", "the letter has gone out and responses are taken"
+    closed = "closed", "the hearing is over; its responses are handled and summarised"
+
+
+class HearingParty(Vocabulary):
+    """Who is invited to a hearing, or on whose behalf a response is given."""
+
+    union = "union", "a union (fagforening), e.g. Fagforbundet"
+    union_representatives = "union_representatives", "the union representatives (tillitsvalgte)"
+    safety_representatives = "safety_representatives", "the safety representatives (verneombud)"
+    joint_consultative_committee = (
+        "joint_consultative_committee",
+        "the joint consultative committee (partssammensatt utvalg, PSU)",
+    )
+    group = "group", "a group of the programme, e.g. a consultation forum"
+    person = "person", "one person of the programme"
+    other = "other", "anyone else"
+
+
+class HearingHandling(Vocabulary):
+    """How a hearing response was followed up."""
+
+    accepted = "accepted", "taken into account (tatt til følge)"
+    partly_accepted = "partly_accepted", "taken partly into account (delvis tatt til følge)"
+    not_accepted = "not_accepted", "not taken into account (ikke tatt til følge)"

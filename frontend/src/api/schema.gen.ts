@@ -2034,31 +2034,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/delivery-matrix": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The programme's delivery matrix: areas by versions
-         * @description Every project and group with a submission (projects by code, then groups by name) by
-         *     every version label (in position order), each cell the area's version with that label:
-         *     its status, deadline, due and submission times and its delivery (on_time, late with
-         *     `late_by_seconds`, missing, pending, waived, or `none` when the area has no such
-         *     version), judged now. Anyone with a role in the programme, observers too, may read it; a
-         *     programme you cannot see answers 404, a template of another programme 422.
-         */
-        get: operations["delivery-matrix-get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/files": {
         parameters: {
             query?: never;
@@ -2195,6 +2170,196 @@ export interface paths {
          * @description Changes a document. The body is a JSON Merge Patch (RFC 7396): send only the fields to change; `null` clears a field and nested objects merge. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers the changed record with its new `ETag`. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may too, for the documents of their projects and of the groups they sit in.
          */
         patch: operations["documents-update"];
+        trace?: never;
+    };
+    "/api/v1/hearings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List hearings
+         * @description One page of the hearings you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         */
+        get: operations["hearings-list"];
+        put?: never;
+        /**
+         * Create a hearing
+         * @description Creates a hearing (høring) as a draft: what is heard (a document of the register or a submission version), the letter, the invited parties and the deadline for responses. Open it to take responses. Answers 201 with the new record, its address in `Location` and its version in `ETag`. `external_id` is your own key for the record, unique in the programme (a second record with the same one answers 409), so that a script can find it again. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor).
+         */
+        post: operations["hearings-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hearings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a hearing
+         * @description One hearing, by its id. The `ETag` header holds its version, to send as `If-Match` when you change or delete it. A hearing that does not exist, or that you may not see, answers 404.
+         */
+        get: operations["hearings-get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a hearing
+         * @description Deletes a hearing for good; one with responses answers 409 (delete them first). Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers 204. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor).
+         */
+        delete: operations["hearings-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a hearing (JSON Merge Patch)
+         * @description Changes a hearing. `invitees` replaces the list; a party that stays keeps its id, and one that has responded cannot be removed (409 `invitee_responded`). A new `deadline_at` marks the responses late or not anew. The body is a JSON Merge Patch (RFC 7396): send only the fields to change; `null` clears a field and nested objects merge. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers the changed record with its new `ETag`. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor).
+         */
+        patch: operations["hearings-update"];
+        trace?: never;
+    };
+    "/api/v1/hearing-responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List hearing responses
+         * @description One page of the hearing responses you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         */
+        get: operations["hearing-responses-list"];
+        put?: never;
+        /**
+         * Create a hearing response
+         * @description Registers a response to an open or closed hearing (a draft answers 409 `hearing_not_open`). A response received after the deadline is taken and marked `late`. Each response is also written as an involvement record of form `hearing` (see `involvement_id`), kept in step when the response or its handling changes. Answers 201 with the new record, its address in `Location` and its version in `ETag`. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor).
+         */
+        post: operations["hearing-responses-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hearing-responses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a hearing response
+         * @description One hearing response, by its id. The `ETag` header holds its version, to send as `If-Match` when you change or delete it. A hearing response that does not exist, or that you may not see, answers 404.
+         */
+        get: operations["hearing-responses-get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a hearing response
+         * @description Deletes a response for good; its involvement record is archived, not erased. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers 204. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor).
+         */
+        delete: operations["hearing-responses-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a hearing response (JSON Merge Patch)
+         * @description Changes a hearing response. The body is a JSON Merge Patch (RFC 7396): send only the fields to change; `null` clears a field and nested objects merge. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers the changed record with its new `ETag`. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor).
+         */
+        patch: operations["hearing-responses-update"];
+        trace?: never;
+    };
+    "/api/v1/hearings/{id}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a hearing for responses
+         * @description Opens a draft hearing that invites at least one party (409 `no_invitees` otherwise;
+         *     409 `hearing_not_draft` when it is not a draft). Needs the `editor` role.
+         */
+        post: operations["hearings-open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hearings/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a hearing
+         * @description Closes an open hearing (409 `hearing_not_open` otherwise). Responses can still be
+         *     registered and handled; the compliance report flags a closed hearing with responses not
+         *     handled. Needs the `editor` role.
+         */
+        post: operations["hearings-close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hearings/{id}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The summary of a hearing's responses
+         * @description The summary (sammenstilling av høringsuttalelser): the responses per party with their
+         *     handling and comment, the invited parties that have not responded, and how many responses
+         *     were handled each way.
+         */
+        get: operations["hearings-summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hearings/{id}/summary.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The summary of a hearing as a Word document
+         * @description The same summary as a DOCX file, in Norwegian bokmål: per party a table of who wrote,
+         *     what they said, the handling and its comment.
+         */
+        get: operations["hearings-summary-docx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }
@@ -3366,39 +3531,6 @@ export interface components {
          */
         Delivery: "on_time" | "late" | "missing" | "pending" | "waived";
         /**
-         * DeliveryMatrix
-         * @description Areas by versions: who delivered which version on time, late, or not at all.
-         */
-        DeliveryMatrix: {
-            /**
-             * Programme Id
-             * Format: uuid
-             * @description The programme
-             */
-            programme_id: string;
-            /**
-             * Template Id
-             * @description Only submissions of this template, if set
-             */
-            template_id: string | null;
-            /**
-             * Computed At
-             * Format: date-time
-             * @description The moment the deliveries were judged at
-             */
-            computed_at: string;
-            /**
-             * Versions
-             * @description The version labels, in position order
-             */
-            versions: components["schemas"]["MatrixColumn"][];
-            /**
-             * Areas
-             * @description The projects (by code) then groups (by name) that have submissions
-             */
-            areas: components["schemas"]["MatrixArea"][];
-        };
-        /**
          * DocumentCreate
          * @description An entry of the programme's document register (referanseliste): a decision, note,
          *     agreement, hearing letter or response, minutes, presentation, plan or report, with a file
@@ -4058,7 +4190,7 @@ export interface components {
             message: string;
             /**
              * Facts
-             * @description The finding's particulars, so that a client can word the message in its own language. By rule: three-party-balance: group, politicians, administration, employees; board-municipalities: group, municipalities (names); board-union-representative and board-nav: group; joint-consultative-committee-sides: group, employer, employees; allocation-over-100: person, total; mandate-approved: project (code), mandate_status; employee-involvement-60-days: project (code), since (YYYY-MM-DD); overdue-deadline: deadline (title), due_at (RFC 3339); reorganisation-consultation: decision (title), state (draft or final_by_override), override_reason (when overridden), missing (the codes of a refusal to finalise) and their params (signed_on, decided_on); project-leader-60-100: project (code), state (no_leader, or allocation with leader (name) and allocation); mandate-approval-decision: record_type (project or group), name (project code or group name), decision (title, empty when none), problems (the codes of a refusal to approve) and their params (bodies, body, approved_on, decided_on); measure-result: measure (title), due_on (YYYY-MM-DD), status; group-criteria-assessed: group (name), missing (the titles of the setup criteria not assessed), count; indicator-baseline: indicator (name); follow-up-overdue: indicator (name), last_on and due_on (YYYY-MM-DD), interval_months
+             * @description The finding's particulars, so that a client can word the message in its own language. By rule: three-party-balance: group, politicians, administration, employees; board-municipalities: group, municipalities (names); board-union-representative and board-nav: group; joint-consultative-committee-sides: group, employer, employees; allocation-over-100: person, total; mandate-approved: project (code), mandate_status; employee-involvement-60-days: project (code), since (YYYY-MM-DD); overdue-deadline: deadline (title), due_at (RFC 3339); reorganisation-consultation: decision (title), state (draft or final_by_override), override_reason (when overridden), missing (the codes of a refusal to finalise) and their params (signed_on, decided_on); project-leader-60-100: project (code), state (no_leader, or allocation with leader (name) and allocation); mandate-approval-decision: record_type (project or group), name (project code or group name), decision (title, empty when none), problems (the codes of a refusal to approve) and their params (bodies, body, approved_on, decided_on); measure-result: measure (title), due_on (YYYY-MM-DD), status; group-criteria-assessed: group (name), missing (the titles of the setup criteria not assessed), count; indicator-baseline: indicator (name); follow-up-overdue: indicator (name), last_on and due_on (YYYY-MM-DD), interval_months; hearing-response-handled: hearing (title), count; hearing-parties: hearing (title), missing (union_representatives, joint_consultative_committee)
              * @example {
              *       "group": "Prosjektstyre Helse og velferd"
              *     }
@@ -4068,7 +4200,7 @@ export interface components {
             };
             /**
              * Record Type
-             * @description The kind of record that falls short: group, project, person, deadline, decision, measure or indicator
+             * @description The kind of record that falls short: group, project, person, deadline, decision, measure, indicator or hearing
              */
             record_type: string;
             /**
@@ -4952,6 +5084,475 @@ export interface components {
          */
         Health: "on_track" | "at_risk" | "off_track";
         /**
+         * HearingCreate
+         * @description A hearing (høring) of a document or a submission version.
+         * @example {
+         *       "concerns_employees": true,
+         *       "deadline_at": "2018-11-30T12:00:00+01:00",
+         *       "invitees": [
+         *         {
+         *           "name": "Hovedtillitsvalgte",
+         *           "party": "union_representatives"
+         *         },
+         *         {
+         *           "name": "PSU",
+         *           "party": "joint_consultative_committee"
+         *         }
+         *       ],
+         *       "letter": "Forslaget sendes på høring til tillitsvalgte og PSU.",
+         *       "matter": "Valg av organisasjonsmodell",
+         *       "programme_id": "0193a0e4-7c1e-7000-8000-000000000001",
+         *       "title": "Høring: Overordnet organisering"
+         *     }
+         */
+        HearingCreate: {
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme the hearing belongs to
+             */
+            programme_id: string;
+            /**
+             * Title
+             * @description The hearing's title
+             */
+            title: string;
+            /**
+             * Matter
+             * @description What is heard
+             */
+            matter?: string | null;
+            /**
+             * Project Id
+             * @description The project it concerns, if any
+             */
+            project_id?: string | null;
+            /**
+             * Concerns Employees
+             * @description The matter concerns employees (Hovedavtalen del B): the union representatives and the joint consultative committee must then be invited
+             * @default false
+             */
+            concerns_employees: boolean;
+            /**
+             * Document Id
+             * @description The document heard, from the document register
+             */
+            document_id?: string | null;
+            /**
+             * Submission Version Id
+             * @description The submission version heard, instead of a document
+             */
+            submission_version_id?: string | null;
+            /**
+             * Letter
+             * @description The text of the hearing letter
+             */
+            letter?: string | null;
+            /**
+             * Letter Document Id
+             * @description The hearing letter in the document register, if kept there
+             */
+            letter_document_id?: string | null;
+            /**
+             * Opens On
+             * @description The day the hearing opens
+             */
+            opens_on?: string | null;
+            /**
+             * Deadline At
+             * Format: date-time
+             * @description When responses are due, with its offset, e.g. 2018-11-30T12:00:00+01:00
+             */
+            deadline_at: string;
+            /**
+             * Invitees
+             * @description The parties invited, in order
+             */
+            invitees?: components["schemas"]["InviteeInput"][];
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id?: string | null;
+        };
+        /**
+         * HearingHandling
+         * @description How a hearing response was followed up.
+         *
+         *     - `accepted`: taken into account (tatt til følge)
+         *     - `partly_accepted`: taken partly into account (delvis tatt til følge)
+         *     - `not_accepted`: not taken into account (ikke tatt til følge)
+         * @enum {string}
+         */
+        HearingHandling: "accepted" | "partly_accepted" | "not_accepted";
+        /**
+         * HearingPage
+         * @description One page of a list; pass next_cursor as cursor to get the next page.
+         */
+        HearingPage: {
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
+            items: components["schemas"]["HearingRead"][];
+            /**
+             * Next Cursor
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
+             */
+            next_cursor?: string | null;
+        };
+        /**
+         * HearingParty
+         * @description Who is invited to a hearing, or on whose behalf a response is given.
+         *
+         *     - `union`: a union (fagforening), e.g. Fagforbundet
+         *     - `union_representatives`: the union representatives (tillitsvalgte)
+         *     - `safety_representatives`: the safety representatives (verneombud)
+         *     - `joint_consultative_committee`: the joint consultative committee (partssammensatt utvalg, PSU)
+         *     - `group`: a group of the programme, e.g. a consultation forum
+         *     - `person`: one person of the programme
+         *     - `other`: anyone else
+         * @enum {string}
+         */
+        HearingParty: "union" | "union_representatives" | "safety_representatives" | "joint_consultative_committee" | "group" | "person" | "other";
+        /**
+         * HearingRead
+         * @description A hearing (høring) of a document or a submission version.
+         */
+        HearingRead: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
+             */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When the record was created
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             * @description When the record last changed
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
+             */
+            version: number;
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme the hearing belongs to
+             */
+            programme_id: string;
+            /**
+             * Title
+             * @description The hearing's title
+             */
+            title: string;
+            /**
+             * Matter
+             * @description What is heard
+             */
+            matter: string | null;
+            /**
+             * Project Id
+             * @description The project it concerns, if any
+             */
+            project_id: string | null;
+            /**
+             * Concerns Employees
+             * @description The matter concerns employees (Hovedavtalen del B): the union representatives and the joint consultative committee must then be invited
+             */
+            concerns_employees: boolean;
+            /**
+             * Document Id
+             * @description The document heard, from the document register
+             */
+            document_id: string | null;
+            /**
+             * Submission Version Id
+             * @description The submission version heard, instead of a document
+             */
+            submission_version_id: string | null;
+            /**
+             * Letter
+             * @description The text of the hearing letter
+             */
+            letter: string | null;
+            /**
+             * Letter Document Id
+             * @description The hearing letter in the document register, if kept there
+             */
+            letter_document_id: string | null;
+            /**
+             * Opens On
+             * @description The day the hearing opens
+             */
+            opens_on: string | null;
+            /**
+             * Deadline At
+             * Format: date-time
+             * @description When responses are due, with its offset, e.g. 2018-11-30T12:00:00+01:00
+             */
+            deadline_at: string;
+            /**
+             * Invitees
+             * @description The parties invited, in order
+             */
+            invitees: components["schemas"]["InviteeRead"][];
+            /** @description Where the hearing stands; see the open and close actions */
+            status: components["schemas"]["HearingStatus"];
+            /**
+             * Closed At
+             * @description When it was closed
+             */
+            closed_at: string | null;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id: string | null;
+        };
+        /**
+         * HearingResponseCreate
+         * @description A response to a hearing (høringsuttalelse).
+         * @example {
+         *       "from_name": "Kari Nordmann",
+         *       "hearing_id": "0193a0e4-7c1e-7000-8000-000000000005",
+         *       "on_behalf_of": "Fagforbundet",
+         *       "received_at": "2018-11-28T10:00:00+01:00",
+         *       "text": "Vi støtter modellen, men ønsker færre ledernivåer."
+         *     }
+         */
+        HearingResponseCreate: {
+            /**
+             * Hearing Id
+             * Format: uuid
+             * @description The hearing responded to (open or closed)
+             */
+            hearing_id: string;
+            /**
+             * From Name
+             * @description Who wrote the response
+             */
+            from_name: string;
+            /**
+             * From Person Id
+             * @description Who wrote it, among the programme's people
+             */
+            from_person_id?: string | null;
+            /**
+             * On Behalf Of
+             * @description The party it speaks for; defaults to the invitee's name
+             */
+            on_behalf_of?: string | null;
+            /**
+             * Invitee Id
+             * @description The invited party it answers for, among the hearing's invitees
+             */
+            invitee_id?: string | null;
+            /**
+             * Text
+             * @description What the response says
+             */
+            text: string;
+            /**
+             * File Ids
+             * @description Attachments, among the programme's files
+             */
+            file_ids?: string[];
+            /**
+             * Received At
+             * Format: date-time
+             * @description When it came in; not in the future. After the hearing's deadline it is taken, and marked late
+             */
+            received_at: string;
+            /** @description How it was followed up; null until handled */
+            handling?: components["schemas"]["HearingHandling"] | null;
+            /**
+             * Handling Comment
+             * @description Why, and what came of it
+             */
+            handling_comment?: string | null;
+        };
+        /**
+         * HearingResponsePage
+         * @description One page of a list; pass next_cursor as cursor to get the next page.
+         */
+        HearingResponsePage: {
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
+            items: components["schemas"]["HearingResponseRead"][];
+            /**
+             * Next Cursor
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
+             */
+            next_cursor?: string | null;
+        };
+        /**
+         * HearingResponseRead
+         * @description A response to a hearing (høringsuttalelse).
+         */
+        HearingResponseRead: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
+             */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When the record was created
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             * @description When the record last changed
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
+             */
+            version: number;
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme of the hearing
+             */
+            programme_id: string;
+            /**
+             * Hearing Id
+             * Format: uuid
+             * @description The hearing responded to (open or closed)
+             */
+            hearing_id: string;
+            /**
+             * From Name
+             * @description Who wrote the response
+             */
+            from_name: string;
+            /**
+             * From Person Id
+             * @description Who wrote it, among the programme's people
+             */
+            from_person_id: string | null;
+            /**
+             * On Behalf Of
+             * @description The party it speaks for; defaults to the invitee's name
+             */
+            on_behalf_of: string | null;
+            /**
+             * Invitee Id
+             * @description The invited party it answers for, among the hearing's invitees
+             */
+            invitee_id: string | null;
+            /**
+             * Text
+             * @description What the response says
+             */
+            text: string;
+            /**
+             * File Ids
+             * @description Attachments, among the programme's files
+             */
+            file_ids: string[];
+            /**
+             * Received At
+             * Format: date-time
+             * @description When it came in; not in the future. After the hearing's deadline it is taken, and marked late
+             */
+            received_at: string;
+            /**
+             * Late
+             * @description Received after the hearing's deadline
+             */
+            late: boolean;
+            /** @description How it was followed up; null until handled */
+            handling: components["schemas"]["HearingHandling"] | null;
+            /**
+             * Handling Comment
+             * @description Why, and what came of it
+             */
+            handling_comment: string | null;
+            /**
+             * Involvement Id
+             * @description The involvement record (form `hearing`) that mirrors the response
+             */
+            involvement_id: string | null;
+        };
+        /**
+         * HearingStatus
+         * @description Where a hearing (høring) stands.
+         *
+         *     - `draft`: being prepared; the letter has not gone out and no response is taken
+         *     - `open`: the letter has gone out and responses are taken
+         *     - `closed`: the hearing is over; its responses are handled and summarised
+         * @enum {string}
+         */
+        HearingStatus: "draft" | "open" | "closed";
+        /**
+         * HearingSummary
+         * @description The summary of a hearing (sammenstilling av høringsuttalelser).
+         */
+        HearingSummary: {
+            /**
+             * Hearing Id
+             * Format: uuid
+             * @description The hearing's id
+             */
+            hearing_id: string;
+            /**
+             * Title
+             * @description The hearing's title
+             */
+            title: string;
+            /**
+             * Matter
+             * @description What is heard
+             */
+            matter: string | null;
+            /** @description Where the hearing stands */
+            status: components["schemas"]["HearingStatus"];
+            /**
+             * Deadline At
+             * Format: date-time
+             * @description When responses were due
+             */
+            deadline_at: string;
+            /**
+             * Parties
+             * @description The responses per party, by party
+             */
+            parties: components["schemas"]["SummaryParty"][];
+            /**
+             * Silent Invitees
+             * @description Invited parties that have not responded, by name
+             */
+            silent_invitees: string[];
+            /**
+             * Handling Counts
+             * @description How many responses were handled each way: accepted, partly_accepted, not_accepted, and unhandled
+             */
+            handling_counts: {
+                [key: string]: number;
+            };
+            /**
+             * Total
+             * @description How many responses there are
+             */
+            total: number;
+        };
+        /**
          * ImportReport
          * @description What an import saved, or (dry run) would save.
          */
@@ -5368,6 +5969,58 @@ export interface components {
             url: string;
         };
         /**
+         * InviteeInput
+         * @description A party invited to the hearing: a group, a person, or a party named in text.
+         */
+        InviteeInput: {
+            /** @description What kind of party it is */
+            party: components["schemas"]["HearingParty"];
+            /**
+             * Name
+             * @description The party's name, e.g. Fagforbundet; required unless a group or person is given
+             */
+            name?: string | null;
+            /**
+             * Group Id
+             * @description The group invited, if a group
+             */
+            group_id?: string | null;
+            /**
+             * Person Id
+             * @description The person invited, if a person
+             */
+            person_id?: string | null;
+        };
+        /**
+         * InviteeRead
+         * @description An invited party, with the id a response names in `invitee_id`.
+         */
+        InviteeRead: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The invitee's id
+             */
+            id: string;
+            /** @description What kind of party it is */
+            party: components["schemas"]["HearingParty"];
+            /**
+             * Name
+             * @description The party's name as given
+             */
+            name: string | null;
+            /**
+             * Group Id
+             * @description The group invited, if any
+             */
+            group_id: string | null;
+            /**
+             * Person Id
+             * @description The person invited, if any
+             */
+            person_id: string | null;
+        };
+        /**
          * InvolvementCount
          * @description How many involvement records of one kind of stakeholder a project has.
          */
@@ -5642,125 +6295,6 @@ export interface components {
          * @enum {string}
          */
         MandateStatus: "draft" | "proposed" | "approved";
-        /**
-         * MatrixArea
-         * @description A project or group that hands in submissions: a row of the matrix.
-         */
-        MatrixArea: {
-            /**
-             * Kind
-             * @description Whether the area is a project or group
-             * @enum {string}
-             */
-            kind: "project" | "group";
-            /**
-             * Id
-             * Format: uuid
-             * @description The project's or group's id
-             */
-            id: string;
-            /**
-             * Code
-             * @description The project's code; null for a group
-             */
-            code: string | null;
-            /**
-             * Name
-             * @description The project's or group's name
-             */
-            name: string;
-            /**
-             * Submission Id
-             * Format: uuid
-             * @description The area's submission (the first by title)
-             */
-            submission_id: string;
-            /**
-             * Submission Title
-             * @description That submission's title
-             */
-            submission_title: string;
-            /**
-             * Cells
-             * @description One cell per version label, in column order
-             */
-            cells: components["schemas"]["MatrixCell"][];
-        };
-        /**
-         * MatrixCell
-         * @description An area's version with one label, and whether it met its deadline.
-         */
-        MatrixCell: {
-            /**
-             * Label
-             * @description The version label of the cell's column
-             */
-            label: string;
-            /**
-             * Version Id
-             * @description The version; null when the area has none
-             */
-            version_id: string | null;
-            /**
-             * Submission Id
-             * Format: uuid
-             * @description The area's submission the cell belongs to
-             */
-            submission_id: string;
-            /** @description Draft or submitted; null without version */
-            status: components["schemas"]["VersionStatus"] | null;
-            /**
-             * Deadline Id
-             * @description The deadline the version answers
-             */
-            deadline_id: string | null;
-            /**
-             * Due At
-             * @description When that deadline is due
-             */
-            due_at: string | null;
-            /**
-             * Submitted At
-             * @description When the version was submitted
-             */
-            submitted_at: string | null;
-            /** @description Whether the version met its deadline */
-            delivery: components["schemas"]["MatrixDelivery"];
-            /**
-             * Late By Seconds
-             * @description How long after due_at it was submitted, in whole seconds; null unless late
-             */
-            late_by_seconds: number | null;
-        };
-        /**
-         * MatrixColumn
-         * @description One version label, a column of the matrix.
-         */
-        MatrixColumn: {
-            /**
-             * Label
-             * @description The version's label, e.g. 1, 2, 3 or endelig
-             */
-            label: string;
-            /**
-             * Position
-             * @description Its place among the versions (the lowest seen)
-             */
-            position: number;
-        };
-        /**
-         * MatrixDelivery
-         * @description How an area stands with one version, computed on read.
-         *
-         *     - `on_time`: submitted at or before its deadline's due time (or with no deadline)
-         *     - `late`: submitted after its deadline's due time (see late_by_seconds)
-         *     - `missing`: not submitted, and its deadline's due time has passed
-         *     - `pending`: not submitted yet, and not yet due (or with no deadline)
-         *     - `waived`: not submitted, and its deadline is waived
-         *     - `none`: the area has no version with this label
-         * @enum {string}
-         */
-        MatrixDelivery: "on_time" | "late" | "missing" | "pending" | "waived" | "none";
         /**
          * Me
          * @description Who the token belongs to.
@@ -8307,6 +8841,67 @@ export interface components {
             versions: components["schemas"]["VersionSummary"][];
         };
         /**
+         * SummaryParty
+         * @description The responses given on behalf of one party.
+         */
+        SummaryParty: {
+            /**
+             * Party
+             * @description The party: on_behalf_of, else the writer's name
+             */
+            party: string;
+            /**
+             * Invited
+             * @description The party was among the hearing's invitees
+             */
+            invited: boolean;
+            /**
+             * Responses
+             * @description Its responses, by time received
+             */
+            responses: components["schemas"]["SummaryResponse"][];
+        };
+        /**
+         * SummaryResponse
+         * @description One response in the summary.
+         */
+        SummaryResponse: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The response's id
+             */
+            id: string;
+            /**
+             * From Name
+             * @description Who wrote it
+             */
+            from_name: string;
+            /**
+             * Text
+             * @description What it says
+             */
+            text: string;
+            /**
+             * Received At
+             * Format: date-time
+             * @description When it came in
+             */
+            received_at: string;
+            /**
+             * Late
+             * @description Received after the deadline
+             */
+            late: boolean;
+            /** @description How it was handled; null if not yet */
+            handling: components["schemas"]["HearingHandling"] | null;
+            /**
+             * Handling Comment
+             * @description The comment on its handling
+             */
+            handling_comment: string | null;
+        };
+        /**
          * SurveyAudience
          * @description Who a survey round is sent to.
          *
@@ -10350,6 +10945,122 @@ export interface components {
              * @description The last day of the seat; a person may hold the same role again after it
              */
             ends_on?: string | null;
+        };
+        /**
+         * HearingUpdate
+         * @description Changes to apply. A hearing (høring) of a document or a submission version.
+         */
+        HearingUpdate: {
+            /**
+             * Title
+             * @description The hearing's title
+             */
+            title?: string;
+            /**
+             * Matter
+             * @description What is heard
+             */
+            matter?: string | null;
+            /**
+             * Project Id
+             * @description The project it concerns, if any
+             */
+            project_id?: string | null;
+            /**
+             * Concerns Employees
+             * @description The matter concerns employees (Hovedavtalen del B): the union representatives and the joint consultative committee must then be invited
+             */
+            concerns_employees?: boolean;
+            /**
+             * Document Id
+             * @description The document heard, from the document register
+             */
+            document_id?: string | null;
+            /**
+             * Submission Version Id
+             * @description The submission version heard, instead of a document
+             */
+            submission_version_id?: string | null;
+            /**
+             * Letter
+             * @description The text of the hearing letter
+             */
+            letter?: string | null;
+            /**
+             * Letter Document Id
+             * @description The hearing letter in the document register, if kept there
+             */
+            letter_document_id?: string | null;
+            /**
+             * Opens On
+             * @description The day the hearing opens
+             */
+            opens_on?: string | null;
+            /**
+             * Deadline At
+             * Format: date-time
+             * @description When responses are due, with its offset, e.g. 2018-11-30T12:00:00+01:00
+             */
+            deadline_at?: string;
+            /**
+             * Invitees
+             * @description The parties invited, in order
+             */
+            invitees?: components["schemas"]["InviteeInput"][];
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id?: string | null;
+        };
+        /**
+         * HearingResponseUpdate
+         * @description Changes to apply. A response to a hearing (høringsuttalelse).
+         */
+        HearingResponseUpdate: {
+            /**
+             * From Name
+             * @description Who wrote the response
+             */
+            from_name?: string;
+            /**
+             * From Person Id
+             * @description Who wrote it, among the programme's people
+             */
+            from_person_id?: string | null;
+            /**
+             * On Behalf Of
+             * @description The party it speaks for; defaults to the invitee's name
+             */
+            on_behalf_of?: string | null;
+            /**
+             * Invitee Id
+             * @description The invited party it answers for, among the hearing's invitees
+             */
+            invitee_id?: string | null;
+            /**
+             * Text
+             * @description What the response says
+             */
+            text?: string;
+            /**
+             * File Ids
+             * @description Attachments, among the programme's files
+             */
+            file_ids?: string[];
+            /**
+             * Received At
+             * Format: date-time
+             * @description When it came in; not in the future. After the hearing's deadline it is taken, and marked late
+             */
+            received_at?: string;
+            /** @description How it was followed up; null until handled */
+            handling?: components["schemas"]["HearingHandling"] | null;
+            /**
+             * Handling Comment
+             * @description Why, and what came of it
+             */
+            handling_comment?: string | null;
         };
         /**
          * IndicatorUpdate
@@ -29379,94 +30090,6 @@ export interface operations {
             };
         };
     };
-    "delivery-matrix-get": {
-        parameters: {
-            query: {
-                /** @description The programme whose deliveries to show */
-                programme_id: string;
-                /** @description Only submissions following this template */
-                template_id?: string | null;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DeliveryMatrix"];
-                };
-            };
-            /** @description Malformed request (bad JSON or cursor) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid input */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Internal server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     "files-list": {
         parameters: {
             query?: {
@@ -30531,6 +31154,1578 @@ export interface operations {
             };
             /** @description If-Match is missing; send the ETag of the version the change is based on */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "hearings-list": {
+        parameters: {
+            query?: {
+                /** @description Only hearings of this programme. Repeat the parameter to match any of several values. */
+                programme_id?: string[] | null;
+                /** @description Only hearings of this project. Repeat the parameter to match any of several values. */
+                project_id?: string[] | null;
+                /** @description Only hearings of this document. Repeat the parameter to match any of several values. */
+                document_id?: string[] | null;
+                /** @description Only hearings with this status. Repeat the parameter to match any of several values. */
+                status?: components["schemas"]["HearingStatus"][] | null;
+                /** @description The caller's own key (external_id); repeat for several. Repeat the parameter to match any of several values. */
+                external_id?: string[] | null;
+                /** @description Free-text search: records whose title or matter or letter contains this text, ignoring case */
+                q?: string | null;
+                /** @description Order of the list, by one of: deadline_at, title, created_at. Ascending; a leading `-` sorts descending (e.g. `-deadline_at`). Ties are broken by id, so pages never overlap. */
+                sort?: "deadline_at" | "-deadline_at" | "title" | "-title" | "created_at" | "-created_at";
+                /** @description How many records one page holds (at most 500) */
+                limit?: number;
+                /** @description Where the page starts: the `next_cursor` of the previous page, passed back unchanged with the same filters and sort; leave out for the first page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HearingPage"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "hearings-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HearingCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    /** @description The address of the new record */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HearingRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "hearings-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the hearing */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HearingRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "hearings-delete": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the hearing */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "hearings-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the hearing */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HearingUpdate"];
+                "application/merge-patch+json": components["schemas"]["HearingUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HearingRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "hearing-responses-list": {
+        parameters: {
+            query?: {
+                /** @description Only responses to hearings of this programme. Repeat the parameter to match any of several values. */
+                programme_id?: string[] | null;
+                /** @description Only responses to this hearing. Repeat the parameter to match any of several values. */
+                hearing_id?: string[] | null;
+                /** @description Only responses on behalf of this invited party. Repeat the parameter to match any of several values. */
+                invitee_id?: string[] | null;
+                /** @description Only responses handled this way. Repeat the parameter to match any of several values. */
+                handling?: components["schemas"]["HearingHandling"][] | null;
+                /** @description Handled responses only (true) or those not yet handled (false) */
+                handled?: boolean | null;
+                /** @description Received after the deadline (true) or not */
+                late?: boolean[] | null;
+                /** @description Free-text search: records whose from_name or on_behalf_of or text contains this text, ignoring case */
+                q?: string | null;
+                /** @description Order of the list, by one of: received_at, created_at. Ascending; a leading `-` sorts descending (e.g. `-received_at`). Ties are broken by id, so pages never overlap. */
+                sort?: "received_at" | "-received_at" | "created_at" | "-created_at";
+                /** @description How many records one page holds (at most 500) */
+                limit?: number;
+                /** @description Where the page starts: the `next_cursor` of the previous page, passed back unchanged with the same filters and sort; leave out for the first page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HearingResponsePage"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "hearing-responses-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HearingResponseCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    /** @description The address of the new record */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HearingResponseRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "hearing-responses-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the hearing response */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HearingResponseRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "hearing-responses-delete": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the hearing response */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "hearing-responses-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the hearing response */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HearingResponseUpdate"];
+                "application/merge-patch+json": components["schemas"]["HearingResponseUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HearingResponseRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "hearings-open": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the hearing */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HearingRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "hearings-close": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the hearing */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HearingRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "hearings-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the hearing */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HearingSummary"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "hearings-summary-docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the hearing */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The summary as a Word document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
