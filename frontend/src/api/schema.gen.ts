@@ -2034,6 +2034,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/delivery-matrix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The programme's delivery matrix: areas by versions
+         * @description Every project and group with a submission (projects by code, then groups by name) by
+         *     every version label (in position order), each cell the area's version with that label:
+         *     its status, deadline, due and submission times and its delivery (on_time, late with
+         *     `late_by_seconds`, missing, pending, waived, or `none` when the area has no such
+         *     version), judged now. Anyone with a role in the programme, observers too, may read it; a
+         *     programme you cannot see answers 404, a template of another programme 422.
+         */
+        get: operations["delivery-matrix-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/files": {
         parameters: {
             query?: never;
@@ -3530,6 +3555,39 @@ export interface components {
          * @enum {string}
          */
         Delivery: "on_time" | "late" | "missing" | "pending" | "waived";
+        /**
+         * DeliveryMatrix
+         * @description Areas by versions: who delivered which version on time, late, or not at all.
+         */
+        DeliveryMatrix: {
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme
+             */
+            programme_id: string;
+            /**
+             * Template Id
+             * @description Only submissions of this template, if set
+             */
+            template_id: string | null;
+            /**
+             * Computed At
+             * Format: date-time
+             * @description The moment the deliveries were judged at
+             */
+            computed_at: string;
+            /**
+             * Versions
+             * @description The version labels, in position order
+             */
+            versions: components["schemas"]["MatrixColumn"][];
+            /**
+             * Areas
+             * @description The projects (by code) then groups (by name) that have submissions
+             */
+            areas: components["schemas"]["MatrixArea"][];
+        };
         /**
          * DocumentCreate
          * @description An entry of the programme's document register (referanseliste): a decision, note,
@@ -6295,6 +6353,125 @@ export interface components {
          * @enum {string}
          */
         MandateStatus: "draft" | "proposed" | "approved";
+        /**
+         * MatrixArea
+         * @description A project or group that hands in submissions: a row of the matrix.
+         */
+        MatrixArea: {
+            /**
+             * Kind
+             * @description Whether the area is a project or group
+             * @enum {string}
+             */
+            kind: "project" | "group";
+            /**
+             * Id
+             * Format: uuid
+             * @description The project's or group's id
+             */
+            id: string;
+            /**
+             * Code
+             * @description The project's code; null for a group
+             */
+            code: string | null;
+            /**
+             * Name
+             * @description The project's or group's name
+             */
+            name: string;
+            /**
+             * Submission Id
+             * Format: uuid
+             * @description The area's submission (the first by title)
+             */
+            submission_id: string;
+            /**
+             * Submission Title
+             * @description That submission's title
+             */
+            submission_title: string;
+            /**
+             * Cells
+             * @description One cell per version label, in column order
+             */
+            cells: components["schemas"]["MatrixCell"][];
+        };
+        /**
+         * MatrixCell
+         * @description An area's version with one label, and whether it met its deadline.
+         */
+        MatrixCell: {
+            /**
+             * Label
+             * @description The version label of the cell's column
+             */
+            label: string;
+            /**
+             * Version Id
+             * @description The version; null when the area has none
+             */
+            version_id: string | null;
+            /**
+             * Submission Id
+             * Format: uuid
+             * @description The area's submission the cell belongs to
+             */
+            submission_id: string;
+            /** @description Draft or submitted; null without version */
+            status: components["schemas"]["VersionStatus"] | null;
+            /**
+             * Deadline Id
+             * @description The deadline the version answers
+             */
+            deadline_id: string | null;
+            /**
+             * Due At
+             * @description When that deadline is due
+             */
+            due_at: string | null;
+            /**
+             * Submitted At
+             * @description When the version was submitted
+             */
+            submitted_at: string | null;
+            /** @description Whether the version met its deadline */
+            delivery: components["schemas"]["MatrixDelivery"];
+            /**
+             * Late By Seconds
+             * @description How long after due_at it was submitted, in whole seconds; null unless late
+             */
+            late_by_seconds: number | null;
+        };
+        /**
+         * MatrixColumn
+         * @description One version label, a column of the matrix.
+         */
+        MatrixColumn: {
+            /**
+             * Label
+             * @description The version's label, e.g. 1, 2, 3 or endelig
+             */
+            label: string;
+            /**
+             * Position
+             * @description Its place among the versions (the lowest seen)
+             */
+            position: number;
+        };
+        /**
+         * MatrixDelivery
+         * @description How an area stands with one version, computed on read.
+         *
+         *     - `on_time`: submitted at or before its deadline's due time (or with no deadline)
+         *     - `late`: submitted after its deadline's due time (see late_by_seconds)
+         *     - `missing`: not submitted, and its deadline's due time has passed
+         *     - `pending`: not submitted yet, and not yet due (or with no deadline)
+         *     - `waived`: not submitted, and its deadline is waived
+         *     - `none`: the area has no version with this label
+         * @enum {string}
+         */
+        MatrixDelivery: "on_time" | "late" | "missing" | "pending" | "waived" | "none";
         /**
          * Me
          * @description Who the token belongs to.
@@ -30054,6 +30231,94 @@ export interface operations {
             };
             /** @description If-Match is missing; send the ETag of the version the change is based on */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "delivery-matrix-get": {
+        parameters: {
+            query: {
+                /** @description The programme whose deliveries to show */
+                programme_id: string;
+                /** @description Only submissions following this template */
+                template_id?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryMatrix"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
