@@ -44,6 +44,16 @@ describe("findingMessage", () => {
     ],
     ["allocation-over-100", { person: "Hanne Holm", total: 110 }, "Hanne Holm: 110 %"],
     [
+      "hearing-response-handled",
+      { hearing: "Overordnet organisering", count: 2 },
+      "Høringen «Overordnet organisering» er avsluttet med 2 ubehandlede uttalelser",
+    ],
+    [
+      "hearing-parties",
+      { hearing: "Overordnet organisering", missing: ["union_representatives", "joint_consultative_committee"] },
+      "Høringen «Overordnet organisering» angår de ansatte, men er ikke sendt til: de tillitsvalgte, partssammensatt utvalg",
+    ],
+    [
       "mandate-approved",
       { project: "HV1", mandate_status: "proposed" },
       "HV1: mandatet er ikke godkjent (status: Foreslått)",

@@ -129,6 +129,13 @@ export function findingMessage(t: Translate, format: Formats, finding: Finding):
       });
     case "measure-result":
       return t(key, { measure: fact("measure"), due: format.formatDate(fact("due_on")) });
+    case "hearing-response-handled":
+      return t(key, { hearing: fact("hearing"), count: fact("count") });
+    case "hearing-parties": {
+      const codes = Array.isArray(facts.missing) ? facts.missing : [];
+      const missing = codes.map((code) => t(`compliance.hearingParty.${code}`)).join(", ");
+      return t(key, { hearing: fact("hearing"), missing });
+    }
     case "group-criteria-assessed":
       return t(key, { group: fact("group"), missing: fact("missing") });
     case "reorganisation-consultation": {
