@@ -258,3 +258,91 @@ class TestCost:
         group = await make_group(client, programme)
         await make_submission(client, programme, template, group_id=group["id"])
         assert await count() == small
+
+
+async def compliance(http, programme: dict, **params) -> dict:
+    r = await http.get(f"{API}/programmes/{programme['id']}/compliance", params=params)
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def findings(report: dict, *rules: str) -> list[dict]:
+    every = [f for p in report["projects"] for f in p["findings"]] + report["programme_findings"]
+    return [f for f in every if f["rule"] in rules]
+
+
+class TestRules:
+    """version-missing and version-late, judged as of the report's day."""
+
+    async def _world(self, client):
+        programme = await make_programme(client, starts_on="2018-08-01")
+        rikke = await make_person(client, programme)
+        template = await make_template(client, programme)
+        project = await make_project(client, programme, code="VO7", name="Kultur")
+        submission = await make_submission(client, programme, template, project_id=project["id"])
+        # Due 12:00 Oslo time on 23 November 2018.
+        deadline = await make_deadline(
+            client,
+            programme,
+            rikke,
+            project_id=project["id"],
+            due_at="2018-11-23T12:00:00+01:00",
+        )
+        return programme, submission, deadline
+
+    async def test_a_version_not_delivered_by_its_deadline_is_missing(self, app, client):
+        programme, submission, deadline = await self._world(client)
+        version = await make_version(
+            client, submission, label="3", position=3, deadline_id=deadline["id"]
+        )
+        report = await compliance(client, programme)
+        (missing,) = findings(report, "version-missing", "version-late")
+        assert missing["rule"] == "version-missing"
+        assert (missing["record_type"], missing["record_id"]) == (
+            "submission_version",
+            version["id"],
+        )
+        assert missing["facts"] == {
+            "area": "VO7",
+            "submission": submission["title"],
+            "version": "3",
+            "due_at": "2018-11-23T12:00:00+01:00",
+        }
+        assert missing["source"].startswith("Seed 002")
+        # The deadline's own finding would say the same thing: it gives way to the version's.
+        assert findings(report, "overdue-deadline") == []
+        # Judged on the day before it was due, nothing is missing yet.
+        report = await compliance(client, programme, as_of="2018-11-22")
+        assert findings(report, "version-missing", "version-late", "overdue-deadline") == []
+        # Delivered on time, nothing is found; delivered a day late, the lateness is.
+        await submit_at(app, version, datetime.fromisoformat("2018-11-24T12:00:00+01:00"))
+        report = await compliance(client, programme)
+        (late,) = findings(report, "version-missing", "version-late", "overdue-deadline")
+        assert late["rule"] == "version-late"
+        assert late["facts"]["late_by_seconds"] == 86400
+        assert late["facts"]["submitted_at"] == "2018-11-24T12:00:00+01:00"
+        # As of the day it was late but not yet delivered, it was missing.
+        report = await compliance(client, programme, as_of="2018-11-23")
+        assert [f["rule"] for f in findings(report, "version-missing", "version-late")] == [
+            "version-missing"
+        ]
+
+    async def test_on_time_and_waived_versions_are_fine(self, app, client):
+        programme, submission, deadline = await self._world(client)
+        version = await make_version(client, submission, label="1", deadline_id=deadline["id"])
+        await submit_at(app, version, datetime.fromisoformat("2018-11-23T12:00:00+01:00"))
+        rikke = await make_person(client, programme)
+        waived = await make_deadline(
+            client, programme, rikke, due_at="2018-11-30T12:00:00+01:00", status="waived"
+        )
+        await make_version(client, submission, label="2", deadline_id=waived["id"])
+        await make_version(client, submission, label="utkast")  # no deadline at all
+        report = await compliance(client, programme)
+        assert findings(report, "version-missing", "version-late") == []
+
+    async def test_one_second_late_is_late(self, app, client):
+        programme, submission, deadline = await self._world(client)
+        version = await make_version(client, submission, label="1", deadline_id=deadline["id"])
+        await submit_at(app, version, datetime.fromisoformat("2018-11-23T12:00:01+01:00"))
+        (late,) = findings(await compliance(client, programme), "version-late")
+        assert late["facts"]["late_by_seconds"] == 1

@@ -211,6 +211,8 @@ class TestCompliance:
             "follow-up-overdue",
             "hearing-response-handled",
             "hearing-parties",
+            "version-missing",
+            "version-late",
         }
         assert all(r["source"] for r in report["rules"])
 

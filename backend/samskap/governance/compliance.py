@@ -39,6 +39,7 @@ from samskap.models.enums import (
     ProjectStatus,
     StakeholderKind,
 )
+from samskap.submissions.matrix import version_findings
 
 INVOLVEMENT_DAYS = 60
 LEADER_ALLOCATION = (60, 100)
@@ -177,6 +178,8 @@ async def programme_compliance(
     found += await measures_without_result(session, programme, today)
     found += await groups_missing_setup_assessments(session, programme, today)
     found += await hearing_findings(session, programme)
+    versions = await version_findings(session, programme, judged)
+    found += versions.findings
     leaders = {
         p.id: p.name
         for p in await session.scalars(
@@ -211,7 +214,7 @@ async def programme_compliance(
                     facts={"project": project.code, "since": since.isoformat()},
                 )
             )
-    for deadline in overdue:
+    for deadline in (d for d in overdue if d.id not in versions.deadline_ids):
         due = deadline.due_at.astimezone(ZoneInfo(get_settings().timezone))
         found.append(
             finding(

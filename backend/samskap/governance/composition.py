@@ -43,12 +43,14 @@ class Finding(BaseModel):
         "indicator (name); follow-up-overdue: indicator (name), last_on and due_on "
         "(YYYY-MM-DD), interval_months; hearing-response-handled: hearing (title), count; "
         "hearing-parties: hearing (title), missing (union_representatives, "
-        "joint_consultative_committee)",
+        "joint_consultative_committee); version-missing: area (project code or group name), "
+        "submission (title), version (label), due_at; version-late: the same, submitted_at "
+        "and late_by_seconds",
         examples=[{"group": "Prosjektstyre Helse og velferd"}],
     )
     record_type: str = Field(
         description="The kind of record that falls short: group, project, person, deadline, "
-        "decision, measure, indicator or hearing"
+        "decision, measure, indicator, hearing or submission_version"
     )
     record_id: uuid.UUID = Field(description="The id of that record")
     project_id: uuid.UUID | None = Field(

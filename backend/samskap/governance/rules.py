@@ -131,6 +131,19 @@ HEARING_PARTIES = Rule(
     "(partssammensett utval)",
 )
 
+VERSION_MISSING = Rule(
+    "version-missing",
+    "Every version of a submission is delivered by its deadline",
+    "Seed 002, DEL 3: FRISTER: arbeidsboken sendes i ny versjon etter hver samling innen "
+    "fristen, til navngitt mottaker",
+)
+VERSION_LATE = Rule(
+    "version-late",
+    "A version of a submission is delivered on time, not after its deadline",
+    "Seed 002, DEL 3: FRISTER: arbeidsboken sendes i ny versjon etter hver samling innen "
+    "fristen, til navngitt mottaker",
+)
+
 # Every rule above, in the order they are declared: the compliance report lists them all, so
 # that a finding's rule is always among them.
 ALL = tuple(value for value in list(globals().values()) if isinstance(value, Rule))

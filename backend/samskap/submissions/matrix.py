@@ -3,14 +3,20 @@ submissions, by the versions they hand in (1, 2, 3, final), each cell on time, l
 pending, waived or none; computed on read in three statements whatever the size."""
 
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Literal, cast
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samskap.auth.principal import Principal
+from samskap.config import get_settings
 from samskap.deadlines.delivery import Delivery, delivery_of
+from samskap.governance import rules
+from samskap.governance.as_of import AsOf
+from samskap.governance.composition import FactValue, Finding, finding
 from samskap.kit.references import require_in_programme
 from samskap.models import (
     Deadline,
@@ -169,3 +175,88 @@ async def delivery_matrix(
 def _order(area: MatrixArea) -> tuple:
     """Projects by code, then groups by name."""
     return (area.kind != "project", (area.code or "").casefold(), area.name.casefold())
+
+
+@dataclass
+class VersionFindings:
+    """The findings, and the deadlines a version-missing finding speaks for (their own
+    overdue-deadline finding would say the same thing with less)."""
+
+    findings: list[Finding]
+    deadline_ids: set[uuid.UUID]
+
+
+async def version_findings(
+    session: AsyncSession, programme: Programme, judged: AsOf
+) -> VersionFindings:
+    """version-missing and version-late, as the programme stood at the moment judged: a
+    version whose deadline (not waived) passed before then without it being submitted by
+    then, and a version submitted by then but after its deadline, with how late. One
+    statement."""
+    moment = judged.moment
+    zone = ZoneInfo(get_settings().timezone)
+    rows = (
+        await session.execute(
+            select(
+                SubmissionVersion,
+                Submission.title,
+                Submission.project_id,
+                Project.code,
+                Group.name.label("group_name"),
+                Deadline.due_at,
+                Deadline.status,
+            )
+            .join(Submission, Submission.id == SubmissionVersion.submission_id)
+            .join(Deadline, Deadline.id == SubmissionVersion.deadline_id)
+            .outerjoin(Project, Project.id == Submission.project_id)
+            .outerjoin(Group, Group.id == Submission.group_id)
+            .where(SubmissionVersion.programme_id == programme.id, Deadline.due_at < moment)
+            .order_by(Deadline.due_at, Project.code, Group.name, SubmissionVersion.position)
+        )
+    ).all()
+    found: list[Finding] = []
+    covered: set[uuid.UUID] = set()
+    for version, title, project_id, code, group_name, due_at, status in rows:
+        area = code or group_name or title
+        due = due_at.astimezone(zone)
+        submitted = version.status == VersionStatus.submitted and (
+            version.submitted_at is not None and version.submitted_at <= moment
+        )
+        facts: dict[str, FactValue] = {
+            "area": area,
+            "submission": title,
+            "version": version.label,
+            "due_at": due.isoformat(),
+        }
+        if not submitted:
+            if status == DeadlineStatus.waived:
+                continue
+            covered.add(cast(uuid.UUID, version.deadline_id))
+            found.append(
+                finding(
+                    rules.VERSION_MISSING,
+                    f"{area}: version {version.label} of «{title}» was due "
+                    f"{due:%Y-%m-%d %H:%M} and has not been submitted",
+                    "submission_version",
+                    version.id,
+                    project_id,
+                    facts=facts,
+                )
+            )
+            continue
+        late = late_by(version.submitted_at, due_at)
+        if late is None:
+            continue
+        at = cast(datetime, version.submitted_at).astimezone(zone)
+        found.append(
+            finding(
+                rules.VERSION_LATE,
+                f"{area}: version {version.label} of «{title}» was submitted "
+                f"{at:%Y-%m-%d %H:%M}, {late} seconds after its deadline {due:%Y-%m-%d %H:%M}",
+                "submission_version",
+                version.id,
+                project_id,
+                facts=facts | {"submitted_at": at.isoformat(), "late_by_seconds": late},
+            )
+        )
+    return VersionFindings(found, covered)

@@ -68,6 +68,23 @@ describe("findingMessage", () => {
       { deadline: "Arbeidsbok versjon 2", due_at: "2018-11-23T11:00:00Z" },
       "«Arbeidsbok versjon 2» hadde frist 23. nov. 2018, 12:00",
     ],
+    [
+      "version-missing",
+      { area: "VO3", submission: "Arbeidsbok Kultur", version: "3", due_at: "2018-11-23T11:00:00Z" },
+      "VO3: versjon 3 av «Arbeidsbok Kultur» hadde frist 23. nov. 2018, 12:00 og er ikke levert",
+    ],
+    [
+      "version-late",
+      {
+        area: "VO2",
+        submission: "Arbeidsbok Helse",
+        version: "2",
+        due_at: "2018-11-23T11:00:00Z",
+        submitted_at: "2018-11-26T11:00:00Z",
+        late_by_seconds: 3 * 86400,
+      },
+      "VO2: versjon 2 av «Arbeidsbok Helse» ble levert 3 dager for sent (26. nov. 2018, 12:00)",
+    ],
     ["indicator-baseline", { indicator: "Trivsel" }, "Indikatoren «Trivsel» har ikke noe utgangspunkt"],
     [
       "follow-up-overdue",

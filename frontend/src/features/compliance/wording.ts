@@ -1,6 +1,7 @@
 import type { ProblemItem } from "../../api/problem";
 import type { Finding } from "../../api/queries/compliance";
 import type { Translate } from "../../i18n";
+import { lateBy } from "../deadlines/lateness";
 
 /** The date formats of useI18n(): shown in the user's language, in Oslo time. */
 export interface Formats {
@@ -131,6 +132,21 @@ export function findingMessage(t: Translate, format: Formats, finding: Finding):
       return t(key, { measure: fact("measure"), due: format.formatDate(fact("due_on")) });
     case "hearing-response-handled":
       return t(key, { hearing: fact("hearing"), count: fact("count") });
+    case "version-missing":
+      return t(key, {
+        area: fact("area"),
+        version: fact("version"),
+        submission: fact("submission"),
+        due: format.formatDateTime(fact("due_at")),
+      });
+    case "version-late":
+      return t(key, {
+        area: fact("area"),
+        version: fact("version"),
+        submission: fact("submission"),
+        late: lateBy(t, Number(facts.late_by_seconds)),
+        submitted: format.formatDateTime(fact("submitted_at")),
+      });
     case "hearing-parties": {
       const codes = Array.isArray(facts.missing) ? facts.missing : [];
       const missing = codes.map((code) => t(`compliance.hearingParty.${code}`)).join(", ");
