@@ -27,6 +27,7 @@ export const router = createBrowserRouter([
               { path: "groups/:groupId", lazy: page(() => import("./features/groups/GroupPage")) },
               { path: "tasks", lazy: page(() => import("./features/tasks/TasksPage")) },
               { path: "deadlines", lazy: page(() => import("./features/deadlines/DeadlinesPage")) },
+              { path: "deliveries", lazy: page(() => import("./features/deliveries/DeliveriesPage")) },
               { path: "involvements", lazy: page(() => import("./features/involvements/InvolvementsPage")) },
               { path: "involvements/new", lazy: page(() => import("./features/involvements/InvolvementFormPage")) },
               { path: "people", lazy: page(() => import("./features/people/PeoplePage")) },

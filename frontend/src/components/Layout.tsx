@@ -101,6 +101,7 @@ function ProgrammeNav({ programmeId }: { programmeId: string }) {
     [`${base}/indicators`, "nav.indicators"],
     [`${base}/surveys`, "nav.surveys"],
     [`${base}/templates`, "nav.templates"],
+    [`${base}/deliveries`, "nav.deliveries"],
     [`${base}/compliance`, "nav.compliance"],
     [`${base}/people`, "nav.people"],
   ];
