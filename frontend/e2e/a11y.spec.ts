@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS, expectAccessible, expectNoRawKeys, login, programmeId } from "./fixtures";
+import { fillMatrix } from "./deliveries-data";
 import { api as goalsApi, ensureCatalogue } from "./goals-data";
 
 // The pages the other specs do not visit in every language: login, the programme list of an
@@ -317,5 +318,91 @@ for (const [locale, templates, versions] of [
     await expectAccessible(page);
     await expectNoRawKeys(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  });
+}
+
+// The hearings list and a hearing with a response in every language, on a phone's 320 px.
+for (const [locale, hearings, handle] of [
+  ["nb", "Høringer", "Behandle uttalelsen fra"],
+  ["nn", "Høyringar", "Handsam fråsegna frå"],
+  ["en", "Hearings", "Handle the response from"],
+] as const) {
+  test(`hearings at 320 px in ${locale}`, async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 720 });
+    await login(page, "editor");
+    await page.evaluate((l) => localStorage.setItem("samskap.locale", l), locale);
+    const programme = programmeId(page);
+    const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem("samskap.session")!).accessToken);
+    const headers = { Authorization: `Bearer ${token}` };
+    const created = await page.request.post("/api/v1/hearings", {
+      headers,
+      data: {
+        programme_id: programme,
+        title: `Høring om organisering ${locale} ${Date.now()}`,
+        letter: "Forslaget sendes på høring.",
+        concerns_employees: true,
+        deadline_at: "2018-11-30T12:00:00+01:00",
+        invitees: [
+          { party: "union_representatives", name: "Hovedtillitsvalgte" },
+          { party: "joint_consultative_committee", name: "Partssammensatt utvalg" },
+        ],
+      },
+    });
+    expect(created.status()).toBe(201);
+    const hearing = await created.json();
+    const opened = await page.request.post(`/api/v1/hearings/${hearing.id}/open`, { headers: { ...headers, "If-Match": '"1"' } });
+    expect(opened.status()).toBe(200);
+    const response = await page.request.post("/api/v1/hearing-responses", {
+      headers,
+      data: {
+        hearing_id: hearing.id,
+        invitee_id: hearing.invitees[0].id,
+        from_name: "Kari Nordmann",
+        text: "Vi ønsker færre ledernivåer, og tydelige møteplasser for de ansatte i hvert tjenesteområde.",
+        received_at: "2018-11-28T10:00:00+01:00",
+      },
+    });
+    expect(response.status()).toBe(201);
+    await page.goto(`/p/${programme}/hearings`);
+    await expect(page.getByRole("heading", { level: 1, name: hearings })).toBeVisible();
+    await expectAccessible(page);
+    await expectNoRawKeys(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await page.goto(`/p/${programme}/hearings/${hearing.id}`);
+    await expect(page.getByRole("heading", { level: 1, name: hearing.title })).toBeVisible();
+    await expect(page.getByRole("table")).toBeVisible();
+    await expectAccessible(page);
+    await expectNoRawKeys(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await page.getByRole("button", { name: new RegExp(handle) }).click();
+    await expect(page.getByRole("dialog")).toBeVisible();
+    await expectAccessible(page);
+    await expectNoRawKeys(page);
+  });
+}
+
+// The delivery matrix in every language, on a phone's 320 px: the table scrolls in its own
+// labelled region, and the page does not.
+for (const [locale, deliveries, caption] of [
+  ["nb", "Leveranser", "Leveranser per område og versjon"],
+  ["nn", "Leveransar", "Leveransar per område og versjon"],
+  ["en", "Deliveries", "Deliveries by area and version"],
+] as const) {
+  test(`delivery matrix at 320 px in ${locale}`, async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 720 });
+    await login(page, "editor");
+    await page.evaluate((l) => localStorage.setItem("samskap.locale", l), locale);
+    const programme = programmeId(page);
+    const cleanUp = await fillMatrix(page);
+    try {
+      await page.goto(`/p/${programme}/deliveries`);
+      await expect(page.getByRole("heading", { level: 1, name: deliveries })).toBeVisible();
+      await expect(page.getByRole("region", { name: caption })).toBeVisible();
+      await expectAccessible(page);
+      await expectNoRawKeys(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    } finally {
+      await cleanUp();
+    }
   });
 }

@@ -95,6 +95,7 @@ function ProgrammeNav({ programmeId }: { programmeId: string }) {
     [`${base}/events`, "nav.events"],
     [`${base}/decisions`, "nav.decisions"],
     [`${base}/documents`, "nav.documents"],
+    [`${base}/hearings`, "nav.hearings"],
     [`${base}/goals`, "nav.goals"],
     [`${base}/measures`, "nav.measures"],
     [`${base}/criteria`, "nav.criteria"],
