@@ -45,7 +45,7 @@ const matrix: DeliveryMatrix = {
       submission_title: "Arbeidsbok Oppvekst",
       cells: [
         cell("1", VO1),
-        cell("2", VO1, { delivery: "late", late_by_seconds: 3 * 86400 + 60 }),
+        cell("2", VO1, { delivery: "late", late_by_seconds: 4 * 86400 + 60 }),
         cell("3", VO1, { status: "draft", submitted_at: null, delivery: "missing" }),
       ],
     },

@@ -30,7 +30,7 @@ const MARK: Record<MatrixDelivery, string> = {
 /** A cell in words: «I tide», «For sent (3 dager)», «Mangler», … */
 export function deliveryWord(t: Translate, cell: Pick<MatrixCell, "delivery" | "late_by_seconds">): string {
   if (cell.delivery === "late" && cell.late_by_seconds) {
-    const days = Math.max(1, Math.ceil(cell.late_by_seconds / DAY));
+    const days = Math.max(1, Math.floor(cell.late_by_seconds / DAY));
     return t(days === 1 ? "deliveries.lateBy.one" : "deliveries.lateBy.many", { count: days });
   }
   return t(`deliveries.delivery.${cell.delivery}`);
