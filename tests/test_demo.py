@@ -35,6 +35,8 @@ MEASURED = {
     "group_criteria": "/group-criteria",
     "criterion_assessments": "/criterion-assessments",
     "documents": "/documents",
+    "hearings": "/hearings",
+    "hearing_responses": "/hearing-responses",
 }
 
 

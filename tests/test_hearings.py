@@ -392,3 +392,32 @@ class TestRules:
         programme = await make_programme(client)
         await make_hearing(client, programme, concerns_employees=False, invitees=[])
         assert rules_of(await compliance(client, programme), "hearing-parties") == []
+
+
+class TestDemo:
+    async def test_nordre_follo_heard_its_organisation_proposal(self, demo_client):
+        from tests.test_demo import NF, fetch_all, programmes
+
+        nf = (await programmes(demo_client))[NF]
+        [hearing] = await fetch_all(demo_client, "/hearings", programme_id=nf["id"])
+        assert hearing["title"].startswith("Høringsbrev: Overordnet organisering")
+        assert hearing["status"] == "closed"
+        assert {i["party"] for i in hearing["invitees"]} == {
+            "union_representatives",
+            "group",
+            "joint_consultative_committee",
+        }
+        responses = await fetch_all(demo_client, "/hearing-responses", hearing_id=hearing["id"])
+        assert len(responses) == 3
+        assert all(r["handling"] for r in responses)
+        summary = (await demo_client.get(f"{API}/hearings/{hearing['id']}/summary")).json()
+        assert {p["party"] for p in summary["parties"]} == {
+            "Fagforbundet",
+            "Utdanningsforbundet",
+            "Drøftingsforum Nordre Follo",
+        }
+        for r in responses:
+            involvement = (
+                await demo_client.get(f"{API}/involvements/{r['involvement_id']}")
+            ).json()
+            assert involvement["form"] == "hearing"

@@ -78,6 +78,8 @@ KINDS = (
     "group_criteria",
     "criterion_assessments",
     "documents",
+    "hearings",
+    "hearing_responses",
 )
 
 

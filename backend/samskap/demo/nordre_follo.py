@@ -42,7 +42,7 @@ from datetime import date
 
 from samskap.deadlines.schemas import DeadlineCreate
 from samskap.decisions.schemas import DecisionCreate
-from samskap.demo import nordre_follo_documents, nordre_follo_goals
+from samskap.demo import nordre_follo_documents, nordre_follo_goals, nordre_follo_hearing
 from samskap.demo.loader import DemoLoader, PersonSpec, ResultTick, Seat, oslo
 from samskap.groups.schemas import GroupCreate
 from samskap.involvements.schemas import DocumentLink, InvolvementCreate
@@ -347,6 +347,7 @@ async def build(loader: DemoLoader) -> Programme:
     await _involvements(loader, pid, people, projects, groups)
     await nordre_follo_goals.build(loader, programme, projects)
     await nordre_follo_documents.build(loader, programme, groups)
+    await nordre_follo_hearing.build(loader, programme, groups)
     return programme
 
 
