@@ -28,6 +28,8 @@ class Deadline(Record, InProgramme, ExternallyKeyed, Base):
         ForeignKey("group.id"), index=True
     )
     recipient_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"), index=True)
+    # A task given at a gathering (e.g. «Oppgave 2b»): the deadline answers it.
+    event_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("event.id"), index=True)
     kind: Mapped[DeadlineKind] = mapped_column(EnumText(DeadlineKind, 32), index=True)
     status: Mapped[DeadlineStatus] = mapped_column(EnumText(DeadlineStatus, 32), index=True)
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -466,3 +466,29 @@ class HearingHandling(Vocabulary):
     accepted = "accepted", "taken into account (tatt til følge)"
     partly_accepted = "partly_accepted", "taken partly into account (delvis tatt til følge)"
     not_accepted = "not_accepted", "not taken into account (ikke tatt til følge)"
+
+
+class IdeaStatus(Vocabulary):
+    """Where an improvement idea (forbedringsforslag) stands."""
+
+    received = "received", "received, not yet looked at (mottatt)"
+    assessing = "assessing", "being assessed (under vurdering)"
+    accepted = "accepted", "accepted, to be carried out (akseptert)"
+    in_progress = "in_progress", "being carried out (under gjennomføring)"
+    implemented = "implemented", "carried out (gjennomført)"
+    not_pursued = "not_pursued", "not pursued, with the reason given (ikke videreført)"
+
+
+class IdeaChannel(Vocabulary):
+    """How an idea came in."""
+
+    account = "account", "by a person signed in to the programme"
+    link = "link", "through the programme's participation link, without an account"
+
+
+class PlannedInvolvementStatus(Vocabulary):
+    """Whether a planned involvement has happened."""
+
+    planned = "planned", "planned, not yet held; overdue once its date has passed"
+    done = "done", "held, recorded by the involvement it links to"
+    cancelled = "cancelled", "no longer planned, with the reason given"
