@@ -1,7 +1,9 @@
+import uuid
 from datetime import UTC, datetime, timedelta
 
 from tests.factories import (
     API,
+    create,
     make_deadline,
     make_group,
     make_person,
@@ -227,3 +229,98 @@ class TestListDeadlines:
             )
         r = await client.get(f"{API}/deadlines")
         assert [d["title"] for d in r.json()["items"]] == ["06", "13", "20"]
+
+
+async def make_gathering(client, programme: dict, **overrides) -> dict:
+    return await create(
+        client,
+        "/events",
+        {
+            "programme_id": programme["id"],
+            "title": "Samling 1: Samme visjon, samme mål!",
+            "kind": "gathering",
+            "starts_at": "2018-09-06T09:00:00+02:00",
+            "ends_at": "2018-09-07T15:00:00+02:00",
+        }
+        | overrides,
+    )
+
+
+class TestTaskGivenAtAGathering:
+    async def test_a_task_given_at_a_gathering_names_it_both_ways(self, client):
+        programme = await make_programme(client)
+        person = await make_person(client, programme)
+        gathering = await make_gathering(client, programme)
+        task = await make_deadline(
+            client,
+            programme,
+            person,
+            title="Oppgave 2b: innspill til organisering",
+            due_at="2018-09-20T12:00:00+02:00",
+            event_id=gathering["id"],
+        )
+        assert task["event_id"] == gathering["id"]
+        # The delivery is still computed on read.
+        assert task["delivery"] == "missing"
+        url = f"{API}/deadlines/{task['id']}"
+        r = await client.patch(url, json={"event_id": None})
+        assert r.status_code == 200
+        assert r.json()["event_id"] is None
+        r = await client.patch(url, json={"event_id": gathering["id"]})
+        assert r.json()["event_id"] == gathering["id"]
+        assert (await client.get(url)).json()["event_id"] == gathering["id"]
+
+    async def test_an_event_of_another_programme_is_refused(self, client):
+        programme, other = await make_programme(client), await make_programme(client)
+        person = await make_person(client, programme)
+        foreign = await make_gathering(client, other)
+        body = {
+            "programme_id": programme["id"],
+            "title": "Oppgave 2b",
+            "due_at": "2018-09-20T12:00:00+02:00",
+            "responsible_person_id": person["id"],
+        }
+        r = await client.post(f"{API}/deadlines", json=body | {"event_id": foreign["id"]})
+        assert r.status_code == 422
+        error = r.json()["errors"][0]
+        assert (error["pointer"], error["code"]) == ("/event_id", "unknown_reference")
+        r = await client.post(f"{API}/deadlines", json=body | {"event_id": str(uuid.uuid4())})
+        assert r.status_code == 422
+        assert r.json()["errors"][0]["pointer"] == "/event_id"
+        # Nothing was stored; and a change to another programme's event is refused too.
+        listed = await client.get(f"{API}/deadlines", params={"programme_id": programme["id"]})
+        assert listed.json()["items"] == []
+        task = await make_deadline(client, programme, person)
+        r = await client.patch(f"{API}/deadlines/{task['id']}", json={"event_id": foreign["id"]})
+        assert r.status_code == 422
+        assert r.json()["errors"][0]["code"] == "unknown_reference"
+        assert (await client.get(f"{API}/deadlines/{task['id']}")).json()["event_id"] is None
+
+    async def test_the_tasks_of_a_gathering_are_listed_by_event(self, client):
+        programme = await make_programme(client)
+        person = await make_person(client, programme)
+        first = await make_gathering(client, programme)
+        second = await make_gathering(
+            client,
+            programme,
+            title="Samling 2: Vi jobber sammen!",
+            starts_at="2018-10-18T09:00:00+02:00",
+            ends_at="2018-10-18T15:00:00+02:00",
+        )
+        await make_deadline(client, programme, person, title="2b", event_id=first["id"])
+        await make_deadline(client, programme, person, title="PPT", event_id=first["id"])
+        await make_deadline(client, programme, person, title="V3", event_id=second["id"])
+        await make_deadline(client, programme, person, title="Uten samling")
+        r = await client.get(f"{API}/deadlines", params={"event_id": first["id"]})
+        assert sorted(d["title"] for d in r.json()["items"]) == ["2b", "PPT"]
+        r = await client.get(f"{API}/deadlines", params={"event_id": second["id"]})
+        assert [d["title"] for d in r.json()["items"]] == ["V3"]
+
+    async def test_a_gathering_with_tasks_is_not_deleted_from_under_them(self, client):
+        programme = await make_programme(client)
+        person = await make_person(client, programme)
+        gathering = await make_gathering(client, programme)
+        await make_deadline(client, programme, person, event_id=gathering["id"])
+        r = await client.delete(f"{API}/events/{gathering['id']}")
+        assert r.status_code == 409
+        assert (await client.get(f"{API}/events/{gathering['id']}")).status_code == 200

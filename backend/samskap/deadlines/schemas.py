@@ -53,6 +53,11 @@ class DeadlineCreate(InputModel):
         None, description="The group that must deliver (give this or responsible_person_id)"
     )
     recipient_id: uuid.UUID | None = Field(None, description="The person who receives it")
+    event_id: uuid.UUID | None = Field(
+        None,
+        description="The gathering or meeting at which the task was given (e.g. «Oppgave 2b» "
+        "at a samling), an event of the same programme",
+    )
     kind: DeadlineKind = Field(DeadlineKind.submission, description="What is due")
     status: DeadlineStatus = Field(DeadlineStatus.open, description="Whether it has been met")
     submitted_at: AwareDatetime | None = Field(
@@ -76,6 +81,7 @@ class DeadlineRead(RecordRead, describe_from=DeadlineCreate):
     responsible_person_id: uuid.UUID | None
     responsible_group_id: uuid.UUID | None
     recipient_id: uuid.UUID | None
+    event_id: uuid.UUID | None
     kind: DeadlineKind
     status: DeadlineStatus
     submitted_at: datetime | None

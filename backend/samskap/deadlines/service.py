@@ -11,7 +11,7 @@ from samskap.kit.listing import Filter, ListSpec
 from samskap.kit.references import require_in_programme
 from samskap.kit.service import CrudService
 from samskap.memberships.scope import member_scope
-from samskap.models import Deadline, Group, Person, Project
+from samskap.models import Deadline, Event, Group, Person, Project
 from samskap.models.enums import DeadlineKind, DeadlineStatus
 from samskap.problems import ValidationFailed
 
@@ -88,6 +88,12 @@ class DeadlineService(CrudService[Deadline]):
                 uuid.UUID,
                 "Only deadlines whose delivery goes to this person (the recipient)",
             ),
+            Filter(
+                "event_id",
+                Deadline.event_id,
+                uuid.UUID,
+                "Only the tasks given at this gathering or meeting",
+            ),
             Filter("kind", Deadline.kind, DeadlineKind, "Only deadlines of this kind"),
             Filter("status", Deadline.status, DeadlineStatus, "Only deadlines with this status"),
             Filter(
@@ -148,6 +154,7 @@ class DeadlineService(CrudService[Deadline]):
             (Person, "responsible_person_id"),
             (Group, "responsible_group_id"),
             (Person, "recipient_id"),
+            (Event, "event_id"),
         ):
             await require_in_programme(self.session, model, values.get(field), programme_id, field)
         await super().apply(record, values, creating=creating)

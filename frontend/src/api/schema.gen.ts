@@ -3160,6 +3160,11 @@ export interface components {
              */
             recipient_id?: string | null;
             /**
+             * Event Id
+             * @description The gathering or meeting at which the task was given (e.g. «Oppgave 2b» at a samling), an event of the same programme
+             */
+            event_id?: string | null;
+            /**
              * @description What is due
              * @default submission
              */
@@ -3283,6 +3288,11 @@ export interface components {
              * @description The person who receives it
              */
             recipient_id: string | null;
+            /**
+             * Event Id
+             * @description The gathering or meeting at which the task was given (e.g. «Oppgave 2b» at a samling), an event of the same programme
+             */
+            event_id: string | null;
             /** @description What is due */
             kind: components["schemas"]["DeadlineKind"];
             /** @description Whether it has been met */
@@ -10736,6 +10746,11 @@ export interface components {
              * @description The person who receives it
              */
             recipient_id?: string | null;
+            /**
+             * Event Id
+             * @description The gathering or meeting at which the task was given (e.g. «Oppgave 2b» at a samling), an event of the same programme
+             */
+            event_id?: string | null;
             /** @description What is due */
             kind?: components["schemas"]["DeadlineKind"];
             /** @description Whether it has been met */
@@ -12347,6 +12362,8 @@ export interface operations {
                 responsible_group_id?: string[] | null;
                 /** @description Only deadlines whose delivery goes to this person (the recipient). Repeat the parameter to match any of several values. */
                 recipient_id?: string[] | null;
+                /** @description Only the tasks given at this gathering or meeting. Repeat the parameter to match any of several values. */
+                event_id?: string[] | null;
                 /** @description Only deadlines of this kind. Repeat the parameter to match any of several values. */
                 kind?: components["schemas"]["DeadlineKind"][] | null;
                 /** @description Only deadlines with this status. Repeat the parameter to match any of several values. */
@@ -18420,6 +18437,8 @@ export interface operations {
                 responsible_group_id?: string[] | null;
                 /** @description Only deadlines whose delivery goes to this person (the recipient). Repeat the parameter to match any of several values. */
                 recipient_id?: string[] | null;
+                /** @description Only the tasks given at this gathering or meeting. Repeat the parameter to match any of several values. */
+                event_id?: string[] | null;
                 /** @description Only deadlines of this kind. Repeat the parameter to match any of several values. */
                 kind?: components["schemas"]["DeadlineKind"][] | null;
                 /** @description Only deadlines with this status. Repeat the parameter to match any of several values. */
