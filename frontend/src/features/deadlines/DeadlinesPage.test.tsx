@@ -28,6 +28,7 @@ function deadline(overrides: Partial<Deadline>): Deadline {
     responsible_person_id: PERSON,
     responsible_group_id: null,
     recipient_id: null,
+    event_id: null,
     kind: "submission",
     status: "open",
     submitted_at: null,
