@@ -13,6 +13,8 @@ export const DEADLINE_STATUSES: DeadlineStatus[] = ["open", "submitted", "waived
 
 export interface DeadlineFilters {
   projectId?: string;
+  /** Only the tasks given at this gathering or meeting. */
+  eventId?: string;
   status?: DeadlineStatus;
   kind?: DeadlineKind;
   overdue?: boolean;
@@ -28,6 +30,7 @@ export const deadlineKeys = {
   all: ["deadlines"] as const,
   lists: () => [...deadlineKeys.all, "list"] as const,
   list: (programmeId: string, filters: DeadlineFilters) => [...deadlineKeys.lists(), programmeId, filters] as const,
+  event: (eventId: string) => [...deadlineKeys.all, "event", eventId] as const,
   overdue: (programmeId: string, projectId?: string) =>
     [...deadlineKeys.all, "overdue", programmeId, projectId ?? null] as const,
 };
@@ -45,6 +48,7 @@ function listQuery(programmeId: string, filters: DeadlineFilters, limit: number,
         query: {
           programme_id: [programmeId],
           project_id: filters.projectId ? [filters.projectId] : undefined,
+          event_id: filters.eventId ? [filters.eventId] : undefined,
           status: filters.status ? [filters.status] : undefined,
           kind: filters.kind ? [filters.kind] : undefined,
           overdue: filters.overdue ? true : undefined,
@@ -77,6 +81,16 @@ export const monthDeadlinesQuery = (programmeId: string, month: string, filters:
     { ...filters, dueAfter: `${month}-01T00:00:00`, dueBefore: `${nextMonth(month)}-01T00:00:00` },
     MONTH_PAGE_SIZE,
   );
+
+// A gathering gives a handful of tasks; this many are shown on its page, with a link to the rest.
+export const EVENT_TASK_LIMIT = 100;
+
+/** The tasks given at one gathering or meeting, earliest due first. */
+export const eventTasksQuery = (programmeId: string, eventId: string) =>
+  queryOptions({
+    queryKey: deadlineKeys.event(eventId),
+    queryFn: () => listQuery(programmeId, { eventId }, EVENT_TASK_LIMIT),
+  });
 
 /** How many open deadlines are past due, counted up to OVERDUE_COUNT_LIMIT. */
 export const overdueCountQuery = (programmeId: string, projectId?: string) =>

@@ -85,6 +85,31 @@ export const eventsQuery = (programmeId: string, filters: EventFilters) =>
     getNextPageParam: (last) => last.next_cursor ?? undefined,
   });
 
+/** An event as a picker shows it: its title and when it starts. */
+export interface EventName {
+  id: string;
+  name: string;
+  starts_at: string;
+}
+
+// A programme holds tens of events a year; a picker takes them in one page.
+const EVENT_NAMES_LIMIT = 500;
+
+/** The programme's events for pickers, the latest first. */
+export const eventNamesQuery = (programmeId: string) =>
+  queryOptions({
+    queryKey: [...eventKeys.all, "names", programmeId] as const,
+    queryFn: async (): Promise<EventName[]> => {
+      const page = await unwrap(
+        api.GET("/api/v1/events", {
+          params: { query: { programme_id: [programmeId], sort: "-starts_at", limit: EVENT_NAMES_LIMIT } },
+        }),
+      );
+      return page.items.map((e) => ({ id: e.id, name: e.title, starts_at: e.starts_at }));
+    },
+    staleTime: 60_000,
+  });
+
 const getEvent = (id: string) => unwrapVersioned(api.GET("/api/v1/events/{id}", { params: { path: { id } } }));
 
 /** One event with its ETag, for If-Match on the next change. */

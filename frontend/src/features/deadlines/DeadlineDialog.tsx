@@ -1,13 +1,15 @@
 import { Button, Dialog, Fieldset, Heading, Radio, Textfield } from "@digdir/designsystemet-react";
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { ApiProblem } from "../../api/problem";
 import { useProblemWording, type Overrides } from "../../api/problemWording";
 import { DEADLINE_KINDS, useCreateDeadline, type DeadlineKind } from "../../api/queries/deadlines";
+import { eventNamesQuery } from "../../api/queries/events";
 import type { Named } from "../../api/queries/lookups";
 import { ProblemAlert } from "../../components/QueryState";
 import { SelectField } from "../../components/SelectField";
 import styles from "../../components/layout.module.css";
-import { useT } from "../../i18n";
+import { useI18n } from "../../i18n";
 import { osloLocalToInstant } from "../../lib/time";
 import own from "./deadlines.module.css";
 
@@ -19,10 +21,11 @@ interface Values {
   responsible: string;
   recipient_id: string;
   project_id: string;
+  event_id: string;
   description: string;
 }
 
-type Field = "title" | "due_at" | "kind" | "responsible" | "recipient_id" | "project_id" | "description";
+type Field = "title" | "due_at" | "kind" | "responsible" | "recipient_id" | "project_id" | "event_id" | "description";
 
 // The form's own sentences for what the API can refuse in it; other problems get the shared wording.
 const WORDING: Overrides = {
@@ -30,10 +33,14 @@ const WORDING: Overrides = {
   responsible_person_id: { one_responsible_required: "deadlines.error.responsibleRequired" },
 };
 
-/** Add a deadline: what is due, when in Oslo time, who delivers and who receives it. */
+/**
+ * Add a deadline: what is due, when in Oslo time, who delivers and who receives it, and the
+ * gathering or meeting at which it was given as a task, if any.
+ */
 export function DeadlineDialog({
   programmeId,
   defaultProjectId,
+  defaultEventId,
   projects,
   people,
   groups,
@@ -41,14 +48,17 @@ export function DeadlineDialog({
 }: {
   programmeId: string;
   defaultProjectId?: string;
+  /** The gathering or meeting the task was given at, chosen to begin with. */
+  defaultEventId?: string;
   projects: Named[];
   people: Named[];
   groups: Named[];
   onClose: (message?: string) => void;
 }) {
-  const t = useT();
+  const { t, formatDate } = useI18n();
   const headingId = useId();
   const create = useCreateDeadline();
+  const events = useQuery(eventNamesQuery(programmeId));
   const [values, setValues] = useState<Values>({
     title: "",
     due: "",
@@ -57,6 +67,7 @@ export function DeadlineDialog({
     responsible: "",
     recipient_id: "",
     project_id: defaultProjectId ?? "",
+    event_id: defaultEventId ?? "",
     description: "",
   });
   const [local, setLocal] = useState<Partial<Record<Field, string>>>({});
@@ -74,7 +85,16 @@ export function DeadlineDialog({
   const serverFor = (field: Field) =>
     field === "responsible" ? (server.responsible_person_id ?? server.responsible_group_id) : server[field];
   const errorOf = (field: Field) => local[field] ?? serverFor(field);
-  const fields: Field[] = ["title", "due_at", "kind", "responsible", "recipient_id", "project_id", "description"];
+  const fields: Field[] = [
+    "title",
+    "due_at",
+    "kind",
+    "responsible",
+    "recipient_id",
+    "project_id",
+    "event_id",
+    "description",
+  ];
   const placed = fields.some((f) => serverFor(f));
   const set = (field: keyof Values) => (event: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [field]: event.target.value }));
@@ -99,6 +119,7 @@ export function DeadlineDialog({
         responsible_group_id: values.responsibleKind === "group" ? values.responsible : null,
         recipient_id: values.recipient_id || null,
         project_id: values.project_id || null,
+        event_id: values.event_id || null,
         description: values.description.trim() || null,
       },
       { onSuccess: () => onClose(t("deadlines.created", { title })) },
@@ -203,6 +224,19 @@ export function DeadlineDialog({
               ))}
             </SelectField>
           </div>
+          <SelectField
+            label={t("deadlines.field.event")}
+            value={values.event_id}
+            onChange={set("event_id")}
+            error={errorOf("event_id")}
+          >
+            <option value="">{t("deadlines.noEvent")}</option>
+            {(events.data ?? []).map((e) => (
+              <option key={e.id} value={e.id}>
+                {t("deadlines.eventOption", { title: e.name, date: formatDate(e.starts_at) })}
+              </option>
+            ))}
+          </SelectField>
           <Textfield
             label={t("deadlines.field.description")}
             multiline

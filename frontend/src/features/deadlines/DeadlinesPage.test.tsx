@@ -10,6 +10,7 @@ import DeadlinesPage from "./DeadlinesPage";
 
 const PROGRAMME = "0193a0e4-7c1e-7000-8000-000000000001";
 const PERSON = "0193a0e4-7c1e-7000-8000-000000000003";
+const GATHERING = "0193a0e4-7c1e-7000-8000-0000000000e1";
 
 let serial = 0;
 function deadline(overrides: Partial<Deadline>): Deadline {
@@ -58,14 +59,23 @@ function stubApi(deadlines: Deadline[]) {
       if (url.pathname === "/api/v1/people") {
         return json({ items: [{ id: PERSON, name: "Kari Nordmann" }], next_cursor: null });
       }
+      if (url.pathname === "/api/v1/events") {
+        return json({
+          items: [{ id: GATHERING, title: "Samling 1", starts_at: "2018-09-06T07:00:00Z" }],
+          next_cursor: null,
+        });
+      }
       if (url.pathname === "/api/v1/projects" || url.pathname === "/api/v1/groups") {
         return json({ items: [], next_cursor: null });
       }
       if (url.pathname === "/api/v1/deadlines") {
         const overdue = url.searchParams.get("overdue") === "true";
         const late = url.searchParams.get("submitted_late") === "true";
+        const event = url.searchParams.get("event_id");
         return json({
-          items: deadlines.filter((d) => (!overdue || d.overdue) && (!late || d.submitted_late)),
+          items: deadlines.filter(
+            (d) => (!overdue || d.overdue) && (!late || d.submitted_late) && (!event || d.event_id === event),
+          ),
           next_cursor: null,
         });
       }
@@ -205,5 +215,25 @@ describe("DeadlinesPage list", () => {
     expect(patch.headers.get("If-Match")).toBe('"4"');
     expect(await patch.json()).toEqual({ status: "submitted" });
     expect(await screen.findByText("«Arbeidsbok versjon 2» er markert som levert.")).toBeInTheDocument();
+  });
+});
+
+describe("DeadlinesPage tasks of a gathering", () => {
+  it("lists only the tasks given at the gathering named in the address, and can show all again", async () => {
+    const calls = stubApi([
+      deadline({ title: "Oppgave 2b", event_id: GATHERING }),
+      deadline({ title: "Uten samling" }),
+    ]);
+    const user = userEvent.setup();
+    renderAt(`/p/${PROGRAMME}/deadlines?event=${GATHERING}`);
+    expect(await screen.findByRole("rowheader", { name: "Oppgave 2b" })).toBeInTheDocument();
+    expect(screen.queryByRole("rowheader", { name: "Uten samling" })).toBeNull();
+    const filter = screen.getByRole("combobox", { name: "Gitt på samling eller møte" });
+    await waitFor(() => expect(filter).toHaveValue(GATHERING));
+    expect(within(filter).getByRole("option", { name: "Samling 1 (6. sep. 2018)" })).toBeInTheDocument();
+    const listed = calls.map((c) => new URL(c.url)).filter((u) => u.pathname === "/api/v1/deadlines");
+    expect(listed.some((u) => u.searchParams.get("event_id") === GATHERING)).toBe(true);
+    await user.selectOptions(filter, "");
+    expect(await screen.findByRole("rowheader", { name: "Uten samling" })).toBeInTheDocument();
   });
 });

@@ -14,6 +14,7 @@ import {
   type DeadlineKind,
   type DeadlineStatus,
 } from "../../api/queries/deadlines";
+import { eventNamesQuery, type EventName } from "../../api/queries/events";
 import { groupNamesQuery, namesById, peopleNamesQuery, projectNamesQuery, type Named } from "../../api/queries/lookups";
 import { ConflictDialog } from "../../components/ConflictDialog";
 import { Page } from "../../components/Page";
@@ -37,6 +38,7 @@ function useDeadlineParams() {
   const kind = params.get("kind");
   const filters: DeadlineFilters = {
     projectId: params.get("project") || undefined,
+    eventId: params.get("event") || undefined,
     status: DEADLINE_STATUSES.includes(status as DeadlineStatus) ? (status as DeadlineStatus) : undefined,
     kind: DEADLINE_KINDS.includes(kind as DeadlineKind) ? (kind as DeadlineKind) : undefined,
     overdue: params.get("overdue") === "1" || undefined,
@@ -55,6 +57,7 @@ export default function DeadlinesPage() {
   const projects = useQuery(projectNamesQuery(programmeId));
   const people = useQuery(peopleNamesQuery(programmeId));
   const groups = useQuery(groupNamesQuery(programmeId));
+  const events = useQuery(eventNamesQuery(programmeId));
   const names: Names = {
     projects: namesById(projects.data),
     people: namesById(people.data),
@@ -96,7 +99,7 @@ export default function DeadlinesPage() {
         <ToggleGroup.Item value="list">{t("deadlines.view.list")}</ToggleGroup.Item>
         <ToggleGroup.Item value="calendar">{t("deadlines.view.calendar")}</ToggleGroup.Item>
       </ToggleGroup>
-      <DeadlineFilterBar filters={filters} set={set} projects={projects.data ?? []} />
+      <DeadlineFilterBar filters={filters} set={set} projects={projects.data ?? []} events={events.data ?? []} />
       <p role="status" className={styles.visuallyHidden}>
         {message}
       </p>
@@ -121,6 +124,7 @@ export default function DeadlinesPage() {
         <DeadlineDialog
           programmeId={programmeId}
           defaultProjectId={filters.projectId}
+          defaultEventId={filters.eventId}
           projects={projects.data ?? []}
           people={people.data ?? []}
           groups={groups.data ?? []}
@@ -188,12 +192,14 @@ function DeadlineFilterBar({
   filters,
   set,
   projects,
+  events,
 }: {
   filters: DeadlineFilters;
   set: (changes: ParamChanges) => void;
   projects: Named[];
+  events: EventName[];
 }) {
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const any = Object.values(filters).some(Boolean);
   return (
     <div role="search" aria-label={t("deadlines.filters.label")} className={styles.filters}>
@@ -202,6 +208,15 @@ function DeadlineFilterBar({
         value={filters.projectId}
         onChange={(value) => set({ project: value })}
         options={projects.map((p) => ({ value: p.id, label: p.name }))}
+      />
+      <FilterSelect
+        label={t("deadlines.filters.event")}
+        value={filters.eventId}
+        onChange={(value) => set({ event: value })}
+        options={events.map((e) => ({
+          value: e.id,
+          label: t("deadlines.eventOption", { title: e.name, date: formatDate(e.starts_at) }),
+        }))}
       />
       <FilterSelect
         label={t("deadlines.field.status")}
@@ -229,7 +244,7 @@ function DeadlineFilterBar({
         <Button
           variant="tertiary"
           onClick={() =>
-            set({ project: undefined, status: undefined, kind: undefined, overdue: undefined, late: undefined })
+            set({ project: undefined, event: undefined, status: undefined, kind: undefined, overdue: undefined, late: undefined })
           }
         >
           {t("deadlines.filters.clear")}

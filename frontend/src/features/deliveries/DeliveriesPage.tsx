@@ -18,7 +18,7 @@ const DAY = 24 * 60 * 60;
 
 /** The order of the legend, and the marks that go with each word (never the colour alone). */
 export const DELIVERIES: MatrixDelivery[] = ["on_time", "late", "missing", "pending", "waived", "none"];
-const MARK: Record<MatrixDelivery, string> = {
+export const MARK: Record<MatrixDelivery, string> = {
   on_time: "✓",
   late: "!",
   missing: "✕",

@@ -22,14 +22,15 @@ import { AgendaSection } from "./AgendaSection";
 import { DeleteEventDialog } from "./DeleteEventDialog";
 import { ConflictContext, useEventSave } from "./editing";
 import { EventDetails } from "./EventDetails";
+import { EventTasksSection } from "./EventTasksSection";
 import own from "./events.module.css";
 import { MinutesSection } from "./MinutesSection";
 import { ParticipantsSection } from "./ParticipantsSection";
 import { protocolSummary, ProtocolSection } from "./ProtocolSection";
 
 /**
- * One event: its facts, agenda, participants with their attendance, minutes and, for a
- * consultation meeting, the protocol. Every part is saved on its own, with If-Match.
+ * One event: its facts, agenda (a gathering's programme), the tasks given at it, participants with
+ * their attendance, minutes and, for a consultation meeting, the protocol. Every part is saved on its own, with If-Match.
  */
 export default function EventPage() {
   const { t } = useI18n();
@@ -89,6 +90,7 @@ function EventBody({ record, programmeId, mayEdit }: { record: EventRecord; prog
       <div key={generation}>
         <EventDetails event={record} programmeId={programmeId} mayEdit={mayEdit} />
         <AgendaSection event={record} mayEdit={mayEdit} />
+        <EventTasksSection event={record} programmeId={programmeId} mayEdit={mayEdit} />
         <ParticipantsSection event={record} programmeId={programmeId} mayEdit={mayEdit} />
         <MinutesSection event={record} mayEdit={mayEdit} />
         {record.kind === "consultation_meeting" && <ProtocolSection event={record} mayEdit={mayEdit} />}

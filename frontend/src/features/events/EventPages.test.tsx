@@ -17,6 +17,7 @@ import EventPage from "./EventPage";
 import EventsPage from "./EventsPage";
 
 type EventRecord = Schemas["EventRead"];
+type Deadline = Schemas["DeadlineRead"];
 
 const EVENT_ID = "00000000-0000-7000-8000-0000000000e1";
 const EVENT = `/api/v1/events/${EVENT_ID}`;
@@ -65,7 +66,7 @@ function eventApi(
   }: {
     role?: Schemas["ProgrammeRole"];
     /** More answers, by "METHOD /path". */
-    routes?: Record<string, Reply>;
+    routes?: Record<string, Reply | ((call: ApiCall) => Reply)>;
     /** An answer of its own to a PATCH, instead of saving it; it may replace the stored event. */
     patch?: (call: ApiCall, replace: (event: EventRecord) => void) => Reply | undefined;
   } = {},
@@ -76,6 +77,7 @@ function eventApi(
     "GET /api/v1/people": page([line, liv]),
     "GET /api/v1/groups": page([forum]),
     "GET /api/v1/projects": page([]),
+    "GET /api/v1/deadlines": page([]),
     ...routes,
     [`GET ${EVENT}`]: () => ({ body: current, etag: `"${current.version}"` }),
     [`PATCH ${EVENT}`]: (call) => {
@@ -399,5 +401,149 @@ describe("EventPage", () => {
     await waitFor(() => expect(screen.queryAllByRole("button")).toHaveLength(0));
     expect(screen.queryAllByRole("textbox")).toHaveLength(0);
     expect(screen.queryAllByRole("radio")).toHaveLength(0);
+  });
+});
+
+const gathering = () =>
+  anEvent({
+    title: "Samling 1: Samme visjon, samme mål!",
+    kind: "gathering",
+    group_id: null,
+    starts_at: "2018-09-06T07:00:00Z",
+    ends_at: "2018-09-07T13:00:00Z",
+    location: "Kolben, Kolbotn",
+    agenda: [
+      { time: "09:00", title: "Inspirasjonsforedrag", responsible: "Prosjektleder", room: "Sal 1 i Kolben", documents: [] },
+      { time: "10:30", title: "Oppgave 2b", responsible: "Gruppeledere", room: "Grupperom rådhuset", documents: [] },
+    ],
+    participants: [],
+  });
+
+let serial = 0;
+function aTask(overrides: Partial<Deadline> = {}): Deadline {
+  serial += 1;
+  return {
+    id: `00000000-0000-7000-8000-0000000001${String(serial).padStart(2, "0")}`,
+    created_at: "2018-09-07T10:00:00Z",
+    updated_at: "2018-09-07T10:00:00Z",
+    version: 1,
+    programme_id: PROGRAMME_ID,
+    project_id: null,
+    group_id: null,
+    title: "Oppgave",
+    description: null,
+    due_at: "2018-09-20T10:00:00Z",
+    responsible_person_id: line.id,
+    responsible_group_id: null,
+    recipient_id: liv.id,
+    event_id: EVENT_ID,
+    kind: "submission",
+    status: "open",
+    submitted_at: null,
+    overdue: false,
+    submitted_late: false,
+    late_by_seconds: null,
+    delivery: "pending",
+    external_id: null,
+    ...overrides,
+  };
+}
+
+describe("The tasks given at an event", () => {
+  test("a gathering lists its tasks with due time in Oslo, who delivers to whom, and each delivery in words", async () => {
+    const api = eventApi(gathering(), {
+      role: "observer",
+      routes: {
+        "GET /api/v1/deadlines": page([
+          aTask({
+            title: "Oppgave 2b: innspill til organisering",
+            status: "submitted",
+            submitted_at: "2018-09-19T12:00:00Z",
+            delivery: "on_time",
+          }),
+          aTask({
+            title: "Presentasjon fra samlingen",
+            responsible_person_id: null,
+            responsible_group_id: forum.id,
+            recipient_id: null,
+            due_at: "2018-09-14T10:00:00Z",
+            status: "submitted",
+            submitted_at: "2018-09-18T11:00:00Z",
+            submitted_late: true,
+            late_by_seconds: 4 * 86400 + 3600,
+            delivery: "late",
+          }),
+          aTask({ title: "Arbeidsbok versjon 2", overdue: true, delivery: "missing" }),
+        ]),
+      },
+    });
+    renderEvent();
+    const tasks = await screen.findByRole("region", { name: "Oppgaver gitt på samlingen" });
+    const first = await within(tasks).findByRole("row", { name: /Oppgave 2b/ });
+    // 10:00 UTC on 20 September is 12:00 in Oslo (summer time).
+    expect(first).toHaveTextContent("20. sep. 2018, 12:00");
+    expect(first).toHaveTextContent("Line Aasheim");
+    expect(first).toHaveTextContent("Liv Tveiten");
+    expect(first).toHaveTextContent("✓I tide");
+    const late = within(tasks).getByRole("row", { name: /Presentasjon/ });
+    expect(late).toHaveTextContent("Drøftingsforum Nordre Follo");
+    expect(late).toHaveTextContent("!For sent (4 dager)");
+    expect(within(tasks).getByRole("row", { name: /versjon 2/ })).toHaveTextContent("✕Mangler");
+    expect(within(tasks).getByRole("link", { name: "Se oppgavene på fristsiden" })).toHaveAttribute(
+      "href",
+      `/p/${PROGRAMME_ID}/deadlines?event=${EVENT_ID}`,
+    );
+    const [list] = api.made("GET", "/api/v1/deadlines");
+    expect(list.query.getAll("event_id")).toEqual([EVENT_ID]);
+    expect(list.query.getAll("programme_id")).toEqual([PROGRAMME_ID]);
+    // The programme shows time, session, who leads and the room.
+    expect(screen.getByRole("row", { name: /Inspirasjonsforedrag/ })).toHaveTextContent(
+      "09:00InspirasjonsforedragProsjektlederSal 1 i Kolben",
+    );
+  });
+
+  test("an event without tasks shows no such section to a reader, and a meeting says «møtet»", async () => {
+    eventApi(anEvent({ kind: "meeting" }), { role: "observer" });
+    const first = renderEvent();
+    expect(await screen.findByRole("region", { name: "Dagsorden" })).toBeInTheDocument();
+    expect(screen.queryByRole("region", { name: /Oppgaver gitt/ })).not.toBeInTheDocument();
+    first.unmount();
+    vi.unstubAllGlobals();
+
+    eventApi(anEvent({ kind: "meeting" }));
+    renderEvent();
+    const tasks = await screen.findByRole("region", { name: "Oppgaver gitt på møtet" });
+    expect(await within(tasks).findByText("Ingen oppgaver er gitt på dette møtet ennå.")).toBeInTheDocument();
+  });
+
+  test("a task added from the gathering's page is given at it", async () => {
+    const api = eventApi(gathering(), {
+      routes: {
+        "GET /api/v1/events": page([gathering()]),
+        "POST /api/v1/deadlines": (call) => ({ status: 201, body: aTask(call.body as Partial<Deadline>) }),
+      },
+    });
+    const user = userEvent.setup();
+    renderEvent();
+    await user.click(await screen.findByRole("button", { name: "Ny oppgave med frist" }));
+    const dialog = await screen.findByRole("dialog");
+    const given = within(dialog).getByRole("combobox", { name: "Gitt som oppgave på (samling eller møte)" });
+    await waitFor(() => expect(given).toHaveValue(EVENT_ID));
+    expect(within(given).getByRole("option", { name: "Samling 1: Samme visjon, samme mål! (6. sep. 2018)" })).toBeInTheDocument();
+    await user.type(within(dialog).getByRole("textbox", { name: /Hva skal leveres/ }), "Oppgave 2b");
+    fireEvent.change(within(dialog).getByLabelText(/Frist \(dato og klokkeslett/), {
+      target: { value: "2018-09-20T12:00" },
+    });
+    await user.selectOptions(within(dialog).getByRole("combobox", { name: /Ansvarlig person/ }), line.id);
+    await user.click(within(dialog).getByRole("button", { name: "Legg til frist" }));
+    await waitFor(() => expect(api.made("POST", "/api/v1/deadlines")).toHaveLength(1));
+    const [sent] = api.made("POST", "/api/v1/deadlines");
+    expect(sent.body).toMatchObject({
+      programme_id: PROGRAMME_ID,
+      title: "Oppgave 2b",
+      due_at: "2018-09-20T12:00:00+02:00",
+      responsible_person_id: line.id,
+      event_id: EVENT_ID,
+    });
   });
 });
