@@ -240,3 +240,26 @@ async def make_hearing_response(client, hearing: dict, **overrides) -> dict:
         "received_at": "2018-11-28T10:00:00+01:00",
     }
     return await create(client, "/hearing-responses", body | overrides)
+
+
+async def make_idea(client, programme: dict, **overrides) -> dict:
+    n = next(_seq)
+    body = {
+        "programme_id": programme["id"],
+        "title": f"Forbedringsforslag {n}",
+        "description": "Felles vaktbytte i hjemmetjenesten sparer tid.",
+    }
+    return await create(client, "/ideas", body | overrides)
+
+
+async def make_participation_link(client, programme: dict, **overrides) -> dict:
+    body = {"programme_id": programme["id"], "label": "Forslag fra ansatte"}
+    return await create(client, "/participation-links", body | overrides)
+
+
+async def assess_idea(client, idea: dict, **body) -> httpx.Response:
+    url = f"{API}/ideas/{idea['id']}"
+    current = await client.get(url)
+    return await client.post(
+        f"{url}/assess", json=body, headers={"If-Match": current.headers["etag"]}
+    )

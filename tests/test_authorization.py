@@ -21,6 +21,10 @@ PUBLIC = {
     "health-ready",
     "survey-answers-get",
     "survey-answers-submit",
+    # Ideas sent through a programme's participation link, and followed by their receipt.
+    "participation-get",
+    "participation-ideas-submit",
+    "idea-receipts-get",
 }
 PROBLEM = "application/problem+json"
 
@@ -122,6 +126,9 @@ NEW_RESOURCES = [
     # Hearings and their responses (issue 10).
     "hearings",
     "hearing-responses",
+    # Ideas and the participation links they come in by (issue 11).
+    "ideas",
+    "participation-links",
 ]
 
 

@@ -231,6 +231,20 @@ async def build_programme(client, accounts) -> Programme:
             "file_ids": [stored_file["id"]],
         },
     )
+    idea = await create(
+        client,
+        "/ideas",
+        {
+            "programme_id": programme["id"],
+            "title": "Felles vaktbytte",
+            "description": "Spar tid i hjemmetjenesten.",
+            "project_id": project["id"],
+            "assessor_group_id": group["id"],
+        },
+    )
+    participation_link = await create(
+        client, "/participation-links", {"programme_id": programme["id"], "label": "Ansatte"}
+    )
     user = await accounts.user()
     membership = await create(
         client,
@@ -281,6 +295,8 @@ async def build_programme(client, accounts) -> Programme:
         "document_id": document["id"],
         "hearing_id": hearing["id"],
         "hearing_response_id": hearing_response["id"],
+        "idea_id": idea["id"],
+        "participation_link_id": participation_link["id"],
     }
     return p
 
@@ -346,6 +362,14 @@ def fill_path(path: str, p: Programme) -> str:
         "/hearings/{id}/summary": "hearing_id",
         "/hearings/{id}/summary.docx": "hearing_id",
         "/hearing-responses/{id}": "hearing_response_id",
+        "/ideas/{id}": "idea_id",
+        "/ideas/{id}/assess": "idea_id",
+        "/ideas/{id}/status-changes": "idea_id",
+        "/ideas/{id}/support": "idea_id",
+        "/ideas/{id}/measure": "idea_id",
+        "/ideas/{id}/task": "idea_id",
+        "/participation-links/{id}": "participation_link_id",
+        "/participation-links/{id}/close": "participation_link_id",
     }
     return path.replace("{id}", p[ids[base]])
 
@@ -456,6 +480,16 @@ def create_body(path: str, p: Programme, person_id: str | None = None) -> dict:
             "text": "Ny uttalelse",
             "received_at": "2018-11-29T10:00:00+01:00",
         },
+        "/ideas": {
+            "programme_id": p["programme_id"],
+            "title": "Nytt forslag",
+            "description": "Bedre rutiner",
+        },
+        "/participation-links": {"programme_id": p["programme_id"]},
+        "/ideas/{id}/assess": {"status": "assessing", "comment": "Vurderes"},
+        "/ideas/{id}/measure": {"goal_ids": [p["indicator_goal_id"]]},
+        "/ideas/{id}/task": {},
+        "/ideas/{id}/support": {},
     }
     base = path.removeprefix(API)
     if base.endswith(("/open", "/close", "/submit")):
@@ -501,6 +535,7 @@ PATCH_BODIES = {
     "documents-update": {"description": "Endret"},
     "hearings-update": {"letter": "Endret"},
     "hearing-responses-update": {"handling": "accepted"},
+    "ideas-update": {"assessment": "Endret"},
 }
 
 # Aggregate results of an imported round, as another survey tool exports them.

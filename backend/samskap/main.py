@@ -32,6 +32,8 @@ from samskap.goals.router import router as goals_router
 from samskap.governance.router import router as governance_router
 from samskap.groups.router import router as groups_router
 from samskap.hearings.router import router as hearings_router
+from samskap.ideas.router import public as participation_public
+from samskap.ideas.router import router as ideas_router
 from samskap.indicators.router import router as indicators_router
 from samskap.involvements.router import router as involvements_router
 from samskap.kit.openapi import complete as complete_operations
@@ -160,6 +162,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     api.include_router(feeds_router)
     # Survey answers come without an account: the link's own secret authorises them.
     api.include_router(survey_answers_public)
+    # So do ideas sent through a participation link, and their receipts.
+    api.include_router(participation_public)
     # Everything else needs a token. The dependency runs before any handler, so a request
     # without one learns nothing about what exists.
     protected = APIRouter(dependencies=[Depends(current_principal)])
@@ -190,6 +194,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         files_router,
         documents_router,
         hearings_router,
+        ideas_router,
     ):
         protected.include_router(router)
     api.include_router(protected)

@@ -138,6 +138,10 @@ class Conflict(AppError):
     status, slug, title = 409, "conflict", "Conflict"
 
 
+class Gone(AppError):
+    status, slug, title = 410, "gone", "Gone"
+
+
 class PreconditionFailed(AppError):
     status, slug, title = 412, "precondition-failed", "Precondition failed"
 
@@ -458,6 +462,7 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         429: "Too many requests; see Retry-After",
         404: "Not found",
         409: "Conflict with the current state (duplicate key, record still referred to)",
+        410: "No longer available (a closed link, an archived record)",
         412: "If-Match does not match the current version",
         413: "Request body too large",
         415: "Unsupported content type",

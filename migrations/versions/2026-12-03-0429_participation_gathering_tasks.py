@@ -202,6 +202,7 @@ def upgrade() -> None:
         sa.Column("status", sa.String(length=32), nullable=False),
         sa.Column("changed_at", samskap.kit.types.UTCDateTime(timezone=True), nullable=False),
         sa.Column("comment", sa.Text(), nullable=True),
+        sa.Column("reason", sa.Text(), nullable=True),
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("created_at", samskap.kit.types.UTCDateTime(timezone=True), nullable=False),
         sa.Column("updated_at", samskap.kit.types.UTCDateTime(timezone=True), nullable=False),

@@ -89,6 +89,8 @@ class IdeaStatusChange(Record, InProgramme, Base):
     status: Mapped[IdeaStatus] = mapped_column(EnumText(IdeaStatus, 32))
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     comment: Mapped[str | None] = mapped_column(Text)
+    # Why it is not pursued, for a change to `not_pursued` (required there).
+    reason: Mapped[str | None] = mapped_column(Text)
 
 
 class IdeaSupport(Base):

@@ -137,6 +137,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/participation/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The idea form a participation link opens (no account needed)
+         * @description The programme's name, the link's label, the projects an idea may concern and what each
+         *     status means; nothing else of the programme and no person. An unknown link answers 404, a
+         *     closed one 410 `link_closed`.
+         */
+        get: operations["participation-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/{token}/ideas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit an idea through a participation link (no account needed)
+         * @description Stores the idea (status `received`, channel `link`) and answers its receipt this once
+         *     only: follow it at `GET /idea-receipts/{receipt_token}`; Samskap keeps only its SHA-256.
+         *     Named (`name`, required unless anonymous: 422 `name_required`) or anonymous (then no name:
+         *     422 `name_with_anonymous`): an anonymous idea keeps no name, address or account anywhere,
+         *     its audit event included, and the access log shows neither the link nor the address.
+         *     `project_id` must be one of the form's projects. A closed link answers 410.
+         */
+        post: operations["participation-ideas-submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/idea-receipts/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow an idea by its receipt (no account needed)
+         * @description The idea's title, its status (with the reason when it is not pursued) and every status
+         *     change with its time and comment; nothing else. An unknown receipt answers 404, an
+         *     archived idea 410 `idea_archived`.
+         */
+        get: operations["idea-receipts-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/logout": {
         parameters: {
             query?: never;
@@ -2387,6 +2456,257 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ideas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List ideas
+         * @description One page of the ideas (forbedringsforslag) you may see, each with how many support it and whether you do. The submitter is named only when they chose to be; an anonymous idea keeps no name at all. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         */
+        get: operations["ideas-list"];
+        put?: never;
+        /**
+         * Create an idea
+         * @description Submits an idea as your person in the programme (channel `account`), named unless `anonymous` is true: an anonymous idea keeps no person, no name, and no account in its audit event. It starts as `received`, which is its first status change. Answers 201 with the new record, its address in `Location` and its version in `ETag`. `external_id` is your own key for the record, unique in the programme (a second record with the same one answers 409), so that a script can find it again. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may submit ideas, and change and assess those they assess (as the assessor person, or in the assessor group).
+         */
+        post: operations["ideas-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an idea
+         * @description One idea, by its id. The `ETag` header holds its version, to send as `If-Match` when you change or delete it. An idea that does not exist, or that you may not see, answers 404.
+         */
+        get: operations["ideas-get"];
+        put?: never;
+        post?: never;
+        /**
+         * Archive an idea (it is kept, never erased)
+         * @description Archives an idea: it is kept, with `archived_at` set, and can no longer be changed or supported; lists show it only when asked with `archived=true`, and its receipt answers 410. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers 204. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may submit ideas, and change and assess those they assess (as the assessor person, or in the assessor group).
+         */
+        delete: operations["ideas-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an idea (JSON Merge Patch)
+         * @description Changes an idea's text, what it concerns or who assesses it; its status changes through `POST /ideas/{id}/assess`. The body is a JSON Merge Patch (RFC 7396): send only the fields to change; `null` clears a field and nested objects merge. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers the changed record with its new `ETag`. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). A `member` may submit ideas, and change and assess those they assess (as the assessor person, or in the assessor group).
+         */
+        patch: operations["ideas-update"];
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/assess": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assess an idea: move it to a status, with a comment
+         * @description Records a step in the idea's follow-up (kept with its time and comment, and shown on
+         *     the submitter's receipt) and moves the idea to its status; may also name who assesses it
+         *     from now on. `not_pursued` needs a `reason` (422 `reason_required`, nothing changes); a
+         *     reason with another status answers 422 `reason_not_allowed`; `received` is only the first
+         *     step (422 `status_not_allowed`). An archived idea answers 409 `idea_archived`. Needs the
+         *     `editor` role (the programme office), or `member` as the idea's assessor (the assessor
+         *     person, or a member of the assessor group).
+         */
+        post: operations["ideas-assess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/status-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An idea's status changes, oldest first
+         * @description Every step of the idea's follow-up with its time, comment and (for `not_pursued`) the
+         *     reason, starting with `received`. Anyone who may see the programme may read them.
+         */
+        get: operations["ideas-status-changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/support": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Support an idea
+         * @description Adds your support, as your person in the programme: one support per person, so a
+         *     second answers 409 `already_supported` (and changes nothing). Needs the `member` role or
+         *     a higher one, and a membership that names your person (422 `person_required`). An
+         *     archived idea answers 409 `idea_archived`.
+         */
+        post: operations["ideas-support"];
+        /**
+         * Withdraw your support for an idea
+         * @description Removes your support; 404 when you do not support the idea. Send the idea's `ETag` as
+         *     `If-Match` (supporting never changes it): a stale one answers 412 and a missing one 428.
+         *     Needs the `member` role or a higher one.
+         */
+        delete: operations["ideas-support-withdraw"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/measure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn an accepted idea into a measure
+         * @description Links the idea to a measure (tiltak) of the programme (`measure_id`), or makes a new
+         *     one from the idea's title, description, project and group towards the given `goal_ids`
+         *     (422 `goal_required` without them), and answers the idea with its `measure_id`. The idea
+         *     keeps its own text: the measure is linked, not copied back. Only an `accepted` or
+         *     `in_progress` idea (409 `idea_not_accepted`), once (409 `already_linked`). Needs what
+         *     changing the idea needs, and for a new measure what creating a measure needs.
+         */
+        post: operations["ideas-to-measure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/task": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn an accepted idea into a task
+         * @description Links the idea to a task of the programme (`task_id`), or makes a new one from the
+         *     idea's title and description in the idea's project (or `project_id` when the idea names
+         *     none: 422 `project_required` without either), and answers the idea with its `task_id`.
+         *     Only an `accepted` or `in_progress` idea (409 `idea_not_accepted`), once (409
+         *     `already_linked`). Needs what changing the idea needs, and for a new task what creating a
+         *     task needs.
+         */
+        post: operations["ideas-to-task"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List participation links
+         * @description One page of the programme's participation links (never their secrets). Narrow it with
+         *     the filters, order it with `sort`, and pass `next_cursor` back as `cursor` for the next
+         *     page.
+         */
+        get: operations["participation-links-list"];
+        put?: never;
+        /**
+         * Create a participation link
+         * @description Makes a link (a secret of 32 random bytes) through which employees without an account
+         *     submit ideas to the programme, named or anonymously. The secret is answered in `token`
+         *     (and the web app's form in `form_path`) this once only: Samskap keeps only its SHA-256.
+         *     Sharing it is up to the office. Needs the `editor` role (the programme office), or a
+         *     higher one.
+         */
+        post: operations["participation-links-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation-links/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a participation link
+         * @description One participation link (without its secret, which is shown only when it is made); the
+         *     `ETag` header holds its version, to send as `If-Match` when closing it.
+         */
+        get: operations["participation-links-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation-links/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a participation link
+         * @description Closes the link for good: its form and its submissions answer 410 `link_closed` from
+         *     now on; ideas already sent, and their receipts, stay. A closed link answers 409
+         *     `link_closed`. Needs the `editor` role (the programme office), or a higher one.
+         */
+        post: operations["participation-links-close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4284,6 +4604,28 @@ export interface components {
             project_id?: string | null;
         };
         /**
+         * FormProject
+         * @description A project the submitter may say the idea concerns.
+         */
+        FormProject: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The project's id, to send as project_id
+             */
+            id: string;
+            /**
+             * Code
+             * @description The project's short code
+             */
+            code: string;
+            /**
+             * Name
+             * @description The project's name
+             */
+            name: string;
+        };
+        /**
          * GoalCreate
          * @description A goal: societal (samfunnsmål), effect (effektmål) or result (resultatmål), in a tree,
          *     or a catalogue goal that the programme's projects and groups select from.
@@ -5619,6 +5961,450 @@ export interface components {
              * @description How many responses there are
              */
             total: number;
+        };
+        /**
+         * IdeaAssess
+         * @description A step in the idea's follow-up: its new status, with a comment and, for not_pursued,
+         *     the reason.
+         * @example {
+         *       "comment": "Behandlet i trepartsforumet 12. mars.",
+         *       "reason": "Løses allerede av det nye turnussystemet.",
+         *       "status": "not_pursued"
+         *     }
+         */
+        IdeaAssess: {
+            /** @description The status the idea moves to */
+            status: components["schemas"]["IdeaStatus"];
+            /**
+             * Comment
+             * @description What the submitter and others should know about this step
+             */
+            comment?: string | null;
+            /**
+             * Reason
+             * @description Why the idea is not pursued: required for not_pursued, else refused
+             */
+            reason?: string | null;
+            /**
+             * Assessor Person Id
+             * @description Who assesses it from now on, if it changes (a person)
+             */
+            assessor_person_id?: string | null;
+            /**
+             * Assessor Group Id
+             * @description Who assesses it from now on, if it changes (a group)
+             */
+            assessor_group_id?: string | null;
+        };
+        /**
+         * IdeaChannel
+         * @description How an idea came in.
+         *
+         *     - `account`: by a person signed in to the programme
+         *     - `link`: through the programme's participation link, without an account
+         * @enum {string}
+         */
+        IdeaChannel: "account" | "link";
+        /**
+         * IdeaCreate
+         * @description An improvement idea (forbedringsforslag), submitted as the signed-in user's person.
+         * @example {
+         *       "description": "De tre kommunene har hvert sitt opplegg; ett felles sparer tid og gir nyansatte samme start.",
+         *       "programme_id": "0193a0e4-7c1e-7000-8000-000000000001",
+         *       "project_id": "0193a0e4-7c1e-7000-8000-000000000002",
+         *       "title": "Felles introduksjonsprogram for nyansatte"
+         *     }
+         */
+        IdeaCreate: {
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme the idea is for
+             */
+            programme_id: string;
+            /**
+             * Title
+             * @description The idea in a line
+             */
+            title: string;
+            /**
+             * Description
+             * @description The idea, and what it would improve
+             */
+            description: string;
+            /**
+             * Project Id
+             * @description The project it concerns, if any
+             */
+            project_id?: string | null;
+            /**
+             * Group Id
+             * @description The group or service area it concerns, if any
+             */
+            group_id?: string | null;
+            /**
+             * Anonymous
+             * @description Submit without a name: the idea keeps no link to the submitter (no person, no name, and no account in its audit trail)
+             * @default false
+             */
+            anonymous: boolean;
+            /**
+             * Assessor Person Id
+             * @description The person who assesses it (give this or assessor_group_id, or none)
+             */
+            assessor_person_id?: string | null;
+            /**
+             * Assessor Group Id
+             * @description The group that assesses it, e.g. the three-party forum (give this or assessor_person_id, or none)
+             */
+            assessor_group_id?: string | null;
+            /**
+             * Assessment
+             * @description The assessor's working notes
+             */
+            assessment?: string | null;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id?: string | null;
+        };
+        /**
+         * IdeaPage
+         * @description One page of a list; pass next_cursor as cursor to get the next page.
+         */
+        IdeaPage: {
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
+            items: components["schemas"]["IdeaRead"][];
+            /**
+             * Next Cursor
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
+             */
+            next_cursor?: string | null;
+        };
+        /**
+         * IdeaRead
+         * @description An improvement idea (forbedringsforslag), submitted as the signed-in user's person.
+         */
+        IdeaRead: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
+             */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When the record was created
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             * @description When the record last changed
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
+             */
+            version: number;
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme the idea is for
+             */
+            programme_id: string;
+            /**
+             * Title
+             * @description The idea in a line
+             */
+            title: string;
+            /**
+             * Description
+             * @description The idea, and what it would improve
+             */
+            description: string;
+            /**
+             * Project Id
+             * @description The project it concerns, if any
+             */
+            project_id: string | null;
+            /**
+             * Group Id
+             * @description The group or service area it concerns, if any
+             */
+            group_id: string | null;
+            /** @description Where the idea stands; changed by the assess action */
+            status: components["schemas"]["IdeaStatus"];
+            /** @description How the idea came in */
+            channel: components["schemas"]["IdeaChannel"];
+            /**
+             * Received At
+             * Format: date-time
+             * @description When the idea came in
+             */
+            received_at: string;
+            /**
+             * Anonymous
+             * @description Submit without a name: the idea keeps no link to the submitter (no person, no name, and no account in its audit trail)
+             */
+            anonymous: boolean;
+            /**
+             * Submitter Person Id
+             * @description The person who submitted it; null when anonymous or sent through a link
+             */
+            submitter_person_id: string | null;
+            /**
+             * Submitter Name
+             * @description Who submitted it: the name given through the link, or the submitting person's name; null when anonymous
+             */
+            submitter_name: string | null;
+            /**
+             * Assessor Person Id
+             * @description The person who assesses it (give this or assessor_group_id, or none)
+             */
+            assessor_person_id: string | null;
+            /**
+             * Assessor Group Id
+             * @description The group that assesses it, e.g. the three-party forum (give this or assessor_person_id, or none)
+             */
+            assessor_group_id: string | null;
+            /**
+             * Assessment
+             * @description The assessor's working notes
+             */
+            assessment: string | null;
+            /**
+             * Reason
+             * @description Why it is not pursued, when that is its status
+             */
+            reason: string | null;
+            /**
+             * Measure Id
+             * @description The measure the idea became, if any
+             */
+            measure_id: string | null;
+            /**
+             * Task Id
+             * @description The task the idea became, if any
+             */
+            task_id: string | null;
+            /**
+             * Support Count
+             * @description How many people of the programme support it
+             */
+            support_count: number;
+            /**
+             * Supported
+             * @description Whether you (your person in the programme) support it
+             */
+            supported: boolean;
+            /**
+             * Archived At
+             * @description When the idea was archived; an archived idea no longer changes
+             */
+            archived_at: string | null;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id: string | null;
+        };
+        /**
+         * IdeaReceipt
+         * @description The receipt for a submitted idea: its link is shown this once, only its SHA-256 is kept.
+         */
+        IdeaReceipt: {
+            /**
+             * Receipt Token
+             * @description The receipt's secret, to follow the idea at /idea-receipts/{token}
+             */
+            receipt_token: string;
+            /**
+             * Receipt Path
+             * @description The web app's page that follows the idea, to prefix with Samskap's address
+             */
+            receipt_path: string;
+            /**
+             * Title
+             * @description The idea's title
+             */
+            title: string;
+            /** @description The idea's status: received */
+            status: components["schemas"]["IdeaStatus"];
+        };
+        /**
+         * IdeaReceiptView
+         * @description An idea as its receipt shows it: title, status and its follow-up, nothing else.
+         */
+        IdeaReceiptView: {
+            /**
+             * Title
+             * @description The idea's title
+             */
+            title: string;
+            /** @description Where the idea stands now */
+            status: components["schemas"]["IdeaStatus"];
+            /**
+             * Reason
+             * @description Why it is not pursued, when that is its status
+             */
+            reason: string | null;
+            /**
+             * Status Changes
+             * @description Every status change, oldest first, starting with received
+             */
+            status_changes: components["schemas"]["ReceiptStatusChange"][];
+        };
+        /**
+         * IdeaStatus
+         * @description Where an improvement idea (forbedringsforslag) stands.
+         *
+         *     - `received`: received, not yet looked at (mottatt)
+         *     - `assessing`: being assessed (under vurdering)
+         *     - `accepted`: accepted, to be carried out (akseptert)
+         *     - `in_progress`: being carried out (under gjennomføring)
+         *     - `implemented`: carried out (gjennomført)
+         *     - `not_pursued`: not pursued, with the reason given (ikke videreført)
+         * @enum {string}
+         */
+        IdeaStatus: "received" | "assessing" | "accepted" | "in_progress" | "implemented" | "not_pursued";
+        /**
+         * IdeaStatusChangeRead
+         * @description One step in an idea's follow-up.
+         */
+        IdeaStatusChangeRead: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The step's id
+             */
+            id: string;
+            /**
+             * Idea Id
+             * Format: uuid
+             * @description The idea
+             */
+            idea_id: string;
+            /** @description The status the idea moved to */
+            status: components["schemas"]["IdeaStatus"];
+            /**
+             * Changed At
+             * Format: date-time
+             * @description When
+             */
+            changed_at: string;
+            /**
+             * Comment
+             * @description The comment given with the step
+             */
+            comment: string | null;
+            /**
+             * Reason
+             * @description Why it is not pursued, for a not_pursued step
+             */
+            reason: string | null;
+        };
+        /**
+         * IdeaSupportState
+         * @description Whether you support an idea, and how many do.
+         */
+        IdeaSupportState: {
+            /**
+             * Idea Id
+             * Format: uuid
+             * @description The idea
+             */
+            idea_id: string;
+            /**
+             * Supported
+             * @description Whether you support it now
+             */
+            supported: boolean;
+            /**
+             * Support Count
+             * @description How many people of the programme support it
+             */
+            support_count: number;
+        };
+        /**
+         * IdeaToMeasure
+         * @description Link an existing measure (`measure_id`), or make a new one from the idea (its title,
+         *     description and project) towards the given goals.
+         */
+        IdeaToMeasure: {
+            /**
+             * Measure Id
+             * @description An existing measure of the programme to link; leave out to make one
+             */
+            measure_id?: string | null;
+            /**
+             * Goal Ids
+             * @description For a new measure: the goals it works towards (at least one)
+             */
+            goal_ids?: string[] | null;
+            /**
+             * Group Id
+             * @description For a new measure: who carries it out
+             */
+            group_id?: string | null;
+            /**
+             * Owner Id
+             * @description For a new measure: the person who answers for it
+             */
+            owner_id?: string | null;
+            /**
+             * Starts On
+             * @description For a new measure: when it starts
+             */
+            starts_on?: string | null;
+            /**
+             * Due On
+             * @description For a new measure: when it is to be done
+             */
+            due_on?: string | null;
+        };
+        /**
+         * IdeaToTask
+         * @description Link an existing task (`task_id`), or make a new one from the idea (its title,
+         *     description and project).
+         */
+        IdeaToTask: {
+            /**
+             * Task Id
+             * @description An existing task of the programme to link; leave out to make one
+             */
+            task_id?: string | null;
+            /**
+             * Project Id
+             * @description For a new task: its project, when the idea names none (else the idea's)
+             */
+            project_id?: string | null;
+            /**
+             * Group Id
+             * @description For a new task: who carries it out
+             */
+            group_id?: string | null;
+            /**
+             * Assignee Id
+             * @description For a new task: who does it
+             */
+            assignee_id?: string | null;
+            /**
+             * @description For a new task: how urgent it is
+             * @default normal
+             */
+            priority: components["schemas"]["Priority"];
+            /**
+             * Due On
+             * @description For a new task: the day it is due
+             */
+            due_on?: string | null;
         };
         /**
          * ImportReport
@@ -7272,6 +8058,189 @@ export interface components {
             attendance: components["schemas"]["Attendance"] | null;
         };
         /**
+         * ParticipationForm
+         * @description What the idea form needs, and nothing else of the programme.
+         */
+        ParticipationForm: {
+            /**
+             * Programme Name
+             * @description The programme the ideas go to
+             */
+            programme_name: string;
+            /**
+             * Label
+             * @description What the link is for
+             */
+            label: string | null;
+            /**
+             * Project Id
+             * @description The project every idea through this link concerns, if the link names one
+             */
+            project_id: string | null;
+            /**
+             * Projects
+             * @description The projects an idea may concern (only the link's own, if it names one)
+             */
+            projects: components["schemas"]["FormProject"][];
+            /**
+             * Statuses
+             * @description The statuses an idea goes through, in order, with their meaning
+             */
+            statuses: components["schemas"]["StatusMeaning"][];
+        };
+        /**
+         * ParticipationLinkCreate
+         * @description A participation link: employees without an account submit ideas through it.
+         * @example {
+         *       "label": "Forbedringsforslag fra ansatte i helse og omsorg",
+         *       "programme_id": "0193a0e4-7c1e-7000-8000-000000000001"
+         *     }
+         */
+        ParticipationLinkCreate: {
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme whose ideas the link gathers
+             */
+            programme_id: string;
+            /**
+             * Label
+             * @description What the link is for, shown on the form (e.g. where it was shared)
+             */
+            label?: string | null;
+            /**
+             * Project Id
+             * @description The project every idea through this link concerns; left out, the submitter may name any project of the programme
+             */
+            project_id?: string | null;
+        };
+        /**
+         * ParticipationLinkCreated
+         * @description The new link, with its secret: shown this once, only its SHA-256 is kept.
+         */
+        ParticipationLinkCreated: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
+             */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When the record was created
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             * @description When the record last changed
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
+             */
+            version: number;
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme whose ideas the link gathers
+             */
+            programme_id: string;
+            /**
+             * Label
+             * @description What the link is for, shown on the form (e.g. where it was shared)
+             */
+            label: string | null;
+            /**
+             * Project Id
+             * @description The project every idea through this link concerns; left out, the submitter may name any project of the programme
+             */
+            project_id: string | null;
+            /**
+             * Closed At
+             * @description When the link was closed; a closed link takes no more ideas (410)
+             */
+            closed_at: string | null;
+            /**
+             * Token
+             * @description The link's secret; shown only in this answer
+             */
+            token: string;
+            /**
+             * Form Path
+             * @description The web app's idea form for this link, to prefix with Samskap's address
+             */
+            form_path: string;
+        };
+        /**
+         * ParticipationLinkPage
+         * @description One page of a list; pass next_cursor as cursor to get the next page.
+         */
+        ParticipationLinkPage: {
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
+            items: components["schemas"]["ParticipationLinkRead"][];
+            /**
+             * Next Cursor
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
+             */
+            next_cursor?: string | null;
+        };
+        /**
+         * ParticipationLinkRead
+         * @description A participation link: employees without an account submit ideas through it.
+         */
+        ParticipationLinkRead: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
+             */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When the record was created
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             * @description When the record last changed
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
+             */
+            version: number;
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme whose ideas the link gathers
+             */
+            programme_id: string;
+            /**
+             * Label
+             * @description What the link is for, shown on the form (e.g. where it was shared)
+             */
+            label: string | null;
+            /**
+             * Project Id
+             * @description The project every idea through this link concerns; left out, the submitter may name any project of the programme
+             */
+            project_id: string | null;
+            /**
+             * Closed At
+             * @description When the link was closed; a closed link takes no more ideas (410)
+             */
+            closed_at: string | null;
+        };
+        /**
          * Party
          * @description The side a member represents, as three-party cooperation counts them.
          *
@@ -8430,6 +9399,43 @@ export interface components {
          */
         PublicAccess: "public" | "exempt";
         /**
+         * PublicIdeaSubmit
+         * @description An idea sent through a participation link, named or anonymous.
+         * @example {
+         *       "anonymous": true,
+         *       "description": "I dag byttes vakter på papir; en felles app sparer tid.",
+         *       "title": "Felles vaktbytte-app for hjemmetjenesten"
+         *     }
+         */
+        PublicIdeaSubmit: {
+            /**
+             * Title
+             * @description The idea in a line
+             */
+            title: string;
+            /**
+             * Description
+             * @description The idea, and what it would improve
+             */
+            description: string;
+            /**
+             * Project Id
+             * @description The project it concerns, one of the form's `projects`
+             */
+            project_id?: string | null;
+            /**
+             * Anonymous
+             * @description Send without a name: nothing that identifies the sender is kept (no name, address or account); `name` must then be left out
+             * @default false
+             */
+            anonymous: boolean;
+            /**
+             * Name
+             * @description The sender's name, shown with the idea; required unless anonymous
+             */
+            name?: string | null;
+        };
+        /**
          * PublicQuestion
          * @description A question as the one answering sees it.
          */
@@ -8559,6 +9565,30 @@ export interface components {
              * @description The free-text answers, sorted (never in the order given)
              */
             texts?: string[] | null;
+        };
+        /**
+         * ReceiptStatusChange
+         * @description One step of the idea's follow-up.
+         */
+        ReceiptStatusChange: {
+            /** @description The status it moved to */
+            status: components["schemas"]["IdeaStatus"];
+            /**
+             * Changed At
+             * Format: date-time
+             * @description When
+             */
+            changed_at: string;
+            /**
+             * Comment
+             * @description What the assessor wrote with the step
+             */
+            comment: string | null;
+            /**
+             * Reason
+             * @description Why it is not pursued, for a not_pursued step
+             */
+            reason: string | null;
         };
         /**
          * RefreshGrant
@@ -8816,6 +9846,19 @@ export interface components {
          * @enum {string}
          */
         StakeholderKind: "employees" | "union_representatives" | "safety_representatives" | "users" | "citizens" | "elected_officials" | "nav" | "other";
+        /**
+         * StatusMeaning
+         * @description One status an idea can have, and what it means.
+         */
+        StatusMeaning: {
+            /** @description The status */
+            status: components["schemas"]["IdeaStatus"];
+            /**
+             * Meaning
+             * @description What it means, in English (the web app words it itself)
+             */
+            meaning: string;
+        };
         /**
          * StoredFilePage
          * @description One page of a list; pass next_cursor as cursor to get the next page.
@@ -11255,6 +12298,52 @@ export interface components {
             handling_comment?: string | null;
         };
         /**
+         * IdeaUpdate
+         * @description Changes to apply to an idea; its status changes through the assess action, and whether it is anonymous never changes.
+         */
+        IdeaUpdate: {
+            /**
+             * Title
+             * @description The idea in a line
+             */
+            title?: string;
+            /**
+             * Description
+             * @description The idea, and what it would improve
+             */
+            description?: string;
+            /**
+             * Project Id
+             * @description The project it concerns, if any
+             */
+            project_id?: string | null;
+            /**
+             * Group Id
+             * @description The group or service area it concerns, if any
+             */
+            group_id?: string | null;
+            /**
+             * Assessor Person Id
+             * @description The person who assesses it (give this or assessor_group_id, or none)
+             */
+            assessor_person_id?: string | null;
+            /**
+             * Assessor Group Id
+             * @description The group that assesses it, e.g. the three-party forum (give this or assessor_person_id, or none)
+             */
+            assessor_group_id?: string | null;
+            /**
+             * Assessment
+             * @description The assessor's working notes
+             */
+            assessment?: string | null;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id?: string | null;
+        };
+        /**
          * IndicatorUpdate
          * @description Changes to apply. An indicator (indikator): how an effect or result goal is measured, from its baseline
          *     towards its target, and how often.
@@ -12600,6 +13689,286 @@ export interface operations {
             };
             /** @description Unsupported content type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "participation-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The secret of the programme's participation link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipationForm"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No longer available (a closed link, an archived record) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "participation-ideas-submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The secret of the programme's participation link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicIdeaSubmit"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaReceipt"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No longer available (a closed link, an archived record) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "idea-receipts-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The secret of the idea's receipt */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaReceiptView"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No longer available (a closed link, an archived record) */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -33010,6 +34379,1768 @@ export interface operations {
             };
             /** @description Invalid input */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ideas-list": {
+        parameters: {
+            query?: {
+                /** @description Only ideas of this programme. Repeat the parameter to match any of several values. */
+                programme_id?: string[] | null;
+                /** @description Only ideas with this status. Repeat the parameter to match any of several values. */
+                status?: components["schemas"]["IdeaStatus"][] | null;
+                /** @description Only ideas about this project. Repeat the parameter to match any of several values. */
+                project_id?: string[] | null;
+                /** @description Only ideas about this group. Repeat the parameter to match any of several values. */
+                group_id?: string[] | null;
+                /** @description Only ideas this person assesses. Repeat the parameter to match any of several values. */
+                assessor_person_id?: string[] | null;
+                /** @description Only ideas this group (e.g. the three-party forum) assesses. Repeat the parameter to match any of several values. */
+                assessor_group_id?: string[] | null;
+                /** @description Only ideas this person submitted with their name. Repeat the parameter to match any of several values. */
+                submitter_person_id?: string[] | null;
+                /** @description Only ideas that came in this way. Repeat the parameter to match any of several values. */
+                channel?: components["schemas"]["IdeaChannel"][] | null;
+                /** @description Archived ideas only (true) or current ones only (false, the default when left out) */
+                archived?: boolean | null;
+                /** @description The caller's own key (external_id); repeat for several. Repeat the parameter to match any of several values. */
+                external_id?: string[] | null;
+                /** @description Free-text search: records whose title contains this text, ignoring case */
+                q?: string | null;
+                /** @description Order of the list, by one of: received_at, title, status, created_at. Ascending; a leading `-` sorts descending (e.g. `-received_at`). Ties are broken by id, so pages never overlap. */
+                sort?: "received_at" | "-received_at" | "title" | "-title" | "status" | "-status" | "created_at" | "-created_at";
+                /** @description How many records one page holds (at most 500) */
+                limit?: number;
+                /** @description Where the page starts: the `next_cursor` of the previous page, passed back unchanged with the same filters and sort; leave out for the first page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaPage"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ideas-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdeaCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    /** @description The address of the new record */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ideas-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the idea */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ideas-delete": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the idea */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ideas-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the idea */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdeaUpdate"];
+                "application/merge-patch+json": components["schemas"]["IdeaUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ideas-assess": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the idea */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdeaAssess"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ideas-status-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the idea */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaStatusChangeRead"][];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ideas-support": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the idea */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaSupportState"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ideas-support-withdraw": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the idea */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ideas-to-measure": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the idea */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdeaToMeasure"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ideas-to-task": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the idea */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdeaToTask"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "participation-links-list": {
+        parameters: {
+            query?: {
+                /** @description Only links of this programme. Repeat the parameter to match any of several values. */
+                programme_id?: string[] | null;
+                /** @description Only links of this project. Repeat the parameter to match any of several values. */
+                project_id?: string[] | null;
+                /** @description Closed links only (true) or open ones only (false) */
+                closed?: boolean | null;
+                /** @description Order of the list, by one of: created_at. Ascending; a leading `-` sorts descending (e.g. `-created_at`). Ties are broken by id, so pages never overlap. */
+                sort?: "created_at" | "-created_at";
+                /** @description How many records one page holds (at most 500) */
+                limit?: number;
+                /** @description Where the page starts: the `next_cursor` of the previous page, passed back unchanged with the same filters and sort; leave out for the first page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipationLinkPage"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "participation-links-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ParticipationLinkCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    /** @description The address of the new record */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipationLinkCreated"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "participation-links-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the participation link */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipationLinkRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "participation-links-close": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the participation link */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipationLinkRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
