@@ -72,7 +72,7 @@ test("a workbook version follows its template, is refused at the section when to
   await text.fill("To ledernivåer under kommunalsjef. ".repeat(6).slice(0, 201));
   await expect(page.getByText("201 av 200 tegn")).toBeVisible();
   await page.getByRole("button", { name: "Opprett versjonen" }).click();
-  await expect(page.getByText("Teksten er 201 tegn; seksjonen tar høyst 200.")).toBeVisible();
+  await expect(page.getByText("«Organisasjons- og ledernivåer»: Teksten er 201 tegn; seksjonen tar høyst 200.")).toBeVisible();
   await expect(text).toHaveAttribute("aria-invalid", "true");
   await expectAccessible(page);
   await text.fill("To ledernivåer under kommunalsjef, med enhetsledere for hver tjeneste.");

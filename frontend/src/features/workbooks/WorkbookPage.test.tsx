@@ -184,11 +184,110 @@ describe("WorkbookPage", () => {
     expect(screen.getByText("201 av 200 tegn")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Opprett versjonen" }));
     await waitFor(() =>
-      expect(screen.getByText("Teksten er 201 tegn; seksjonen tar høyst 200.")).toBeInTheDocument(),
+      expect(screen.getByText("«Organisering»: Teksten er 201 tegn; seksjonen tar høyst 200.")).toBeInTheDocument(),
     );
     expect(field).toHaveAttribute("aria-invalid", "true");
+    // At the field: its description names the message, and nothing is said above the form.
+    expect(field).toHaveAccessibleDescription(expect.stringContaining("«Organisering»: Teksten er 201 tegn"));
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    // Shortened, the field no longer shows the refusal of the longer text.
+    await user.type(field, "{Backspace}");
+    expect(screen.queryByText(/Teksten er 201 tegn/)).not.toBeInTheDocument();
+    expect(field).not.toHaveAttribute("aria-invalid", "true");
     const sent = calls.find((c) => c.method === "POST")!;
     expect(await sent.json()).toMatchObject({ submission_id: SUBMISSION, label: "1" });
+  });
+});
+
+/** An XMLHttpRequest that reports half the upload sent, then answers with `answer`. */
+function stubUpload(status: number, answer: unknown) {
+  const sent: { url: string; form: FormData }[] = [];
+  class FakeRequest {
+    upload: { onprogress: ((e: { lengthComputable: boolean; loaded: number; total: number }) => void) | null } = {
+      onprogress: null,
+    };
+    onload: (() => void) | null = null;
+    onerror: (() => void) | null = null;
+    status = 0;
+    statusText = "";
+    responseText = "";
+    url = "";
+    open(_method: string, url: string) {
+      this.url = url;
+    }
+    setRequestHeader() {}
+    send(form: FormData) {
+      sent.push({ url: this.url, form });
+      setTimeout(() => {
+        this.upload.onprogress?.({ lengthComputable: true, loaded: 50, total: 100 });
+        setTimeout(() => {
+          this.status = status;
+          this.responseText = JSON.stringify(answer);
+          this.onload?.();
+        }, 20);
+      }, 0);
+    }
+  }
+  vi.stubGlobal("XMLHttpRequest", FakeRequest);
+  return sent;
+}
+
+describe("WorkbookPage attachments", () => {
+  it("uploads a chosen file with progress and attaches it as the required attachment", async () => {
+    const withChart: Template = {
+      ...template,
+      required_attachments: [{ key: "org-kart", title: "Organisasjonskart", description: null }],
+    };
+    const file = {
+      ...record,
+      id: "0193a0e4-7c1e-7000-8000-000000000020",
+      programme_id: PROGRAMME,
+      filename: "organisasjonskart.png",
+      content_type: "image/png",
+      size: 8,
+      sha256: "0".repeat(64),
+    };
+    const calls = stubApi([], {
+      "GET /api/v1/templates": async () => json({ items: [withChart], next_cursor: null }),
+      "POST /api/v1/submission-versions": async (request) =>
+        json(version({ ...(await request.json()), files: [] }), { status: 201 }),
+    });
+    const sent = stubUpload(201, file);
+    renderAt(`/p/${PROGRAMME}/submissions/${SUBMISSION}`);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Ny versjon" }));
+    await user.upload(
+      await screen.findByLabelText("Last opp et vedlegg"),
+      new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], "organisasjonskart.png", { type: "image/png" }),
+    );
+    const bar = await screen.findByRole("progressbar", { name: "Laster opp organisasjonskart.png" });
+    await waitFor(() => expect(bar).toHaveAttribute("value", "1"));
+    expect(
+      await screen.findByText("«organisasjonskart.png» er lastet opp og lagt ved som Organisasjonskart."),
+    ).toBeInTheDocument();
+    expect(sent[0].url).toBe(`/api/v1/files?programme_id=${PROGRAMME}`);
+    expect((sent[0].form.get("file") as File).name).toBe("organisasjonskart.png");
+    await user.click(screen.getByRole("button", { name: "Opprett versjonen" }));
+    await waitFor(() => expect(calls.some((c) => c.method === "POST")).toBe(true));
+    const body = await calls.find((c) => c.method === "POST")!.json();
+    expect(body.files).toEqual([{ file_id: file.id, attachment_key: "org-kart" }]);
+  });
+
+  it("words a refused upload and attaches nothing", async () => {
+    stubApi([]);
+    stubUpload(415, {
+      type: "https://samskap.no/problems/unsupported-media-type",
+      title: "Unsupported file type",
+      status: 415,
+      detail: "The file's content is not one of the accepted types.",
+      errors: [],
+    });
+    renderAt(`/p/${PROGRAMME}/submissions/${SUBMISSION}`);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Ny versjon" }));
+    await user.upload(await screen.findByLabelText("Last opp et vedlegg"), new File(["MZ"], "program.txt"));
+    expect(await screen.findByRole("alert")).toBeInTheDocument();
+    expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
   });
 });
 

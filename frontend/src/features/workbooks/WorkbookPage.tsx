@@ -1,9 +1,23 @@
-import { Alert, Button, Checkbox, Fieldset, Heading, Link, Paragraph, Table, Tag, Textfield } from "@digdir/designsystemet-react";
-import { useQuery } from "@tanstack/react-query";
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Field,
+  Fieldset,
+  Heading,
+  Label,
+  Link,
+  Paragraph,
+  Table,
+  Tag,
+  Textfield,
+} from "@digdir/designsystemet-react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { Link as RouterLink, useParams } from "react-router-dom";
-import { ApiProblem } from "../../api/problem";
+import { ApiProblem, type ProblemItem } from "../../api/problem";
 import { useProblemWording } from "../../api/problemWording";
+import { uploadFile } from "../../api/queries/documents";
 import {
   compareQuery,
   filesQuery,
@@ -14,6 +28,7 @@ import {
   useSubmitVersion,
   useUpdateVersion,
   versionsQuery,
+  workbookKeys,
   type Submission,
   type Template,
   type Version,
@@ -205,7 +220,17 @@ function VersionEditor({
   const submit = useSubmitVersion();
   const error = create.error ?? update.error ?? submit.error;
   const problem = error instanceof ApiProblem ? error : null;
-  const errors = problem ? errorsByPointer(problem, word) : {};
+  // A section's message names the section, so that it reads right also when heard on its own.
+  const wordAt = (item: ProblemItem) => {
+    const section = sections.find((s) => item.pointer === `/sections/${pointerToken(s.key)}`);
+    return section ? t("workbooks.version.sectionProblem", { section: section.title, problem: word(item) }) : word(item);
+  };
+  // A field's refusal holds until that field is changed: then it says nothing stale.
+  const [changed, setChanged] = useState<ReadonlySet<string>>(new Set());
+  const change = (pointer: string) => setChanged((before) => new Set(before).add(pointer));
+  const errors = Object.fromEntries(
+    Object.entries(problem ? errorsByPointer(problem, wordAt) : {}).filter(([pointer]) => !changed.has(pointer)),
+  );
   const frozen = version?.status === "submitted";
   const headingId = useId();
 
@@ -219,6 +244,7 @@ function VersionEditor({
       files: attached,
     };
     submit.reset();
+    setChanged(new Set());
     try {
       const saved = version
         ? (await update.mutateAsync({ version, changes: body })).record
@@ -296,13 +322,19 @@ function VersionEditor({
           <Textfield
             label={t("workbooks.version.label")}
             value={label}
-            onChange={(e) => setLabel(e.target.value)}
+            onChange={(e) => {
+              setLabel(e.target.value);
+              change("/label");
+            }}
             error={errors["/label"]}
           />
           <SelectField
             label={t("workbooks.version.deadline")}
             value={deadlineId}
-            onChange={(e) => setDeadlineId(e.target.value)}
+            onChange={(e) => {
+              setDeadlineId(e.target.value);
+              change("/deadline_id");
+            }}
             error={errors["/deadline_id"]}
           >
             <option value="">{t("workbooks.version.noDeadline")}</option>
@@ -329,12 +361,16 @@ function VersionEditor({
                 multiline
                 rows={5}
                 value={text}
-                onChange={(e) => setTexts({ ...texts, [s.key]: e.target.value })}
+                onChange={(e) => {
+                  setTexts({ ...texts, [s.key]: e.target.value });
+                  change(`/sections/${pointerToken(s.key)}`);
+                }}
                 error={errors[`/sections/${pointerToken(s.key)}`]}
               />
             );
           })}
           <AttachmentPicker
+            programmeId={submission.programme_id}
             template={template}
             files={files}
             attached={attached}
@@ -373,25 +409,81 @@ function VersionEditor({
 }
 
 function AttachmentPicker({
+  programmeId,
   template,
   files,
   attached,
   onChange,
 }: {
+  programmeId: string;
   template: Template | null;
   files: { data?: { id: string; filename: string }[]; isError: boolean; isPending: boolean };
   attached: Attached[];
   onChange: (next: Attached[]) => void;
 }) {
   const { t } = useI18n();
+  const client = useQueryClient();
+  const inputId = useId();
+  const [upload, setUpload] = useState<{ name: string; share: number; notice: string; error: unknown } | null>(null);
   const keys = template?.required_attachments ?? [];
   const byId = new Map(attached.map((a) => [a.file_id, a]));
+
+  // A file chosen here is uploaded at once, with its progress shown, and attached: as the first
+  // required attachment not yet attached, if any.
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    setUpload({ name: file.name, share: 0, notice: "", error: null });
+    try {
+      const stored = await uploadFile(programmeId, file, (share) =>
+        setUpload((u) => (u ? { ...u, share } : u)),
+      );
+      const taken = new Set(attached.map((a) => a.attachment_key));
+      const key = keys.find((k) => !taken.has(k.key)) ?? null;
+      onChange([...attached.filter((a) => a.file_id !== stored.id), { file_id: stored.id, attachment_key: key?.key ?? null }]);
+      await client.invalidateQueries({ queryKey: workbookKeys.files(programmeId) });
+      setUpload({
+        name: file.name,
+        share: 1,
+        error: null,
+        notice: key
+          ? t("workbooks.version.uploadedAs", { name: stored.filename, title: key.title })
+          : t("workbooks.version.uploaded", { name: stored.filename }),
+      });
+    } catch (error) {
+      setUpload({ name: file.name, share: 0, notice: "", error });
+    }
+  };
+
   return (
     <Fieldset>
       <Fieldset.Legend>{t("workbooks.version.files")}</Fieldset.Legend>
       {keys.length > 0 && (
         <Fieldset.Description>{keys.map((k) => k.title).join(", ")}</Fieldset.Description>
       )}
+      <Field>
+        <Label htmlFor={inputId}>{t("workbooks.version.upload")}</Label>
+        <input
+          id={inputId}
+          type="file"
+          accept=".pdf,.docx,.xlsx,.pptx,.png,.jpg,.jpeg,.txt"
+          onChange={(e) => {
+            void onFile(e.target.files?.[0]);
+            e.target.value = "";
+          }}
+        />
+        {upload && !upload.error && (
+          <progress
+            className={own.progress}
+            max={1}
+            value={upload.share}
+            aria-label={t("workbooks.version.uploadProgress", { name: upload.name })}
+          >
+            {Math.round(upload.share * 100)} %
+          </progress>
+        )}
+        <div aria-live="polite">{upload?.notice && <Paragraph data-size="sm">{upload.notice}</Paragraph>}</div>
+        {upload?.error ? <ProblemAlert error={upload.error} /> : null}
+      </Field>
       {files.isError ? (
         <Paragraph data-size="sm">{t("workbooks.version.filesUnavailable")}</Paragraph>
       ) : files.data && files.data.length === 0 ? (
