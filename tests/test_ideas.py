@@ -802,3 +802,22 @@ class TestList:
                 event.remove(engine, "before_cursor_execute", count)
             counts.add(len(statements))
         assert len(counts) == 1, counts
+
+
+class TestThePersonsExport:
+    async def test_holds_their_named_ideas_and_supports_but_not_their_anonymous_ones(
+        self, client, accounts
+    ):
+        programme = await make_programme(client)
+        person = await make_person(client, programme)
+        member = await accounts.role(programme, "member", person)
+        named = await make_idea(member, programme, title="Med navn")
+        await make_idea(member, programme, title="Uten navn", anonymous=True)
+        supported = await make_idea(client, programme)
+        assert (await member.post(f"{API}/ideas/{supported['id']}/support")).status_code == 201
+        r = await client.get(f"{API}/people/{person['id']}/export")
+        assert r.status_code == 200, r.text
+        export = r.json()
+        assert [i["id"] for i in export["ideas"]] == [named["id"]]
+        assert "Uten navn" not in r.text
+        assert [s["idea_id"] for s in export["idea_supports"]] == [supported["id"]]

@@ -16,6 +16,8 @@ from samskap.models import (
     Deadline,
     ExpectedResult,
     GroupMember,
+    Idea,
+    IdeaSupport,
     Involvement,
     Membership,
     Person,
@@ -79,6 +81,12 @@ async def export_person(service: PersonService, person: Person) -> dict[str, Any
             select(ExpectedResult).where(ExpectedResult.done_by_id == pid)
         ),
         "programme_memberships": await rows(select(Membership).where(Membership.person_id == pid)),
+        # Ideas sent with the person's name (an anonymous idea names no one), and supported.
+        "ideas": await rows(select(Idea).where(Idea.submitter_person_id == pid)),
+        "idea_supports": [
+            {"idea_id": str(s.idea_id), "supported_at": s.supported_at.isoformat()}
+            for s in await session.scalars(select(IdeaSupport).where(IdeaSupport.person_id == pid))
+        ],
         "audit_events": await rows(
             select(AuditEvent)
             .where(AuditEvent.record_type == "person", AuditEvent.record_id == pid)
