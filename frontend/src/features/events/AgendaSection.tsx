@@ -59,7 +59,13 @@ export function AgendaSection({ event, mayEdit }: { event: EventRecord; mayEdit:
       {agenda.length === 0 ? (
         <Paragraph>{t("events.agenda.none")}</Paragraph>
       ) : (
-        <div className={layout.tableWrap}>
+        // At 320 px the table scrolls sideways: the keyboard reaches it, a screen reader names it.
+        <div
+          className={`${layout.tableWrap} ${own.scrollRegion}`}
+          role="region"
+          aria-label={t("events.agenda.caption", { title: event.title })}
+          tabIndex={0}
+        >
           <Table data-size="sm" zebra>
             <caption className={layout.visuallyHidden}>{t("events.agenda.caption", { title: event.title })}</caption>
             <Table.Head>

@@ -102,7 +102,13 @@ function TaskTable({ event, programmeId, tasks }: { event: EventRecord; programm
   const groups = useQuery(groupNamesQuery(programmeId));
   const names = { people: namesById(people.data), groups: namesById(groups.data), projects: new Map<string, string>() };
   return (
-    <div className={layout.tableWrap}>
+    // At 320 px the table scrolls sideways: the keyboard reaches it, a screen reader names it.
+    <div
+      className={`${layout.tableWrap} ${own.scrollRegion}`}
+      role="region"
+      aria-label={t("events.tasks.caption", { title: event.title })}
+      tabIndex={0}
+    >
       <Table data-size="sm" zebra>
         <caption className={layout.visuallyHidden}>{t("events.tasks.caption", { title: event.title })}</caption>
         <Table.Head>
