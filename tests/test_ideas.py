@@ -9,6 +9,7 @@ import httpx
 from sqlalchemy import event, select
 
 from samskap.ideas.participation import HideParticipants
+from samskap.ideas.service import IdeaService, ParticipationLinkService
 from samskap.models import AuditEvent, Idea, IdeaStatusChange, IdeaSupport, ParticipationLink
 from tests.factories import (
     API,
@@ -23,6 +24,7 @@ from tests.factories import (
     make_project,
     make_task,
 )
+from tests.test_lists import _index_leaders
 
 PROBLEM = "application/problem+json"
 ADDRESS = "203.0.113.77"
@@ -214,6 +216,13 @@ class TestSubmittingThroughTheLink:
         assert r.json()["errors"][0]["code"] == "name_with_anonymous"
         r = await submit(app, link, anonymous=True, colour="blå")
         assert r.status_code == 422
+        r = await submit(app, link, anonymous=True, description="  \n ")
+        assert r.status_code == 422
+        assert r.json()["errors"][0] == {
+            "pointer": "/description",
+            "code": "required",
+            "detail": "must not be empty",
+        }
         assert (await client.get(f"{API}/ideas")).json()["items"] == []
 
     async def test_an_anonymous_idea_keeps_no_address_agent_or_name_anywhere(self, app, client):
@@ -458,6 +467,14 @@ class TestCreateIdea:
         assert (await client.get(f"{API}/ideas", params={"programme_id": other["id"]})).json()[
             "items"
         ] == []
+
+    async def test_an_empty_description_is_refused(self, client):
+        programme = await make_programme(client)
+        idea = await make_idea(client, programme)
+        r = await client.patch(f"{API}/ideas/{idea['id']}", json={"description": " \t "})
+        assert r.status_code == 422
+        assert r.json()["errors"][0]["code"] == "required"
+        assert (await current(client, idea))["description"] == idea["description"]
 
     async def test_one_assessor_only(self, client):
         programme = await make_programme(client)
@@ -753,6 +770,12 @@ class TestArchive:
 
 
 class TestList:
+    def test_every_filter_is_backed_by_an_index(self):
+        for service in (IdeaService, ParticipationLinkService):
+            leaders = _index_leaders(service.model.__table__)
+            for f in service.spec.filters:
+                assert f.column.key in leaders, (service.__name__, f.name)
+
     async def test_filters(self, client):
         programme = await make_programme(client)
         project = await make_project(client, programme)

@@ -30,7 +30,7 @@ from samskap.ideas.schemas import (
     ReceiptStatusChange,
     StatusMeaning,
 )
-from samskap.ideas.service import idea_snapshot, status_changes_of
+from samskap.ideas.service import idea_snapshot, require_text, status_changes_of
 from samskap.kit.ids import uuid7
 from samskap.models import Idea, IdeaStatusChange, ParticipationLink, Programme, Project
 from samskap.models.enums import IdeaChannel, IdeaStatus
@@ -84,6 +84,7 @@ async def submit(
     session: AsyncSession, link: ParticipationLink, body: PublicIdeaSubmit
 ) -> IdeaReceipt:
     """Store the idea with its first status, and answer its receipt once."""
+    require_text(body.description, "description")
     if body.anonymous and body.name is not None:
         raise ValidationFailed.at(
             "/name", "an anonymous idea is sent without a name", code="name_with_anonymous"

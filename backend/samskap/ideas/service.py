@@ -55,6 +55,12 @@ def idea_snapshot(record: Idea) -> dict[str, Any]:
     return values
 
 
+def require_text(value: str, field: str) -> None:
+    """Text that must say something: blanks alone are refused."""
+    if not value.strip():
+        raise ValidationFailed.at(f"/{field}", "must not be empty", code="required")
+
+
 def _archived(stmt, value: bool):
     column = Idea.archived_at
     return stmt.where(column.is_not(None) if value else column.is_(None))
@@ -196,6 +202,7 @@ class IdeaService(CrudService[Idea]):
             await require_in_programme(self.session, model, values.get(field), programme_id, field)
 
     async def validate(self, record):
+        require_text(record.description, "description")
         if record.assessor_person_id is not None and record.assessor_group_id is not None:
             raise ValidationFailed.at(
                 "/assessor_group_id",
