@@ -71,6 +71,12 @@ export const submissionQuery = (id: string) =>
     queryFn: () => unwrap(api.GET("/api/v1/submissions/{id}", { params: { path: { id } } })),
   });
 
+export const versionQuery = (id: string) =>
+  queryOptions({
+    queryKey: [...workbookKeys.all, "version", id] as const,
+    queryFn: () => unwrap(api.GET("/api/v1/submission-versions/{id}", { params: { path: { id } } })),
+  });
+
 export const versionsQuery = (submissionId: string) =>
   queryOptions({
     queryKey: workbookKeys.versions(submissionId),

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Hearing, HearingResponse, HearingSummary } from "../../api/queries/hearings";
 import { I18nProvider, type Locale } from "../../i18n";
 import HearingPage from "./HearingPage";
+import HearingsPage from "./HearingsPage";
 
 const PROGRAMME = "0193a0e4-7c1e-7000-8000-000000000001";
 const HEARING = "0193a0e4-7c1e-7000-8000-000000000005";
@@ -154,5 +155,77 @@ describe("HearingPage", () => {
     renderPage("en");
     expect(await screen.findByRole("heading", { name: "Responses" })).toBeInTheDocument();
     expect(await screen.findByRole("button", { name: "Download as Word (DOCX)" })).toBeInTheDocument();
+  });
+});
+
+describe("a hearing of a submission's version", () => {
+  const VERSION = "0193a0e4-7c1e-7000-8000-000000000030";
+  const SUBMISSION = "0193a0e4-7c1e-7000-8000-000000000031";
+  const record = { created_at: "2018-11-01T10:00:00Z", updated_at: "2018-11-01T10:00:00Z", version: 2, programme_id: PROGRAMME };
+
+  function stubHeard(created: unknown[]) {
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (request: Request) => {
+        const url = new URL(request.url);
+        if (url.pathname === `/api/v1/submission-versions/${VERSION}`) {
+          return json({ ...record, id: VERSION, submission_id: SUBMISSION, label: "endelig", status: "submitted" });
+        }
+        if (url.pathname === `/api/v1/submissions/${SUBMISSION}`) {
+          return json({ ...record, id: SUBMISSION, title: "Arbeidsbok Oppvekst og utdanning" });
+        }
+        if (url.pathname === `/api/v1/hearings/${HEARING}`) {
+          return json({ ...hearing, submission_version_id: VERSION }, { headers: { etag: '"2"' } });
+        }
+        if (url.pathname === `/api/v1/hearings/${HEARING}/summary`) return json(summary);
+        if (url.pathname === "/api/v1/hearing-responses") return json({ items: [], next_cursor: null });
+        if (url.pathname === "/api/v1/hearings" && request.method === "POST") {
+          const body = await request.json();
+          created.push(body);
+          return json({ ...hearing, ...body }, { status: 201 });
+        }
+        if (url.pathname === "/api/v1/hearings") return json({ items: [], next_cursor: null });
+        return json({ title: "Not found", status: 404 }, { status: 404 });
+      }),
+    );
+  }
+
+  it("names and links the version it hears on the hearing's page", async () => {
+    stubHeard([]);
+    renderPage();
+    const link = await screen.findByRole("link", { name: "«Arbeidsbok Oppvekst og utdanning», versjon endelig" });
+    expect(link).toHaveAttribute("href", `/p/${PROGRAMME}/submissions/${SUBMISSION}`);
+    expect(screen.getByText("Det som høres:", { exact: false })).toBeInTheDocument();
+  });
+
+  it("opens the new-hearing dialog for the version sent from its workbook, and sends it", async () => {
+    const created: Record<string, unknown>[] = [];
+    stubHeard(created);
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(
+      <I18nProvider locale="nb">
+        <QueryClientProvider client={client}>
+          <MemoryRouter initialEntries={[`/p/${PROGRAMME}/hearings?submission_version=${VERSION}`]}>
+            <Routes>
+              <Route path="/p/:programmeId/hearings" element={<HearingsPage />} />
+              <Route path="/p/:programmeId/hearings/:hearingId" element={<p>hearing page</p>} />
+            </Routes>
+          </MemoryRouter>
+        </QueryClientProvider>
+      </I18nProvider>,
+    );
+    const dialog = await screen.findByRole("dialog", { name: "Ny høring" });
+    expect(
+      await within(dialog).findByRole("link", { name: "«Arbeidsbok Oppvekst og utdanning», versjon endelig" }),
+    ).toBeInTheDocument();
+    const user = userEvent.setup();
+    await user.type(within(dialog).getByLabelText("Tittel"), "Høring av endelig innspill");
+    await user.type(within(dialog).getByLabelText("Høringsfrist"), "2018-11-30T12:00");
+    await user.type(within(dialog).getByLabelText("Part 1: navn"), "Hovedtillitsvalgte");
+    await user.type(within(dialog).getByLabelText("Part 2: navn"), "Partssammensatt utvalg");
+    await user.click(within(dialog).getByRole("button", { name: "Opprett høring" }));
+    await waitFor(() => expect(created).toHaveLength(1));
+    expect(created[0]).toMatchObject({ title: "Høring av endelig innspill", submission_version_id: VERSION });
+    expect(await screen.findByText("hearing page")).toBeInTheDocument();
   });
 });

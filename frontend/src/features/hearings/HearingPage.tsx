@@ -26,6 +26,7 @@ import styles from "../../components/layout.module.css";
 import { useI18n, useT } from "../../i18n";
 import { EditConflict } from "../../lib/conflict";
 import { osloLocalToInstant } from "../../lib/time";
+import { HeardVersion } from "./HeardVersion";
 import own from "./hearings.module.css";
 
 /** One hearing: its letter, invited parties, responses with their handling, and the summary (page and DOCX). */
@@ -76,6 +77,9 @@ function HearingBody({ hearing }: { hearing: Hearing }) {
         {t("hearings.deadlineIs", { deadline: formatDateTime(hearing.deadline_at) })}
       </Paragraph>
       {hearing.matter && <Paragraph>{hearing.matter}</Paragraph>}
+      {hearing.submission_version_id && (
+        <HeardVersion programmeId={hearing.programme_id} versionId={hearing.submission_version_id} />
+      )}
       <p role="status" className={styles.visuallyHidden}>
         {message}
       </p>

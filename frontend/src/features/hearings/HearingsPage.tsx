@@ -1,7 +1,7 @@
 import { Button, Dialog, Heading, Paragraph, Switch, Table, Tag, Textfield } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useState, type FormEvent } from "react";
-import { Link, useNavigate, useParams } from "react-router-dom";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
 import { ApiProblem } from "../../api/problem";
 import { useProblemWording, type Overrides } from "../../api/problemWording";
 import { HEARING_PARTIES, hearingsQuery, useCreateHearing, type HearingParty } from "../../api/queries/hearings";
@@ -11,6 +11,7 @@ import { SelectField } from "../../components/SelectField";
 import styles from "../../components/layout.module.css";
 import { useI18n, useT } from "../../i18n";
 import { osloLocalToInstant } from "../../lib/time";
+import { HeardVersion } from "./HeardVersion";
 import own from "./hearings.module.css";
 
 /** The programme's hearings, and a dialog to prepare a new one. */
@@ -18,7 +19,10 @@ export default function HearingsPage() {
   const { programmeId = "" } = useParams();
   const { t, formatDateTime } = useI18n();
   const query = useQuery(hearingsQuery(programmeId));
-  const [creating, setCreating] = useState(false);
+  // A submission's version sent here to be heard (?submission_version=<id>) opens the dialog with it.
+  const [params, setParams] = useSearchParams();
+  const heardVersion = params.get("submission_version");
+  const [creating, setCreating] = useState(Boolean(heardVersion));
   return (
     <Page title={t("hearings.title")} actions={<Button onClick={() => setCreating(true)}>{t("hearings.new")}</Button>}>
       <Paragraph>{t("hearings.intro")}</Paragraph>
@@ -55,7 +59,16 @@ export default function HearingsPage() {
           )
         }
       </QueryState>
-      {creating && <HearingDialog programmeId={programmeId} onClose={() => setCreating(false)} />}
+      {creating && (
+        <HearingDialog
+          programmeId={programmeId}
+          submissionVersionId={heardVersion}
+          onClose={() => {
+            setCreating(false);
+            if (heardVersion) setParams({}, { replace: true });
+          }}
+        />
+      )}
     </Page>
   );
 }
@@ -70,7 +83,16 @@ const WORDING: Overrides = {
   deadline_at: { missing: "hearings.error.deadlineRequired" },
 };
 
-function HearingDialog({ programmeId, onClose }: { programmeId: string; onClose: () => void }) {
+function HearingDialog({
+  programmeId,
+  submissionVersionId,
+  onClose,
+}: {
+  programmeId: string;
+  /** The submission's version the hearing hears, if any. */
+  submissionVersionId: string | null;
+  onClose: () => void;
+}) {
   const t = useT();
   const navigate = useNavigate();
   const headingId = useId();
@@ -114,6 +136,7 @@ function HearingDialog({ programmeId, onClose }: { programmeId: string; onClose:
         matter: matter.trim() || null,
         letter: letter.trim() || null,
         concerns_employees: concerns,
+        submission_version_id: submissionVersionId,
         deadline_at: osloLocalToInstant(deadline),
         invitees: parties.map((p) => ({ party: p.party, name: p.name.trim() })),
       },
@@ -131,6 +154,7 @@ function HearingDialog({ programmeId, onClose }: { programmeId: string; onClose:
       <Dialog.Block>
         <form className={own.form} onSubmit={submit} noValidate>
           {create.error && !placed && <ProblemAlert error={create.error} />}
+          {submissionVersionId && <HeardVersion programmeId={programmeId} versionId={submissionVersionId} />}
           <Textfield label={t("hearings.field.title")} value={title} onChange={(e) => setTitle(e.target.value)} error={errorOf("title")} required />
           <Textfield label={t("hearings.field.matter")} value={matter} onChange={(e) => setMatter(e.target.value)} error={errorOf("matter")} />
           <Textfield

@@ -232,6 +232,22 @@ function stubUpload(status: number, answer: unknown) {
   return sent;
 }
 
+describe("WorkbookPage, a submitted version", () => {
+  it("offers no editing, and sends the version to a hearing", async () => {
+    const submitted = version({ label: "endelig", status: "submitted", submitted_at: "2018-11-20T10:00:00Z" });
+    stubApi([submitted]);
+    renderAt(`/p/${PROGRAMME}/submissions/${SUBMISSION}`);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Åpne versjon endelig" }));
+    expect(await screen.findByText("Versjonen er sendt inn og kan ikke endres.")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Lagre versjonen" })).not.toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Send versjon endelig på høring" })).toHaveAttribute(
+      "href",
+      `/p/${PROGRAMME}/hearings?submission_version=${submitted.id}`,
+    );
+  });
+});
+
 describe("WorkbookPage attachments", () => {
   it("uploads a chosen file with progress and attaches it as the required attachment", async () => {
     const withChart: Template = {

@@ -311,7 +311,12 @@ function VersionEditor({
               </ul>
             </>
           )}
-          <div>
+          <div className={own.row}>
+            <Link asChild>
+              <RouterLink to={`/p/${submission.programme_id}/hearings?submission_version=${version.id}`}>
+                {t("workbooks.version.toHearing", { label: version.label })}
+              </RouterLink>
+            </Link>
             <Button variant="secondary" onClick={onCancel}>
               {t("common.close")}
             </Button>
