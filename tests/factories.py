@@ -263,3 +263,14 @@ async def assess_idea(client, idea: dict, **body) -> httpx.Response:
     return await client.post(
         f"{url}/assess", json=body, headers={"If-Match": current.headers["etag"]}
     )
+
+
+async def make_planned_involvement(client, project: dict, **overrides) -> dict:
+    body = {
+        "project_id": project["id"],
+        "stakeholder_kind": "union_representatives",
+        "form": "consultation",
+        "planned_on": "2018-10-11",
+        "matter": "Drøfting av forslag til organisering",
+    }
+    return await create(client, "/planned-involvements", body | overrides)

@@ -126,6 +126,8 @@ NEW_RESOURCES = [
     # Hearings and their responses (issue 10).
     "hearings",
     "hearing-responses",
+    # Involvement plans (issue 11).
+    "planned-involvements",
     # Ideas and the participation links they come in by (issue 11).
     "ideas",
     "participation-links",

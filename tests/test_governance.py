@@ -213,6 +213,8 @@ class TestCompliance:
             "hearing-parties",
             "version-missing",
             "version-late",
+            "planned-involvement-overdue",
+            "decision-planned-involvement-missed",
         }
         assert all(r["source"] for r in report["rules"])
 

@@ -245,6 +245,19 @@ async def build_programme(client, accounts) -> Programme:
     participation_link = await create(
         client, "/participation-links", {"programme_id": programme["id"], "label": "Ansatte"}
     )
+    planned_involvement = await create(
+        client,
+        "/planned-involvements",
+        {
+            "project_id": project["id"],
+            "stakeholder_kind": "employees",
+            "form": "information",
+            "planned_on": "2018-10-01",
+            "matter": "Allmøte om ny organisering",
+            "responsible_person_id": person["id"],
+            "decision_id": decision["id"],
+        },
+    )
     user = await accounts.user()
     membership = await create(
         client,
@@ -295,6 +308,7 @@ async def build_programme(client, accounts) -> Programme:
         "document_id": document["id"],
         "hearing_id": hearing["id"],
         "hearing_response_id": hearing_response["id"],
+        "planned_involvement_id": planned_involvement["id"],
         "idea_id": idea["id"],
         "participation_link_id": participation_link["id"],
     }
@@ -362,6 +376,10 @@ def fill_path(path: str, p: Programme) -> str:
         "/hearings/{id}/summary": "hearing_id",
         "/hearings/{id}/summary.docx": "hearing_id",
         "/hearing-responses/{id}": "hearing_response_id",
+        "/planned-involvements/{id}": "planned_involvement_id",
+        "/projects/{id}/involvement-plan": "project_id",
+        "/decisions/{id}/trail": "decision_id",
+        "/decisions/{id}/trail.csv": "decision_id",
         "/ideas/{id}": "idea_id",
         "/ideas/{id}/assess": "idea_id",
         "/ideas/{id}/status-changes": "idea_id",
@@ -480,6 +498,13 @@ def create_body(path: str, p: Programme, person_id: str | None = None) -> dict:
             "text": "Ny uttalelse",
             "received_at": "2018-11-29T10:00:00+01:00",
         },
+        "/planned-involvements": {
+            "project_id": p["project_id"],
+            "stakeholder_kind": "union_representatives",
+            "form": "consultation",
+            "planned_on": "2019-01-15",
+            "matter": "Ny drøfting",
+        },
         "/ideas": {
             "programme_id": p["programme_id"],
             "title": "Nytt forslag",
@@ -535,6 +560,7 @@ PATCH_BODIES = {
     "documents-update": {"description": "Endret"},
     "hearings-update": {"letter": "Endret"},
     "hearing-responses-update": {"handling": "accepted"},
+    "planned-involvements-update": {"matter": "Endret"},
     "ideas-update": {"assessment": "Endret"},
 }
 

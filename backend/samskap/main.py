@@ -43,6 +43,7 @@ from samskap.memberships.router import router as memberships_router
 from samskap.middleware import RequestGuard
 from samskap.people.router import router as people_router
 from samskap.phases.router import router as phases_router
+from samskap.planned_involvements.router import router as planned_involvements_router
 from samskap.problems import (
     AnsweredErrorsEndHere,
     Problem,
@@ -195,6 +196,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         documents_router,
         hearings_router,
         ideas_router,
+        planned_involvements_router,
     ):
         protected.include_router(router)
     api.include_router(protected)

@@ -39,6 +39,7 @@ from samskap.models.enums import (
     ProjectStatus,
     StakeholderKind,
 )
+from samskap.planned_involvements.service import plan_findings
 from samskap.submissions.matrix import version_findings
 
 INVOLVEMENT_DAYS = 60
@@ -178,6 +179,7 @@ async def programme_compliance(
     found += await measures_without_result(session, programme, today)
     found += await groups_missing_setup_assessments(session, programme, today)
     found += await hearing_findings(session, programme)
+    found += await plan_findings(session, programme, judged.day)
     versions = await version_findings(session, programme, judged)
     found += versions.findings
     leaders = {

@@ -45,12 +45,15 @@ class Finding(BaseModel):
         "hearing-parties: hearing (title), missing (union_representatives, "
         "joint_consultative_committee); version-missing: area (project code or group name), "
         "submission (title), version (label), due_at; version-late: the same, submitted_at "
-        "and late_by_seconds",
+        "and late_by_seconds; planned-involvement-overdue: project (code), matter, planned_on "
+        "(YYYY-MM-DD), stakeholder_kind, form; decision-planned-involvement-missed: decision "
+        "(title), decided_on (YYYY-MM-DD), missed (the matters of the planned involvements "
+        "that had not happened), count",
         examples=[{"group": "Prosjektstyre Helse og velferd"}],
     )
     record_type: str = Field(
         description="The kind of record that falls short: group, project, person, deadline, "
-        "decision, measure, indicator, hearing or submission_version"
+        "decision, measure, indicator, hearing, submission_version or planned_involvement"
     )
     record_id: uuid.UUID = Field(description="The id of that record")
     project_id: uuid.UUID | None = Field(

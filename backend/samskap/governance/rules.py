@@ -144,6 +144,21 @@ VERSION_LATE = Rule(
     "fristen, til navngitt mottaker",
 )
 
+PLANNED_INVOLVEMENT_OVERDUE = Rule(
+    "planned-involvement-overdue",
+    "A planned involvement of a project's involvement plan is held by its day, or cancelled "
+    "with a reason",
+    "Seed 000, fase 1 Oppstart: arbeidsgruppens leder sørger for at informasjon gis om "
+    "arbeidet og hvilken involvering det legges opp til (både ansatt- og brukermedvirkning); "
+    "Hovedavtalen del B § 1-4 (informasjon og drøfting så tidlig som mulig)",
+)
+DECISION_PLANNED_INVOLVEMENT_MISSED = Rule(
+    "decision-planned-involvement-missed",
+    "A reorganisation decision is taken only after the involvement planned before it has happened",
+    "Seed 000: involveringen det legges opp til i arbeidsplanen; Hovedavtalen del B § 1-4 og "
+    "arbeidsmiljøloven § 8-1 (informasjon og drøfting i god tid før beslutningen)",
+)
+
 # Every rule above, in the order they are declared: the compliance report lists them all, so
 # that a finding's rule is always among them.
 ALL = tuple(value for value in list(globals().values()) if isinstance(value, Rule))

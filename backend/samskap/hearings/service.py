@@ -450,9 +450,19 @@ class HearingResponseService(CrudService[HearingResponse]):
         statements = record.text
         if record.on_behalf_of:
             statements = f"{record.on_behalf_of} ({record.from_name}): {record.text}"
+        submission_id = None
+        if hearing.submission_version_id is not None:
+            submission_id = await self.session.scalar(
+                select(SubmissionVersion.submission_id).where(
+                    SubmissionVersion.id == hearing.submission_version_id
+                )
+            )
         return {
             "project_id": hearing.project_id,
             "group_id": invitee.group_id if invitee else None,
+            # The record names what it concerns: the hearing, and the submission it hears.
+            "hearing_ids": [hearing.id],
+            "submission_ids": [submission_id] if submission_id else [],
             "matter": hearing.title,
             "stakeholder_kind": STAKEHOLDER_OF_PARTY.get(party, StakeholderKind.other)
             if party

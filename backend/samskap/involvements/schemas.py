@@ -71,10 +71,49 @@ class InvolvementCreate(InputModel):
     documents: list[DocumentLink] = Field(
         default_factory=list, max_length=50, description="Minutes, protocols and other papers"
     )
+    decision_ids: list[uuid.UUID] = Field(
+        default_factory=list,
+        max_length=100,
+        description="The decisions it came before and fed, among the programme's decisions",
+    )
+    event_ids: list[uuid.UUID] = Field(
+        default_factory=list,
+        max_length=100,
+        description="The meetings and gatherings it concerns (a consultation meeting, a "
+        "workshop), among the programme's events",
+    )
+    hearing_ids: list[uuid.UUID] = Field(
+        default_factory=list,
+        max_length=100,
+        description="The hearings it concerns; a hearing response's own record names its "
+        "hearing by itself",
+    )
+    submission_ids: list[uuid.UUID] = Field(
+        default_factory=list,
+        max_length=100,
+        description="The submissions (innspill, arbeidsbok) it concerns",
+    )
+    goal_ids: list[uuid.UUID] = Field(
+        default_factory=list, max_length=100, description="The goals it concerns"
+    )
+    idea_ids: list[uuid.UUID] = Field(
+        default_factory=list,
+        max_length=100,
+        description="The improvement ideas (forbedringsforslag) it concerns",
+    )
+    planned_involvement_id: uuid.UUID | None = Field(
+        None,
+        description="The planned involvement of the project's involvement plan that this "
+        "record fulfils: it becomes `done` and links this record. It must be of the same "
+        "project, neither done nor cancelled (else 409). Only when creating; to link a record "
+        "made earlier, set `involvement_id` on the planned involvement",
+    )
     external_id: ExternalId | None = Field(None, description=EXTERNAL_ID)
 
 
-InvolvementUpdate = update_model(InvolvementCreate, "InvolvementUpdate", exclude={"programme_id"})
+InvolvementUpdate = update_model(
+    InvolvementCreate, "InvolvementUpdate", exclude={"programme_id", "planned_involvement_id"}
+)
 
 
 class InvolvementRead(RecordRead, describe_from=InvolvementCreate):
@@ -93,6 +132,12 @@ class InvolvementRead(RecordRead, describe_from=InvolvementCreate):
     statements: str | None
     outcome: str | None
     documents: list[DocumentLink]
+    decision_ids: list[uuid.UUID]
+    event_ids: list[uuid.UUID]
+    hearing_ids: list[uuid.UUID]
+    submission_ids: list[uuid.UUID]
+    goal_ids: list[uuid.UUID]
+    idea_ids: list[uuid.UUID]
     archived_at: datetime | None = Field(
         description="When the record was archived; an archived record no longer changes"
     )

@@ -1,8 +1,9 @@
 import uuid
 from datetime import date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import selectinload
 
 from samskap.config import get_settings
@@ -12,14 +13,62 @@ from samskap.kit.etag import check_if_match
 from samskap.kit.listing import Filter, ListSpec
 from samskap.kit.references import require_in_programme
 from samskap.kit.service import CrudService
-from samskap.models import Group, Involvement, Person, Project
+from samskap.models import (
+    Decision,
+    Event,
+    Goal,
+    Group,
+    Hearing,
+    Idea,
+    Involvement,
+    Person,
+    PlannedInvolvement,
+    Project,
+    Submission,
+    involvement_decision,
+    involvement_event,
+    involvement_goal,
+    involvement_hearing,
+    involvement_idea,
+    involvement_submission,
+)
 from samskap.models.enums import InvolvementForm, ProgrammeRole, StakeholderKind
+from samskap.planned_involvements.service import PlannedInvolvementService
 from samskap.problems import Conflict, ValidationFailed
+
+# The records an involvement concerns: (field, link rows, model, link table, its column).
+LINKS: tuple[tuple[str, str, Any, Table, str], ...] = (
+    ("decision_ids", "decision_links", Decision, involvement_decision, "decision_id"),
+    ("event_ids", "event_links", Event, involvement_event, "event_id"),
+    ("hearing_ids", "hearing_links", Hearing, involvement_hearing, "hearing_id"),
+    ("submission_ids", "submission_links", Submission, involvement_submission, "submission_id"),
+    ("goal_ids", "goal_links", Goal, involvement_goal, "goal_id"),
+    ("idea_ids", "idea_links", Idea, involvement_idea, "idea_id"),
+)
 
 
 def _archived(stmt, value: bool):
     column = Involvement.archived_at
     return stmt.where(column.is_not(None) if value else column.is_(None))
+
+
+def _concerning(table: Table, column: str):
+    def apply(stmt, value: uuid.UUID):
+        return stmt.where(
+            Involvement.id.in_(select(table.c.involvement_id).where(table.c[column] == value))
+        )
+
+    return apply
+
+
+_CONCERNS = {
+    "decision_id": "Only records that concern this decision (name it in decision_ids)",
+    "event_id": "Only records that concern this meeting or gathering",
+    "hearing_id": "Only records that concern this hearing",
+    "submission_id": "Only records that concern this submission",
+    "goal_id": "Only records that concern this goal",
+    "idea_id": "Only records that concern this improvement idea",
+}
 
 
 class InvolvementService(CrudService[Involvement]):
@@ -80,11 +129,24 @@ class InvolvementService(CrudService[Involvement]):
                 "when left out)",
                 apply=_archived,
             ),
+            *(
+                Filter(
+                    column,
+                    Involvement.id,
+                    uuid.UUID,
+                    _CONCERNS[column],
+                    apply=_concerning(table, column),
+                )
+                for _field, _rel, _model, table, column in LINKS
+            ),
         ],
         sorts={"occurred_on": Involvement.occurred_on, "created_at": Involvement.created_at},
         default_sort="-occurred_on",
         search=[Involvement.matter, Involvement.statements, Involvement.outcome],
-        options=(selectinload(Involvement.participants),),
+        options=(
+            selectinload(Involvement.participants),
+            *(selectinload(getattr(Involvement, rel)) for _f, rel, _m, _t, _c in LINKS),
+        ),
     )
 
     async def apply(self, record, values, *, creating):
@@ -106,7 +168,58 @@ class InvolvementService(CrudService[Involvement]):
         if "participant_ids" in values:
             ids = values.pop("participant_ids") or []
             record.participants = await self._participants(ids, programme_id)
+        if creating:
+            for _field, rel, _model, _table, _column in LINKS:
+                setattr(record, rel, [])
+        for field, rel, model, _table, column in LINKS:
+            if field in values:
+                ids = values.pop(field) or []
+                await self._check_linked(model, field, ids, programme_id)
+                # A link that stays keeps its row; the others are added or removed.
+                kept = {getattr(link, column): link for link in getattr(record, rel)}
+                link_class = getattr(Involvement, rel).property.mapper.class_
+                setattr(
+                    record,
+                    rel,
+                    [kept.get(i) or link_class(**{column: i}) for i in ids],
+                )
+        self.fulfils = None
+        planned_id = values.pop("planned_involvement_id", None)
+        if planned_id is not None:
+            self.fulfils = await PlannedInvolvementService(self.session, self.principal).to_fulfil(
+                planned_id, programme_id, "/planned_involvement_id"
+            )
+            values["project_id"] = values.get("project_id") or self.fulfils.project_id
         await super().apply(record, values, creating=creating)
+
+    async def _check_linked(
+        self, model: Any, field: str, ids: list[uuid.UUID], programme_id: uuid.UUID
+    ) -> None:
+        """The records named in `field` are each of the programme, none twice; one query."""
+        if not ids:
+            return
+        found = set(
+            await self.session.scalars(
+                select(model.id).where(model.id.in_(ids), model.programme_id == programme_id)
+            )
+        )
+        label = model.__tablename__.replace("_", " ")
+        for i, record_id in enumerate(ids):
+            if record_id not in found:
+                raise ValidationFailed.at(
+                    f"/{field}/{i}",
+                    f"no {label} with this id in the programme",
+                    code="unknown_reference",
+                )
+            if ids.index(record_id) != i:
+                raise ValidationFailed.at(f"/{field}/{i}", "listed twice", code="duplicate")
+
+    async def after_create(self, record, data):
+        planned: PlannedInvolvement | None = getattr(self, "fulfils", None)
+        if planned is not None:
+            await PlannedInvolvementService(self.session, self.principal).fulfil(
+                planned, record, "/planned_involvement_id"
+            )
 
     async def _participants(self, ids: list[uuid.UUID], programme_id: uuid.UUID) -> list[Person]:
         people = {
@@ -132,9 +245,14 @@ class InvolvementService(CrudService[Involvement]):
         return True
 
     def snapshot(self, record):
-        return super().snapshot(record) | {
-            "participant_ids": [str(p) for p in record.participant_ids]
-        }
+        return (
+            super().snapshot(record)
+            | {"participant_ids": [str(p) for p in record.participant_ids]}
+            | {
+                field: [str(i) for i in getattr(record, field)]
+                for field, _rel, _model, _table, _column in LINKS
+            }
+        )
 
     async def present(self, record):
         """Observers see who was involved by kind and number, not by name."""

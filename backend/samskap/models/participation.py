@@ -3,6 +3,7 @@ for ideas, the records an involvement concerns, and a project's planned involvem
 
 import uuid
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
     Boolean,
@@ -16,6 +17,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from samskap.config import get_settings
 from samskap.db import Base
 from samskap.kit.types import EnumText, UTCDateTime
 from samskap.models.common import ExternallyKeyed, InProgramme, Record
@@ -158,3 +160,9 @@ class PlannedInvolvement(Record, InProgramme, ExternallyKeyed, Base):
         ForeignKey("involvement.id", ondelete="SET NULL"), unique=True
     )
     cancelled_reason: Mapped[str | None] = mapped_column(Text)
+
+    @property
+    def overdue(self) -> bool:
+        """Still planned and its day has passed in Oslo; computed on every read."""
+        today = datetime.now(ZoneInfo(get_settings().timezone)).date()
+        return self.status == PlannedInvolvementStatus.planned and self.planned_on < today

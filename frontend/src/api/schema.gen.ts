@@ -846,6 +846,50 @@ export interface paths {
         patch: operations["deadlines-update"];
         trace?: never;
     };
+    "/api/v1/decisions/{id}/trail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who was involved before the decision, how, when, what they said and what came of it
+         * @description The decision's trail in time order: involvement records that name it (or its
+         *     consultation meeting, or a hearing named with it), its consultation meeting with the
+         *     protocol and attendance, and the responses to its hearings with their handling; and the
+         *     planned involvements of its project for it, each with whether it happened before it.
+         *     Observers see kinds and head counts, not names.
+         */
+        get: operations["decisions-trail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/decisions/{id}/trail.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The decision's trail as CSV
+         * @description The same entries as the trail, as CSV for the joint committee's papers.
+         */
+        get: operations["decisions-trail-csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/involvements": {
         parameters: {
             query?: never;
@@ -861,7 +905,7 @@ export interface paths {
         put?: never;
         /**
          * Create an involvement
-         * @description Records how stakeholders were involved in a matter: who (by kind, named participants or a head count), how, when, what they said and what came of it. It is recorded once it has happened, so `occurred_on` cannot be in the future. Answers 201 with the new record, its address in `Location` and its version in `ETag`. `external_id` is your own key for the record, unique in the programme (a second record with the same one answers 409), so that a script can find it again. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). Any `member` may too: recording how stakeholders were involved is open to every member of the programme.
+         * @description Records how stakeholders were involved in a matter: who (by kind, named participants or a head count), how, when, what they said and what came of it, and the records it concerns (decisions, meetings, hearings, submissions, goals, ideas; each of the same programme). It is recorded once it has happened, so `occurred_on` cannot be in the future. With `planned_involvement_id` it fulfils that entry of the project's involvement plan. Answers 201 with the new record, its address in `Location` and its version in `ETag`. `external_id` is your own key for the record, unique in the programme (a second record with the same one answers 409), so that a script can find it again. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor). Any `member` may too: recording how stakeholders were involved is open to every member of the programme.
          */
         post: operations["involvements-create"];
         delete?: never;
@@ -2707,6 +2751,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{id}/involvement-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The project's involvement plan against what happened
+         * @description Every planned involvement of the project (by planned_on) with the involvement record
+         *     that fulfilled it, when it happened and how late, and the project's records that were
+         *     not planned. Observers see head counts, not names.
+         */
+        get: operations["projects-involvement-plan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/planned-involvements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List planned involvements
+         * @description One page of the planned involvements (the projects' involvement plans) you may see; `overdue=true` lists those still planned past their day. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         */
+        get: operations["planned-involvements-list"];
+        put?: never;
+        /**
+         * Create a planned involvement
+         * @description Adds an entry to a project's involvement plan (seed 000): which stakeholders, how, when, about what, who is responsible, and the decision it must come before. It starts `planned`; it becomes `done` when an involvement record fulfils it (`involvement_id` here, or `planned_involvement_id` when the involvement is recorded), and is `cancelled` with a reason. Answers 201 with the new record, its address in `Location` and its version in `ETag`. `external_id` is your own key for the record, unique in the programme (a second record with the same one answers 409), so that a script can find it again. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor).
+         */
+        post: operations["planned-involvements-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/planned-involvements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a planned involvement
+         * @description One planned involvement, by its id. The `ETag` header holds its version, to send as `If-Match` when you change or delete it. A planned involvement that does not exist, or that you may not see, answers 404.
+         */
+        get: operations["planned-involvements-get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a planned involvement
+         * @description Deletes a planned involvement that has not happened; a done one is kept (409 until its involvement_id is cleared). Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers 204. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor).
+         */
+        delete: operations["planned-involvements-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a planned involvement (JSON Merge Patch)
+         * @description Changes a planned involvement. The body is a JSON Merge Patch (RFC 7396): send only the fields to change; `null` clears a field and nested objects merge. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers the changed record with its new `ETag`. Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor).
+         */
+        patch: operations["planned-involvements-update"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3874,6 +3992,67 @@ export interface components {
          */
         DecisionStatus: "draft" | "final";
         /**
+         * DecisionTrail
+         * @description Who was involved before a decision, how, when, what they said and what came of it.
+         */
+        DecisionTrail: {
+            /**
+             * Decision Id
+             * Format: uuid
+             * @description The decision's id
+             */
+            decision_id: string;
+            /**
+             * Title
+             * @description The decision's title
+             */
+            title: string;
+            /**
+             * Case Number
+             * @description Its case number (saksnummer)
+             */
+            case_number: string | null;
+            /**
+             * Decided On
+             * Format: date
+             * @description The day it was (or is to be) decided
+             */
+            decided_on: string;
+            /** @description Whether it is taken */
+            status: components["schemas"]["DecisionStatus"];
+            /**
+             * Reorganisation
+             * @description Whether it changes how work is organised
+             */
+            reorganisation: boolean;
+            /**
+             * Project Id
+             * @description The project it concerns
+             */
+            project_id: string | null;
+            /**
+             * Consultation Event Id
+             * @description Its consultation meeting (drøftingsmøte)
+             */
+            consultation_event_id: string | null;
+            /**
+             * Entries
+             * @description Everything that concerns the decision, oldest first (by day, then time, then kind)
+             */
+            entries: components["schemas"]["TrailEntry"][];
+            /**
+             * Planned
+             * @description The planned involvements of its project for it: those naming it, and those naming no decision planned on or before its day; by planned_on
+             */
+            planned: components["schemas"]["TrailPlanned"][];
+            /**
+             * Generated At
+             * Format: date-time
+             * @description When the answer was computed
+             */
+            generated_at: string;
+        };
+        /**
          * Delivery
          * @description How a deadline stands, computed on every read.
          *
@@ -4578,7 +4757,7 @@ export interface components {
             message: string;
             /**
              * Facts
-             * @description The finding's particulars, so that a client can word the message in its own language. By rule: three-party-balance: group, politicians, administration, employees; board-municipalities: group, municipalities (names); board-union-representative and board-nav: group; joint-consultative-committee-sides: group, employer, employees; allocation-over-100: person, total; mandate-approved: project (code), mandate_status; employee-involvement-60-days: project (code), since (YYYY-MM-DD); overdue-deadline: deadline (title), due_at (RFC 3339); reorganisation-consultation: decision (title), state (draft or final_by_override), override_reason (when overridden), missing (the codes of a refusal to finalise) and their params (signed_on, decided_on); project-leader-60-100: project (code), state (no_leader, or allocation with leader (name) and allocation); mandate-approval-decision: record_type (project or group), name (project code or group name), decision (title, empty when none), problems (the codes of a refusal to approve) and their params (bodies, body, approved_on, decided_on); measure-result: measure (title), due_on (YYYY-MM-DD), status; group-criteria-assessed: group (name), missing (the titles of the setup criteria not assessed), count; indicator-baseline: indicator (name); follow-up-overdue: indicator (name), last_on and due_on (YYYY-MM-DD), interval_months; hearing-response-handled: hearing (title), count; hearing-parties: hearing (title), missing (union_representatives, joint_consultative_committee); version-missing: area (project code or group name), submission (title), version (label), due_at; version-late: the same, submitted_at and late_by_seconds
+             * @description The finding's particulars, so that a client can word the message in its own language. By rule: three-party-balance: group, politicians, administration, employees; board-municipalities: group, municipalities (names); board-union-representative and board-nav: group; joint-consultative-committee-sides: group, employer, employees; allocation-over-100: person, total; mandate-approved: project (code), mandate_status; employee-involvement-60-days: project (code), since (YYYY-MM-DD); overdue-deadline: deadline (title), due_at (RFC 3339); reorganisation-consultation: decision (title), state (draft or final_by_override), override_reason (when overridden), missing (the codes of a refusal to finalise) and their params (signed_on, decided_on); project-leader-60-100: project (code), state (no_leader, or allocation with leader (name) and allocation); mandate-approval-decision: record_type (project or group), name (project code or group name), decision (title, empty when none), problems (the codes of a refusal to approve) and their params (bodies, body, approved_on, decided_on); measure-result: measure (title), due_on (YYYY-MM-DD), status; group-criteria-assessed: group (name), missing (the titles of the setup criteria not assessed), count; indicator-baseline: indicator (name); follow-up-overdue: indicator (name), last_on and due_on (YYYY-MM-DD), interval_months; hearing-response-handled: hearing (title), count; hearing-parties: hearing (title), missing (union_representatives, joint_consultative_committee); version-missing: area (project code or group name), submission (title), version (label), due_at; version-late: the same, submitted_at and late_by_seconds; planned-involvement-overdue: project (code), matter, planned_on (YYYY-MM-DD), stakeholder_kind, form; decision-planned-involvement-missed: decision (title), decided_on (YYYY-MM-DD), missed (the matters of the planned involvements that had not happened), count
              * @example {
              *       "group": "Prosjektstyre Helse og velferd"
              *     }
@@ -4588,7 +4767,7 @@ export interface components {
             };
             /**
              * Record Type
-             * @description The kind of record that falls short: group, project, person, deadline, decision, measure, indicator, hearing or submission_version
+             * @description The kind of record that falls short: group, project, person, deadline, decision, measure, indicator, hearing, submission_version or planned_involvement
              */
             record_type: string;
             /**
@@ -6974,6 +7153,41 @@ export interface components {
              */
             documents?: components["schemas"]["DocumentLink"][];
             /**
+             * Decision Ids
+             * @description The decisions it came before and fed, among the programme's decisions
+             */
+            decision_ids?: string[];
+            /**
+             * Event Ids
+             * @description The meetings and gatherings it concerns (a consultation meeting, a workshop), among the programme's events
+             */
+            event_ids?: string[];
+            /**
+             * Hearing Ids
+             * @description The hearings it concerns; a hearing response's own record names its hearing by itself
+             */
+            hearing_ids?: string[];
+            /**
+             * Submission Ids
+             * @description The submissions (innspill, arbeidsbok) it concerns
+             */
+            submission_ids?: string[];
+            /**
+             * Goal Ids
+             * @description The goals it concerns
+             */
+            goal_ids?: string[];
+            /**
+             * Idea Ids
+             * @description The improvement ideas (forbedringsforslag) it concerns
+             */
+            idea_ids?: string[];
+            /**
+             * Planned Involvement Id
+             * @description The planned involvement of the project's involvement plan that this record fulfils: it becomes `done` and links this record. It must be of the same project, neither done nor cancelled (else 409). Only when creating; to link a record made earlier, set `involvement_id` on the planned involvement
+             */
+            planned_involvement_id?: string | null;
+            /**
              * External Id
              * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
              */
@@ -7008,6 +7222,47 @@ export interface components {
              * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
              */
             next_cursor?: string | null;
+        };
+        /**
+         * InvolvementPlan
+         * @description A project's involvement plan against what happened.
+         */
+        InvolvementPlan: {
+            /**
+             * Project Id
+             * Format: uuid
+             * @description The project's id
+             */
+            project_id: string;
+            /**
+             * As Of
+             * Format: date
+             * @description Today in Oslo, the day `overdue` is judged on
+             */
+            as_of: string;
+            /**
+             * Entries
+             * @description Every planned involvement of the project, by planned_on, with the record that fulfilled it
+             */
+            entries: components["schemas"]["PlanEntry"][];
+            /**
+             * Unplanned
+             * @description The project's involvement records (not archived) that fulfil no planned involvement, oldest first
+             */
+            unplanned: components["schemas"]["InvolvementRead"][];
+            /**
+             * Counts
+             * @description How many entries are planned, done, cancelled and overdue, and how many records were unplanned (keys: planned, done, cancelled, overdue, unplanned)
+             */
+            counts: {
+                [key: string]: number;
+            };
+            /**
+             * Generated At
+             * Format: date-time
+             * @description When the answer was computed
+             */
+            generated_at: string;
         };
         /**
          * InvolvementRead
@@ -7098,6 +7353,36 @@ export interface components {
              * @description Minutes, protocols and other papers
              */
             documents: components["schemas"]["DocumentLink"][];
+            /**
+             * Decision Ids
+             * @description The decisions it came before and fed, among the programme's decisions
+             */
+            decision_ids: string[];
+            /**
+             * Event Ids
+             * @description The meetings and gatherings it concerns (a consultation meeting, a workshop), among the programme's events
+             */
+            event_ids: string[];
+            /**
+             * Hearing Ids
+             * @description The hearings it concerns; a hearing response's own record names its hearing by itself
+             */
+            hearing_ids: string[];
+            /**
+             * Submission Ids
+             * @description The submissions (innspill, arbeidsbok) it concerns
+             */
+            submission_ids: string[];
+            /**
+             * Goal Ids
+             * @description The goals it concerns
+             */
+            goal_ids: string[];
+            /**
+             * Idea Ids
+             * @description The improvement ideas (forbedringsforslag) it concerns
+             */
+            idea_ids: string[];
             /**
              * Archived At
              * @description When the record was archived; an archived record no longer changes
@@ -8744,6 +9029,208 @@ export interface components {
              */
             phases: components["schemas"]["PhaseTemplatePhase"][];
         };
+        /**
+         * PlanEntry
+         * @description A planned involvement and what came of it.
+         */
+        PlanEntry: {
+            /** @description The planned involvement */
+            planned: components["schemas"]["PlannedInvolvementRead"];
+            /** @description The involvement record that fulfilled it; null unless done */
+            involvement: components["schemas"]["InvolvementRead"] | null;
+            /**
+             * Happened On
+             * @description When it happened (the record's occurred_on); null unless done
+             */
+            happened_on: string | null;
+            /**
+             * Late By Days
+             * @description How many days after planned_on it happened; null when on time or not done
+             */
+            late_by_days: number | null;
+        };
+        /**
+         * PlannedInvolvementCreate
+         * @description One entry of a project's involvement plan (seed 000): which stakeholders are to be
+         *     involved, how, when, about what, who is responsible, and the decision it must come before.
+         * @example {
+         *       "decision_id": "0193a0e4-7c1e-7000-8000-000000000006",
+         *       "form": "consultation",
+         *       "matter": "Drøfting av forslag til organisering av oppvekst",
+         *       "planned_on": "2018-10-11",
+         *       "project_id": "0193a0e4-7c1e-7000-8000-000000000002",
+         *       "responsible_person_id": "0193a0e4-7c1e-7000-8000-000000000003",
+         *       "stakeholder_kind": "union_representatives"
+         *     }
+         */
+        PlannedInvolvementCreate: {
+            /**
+             * Project Id
+             * Format: uuid
+             * @description The project whose plan it belongs to
+             */
+            project_id: string;
+            /** @description Who is to be involved */
+            stakeholder_kind: components["schemas"]["StakeholderKind"];
+            /** @description How they are to be involved */
+            form: components["schemas"]["InvolvementForm"];
+            /**
+             * Planned On
+             * Format: date
+             * @description The day it is planned for (YYYY-MM-DD)
+             */
+            planned_on: string;
+            /**
+             * Matter
+             * @description What they are to be involved in
+             */
+            matter: string;
+            /**
+             * Responsible Person Id
+             * @description Who answers for it being held, one of the programme's people
+             */
+            responsible_person_id?: string | null;
+            /**
+             * Decision Id
+             * @description The decision it must come before, a decision of the same programme; the compliance report flags a reorganisation decision taken before it happened
+             */
+            decision_id?: string | null;
+            /**
+             * @description planned or cancelled (cancelling needs `cancelled_reason`); it becomes `done` when an involvement record fulfils it (`involvement_id`), and `done` cannot be set otherwise
+             * @default planned
+             */
+            status: components["schemas"]["PlannedInvolvementStatus"];
+            /**
+             * Cancelled Reason
+             * @description Why it was cancelled; required when the status is cancelled
+             */
+            cancelled_reason?: string | null;
+            /**
+             * Involvement Id
+             * @description The involvement record that fulfils it, of the same project: the status becomes `done`. One already fulfilling another planned involvement answers 409; clearing it (null) makes a done entry planned again. An involvement can also fulfil it when it is recorded (`planned_involvement_id` on the involvement)
+             */
+            involvement_id?: string | null;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id?: string | null;
+        };
+        /**
+         * PlannedInvolvementPage
+         * @description One page of a list; pass next_cursor as cursor to get the next page.
+         */
+        PlannedInvolvementPage: {
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
+            items: components["schemas"]["PlannedInvolvementRead"][];
+            /**
+             * Next Cursor
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
+             */
+            next_cursor?: string | null;
+        };
+        /**
+         * PlannedInvolvementRead
+         * @description One entry of a project's involvement plan (seed 000): which stakeholders are to be
+         *     involved, how, when, about what, who is responsible, and the decision it must come before.
+         */
+        PlannedInvolvementRead: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
+             */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When the record was created
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             * @description When the record last changed
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
+             */
+            version: number;
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme of the project
+             */
+            programme_id: string;
+            /**
+             * Project Id
+             * Format: uuid
+             * @description The project whose plan it belongs to
+             */
+            project_id: string;
+            /** @description Who is to be involved */
+            stakeholder_kind: components["schemas"]["StakeholderKind"];
+            /** @description How they are to be involved */
+            form: components["schemas"]["InvolvementForm"];
+            /**
+             * Planned On
+             * Format: date
+             * @description The day it is planned for (YYYY-MM-DD)
+             */
+            planned_on: string;
+            /**
+             * Matter
+             * @description What they are to be involved in
+             */
+            matter: string;
+            /**
+             * Responsible Person Id
+             * @description Who answers for it being held, one of the programme's people
+             */
+            responsible_person_id: string | null;
+            /**
+             * Decision Id
+             * @description The decision it must come before, a decision of the same programme; the compliance report flags a reorganisation decision taken before it happened
+             */
+            decision_id: string | null;
+            /** @description planned or cancelled (cancelling needs `cancelled_reason`); it becomes `done` when an involvement record fulfils it (`involvement_id`), and `done` cannot be set otherwise */
+            status: components["schemas"]["PlannedInvolvementStatus"];
+            /**
+             * Cancelled Reason
+             * @description Why it was cancelled; required when the status is cancelled
+             */
+            cancelled_reason: string | null;
+            /**
+             * Involvement Id
+             * @description The involvement record that fulfils it, of the same project: the status becomes `done`. One already fulfilling another planned involvement answers 409; clearing it (null) makes a done entry planned again. An involvement can also fulfil it when it is recorded (`planned_involvement_id` on the involvement)
+             */
+            involvement_id: string | null;
+            /**
+             * Overdue
+             * @description Still planned and its day has passed (before today in Oslo); computed at the time of reading
+             */
+            overdue: boolean;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id: string | null;
+        };
+        /**
+         * PlannedInvolvementStatus
+         * @description Whether a planned involvement has happened.
+         *
+         *     - `planned`: planned, not yet held; overdue once its date has passed
+         *     - `done`: held, recorded by the involvement it links to
+         *     - `cancelled`: no longer planned, with the reason given
+         * @enum {string}
+         */
+        PlannedInvolvementStatus: "planned" | "done" | "cancelled";
         /**
          * Priority
          * @description How urgent a task is.
@@ -11186,6 +11673,169 @@ export interface components {
          */
         TokenScope: "read" | "read_write";
         /**
+         * TrailAttendance
+         * @description Who came to a meeting, by number.
+         */
+        TrailAttendance: {
+            /**
+             * Invited
+             * @description How many were invited
+             */
+            invited: number;
+            /**
+             * Present
+             * @description How many took part
+             */
+            present: number;
+            /**
+             * Absent
+             * @description How many were absent
+             */
+            absent: number;
+            /**
+             * Unknown
+             * @description How many have no attendance recorded
+             */
+            unknown: number;
+        };
+        /**
+         * TrailEntry
+         * @description One step of the trail: who was involved, how, when, what they said, what came of it.
+         */
+        TrailEntry: {
+            /** @description What the entry is */
+            kind: components["schemas"]["TrailEntryKind"];
+            /**
+             * Record Type
+             * @description The record behind it: involvement, event or hearing_response
+             */
+            record_type: string;
+            /**
+             * Record Id
+             * Format: uuid
+             * @description The id of that record
+             */
+            record_id: string;
+            /**
+             * Occurred On
+             * Format: date
+             * @description The day it happened (Oslo)
+             */
+            occurred_on: string;
+            /**
+             * Occurred At
+             * @description When it happened, where the time is known (a meeting's start, a response's receipt); null for records kept by day
+             */
+            occurred_at: string | null;
+            /**
+             * Before Decision
+             * @description Whether it happened on or before the day of the decision
+             */
+            before_decision: boolean;
+            /**
+             * Via
+             * @description How it is tied to the decision
+             */
+            via: components["schemas"]["TrailLink"][];
+            /**
+             * Matter
+             * @description What it was about
+             */
+            matter: string;
+            /** @description How they were involved */
+            form: components["schemas"]["InvolvementForm"];
+            /** @description Who was involved, by kind; null for a consultation meeting (see parties) */
+            stakeholder_kind: components["schemas"]["StakeholderKind"] | null;
+            /**
+             * Group
+             * @description The group through which they were involved
+             */
+            group: string | null;
+            /**
+             * Parties
+             * @description The parties: a meeting's parties present (administration, employees, politicians, other), or the party a hearing response speaks for
+             */
+            parties: string[];
+            /**
+             * People
+             * @description Who took part, by name; empty for observers, who see head_count
+             */
+            people: string[];
+            /**
+             * Head Count
+             * @description How many took part
+             */
+            head_count: number;
+            /** @description A meeting's attendance by number; null for other entries */
+            attendance: components["schemas"]["TrailAttendance"] | null;
+            /**
+             * Statements
+             * @description What they said: the record's statements, the protocol's views per party, or the response's text
+             */
+            statements: string | null;
+            /**
+             * Outcome
+             * @description What came of it: the record's outcome, whether the meeting agreed, or how the response was handled, with its comment
+             */
+            outcome: string | null;
+            /**
+             * Agreed
+             * @description A consultation meeting: whether the parties agreed
+             */
+            agreed: boolean | null;
+            /** @description A hearing response: how it was handled; null until handled */
+            handling: components["schemas"]["HearingHandling"] | null;
+            /**
+             * Hearing Id
+             * @description The hearing a response answers
+             */
+            hearing_id: string | null;
+            /**
+             * Documents
+             * @description Minutes, protocols and other papers
+             */
+            documents: components["schemas"]["DocumentLink"][];
+        };
+        /**
+         * TrailEntryKind
+         * @description What an entry of a decision's trail is.
+         *
+         *     - `involvement`: an involvement record (medvirkning)
+         *     - `consultation_meeting`: the decision's consultation meeting (drøftingsmøte) and its protocol
+         *     - `hearing_response`: a response to a hearing (høringsuttalelse)
+         * @enum {string}
+         */
+        TrailEntryKind: "involvement" | "consultation_meeting" | "hearing_response";
+        /**
+         * TrailLink
+         * @description How an entry is tied to the decision.
+         *
+         *     - `decision`: an involvement record that names the decision
+         *     - `consultation_meeting`: the decision's consultation meeting, or a record that names that meeting
+         *     - `hearing`: a hearing named together with the decision by an involvement record: its responses, and records that name the hearing
+         *     - `project_hearing`: a hearing of the decision's project: its responses received on or before the decision
+         * @enum {string}
+         */
+        TrailLink: "decision" | "consultation_meeting" | "hearing" | "project_hearing";
+        /**
+         * TrailPlanned
+         * @description A planned involvement of the decision's project and whether it happened before it.
+         */
+        TrailPlanned: {
+            /** @description The planned involvement */
+            planned: components["schemas"]["PlannedInvolvementRead"];
+            /**
+             * Happened On
+             * @description When the record that fulfilled it happened; null unless done
+             */
+            happened_on: string | null;
+            /**
+             * Happened Before Decision
+             * @description Done by a record dated on or before the decision's day
+             */
+            happened_before_decision: boolean;
+        };
+        /**
          * UserCreate
          * @description A login account. System administrators manage programmes and users.
          * @example {
@@ -12504,6 +13154,36 @@ export interface components {
              */
             documents?: components["schemas"]["DocumentLink"][];
             /**
+             * Decision Ids
+             * @description The decisions it came before and fed, among the programme's decisions
+             */
+            decision_ids?: string[];
+            /**
+             * Event Ids
+             * @description The meetings and gatherings it concerns (a consultation meeting, a workshop), among the programme's events
+             */
+            event_ids?: string[];
+            /**
+             * Hearing Ids
+             * @description The hearings it concerns; a hearing response's own record names its hearing by itself
+             */
+            hearing_ids?: string[];
+            /**
+             * Submission Ids
+             * @description The submissions (innspill, arbeidsbok) it concerns
+             */
+            submission_ids?: string[];
+            /**
+             * Goal Ids
+             * @description The goals it concerns
+             */
+            goal_ids?: string[];
+            /**
+             * Idea Ids
+             * @description The improvement ideas (forbedringsforslag) it concerns
+             */
+            idea_ids?: string[];
+            /**
              * External Id
              * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
              */
@@ -12721,6 +13401,55 @@ export interface components {
              * @description Why the result is not needed
              */
             waived_reason?: string | null;
+        };
+        /**
+         * PlannedInvolvementUpdate
+         * @description Changes to apply. One entry of a project's involvement plan (seed 000): which stakeholders are to be
+         *     involved, how, when, about what, who is responsible, and the decision it must come before.
+         */
+        PlannedInvolvementUpdate: {
+            /** @description Who is to be involved */
+            stakeholder_kind?: components["schemas"]["StakeholderKind"];
+            /** @description How they are to be involved */
+            form?: components["schemas"]["InvolvementForm"];
+            /**
+             * Planned On
+             * Format: date
+             * @description The day it is planned for (YYYY-MM-DD)
+             */
+            planned_on?: string;
+            /**
+             * Matter
+             * @description What they are to be involved in
+             */
+            matter?: string;
+            /**
+             * Responsible Person Id
+             * @description Who answers for it being held, one of the programme's people
+             */
+            responsible_person_id?: string | null;
+            /**
+             * Decision Id
+             * @description The decision it must come before, a decision of the same programme; the compliance report flags a reorganisation decision taken before it happened
+             */
+            decision_id?: string | null;
+            /** @description planned or cancelled (cancelling needs `cancelled_reason`); it becomes `done` when an involvement record fulfils it (`involvement_id`), and `done` cannot be set otherwise */
+            status?: components["schemas"]["PlannedInvolvementStatus"];
+            /**
+             * Cancelled Reason
+             * @description Why it was cancelled; required when the status is cancelled
+             */
+            cancelled_reason?: string | null;
+            /**
+             * Involvement Id
+             * @description The involvement record that fulfils it, of the same project: the status becomes `done`. One already fulfilling another planned involvement answers 409; clearing it (null) makes a done entry planned again. An involvement can also fulfil it when it is recorded (`planned_involvement_id` on the involvement)
+             */
+            involvement_id?: string | null;
+            /**
+             * External Id
+             * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
+             */
+            external_id?: string | null;
         };
         /**
          * ProgrammeUpdate
@@ -20383,6 +21112,178 @@ export interface operations {
             };
         };
     };
+    "decisions-trail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the decision */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionTrail"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "decisions-trail-csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the decision */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description UTF-8 with a byte order mark, comma separated, a header row and one row per entry of the trail in its order: occurred_on, occurred_at, kind, form, stakeholder_kind, group, parties, people, head_count, present, absent, matter, statements, outcome, handling, before_decision, via, record_type, record_id */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "involvements-list": {
         parameters: {
             query?: {
@@ -20402,6 +21303,18 @@ export interface operations {
                 occurred_before?: string | null;
                 /** @description Archived records only (true) or current ones only (false, the default when left out) */
                 archived?: boolean | null;
+                /** @description Only records that concern this decision (name it in decision_ids) */
+                decision_id?: string | null;
+                /** @description Only records that concern this meeting or gathering */
+                event_id?: string | null;
+                /** @description Only records that concern this hearing */
+                hearing_id?: string | null;
+                /** @description Only records that concern this submission */
+                submission_id?: string | null;
+                /** @description Only records that concern this goal */
+                goal_id?: string | null;
+                /** @description Only records that concern this improvement idea */
+                idea_id?: string | null;
                 /** @description The caller's own key (external_id); repeat for several. Repeat the parameter to match any of several values. */
                 external_id?: string[] | null;
                 /** @description Free-text search: records whose matter or statements or outcome contains this text, ignoring case */
@@ -36123,6 +37036,676 @@ export interface operations {
             };
             /** @description If-Match does not match the current version */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "projects-involvement-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the project */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvolvementPlan"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "planned-involvements-list": {
+        parameters: {
+            query?: {
+                /** @description Only planned involvements of this programme's projects. Repeat the parameter to match any of several values. */
+                programme_id?: string[] | null;
+                /** @description Only the involvement plan of this project. Repeat the parameter to match any of several values. */
+                project_id?: string[] | null;
+                /** @description Only planned involvements with this status. Repeat the parameter to match any of several values. */
+                status?: components["schemas"]["PlannedInvolvementStatus"][] | null;
+                /** @description Only those that involve this kind of stakeholder. Repeat the parameter to match any of several values. */
+                stakeholder_kind?: components["schemas"]["StakeholderKind"][] | null;
+                /** @description Only those of this form of involvement. Repeat the parameter to match any of several values. */
+                form?: components["schemas"]["InvolvementForm"][] | null;
+                /** @description Only those that must come before this decision. Repeat the parameter to match any of several values. */
+                decision_id?: string[] | null;
+                /** @description Only those this person answers for. Repeat the parameter to match any of several values. */
+                responsible_person_id?: string[] | null;
+                /** @description Only those planned on or after this date */
+                planned_after?: string | null;
+                /** @description Only those planned on or before this date */
+                planned_before?: string | null;
+                /** @description Overdue only (true: still planned and planned for a day before today in Oslo) or only those that are not (false) */
+                overdue?: boolean | null;
+                /** @description The caller's own key (external_id); repeat for several. Repeat the parameter to match any of several values. */
+                external_id?: string[] | null;
+                /** @description Free-text search: records whose matter or cancelled_reason contains this text, ignoring case */
+                q?: string | null;
+                /** @description Order of the list, by one of: planned_on, created_at. Ascending; a leading `-` sorts descending (e.g. `-planned_on`). Ties are broken by id, so pages never overlap. */
+                sort?: "planned_on" | "-planned_on" | "created_at" | "-created_at";
+                /** @description How many records one page holds (at most 500) */
+                limit?: number;
+                /** @description Where the page starts: the `next_cursor` of the previous page, passed back unchanged with the same filters and sort; leave out for the first page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlannedInvolvementPage"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "planned-involvements-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlannedInvolvementCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    /** @description The address of the new record */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlannedInvolvementRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "planned-involvements-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the planned involvement */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlannedInvolvementRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "planned-involvements-delete": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the planned involvement */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "planned-involvements-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the planned involvement */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlannedInvolvementUpdate"];
+                "application/merge-patch+json": components["schemas"]["PlannedInvolvementUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlannedInvolvementRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

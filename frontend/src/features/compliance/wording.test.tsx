@@ -156,6 +156,22 @@ describe("findingMessage", () => {
       { record_type: "project", name: "A2", decision: "", problems: ["mandate_decision_required"] },
       "Mandatet for A2 er godkjent uten et vedtak",
     ],
+    [
+      "planned-involvement-overdue",
+      { project: "A1", matter: "Allmøte om ny organisering", planned_on: "2018-10-11" },
+      "A1: «Allmøte om ny organisering» var planlagt 11. okt. 2018 og er ikke gjennomført",
+    ],
+    [
+      "decision-planned-involvement-missed",
+      {
+        decision: "Organisering av oppvekst",
+        decided_on: "2018-12-14",
+        count: 2,
+        missed: ["Allmøte", "Drøfting med tillitsvalgte"],
+      },
+      "«Organisering av oppvekst» ble vedtatt 14. des. 2018 før planlagt medvirkning var gjennomført (2): " +
+        "Allmøte; Drøfting med tillitsvalgte",
+    ],
   ])("words %s in bokmål from its facts", (rule, facts, expected) => {
     const i18n = i18nIn("nb");
     expect(findingMessage(i18n.t, i18n, aFinding(rule, facts))).toBe(expected);
@@ -165,6 +181,19 @@ describe("findingMessage", () => {
     const i18n = i18nIn("en");
     const finding = aFinding("overdue-deadline", { deadline: "Workbook 2", due_at: "2018-11-23T11:00:00Z" });
     expect(findingMessage(i18n.t, i18n, finding)).toBe("«Workbook 2» was due 23 Nov 2018, 12:00");
+  });
+
+  test("words the involvement plan's findings in nynorsk and English", () => {
+    const facts = { project: "A1", matter: "Allmøte", planned_on: "2018-10-11" };
+    const nn = i18nIn("nn");
+    expect(findingMessage(nn.t, nn, aFinding("planned-involvement-overdue", facts))).toBe(
+      "A1: «Allmøte» var planlagd 11. okt. 2018 og er ikkje gjennomført",
+    );
+    const en = i18nIn("en");
+    const missed = { decision: "Organisation", decided_on: "2018-12-14", count: 1, missed: ["Allmøte"] };
+    expect(findingMessage(en.t, en, aFinding("decision-planned-involvement-missed", missed))).toBe(
+      "«Organisation» was decided 14 Dec 2018 before planned involvement had happened (1): Allmøte",
+    );
   });
 
   test("keeps the API's English for a rule, or a missing item, it does not know", () => {

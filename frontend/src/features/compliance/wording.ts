@@ -147,6 +147,19 @@ export function findingMessage(t: Translate, format: Formats, finding: Finding):
         late: lateBy(t, Number(facts.late_by_seconds)),
         submitted: format.formatDateTime(fact("submitted_at")),
       });
+    case "planned-involvement-overdue":
+      return t(key, {
+        project: fact("project"),
+        matter: fact("matter"),
+        planned: format.formatDate(fact("planned_on")),
+      });
+    case "decision-planned-involvement-missed":
+      return t(key, {
+        decision: fact("decision"),
+        decided: format.formatDate(fact("decided_on")),
+        count: fact("count"),
+        missed: Array.isArray(facts.missed) ? facts.missed.join("; ") : fact("missed"),
+      });
     case "hearing-parties": {
       const codes = Array.isArray(facts.missing) ? facts.missing : [];
       const missing = codes.map((code) => t(`compliance.hearingParty.${code}`)).join(", ");

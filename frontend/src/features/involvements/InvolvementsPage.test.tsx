@@ -29,6 +29,12 @@ const involvement: Involvement = {
   statements: "Ønsker tydeligere ledernivåer.",
   outcome: null,
   documents: [],
+  decision_ids: [],
+  event_ids: [],
+  hearing_ids: [],
+  submission_ids: [],
+  goal_ids: [],
+  idea_ids: [],
   archived_at: null,
   external_id: null,
 };
