@@ -8,6 +8,7 @@ from samskap.groups.service import GroupService, MemberService
 from samskap.involvements.service import InvolvementService
 from samskap.people.service import PersonService
 from samskap.phases.service import ExpectedResultService, PhaseService
+from samskap.planned_involvements.service import PlannedInvolvementService
 from samskap.programmes.service import ProgrammeService
 from samskap.projects.service import ProjectService
 from samskap.tasks.service import TaskService
@@ -37,6 +38,7 @@ SERVICES = [
     TaskService,
     DeadlineService,
     InvolvementService,
+    PlannedInvolvementService,
 ]
 
 

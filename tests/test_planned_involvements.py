@@ -445,3 +445,42 @@ class TestRules:
             await make_planned_involvement(client, project, decision_id=d["id"])
         report = await compliance(client, programme)
         assert rules_of(report, "decision-planned-involvement-missed") == []
+
+    async def test_the_report_costs_the_same_however_many_decisions_and_plans(self, app, client):
+        programme, project = await plan(client)
+        url = f"{API}/programmes/{programme['id']}/compliance"
+
+        async def count() -> int:
+            statements: list[str] = []
+
+            def seen(_conn, _cursor, statement, *_args):
+                statements.append(statement)
+
+            engine = app.state.engine.sync_engine
+            event.listen(engine, "before_cursor_execute", seen)
+            try:
+                assert (await client.get(url)).status_code == 200
+            finally:
+                event.remove(engine, "before_cursor_execute", seen)
+            return len(statements)
+
+        async def add() -> None:
+            decision = await make_decision(
+                client,
+                programme,
+                project_id=project["id"],
+                reorganisation=True,
+                status="final",
+                override_reason="Hastesak",
+            )
+            held = await make_planned_involvement(client, project, decision_id=decision["id"])
+            await make_involvement(client, programme, planned_involvement_id=held["id"])
+            await make_planned_involvement(client, project, decision_id=decision["id"])
+
+        await add()
+        one = await count()
+        for _ in range(4):
+            await add()
+        report = await compliance(client, programme)
+        assert len(rules_of(report, "decision-planned-involvement-missed")) == 5
+        assert await count() == one
