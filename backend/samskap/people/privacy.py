@@ -4,7 +4,6 @@ that anonymises the person while every record that referred to them stays intact
 from typing import Any
 
 from sqlalchemy import or_, select, update
-from sqlalchemy.orm import selectinload
 
 from samskap.audit.log import snapshot
 from samskap.db import utcnow
@@ -48,7 +47,7 @@ async def export_person(service: PersonService, person: Person) -> dict[str, Any
                 involvement_participant, involvement_participant.c.involvement_id == Involvement.id
             )
             .where(involvement_participant.c.person_id == pid)
-            .options(selectinload(Involvement.participants))
+            .options(*InvolvementService.spec.options)
         )
     ).all()
     # Shown as the involvement reads show them: an observer sees who took part by number only.
