@@ -43,6 +43,16 @@ function Section({
   );
 }
 
+/** A section's table in a box that scrolls sideways on a phone: the keyboard reaches it, and a
+ * screen reader names it by the section's heading. */
+function TableScroll({ labelledBy, children }: { labelledBy: string; children: ReactNode }) {
+  return (
+    <div className={layout.tableWrap} role="region" aria-labelledby={labelledBy} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
+
 function AllLink({ to, children }: { to: string; children: ReactNode }) {
   return (
     <Link asChild>
@@ -105,7 +115,7 @@ export function TasksSection({ projectId, programmeId }: Props) {
             if (items.length === 0) return <Paragraph>{t("projects.tasks.none")}</Paragraph>;
             return (
               <>
-                <div className={layout.tableWrap}>
+                <TableScroll labelledBy={headingId}>
                   <Table data-size="sm" aria-labelledby={headingId} zebra>
                     <Table.Head>
                       <Table.Row>
@@ -126,7 +136,7 @@ export function TasksSection({ projectId, programmeId }: Props) {
                       ))}
                     </Table.Body>
                   </Table>
-                </div>
+                </TableScroll>
                 <LoadMore {...tasks} />
               </>
             );
@@ -157,7 +167,7 @@ export function DeadlinesSection({ projectId, programmeId }: Props) {
             if (items.length === 0) return <Paragraph>{t("projects.deadlines.none")}</Paragraph>;
             return (
               <>
-                <div className={layout.tableWrap}>
+                <TableScroll labelledBy={headingId}>
                   <Table data-size="sm" aria-labelledby={headingId} zebra>
                     <Table.Head>
                       <Table.Row>
@@ -192,7 +202,7 @@ export function DeadlinesSection({ projectId, programmeId }: Props) {
                       ))}
                     </Table.Body>
                   </Table>
-                </div>
+                </TableScroll>
                 <LoadMore {...deadlines} />
               </>
             );
@@ -222,7 +232,7 @@ export function InvolvementsSection({ projectId, programmeId }: Props) {
             if (items.length === 0) return <Paragraph>{t("projects.involvements.none")}</Paragraph>;
             return (
               <>
-                <div className={layout.tableWrap}>
+                <TableScroll labelledBy={headingId}>
                   <Table data-size="sm" aria-labelledby={headingId} zebra>
                     <Table.Head>
                       <Table.Row>
@@ -249,7 +259,7 @@ export function InvolvementsSection({ projectId, programmeId }: Props) {
                       })}
                     </Table.Body>
                   </Table>
-                </div>
+                </TableScroll>
                 <LoadMore {...involvements} />
               </>
             );

@@ -45,6 +45,21 @@ const render = () => renderPage(<ProjectPage />, { route: "/p/:programmeId/proje
 afterEach(() => vi.unstubAllGlobals());
 
 describe("ProjectPage", () => {
+  test("a section's table scrolls in a region the keyboard reaches, named by the section's heading", async () => {
+    projectApi({
+      "GET /api/v1/tasks": page([
+        { id: "t1", title: "Kartlegge lederstrukturen", status: "todo", due_on: "2018-11-01", assignee_id: null },
+      ] as never[]),
+    });
+    render();
+    const table = await screen.findByRole("table", { name: "Oppgaver" });
+    expect(table).toHaveTextContent("Kartlegge lederstrukturen");
+    const box = table.parentElement!;
+    expect(box).toHaveAttribute("role", "region");
+    expect(box).toHaveAttribute("tabindex", "0");
+    expect(box).toHaveAccessibleName("Oppgaver");
+  });
+
   test("shows the project's facts, its leader by name and its phases in order", async () => {
     projectApi({
       "GET /api/v1/phases": page([
