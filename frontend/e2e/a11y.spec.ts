@@ -300,24 +300,32 @@ for (const [locale, templates, versions] of [
         sections: { organisering: text },
       });
     }
-    await page.goto(`/p/${programme}/templates`);
-    await expect(page.getByRole("heading", { level: 1, name: templates })).toBeVisible();
-    await expect(page.getByRole("heading", { level: 2, name: template.title })).toBeVisible();
-    await expectAccessible(page);
-    await expectNoRawKeys(page);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-    await page.getByRole("button", { name: new RegExp(template.title) }).click();
-    await expectAccessible(page);
-    await expectNoRawKeys(page);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    try {
+      await page.goto(`/p/${programme}/templates`);
+      await expect(page.getByRole("heading", { level: 1, name: templates })).toBeVisible();
+      await expect(page.getByRole("heading", { level: 2, name: template.title })).toBeVisible();
+      await expectAccessible(page);
+      await expectNoRawKeys(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      await page.getByRole("button", { name: new RegExp(template.title) }).click();
+      await expectAccessible(page);
+      await expectNoRawKeys(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 
-    await page.goto(`/p/${programme}/submissions/${submission.id}`);
-    await expect(page.getByRole("table", { name: versions })).toBeVisible();
-    await page.getByRole("table", { name: versions }).getByRole("button").last().click();
-    await expect(page.locator("pre")).toBeVisible();
-    await expectAccessible(page);
-    await expectNoRawKeys(page);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      await page.goto(`/p/${programme}/submissions/${submission.id}`);
+      await expect(page.getByRole("table", { name: versions })).toBeVisible();
+      await page.getByRole("table", { name: versions }).getByRole("button").last().click();
+      await expect(page.locator("pre")).toBeVisible();
+      await expectAccessible(page);
+      await expectNoRawKeys(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    } finally {
+      // Removed, so that the delivery matrix of the demo's areas is as the demo made it.
+      for (const record of [`/api/v1/submissions/${submission.id}`, `/api/v1/templates/${template.id}`]) {
+        const current = await page.request.get(record, { headers });
+        await page.request.delete(record, { headers: { ...headers, "If-Match": current.headers()["etag"] } });
+      }
+    }
   });
 }
 
@@ -403,6 +411,98 @@ for (const [locale, deliveries, caption] of [
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     } finally {
       await cleanUp();
+    }
+  });
+}
+
+// The pages of scenario 3 that the checks above do not visit, in every language on a phone's
+// 320 px: the meetings list, a gathering's page with its programme and the tasks given at it,
+// the deadlines page with the new-deadline dialog, and a project's page with its workbook.
+for (const [locale, meetings, deadlines, newDeadline] of [
+  ["nb", "Møter", "Frister", "Ny frist"],
+  ["nn", "Møte", "Fristar", "Ny frist"],
+  ["en", "Meetings", "Deadlines", "New deadline"],
+] as const) {
+  test(`a gathering, the deadlines and a project at 320 px in ${locale}`, async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 720 });
+    await login(page, "editor");
+    await page.evaluate((l) => localStorage.setItem("samskap.locale", l), locale);
+    const programme = programmeId(page);
+    const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem("samskap.session")!).accessToken);
+    const headers = { Authorization: `Bearer ${token}` };
+    const post = async (path: string, data: Record<string, unknown>) => {
+      const response = await page.request.post(path, { headers, data });
+      expect(response.status(), path).toBe(201);
+      return response.json();
+    };
+    const projects = await (await page.request.get(`/api/v1/projects?programme_id=${programme}&limit=1`, { headers })).json();
+    const project = projects.items[0];
+    const people = await (await page.request.get(`/api/v1/people?programme_id=${programme}&limit=1`, { headers })).json();
+    const gathering = await post("/api/v1/events", {
+      programme_id: programme,
+      title: `Samling 2: organisering av tjenesteområdene ${locale} ${Date.now()}`,
+      kind: "gathering",
+      starts_at: "2018-10-18T09:00:00+02:00",
+      ends_at: "2018-10-18T15:30:00+02:00",
+      location: "Ski rådhus",
+      agenda: [
+        { time: "09:00", title: "Velkommen og status i omstillingen", responsible: "Rådmann", room: "Kommunestyresalen" },
+        { time: "10:00", title: "Oppgave 2b: organisering av tjenesteområdet", responsible: "Prosjektlederne", room: "Grupperom 1–4" },
+      ],
+    });
+    const deadline = await post("/api/v1/deadlines", {
+      programme_id: programme,
+      project_id: project.id,
+      event_id: gathering.id,
+      responsible_person_id: people.items[0].id,
+      title: `Oppgave 2b: arbeidsbok versjon 2 ${locale} ${Date.now()}`,
+      due_at: "2018-11-01T12:00:00+01:00",
+    });
+    const template = await post("/api/v1/templates", {
+      programme_id: programme,
+      title: `Mal for innspill ${locale} ${Date.now()}`,
+      sections: [{ key: "organisering", title: "Organisasjons- og ledernivåer", max_length: 2000 }],
+    });
+    const submission = await post("/api/v1/submissions", {
+      programme_id: programme,
+      title: `Arbeidsbok ${locale} ${Date.now()}`,
+      template_id: template.id,
+      project_id: project.id,
+    });
+    const check = async (what: string) => {
+      await expectAccessible(page);
+      await expectNoRawKeys(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${what} is wider than the screen`).toBeLessThanOrEqual(320);
+    };
+    try {
+      await page.goto(`/p/${programme}/events`);
+      await expect(page.getByRole("heading", { level: 1, name: meetings, exact: true })).toBeVisible();
+      await check("the meetings list");
+      await page.goto(`/p/${programme}/events/${gathering.id}`);
+      await expect(page.getByRole("heading", { level: 1, name: gathering.title })).toBeVisible();
+      await expect(page.getByText("Oppgave 2b: organisering av tjenesteområdet")).toBeVisible();
+      await expect(page.getByText(deadline.title)).toBeVisible();
+      await check("a gathering's page");
+      await page.goto(`/p/${programme}/deadlines`);
+      await expect(page.getByRole("heading", { level: 1, name: deadlines })).toBeVisible();
+      await check("the deadlines page");
+      await page.getByRole("button", { name: newDeadline }).click();
+      await expect(page.getByRole("dialog")).toBeVisible();
+      await expectAccessible(page);
+      await expectNoRawKeys(page);
+      await page.goto(`/p/${programme}/projects/${project.id}`);
+      await expect(page.getByRole("link", { name: submission.title })).toBeVisible();
+      await check("a project's page");
+    } finally {
+      for (const record of [
+        `/api/v1/submissions/${submission.id}`,
+        `/api/v1/templates/${template.id}`,
+        `/api/v1/deadlines/${deadline.id}`,
+        `/api/v1/events/${gathering.id}`,
+      ]) {
+        const current = await page.request.get(record, { headers });
+        await page.request.delete(record, { headers: { ...headers, "If-Match": current.headers()["etag"] } });
+      }
     }
   });
 }
