@@ -37,6 +37,10 @@ MEASURED = {
     "documents": "/documents",
     "hearings": "/hearings",
     "hearing_responses": "/hearing-responses",
+    "templates": "/templates",
+    "submissions": "/submissions",
+    "submission_versions": "/submission-versions",
+    "files": "/files",
 }
 
 
@@ -333,3 +337,93 @@ async def test_the_compliance_page_has_real_findings_in_the_demo(demo_client):
     } <= rules
     decisions = (await client.get("/api/v1/decisions", params={"programme_id": nf["id"]})).json()
     assert sorted(d["status"] for d in decisions["items"]) == ["draft"] + ["final"] * 5
+
+
+async def test_nordre_follo_workbooks_answer_their_deadlines(demo_client):
+    from samskap.demo import nordre_follo, nordre_follo_workbook
+
+    client = demo_client
+    nf = (await programmes(client))[NF]
+    (template,) = await fetch_all(client, "/templates", programme_id=nf["id"])
+    assert template["title"] == nordre_follo_workbook.TITLE
+    assert "Maks 2 sider + organisasjonskart" in template["guidance"]
+    assert [s["title"] for s in template["sections"]] == [
+        "Organisering og ledernivå",
+        "Ansvar",
+        "Møteplasser",
+        "Annet",
+    ]
+    assert all(s["guidance"] for s in template["sections"])
+    limits = {s["key"]: s["max_length"] for s in template["sections"]}
+    assert 5000 <= sum(limits.values()) <= 7000  # about two pages
+    assert [a["key"] for a in template["required_attachments"]] == ["organisasjonskart"]
+
+    # The matrix: seven areas by versions 1, 2, 3 and endelig; one late, one area missing two.
+    r = await client.get(f"{API}/delivery-matrix", params={"programme_id": nf["id"]})
+    assert r.status_code == 200, r.text
+    matrix = r.json()
+    assert [v["label"] for v in matrix["versions"]] == ["1", "2", "3", "endelig"]
+    codes = {code: key for key, code, *_ in nordre_follo.AREAS}
+    assert sorted(a["code"] for a in matrix["areas"]) == sorted(codes)
+    cells = {(a["code"], c["label"]): c for a in matrix["areas"] for c in a["cells"]}
+    not_on_time = {where: c["delivery"] for where, c in cells.items() if c["delivery"] != "on_time"}
+    assert not_on_time == {
+        ("ST3", "2"): "late",
+        ("VO4", "3"): "missing",
+        ("VO4", "endelig"): "missing",
+    }
+    assert cells[("ST3", "2")]["late_by_seconds"] == 4 * 86400 - 140 * 60  # 8 Oct 09:40
+
+    # Every version answers its own deadline, submitted at the very time the deadline records,
+    # by the area's leader (version 1 by its note-taker), and grows from version to version.
+    people = {
+        p["external_id"]: p["id"] for p in await fetch_all(client, "/people", programme_id=nf["id"])
+    }
+    deadlines = {d["id"]: d for d in await fetch_all(client, "/deadlines", programme_id=nf["id"])}
+    projects = {p["code"]: p for p in await fetch_all(client, "/projects", programme_id=nf["id"])}
+    for area in matrix["areas"]:
+        key = codes[area["code"]]
+        versions = await fetch_all(
+            client, "/submission-versions", submission_id=area["submission_id"]
+        )
+        assert [v["label"] for v in versions] == ["1", "2", "3", "endelig"]
+        lengths = []
+        for version, (label, deadline_key, _) in zip(
+            versions, nordre_follo_workbook.VERSIONS, strict=True
+        ):
+            deadline = deadlines[version["deadline_id"]]
+            assert deadline["external_id"] == f"demo:nf:deadline:{key}:{deadline_key}"
+            assert all(len(text) <= limits[s] for s, text in version["sections"].items())
+            if version["status"] == "draft":
+                assert (key, deadline["status"], version["files"]) == ("kultur", "open", [])
+                continue
+            lengths.append(sum(map(len, version["sections"].values())))
+            assert deadline["status"] == "submitted"
+            assert version["submitted_at"] == deadline["submitted_at"]
+            assert version["recipient_id"] == deadline["recipient_id"]
+            submitter = f"demo:nf:person:ref-{key}" if label == "1" else None
+            assert version["submitted_by_id"] == (
+                people[submitter] if submitter else projects[area["code"]]["leader_id"]
+            )
+            (chart,) = version["files"]
+            assert (chart["attachment_key"], chart["content_type"]) == (
+                "organisasjonskart",
+                "application/pdf",
+            )
+            content = await client.get(f"{API}/files/{chart['file_id']}/content")
+            assert content.status_code == 200
+            assert content.content.startswith(b"%PDF-1.4") and content.content.rstrip().endswith(
+                b"%%EOF"
+            )
+        assert lengths == sorted(lengths) and len(set(lengths)) == len(lengths), key
+        if area["code"] == "VO1":
+            compared = await client.get(
+                f"{API}/submission-versions/compare",
+                params={"from": versions[0]["id"], "to": versions[-1]["id"]},
+            )
+            assert [(s["key"], s["change"]) for s in compared.json()["sections"]] == [
+                ("organisering", "changed"),
+                ("ansvar", "added"),
+                ("moteplasser", "added"),
+                ("annet", "changed"),
+            ]

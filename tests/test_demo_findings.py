@@ -16,6 +16,8 @@ NAMED_BY = {
     "mandate-approved": "mandate_status",
     "goal-selection-rationale": "goal",
     "effect-goal-indicator": "goal",
+    "version-missing": "version",
+    "version-late": "version",
 }
 
 
@@ -43,6 +45,8 @@ async def test_nordre_follo_shows_the_problems_it_tells_of_and_nothing_else(demo
     client = demo_client
     nf = (await programmes(client))[NF]
     assert await findings(client, nf, nordre_follo.STORY_DATE) == [
+        # «Digitalisering og kommunikasjon» sent its workbook version 2 nearly four days late.
+        ("ST3", "version-late", "2"),
         # Phase 5 of «Oppvekst og utdanning»: the survey summary due 30 October 2026.
         ("VO1", "overdue-deadline", "Resultater fra medarbeiderundersøkelsen sammenstilt"),
         # A board set up without a union representative, and a reorganisation decision
@@ -60,18 +64,10 @@ async def test_nordre_follo_shows_the_problems_it_tells_of_and_nothing_else(demo
             "Barn og unge i Nordre Follo kommune har mulighet til hvile, fritid og lek og deltar "
             "i idrett, fysisk aktivitet og kulturaktiviteter.",
         ),
-        # The workbook version 3 and final input of «Kultur og frivillighet», never registered.
-        (
-            "VO4",
-            "overdue-deadline",
-            "Innspill til «Organisering av virksomhetsområder og staber» etter mal: "
-            "Kultur og frivillighet",
-        ),
-        (
-            "VO4",
-            "overdue-deadline",
-            "Revidert arbeidsbok versjon 3 etter samling 2: Kultur og frivillighet",
-        ),
+        # The workbook version 3 and final input of «Kultur og frivillighet», begun and never
+        # sent: their deadlines' own overdue-deadline findings give way to these.
+        ("VO4", "version-missing", "3"),
+        ("VO4", "version-missing", "endelig"),
     ]
 
 

@@ -80,6 +80,10 @@ KINDS = (
     "documents",
     "hearings",
     "hearing_responses",
+    "templates",
+    "submissions",
+    "submission_versions",
+    "files",
 )
 
 

@@ -33,16 +33,23 @@ groups of that project on its steering group's approval of the work plan, and th
 committee's own on the municipal councils' joint meeting, which is outside the programme and
 so names no deciding body of it. As of `STORY_DATE` (20 November 2026) the compliance report
 shows what the demo means to: the board without a union representative, the reorganisation
-decision without its consultation, the three overdue deadlines, and the plan goal «Kultur og
-frivillighet» ticked without a rationale (the catalogue of the 19 plan goals and the areas'
-choices are in nordre_follo_goals.py).
+decision without its consultation, the overdue survey summary, the workbook version 2 of
+«Digitalisering og kommunikasjon» delivered late and the version 3 and final input of «Kultur
+og frivillighet» missing (the workbooks are in nordre_follo_workbook.py), and the plan goal
+«Kultur og frivillighet» ticked without a rationale (the catalogue of the 19 plan goals and the
+areas' choices are in nordre_follo_goals.py).
 """
 
 from datetime import date
 
 from samskap.deadlines.schemas import DeadlineCreate
 from samskap.decisions.schemas import DecisionCreate
-from samskap.demo import nordre_follo_documents, nordre_follo_goals, nordre_follo_hearing
+from samskap.demo import (
+    nordre_follo_documents,
+    nordre_follo_goals,
+    nordre_follo_hearing,
+    nordre_follo_workbook,
+)
 from samskap.demo.loader import DemoLoader, PersonSpec, ResultTick, Seat, oslo
 from samskap.groups.schemas import GroupCreate
 from samskap.involvements.schemas import DocumentLink, InvolvementCreate
@@ -348,6 +355,7 @@ async def build(loader: DemoLoader) -> Programme:
     await nordre_follo_goals.build(loader, programme, projects)
     await nordre_follo_documents.build(loader, programme, groups)
     await nordre_follo_hearing.build(loader, programme, groups)
+    await nordre_follo_workbook.build(loader, programme, projects)
     return programme
 
 
