@@ -95,9 +95,13 @@ test("the demo's delivery matrix shows the late and the missing workbook version
     "Vedlegg",
   ]);
   await expect(final).toContainText("Servicetorgene på Ski rådhus og Kolbotn blir én avdeling");
-  await expect(
-    final.getByRole("link", { name: "Organisasjonskart Digitalisering og kommunikasjon endelig.pdf" }),
-  ).toBeVisible();
+  const chart = final.getByRole("link", { name: "Organisasjonskart Digitalisering og kommunikasjon endelig.pdf" });
+  const [download] = await Promise.all([page.waitForEvent("download"), chart.click()]);
+  expect(download.suggestedFilename()).toBe("Organisasjonskart Digitalisering og kommunikasjon endelig.pdf");
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  expect(Buffer.concat(chunks).subarray(0, 8).toString("latin1")).toBe("%PDF-1.4");
   await expectAccessible(page);
 
   // Version 1 against the final input: what the area added after the first gathering.

@@ -248,6 +248,42 @@ describe("WorkbookPage, a submitted version", () => {
   });
 });
 
+describe("WorkbookPage, a submitted version's attachment", () => {
+  it("is fetched from the API when its link is followed, and a refusal is shown", async () => {
+    const fileId = "0193a0e4-7c1e-7000-8000-000000000020";
+    const submitted = version({
+      label: "endelig",
+      status: "submitted",
+      submitted_at: "2018-11-22T15:00:00Z",
+      files: [
+        {
+          file_id: fileId,
+          attachment_key: "organisasjonskart",
+          filename: "Organisasjonskart.pdf",
+          content_type: "application/pdf",
+          size: 1400,
+        },
+      ],
+    });
+    const content = `/api/v1/files/${fileId}/content`;
+    const calls = stubApi([submitted], {
+      [`GET ${content}`]: async () =>
+        json(
+          { title: "Forbidden", status: 403, detail: "The file belongs to a document exempt from public access." },
+          { status: 403, headers: { "content-type": "application/problem+json" } },
+        ),
+    });
+    renderAt(`/p/${PROGRAMME}/submissions/${SUBMISSION}`);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Åpne versjon endelig" }));
+    const link = await screen.findByRole("link", { name: "Organisasjonskart.pdf" });
+    expect(link).toHaveAttribute("href", content);
+    await user.click(link);
+    expect(await screen.findByRole("alert")).toHaveTextContent("exempt from public access");
+    expect(calls.filter((r) => new URL(r.url).pathname === content)).toHaveLength(1);
+  });
+});
+
 describe("WorkbookPage attachments", () => {
   it("uploads a chosen file with progress and attaches it as the required attachment", async () => {
     const withChart: Template = {

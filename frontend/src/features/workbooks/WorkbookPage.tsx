@@ -17,7 +17,7 @@ import { useId, useRef, useState, type FormEvent } from "react";
 import { Link as RouterLink, useParams } from "react-router-dom";
 import { ApiProblem, type ProblemItem } from "../../api/problem";
 import { useProblemWording } from "../../api/problemWording";
-import { uploadFile } from "../../api/queries/documents";
+import { downloadFile, uploadFile } from "../../api/queries/documents";
 import {
   compareQuery,
   filesQuery,
@@ -183,6 +183,27 @@ function Workbook({ submission, template }: { submission: Submission; template: 
   );
 }
 
+/** A version's attachment: the link downloads it with the session's token, which a plain link
+ * to the API would not send. */
+function AttachmentLink({ fileId, filename }: { fileId: string; filename: string }) {
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <>
+      <Link
+        href={`/api/v1/files/${fileId}/content`}
+        onClick={(event) => {
+          event.preventDefault();
+          setError(null);
+          downloadFile(fileId, filename).catch(setError);
+        }}
+      >
+        {filename}
+      </Link>
+      {error != null && <ProblemAlert error={error} />}
+    </>
+  );
+}
+
 interface Attached {
   file_id: string;
   attachment_key: string | null;
@@ -305,7 +326,7 @@ function VersionEditor({
               <ul>
                 {version.files.map((f) => (
                   <li key={f.file_id}>
-                    <Link href={`/api/v1/files/${f.file_id}/content`}>{f.filename}</Link>
+                    <AttachmentLink fileId={f.file_id} filename={f.filename} />
                   </li>
                 ))}
               </ul>
