@@ -103,7 +103,7 @@ async def test_loading_twice_creates_nothing_the_second_time(demo, demo_client):
     client = demo_client
     first = demo.created
     assert list(first) == [*KINDS, "events", "decisions", "accounts"]
-    assert (first["events"], first["decisions"]) == (1, 10)
+    assert (first["events"], first["decisions"]) == (4, 10)
     assert first["accounts"] == 7
     assert first["programmes"] == 3
     assert all(first[kind] > 0 for kind in KINDS), first
@@ -264,6 +264,61 @@ async def test_nordre_follo_deadlines_name_who_delivers_to_whom(demo_client):
     # The upcoming deadlines carry fixed dates in 2027; when this fails, move them on.
     assert upcoming, "the demo has no upcoming deadlines any more"
     assert not any(d["overdue"] for d in upcoming)
+
+
+async def test_nordre_follo_gatherings_have_programmes_and_the_tasks_given_at_them(demo_client):
+    client = demo_client
+    nf = (await programmes(client))[NF]
+    gatherings = await fetch_all(client, "/events", programme_id=nf["id"], kind="gathering")
+    assert [g["title"] for g in gatherings] == [
+        "Samling 1: Samme visjon, samme mål!",
+        "Samling 2: Vi jobber sammen!",
+        "Samling 3: Organisering av virksomhetsområder og staber",
+    ]
+    first, second, third = gatherings
+    # Samling 1 on 6 and 7 September 2018 (Oslo), its programme from the workbook's DEL 4.
+    assert (first["starts_at"][:10], first["ends_at"][:10]) == ("2018-09-06", "2018-09-07")
+    items = {item["title"].split(":")[0]: item for item in first["agenda"]}
+    for task in ("Oppgave 1", "Oppgave 2a", "Oppgave 2b", "Oppgave 3", "Oppgave 4"):
+        assert items[task]["room"] == "Grupperom rådhuset eller Kolben", task
+        assert items[task]["time"] and items[task]["responsible"], task
+    titles = [item["title"] for item in first["agenda"]]
+    assert any(
+        t.startswith("Foredrag") and i < titles.index("Oppstart") for i, t in enumerate(titles)
+    )
+    assert {"Innledning", "Oppstart", "Oppsummering og veien videre"} <= set(titles)
+    assert any(t.startswith("Paneldiskusjon") for t in titles)
+    assert {"Sal 1 i Kolben", "Sal 2 i Kolben"} <= {item["room"] for item in first["agenda"]}
+    # Only invented people lead: none of the seed's names.
+    leaders = " ".join(item["responsible"] or "" for g in gatherings for item in g["agenda"])
+    for real in ("Herheim", "Bækkevold", "Martinsson", "Hyllegaard", "Lae", "Grönholm"):
+        assert real not in leaders
+    assert any("verktøykasse" in item["title"] for item in second["agenda"])
+    assert any("Mal for innspill" in item["title"] for item in third["agenda"])
+
+    # The deadlines between the gatherings fall where the gatherings do.
+    assert "2018-10-04" < second["starts_at"][:10] < "2018-11-01" < third["starts_at"][:10]
+    assert third["starts_at"][:10] < "2018-11-23"
+
+    # The tasks given at each gathering, seven areas each.
+    given = {}
+    for gathering in gatherings:
+        tasks = await fetch_all(
+            client, "/deadlines", programme_id=nf["id"], event_id=gathering["id"]
+        )
+        assert all(task["event_id"] == gathering["id"] for task in tasks)
+        given[gathering["title"][:9]] = Counter(
+            task["external_id"].rsplit(":", 1)[1] for task in tasks
+        )
+    assert given == {
+        "Samling 1": {"samling1-oppgave2b": 7, "samling1-ppt": 7, "arbeidsbok-v2": 7},
+        "Samling 2": {"arbeidsbok-v3": 7},
+        "Samling 3": {"innspill": 7},
+    }
+    # Their delivery is computed as for any deadline: version 3 of Kultur og frivillighet is
+    # missing, version 2 of Digitalisering og kommunikasjon came late.
+    v3 = await fetch_all(client, "/deadlines", programme_id=nf["id"], event_id=second["id"])
+    assert Counter(task["delivery"] for task in v3) == {"on_time": 6, "missing": 1}
 
 
 async def test_nordre_follo_records_involvement(demo_client):

@@ -27,4 +27,8 @@ async def load_demo(session: AsyncSession) -> dict[str, int]:
     await kristiansand.build(loader)
     await sorum.build(loader)
     governance_counts = await governance.build(loader)
-    return loader.counts() | governance_counts | {"accounts": await ensure_accounts(session)}
+    # Events come from the programmes (Nordre Follo's gatherings) and from governance.
+    events = {"events": loader.created["events"] + governance_counts.pop("events", 0)}
+    return (
+        loader.counts() | events | governance_counts | {"accounts": await ensure_accounts(session)}
+    )

@@ -19,7 +19,15 @@ gives the same records on every machine and every day. The 2018 deadlines are hi
 most are `submitted` (with the time they came in), one came in late, one was waived, and
 the revised version 3 and the final input of «Kultur og frivillighet» were never
 registered, so they stay `open` and show as overdue, as a missing workbook version should.
-The dates of gatherings 2 and 3 are not in the workbook and are invented. The project
+The three gatherings are events of kind `gathering` with their programmes: samling 1's is the
+workbook's (DEL 4), with invented times, since the seed lost them; the dates of gatherings 2
+(18 October 2018) and 3 (8 November 2018) are not in the workbook and are invented, chosen
+between the deadlines of workbook versions 2 and 3 and before the final input on 23 November;
+samling 2's items are the seed's overall agenda, samling 3's follow the purpose the workbook
+gives it. Who leads an item is an invented holder of the role or the role itself, never one of
+the seed's people. The tasks given at a gathering are deadlines naming it: the answer to task
+2b, the summary presentation and version 2 at samling 1, version 3 at samling 2, the final
+input at samling 3. The project
 «Oppvekst og utdanning» is run through the five phases and is now in phase 5 (evaluate and
 adjust), a follow-up of the new organisation: its survey summary due on 30 October 2026 is
 overdue, and its evaluation deadlines fall in 2027, so the app shows upcoming deadlines too.
@@ -51,9 +59,11 @@ from samskap.demo import (
     nordre_follo_workbook,
 )
 from samskap.demo.loader import DemoLoader, PersonSpec, ResultTick, Seat, oslo
+from samskap.events.schemas import EventCreate
+from samskap.events.service import EventService
 from samskap.groups.schemas import GroupCreate
 from samskap.involvements.schemas import DocumentLink, InvolvementCreate
-from samskap.models import Group, Person, Programme, Project
+from samskap.models import Event, Group, Person, Programme, Project
 from samskap.phases.schemas import PhaseUpdate
 from samskap.phases.templates import FIVE_PHASES
 from samskap.programmes.schemas import ProgrammeCreate
@@ -350,7 +360,8 @@ async def build(loader: DemoLoader) -> Programme:
     if five_phase_created:
         await _run_phases(loader, projects[FIVE_PHASE_AREA], people)
     await _tasks(loader, pid, people, projects, groups)
-    await _deadlines(loader, pid, people, projects, groups)
+    gatherings = await _gatherings(loader, pid)
+    await _deadlines(loader, pid, people, projects, groups, gatherings)
     await _involvements(loader, pid, people, projects, groups)
     await nordre_follo_goals.build(loader, programme, projects)
     await nordre_follo_documents.build(loader, programme, groups)
@@ -829,12 +840,186 @@ async def _tasks(
     )
 
 
+# Who leads an item of a gathering's programme: the seed's named people are replaced by the
+# invented holders of the same roles (PEOPLE), and its outside speakers by their role.
+OWNER = "Tor Erik Viken, administrasjonssjef"
+PROJECT_LEADER = "Ingrid Haugland, prosjektleder"
+PROJECT_STAFF = "Ingrid Haugland og Marte Kvamme, prosjektstaben"
+PROCESS_OWNERS = "Kommunalsjef/stabsleder"
+SPEAKER = "Ekstern foredragsholder"
+MODERATOR = "Kommunalsjef/stabsleder; moderator Lars Hovland, organisasjonskonsulent"
+KOLBEN_1, KOLBEN_2 = "Sal 1 i Kolben", "Sal 2 i Kolben"
+GROUP_ROOMS = "Grupperom rådhuset eller Kolben"
+
+
+def _item(time: str | None, title: str, responsible: str | None = None, room: str | None = None):
+    return {"time": time, "title": title, "responsible": responsible, "room": room}
+
+
+# The three gatherings (samlinger) of the workbook (DEL 4 to 6). Samling 1's programme is the
+# seed's, day by day; its times were lost from the seed and are invented, as are the dates,
+# times and rooms of samling 2 (whose overall agenda is the seed's) and samling 3 (whose
+# programme follows the purpose the workbook gives it: to finish the workbook on the template).
+GATHERINGS = [
+    (
+        1,
+        "Samling 1: Samme visjon, samme mål!",
+        oslo(2018, 9, 6, 8, 30),
+        oslo(2018, 9, 7, 15, 0),
+        [
+            _item(
+                None,
+                "Torsdag 6. september: inspirasjonsforedrag for faggruppene, herunder "
+                "arbeidsgruppene og utviklingsteamene",
+                room=KOLBEN_1,
+            ),
+            _item("08:30", "Innledning", OWNER, KOLBEN_1),
+            _item(
+                "08:45",
+                "Foredrag: Velferdsutviklingen – fra ytelse til effekt, samskaping med "
+                "innbyggerne, digitalisering",
+                SPEAKER,
+                KOLBEN_1,
+            ),
+            _item(
+                "10:15", "Foredrag: Morgendagens styring – hva må vi vektlegge?", SPEAKER, KOLBEN_1
+            ),
+            _item(
+                None,
+                "Torsdag 6. september: samling for arbeidsgruppene og utviklingsteamene",
+                room=KOLBEN_2,
+            ),
+            _item("12:00", "Oppstart", PROJECT_STAFF, KOLBEN_2),
+            _item("12:30", "Oppgave 1: refleksjon over foredragene", PROCESS_OWNERS, GROUP_ROOMS),
+            _item(
+                "13:15",
+                "Oppgave 2a: Hva betyr kommuneplanen for oss? Hver enkelt markerer målene",
+                PROCESS_OWNERS,
+                GROUP_ROOMS,
+            ),
+            _item("14:00", "Pause"),
+            _item(
+                "14:15",
+                "Oppgave 2b: gruppen velger målene som er viktige for området, med begrunnelse "
+                "(svaret sendes før dere går fra lokalet)",
+                PROCESS_OWNERS,
+                GROUP_ROOMS,
+            ),
+            _item(
+                "15:00",
+                "Oppgave 3: oppsummering og diskusjon i arbeidsgruppen",
+                PROCESS_OWNERS,
+                GROUP_ROOMS,
+            ),
+            _item(
+                None,
+                "Fredag 7. september: samling for arbeidsgruppene og utviklingsteamene",
+                room=KOLBEN_2,
+            ),
+            _item(
+                "08:30",
+                "Innledning, fulgt av oppsummering i plenum fra hvert område",
+                f"{OWNER}, og hver kommunalsjef/stabsleder",
+                KOLBEN_2,
+            ),
+            _item(
+                "09:30",
+                "Oppgave 4: Vi gjør Nordre Follos mål til våre (ta pauser og matpakkelunsj ved "
+                "behov)",
+                PROCESS_OWNERS,
+                GROUP_ROOMS,
+            ),
+            _item(
+                "13:00",
+                "Paneldiskusjon med ledergruppen: «Vårt felles målbilde» (oppgave 5)",
+                MODERATOR,
+                KOLBEN_2,
+            ),
+            _item("14:15", "Oppsummering og veien videre", OWNER, KOLBEN_2),
+        ],
+    ),
+    (
+        2,
+        "Samling 2: Vi jobber sammen!",
+        oslo(2018, 10, 18, 8, 30),
+        oslo(2018, 10, 18, 15, 30),
+        [
+            _item("08:30", "Velkommen", OWNER, KOLBEN_1),
+            _item(
+                "08:45",
+                "Inspirasjonsforedrag for faggruppene, arbeidsgruppene og utviklingsteamene: "
+                "«Hvordan skape morgendagens kommune? Digitalisering + byutvikling = sant?»",
+                SPEAKER,
+                KOLBEN_1,
+            ),
+            _item("10:00", "Inspirasjonsforedrag: «Lederskap og team»", SPEAKER, KOLBEN_1),
+            _item(
+                "11:30",
+                "Samling for arbeidsgruppene: Nordre Follos verktøykasse (lederskap, "
+                "medarbeidere, strategi og planlegging, partnerskap og ressurser, økonomi, "
+                "teknologi, arbeidsform og prosesser, bygg og anlegg)",
+                PROCESS_OWNERS,
+                GROUP_ROOMS,
+            ),
+            _item("14:45", "Oppsummering og veien videre til versjon 3", PROJECT_LEADER, KOLBEN_2),
+        ],
+    ),
+    (
+        3,
+        "Samling 3: Organisering av virksomhetsområder og staber",
+        oslo(2018, 11, 8, 9, 0),
+        oslo(2018, 11, 8, 15, 0),
+        [
+            _item("09:00", "Velkommen: hensikten med samling 3", OWNER, KOLBEN_2),
+            _item(
+                "09:30",
+                "Mal for innspill: organisering og ledernivå, ansvar, møteplasser, annet "
+                "(maks 2 sider + organisasjonskart)",
+                PROJECT_LEADER,
+                KOLBEN_2,
+            ),
+            _item(
+                "10:30",
+                "Arbeidsgruppene ferdigstiller arbeidsboken for eget område",
+                PROCESS_OWNERS,
+                GROUP_ROOMS,
+            ),
+            _item("14:00", "Oppsummering og veien videre mot høringen", MODERATOR, KOLBEN_2),
+        ],
+    ),
+]
+
+
+async def _gatherings(loader: DemoLoader, pid) -> dict[int, Event]:
+    """The three gatherings with their programmes; the tasks given at them are deadlines."""
+    gatherings: dict[int, Event] = {}
+    for number, title, starts_at, ends_at, agenda in GATHERINGS:
+        gatherings[number], _ = await loader.ensure(
+            "events",
+            EventService(loader.session),
+            Event,
+            EventCreate(
+                programme_id=pid,
+                kind="gathering",
+                title=title,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                location="Kolben og rådhuset, Kolbotn",
+                agenda=agenda,
+                external_id=f"{PREFIX}:event:samling{number}",
+            ),
+            pid,
+        )
+    return gatherings
+
+
 async def _deadlines(
     loader: DemoLoader,
     pid,
     people: dict[str, Person],
     projects: dict[str, Project],
     groups: dict[str, Group],
+    gatherings: dict[int, Event],
 ) -> None:
     async def deadline(
         key: str,
@@ -850,6 +1035,7 @@ async def _deadlines(
         project: str | None = None,
         group: str | None = None,
         description: str | None = None,
+        given_at: int | None = None,
     ):
         await loader.deadline(
             DeadlineCreate(
@@ -862,6 +1048,7 @@ async def _deadlines(
                 responsible_person_id=people[responsible].id if responsible else None,
                 responsible_group_id=groups[responsible_group].id if responsible_group else None,
                 recipient_id=people[recipient].id,
+                event_id=gatherings[given_at].id if given_at else None,
                 kind=kind,
                 status=status,
                 submitted_at=submitted_at,
@@ -882,6 +1069,7 @@ async def _deadlines(
             status="submitted",
             submitted_at=oslo(2018, 9, 6, 15, minute),
             description="Før du går fra lokalet.",
+            given_at=1,
         )
         waived = key == "personal"
         await deadline(
@@ -898,6 +1086,7 @@ async def _deadlines(
                 if waived
                 else "Til plenumssamlingen fredag morgen."
             ),
+            given_at=1,
         )
         late = key == "digital"
         await deadline(
@@ -910,6 +1099,7 @@ async def _deadlines(
             status="submitted",
             submitted_at=oslo(2018, 10, 8, 9, 40) if late else oslo(2018, 10, 3, 14, minute),
             description="Mellom samling 1 og 2." + (" Levert etter fristen." if late else ""),
+            given_at=1,
         )
         missing = key == "kultur"
         await deadline(
@@ -922,6 +1112,7 @@ async def _deadlines(
             status="open" if missing else "submitted",
             submitted_at=None if missing else oslo(2018, 10, 31, 15, minute),
             description="Mellom samling 2 og 3.",
+            given_at=2,
         )
         await deadline(
             f"{key}:innspill",
@@ -934,6 +1125,7 @@ async def _deadlines(
             submitted_at=None if missing else oslo(2018, 11, 22, 16, minute),
             description="Til prosjektleder med kopi til prosjekteier. Maks 2 sider + "
             "organisasjonskart: organisering og ledernivå, ansvar, møteplasser, annet.",
+            given_at=3,
         )
 
     await deadline(
