@@ -115,4 +115,6 @@ test("the demo's delivery matrix shows the late and the missing workbook version
   await expect(changes.nth(1)).toContainText("Lagt til");
   await expect(changes.nth(3)).toContainText("-Svar på oppgave 2b: gruppens stabsleder er Nina Fossum.");
   await expectAccessible(page);
+  // The demo's workbook of one area: four versions, one late, and what changed between two.
+  await page.screenshot({ path: "../docs/screenshots/workbook.png", fullPage: true });
 });

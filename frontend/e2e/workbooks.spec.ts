@@ -100,7 +100,6 @@ test("a workbook version follows its template, is refused at the section when to
   await expect(listed.getByText("I tide")).toBeVisible();
   await listed.getByRole("link", { name: submissionTitle }).click();
   await expect(page.getByRole("table", { name: "Versjoner" })).toBeVisible();
-  await page.screenshot({ path: "../docs/screenshots/workbook.png", fullPage: true });
   await page.goBack();
 
   // At a phone's width, nothing is wider than the screen.
