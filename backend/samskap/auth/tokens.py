@@ -23,7 +23,8 @@ def digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def new_secret(prefix: str) -> str:
+def new_secret(prefix: str = "") -> str:
+    """32 random bytes, URL-safe (43 characters), after the prefix if any."""
     return prefix + secrets.token_urlsafe(32)
 
 

@@ -19,8 +19,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from samskap.audit.log import record_event
 from samskap.auth.principal import Principal
+from samskap.auth.tokens import digest, new_secret
 from samskap.db import utcnow
-from samskap.ideas.common import new_token, receipt_path, token_hash
+from samskap.ideas.common import receipt_path
 from samskap.ideas.schemas import (
     FormProject,
     IdeaReceipt,
@@ -46,7 +47,7 @@ async def find_link(session: AsyncSession, token: str) -> ParticipationLink:
     if len(token) in _TOKEN_LENGTH:
         link = (
             await session.scalars(
-                select(ParticipationLink).where(ParticipationLink.token_hash == token_hash(token))
+                select(ParticipationLink).where(ParticipationLink.token_hash == digest(token))
             )
         ).first()
     if link is None:
@@ -98,7 +99,7 @@ async def submit(
         raise ValidationFailed.at(
             "/project_id", "not one of the projects of this form", code="unknown_reference"
         )
-    receipt = new_token()
+    receipt = new_secret()
     now = utcnow()
     idea = Idea(
         id=uuid7(),
@@ -111,7 +112,7 @@ async def submit(
         received_at=now,
         anonymous=body.anonymous,
         submitter_name=None if body.anonymous else body.name,
-        receipt_hash=token_hash(receipt),
+        receipt_hash=digest(receipt),
     )
     session.add(idea)
     await session.flush()
@@ -144,7 +145,7 @@ async def receipt(session: AsyncSession, token: str) -> IdeaReceiptView:
     idea = None
     if len(token) in _TOKEN_LENGTH:
         idea = (
-            await session.scalars(select(Idea).where(Idea.receipt_hash == token_hash(token)))
+            await session.scalars(select(Idea).where(Idea.receipt_hash == digest(token)))
         ).first()
     if idea is None:
         raise NotFound(detail="No idea for this receipt; check that the whole link was copied.")

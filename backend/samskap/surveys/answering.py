@@ -18,10 +18,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from samskap.audit.log import record_event
 from samskap.auth.principal import SYSTEM
+from samskap.auth.tokens import digest
 from samskap.models.enums import QuestionKind, SurveyStatus
 from samskap.models.survey import SurveyAnswer, SurveyInvitation, SurveyQuestion, SurveyRound
 from samskap.problems import NotFound, ValidationFailed
-from samskap.surveys.common import conflict, token_hash
+from samskap.surveys.common import conflict
 from samskap.surveys.schemas import AnswerSubmission, PublicQuestion, PublicSurvey
 
 RECEIPT_COOKIE = "samskap_survey_receipt"
@@ -51,7 +52,7 @@ async def find_target(session: AsyncSession, token: str) -> Target:
             return Target(survey, None)
         invitation = (
             await session.scalars(
-                select(SurveyInvitation).where(SurveyInvitation.token_hash == token_hash(token))
+                select(SurveyInvitation).where(SurveyInvitation.token_hash == digest(token))
             )
         ).first()
         if invitation is not None:

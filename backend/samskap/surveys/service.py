@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
+from samskap.auth.tokens import digest, new_secret
 from samskap.config import get_settings
 from samskap.db import utcnow
 from samskap.indicators.measuring import record_measurement
@@ -31,7 +32,7 @@ from samskap.models.enums import (
 )
 from samskap.models.survey import SurveyInvitation, SurveyQuestion, SurveyRound
 from samskap.problems import ValidationFailed
-from samskap.surveys.common import answer_path, conflict, new_token, token_hash
+from samskap.surveys.common import answer_path, conflict
 from samskap.surveys.figures import question_figures
 from samskap.surveys.importing import import_results
 from samskap.surveys.schemas import (
@@ -201,19 +202,19 @@ class SurveyRoundService(CrudService[SurveyRound]):
             raise conflict("add at least one question before opening the round", "no_questions")
         links: list[InvitationLink] = []
         if record.audience == SurveyAudience.link:
-            record.link_token = new_token()
+            record.link_token = new_secret()
         else:
             people = await self._invitees(record)
             if not people:
                 raise conflict("nobody to invite: the audience has no members", "no_invitees")
             for person in people:
-                token = new_token()
+                token = new_secret()
                 self.session.add(
                     SurveyInvitation(
                         programme_id=record.programme_id,
                         round_id=record.id,
                         person_id=person.id,
-                        token_hash=token_hash(token),
+                        token_hash=digest(token),
                     )
                 )
                 links.append(
