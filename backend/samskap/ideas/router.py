@@ -35,6 +35,7 @@ from samskap.kit.etag import etag
 from samskap.kit.listing import ListQuery
 from samskap.kit.openapi import CREATED_WITH_ETAG, READ_WITH_ETAG
 from samskap.kit.routes import crud_router
+from samskap.models import Idea
 from samskap.problems import TooManyRequests, problem_responses
 
 router = APIRouter()
@@ -82,6 +83,12 @@ Ideas = Annotated[IdeaService, Depends(_ideas)]
 Links = Annotated[ParticipationLinkService, Depends(_links)]
 
 
+async def _changed(svc: IdeaService, idea: Idea, response: Response) -> IdeaRead:
+    """A changed idea as answered: its new version in `ETag`, and what the caller may see."""
+    response.headers["ETag"] = etag(idea.version)
+    return await svc.present(idea)
+
+
 @router.post(
     "/ideas/{id}/assess",
     name="ideas-assess",
@@ -100,9 +107,7 @@ async def assess(
     step (422 `status_not_allowed`). An archived idea answers 409 `idea_archived`. Needs the
     `editor` role (the programme office), or `member` as the idea's assessor (the assessor
     person, or a member of the assessor group)."""
-    idea = await svc.assess(await svc.get(id), body, if_match)
-    response.headers["ETag"] = etag(idea.version)
-    return await svc.present(idea)
+    return await _changed(svc, await svc.assess(await svc.get(id), body, if_match), response)
 
 
 @router.get(
@@ -169,9 +174,7 @@ async def to_measure(
     keeps its own text: the measure is linked, not copied back. Only an `accepted` or
     `in_progress` idea (409 `idea_not_accepted`), once (409 `already_linked`). Needs what
     changing the idea needs, and for a new measure what creating a measure needs."""
-    idea = await svc.to_measure(await svc.get(id), body, if_match)
-    response.headers["ETag"] = etag(idea.version)
-    return await svc.present(idea)
+    return await _changed(svc, await svc.to_measure(await svc.get(id), body, if_match), response)
 
 
 @router.post(
@@ -191,9 +194,7 @@ async def to_task(
     Only an `accepted` or `in_progress` idea (409 `idea_not_accepted`), once (409
     `already_linked`). Needs what changing the idea needs, and for a new task what creating a
     task needs."""
-    idea = await svc.to_task(await svc.get(id), body, if_match)
-    response.headers["ETag"] = etag(idea.version)
-    return await svc.present(idea)
+    return await _changed(svc, await svc.to_task(await svc.get(id), body, if_match), response)
 
 
 # Participation links ---------------------------------------------------------------------------

@@ -61,14 +61,13 @@ def require_text(value: str, field: str) -> None:
         raise ValidationFailed.at(f"/{field}", "must not be empty", code="required")
 
 
-def _archived(stmt, value: bool):
-    column = Idea.archived_at
-    return stmt.where(column.is_not(None) if value else column.is_(None))
+def _set_or_not(column):
+    """A boolean filter on a nullable time: set (true) or not set (false)."""
 
+    def apply(stmt, value: bool):
+        return stmt.where(column.is_not(None) if value else column.is_(None))
 
-def _closed(stmt, value: bool):
-    column = ParticipationLink.closed_at
-    return stmt.where(column.is_not(None) if value else column.is_(None))
+    return apply
 
 
 class ParticipationLinkService(CrudService[ParticipationLink]):
@@ -91,7 +90,7 @@ class ParticipationLinkService(CrudService[ParticipationLink]):
                 ParticipationLink.closed_at,
                 bool,
                 "Closed links only (true) or open ones only (false)",
-                apply=_closed,
+                apply=_set_or_not(ParticipationLink.closed_at),
             ),
         ],
         sorts={"created_at": ParticipationLink.created_at},
@@ -159,7 +158,7 @@ class IdeaService(CrudService[Idea]):
                 bool,
                 "Archived ideas only (true) or current ones only (false, the default when "
                 "left out)",
-                apply=_archived,
+                apply=_set_or_not(Idea.archived_at),
             ),
         ],
         sorts={
@@ -178,9 +177,14 @@ class IdeaService(CrudService[Idea]):
         self._shown: dict[uuid.UUID, tuple[int, bool, str | None]] = {}
 
     # writing -----------------------------------------------------------------------------------
-    async def apply(self, record, values, *, creating):
-        if not creating and record.archived_at is not None:
+    @staticmethod
+    def _require_current(record: Idea) -> None:
+        if record.archived_at is not None:
             raise conflict("the idea is archived and can no longer change", "idea_archived")
+
+    async def apply(self, record, values, *, creating):
+        if not creating:
+            self._require_current(record)
         if creating:
             await self.programme(values["programme_id"])
             record.channel = IdeaChannel.account
@@ -273,8 +277,7 @@ class IdeaService(CrudService[Idea]):
     async def _act(self, record: Idea, if_match: str | None) -> dict[str, Any]:
         check_if_match(if_match, record.version)
         await self.authorize(record, "update")
-        if record.archived_at is not None:
-            raise conflict("the idea is archived and can no longer change", "idea_archived")
+        self._require_current(record)
         return self.snapshot(record)
 
     async def assess(self, record: Idea, body: IdeaAssess, if_match: str | None) -> Idea:
@@ -333,23 +336,34 @@ class IdeaService(CrudService[Idea]):
             raise conflict(f"the idea is already linked to a {noun}", "already_linked")
         return before
 
+    async def _link_existing(
+        self,
+        record: Idea,
+        body: IdeaToMeasure | IdeaToTask,
+        model: type[Measure] | type[Task],
+        field: str,
+    ) -> bool:
+        """Link the record `body` names by its id (`field`) and answer True, or answer False
+        when it names none and a new one is to be made."""
+        linked = getattr(body, field)
+        if linked is None:
+            return False
+        given = body.model_dump(exclude_unset=True, exclude={field})
+        if given:
+            noun = field.removesuffix("_id")
+            raise ValidationFailed.at(
+                f"/{next(iter(given))}",
+                f"give either an existing {field} or what a new {noun} needs",
+                code="not_with_existing",
+            )
+        await require_in_programme(self.session, model, linked, record.programme_id, field)
+        setattr(record, field, linked)
+        return True
+
     async def to_measure(self, record: Idea, body: IdeaToMeasure, if_match: str | None) -> Idea:
         """Link a measure of the programme, or make one from the idea."""
         before = await self._carried_out(record, if_match, "measure_id")
-        given = body.model_dump(exclude_unset=True, exclude={"measure_id"})
-        if body.measure_id is not None:
-            if given:
-                field = next(iter(given))
-                raise ValidationFailed.at(
-                    f"/{field}",
-                    "give either an existing measure_id or what a new measure needs",
-                    code="not_with_existing",
-                )
-            await require_in_programme(
-                self.session, Measure, body.measure_id, record.programme_id, "measure_id"
-            )
-            record.measure_id = body.measure_id
-        else:
+        if not await self._link_existing(record, body, Measure, "measure_id"):
             if not body.goal_ids:
                 raise ValidationFailed.at(
                     "/goal_ids",
@@ -377,20 +391,7 @@ class IdeaService(CrudService[Idea]):
     async def to_task(self, record: Idea, body: IdeaToTask, if_match: str | None) -> Idea:
         """Link a task of the programme, or make one from the idea."""
         before = await self._carried_out(record, if_match, "task_id")
-        given = body.model_dump(exclude_unset=True, exclude={"task_id"})
-        if body.task_id is not None:
-            if given:
-                field = next(iter(given))
-                raise ValidationFailed.at(
-                    f"/{field}",
-                    "give either an existing task_id or what a new task needs",
-                    code="not_with_existing",
-                )
-            await require_in_programme(
-                self.session, Task, body.task_id, record.programme_id, "task_id"
-            )
-            record.task_id = body.task_id
-        else:
+        if not await self._link_existing(record, body, Task, "task_id"):
             project_id = body.project_id or record.project_id
             if project_id is None:
                 raise ValidationFailed.at(
@@ -433,7 +434,21 @@ class IdeaService(CrudService[Idea]):
                     }
                 ],
             )
+        self._require_current(record)
         return person_id
+
+    def _support_event(self, record: Idea, person_id: uuid.UUID, action: str) -> None:
+        values = {"idea_id": str(record.id), "person_id": str(person_id)}
+        record_event(
+            self.session,
+            self.principal,
+            action=action,
+            record_type="idea_support",
+            record_id=record.id,
+            programme_id=record.programme_id,
+            before=values if action == "delete" else None,
+            after=values if action == "create" else None,
+        )
 
     async def _support_row(self, idea_id: uuid.UUID, person_id: uuid.UUID) -> IdeaSupport | None:
         return await self.session.get(IdeaSupport, (idea_id, person_id))
@@ -441,43 +456,23 @@ class IdeaService(CrudService[Idea]):
     async def support(self, record: Idea) -> dict[str, Any]:
         """Support the idea as your person; a second support answers 409."""
         person_id = await self._supporter(record)
-        if record.archived_at is not None:
-            raise conflict("the idea is archived and can no longer change", "idea_archived")
         if await self._support_row(record.id, person_id) is not None:
             raise conflict("you already support this idea", "already_supported")
         self.session.add(IdeaSupport(idea_id=record.id, person_id=person_id, supported_at=utcnow()))
         await self.flush()
-        record_event(
-            self.session,
-            self.principal,
-            action="create",
-            record_type="idea_support",
-            record_id=record.id,
-            programme_id=record.programme_id,
-            after={"idea_id": str(record.id), "person_id": str(person_id)},
-        )
+        self._support_event(record, person_id, "create")
         return await self.support_state(record)
 
     async def withdraw_support(self, record: Idea, if_match: str | None) -> None:
         """Withdraw your support; 404 when you do not support the idea."""
         check_if_match(if_match, record.version)
         person_id = await self._supporter(record)
-        if record.archived_at is not None:
-            raise conflict("the idea is archived and can no longer change", "idea_archived")
         row = await self._support_row(record.id, person_id)
         if row is None:
             raise NotFound(detail="You do not support this idea.")
         await self.session.delete(row)
         await self.flush()
-        record_event(
-            self.session,
-            self.principal,
-            action="delete",
-            record_type="idea_support",
-            record_id=record.id,
-            programme_id=record.programme_id,
-            before={"idea_id": str(record.id), "person_id": str(person_id)},
-        )
+        self._support_event(record, person_id, "delete")
 
     async def support_state(self, record: Idea) -> dict[str, Any]:
         await self._load_shown([record])
