@@ -1,12 +1,10 @@
 import uuid
-from datetime import date, datetime
-from typing import Any
-from zoneinfo import ZoneInfo
+from datetime import date
+from typing import Any, NamedTuple
 
 from sqlalchemy import Table, select
 from sqlalchemy.orm import selectinload
 
-from samskap.config import get_settings
 from samskap.db import utcnow
 from samskap.involvements.schemas import InvolvementRead
 from samskap.kit.etag import check_if_match
@@ -33,17 +31,70 @@ from samskap.models import (
     involvement_submission,
 )
 from samskap.models.enums import InvolvementForm, ProgrammeRole, StakeholderKind
-from samskap.planned_involvements.service import PlannedInvolvementService
+from samskap.planned_involvements.service import PlannedInvolvementService, today_in_oslo
 from samskap.problems import Conflict, ValidationFailed
 
-# The records an involvement concerns: (field, link rows, model, link table, its column).
-LINKS: tuple[tuple[str, str, Any, Table, str], ...] = (
-    ("decision_ids", "decision_links", Decision, involvement_decision, "decision_id"),
-    ("event_ids", "event_links", Event, involvement_event, "event_id"),
-    ("hearing_ids", "hearing_links", Hearing, involvement_hearing, "hearing_id"),
-    ("submission_ids", "submission_links", Submission, involvement_submission, "submission_id"),
-    ("goal_ids", "goal_links", Goal, involvement_goal, "goal_id"),
-    ("idea_ids", "idea_links", Idea, involvement_idea, "idea_id"),
+
+class Link(NamedTuple):
+    """A kind of record an involvement concerns."""
+
+    field: str  # the id list in the API and on the model
+    rel: str  # the model's relationship to its link rows
+    model: Any  # the record named
+    table: Table  # the link table
+    column: str  # the link table's column naming the record, also the list filter's name
+    concerns: str  # the list filter's description
+
+
+LINKS: tuple[Link, ...] = (
+    Link(
+        "decision_ids",
+        "decision_links",
+        Decision,
+        involvement_decision,
+        "decision_id",
+        "Only records that concern this decision (name it in decision_ids)",
+    ),
+    Link(
+        "event_ids",
+        "event_links",
+        Event,
+        involvement_event,
+        "event_id",
+        "Only records that concern this meeting or gathering",
+    ),
+    Link(
+        "hearing_ids",
+        "hearing_links",
+        Hearing,
+        involvement_hearing,
+        "hearing_id",
+        "Only records that concern this hearing",
+    ),
+    Link(
+        "submission_ids",
+        "submission_links",
+        Submission,
+        involvement_submission,
+        "submission_id",
+        "Only records that concern this submission",
+    ),
+    Link(
+        "goal_ids",
+        "goal_links",
+        Goal,
+        involvement_goal,
+        "goal_id",
+        "Only records that concern this goal",
+    ),
+    Link(
+        "idea_ids",
+        "idea_links",
+        Idea,
+        involvement_idea,
+        "idea_id",
+        "Only records that concern this improvement idea",
+    ),
 )
 
 
@@ -59,16 +110,6 @@ def _concerning(table: Table, column: str):
         )
 
     return apply
-
-
-_CONCERNS = {
-    "decision_id": "Only records that concern this decision (name it in decision_ids)",
-    "event_id": "Only records that concern this meeting or gathering",
-    "hearing_id": "Only records that concern this hearing",
-    "submission_id": "Only records that concern this submission",
-    "goal_id": "Only records that concern this goal",
-    "idea_id": "Only records that concern this improvement idea",
-}
 
 
 class InvolvementService(CrudService[Involvement]):
@@ -131,13 +172,13 @@ class InvolvementService(CrudService[Involvement]):
             ),
             *(
                 Filter(
-                    column,
+                    link.column,
                     Involvement.id,
                     uuid.UUID,
-                    _CONCERNS[column],
-                    apply=_concerning(table, column),
+                    link.concerns,
+                    apply=_concerning(link.table, link.column),
                 )
-                for _field, _rel, _model, table, column in LINKS
+                for link in LINKS
             ),
         ],
         sorts={"occurred_on": Involvement.occurred_on, "created_at": Involvement.created_at},
@@ -145,7 +186,7 @@ class InvolvementService(CrudService[Involvement]):
         search=[Involvement.matter, Involvement.statements, Involvement.outcome],
         options=(
             selectinload(Involvement.participants),
-            *(selectinload(getattr(Involvement, rel)) for _f, rel, _m, _t, _c in LINKS),
+            *(selectinload(getattr(Involvement, link.rel)) for link in LINKS),
         ),
     )
 
@@ -169,19 +210,19 @@ class InvolvementService(CrudService[Involvement]):
             ids = values.pop("participant_ids") or []
             record.participants = await self._participants(ids, programme_id)
         if creating:
-            for _field, rel, _model, _table, _column in LINKS:
-                setattr(record, rel, [])
-        for field, rel, model, _table, column in LINKS:
-            if field in values:
-                ids = values.pop(field) or []
-                await self._check_linked(model, field, ids, programme_id)
+            for link in LINKS:
+                setattr(record, link.rel, [])
+        for link in LINKS:
+            if link.field in values:
+                ids = values.pop(link.field) or []
+                await self._check_linked(link.model, link.field, ids, programme_id)
                 # A link that stays keeps its row; the others are added or removed.
-                kept = {getattr(link, column): link for link in getattr(record, rel)}
-                link_class = getattr(Involvement, rel).property.mapper.class_
+                kept = {getattr(row, link.column): row for row in getattr(record, link.rel)}
+                row_class = getattr(Involvement, link.rel).property.mapper.class_
                 setattr(
                     record,
-                    rel,
-                    [kept.get(i) or link_class(**{column: i}) for i in ids],
+                    link.rel,
+                    [kept.get(i) or row_class(**{link.column: i}) for i in ids],
                 )
         self.fulfils = None
         planned_id = values.pop("planned_involvement_id", None)
@@ -248,10 +289,7 @@ class InvolvementService(CrudService[Involvement]):
         return (
             super().snapshot(record)
             | {"participant_ids": [str(p) for p in record.participant_ids]}
-            | {
-                field: [str(i) for i in getattr(record, field)]
-                for field, _rel, _model, _table, _column in LINKS
-            }
+            | {link.field: [str(i) for i in getattr(record, link.field)] for link in LINKS}
         )
 
     async def present(self, record):
@@ -268,8 +306,7 @@ class InvolvementService(CrudService[Involvement]):
                 "name the participants or give a head count",
                 code="participants_required",
             )
-        today = datetime.now(ZoneInfo(get_settings().timezone)).date()
-        if record.occurred_on > today:
+        if record.occurred_on > today_in_oslo():
             raise ValidationFailed.at(
                 "/occurred_on", "an involvement is recorded once it has happened", code="in_future"
             )

@@ -42,7 +42,11 @@ from samskap.models.enums import (
     Vocabulary,
 )
 from samskap.planned_involvements.schemas import PlannedInvolvementRead
-from samskap.planned_involvements.service import happened_before, planned_for_decisions
+from samskap.planned_involvements.service import (
+    happened_before,
+    occurred_days,
+    planned_for_decisions,
+)
 
 
 class TrailEntryKind(Vocabulary):
@@ -394,18 +398,16 @@ def _meeting_entry(
     protocol = meeting.protocol or {}
     start = meeting.starts_at.astimezone(_zone())
     counts = {a: 0 for a in ("present", "absent", "unknown")}
+    present = []
     for p in meeting.participants:
         if p.attendance == Attendance.present:
             counts["present"] += 1
+            present.append(people.get(p.person_id, ""))
         elif p.attendance is None:
             counts["unknown"] += 1
         else:
             counts["absent"] += 1
-    present = sorted(
-        people.get(p.person_id, "")
-        for p in meeting.participants
-        if p.attendance == Attendance.present
-    )
+    present.sort()
     views = "\n".join(
         f"{_PARTY_WORDS.get(v.get('party'), v.get('party'))}: {v.get('view')}"
         for v in protocol.get("views") or []
@@ -439,15 +441,7 @@ def _meeting_entry(
 
 async def _planned(session: AsyncSession, decision: Decision) -> list[TrailPlanned]:
     planned = (await planned_for_decisions(session, [decision]))[decision.id]
-    occurred = dict(
-        (
-            await session.execute(
-                select(Involvement.id, Involvement.occurred_on).where(
-                    Involvement.id.in_([p.involvement_id for p in planned if p.involvement_id])
-                )
-            )
-        ).all()
-    )
+    occurred = await occurred_days(session, planned)
     return [
         TrailPlanned(
             planned=PlannedInvolvementRead.model_validate(p),

@@ -350,6 +350,20 @@ async def planned_for_decisions(
     return found
 
 
+async def occurred_days(
+    session: AsyncSession, planned: Sequence[PlannedInvolvement]
+) -> dict[uuid.UUID, date]:
+    """The day each record that fulfilled one of `planned` happened; one statement."""
+    fulfilled = [p.involvement_id for p in planned if p.involvement_id]
+    return dict(
+        (
+            await session.execute(
+                select(Involvement.id, Involvement.occurred_on).where(Involvement.id.in_(fulfilled))
+            )
+        ).all()
+    )
+
+
 def happened_before(
     planned: PlannedInvolvement, occurred: dict[uuid.UUID, date], decision: Decision
 ) -> bool:
@@ -409,14 +423,7 @@ async def plan_findings(session: AsyncSession, programme: Programme, day: date) 
         )
     )
     by_decision = await planned_for_decisions(session, decisions)
-    fulfilled = [p.involvement_id for ps in by_decision.values() for p in ps if p.involvement_id]
-    occurred = dict(
-        (
-            await session.execute(
-                select(Involvement.id, Involvement.occurred_on).where(Involvement.id.in_(fulfilled))
-            )
-        ).all()
-    )
+    occurred = await occurred_days(session, [p for ps in by_decision.values() for p in ps])
     for d in decisions:
         missed = [
             p
