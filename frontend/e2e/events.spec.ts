@@ -252,7 +252,6 @@ test("a gathering's programme and a task given at it, missing and then delivered
     });
     await expect(delivered).toContainText(/!For sent \(\d dag(er)?\)/);
     await expectAccessible(page);
-    await page.screenshot({ path: "/tmp/gathering-page.png", fullPage: true });
   } finally {
     const found = await page.request.get("/api/v1/deadlines", {
       headers,

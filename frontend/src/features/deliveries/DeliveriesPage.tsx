@@ -1,6 +1,6 @@
 import { Checkbox, Heading, Link, Paragraph, Table } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useId, useState, type ReactNode } from "react";
 import { Link as RouterLink, useParams } from "react-router-dom";
 import {
   deliveryMatrixQuery,
@@ -18,7 +18,7 @@ const DAY = 24 * 60 * 60;
 
 /** The order of the legend, and the marks that go with each word (never the colour alone). */
 export const DELIVERIES: MatrixDelivery[] = ["on_time", "late", "missing", "pending", "waived", "none"];
-export const MARK: Record<MatrixDelivery, string> = {
+const MARK: Record<MatrixDelivery, string> = {
   on_time: "✓",
   late: "!",
   missing: "✕",
@@ -34,6 +34,19 @@ export function deliveryWord(t: Translate, cell: Pick<MatrixCell, "delivery" | "
     return t(days === 1 ? "deliveries.lateBy.one" : "deliveries.lateBy.many", { count: days });
   }
   return t(`deliveries.delivery.${cell.delivery}`);
+}
+
+/** A delivery in words with its mark and colour: the words carry it, the mark and colour only
+ * add to them. */
+export function DeliveryMark({ delivery, children }: { delivery: MatrixDelivery; children: ReactNode }) {
+  return (
+    <span className={styles.cell} data-delivery={delivery}>
+      <span aria-hidden="true" className={styles.mark}>
+        {MARK[delivery]}
+      </span>
+      {children}
+    </span>
+  );
 }
 
 const needsAttention = (area: MatrixArea) => area.cells.some((c) => c.delivery === "late" || c.delivery === "missing");
@@ -72,12 +85,7 @@ function Matrix({ programmeId, data }: { programmeId: string; data: DeliveryMatr
         <ul>
           {DELIVERIES.filter((d) => d !== "none").map((d) => (
             <li key={d}>
-              <span className={styles.cell} data-delivery={d}>
-                <span aria-hidden="true" className={styles.mark}>
-                  {MARK[d]}
-                </span>
-                {t(`deliveries.delivery.${d}`)}
-              </span>
+              <DeliveryMark delivery={d}>{t(`deliveries.delivery.${d}`)}</DeliveryMark>
             </li>
           ))}
         </ul>
@@ -123,14 +131,7 @@ function Matrix({ programmeId, data }: { programmeId: string; data: DeliveryMatr
 function Cell({ programmeId, area, cell }: { programmeId: string; area: MatrixArea; cell: MatrixCell }) {
   const { t } = useI18n();
   const word = deliveryWord(t, cell);
-  const content = (
-    <span className={styles.cell} data-delivery={cell.delivery}>
-      <span aria-hidden="true" className={styles.mark}>
-        {MARK[cell.delivery]}
-      </span>
-      {word}
-    </span>
-  );
+  const content = <DeliveryMark delivery={cell.delivery}>{word}</DeliveryMark>;
   if (cell.delivery === "none") return content;
   return (
     <Link asChild>

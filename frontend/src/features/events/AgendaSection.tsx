@@ -3,6 +3,7 @@ import { useId, useRef, useState, type FormEvent } from "react";
 import type { AgendaItem, EventRecord } from "../../api/queries/events";
 import layout from "../../components/layout.module.css";
 import { FormActions } from "../../components/FormActions";
+import { TableScroll } from "../../components/TableScroll";
 import { useI18n } from "../../i18n";
 import { useEventSave } from "./editing";
 import own from "./events.module.css";
@@ -59,13 +60,7 @@ export function AgendaSection({ event, mayEdit }: { event: EventRecord; mayEdit:
       {agenda.length === 0 ? (
         <Paragraph>{t("events.agenda.none")}</Paragraph>
       ) : (
-        // At 320 px the table scrolls sideways: the keyboard reaches it, a screen reader names it.
-        <div
-          className={`${layout.tableWrap} ${own.scrollRegion}`}
-          role="region"
-          aria-label={t("events.agenda.caption", { title: event.title })}
-          tabIndex={0}
-        >
+        <TableScroll label={t("events.agenda.caption", { title: event.title })}>
           <Table data-size="sm" zebra>
             <caption className={layout.visuallyHidden}>{t("events.agenda.caption", { title: event.title })}</caption>
             <Table.Head>
@@ -129,7 +124,7 @@ export function AgendaSection({ event, mayEdit }: { event: EventRecord; mayEdit:
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </TableScroll>
       )}
       {mayEdit && editing === null && (
         <div className={own.more}>

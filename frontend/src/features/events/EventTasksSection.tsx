@@ -7,11 +7,11 @@ import { EVENT_TASK_LIMIT, eventTasksQuery, type Deadline } from "../../api/quer
 import { groupNamesQuery, namesById, peopleNamesQuery, projectNamesQuery } from "../../api/queries/lookups";
 import layout from "../../components/layout.module.css";
 import { QueryState } from "../../components/QueryState";
+import { TableScroll } from "../../components/TableScroll";
 import { useI18n } from "../../i18n";
 import { DeadlineDialog } from "../deadlines/DeadlineDialog";
 import { responsibleName } from "../deadlines/DeadlineTable";
-import { deliveryWord, MARK } from "../deliveries/DeliveriesPage";
-import delivery from "../deliveries/deliveries.module.css";
+import { DeliveryMark, deliveryWord } from "../deliveries/DeliveriesPage";
 import own from "./events.module.css";
 
 /** «Oppgaver gitt på samlingen» for a gathering, «… på møtet» for the other kinds. */
@@ -102,13 +102,7 @@ function TaskTable({ event, programmeId, tasks }: { event: EventRecord; programm
   const groups = useQuery(groupNamesQuery(programmeId));
   const names = { people: namesById(people.data), groups: namesById(groups.data), projects: new Map<string, string>() };
   return (
-    // At 320 px the table scrolls sideways: the keyboard reaches it, a screen reader names it.
-    <div
-      className={`${layout.tableWrap} ${own.scrollRegion}`}
-      role="region"
-      aria-label={t("events.tasks.caption", { title: event.title })}
-      tabIndex={0}
-    >
+    <TableScroll label={t("events.tasks.caption", { title: event.title })}>
       <Table data-size="sm" zebra>
         <caption className={layout.visuallyHidden}>{t("events.tasks.caption", { title: event.title })}</caption>
         <Table.Head>
@@ -128,18 +122,13 @@ function TaskTable({ event, programmeId, tasks }: { event: EventRecord; programm
               <Table.Cell>{responsibleName(task, names)}</Table.Cell>
               <Table.Cell>{task.recipient_id ? (names.people.get(task.recipient_id) ?? "—") : "—"}</Table.Cell>
               <Table.Cell>
-                <span className={delivery.cell} data-delivery={task.delivery}>
-                  <span aria-hidden="true" className={delivery.mark}>
-                    {MARK[task.delivery]}
-                  </span>
-                  {deliveryWord(t, task)}
-                </span>
+                <DeliveryMark delivery={task.delivery}>{deliveryWord(t, task)}</DeliveryMark>
               </Table.Cell>
             </Table.Row>
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </TableScroll>
   );
 }
 

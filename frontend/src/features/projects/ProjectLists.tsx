@@ -9,7 +9,7 @@ import { groupNamesQuery, namesById, peopleNamesQuery } from "../../api/queries/
 import { tasksQuery } from "../../api/queries/tasks";
 import { LoadMore } from "../../components/LoadMore";
 import { QueryState } from "../../components/QueryState";
-import layout from "../../components/layout.module.css";
+import { TableScroll } from "../../components/TableScroll";
 import { useI18n } from "../../i18n";
 import styles from "./project.module.css";
 
@@ -40,16 +40,6 @@ function Section({
       {children(headingId)}
       {all && <div className={styles.more}>{all}</div>}
     </section>
-  );
-}
-
-/** A section's table in a box that scrolls sideways on a phone: the keyboard reaches it, and a
- * screen reader names it by the section's heading. */
-function TableScroll({ labelledBy, children }: { labelledBy: string; children: ReactNode }) {
-  return (
-    <div className={layout.tableWrap} role="region" aria-labelledby={labelledBy} tabIndex={0}>
-      {children}
-    </div>
   );
 }
 
