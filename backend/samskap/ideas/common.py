@@ -1,16 +1,4 @@
-"""The secrets of participation links and idea receipts: made here, kept only as SHA-256."""
-
-import hashlib
-import secrets
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
-
-
-def new_token() -> str:
-    """32 random bytes, URL-safe (43 characters)."""
-    return secrets.token_urlsafe(32)
+"""Where the web app shows a participation link's form and an idea's receipt."""
 
 
 def form_path(token: str) -> str:

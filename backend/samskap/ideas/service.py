@@ -11,8 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from samskap.audit.log import record_event, snapshot
 from samskap.auth.principal import Principal
+from samskap.auth.tokens import digest, new_secret
 from samskap.db import utcnow
-from samskap.ideas.common import new_token, token_hash
 from samskap.ideas.schemas import IdeaAssess, IdeaRead, IdeaToMeasure, IdeaToTask
 from samskap.kit.etag import check_if_match
 from samskap.kit.listing import Filter, ListSpec
@@ -100,8 +100,8 @@ class ParticipationLinkService(CrudService[ParticipationLink]):
     async def apply(self, record, values, *, creating):
         if creating:
             await self.programme(values["programme_id"])
-            self.token = new_token()
-            record.token_hash = token_hash(self.token)
+            self.token = new_secret()
+            record.token_hash = digest(self.token)
         programme_id = values["programme_id"] if creating else record.programme_id
         await require_in_programme(
             self.session, Project, values.get("project_id"), programme_id, "project_id"
