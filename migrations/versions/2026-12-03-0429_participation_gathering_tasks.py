@@ -19,6 +19,34 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+# The records an involvement concerns: one link table per kind, all of the same shape.
+LINKS = ("decision", "event", "hearing", "submission", "goal", "idea")
+
+
+def _create_involvement_link(name: str) -> None:
+    table = f"involvement_{name}"
+    op.create_table(
+        table,
+        sa.Column("involvement_id", sa.Uuid(), nullable=False),
+        sa.Column(f"{name}_id", sa.Uuid(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["involvement_id"],
+            ["involvement.id"],
+            name=op.f(f"fk_{table}_involvement_id_involvement"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            [f"{name}_id"],
+            [f"{name}.id"],
+            name=op.f(f"fk_{table}_{name}_id_{name}"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("involvement_id", f"{name}_id", name=op.f(f"pk_{table}")),
+    )
+    with op.batch_alter_table(table, schema=None) as batch_op:
+        batch_op.create_index(batch_op.f(f"ix_{table}_{name}_id"), [f"{name}_id"], unique=False)
+
+
 def upgrade() -> None:
     op.create_table(
         "participation_link",
@@ -128,75 +156,6 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_idea_title"), ["title"], unique=False)
 
     op.create_table(
-        "involvement_event",
-        sa.Column("involvement_id", sa.Uuid(), nullable=False),
-        sa.Column("event_id", sa.Uuid(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["event_id"],
-            ["event.id"],
-            name=op.f("fk_involvement_event_event_id_event"),
-            ondelete="CASCADE",
-        ),
-        sa.ForeignKeyConstraint(
-            ["involvement_id"],
-            ["involvement.id"],
-            name=op.f("fk_involvement_event_involvement_id_involvement"),
-            ondelete="CASCADE",
-        ),
-        sa.PrimaryKeyConstraint("involvement_id", "event_id", name=op.f("pk_involvement_event")),
-    )
-    with op.batch_alter_table("involvement_event", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_involvement_event_event_id"), ["event_id"], unique=False
-        )
-
-    op.create_table(
-        "involvement_goal",
-        sa.Column("involvement_id", sa.Uuid(), nullable=False),
-        sa.Column("goal_id", sa.Uuid(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["goal_id"],
-            ["goal.id"],
-            name=op.f("fk_involvement_goal_goal_id_goal"),
-            ondelete="CASCADE",
-        ),
-        sa.ForeignKeyConstraint(
-            ["involvement_id"],
-            ["involvement.id"],
-            name=op.f("fk_involvement_goal_involvement_id_involvement"),
-            ondelete="CASCADE",
-        ),
-        sa.PrimaryKeyConstraint("involvement_id", "goal_id", name=op.f("pk_involvement_goal")),
-    )
-    with op.batch_alter_table("involvement_goal", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_involvement_goal_goal_id"), ["goal_id"], unique=False)
-
-    op.create_table(
-        "involvement_submission",
-        sa.Column("involvement_id", sa.Uuid(), nullable=False),
-        sa.Column("submission_id", sa.Uuid(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["involvement_id"],
-            ["involvement.id"],
-            name=op.f("fk_involvement_submission_involvement_id_involvement"),
-            ondelete="CASCADE",
-        ),
-        sa.ForeignKeyConstraint(
-            ["submission_id"],
-            ["submission.id"],
-            name=op.f("fk_involvement_submission_submission_id_submission"),
-            ondelete="CASCADE",
-        ),
-        sa.PrimaryKeyConstraint(
-            "involvement_id", "submission_id", name=op.f("pk_involvement_submission")
-        ),
-    )
-    with op.batch_alter_table("involvement_submission", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_involvement_submission_submission_id"), ["submission_id"], unique=False
-        )
-
-    op.create_table(
         "idea_status_change",
         sa.Column("idea_id", sa.Uuid(), nullable=False),
         sa.Column("status", sa.String(length=32), nullable=False),
@@ -247,52 +206,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("idea_support", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_idea_support_person_id"), ["person_id"], unique=False)
-
-    op.create_table(
-        "involvement_decision",
-        sa.Column("involvement_id", sa.Uuid(), nullable=False),
-        sa.Column("decision_id", sa.Uuid(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["decision_id"],
-            ["decision.id"],
-            name=op.f("fk_involvement_decision_decision_id_decision"),
-            ondelete="CASCADE",
-        ),
-        sa.ForeignKeyConstraint(
-            ["involvement_id"],
-            ["involvement.id"],
-            name=op.f("fk_involvement_decision_involvement_id_involvement"),
-            ondelete="CASCADE",
-        ),
-        sa.PrimaryKeyConstraint(
-            "involvement_id", "decision_id", name=op.f("pk_involvement_decision")
-        ),
-    )
-    with op.batch_alter_table("involvement_decision", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_involvement_decision_decision_id"), ["decision_id"], unique=False
-        )
-
-    op.create_table(
-        "involvement_idea",
-        sa.Column("involvement_id", sa.Uuid(), nullable=False),
-        sa.Column("idea_id", sa.Uuid(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["idea_id"],
-            ["idea.id"],
-            name=op.f("fk_involvement_idea_idea_id_idea"),
-            ondelete="CASCADE",
-        ),
-        sa.ForeignKeyConstraint(
-            ["involvement_id"],
-            ["involvement.id"],
-            name=op.f("fk_involvement_idea_involvement_id_involvement"),
-            ondelete="CASCADE",
-        ),
-        sa.PrimaryKeyConstraint("involvement_id", "idea_id", name=op.f("pk_involvement_idea")),
-    )
-    with op.batch_alter_table("involvement_idea", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_involvement_idea_idea_id"), ["idea_id"], unique=False)
 
     op.create_table(
         "planned_involvement",
@@ -373,31 +286,6 @@ def upgrade() -> None:
         )
         batch_op.create_index(batch_op.f("ix_planned_involvement_status"), ["status"], unique=False)
 
-    op.create_table(
-        "involvement_hearing",
-        sa.Column("involvement_id", sa.Uuid(), nullable=False),
-        sa.Column("hearing_id", sa.Uuid(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["hearing_id"],
-            ["hearing.id"],
-            name=op.f("fk_involvement_hearing_hearing_id_hearing"),
-            ondelete="CASCADE",
-        ),
-        sa.ForeignKeyConstraint(
-            ["involvement_id"],
-            ["involvement.id"],
-            name=op.f("fk_involvement_hearing_involvement_id_involvement"),
-            ondelete="CASCADE",
-        ),
-        sa.PrimaryKeyConstraint(
-            "involvement_id", "hearing_id", name=op.f("pk_involvement_hearing")
-        ),
-    )
-    with op.batch_alter_table("involvement_hearing", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_involvement_hearing_hearing_id"), ["hearing_id"], unique=False
-        )
-
     with op.batch_alter_table("deadline", schema=None) as batch_op:
         batch_op.add_column(sa.Column("event_id", sa.Uuid(), nullable=True))
         batch_op.create_index(batch_op.f("ix_deadline_event_id"), ["event_id"], unique=False)
@@ -405,17 +293,18 @@ def upgrade() -> None:
             batch_op.f("fk_deadline_event_id_event"), "event", ["event_id"], ["id"]
         )
 
+    for name in LINKS:
+        _create_involvement_link(name)
+
 
 def downgrade() -> None:
+    for name in reversed(LINKS):
+        op.drop_table(f"involvement_{name}")
     with op.batch_alter_table("deadline", schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f("fk_deadline_event_id_event"), type_="foreignkey")
         batch_op.drop_index(batch_op.f("ix_deadline_event_id"))
         batch_op.drop_column("event_id")
 
-    with op.batch_alter_table("involvement_hearing", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_involvement_hearing_hearing_id"))
-
-    op.drop_table("involvement_hearing")
     with op.batch_alter_table("planned_involvement", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_planned_involvement_status"))
         batch_op.drop_index(batch_op.f("ix_planned_involvement_stakeholder_kind"))
@@ -428,14 +317,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_planned_involvement_decision_id"))
 
     op.drop_table("planned_involvement")
-    with op.batch_alter_table("involvement_idea", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_involvement_idea_idea_id"))
-
-    op.drop_table("involvement_idea")
-    with op.batch_alter_table("involvement_decision", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_involvement_decision_decision_id"))
-
-    op.drop_table("involvement_decision")
     with op.batch_alter_table("idea_support", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_idea_support_person_id"))
 
@@ -446,18 +327,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_idea_status_change_changed_at"))
 
     op.drop_table("idea_status_change")
-    with op.batch_alter_table("involvement_submission", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_involvement_submission_submission_id"))
-
-    op.drop_table("involvement_submission")
-    with op.batch_alter_table("involvement_goal", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_involvement_goal_goal_id"))
-
-    op.drop_table("involvement_goal")
-    with op.batch_alter_table("involvement_event", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_involvement_event_event_id"))
-
-    op.drop_table("involvement_event")
     with op.batch_alter_table("idea", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_idea_title"))
         batch_op.drop_index(batch_op.f("ix_idea_task_id"))
