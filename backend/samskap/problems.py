@@ -138,6 +138,16 @@ class Conflict(AppError):
     status, slug, title = 409, "conflict", "Conflict"
 
 
+def conflict(detail: str, code: str, pointer: str | None = None, **params: str) -> Conflict:
+    """409 with one error item: its stable code, and the field and particulars if given."""
+    item: dict[str, Any] = {"code": code, "detail": detail}
+    if pointer is not None:
+        item["pointer"] = pointer
+    if params:
+        item["params"] = params
+    return Conflict(detail, errors=[item])
+
+
 class Gone(AppError):
     status, slug, title = 410, "gone", "Gone"
 

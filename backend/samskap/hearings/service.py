@@ -42,7 +42,7 @@ from samskap.models.enums import (
     InvolvementForm,
     StakeholderKind,
 )
-from samskap.problems import Conflict, ValidationFailed
+from samskap.problems import ValidationFailed, conflict
 
 # Who an involvement record says was involved, by the party that responded.
 STAKEHOLDER_OF_PARTY = {
@@ -57,10 +57,6 @@ HANDLING_WORDS = {
     HearingHandling.partly_accepted: "Delvis tatt til følge",
     HearingHandling.not_accepted: "Ikke tatt til følge",
 }
-
-
-def conflict(detail: str, code: str) -> Conflict:
-    return Conflict(detail, errors=[{"code": code, "detail": detail}])
 
 
 def _oslo(moment: datetime) -> datetime:

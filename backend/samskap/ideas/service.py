@@ -33,19 +33,12 @@ from samskap.models import (
     Task,
 )
 from samskap.models.enums import IdeaChannel, IdeaStatus, ProgrammeRole
-from samskap.problems import Conflict, Forbidden, NotFound, ValidationFailed
+from samskap.problems import Forbidden, NotFound, ValidationFailed, conflict
 from samskap.tasks.schemas import TaskCreate
 from samskap.tasks.service import TaskService
 
 # The statuses from which an idea can become a measure or a task.
 CARRIED_OUT = (IdeaStatus.accepted, IdeaStatus.in_progress)
-
-
-def conflict(detail: str, code: str, pointer: str | None = None) -> Conflict:
-    item: dict[str, Any] = {"code": code, "detail": detail}
-    if pointer is not None:
-        item["pointer"] = pointer
-    return Conflict(detail, errors=[item])
 
 
 def idea_snapshot(record: Idea) -> dict[str, Any]:

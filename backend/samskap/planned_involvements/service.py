@@ -31,15 +31,11 @@ from samskap.models.enums import (
     PlannedInvolvementStatus,
     StakeholderKind,
 )
-from samskap.problems import Conflict, ValidationFailed
+from samskap.problems import ValidationFailed, conflict
 
 
 def today_in_oslo() -> date:
     return datetime.now(ZoneInfo(get_settings().timezone)).date()
-
-
-def conflict(pointer: str, detail: str, code: str) -> Conflict:
-    return Conflict(detail, errors=[{"pointer": pointer, "code": code, "detail": detail}])
 
 
 def overdue_on(day: date):
@@ -170,16 +166,16 @@ class PlannedInvolvementService(CrudService[PlannedInvolvement]):
             elif involvement_id != record.involvement_id:
                 if record.involvement_id is not None:
                     raise conflict(
-                        "/involvement_id",
                         "the planned involvement is already fulfilled by another record; "
                         "clear involvement_id first",
                         "already_fulfilled",
+                        "/involvement_id",
                     )
                 if record.status == PlannedInvolvementStatus.cancelled and not status_given:
                     raise conflict(
-                        "/involvement_id",
                         "the planned involvement is cancelled; make it planned again first",
                         "planned_cancelled",
+                        "/involvement_id",
                     )
                 project_id = values.get("project_id") or record.project_id
                 involvement = await self._involvement(involvement_id, programme_id, project_id)
@@ -231,7 +227,7 @@ class PlannedInvolvementService(CrudService[PlannedInvolvement]):
                 pointer, "no involvement with this id in the programme", code="unknown_reference"
             )
         if involvement.archived_at is not None:
-            raise conflict(pointer, "the involvement record is archived", "involvement_archived")
+            raise conflict("the involvement record is archived", "involvement_archived", pointer)
         self._same_project(involvement, project_id, pointer)
         return involvement
 
@@ -255,9 +251,9 @@ class PlannedInvolvementService(CrudService[PlannedInvolvement]):
         )
         if other is not None:
             raise conflict(
-                "/involvement_id",
                 "the involvement record already fulfils another planned involvement",
                 "involvement_fulfils_another",
+                "/involvement_id",
             )
 
     # Fulfilment by a new involvement record ------------------------------------------------
@@ -275,10 +271,10 @@ class PlannedInvolvementService(CrudService[PlannedInvolvement]):
             )
         if planned.status == PlannedInvolvementStatus.done:
             raise conflict(
-                pointer, "the planned involvement is already fulfilled", "already_fulfilled"
+                "the planned involvement is already fulfilled", "already_fulfilled", pointer
             )
         if planned.status == PlannedInvolvementStatus.cancelled:
-            raise conflict(pointer, "the planned involvement is cancelled", "planned_cancelled")
+            raise conflict("the planned involvement is cancelled", "planned_cancelled", pointer)
         return planned
 
     async def fulfil(
@@ -300,9 +296,9 @@ class PlannedInvolvementService(CrudService[PlannedInvolvement]):
             check_if_match(if_match, record.version)
             await self.authorize(record, "delete")
             raise conflict(
-                "/involvement_id",
                 "a fulfilled planned involvement is kept; clear involvement_id first",
                 "fulfilled",
+                "/involvement_id",
             )
         await super().delete(record, if_match)
 

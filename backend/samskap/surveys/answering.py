@@ -21,8 +21,7 @@ from samskap.auth.principal import SYSTEM
 from samskap.auth.tokens import digest
 from samskap.models.enums import QuestionKind, SurveyStatus
 from samskap.models.survey import SurveyAnswer, SurveyInvitation, SurveyQuestion, SurveyRound
-from samskap.problems import NotFound, ValidationFailed
-from samskap.surveys.common import conflict
+from samskap.problems import NotFound, ValidationFailed, conflict
 from samskap.surveys.schemas import AnswerSubmission, PublicQuestion, PublicSurvey
 
 RECEIPT_COOKIE = "samskap_survey_receipt"

@@ -21,8 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from samskap.config import get_settings
 from samskap.models.enums import QuestionKind, SurveySource, SurveyStatus
 from samskap.models.survey import SurveyImportedResult, SurveyQuestion, SurveyRound
-from samskap.problems import AppError, ValidationFailed
-from samskap.surveys.common import conflict
+from samskap.problems import AppError, ValidationFailed, conflict
 from samskap.surveys.figures import LIKERT_VALUES, YES_NO_VALUES
 from samskap.surveys.schemas import ImportedRow, ImportReport
 

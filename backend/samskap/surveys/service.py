@@ -31,8 +31,8 @@ from samskap.models.enums import (
     SurveyStatus,
 )
 from samskap.models.survey import SurveyInvitation, SurveyQuestion, SurveyRound
-from samskap.problems import ValidationFailed
-from samskap.surveys.common import answer_path, conflict
+from samskap.problems import ValidationFailed, conflict
+from samskap.surveys.common import answer_path
 from samskap.surveys.figures import question_figures
 from samskap.surveys.importing import import_results
 from samskap.surveys.schemas import (
