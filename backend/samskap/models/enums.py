@@ -292,6 +292,13 @@ class Attendance(Vocabulary):
     excused = "excused", "sent apologies in advance (meldt forfall)"
 
 
+class AttendanceReply(Vocabulary):
+    """An invited person's answer before the meeting: whether they will come."""
+
+    attending = "attending", "will come (kommer)"
+    declined = "declined", "cannot come (kommer ikke, melder forfall)"
+
+
 class DecisionStatus(Vocabulary):
     """Whether a decision (vedtak) is taken."""
 

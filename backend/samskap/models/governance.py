@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from samskap.db import Base
 from samskap.kit.types import EnumText, UTCDateTime
 from samskap.models.common import ExternallyKeyed, InProgramme, Record
-from samskap.models.enums import Attendance, DecisionStatus, EventKind
+from samskap.models.enums import Attendance, AttendanceReply, DecisionStatus, EventKind
 
 
 class EventParticipant(Base):
@@ -24,6 +24,9 @@ class EventParticipant(Base):
         ForeignKey("person.id"), primary_key=True, index=True
     )
     attendance: Mapped[Attendance | None] = mapped_column(EnumText(Attendance, 16))
+    # The person's own answer before the meeting (null until they answer).
+    reply: Mapped[AttendanceReply | None] = mapped_column(EnumText(AttendanceReply, 16))
+    replied_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class Event(Record, InProgramme, ExternallyKeyed, Base):

@@ -93,6 +93,10 @@ class IdeaStatusChange(Record, InProgramme, Base):
     comment: Mapped[str | None] = mapped_column(Text)
     # Why it is not pursued, for a change to `not_pursued` (required there).
     reason: Mapped[str | None] = mapped_column(Text)
+    # The meeting at which the change was decided (e.g. the three-party forum's), if any.
+    event_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("event.id", ondelete="SET NULL"), index=True
+    )
 
 
 class IdeaSupport(Base):
