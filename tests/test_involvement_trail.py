@@ -8,6 +8,7 @@ from sqlalchemy import event
 
 from tests.factories import (
     API,
+    assess_idea,
     create,
     make_decision,
     make_goal,
@@ -16,6 +17,7 @@ from tests.factories import (
     make_hearing_response,
     make_idea,
     make_involvement,
+    make_participation_link,
     make_person,
     make_planned_involvement,
     make_programme,
@@ -25,6 +27,7 @@ from tests.factories import (
     make_version,
     open_hearing,
 )
+from tests.test_ideas import browser
 
 LINK_FIELDS = (
     "decision_ids",
@@ -399,6 +402,54 @@ class TestTrail:
         assert trail["entries"][1]["via"] == ["hearing"]
         assert trail["entries"][1]["before_decision"] is False
 
+    async def test_the_ideas_its_records_name_are_employees_input(self, app, client, accounts):
+        programme = await make_programme(client)
+        decision = await make_decision(client, programme, status="draft", decided_on="2099-12-31")
+        link = await make_participation_link(client, programme)
+        async with browser(app) as phone:
+            for body in (
+                {"title": "Felles vaktbytte", "name": "Ola Ansatt", "anonymous": False},
+                {"title": "Kortere møter", "anonymous": True},
+            ):
+                r = await phone.post(
+                    f"{API}/participation/{link['token']}/ideas",
+                    json={"description": "Spar tid.", **body},
+                )
+                assert r.status_code == 201, r.text
+        ideas = {i["title"]: i for i in (await client.get(f"{API}/ideas")).json()["items"]}
+        named, anonymous = ideas["Felles vaktbytte"], ideas["Kortere møter"]
+        await assess_idea(client, anonymous, status="assessing")
+        r = await assess_idea(client, anonymous, status="not_pursued", reason="Dekkes av turnus")
+        assert r.status_code == 200, r.text
+        # Not named by a record on the trail: not on it.
+        await make_idea(client, programme, title="Uten kobling")
+        record = await make_involvement(
+            client,
+            programme,
+            matter="Forslagene drøftet i trepartsforumet",
+            decision_ids=[decision["id"]],
+            idea_ids=[named["id"], anonymous["id"]],
+        )
+        trail = await trail_of(client, decision)
+        shown = {e["record_id"]: e for e in trail["entries"]}
+        assert set(shown) == {record["id"], named["id"], anonymous["id"]}
+        idea = shown[named["id"]]
+        assert (idea["kind"], idea["record_type"], idea["via"]) == ("idea", "idea", ["record"])
+        assert (idea["matter"], idea["statements"]) == ("Felles vaktbytte", "Spar tid.")
+        assert (idea["people"], idea["stakeholder_kind"]) == (["Ola Ansatt"], "employees")
+        assert (idea["idea_status"], idea["outcome"]) == ("received", "Mottatt")
+        assert idea["before_decision"] is True
+        refused = shown[anonymous["id"]]
+        assert refused["people"] == []
+        assert refused["idea_status"] == "not_pursued"
+        assert refused["outcome"] == "Ikke videreført: Dekkes av turnus"
+        observer = await accounts.role(programme, "observer")
+        seen = {e["record_id"]: e for e in (await trail_of(observer, decision))["entries"]}
+        assert seen[named["id"]]["people"] == []
+        r = await client.get(f"{API}/decisions/{decision['id']}/trail.csv")
+        rows = list(csv.DictReader(io.StringIO(r.content.decode("utf-8-sig"))))
+        assert {row["record_id"]: row["kind"] for row in rows}[named["id"]] == "idea"
+
     async def test_the_csv_holds_the_same_entries(self, client):
         s = await scenario(client)
         trail = await trail_of(client, s["decision"])
@@ -459,6 +510,7 @@ class TestTrail:
         short = await count()
         people = [await make_person(client, s["programme"]) for _ in range(3)]
         for n in range(5):
+            idea = await make_idea(client, s["programme"], group_id=s["meeting"]["group_id"])
             await make_involvement(
                 client,
                 s["programme"],
@@ -468,6 +520,7 @@ class TestTrail:
                 head_count=None,
                 decision_ids=[s["decision"]["id"]],
                 event_ids=[s["meeting"]["id"]],
+                idea_ids=[idea["id"]],
             )
             await make_hearing_response(
                 client,
@@ -477,5 +530,5 @@ class TestTrail:
             )
             await make_planned_involvement(client, s["project"], decision_id=s["decision"]["id"])
         longer = await trail_of(client, s["decision"])
-        assert len(longer["entries"]) == 15
+        assert len(longer["entries"]) == 20
         assert await count() == short

@@ -1,7 +1,7 @@
 """The trail behind a decision: who was involved before it, how, when, what they said and what
-came of it, in time order, with its consultation meeting and the hearing responses on it, and
-the planned involvements of its project held against it. Read in a constant number of
-statements, however long the trail."""
+came of it, in time order, with its consultation meeting, the hearing responses on it, the
+employees' ideas its records name, and the planned involvements of its project held against
+it. Read in a constant number of statements, however long the trail."""
 
 import csv
 import io
@@ -26,6 +26,7 @@ from samskap.models import (
     Group,
     Hearing,
     HearingResponse,
+    Idea,
     Involvement,
     Person,
     involvement_decision,
@@ -36,6 +37,7 @@ from samskap.models.enums import (
     Attendance,
     DecisionStatus,
     HearingHandling,
+    IdeaStatus,
     InvolvementForm,
     ProgrammeRole,
     StakeholderKind,
@@ -58,6 +60,7 @@ class TrailEntryKind(Vocabulary):
         "the decision's consultation meeting (drøftingsmøte) and its protocol",
     )
     hearing_response = "hearing_response", "a response to a hearing (høringsuttalelse)"
+    idea = "idea", "an employee's improvement idea (forbedringsforslag) a record on the trail names"
 
 
 class TrailLink(Vocabulary):
@@ -77,6 +80,7 @@ class TrailLink(Vocabulary):
         "project_hearing",
         "a hearing of the decision's project: its responses received on or before the decision",
     )
+    record = "record", "an idea named by an involvement record on the trail"
 
 
 class TrailAttendance(BaseModel):
@@ -93,7 +97,7 @@ class TrailEntry(BaseModel):
 
     kind: TrailEntryKind = Field(description="What the entry is")
     record_type: str = Field(
-        description="The record behind it: involvement, event or hearing_response"
+        description="The record behind it: involvement, event, hearing_response or idea"
     )
     record_id: uuid.UUID = Field(description="The id of that record")
     occurred_on: date = Field(description="The day it happened (Oslo)")
@@ -116,7 +120,8 @@ class TrailEntry(BaseModel):
         "politicians, other), or the party a hearing response speaks for"
     )
     people: list[str] = Field(
-        description="Who took part, by name; empty for observers, who see head_count"
+        description="Who took part, by name; empty for observers, who see head_count, and for "
+        "an anonymous idea"
     )
     head_count: int = Field(description="How many took part")
     attendance: TrailAttendance | None = Field(
@@ -124,17 +129,21 @@ class TrailEntry(BaseModel):
     )
     statements: str | None = Field(
         description="What they said: the record's statements, the protocol's views per party, "
-        "or the response's text"
+        "the response's text, or the idea's description"
     )
     outcome: str | None = Field(
-        description="What came of it: the record's outcome, whether the meeting agreed, or how "
-        "the response was handled, with its comment"
+        description="What came of it: the record's outcome, whether the meeting agreed, how "
+        "the response was handled, with its comment, or where the idea stands, with its "
+        "assessment or the reason it is not pursued"
     )
     agreed: bool | None = Field(description="A consultation meeting: whether the parties agreed")
     handling: HearingHandling | None = Field(
         description="A hearing response: how it was handled; null until handled"
     )
     hearing_id: uuid.UUID | None = Field(description="The hearing a response answers")
+    idea_status: IdeaStatus | None = Field(
+        description="An idea: where it stands now; null for other entries"
+    )
     documents: list[DocumentLink] = Field(description="Minutes, protocols and other papers")
 
 
@@ -185,10 +194,19 @@ _HANDLING_WORDS = {
     HearingHandling.partly_accepted: "Delvis tatt til følge",
     HearingHandling.not_accepted: "Ikke tatt til følge",
 }
+_IDEA_WORDS = {
+    IdeaStatus.received: "Mottatt",
+    IdeaStatus.assessing: "Under vurdering",
+    IdeaStatus.accepted: "Akseptert",
+    IdeaStatus.in_progress: "Under gjennomføring",
+    IdeaStatus.implemented: "Gjennomført",
+    IdeaStatus.not_pursued: "Ikke videreført",
+}
 _KIND_ORDER = {
-    TrailEntryKind.involvement: 0,
-    TrailEntryKind.hearing_response: 1,
-    TrailEntryKind.consultation_meeting: 2,
+    TrailEntryKind.idea: 0,
+    TrailEntryKind.involvement: 1,
+    TrailEntryKind.hearing_response: 2,
+    TrailEntryKind.consultation_meeting: 3,
 }
 
 
@@ -268,7 +286,24 @@ async def decision_trail(
         )
     )
 
+    # Employees' input: the ideas the records on the trail name, with who sent a named one.
+    idea_ids = {idea_id for i in involvements for idea_id in i.idea_ids}
+    ideas = list(
+        (
+            await session.execute(
+                select(Idea, Person.name)
+                .outerjoin(Person, Person.id == Idea.submitter_person_id)
+                .where(
+                    Idea.programme_id == decision.programme_id,
+                    Idea.archived_at.is_(None),
+                    Idea.id.in_(idea_ids),
+                )
+            )
+        ).all()
+    )
+
     group_ids = {i.group_id for i in involvements if i.group_id}
+    group_ids.update(idea.group_id for idea, _ in ideas if idea.group_id)
     if meeting is not None and meeting.group_id:
         group_ids.add(meeting.group_id)
     groups = dict(
@@ -322,6 +357,7 @@ async def decision_trail(
                 agreed=None,
                 handling=r.handling,
                 hearing_id=r.hearing_id,
+                idea_status=None,
                 documents=[],
             )
         )
@@ -358,9 +394,13 @@ async def decision_trail(
                 agreed=None,
                 handling=None,
                 hearing_id=None,
+                idea_status=None,
                 documents=[DocumentLink.model_validate(d) for d in i.documents or []],
             )
         )
+
+    for idea, person_name in ideas:
+        entries.append(_idea_entry(idea, person_name, decision, groups, names_shown))
 
     if meeting is not None:
         entries.append(_meeting_entry(meeting, decision, groups, people, names_shown))
@@ -435,6 +475,42 @@ def _meeting_entry(
         agreed=agreed,
         handling=None,
         hearing_id=None,
+        idea_status=None,
+        documents=[],
+    )
+
+
+def _idea_entry(
+    idea: Idea, person_name: str | None, decision: Decision, groups: dict, names_shown: bool
+) -> TrailEntry:
+    received = idea.received_at.astimezone(_zone())
+    submitter = None if idea.anonymous else (person_name or idea.submitter_name)
+    outcome = _IDEA_WORDS[idea.status]
+    said = idea.reason if idea.status == IdeaStatus.not_pursued else idea.assessment
+    if said:
+        outcome += f": {said}"
+    return TrailEntry(
+        kind=TrailEntryKind.idea,
+        record_type="idea",
+        record_id=idea.id,
+        occurred_on=received.date(),
+        occurred_at=idea.received_at,
+        before_decision=received.date() <= decision.decided_on,
+        via=[TrailLink.record],
+        matter=idea.title,
+        form=InvolvementForm.participation,
+        stakeholder_kind=StakeholderKind.employees,
+        group=groups.get(idea.group_id) if idea.group_id else None,
+        parties=[],
+        people=[submitter] if submitter and names_shown else [],
+        head_count=1,
+        attendance=None,
+        statements=idea.description,
+        outcome=outcome,
+        agreed=None,
+        handling=None,
+        hearing_id=None,
+        idea_status=idea.status,
         documents=[],
     )
 
