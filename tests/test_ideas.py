@@ -547,6 +547,63 @@ class TestAssess:
         r = await assess_idea(client, idea, status="received")
         assert r.json()["errors"][0]["code"] == "status_not_allowed"
 
+    async def test_a_step_names_the_meeting_where_it_was_decided(self, app, client):
+        programme = await make_programme(client)
+        forum = await make_group(client, programme, kind="three_party_forum", name="Forumet")
+        meeting = await create(
+            client,
+            "/events",
+            {
+                "programme_id": programme["id"],
+                "group_id": forum["id"],
+                "title": "Trepartsforum mars",
+                "starts_at": "2019-03-12T23:30:00+00:00",
+                "ends_at": "2019-03-13T01:00:00+00:00",
+            },
+        )
+        link = await make_participation_link(client, programme)
+        receipt = (await submit(app, link, name="Ola")).json()["receipt_token"]
+        (idea,) = (await client.get(f"{API}/ideas")).json()["items"]
+        r = await assess_idea(
+            client, idea, status="accepted", comment="Vedtatt", event_id=meeting["id"]
+        )
+        assert r.status_code == 200, r.text
+        changes = (await client.get(f"{API}/ideas/{idea['id']}/status-changes")).json()
+        assert [(c["status"], c["event_id"], c["meeting"]) for c in changes] == [
+            ("received", None, None),
+            # Its day in Oslo, where 23:30 UTC is already the next day.
+            ("accepted", meeting["id"], {"title": "Trepartsforum mars", "held_on": "2019-03-13"}),
+        ]
+        async with browser(app) as phone:
+            shown = (await phone.get(f"{API}/idea-receipts/{receipt}")).json()
+        assert [c["meeting"] for c in shown["status_changes"]] == [
+            None,
+            {"title": "Trepartsforum mars", "held_on": "2019-03-13"},
+        ]
+
+    async def test_a_meeting_of_another_programme_is_refused_and_nothing_changes(self, client):
+        programme, other = await make_programme(client), await make_programme(client)
+        elsewhere = await create(
+            client,
+            "/events",
+            {
+                "programme_id": other["id"],
+                "title": "Et annet forum",
+                "starts_at": "2019-03-12T10:00:00+01:00",
+                "ends_at": "2019-03-12T12:00:00+01:00",
+            },
+        )
+        idea = await make_idea(client, programme)
+        for event_id in (elsewhere["id"], str(uuid.uuid4())):
+            r = await assess_idea(client, idea, status="accepted", event_id=event_id)
+            assert r.status_code == 422, r.text
+            assert r.json()["errors"][0]["pointer"] == "/event_id"
+            assert r.json()["errors"][0]["code"] == "unknown_reference"
+        now = await current(client, idea)
+        assert now["status"] == "received" and now["version"] == idea["version"]
+        changes = (await client.get(f"{API}/ideas/{idea['id']}/status-changes")).json()
+        assert len(changes) == 1
+
     async def test_a_stale_version_is_refused(self, client):
         programme = await make_programme(client)
         idea = await make_idea(client, programme)

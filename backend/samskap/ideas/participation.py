@@ -160,7 +160,11 @@ async def receipt(session: AsyncSession, token: str) -> IdeaReceiptView:
         reason=idea.reason if idea.status == IdeaStatus.not_pursued else None,
         status_changes=[
             ReceiptStatusChange(
-                status=c.status, changed_at=c.changed_at, comment=c.comment, reason=c.reason
+                status=c["status"],
+                changed_at=c["changed_at"],
+                comment=c["comment"],
+                reason=c["reason"],
+                meeting=c["meeting"],
             )
             for c in await status_changes_of(session, idea.id)
         ],

@@ -104,7 +104,9 @@ async def assess(
     the submitter's receipt) and moves the idea to its status; may also name who assesses it
     from now on. `not_pursued` needs a `reason` (422 `reason_required`, nothing changes); a
     reason with another status answers 422 `reason_not_allowed`; `received` is only the first
-    step (422 `status_not_allowed`). An archived idea answers 409 `idea_archived`. Needs the
+    step (422 `status_not_allowed`). `event_id` names the meeting where the step was decided:
+    an event of the idea's programme (else 422 `unknown_reference`). An archived idea answers
+    409 `idea_archived`. Needs the
     `editor` role (the programme office), or `member` as the idea's assessor (the assessor
     person, or a member of the assessor group)."""
     return await _changed(svc, await svc.assess(await svc.get(id), body, if_match), response)
@@ -119,8 +121,9 @@ async def assess(
     responses=problem_responses(401, 404, 422),
 )
 async def status_changes(id: IdeaId, svc: Ideas) -> Any:
-    """Every step of the idea's follow-up with its time, comment and (for `not_pursued`) the
-    reason, starting with `received`. Anyone who may see the programme may read them."""
+    """Every step of the idea's follow-up with its time, comment, (for `not_pursued`) the
+    reason and the meeting where it was decided, starting with `received`. Anyone who may see
+    the programme may read them."""
     return await svc.status_changes(await svc.get(id))
 
 
@@ -343,6 +346,7 @@ async def submit_idea(token: Token, body: PublicIdeaSubmit, session: SessionDep)
 )
 async def idea_receipt(token: ReceiptToken, session: SessionDep) -> Any:
     """The idea's title, its status (with the reason when it is not pursued) and every status
-    change with its time and comment; nothing else. An unknown receipt answers 404, an
+    change with its time, comment and the title and day of the meeting where it was decided;
+    nothing else. An unknown receipt answers 404, an
     archived idea 410 `idea_archived`."""
     return await participation.receipt(session, token)

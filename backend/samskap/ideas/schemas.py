@@ -142,6 +142,13 @@ class IdeaReceipt(BaseModel):
     status: IdeaStatus = Field(description="The idea's status: received")
 
 
+class ChangeMeeting(BaseModel):
+    """The meeting at which a status change was decided: its title and day, nothing else."""
+
+    title: str = Field(description="The meeting's title")
+    held_on: date = Field(description="The day it was held (Europe/Oslo)")
+
+
 class ReceiptStatusChange(BaseModel):
     """One step of the idea's follow-up."""
 
@@ -149,6 +156,9 @@ class ReceiptStatusChange(BaseModel):
     changed_at: datetime = Field(description="When")
     comment: str | None = Field(description="What the assessor wrote with the step")
     reason: str | None = Field(description="Why it is not pursued, for a not_pursued step")
+    meeting: ChangeMeeting | None = Field(
+        description="The meeting where the step was decided, if the assessor named one"
+    )
 
 
 class IdeaReceiptView(BaseModel):
@@ -260,6 +270,7 @@ class IdeaAssess(InputModel):
                     "status": "not_pursued",
                     "comment": "Behandlet i trepartsforumet 12. mars.",
                     "reason": "Løses allerede av det nye turnussystemet.",
+                    "event_id": "0193a0e4-7c1e-7000-8000-000000000009",
                 }
             ]
         }
@@ -271,6 +282,11 @@ class IdeaAssess(InputModel):
     )
     reason: LongText | None = Field(
         None, description="Why the idea is not pursued: required for not_pursued, else refused"
+    )
+    event_id: uuid.UUID | None = Field(
+        None,
+        description="The meeting (an event of the idea's programme) at which the step was "
+        "decided, e.g. the three-party forum's; shown with the step and on the receipt",
     )
     assessor_person_id: uuid.UUID | None = Field(
         None, description="Who assesses it from now on, if it changes (a person)"
@@ -291,6 +307,10 @@ class IdeaStatusChangeRead(BaseModel):
     changed_at: datetime = Field(description="When")
     comment: str | None = Field(description="The comment given with the step")
     reason: str | None = Field(description="Why it is not pursued, for a not_pursued step")
+    event_id: uuid.UUID | None = Field(description="The meeting where the step was decided")
+    meeting: ChangeMeeting | None = Field(
+        description="That meeting's title and day, when the step names one"
+    )
 
 
 class IdeaSupportState(BaseModel):

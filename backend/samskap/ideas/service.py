@@ -5,6 +5,7 @@ turned into a measure or a task, linked and not copied."""
 import uuid
 from collections.abc import Sequence
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -12,8 +13,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from samskap.audit.log import record_event, snapshot
 from samskap.auth.principal import Principal
 from samskap.auth.tokens import digest, new_secret
+from samskap.config import get_settings
 from samskap.db import utcnow
-from samskap.ideas.schemas import IdeaAssess, IdeaRead, IdeaToMeasure, IdeaToTask
+from samskap.ideas.schemas import (
+    ChangeMeeting,
+    IdeaAssess,
+    IdeaRead,
+    IdeaStatusChangeRead,
+    IdeaToMeasure,
+    IdeaToTask,
+)
 from samskap.kit.etag import check_if_match
 from samskap.kit.listing import Filter, ListSpec
 from samskap.kit.references import require_in_programme
@@ -22,6 +31,7 @@ from samskap.measures.schemas import MeasureCreate
 from samskap.measures.service import MeasureService
 from samskap.memberships.scope import member_scope
 from samskap.models import (
+    Event,
     Group,
     Idea,
     IdeaStatusChange,
@@ -297,6 +307,9 @@ class IdeaService(CrudService[Idea]):
             exclude_unset=True, include={"assessor_person_id", "assessor_group_id"}
         )
         await self._references(assessors, record.programme_id)
+        await require_in_programme(
+            self.session, Event, body.event_id, record.programme_id, "event_id"
+        )
         for name, value in assessors.items():
             setattr(record, name, value)
         await self.validate(record)
@@ -310,11 +323,12 @@ class IdeaService(CrudService[Idea]):
                 changed_at=utcnow(),
                 comment=(body.comment or "").strip() or None,
                 reason=reason,
+                event_id=body.event_id,
             )
         )
         return await self._changed(record, before)
 
-    async def status_changes(self, record: Idea) -> Sequence[IdeaStatusChange]:
+    async def status_changes(self, record: Idea) -> list[dict[str, Any]]:
         return await status_changes_of(self.session, record.id)
 
     async def _carried_out(self, record: Idea, if_match: str | None, linked: str) -> dict:
@@ -537,11 +551,24 @@ class IdeaService(CrudService[Idea]):
         return shown
 
 
-async def status_changes_of(session: AsyncSession, idea_id: uuid.UUID) -> list[IdeaStatusChange]:
-    return list(
-        await session.scalars(
-            select(IdeaStatusChange)
+async def status_changes_of(session: AsyncSession, idea_id: uuid.UUID) -> list[dict[str, Any]]:
+    """The idea's status changes, oldest first, each with the title and day of the meeting
+    where it was decided (one statement)."""
+    zone = ZoneInfo(get_settings().timezone)
+    rows = (
+        await session.execute(
+            select(IdeaStatusChange, Event.title, Event.starts_at)
+            .outerjoin(Event, Event.id == IdeaStatusChange.event_id)
             .where(IdeaStatusChange.idea_id == idea_id)
             .order_by(IdeaStatusChange.changed_at, IdeaStatusChange.id)
         )
-    )
+    ).all()
+    return [
+        {
+            **{f: getattr(change, f) for f in IdeaStatusChangeRead.model_fields if f != "meeting"},
+            "meeting": None
+            if title is None
+            else ChangeMeeting(title=title, held_on=starts_at.astimezone(zone).date()),
+        }
+        for change, title, starts_at in rows
+    ]

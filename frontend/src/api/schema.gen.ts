@@ -194,7 +194,8 @@ export interface paths {
         /**
          * Follow an idea by its receipt (no account needed)
          * @description The idea's title, its status (with the reason when it is not pursued) and every status
-         *     change with its time and comment; nothing else. An unknown receipt answers 404, an
+         *     change with its time, comment and the title and day of the meeting where it was decided;
+         *     nothing else. An unknown receipt answers 404, an
          *     archived idea 410 `idea_archived`.
          */
         get: operations["idea-receipts-get"];
@@ -2567,7 +2568,9 @@ export interface paths {
          *     the submitter's receipt) and moves the idea to its status; may also name who assesses it
          *     from now on. `not_pursued` needs a `reason` (422 `reason_required`, nothing changes); a
          *     reason with another status answers 422 `reason_not_allowed`; `received` is only the first
-         *     step (422 `status_not_allowed`). An archived idea answers 409 `idea_archived`. Needs the
+         *     step (422 `status_not_allowed`). `event_id` names the meeting where the step was decided:
+         *     an event of the idea's programme (else 422 `unknown_reference`). An archived idea answers
+         *     409 `idea_archived`. Needs the
          *     `editor` role (the programme office), or `member` as the idea's assessor (the assessor
          *     person, or a member of the assessor group).
          */
@@ -2587,8 +2590,9 @@ export interface paths {
         };
         /**
          * An idea's status changes, oldest first
-         * @description Every step of the idea's follow-up with its time, comment and (for `not_pursued`) the
-         *     reason, starting with `received`. Anyone who may see the programme may read them.
+         * @description Every step of the idea's follow-up with its time, comment, (for `not_pursued`) the
+         *     reason and the meeting where it was decided, starting with `received`. Anyone who may see
+         *     the programme may read them.
          */
         get: operations["ideas-status-changes"];
         put?: never;
@@ -3274,6 +3278,23 @@ export interface components {
              * @description CSV (UTF-8, comma or semicolon) or XLSX: columns `question`, `n`, and `mean` or the counts `1`..`5` (or `yes` and `no`); optionally `kind`
              */
             file: string;
+        };
+        /**
+         * ChangeMeeting
+         * @description The meeting at which a status change was decided: its title and day, nothing else.
+         */
+        ChangeMeeting: {
+            /**
+             * Title
+             * @description The meeting's title
+             */
+            title: string;
+            /**
+             * Held On
+             * Format: date
+             * @description The day it was held (Europe/Oslo)
+             */
+            held_on: string;
         };
         /**
          * Compliance
@@ -6147,6 +6168,7 @@ export interface components {
          *     the reason.
          * @example {
          *       "comment": "Behandlet i trepartsforumet 12. mars.",
+         *       "event_id": "0193a0e4-7c1e-7000-8000-000000000009",
          *       "reason": "Løses allerede av det nye turnussystemet.",
          *       "status": "not_pursued"
          *     }
@@ -6164,6 +6186,11 @@ export interface components {
              * @description Why the idea is not pursued: required for not_pursued, else refused
              */
             reason?: string | null;
+            /**
+             * Event Id
+             * @description The meeting (an event of the idea's programme) at which the step was decided, e.g. the three-party forum's; shown with the step and on the receipt
+             */
+            event_id?: string | null;
             /**
              * Assessor Person Id
              * @description Who assesses it from now on, if it changes (a person)
@@ -6488,6 +6515,13 @@ export interface components {
              * @description Why it is not pursued, for a not_pursued step
              */
             reason: string | null;
+            /**
+             * Event Id
+             * @description The meeting where the step was decided
+             */
+            event_id: string | null;
+            /** @description That meeting's title and day, when the step names one */
+            meeting: components["schemas"]["ChangeMeeting"] | null;
         };
         /**
          * IdeaSupportState
@@ -10076,6 +10110,8 @@ export interface components {
              * @description Why it is not pursued, for a not_pursued step
              */
             reason: string | null;
+            /** @description The meeting where the step was decided, if the assessor named one */
+            meeting: components["schemas"]["ChangeMeeting"] | null;
         };
         /**
          * RefreshGrant
@@ -11707,7 +11743,7 @@ export interface components {
             kind: components["schemas"]["TrailEntryKind"];
             /**
              * Record Type
-             * @description The record behind it: involvement, event, hearing_response or idea
+             * @description The record behind it: involvement, event or hearing_response
              */
             record_type: string;
             /**
@@ -11758,7 +11794,7 @@ export interface components {
             parties: string[];
             /**
              * People
-             * @description Who took part, by name; empty for observers, who see head_count, and for an anonymous idea
+             * @description Who took part, by name; empty for observers, who see head_count
              */
             people: string[];
             /**
@@ -11770,12 +11806,12 @@ export interface components {
             attendance: components["schemas"]["TrailAttendance"] | null;
             /**
              * Statements
-             * @description What they said: the record's statements, the protocol's views per party, the response's text, or the idea's description
+             * @description What they said: the record's statements, the protocol's views per party, or the response's text
              */
             statements: string | null;
             /**
              * Outcome
-             * @description What came of it: the record's outcome, whether the meeting agreed, how the response was handled, with its comment, or where the idea stands, with its assessment or the reason it is not pursued
+             * @description What came of it: the record's outcome, whether the meeting agreed, or how the response was handled, with its comment
              */
             outcome: string | null;
             /**
@@ -11790,8 +11826,6 @@ export interface components {
              * @description The hearing a response answers
              */
             hearing_id: string | null;
-            /** @description An idea: where it stands now; null for other entries */
-            idea_status: components["schemas"]["IdeaStatus"] | null;
             /**
              * Documents
              * @description Minutes, protocols and other papers
@@ -11805,10 +11839,9 @@ export interface components {
          *     - `involvement`: an involvement record (medvirkning)
          *     - `consultation_meeting`: the decision's consultation meeting (drøftingsmøte) and its protocol
          *     - `hearing_response`: a response to a hearing (høringsuttalelse)
-         *     - `idea`: an employee's improvement idea (forbedringsforslag) a record on the trail names
          * @enum {string}
          */
-        TrailEntryKind: "involvement" | "consultation_meeting" | "hearing_response" | "idea";
+        TrailEntryKind: "involvement" | "consultation_meeting" | "hearing_response";
         /**
          * TrailLink
          * @description How an entry is tied to the decision.
@@ -11817,10 +11850,9 @@ export interface components {
          *     - `consultation_meeting`: the decision's consultation meeting, or a record that names that meeting
          *     - `hearing`: a hearing named together with the decision by an involvement record: its responses, and records that name the hearing
          *     - `project_hearing`: a hearing of the decision's project: its responses received on or before the decision
-         *     - `record`: an idea named by an involvement record on the trail
          * @enum {string}
          */
-        TrailLink: "decision" | "consultation_meeting" | "hearing" | "project_hearing" | "record";
+        TrailLink: "decision" | "consultation_meeting" | "hearing" | "project_hearing";
         /**
          * TrailPlanned
          * @description A planned involvement of the decision's project and whether it happened before it.
