@@ -11743,7 +11743,7 @@ export interface components {
             kind: components["schemas"]["TrailEntryKind"];
             /**
              * Record Type
-             * @description The record behind it: involvement, event or hearing_response
+             * @description The record behind it: involvement, event, hearing_response or idea
              */
             record_type: string;
             /**
@@ -11794,7 +11794,7 @@ export interface components {
             parties: string[];
             /**
              * People
-             * @description Who took part, by name; empty for observers, who see head_count
+             * @description Who took part, by name; empty for observers, who see head_count, and for an anonymous idea
              */
             people: string[];
             /**
@@ -11806,12 +11806,12 @@ export interface components {
             attendance: components["schemas"]["TrailAttendance"] | null;
             /**
              * Statements
-             * @description What they said: the record's statements, the protocol's views per party, or the response's text
+             * @description What they said: the record's statements, the protocol's views per party, the response's text, or the idea's description
              */
             statements: string | null;
             /**
              * Outcome
-             * @description What came of it: the record's outcome, whether the meeting agreed, or how the response was handled, with its comment
+             * @description What came of it: the record's outcome, whether the meeting agreed, how the response was handled, with its comment, or where the idea stands, with its assessment or the reason it is not pursued
              */
             outcome: string | null;
             /**
@@ -11826,6 +11826,8 @@ export interface components {
              * @description The hearing a response answers
              */
             hearing_id: string | null;
+            /** @description An idea: where it stands now; null for other entries */
+            idea_status: components["schemas"]["IdeaStatus"] | null;
             /**
              * Documents
              * @description Minutes, protocols and other papers
@@ -11839,9 +11841,10 @@ export interface components {
          *     - `involvement`: an involvement record (medvirkning)
          *     - `consultation_meeting`: the decision's consultation meeting (drøftingsmøte) and its protocol
          *     - `hearing_response`: a response to a hearing (høringsuttalelse)
+         *     - `idea`: an employee's improvement idea (forbedringsforslag) a record on the trail names
          * @enum {string}
          */
-        TrailEntryKind: "involvement" | "consultation_meeting" | "hearing_response";
+        TrailEntryKind: "involvement" | "consultation_meeting" | "hearing_response" | "idea";
         /**
          * TrailLink
          * @description How an entry is tied to the decision.
@@ -11850,9 +11853,10 @@ export interface components {
          *     - `consultation_meeting`: the decision's consultation meeting, or a record that names that meeting
          *     - `hearing`: a hearing named together with the decision by an involvement record: its responses, and records that name the hearing
          *     - `project_hearing`: a hearing of the decision's project: its responses received on or before the decision
+         *     - `record`: an idea named by an involvement record on the trail
          * @enum {string}
          */
-        TrailLink: "decision" | "consultation_meeting" | "hearing" | "project_hearing";
+        TrailLink: "decision" | "consultation_meeting" | "hearing" | "project_hearing" | "record";
         /**
          * TrailPlanned
          * @description A planned involvement of the decision's project and whether it happened before it.
