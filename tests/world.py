@@ -388,6 +388,8 @@ def fill_path(path: str, p: Programme) -> str:
         "/ideas/{id}/task": "idea_id",
         "/participation-links/{id}": "participation_link_id",
         "/participation-links/{id}/close": "participation_link_id",
+        "/events/{id}/reply": "event_id",
+        "/survey-rounds/{id}/my-link": "survey_id",
     }
     return path.replace("{id}", p[ids[base]])
 
@@ -515,6 +517,8 @@ def create_body(path: str, p: Programme, person_id: str | None = None) -> dict:
         "/ideas/{id}/measure": {"goal_ids": [p["indicator_goal_id"]]},
         "/ideas/{id}/task": {},
         "/ideas/{id}/support": {},
+        "/events/{id}/reply": {"reply": "attending"},
+        "/survey-rounds/{id}/my-link": {},
     }
     base = path.removeprefix(API)
     if base.endswith(("/open", "/close", "/submit")):
@@ -580,6 +584,7 @@ PROGRAMME_IN_QUERY = {
     "files-create",
     "submission-versions-compare",
     "delivery-matrix-get",
+    "me-overview",
 }
 
 

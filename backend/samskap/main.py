@@ -41,6 +41,7 @@ from samskap.kit.query import check_query_parameters
 from samskap.measures.router import router as measures_router
 from samskap.memberships.router import router as memberships_router
 from samskap.middleware import RequestGuard
+from samskap.my_page.router import router as my_page_router
 from samskap.people.router import router as people_router
 from samskap.phases.router import router as phases_router
 from samskap.planned_involvements.router import router as planned_involvements_router
@@ -197,6 +198,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         hearings_router,
         ideas_router,
         planned_involvements_router,
+        my_page_router,
     ):
         protected.include_router(router)
     api.include_router(protected)

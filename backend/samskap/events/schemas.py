@@ -16,7 +16,7 @@ from samskap.kit.schemas import (
     page_model,
     update_model,
 )
-from samskap.models.enums import Attendance, EventKind, Party
+from samskap.models.enums import Attendance, AttendanceReply, EventKind, Party
 
 ClockTime = Annotated[str, StringConstraints(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
 
@@ -132,6 +132,10 @@ class ParticipantRead(BaseModel):
 
     person_id: uuid.UUID = Field(description="The invited person")
     attendance: Attendance | None = Field(description="Null until recorded")
+    reply: AttendanceReply | None = Field(
+        description="The person's own answer before the meeting; null until they answer"
+    )
+    replied_at: datetime | None = Field(description="When they last answered")
 
 
 class EventRead(RecordRead, describe_from=EventCreate):
@@ -151,6 +155,14 @@ class EventRead(RecordRead, describe_from=EventCreate):
 
 
 EventPage = page_model(EventRead, "EventPage")
+
+
+class EventReply(InputModel):
+    """An invited person's answer to the invitation: whether they will come."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"reply": "attending"}]})
+
+    reply: AttendanceReply = Field(description="Whether you will come")
 
 
 class AttendanceRow(BaseModel):

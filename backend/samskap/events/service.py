@@ -1,7 +1,7 @@
 import uuid
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -14,8 +14,8 @@ from samskap.kit.listing import Filter, ListSpec
 from samskap.kit.references import require_in_programme
 from samskap.kit.service import CrudService, require_order
 from samskap.models import Event, EventParticipant, Group, GroupMember, Person, Project
-from samskap.models.enums import EventKind
-from samskap.problems import ValidationFailed
+from samskap.models.enums import AttendanceReply, EventKind
+from samskap.problems import Forbidden, ValidationFailed, conflict
 
 
 def _aware(value: datetime) -> datetime:
@@ -128,10 +128,47 @@ class EventService(CrudService[Event]):
     def snapshot(self, record):
         return super().snapshot(record) | {
             "participants": [
-                {"person_id": str(p.person_id), "attendance": p.attendance}
+                {
+                    "person_id": str(p.person_id),
+                    "attendance": p.attendance,
+                    "reply": p.reply,
+                    "replied_at": p.replied_at.isoformat() if p.replied_at else None,
+                }
                 for p in record.participants
             ]
         }
+
+    async def reply(self, record: Event, answer: AttendanceReply) -> Event:
+        """The caller's own answer to their invitation, taken until the meeting starts."""
+        person_id = self.principal.person_in(record.programme_id)
+        mine = [p for p in record.participants if person_id and p.person_id == person_id]
+        if not mine:
+            raise Forbidden(
+                "Only an invited person answers an invitation, and only for themself.",
+                errors=[{"code": "not_invited", "detail": "you are not invited to this event"}],
+            )
+        if record.starts_at <= utcnow():
+            raise conflict(
+                f"the event started at {record.starts_at}; answers are taken only before it",
+                "meeting_started",
+                "/reply",
+                starts_at=record.starts_at.isoformat(),
+            )
+        before = self.snapshot(record)
+        mine[0].reply = answer
+        mine[0].replied_at = utcnow()
+        # The event's version grows (its participants are part of what it shows), without
+        # the version check: answers of several invited people at once must all stand.
+        await self.session.execute(
+            update(Event)
+            .where(Event.id == record.id)
+            .values(version=Event.version + 1, updated_at=utcnow())
+            .execution_options(synchronize_session=False)
+        )
+        await self.flush()
+        record = await self.get(record.id)
+        self.audit("update", record, before, self.snapshot(record))
+        return record
 
     async def validate(self, record):
         require_order(record.starts_at, record.ends_at, "starts_at", "ends_at")

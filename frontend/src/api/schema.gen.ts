@@ -1197,6 +1197,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer your invitation to an event
+         * @description Records whether you will come (`attending` or `declined`), as the person your
+         *     membership names, with the time you answered; a later answer replaces it. Only an invited
+         *     person answers, for themself (403 `not_invited`), whatever their role, and only before the
+         *     event starts (409 `meeting_started`). No If-Match: the answer changes only your own
+         *     invitation; the event's version grows. Attendance itself is recorded by the secretary.
+         */
+        post: operations["events-reply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/decisions": {
         parameters: {
             query?: never;
@@ -2829,6 +2853,58 @@ export interface paths {
         patch: operations["planned-involvements-update"];
         trace?: never;
     };
+    "/api/v1/me/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your own page: what waits for you in your programmes
+         * @description For the person your membership names in each programme: the groups you sit in, the
+         *     events you are invited to from now on with your answer, your open tasks and the open
+         *     deadlines you, a group of yours or whom they are due to answer for (overdue marked), open
+         *     hearings awaiting your or your group's response, the ideas you submitted under your name
+         *     and the open survey rounds you have not answered. Judged at the server's time (no
+         *     `as_of`: the page is about what to do now). A programme where your membership names no
+         *     person is listed with empty sections. An API token answers 403 `person_required`: it acts
+         *     for an integration, not a person.
+         */
+        get: operations["me-overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-rounds/{id}/my-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new link to answer a survey round you are invited to
+         * @description Makes a new secret for your own unused invitation to an open round and answers its
+         *     link this once; the invitation's earlier link stops working (Samskap keeps only a hash).
+         *     The answers given through it are stored as any others: with no link to the invitation or
+         *     to you. 403 `not_invited` without an invitation of yours, 409 `round_not_open` when the
+         *     round takes no answers, 409 `already_answered` when your invitation has been used; an
+         *     API token answers 403 `person_required`.
+         */
+        post: operations["survey-rounds-my-link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3128,6 +3204,15 @@ export interface components {
          * @enum {string}
          */
         Attendance: "present" | "absent" | "excused";
+        /**
+         * AttendanceReply
+         * @description An invited person's answer before the meeting: whether they will come.
+         *
+         *     - `attending`: will come (kommer)
+         *     - `declined`: cannot come (kommer ikke, melder forfall)
+         * @enum {string}
+         */
+        AttendanceReply: "attending" | "declined";
         /**
          * AttendanceRow
          * @description One member's attendance at the group's events.
@@ -4599,6 +4684,17 @@ export interface components {
              * @description Your own key for the record, e.g. its id in the system it was imported from; unique in the programme, so that a re-run import finds the record instead of adding another
              */
             external_id: string | null;
+        };
+        /**
+         * EventReply
+         * @description An invited person's answer to the invitation: whether they will come.
+         * @example {
+         *       "reply": "attending"
+         *     }
+         */
+        EventReply: {
+            /** @description Whether you will come */
+            reply: components["schemas"]["AttendanceReply"];
         };
         /**
          * EvidenceLink
@@ -8349,6 +8445,377 @@ export interface components {
             number: string;
         };
         /**
+         * MyDeadline
+         * @description An open deadline that concerns the person.
+         */
+        MyDeadline: {
+            /**
+             * Deadline Id
+             * Format: uuid
+             * @description The deadline
+             */
+            deadline_id: string;
+            /**
+             * Title
+             * @description What is due
+             */
+            title: string;
+            /**
+             * Due At
+             * Format: date-time
+             * @description By when
+             */
+            due_at: string;
+            /**
+             * Overdue
+             * @description Its due time has passed
+             */
+            overdue: boolean;
+            /**
+             * Project Id
+             * @description The project it belongs to, if any
+             */
+            project_id: string | null;
+            /**
+             * Why
+             * @description How it concerns the person: `responsible` (the person is responsible), `responsible_group` (a group the person sits in is), `recipient` (it is due to them)
+             * @enum {string}
+             */
+            why: "responsible" | "responsible_group" | "recipient";
+        };
+        /**
+         * MyGroup
+         * @description A group the person sits in today, and in what role.
+         */
+        MyGroup: {
+            /**
+             * Group Id
+             * Format: uuid
+             * @description The group
+             */
+            group_id: string;
+            /**
+             * Name
+             * @description The group's name
+             */
+            name: string;
+            /** @description What the group is for */
+            kind: components["schemas"]["GroupKind"];
+            /**
+             * Project Id
+             * @description The project the group belongs to, if any
+             */
+            project_id: string | null;
+            /** @description The person's role in the group */
+            role: components["schemas"]["MemberRole"];
+            /** @description The side the person represents in the group */
+            party: components["schemas"]["Party"];
+        };
+        /**
+         * MyHearing
+         * @description An open hearing that invites the person, or a group they sit in, and has no response
+         *     registered for that invitation yet.
+         */
+        MyHearing: {
+            /**
+             * Hearing Id
+             * Format: uuid
+             * @description The hearing
+             */
+            hearing_id: string;
+            /**
+             * Title
+             * @description The hearing's title
+             */
+            title: string;
+            /**
+             * Deadline At
+             * Format: date-time
+             * @description The response deadline
+             */
+            deadline_at: string;
+            /**
+             * Overdue
+             * @description The response deadline has passed
+             */
+            overdue: boolean;
+            /**
+             * Invitee Id
+             * Format: uuid
+             * @description The invitation awaiting a response
+             */
+            invitee_id: string;
+            /** @description How the invitation names the party */
+            party: components["schemas"]["HearingParty"];
+            /**
+             * Group Id
+             * @description The invited group, when a group is invited
+             */
+            group_id: string | null;
+            /**
+             * Group Name
+             * @description That group's name
+             */
+            group_name: string | null;
+        };
+        /**
+         * MyIdea
+         * @description An idea the person submitted under their name (anonymous ideas name nobody).
+         */
+        MyIdea: {
+            /**
+             * Idea Id
+             * Format: uuid
+             * @description The idea
+             */
+            idea_id: string;
+            /**
+             * Title
+             * @description The idea's title
+             */
+            title: string;
+            /** @description Where the idea stands */
+            status: components["schemas"]["IdeaStatus"];
+            /**
+             * Received At
+             * Format: date-time
+             * @description When it came in
+             */
+            received_at: string;
+            /**
+             * Support Count
+             * @description How many people of the programme support it
+             */
+            support_count: number;
+        };
+        /**
+         * MyMeeting
+         * @description An event the person is invited to that has not started yet, with their answer.
+         */
+        MyMeeting: {
+            /**
+             * Event Id
+             * Format: uuid
+             * @description The event
+             */
+            event_id: string;
+            /**
+             * Title
+             * @description The event's title
+             */
+            title: string;
+            /** @description What kind of event */
+            kind: components["schemas"]["EventKind"];
+            /**
+             * Starts At
+             * Format: date-time
+             * @description When it starts
+             */
+            starts_at: string;
+            /**
+             * Ends At
+             * Format: date-time
+             * @description When it ends
+             */
+            ends_at: string;
+            /**
+             * Location
+             * @description Where it is held
+             */
+            location: string | null;
+            /**
+             * Group Id
+             * @description The group that meets, if any
+             */
+            group_id: string | null;
+            /**
+             * Group Name
+             * @description That group's name
+             */
+            group_name: string | null;
+            /** @description The person's answer (POST /events/{id}/reply); null until they answer */
+            reply: components["schemas"]["AttendanceReply"] | null;
+            /**
+             * Replied At
+             * @description When they answered
+             */
+            replied_at: string | null;
+        };
+        /**
+         * MyOverview
+         * @description The signed-in user's own page: one entry per programme asked for.
+         */
+        MyOverview: {
+            /**
+             * Generated At
+             * Format: date-time
+             * @description The moment the page was computed; `overdue` and `from now on` are judged at it
+             */
+            generated_at: string;
+            /**
+             * Today
+             * Format: date
+             * @description Today in Oslo, the day tasks' `overdue` is judged on
+             */
+            today: string;
+            /**
+             * Programmes
+             * @description The programmes, by name
+             */
+            programmes: components["schemas"]["MyProgramme"][];
+        };
+        /**
+         * MyProgramme
+         * @description What concerns the person in one programme. A user without a person in the programme
+         *     gets empty lists: nothing of anyone else's.
+         */
+        MyProgramme: {
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme
+             */
+            programme_id: string;
+            /**
+             * Programme Name
+             * @description The programme's name
+             */
+            programme_name: string;
+            /** @description The user's role in the programme */
+            role: components["schemas"]["ProgrammeRole"];
+            /**
+             * Person Id
+             * @description The person the user's membership names in the programme; null: none, and every list below is empty
+             */
+            person_id: string | null;
+            /**
+             * Person Name
+             * @description That person's name
+             */
+            person_name: string | null;
+            /**
+             * Groups
+             * @description The groups the person sits in today, by name
+             */
+            groups: components["schemas"]["MyGroup"][];
+            /**
+             * Meetings
+             * @description Events the person is invited to that start from now on, soonest first
+             */
+            meetings: components["schemas"]["MyMeeting"][];
+            /**
+             * Tasks
+             * @description Tasks assigned to the person that are not done: by due day (none last)
+             */
+            tasks: components["schemas"]["MyTask"][];
+            /**
+             * Deadlines
+             * @description Open deadlines the person, or a group they sit in, is responsible for, or that are due to the person, by due time
+             */
+            deadlines: components["schemas"]["MyDeadline"][];
+            /**
+             * Hearings
+             * @description Open hearings awaiting the response of the person or of a group they sit in, by response deadline
+             */
+            hearings: components["schemas"]["MyHearing"][];
+            /**
+             * Ideas
+             * @description Ideas the person submitted under their name and not archived, newest first
+             */
+            ideas: components["schemas"]["MyIdea"][];
+            /**
+             * Survey Rounds
+             * @description Open survey rounds the person has an unused invitation to
+             */
+            survey_rounds: components["schemas"]["MySurveyRound"][];
+        };
+        /**
+         * MySurveyLink
+         * @description A fresh link to the caller's own invitation; shown this once.
+         */
+        MySurveyLink: {
+            /**
+             * Url
+             * @description The path of the answer page, `/s/<token>`; works until the invitation is used, and only the newest link made works
+             */
+            url: string;
+        };
+        /**
+         * MySurveyRound
+         * @description An open survey round with an unused invitation of the person's; its link is made by
+         *     POST /survey-rounds/{id}/my-link.
+         */
+        MySurveyRound: {
+            /**
+             * Round Id
+             * Format: uuid
+             * @description The survey round
+             */
+            round_id: string;
+            /**
+             * Title
+             * @description The round's title
+             */
+            title: string;
+            /**
+             * Description
+             * @description What the round is about
+             */
+            description: string | null;
+            /**
+             * Opened At
+             * @description When it opened
+             */
+            opened_at: string | null;
+        };
+        /**
+         * MyTask
+         * @description A task assigned to the person that is not done.
+         */
+        MyTask: {
+            /**
+             * Task Id
+             * Format: uuid
+             * @description The task
+             */
+            task_id: string;
+            /**
+             * Title
+             * @description The task's title
+             */
+            title: string;
+            /**
+             * Project Id
+             * Format: uuid
+             * @description The project it belongs to
+             */
+            project_id: string;
+            /**
+             * Project Code
+             * @description That project's code
+             */
+            project_code: string;
+            /**
+             * Project Name
+             * @description That project's name
+             */
+            project_name: string;
+            /** @description Where the task stands (never `done` here) */
+            status: components["schemas"]["TaskStatus"];
+            /** @description How urgent it is */
+            priority: components["schemas"]["Priority"];
+            /**
+             * Due On
+             * @description The day it is due, if any
+             */
+            due_on: string | null;
+            /**
+             * Overdue
+             * @description Due before today (Oslo time)
+             */
+            overdue: boolean;
+        };
+        /**
          * Participant
          * @description A person invited to an event, and whether they came.
          */
@@ -8375,6 +8842,13 @@ export interface components {
             person_id: string;
             /** @description Null until recorded */
             attendance: components["schemas"]["Attendance"] | null;
+            /** @description The person's own answer before the meeting; null until they answer */
+            reply: components["schemas"]["AttendanceReply"] | null;
+            /**
+             * Replied At
+             * @description When they last answered
+             */
+            replied_at: string | null;
         };
         /**
          * ParticipationForm
@@ -23913,6 +24387,134 @@ export interface operations {
             };
         };
     };
+    "events-reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the event */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventReply"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "decisions-list": {
         parameters: {
             query?: {
@@ -37764,6 +38366,205 @@ export interface operations {
             };
             /** @description If-Match is missing; send the ETag of the version the change is based on */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "me-overview": {
+        parameters: {
+            query?: {
+                /** @description Only this programme (404 if you have no role in it); default: every programme you have a role in */
+                programme_id?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyOverview"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "survey-rounds-my-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the survey round */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MySurveyLink"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
