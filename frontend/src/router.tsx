@@ -18,6 +18,7 @@ export const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           { index: true, lazy: page(() => import("./features/programmes/ProgrammesPage")) },
+          { path: "me", lazy: page(() => import("./features/mypage/MyPage")) },
           {
             path: "p/:programmeId",
             element: <ProgrammeLayout />,

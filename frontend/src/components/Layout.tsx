@@ -1,4 +1,4 @@
-import { Button, Field, Label, Select, SkipLink } from "@digdir/designsystemet-react";
+import { Button, Field, Label, Link as DsLink, Select, SkipLink } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useSyncExternalStore } from "react";
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate, useParams } from "react-router-dom";
@@ -66,6 +66,9 @@ export function AppLayout() {
         </Link>
         {programmeId && <ProgrammeNav programmeId={programmeId} />}
         <div className={styles.tools}>
+          <DsLink asChild>
+            <NavLink to="/me">{t("mypage.link")}</NavLink>
+          </DsLink>
           <LanguageSelect />
           <Button
             variant="tertiary"

@@ -46,8 +46,8 @@ function anEvent(overrides: Partial<EventRecord> = {}): EventRecord {
     location: "Ski rådhus, møterom Follo",
     agenda: [],
     participants: [
-      { person_id: liv.id, attendance: null },
-      { person_id: line.id, attendance: null },
+      { person_id: liv.id, attendance: null, reply: null, replied_at: null },
+      { person_id: line.id, attendance: null, reply: "declined", replied_at: "2018-11-19T08:00:00Z" },
     ],
     minutes: null,
     protocol: null,
@@ -324,7 +324,7 @@ describe("EventPage", () => {
       ends_on: null,
       ...overrides,
     });
-    const api = eventApi(anEvent({ participants: [{ person_id: liv.id, attendance: "present" }] }), {
+    const api = eventApi(anEvent({ participants: [{ person_id: liv.id, attendance: "present", reply: null, replied_at: null }] }), {
       routes: {
         "GET /api/v1/people": page([line, liv, ola]),
         [`GET /api/v1/groups/${forum.id}/members`]: page([
@@ -378,7 +378,7 @@ describe("EventPage", () => {
     eventApi(
       anEvent({
         agenda: [{ time: "09:00", title: "Høringsforslaget", responsible: "Kommunalsjef", room: null, documents: [] }],
-        participants: [{ person_id: liv.id, attendance: "present" }],
+        participants: [{ person_id: liv.id, attendance: "present", reply: null, replied_at: null }],
         minutes: "Partene gikk gjennom forslaget.",
         protocol: {
           matter: "Organisering av Oppvekst og utdanning",

@@ -33,7 +33,7 @@ export function ParticipantsSection({
   programmeId: string;
   mayEdit: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, formatDateTime } = useI18n();
   const headingId = useId();
   const people = useQuery(inviteesQuery(programmeId));
   const byId = new Map((people.data ?? []).map((p) => [p.id, p]));
@@ -145,6 +145,7 @@ export function ParticipantsSection({
                 <Table.Row>
                   <Table.HeaderCell scope="col">{t("events.participants.name")}</Table.HeaderCell>
                   <Table.HeaderCell scope="col">{t("events.participants.role")}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t("events.participants.reply")}</Table.HeaderCell>
                   <Table.HeaderCell scope="col">{t("events.participants.attendance")}</Table.HeaderCell>
                   {mayEdit && (
                     <Table.HeaderCell scope="col">
@@ -168,6 +169,10 @@ export function ParticipantsSection({
                       <Table.Cell>
                         {person ? t(`events.affiliation.${person.affiliation}`) : "—"}
                         {person?.title && <Paragraph data-size="xs">{person.title}</Paragraph>}
+                      </Table.Cell>
+                      <Table.Cell>
+                        {t(`events.reply.${p.reply ?? "none"}`)}
+                        {p.replied_at && <Paragraph data-size="xs">{formatDateTime(p.replied_at)}</Paragraph>}
                       </Table.Cell>
                       <Table.Cell>
                         {mayRecord ? (

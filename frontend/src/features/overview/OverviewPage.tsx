@@ -38,6 +38,11 @@ function OverviewBody({ data }: { data: Overview }) {
         {data.programme.target_on && ` · ${t("overview.target", { date: formatDate(data.programme.target_on) })}`}
       </Paragraph>
       <ComplianceSummary programmeId={data.programme.id} base={base} />
+      <Paragraph>
+        <Link asChild>
+          <RouterLink to="/me">{t("overview.myPage")}</RouterLink>
+        </Link>
+      </Paragraph>
       <section aria-labelledby="projects-heading">
         <Heading level={2} data-size="md" id="projects-heading">
           {t("overview.projects")}
