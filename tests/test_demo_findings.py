@@ -3,7 +3,13 @@ told, the compliance report shows exactly the findings the demo describes, and n
 
 from datetime import date
 
-from samskap.demo import kristiansand, nordre_follo, nordre_follo_goals, sorum
+from samskap.demo import (
+    kristiansand,
+    nordre_follo,
+    nordre_follo_goals,
+    nordre_follo_participation,
+    sorum,
+)
 from tests.test_demo import KR, NF, SO, fetch_all, programmes
 
 API = "/api/v1"
@@ -18,6 +24,8 @@ NAMED_BY = {
     "effect-goal-indicator": "goal",
     "version-missing": "version",
     "version-late": "version",
+    "decision-planned-involvement-missed": "decision",
+    "planned-involvement-overdue": "matter",
 }
 
 
@@ -47,8 +55,16 @@ async def test_nordre_follo_shows_the_problems_it_tells_of_and_nothing_else(demo
     assert await findings(client, nf, nordre_follo.STORY_DATE) == [
         # «Digitalisering og kommunikasjon» sent its workbook version 2 nearly four days late.
         ("ST3", "version-late", "2"),
+        # The involvement plan of «Oppvekst og utdanning»: the parents' and user councils'
+        # meeting planned before the reorganisation decision never took place.
+        (
+            "VO1",
+            "decision-planned-involvement-missed",
+            "Organisering av virksomhetsområdet Oppvekst og utdanning",
+        ),
         # Phase 5 of «Oppvekst og utdanning»: the survey summary due 30 October 2026.
         ("VO1", "overdue-deadline", "Resultater fra medarbeiderundersøkelsen sammenstilt"),
+        ("VO1", "planned-involvement-overdue", nordre_follo_participation.PLAN[5][1]),
         # A board set up without a union representative, and a reorganisation decision
         # drafted before anyone consulted the union representatives.
         ("VO2", "board-union-representative", "Prosjektstyre Helse og velferd"),

@@ -4,7 +4,9 @@
 and Oppegård, seed 002 with seeds 000, 001 and 004) «Nye Kristiansand 2020»
 (Kristiansand, Songdalen and Søgne, seed 003), and «Sørum arbeidslag» (work teams steered by
 their measured effect, seed 001). Programmes side by side show that programmes are kept apart:
-each has its own people, groups and deadlines.
+each has its own people, groups and deadlines. Both merger programmes have a participation
+link with a fixed token (see the README), employees' ideas in every status assessed by a
+three-party forum at its meetings (nordre_follo_participation.py, kristiansand_participation.py).
 
 Loading is idempotent: every record carries an `external_id` under `demo:nf:`, `demo:kr:` or
 `demo:so:` (or, without one, is matched on what identifies it) and is looked up before it is
@@ -13,7 +15,7 @@ created, so a second run creates nothing and changes nothing. The caller commits
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from samskap.demo import governance, kristiansand, nordre_follo, sorum
+from samskap.demo import governance, kristiansand, nordre_follo, nordre_follo_participation, sorum
 from samskap.demo.accounts import ensure_accounts
 from samskap.demo.loader import KINDS, DemoLoader
 
@@ -27,6 +29,9 @@ async def load_demo(session: AsyncSession) -> dict[str, int]:
     await kristiansand.build(loader)
     await sorum.build(loader)
     governance_counts = await governance.build(loader)
+    # Nordre Follo's ideas, involvement plan and decision trail build on the decision and
+    # consultation meeting governance makes.
+    await nordre_follo_participation.build(loader)
     # Events come from the programmes (Nordre Follo's gatherings) and from governance.
     events = {"events": loader.created["events"] + governance_counts.pop("events", 0)}
     return (

@@ -32,6 +32,7 @@ from datetime import date
 
 from samskap.deadlines.schemas import DeadlineCreate
 from samskap.decisions.schemas import DecisionCreate
+from samskap.demo import kristiansand_participation
 from samskap.demo.loader import DemoLoader, PersonSpec, Seat, oslo
 from samskap.groups.schemas import GroupCreate
 from samskap.involvements.schemas import DocumentLink, InvolvementCreate
@@ -518,6 +519,10 @@ async def build(loader: DemoLoader) -> Programme:
     )
 
     await _follow_up(loader, pid, people, projects, boards, fellesnemnd)
+    # Employees' ideas and the three-party forum that follows them up.
+    await kristiansand_participation.build(
+        loader, programme, people, projects, fellesnemnd, working_group
+    )
     return programme
 
 

@@ -84,6 +84,9 @@ KINDS = (
     "submissions",
     "submission_versions",
     "files",
+    "participation_links",
+    "ideas",
+    "planned_involvements",
 )
 
 

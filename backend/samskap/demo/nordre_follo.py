@@ -43,9 +43,15 @@ so names no deciding body of it. As of `STORY_DATE` (20 November 2026) the compl
 shows what the demo means to: the board without a union representative, the reorganisation
 decision without its consultation, the overdue survey summary, the workbook version 2 of
 «Digitalisering og kommunikasjon» delivered late and the version 3 and final input of «Kultur
-og frivillighet» missing (the workbooks are in nordre_follo_workbook.py), and the plan goal
+og frivillighet» missing (the workbooks are in nordre_follo_workbook.py), the plan goal
 «Kultur og frivillighet» ticked without a rationale (the catalogue of the 19 plan goals and the
-areas' choices are in nordre_follo_goals.py).
+areas' choices are in nordre_follo_goals.py), and, from the involvement plan of «Oppvekst og
+utdanning», the parents' and user councils' meeting planned before its reorganisation decision
+of 14 December 2018 that never took place: decision-planned-involvement-missed for that
+decision and planned-involvement-overdue for the meeting. The plan, the employees' ideas and
+the three-party forum's meetings that assess them, the trail behind that decision and what
+the demo member sees on their own page are in nordre_follo_participation.py, which runs after
+governance.py has made the decision and its consultation meeting.
 """
 
 from datetime import date
