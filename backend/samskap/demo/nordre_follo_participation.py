@@ -17,7 +17,7 @@ status: two received and waiting for the January meeting, one being assessed, on
 whose receipt has a fixed token, one from 2026) and one not pursued with its reason.
 
 The involvement plan (seed 000: «hvilken involvering det legges opp til, både ansatt- og
-brukermedvirkning») of «Oppvekst og utdanning» holds seven planned involvements: five were
+brukermedvirkning») of «Oppvekst og utdanning» holds eight planned involvements: six were
 held and are fulfilled by the demo's involvement records (one, the safety representatives',
 a week late), the parents' and user councils' meeting before the reorganisation decision of
 14 December 2018 never took place, and the consultation on the adjusted organisation is
