@@ -25,6 +25,10 @@ export const router = createBrowserRouter([
             children: [
               { index: true, lazy: page(() => import("./features/overview/OverviewPage")) },
               { path: "projects/:projectId", lazy: page(() => import("./features/projects/ProjectPage")) },
+              {
+                path: "projects/:projectId/involvement-plan",
+                lazy: page(() => import("./features/involvementplan/InvolvementPlanPage")),
+              },
               { path: "groups/:groupId", lazy: page(() => import("./features/groups/GroupPage")) },
               { path: "tasks", lazy: page(() => import("./features/tasks/TasksPage")) },
               { path: "deadlines", lazy: page(() => import("./features/deadlines/DeadlinesPage")) },
@@ -37,6 +41,7 @@ export const router = createBrowserRouter([
               { path: "events/:eventId", lazy: page(() => import("./features/events/EventPage")) },
               { path: "decisions", lazy: page(() => import("./features/decisions/DecisionsPage")) },
               { path: "decisions/:decisionId", lazy: page(() => import("./features/decisions/DecisionPage")) },
+              { path: "decisions/:decisionId/trail", lazy: page(() => import("./features/decisions/DecisionTrailPage")) },
               { path: "documents", lazy: page(() => import("./features/documents/DocumentsPage")) },
               { path: "hearings", lazy: page(() => import("./features/hearings/HearingsPage")) },
               { path: "hearings/:hearingId", lazy: page(() => import("./features/hearings/HearingPage")) },

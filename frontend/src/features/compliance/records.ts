@@ -28,10 +28,22 @@ export function recordUrl(programmeId: string, finding: Finding): string | null 
       return `${base}/indicators/${id}`;
     case "measure":
       return `${base}/measures?overdue=1`;
+    case "planned_involvement":
+      return finding.project_id ? `${base}/projects/${finding.project_id}/involvement-plan#planned-${id}` : null;
     default:
       return null;
   }
 }
 
 /** The record types the page can link to, each with its own link text. */
-export const LINKED_TYPES = ["project", "group", "decision", "person", "event", "deadline", "measure", "indicator"];
+export const LINKED_TYPES = [
+  "project",
+  "group",
+  "decision",
+  "person",
+  "event",
+  "deadline",
+  "measure",
+  "indicator",
+  "planned_involvement",
+];

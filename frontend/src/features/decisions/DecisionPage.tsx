@@ -38,6 +38,7 @@ import {
   type DecisionValues,
 } from "./DecisionFields";
 import { FinaliseSection } from "./FinaliseSection";
+import { TrailSection } from "./TrailSection";
 import own from "./decisions.module.css";
 
 type Retry = (changes: Record<string, unknown>, etag: string) => void;
@@ -154,6 +155,7 @@ function DecisionBody({ decision, etag, programmeId }: { decision: Decision; eta
         onConflict={onConflict}
       />
       {decision.status === "final" && <ApprovedMandates decision={decision} programmeId={programmeId} />}
+      <TrailSection decisionId={decision.id} caseNumber={decision.case_number} programmeId={programmeId} />
       {mayChange && (
         <FinaliseSection
           decision={decision}

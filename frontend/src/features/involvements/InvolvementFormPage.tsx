@@ -1,6 +1,7 @@
 import {
   Button,
   Checkbox,
+  Details,
   ErrorSummary,
   Field,
   Fieldset,
@@ -11,17 +12,31 @@ import {
   ValidationMessage,
 } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
-import { useState, type FormEvent, type MouseEvent, type ReactNode, type SelectHTMLAttributes } from "react";
-import { Link, useNavigate, useParams } from "react-router-dom";
+import {
+  useEffect,
+  useRef,
+  useState,
+  type FormEvent,
+  type MouseEvent,
+  type ReactNode,
+  type SelectHTMLAttributes,
+} from "react";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
 import { ApiProblem } from "../../api/problem";
 import { useProblemWording, type Overrides } from "../../api/problemWording";
 import {
   INVOLVEMENT_FORMS,
+  LINK_FIELDS,
+  LINK_KINDS,
+  linkableRecordsQuery,
   STAKEHOLDER_KINDS,
   useCreateInvolvement,
   type InvolvementForm,
+  type Linkable,
+  type LinkKind,
   type StakeholderKind,
 } from "../../api/queries/involvements";
+import { openPlannedQuery, plannedQuery, type PlannedInvolvement } from "../../api/queries/plannedInvolvements";
 import { groupNamesQuery, peopleNamesQuery, projectNamesQuery, type Named } from "../../api/queries/lookups";
 import { Page } from "../../components/Page";
 import { ProblemAlert } from "../../components/QueryState";
@@ -40,8 +55,15 @@ const FIELD_IDS = {
   matter: "involvement-matter",
   project_id: "involvement-project",
   group_id: "involvement-group",
+  planned_involvement_id: "involvement-planned",
   statements: "involvement-statements",
   outcome: "involvement-outcome",
+  decision_ids: "involvement-links-decision",
+  event_ids: "involvement-links-event",
+  hearing_ids: "involvement-links-hearing",
+  submission_ids: "involvement-links-submission",
+  goal_ids: "involvement-links-goal",
+  idea_ids: "involvement-links-idea",
 } as const;
 type FieldName = keyof typeof FIELD_IDS;
 const FIELD_ORDER = Object.keys(FIELD_IDS) as FieldName[];
@@ -49,6 +71,15 @@ const FIELD_ORDER = Object.keys(FIELD_IDS) as FieldName[];
 // The form's own sentences for what the API can refuse in it; other problems get the shared wording.
 const WORDING: Overrides = {
   occurred_on: { in_future: "involvements.error.future" },
+  planned_involvement_id: {
+    already_fulfilled: "involvements.error.plannedDone",
+    planned_cancelled: "involvements.error.plannedCancelled",
+    other_project: "involvements.error.plannedOtherProject",
+    unknown_reference: "involvements.error.plannedUnknown",
+  },
+  ...Object.fromEntries(
+    Object.values(LINK_FIELDS).map((field) => [`${field}/*`, { unknown_reference: "involvements.error.linkUnknown" }]),
+  ),
   participant_ids: { participants_required: "involvements.error.who" },
   "participant_ids/*": {
     unknown_reference: "involvements.error.participantUnknown",
@@ -70,7 +101,11 @@ interface Values {
   group_id: string;
   statements: string;
   outcome: string;
+  planned_involvement_id: string;
+  links: Record<LinkKind, string[]>;
 }
+
+const NO_LINKS = Object.fromEntries(LINK_KINDS.map((k) => [k, []])) as unknown as Record<LinkKind, string[]>;
 
 function validate(values: Values, t: Translate): Partial<Record<FieldName, string>> {
   const errors: Partial<Record<FieldName, string>> = {};
@@ -90,12 +125,18 @@ function validate(values: Values, t: Translate): Partial<Record<FieldName, strin
 /** Record an involvement: who, how, when, about what, what was said and what came of it. */
 export default function InvolvementFormPage() {
   const { programmeId = "" } = useParams();
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const navigate = useNavigate();
   const create = useCreateInvolvement();
   const projects = useQuery(projectNamesQuery(programmeId));
   const groups = useQuery(groupNamesQuery(programmeId));
   const people = useQuery(peopleNamesQuery(programmeId));
+  const records = useQuery(linkableRecordsQuery(programmeId));
+  const openPlanned = useQuery(openPlannedQuery(programmeId, ""));
+  const [search] = useSearchParams();
+  const plannedParam = search.get("planned") ?? "";
+  const decisionParam = search.get("decision") ?? "";
+  const fromPlan = useQuery({ ...plannedQuery(plannedParam), enabled: Boolean(plannedParam) });
   const [values, setValues] = useState<Values>({
     stakeholder_kind: "",
     participant_ids: [],
@@ -107,12 +148,23 @@ export default function InvolvementFormPage() {
     group_id: "",
     statements: "",
     outcome: "",
+    planned_involvement_id: "",
+    links: { ...NO_LINKS, decision: decisionParam ? [decisionParam] : [] },
   });
+  // Opened from a plan («record it now»): the form starts from the planned involvement, once.
+  const prefilled = useRef(false);
+  useEffect(() => {
+    const planned = fromPlan.data?.record;
+    if (!planned || prefilled.current) return;
+    prefilled.current = true;
+    setValues((v) => fromPlanned(v, planned));
+  }, [fromPlan.data]);
   const [local, setLocal] = useState<Partial<Record<FieldName, string>>>({});
   // A field the user changed since the last attempt no longer shows its old error.
   const [edited, setEdited] = useState<ReadonlySet<FieldName>>(new Set());
   const [attempt, setAttempt] = useState(0);
   const log = `/p/${programmeId}/involvements`;
+  const projectNames = new Map((projects.data ?? []).map((p) => [p.id, p.name]));
 
   const word = useProblemWording(WORDING);
   const problem = create.error instanceof ApiProblem ? create.error : null;
@@ -156,6 +208,8 @@ export default function InvolvementFormPage() {
         statements: values.statements.trim() || null,
         outcome: values.outcome.trim() || null,
         documents: [],
+        planned_involvement_id: values.planned_involvement_id || null,
+        ...Object.fromEntries(LINK_KINDS.map((kind) => [LINK_FIELDS[kind], values.links[kind]])),
       },
       { onSuccess: () => navigate(log, { state: { recorded: matter } }) },
     );
@@ -295,6 +349,45 @@ export default function InvolvementFormPage() {
               ))}
             </SelectInput>
           </div>
+        </Fieldset>
+
+        <Fieldset className={own.group}>
+          <Fieldset.Legend className={own.legend}>{t("involvements.section.links")}</Fieldset.Legend>
+          <Fieldset.Description>{t("involvements.links.help")}</Fieldset.Description>
+          <SelectInput
+            id={FIELD_IDS.planned_involvement_id}
+            label={t("involvements.field.planned")}
+            value={values.planned_involvement_id}
+            onChange={(event) => {
+              const planned = (openPlanned.data ?? []).find((p) => p.id === event.target.value);
+              setValues((v) => (planned ? fromPlanned(v, planned) : { ...v, planned_involvement_id: "" }));
+              markEdited("planned_involvement_id", "project_id");
+            }}
+            error={errors.planned_involvement_id}
+          >
+            <option value="">{t("involvements.noPlanned")}</option>
+            {plannedOptions(openPlanned.data ?? [], fromPlan.data?.record).map((p) => (
+              <option key={p.id} value={p.id}>
+                {`${formatDate(p.planned_on)}: ${p.matter}${
+                  projectNames.get(p.project_id) ? ` (${projectNames.get(p.project_id)})` : ""
+                }`}
+              </option>
+            ))}
+          </SelectInput>
+          {LINK_KINDS.map((kind) => (
+            <RecordPicker
+              key={kind}
+              kind={kind}
+              id={FIELD_IDS[LINK_FIELDS[kind]]}
+              records={records.data?.[kind] ?? []}
+              chosen={values.links[kind]}
+              onChange={(ids) => {
+                setValues((v) => ({ ...v, links: { ...v.links, [kind]: ids } }));
+                markEdited(LINK_FIELDS[kind]);
+              }}
+              error={errors[LINK_FIELDS[kind]]}
+            />
+          ))}
         </Fieldset>
 
         <Fieldset className={own.group}>
@@ -438,5 +531,111 @@ function ParticipantPicker({
       )}
       {error && <ValidationMessage>{error}</ValidationMessage>}
     </Fieldset>
+  );
+}
+
+/** The form's values once it fulfils a planned involvement: its project, who, how, what and decision. */
+function fromPlanned(values: Values, planned: PlannedInvolvement): Values {
+  const decisions = values.links.decision;
+  return {
+    ...values,
+    planned_involvement_id: planned.id,
+    project_id: planned.project_id,
+    stakeholder_kind: planned.stakeholder_kind,
+    form: planned.form,
+    matter: values.matter.trim() ? values.matter : planned.matter,
+    links: {
+      ...values.links,
+      decision:
+        planned.decision_id && !decisions.includes(planned.decision_id) ? [...decisions, planned.decision_id] : decisions,
+    },
+  };
+}
+
+/** The planned involvements still open, with the one the form was opened from even if it is not among them. */
+function plannedOptions(open: PlannedInvolvement[], from: PlannedInvolvement | undefined): PlannedInvolvement[] {
+  return from && !open.some((p) => p.id === from.id) ? [from, ...open] : open;
+}
+
+// Enough records to pick from at a glance; a search narrows the rest.
+const SHOWN_RECORDS = 8;
+
+/** The records of one kind the involvement concerns: search, tick, and see which are chosen. */
+function RecordPicker({
+  kind,
+  id,
+  records,
+  chosen,
+  onChange,
+  error,
+}: {
+  kind: LinkKind;
+  id: string;
+  records: Linkable[];
+  chosen: string[];
+  onChange: (ids: string[]) => void;
+  error?: string;
+}) {
+  const { t, formatDate } = useI18n();
+  const [search, setSearch] = useState("");
+  const needle = search.trim().toLocaleLowerCase();
+  const matches = records.filter((r) => !needle || r.name.toLocaleLowerCase().includes(needle));
+  const shown = matches.slice(0, SHOWN_RECORDS);
+  const names = new Map(records.map((r) => [r.id, r.name]));
+  const label = (r: Linkable) => (r.day ? `${r.name} (${formatDate(r.day)})` : r.name);
+  const toggle = (recordId: string, on: boolean) =>
+    onChange(on ? [...chosen, recordId] : chosen.filter((c) => c !== recordId));
+  return (
+    <Details data-size="sm" defaultOpen={chosen.length > 0 || Boolean(error)}>
+      <Details.Summary>
+        {t(`involvements.links.${kind}`)}
+        {chosen.length > 0 && ` (${t("involvements.links.chosen", { count: chosen.length })})`}
+      </Details.Summary>
+      <Details.Content>
+        <Fieldset className={own.group}>
+          <Fieldset.Legend className={styles.visuallyHidden}>{t(`involvements.links.${kind}`)}</Fieldset.Legend>
+          <Textfield
+            id={id}
+            label={t(`involvements.links.search.${kind}`)}
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            aria-invalid={error ? true : undefined}
+          />
+          <div className={own.people}>
+            {shown.map((r) => (
+              <Checkbox
+                key={r.id}
+                label={label(r)}
+                value={r.id}
+                checked={chosen.includes(r.id)}
+                onChange={(e) => toggle(r.id, e.target.checked)}
+              />
+            ))}
+          </div>
+          <Paragraph data-size="sm" aria-live="polite">
+            {matches.length === 0
+              ? t("involvements.links.noMatch")
+              : matches.length > shown.length
+                ? t("involvements.participants.more", { shown: shown.length, total: matches.length })
+                : ""}
+          </Paragraph>
+          {chosen.length > 0 && (
+            <ul className={own.chosen} aria-label={t(`involvements.links.chosenOf.${kind}`)}>
+              {chosen.map((recordId) => (
+                <li key={recordId}>
+                  <Button data-size="sm" variant="tertiary" onClick={() => toggle(recordId, false)}>
+                    {names.get(recordId) ?? recordId}
+                    <span className={styles.visuallyHidden}> – {t("common.remove")}</span>
+                    <span aria-hidden="true"> ×</span>
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          )}
+          {error && <ValidationMessage>{error}</ValidationMessage>}
+        </Fieldset>
+      </Details.Content>
+    </Details>
   );
 }

@@ -1,12 +1,17 @@
 import { Alert, Button, Card, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { useId } from "react";
+import { Fragment, useId } from "react";
 import { Link, useLocation, useParams } from "react-router-dom";
 import { useQueryParams, type ParamChanges } from "../../lib/queryParams";
 import {
   INVOLVEMENT_FORMS,
+  involvementQuery,
   involvementsQuery,
+  LINK_FIELDS,
+  LINK_KINDS,
+  linkableRecordsQuery,
   STAKEHOLDER_KINDS,
+  type LinkKind,
   type Involvement,
   type InvolvementFilters,
   type InvolvementForm,
@@ -55,7 +60,12 @@ export default function InvolvementsPage() {
   const { filters, set } = useInvolvementParams();
   const projects = useQuery(projectNamesQuery(programmeId));
   const groups = useQuery(groupNamesQuery(programmeId));
-  const query = useInfiniteQuery(involvementsQuery(programmeId, filters));
+  const record = new URLSearchParams(location.search).get("record") ?? "";
+  const query = useInfiniteQuery({ ...involvementsQuery(programmeId, filters), enabled: !record });
+  const linkable = useQuery(linkableRecordsQuery(programmeId));
+  const linkNames = new Map(
+    LINK_KINDS.flatMap((kind) => (linkable.data?.[kind] ?? []).map((r) => [`${kind}:${r.id}`, r.name] as const)),
+  );
   const involvements = query.data?.pages.flatMap((p) => p.items) ?? [];
   const projectNames = namesById(projects.data);
   const groupNames = namesById(groups.data);
@@ -74,32 +84,138 @@ export default function InvolvementsPage() {
           <Paragraph role="status">{t("involvements.recorded", { matter: recorded })}</Paragraph>
         </Alert>
       )}
-      <InvolvementFilterBar filters={filters} set={set} projects={projects.data ?? []} />
-      <QueryState query={query}>
-        {() =>
-          involvements.length === 0 ? (
-            <Paragraph>{t("involvements.none")}</Paragraph>
-          ) : (
-            <ol className={own.log} aria-label={t("involvements.log")}>
-              {involvements.map((involvement) => (
-                <li key={involvement.id}>
-                  <InvolvementEntry
-                    involvement={involvement}
-                    projectName={involvement.project_id ? projectNames.get(involvement.project_id) : undefined}
-                    groupName={involvement.group_id ? groupNames.get(involvement.group_id) : undefined}
-                  />
-                </li>
-              ))}
-            </ol>
-          )
-        }
-      </QueryState>
-      <LoadMore
-        hasNextPage={query.hasNextPage}
-        isFetchingNextPage={query.isFetchingNextPage}
-        fetchNextPage={query.fetchNextPage}
-      />
+      {record ? (
+        <OneRecord
+          id={record}
+          programmeId={programmeId}
+          projectNames={projectNames}
+          groupNames={groupNames}
+          linkNames={linkNames}
+        />
+      ) : (
+        <>
+          <InvolvementFilterBar filters={filters} set={set} projects={projects.data ?? []} />
+          <QueryState query={query}>
+            {() =>
+              involvements.length === 0 ? (
+                <Paragraph>{t("involvements.none")}</Paragraph>
+              ) : (
+                <ol className={own.log} aria-label={t("involvements.log")}>
+                  {involvements.map((involvement) => (
+                    <li key={involvement.id}>
+                      <InvolvementEntry
+                        involvement={involvement}
+                        projectName={involvement.project_id ? projectNames.get(involvement.project_id) : undefined}
+                        groupName={involvement.group_id ? groupNames.get(involvement.group_id) : undefined}
+                        linkNames={linkNames}
+                        programmeId={programmeId}
+                      />
+                    </li>
+                  ))}
+                </ol>
+              )
+            }
+          </QueryState>
+          <LoadMore
+            hasNextPage={query.hasNextPage}
+            isFetchingNextPage={query.isFetchingNextPage}
+            fetchNextPage={query.fetchNextPage}
+          />
+        </>
+      )}
     </Page>
+  );
+}
+
+/** One record, reached by a link that names it (from a decision's trail or a plan). */
+function OneRecord({
+  id,
+  programmeId,
+  projectNames,
+  groupNames,
+  linkNames,
+}: {
+  id: string;
+  programmeId: string;
+  projectNames: Map<string, string>;
+  groupNames: Map<string, string>;
+  linkNames: Map<string, string>;
+}) {
+  const { t } = useI18n();
+  const one = useQuery(involvementQuery(id));
+  return (
+    <>
+      <Paragraph className={own.summary}>
+        <Link to={`/p/${programmeId}/involvements`}>{t("involvements.showAll")}</Link>
+      </Paragraph>
+      <QueryState query={one}>
+        {(involvement) => (
+          <InvolvementEntry
+            involvement={involvement}
+            projectName={involvement.project_id ? projectNames.get(involvement.project_id) : undefined}
+            groupName={involvement.group_id ? groupNames.get(involvement.group_id) : undefined}
+            linkNames={linkNames}
+            programmeId={programmeId}
+          />
+        )}
+      </QueryState>
+    </>
+  );
+}
+
+/** Where a record an involvement concerns is kept in the web app. */
+export function linkedRecordUrl(programmeId: string, kind: LinkKind, id: string): string {
+  const base = `/p/${programmeId}`;
+  switch (kind) {
+    case "decision":
+      return `${base}/decisions/${id}`;
+    case "event":
+      return `${base}/events/${id}`;
+    case "hearing":
+      return `${base}/hearings/${id}`;
+    case "submission":
+      return `${base}/submissions/${id}`;
+    case "idea":
+      return `${base}/ideas/${id}`;
+    default:
+      return `${base}/goals`;
+  }
+}
+
+/** The records an involvement concerns, by kind, each linked. */
+function Concerns({
+  involvement,
+  linkNames,
+  programmeId,
+}: {
+  involvement: Involvement;
+  linkNames: Map<string, string>;
+  programmeId: string;
+}) {
+  const { t } = useI18n();
+  const kinds = LINK_KINDS.filter((kind) => involvement[LINK_FIELDS[kind]].length > 0);
+  if (!kinds.length) return null;
+  return (
+    <>
+      <dt>{t("involvements.field.concerns")}</dt>
+      <dd>
+        <ul className={own.concerns}>
+          {kinds.map((kind) => (
+            <li key={kind}>
+              {t(`involvements.links.${kind}`)}:{" "}
+              {involvement[LINK_FIELDS[kind]].map((id, i) => (
+                <Fragment key={id}>
+                  {i > 0 && ", "}
+                  <Link to={linkedRecordUrl(programmeId, kind, id)}>
+                    {linkNames.get(`${kind}:${id}`) ?? t("involvements.links.unnamed")}
+                  </Link>
+                </Fragment>
+              ))}
+            </li>
+          ))}
+        </ul>
+      </dd>
+    </>
   );
 }
 
@@ -107,10 +223,14 @@ function InvolvementEntry({
   involvement,
   projectName,
   groupName,
+  linkNames,
+  programmeId,
 }: {
   involvement: Involvement;
   projectName?: string;
   groupName?: string;
+  linkNames: Map<string, string>;
+  programmeId: string;
 }) {
   const { t, formatDate } = useI18n();
   const headingId = useId();
@@ -140,6 +260,7 @@ function InvolvementEntry({
           <dd>{involvement.statements || notRecorded}</dd>
           <dt>{t("involvements.field.outcome")}</dt>
           <dd>{involvement.outcome || notRecorded}</dd>
+          <Concerns involvement={involvement} linkNames={linkNames} programmeId={programmeId} />
         </dl>
       </article>
     </Card>

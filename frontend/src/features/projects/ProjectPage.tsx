@@ -35,6 +35,12 @@ export default function ProjectPage() {
             <DeadlinesSection projectId={record.id} programmeId={programmeId} />
             <SubmissionsSection projectId={record.id} programmeId={programmeId} />
             <InvolvementsSection projectId={record.id} programmeId={programmeId} />
+            <Paragraph>
+              <Link asChild>
+                <RouterLink to={`/p/${programmeId}/projects/${record.id}/involvement-plan`}>{t("plan.link")}</RouterLink>
+              </Link>
+              {` – ${t("plan.linkHelp")}`}
+            </Paragraph>
           </>
         )}
       </QueryState>
