@@ -11,6 +11,9 @@ export const router = createBrowserRouter([
   { path: "/login", element: <LoginPage /> },
   // Answering a survey needs no account: the link's own secret opens it.
   { path: "/s/:token", lazy: page(() => import("./features/surveys/AnswerPage")) },
+  // So does sending an idea through a participation link, and following it by its receipt.
+  { path: "/i/:token", lazy: page(() => import("./features/ideas/PublicIdeaPage")) },
+  { path: "/r/:token", lazy: page(() => import("./features/ideas/ReceiptPage")) },
   {
     element: <RequireSession />,
     children: [
@@ -50,6 +53,8 @@ export const router = createBrowserRouter([
               { path: "measures", lazy: page(() => import("./features/measures/MeasuresPage")) },
               { path: "criteria", lazy: page(() => import("./features/criteria/CriteriaPage")) },
               { path: "compliance", lazy: page(() => import("./features/compliance/CompliancePage")) },
+              { path: "ideas", lazy: page(() => import("./features/ideas/IdeasPage")) },
+              { path: "ideas/:ideaId", lazy: page(() => import("./features/ideas/IdeaPage")) },
               { path: "surveys", lazy: page(() => import("./features/surveys/SurveysPage")) },
               { path: "surveys/:roundId", lazy: page(() => import("./features/surveys/SurveyRoundPage")) },
               { path: "indicators", lazy: page(() => import("./features/indicators/IndicatorsPage")) },

@@ -103,6 +103,7 @@ function ProgrammeNav({ programmeId }: { programmeId: string }) {
     [`${base}/measures`, "nav.measures"],
     [`${base}/criteria`, "nav.criteria"],
     [`${base}/indicators`, "nav.indicators"],
+    [`${base}/ideas`, "nav.ideas"],
     [`${base}/surveys`, "nav.surveys"],
     [`${base}/templates`, "nav.templates"],
     [`${base}/deliveries`, "nav.deliveries"],
