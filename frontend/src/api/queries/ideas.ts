@@ -71,6 +71,8 @@ export const ideasQuery = (programmeId: string, filters: IdeaFilters) =>
   infiniteQueryOptions({
     queryKey: ideaKeys.list(programmeId, filters),
     queryFn: ({ pageParam }) => listQuery(programmeId, filters, PAGE_SIZE, pageParam),
+    // Ideas also come in through participation links, unseen by this app: read them on every visit.
+    staleTime: 0,
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
   });
@@ -92,6 +94,7 @@ export const ideaCountsQuery = (programmeId: string, filters: IdeaFilters) => {
       for (const idea of page.items) counts[idea.status] += 1;
       return { counts, more: Boolean(page.next_cursor) };
     },
+    staleTime: 0,
   });
 };
 

@@ -84,10 +84,17 @@ function MeasureForm({ programmeId, idea, etag, onDone }: { programmeId: string;
     if (mode === "existing" && !measureId) found.measure_id = t("ideas.error.measureRequired");
     setLocal(found);
     if (Object.keys(found).length) return;
-    toMeasure.mutate(
-      { id: idea.id, etag, body: mode === "new" ? { goal_ids: goals, due_on: dueOn || null } : { measure_id: measureId } },
-      { onSuccess: () => onDone(t("ideas.carry.measureDone")) },
-    );
+    // Not mutate's onSuccess: once linked, this form is gone before it would run.
+    toMeasure
+      .mutateAsync({
+        id: idea.id,
+        etag,
+        body: mode === "new" ? { goal_ids: goals, due_on: dueOn || null } : { measure_id: measureId },
+      })
+      .then(
+        () => onDone(t("ideas.carry.measureDone")),
+        () => undefined,
+      );
   };
   return (
     <form className={own.form} onSubmit={submit} noValidate aria-labelledby="measure-heading">
@@ -168,8 +175,8 @@ function TaskForm({ programmeId, idea, etag, onDone }: { programmeId: string; id
     if (mode === "existing" && !taskId) found.task_id = t("ideas.error.taskRequired");
     setLocal(found);
     if (Object.keys(found).length) return;
-    toTask.mutate(
-      {
+    toTask
+      .mutateAsync({
         id: idea.id,
         etag,
         body:
@@ -177,9 +184,11 @@ function TaskForm({ programmeId, idea, etag, onDone }: { programmeId: string; id
             ? { project_id: idea.project_id ? null : projectId, due_on: dueOn || null, priority: "normal" }
             : // Linking an existing task sends nothing else: the API refuses a new task's fields with it.
               ({ task_id: taskId } as IdeaToTask),
-      },
-      { onSuccess: () => onDone(t("ideas.carry.taskDone")) },
-    );
+      })
+      .then(
+        () => onDone(t("ideas.carry.taskDone")),
+        () => undefined,
+      );
   };
   return (
     <form className={own.form} onSubmit={submit} noValidate aria-labelledby="task-heading">

@@ -30,6 +30,10 @@ function ideaApi(idea: Idea, role: "editor" | "member" | "observer" = "editor") 
         return json(idea, { headers: { etag: `"${idea.version}"` } });
       });
     }
+    if (url.pathname === `/api/v1/ideas/${idea.id}` && request.method === "DELETE") {
+      Object.assign(idea, { archived_at: "2026-11-20T10:00:00Z", version: idea.version + 1 });
+      return new Response(null, { status: 204 });
+    }
     if (url.pathname === `/api/v1/ideas/${idea.id}/support` && request.method === "POST") {
       Object.assign(idea, { supported: true, support_count: idea.support_count + 1 });
       return json({ idea_id: idea.id, supported: true, support_count: idea.support_count }, { status: 201 });
@@ -43,6 +47,7 @@ function renderPage(idea: Idea) {
   return renderWithApp(
     <Routes>
       <Route path="/p/:programmeId/ideas/:ideaId" element={<IdeaPage />} />
+      <Route path="/p/:programmeId/ideas" element={<h1>Alle forslagene</h1>} />
     </Routes>,
     { route: `/p/${PROGRAMME}/ideas/${idea.id}` },
   );
@@ -126,5 +131,17 @@ describe("IdeaPage", () => {
     expect(screen.queryByRole("region", { name: "Vurder" })).not.toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Støtt forslaget" })).not.toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Arkiver" })).not.toBeInTheDocument();
+  });
+
+  it("archives after asking, with If-Match, and returns to the list", async () => {
+    const idea = anIdea();
+    const calls = ideaApi(idea);
+    renderPage(idea);
+    await userEvent.click(await screen.findByRole("button", { name: "Arkiver" }));
+    expect(screen.getByRole("alert")).toHaveTextContent("Arkivere forslaget?");
+    await userEvent.click(screen.getByRole("button", { name: "Ja, arkiver" }));
+    expect(await screen.findByRole("heading", { name: "Alle forslagene" })).toBeInTheDocument();
+    const deleted = calls.find((c) => c.method === "DELETE")!;
+    expect(deleted.headers.get("If-Match")).toBe('"1"');
   });
 });

@@ -244,8 +244,12 @@ function ArchiveButton({ idea, etag, programmeId }: { idea: Idea; etag: string; 
         <Button
           data-color="danger"
           aria-busy={archive.isPending}
+          // Not mutate's onSuccess: refetching the archived idea removes this button first.
           onClick={() =>
-            archive.mutate({ id: idea.id, etag }, { onSuccess: () => navigate(`/p/${programmeId}/ideas`) })
+            archive.mutateAsync({ id: idea.id, etag }).then(
+              () => navigate(`/p/${programmeId}/ideas`),
+              () => undefined,
+            )
           }
         >
           {t("ideas.archiveYes")}
