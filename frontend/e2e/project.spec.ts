@@ -86,11 +86,13 @@ test("the project shows its mandate, its five phases in order, groups, tasks, de
     await expect(page.getByRole("link", { name: group })).toBeVisible();
   }
   const tasks = page.getByRole("table", { name: "Oppgaver" });
-  await expect(tasks.getByRole("row")).toHaveCount(1 + 9);
+  // Nine of the project's own and four carrying out employees' ideas the three-party forum accepted.
+  await expect(tasks.getByRole("row")).toHaveCount(1 + 13);
   const deadlines = page.getByRole("table", { name: "Frister" });
   await expect(deadlines).toContainText("Forfalt");
   const involvement = page.getByRole("table", { name: "Medvirkning" });
-  await expect(involvement.getByRole("row")).toHaveCount(1 + 5);
+  // With the allmøte on the hearing letter and the forum's meeting on employees' ideas.
+  await expect(involvement.getByRole("row")).toHaveCount(1 + 7);
   await expect(involvement).toContainText("Spørreundersøkelse");
   await expect(page.getByRole("link", { name: "Alle oppgaver i prosjektet" })).toBeVisible();
 
