@@ -506,3 +506,47 @@ for (const [locale, meetings, deadlines, newDeadline] of [
     }
   });
 }
+
+// The ideas page, an idea's page, and the public idea form and receipt (no login), in every
+// language at 320 px: no WCAG violation, no raw keys, nothing wider than the screen.
+for (const [locale, ideas, form, history] of [
+  ["nb", "Forbedringsforslag", "Send et forbedringsforslag", "Slik er forslaget fulgt opp"],
+  ["nn", "Forbetringsforslag", "Send eit forbetringsforslag", "Slik er forslaget følgt opp"],
+  ["en", "Improvement ideas", "Send an improvement idea", "How the idea has been followed up"],
+] as const) {
+  test(`ideas, an idea, the idea form and a receipt at 320 px in ${locale}`, async ({ page, browser, baseURL }) => {
+    await page.setViewportSize({ width: 320, height: 720 });
+    await login(page, "editor");
+    await page.evaluate((l) => localStorage.setItem("samskap.locale", l), locale);
+    const programme = programmeId(page);
+    await page.goto(`/p/${programme}/ideas`);
+    await expect(page.getByRole("heading", { level: 1, name: ideas })).toBeVisible();
+    await expect(page.getByRole("table").getByRole("link").first()).toBeVisible();
+    await expectAccessible(page);
+    await expectNoRawKeys(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), "ideas").toBeLessThanOrEqual(320);
+    // An accepted idea shows every section: facts, support, assessing, carrying out, history.
+    await page.goto(`/p/${programme}/ideas?status=accepted`);
+    await page.getByRole("table").getByRole("link").first().click();
+    await expect(page.getByRole("region", { name: history })).toBeVisible();
+    await expectAccessible(page);
+    await expectNoRawKeys(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), "idea").toBeLessThanOrEqual(320);
+
+    const context = await browser.newContext({ baseURL, viewport: { width: 320, height: 720 } });
+    await context.addInitScript((l) => localStorage.setItem("samskap.locale", l), locale);
+    const visitor = await context.newPage();
+    for (const [path, heading] of [
+      ["/i/nordre-follo-forbedringsforslag-demo", form],
+      ["/r/nordre-follo-kvittering-moteplasser-demo", "Faste møteplasser mellom skole og barnehage"],
+    ]) {
+      await visitor.goto(path);
+      await expect(visitor.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+      await expect(visitor.locator("html")).toHaveAttribute("lang", locale);
+      await expectAccessible(visitor);
+      await expectNoRawKeys(visitor);
+      expect(await visitor.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320);
+    }
+    await context.close();
+  });
+}
