@@ -174,8 +174,11 @@ async def test_the_involvement_plan_has_one_planned_involvement_missed(demo_clie
     plan = r.json()
     statuses = Counter(e["planned"]["status"] for e in plan["entries"])
     assert statuses == {"done": 6, "planned": 2}
-    missed = [e for e in plan["entries"] if e["planned"]["overdue"]]
-    assert [e["planned"]["matter"] for e in missed] == [nf_participation.PLAN[5][1]]
+    # Overdue is judged today: the parents' meeting of 2018 is, the 2027 consultation is once
+    # its day has passed.
+    overdue = [e["planned"] for e in plan["entries"] if e["planned"]["overdue"]]
+    assert nf_participation.PLAN[5][1] in [p["matter"] for p in overdue]
+    assert all(p["planned_on"] < plan["as_of"] for p in overdue)
     late = [e for e in plan["entries"] if e["late_by_days"]]
     assert [e["late_by_days"] for e in late] == [7]
     for entry in plan["entries"]:
@@ -264,18 +267,45 @@ async def test_the_demo_member_has_something_on_their_own_page(demo, demo_client
     assert me in {str(i.person_id) for i in invitations if not i.used}
 
 
-async def test_the_demo_members_own_page_shows_it(demo):
-    """What medlem@nordrefollo.example sees at GET /me/overview."""
+async def logged_in(demo, email: str) -> dict[str, str]:
+    """The headers of a demo account's session."""
     from samskap.demo.accounts import ACCOUNTS
 
-    (account,) = [a for a in ACCOUNTS if a.email == "medlem@nordrefollo.example"]
-    anonymous = demo.accounts.anonymous()
-    r = await anonymous.post(
+    (account,) = [a for a in ACCOUNTS if a.email == email]
+    r = await demo.accounts.anonymous().post(
         f"{API}/auth/token",
         json={"grant_type": "password", "username": account.email, "password": account.password},
     )
     assert r.status_code == 200, r.text
-    auth = {"Authorization": f"Bearer {r.json()['access_token']}"}
+    return {"Authorization": f"Bearer {r.json()['access_token']}"}
+
+
+async def test_the_observer_sees_the_ideas_and_the_trail_without_names(demo):
+    """A politician with the observer role: every idea and its status, the submitter only
+    when named; the trail by kind and head count."""
+    auth = await logged_in(demo, "observator@nordrefollo.example")
+    anonymous = demo.accounts.anonymous()
+    r = await anonymous.get(f"{API}/ideas", headers=auth, params={"limit": 100})
+    assert r.status_code == 200, r.text
+    ideas = r.json()["items"]
+    assert len(ideas) == len(nf_participation.IDEAS)
+    assert {i["status"] for i in ideas} == STATUSES
+    names = {i["title"]: i["submitter_name"] for i in ideas}
+    assert names["Felles vikarpool for barnehagene"] is None
+    assert names["Felles årshjul for foreldremøter"] == "Vibeke Lindtvedt"
+    decisions = (
+        await anonymous.get(f"{API}/decisions", headers=auth, params={"limit": 100})
+    ).json()["items"]
+    (decision,) = [d for d in decisions if d["external_id"] == "demo:nf:decision:oppvekst"]
+    trail = (await anonymous.get(f"{API}/decisions/{decision['id']}/trail", headers=auth)).json()
+    assert trail["entries"] and all(e["people"] == [] for e in trail["entries"])
+    assert all(e["head_count"] >= 1 for e in trail["entries"])
+
+
+async def test_the_demo_members_own_page_shows_it(demo):
+    """What medlem@nordrefollo.example sees at GET /me/overview."""
+    auth = await logged_in(demo, "medlem@nordrefollo.example")
+    anonymous = demo.accounts.anonymous()
     r = await anonymous.get(f"{API}/me/overview", headers=auth)
     assert r.status_code == 200, r.text
     (page,) = r.json()["programmes"]
