@@ -550,3 +550,22 @@ for (const [locale, ideas, form, history] of [
     await context.close();
   });
 }
+
+// The participant's own page in every language, on a phone's 320 px, as the demo member.
+for (const [locale, title, meetings] of [
+  ["nb", "Min side", "Neste møter"],
+  ["nn", "Mi side", "Neste møte"],
+  ["en", "My page", "Next meetings"],
+] as const) {
+  test(`the own page at 320 px in ${locale}`, async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 720 });
+    await login(page, "member");
+    await page.evaluate((l) => localStorage.setItem("samskap.locale", l), locale);
+    await page.goto("/me");
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 3, name: meetings })).toBeVisible();
+    await expectAccessible(page);
+    await expectNoRawKeys(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), "the own page is wider than the screen").toBeLessThanOrEqual(320);
+  });
+}

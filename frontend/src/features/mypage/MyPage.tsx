@@ -40,10 +40,22 @@ function MyPageBody({ data }: { data: MyOverview }) {
 }
 
 /** One section of the page: its heading, and its items or a short word that there are none. */
-function Part({ title, empty, count, children }: { title: string; empty: string; count: number; children: ReactNode }) {
+function Part({
+  title,
+  empty,
+  count,
+  urgent = false,
+  children,
+}: {
+  title: string;
+  empty: string;
+  count: number;
+  urgent?: boolean;
+  children: ReactNode;
+}) {
   const id = useId();
   return (
-    <section aria-labelledby={id} className={own.part}>
+    <section aria-labelledby={id} className={urgent ? `${own.part} ${own.urgent}` : own.part}>
       <Heading level={3} data-size="sm" id={id}>
         {title}
       </Heading>
@@ -89,9 +101,9 @@ function ProgrammePart({ programme: p, onNotice }: { programme: MyProgramme; onN
         </Paragraph>
       </div>
       {p.person_id && (
-        <>
+        <div className={own.parts}>
           {lateCount > 0 && (
-            <Part title={t("mypage.overdueTitle", { count: lateCount })} empty="" count={lateCount}>
+            <Part title={t("mypage.overdueTitle", { count: lateCount })} empty="" count={lateCount} urgent>
               <ul className={own.items}>
                 {lateHearings.map((h) => (
                   <li key={h.invitee_id}>
@@ -193,7 +205,7 @@ function ProgrammePart({ programme: p, onNotice }: { programme: MyProgramme; onN
               ))}
             </ul>
           </Part>
-        </>
+        </div>
       )}
     </section>
   );
