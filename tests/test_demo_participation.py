@@ -147,6 +147,7 @@ async def test_the_participation_links_have_their_fixed_tokens_and_keep_only_the
     for key, module in ((NF, nf_participation), (KR, kr_participation)):
         link = links[digest(module.LINK_TOKEN)]
         assert str(link.programme_id) == found[key]["id"]
+        assert link.created_at.year == (2018 if key == NF else 2017)  # the story's day
         assert module.LINK_TOKEN not in links
         r = await demo.accounts.anonymous().get(f"{API}/participation/{module.LINK_TOKEN}")
         assert r.status_code == 200, r.text

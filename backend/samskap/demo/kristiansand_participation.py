@@ -301,7 +301,9 @@ async def build(
             pid,
         )
 
-    link = await participation_link(loader, programme, LINK_TOKEN, LINK_LABEL)
+    link = await participation_link(
+        loader, programme, LINK_TOKEN, LINK_LABEL, oslo(2017, 10, 25, 9)
+    )
     ideas = await IdeaBuilder(
         loader,
         programme,

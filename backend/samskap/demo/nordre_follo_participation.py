@@ -593,7 +593,10 @@ async def build(loader: DemoLoader) -> None:
     forum = groups["trepartsforum"]
 
     meetings = await _meetings(loader, pid, forum, people)
-    link = await participation_link(loader, programme, LINK_TOKEN, LINK_LABEL)
+    # Made after the forum's workshop of 25 October 2018 agreed that all employees may send ideas.
+    link = await participation_link(
+        loader, programme, LINK_TOKEN, LINK_LABEL, oslo(2018, 10, 29, 9)
+    )
     ideas = await IdeaBuilder(
         loader, programme, PREFIX, link, forum, people, projects, groups, meetings
     ).build(IDEAS)

@@ -115,10 +115,10 @@ def as_person(programme_id: uuid.UUID, person_id: uuid.UUID) -> Principal:
 
 
 async def participation_link(
-    loader: DemoLoader, programme: Programme, token: str, label: str
+    loader: DemoLoader, programme: Programme, token: str, label: str, made_at: datetime
 ) -> ParticipationLink:
     """The programme's participation link, whose token is the fixed one the README gives: only
-    its SHA-256 is stored, as for every link."""
+    its SHA-256 is stored, as for every link. It is dated when the story made it."""
     link = await loader.session.scalar(
         select(ParticipationLink).where(ParticipationLink.token_hash == digest(token))
     )
@@ -127,6 +127,7 @@ async def participation_link(
             ParticipationLinkCreate(programme_id=programme.id, label=label)
         )
         link.token_hash = digest(token)
+        link.created_at = link.updated_at = made_at
         await loader.session.flush()
         loader.created["participation_links"] += 1
     return link
