@@ -302,3 +302,18 @@ export const measureOptionsQuery = (programmeId: string) =>
     },
     staleTime: 30_000,
   });
+
+/** Whether a person sits in a group (a member who assesses ideas as the assessor group). */
+export const seatedInGroupQuery = (groupId: string, personId: string) =>
+  queryOptions({
+    queryKey: [...ideaKeys.all, "seated", groupId, personId] as const,
+    queryFn: async () => {
+      const page = await unwrap(
+        api.GET("/api/v1/groups/{group_id}/members", {
+          params: { path: { group_id: groupId }, query: { person_id: [personId], limit: 1 } },
+        }),
+      );
+      return page.items.length > 0;
+    },
+    staleTime: 60_000,
+  });

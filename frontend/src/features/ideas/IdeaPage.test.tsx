@@ -7,13 +7,16 @@ import { renderWithApp } from "../../test/render";
 import IdeaPage from "./IdeaPage";
 import { aChange, anIdea, FORUM, json, MEETING, PROGRAMME, stubApi } from "./testApi";
 
-function ideaApi(idea: Idea, role: "editor" | "member" | "observer" = "editor") {
+function ideaApi(idea: Idea, role: "editor" | "member" | "observer" = "editor", seated = false) {
   const changes = [aChange({ idea_id: idea.id, status: "received", changed_at: idea.received_at })];
   const calls = stubApi((request, url) => {
     if (url.pathname === `/api/v1/ideas/${idea.id}` && request.method === "GET") {
       return json(idea, { headers: { etag: `"${idea.version}"` } });
     }
     if (url.pathname === `/api/v1/ideas/${idea.id}/status-changes`) return json(changes);
+    if (url.pathname === `/api/v1/groups/${FORUM}/members`) {
+      return json({ items: seated ? [{ person_id: url.searchParams.get("person_id") }] : [], next_cursor: null });
+    }
     if (url.pathname === `/api/v1/ideas/${idea.id}/assess` && request.method === "POST") {
       return request.json().then((body) => {
         Object.assign(idea, { status: body.status, version: idea.version + 1 });
@@ -143,5 +146,18 @@ describe("IdeaPage", () => {
     expect(await screen.findByRole("heading", { name: "Alle forslagene" })).toBeInTheDocument();
     const deleted = calls.find((c) => c.method === "DELETE")!;
     expect(deleted.headers.get("If-Match")).toBe('"1"');
+  });
+
+  it("lets a member assess only an idea whose assessor group they sit in", async () => {
+    const idea = anIdea({ assessor_group_id: FORUM });
+    ideaApi(idea, "member", true);
+    const { unmount } = renderPage(idea);
+    expect(await screen.findByRole("region", { name: "Vurder" })).toBeInTheDocument();
+    unmount();
+    vi.unstubAllGlobals();
+    ideaApi(idea, "member", false);
+    renderPage(idea);
+    await screen.findByRole("region", { name: "Støtte" });
+    expect(screen.queryByRole("region", { name: "Vurder" })).not.toBeInTheDocument();
   });
 });

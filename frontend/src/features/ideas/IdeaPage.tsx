@@ -6,6 +6,7 @@ import {
   CARRIED_OUT,
   ideaQuery,
   measureOptionsQuery,
+  seatedInGroupQuery,
   statusChangesQuery,
   useArchiveIdea,
   useSupportIdea,
@@ -25,11 +26,16 @@ import { IdeaStatusTag } from "./IdeaStatusTag";
 import { assessorName, submitterText, type IdeaNames } from "./IdeasPage";
 import own from "./ideas.module.css";
 
-/** May this user assess the idea: the office, or a member who is (or is in) its assessor. */
-function mayAssess(idea: Idea, access: IdeaAccess): boolean {
+/** May this user assess the idea: the office, or a member who is its assessor or sits in its assessor group. */
+function useMayAssess(idea: Idea, access: IdeaAccess): boolean {
+  const member = access.submit && !access.office && access.personId !== null;
+  const seated = useQuery({
+    ...seatedInGroupQuery(idea.assessor_group_id ?? "", access.personId ?? ""),
+    enabled: member && Boolean(idea.assessor_group_id),
+  });
   if (access.office) return true;
-  if (!access.submit) return false;
-  return Boolean(idea.assessor_group_id) || (access.personId !== null && idea.assessor_person_id === access.personId);
+  if (!member) return false;
+  return idea.assessor_person_id === access.personId || seated.data === true;
 }
 
 /**
@@ -79,6 +85,8 @@ function IdeaView({
   const access = useIdeaAccess(programmeId);
   const [message, setMessage] = useState("");
   const archived = Boolean(idea.archived_at);
+  const mayAssess = useMayAssess(idea, access);
+  const assessing = !archived && mayAssess;
   const base = `/p/${programmeId}`;
   return (
     <Page
@@ -106,10 +114,10 @@ function IdeaView({
         <Paragraph className={own.text}>{idea.description}</Paragraph>
       </section>
       <SupportSection idea={idea} etag={etag} access={access} archived={archived} onDone={setMessage} />
-      {!archived && mayAssess(idea, access) && (
+      {assessing && (
         <AssessForm programmeId={programmeId} idea={idea} etag={etag} names={names} onDone={setMessage} />
       )}
-      {!archived && mayAssess(idea, access) && CARRIED_OUT.includes(idea.status) && (!idea.measure_id || !idea.task_id) && (
+      {assessing && CARRIED_OUT.includes(idea.status) && (!idea.measure_id || !idea.task_id) && (
         <CarryOut programmeId={programmeId} idea={idea} etag={etag} onDone={setMessage} />
       )}
       <History ideaId={idea.id} programmeId={programmeId} />
