@@ -155,3 +155,17 @@ class TestReply:
             headers={"If-Match": f'"{meeting["version"]}"'},
         )
         assert r.status_code == 412
+
+
+class TestReplyInExport:
+    async def test_a_persons_export_holds_their_invitations_and_answers(self, client, accounts):
+        programme = await make_programme(client)
+        me = await make_person(client, programme)
+        meeting = await make_meeting(client, programme, [me])
+        http = await accounts.role(programme, "member", me)
+        await http.post(f"{API}/events/{meeting['id']}/reply", json={"reply": "declined"})
+        export = (await client.get(f"{API}/people/{me['id']}/export")).json()
+        [invitation] = export["event_invitations"]
+        assert invitation["event_id"] == meeting["id"]
+        assert invitation["reply"] == "declined" and invitation["replied_at"] is not None
+        assert invitation["attendance"] is None

@@ -13,6 +13,7 @@ from samskap.kit.etag import check_if_match
 from samskap.models import (
     AuditEvent,
     Deadline,
+    EventParticipant,
     ExpectedResult,
     GroupMember,
     Idea,
@@ -70,6 +71,12 @@ async def export_person(service: PersonService, person: Person) -> dict[str, Any
             )
         ),
         "tasks": await rows(select(Task).where(Task.assignee_id == pid)),
+        # Invitations to events: whether the person came, and their own answer beforehand.
+        "event_invitations": await rows(
+            select(EventParticipant)
+            .where(EventParticipant.person_id == pid)
+            .order_by(EventParticipant.event_id)
+        ),
         "deadlines": await rows(
             select(Deadline).where(
                 or_(Deadline.responsible_person_id == pid, Deadline.recipient_id == pid)
