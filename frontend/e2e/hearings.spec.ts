@@ -7,7 +7,7 @@ const PDF = Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntraile
 test("a hearing collects two responses, both are handled, and the summary downloads as DOCX", async ({ page }) => {
   await login(page, "editor");
   const programme = programmeId(page);
-  await page.getByRole("link", { name: "Høringer" }).click();
+  await page.getByRole("link", { name: "Høringer", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/p/${programme}/hearings$`));
   await expect(page.getByRole("heading", { level: 1, name: "Høringer" })).toBeVisible();
   await expectAccessible(page);
