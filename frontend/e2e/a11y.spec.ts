@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, expectAccessible, expectNoRawKeys, login, programmeId } from "./fixtures";
+import { ACCOUNTS, expectAccessible, expectNoRawKeys, login, opened, programmeId } from "./fixtures";
 import { fillMatrix } from "./deliveries-data";
 import { api as goalsApi, ensureCatalogue } from "./goals-data";
 
@@ -567,5 +567,94 @@ for (const [locale, title, meetings] of [
     await expectAccessible(page);
     await expectNoRawKeys(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth), "the own page is wider than the screen").toBeLessThanOrEqual(320);
+  });
+}
+
+// A decision's involvement trail, its printable page and a project's involvement plan (with
+// its dialog and the involvement form it opens) in every language, on a phone's 320 px.
+for (const [locale, trail, printable, plan, add, record] of [
+  ["nb", "Medvirkningssporet", "Utskriftsvennlig side", "Medvirkningsplan", "Planlegg medvirkning", "Registrer den nå"],
+  ["nn", "Medverknadssporet", "Utskriftsvenleg side", "Medverknadsplan", "Planlegg medverknad", "Registrer ho no"],
+  ["en", "The involvement trail", "Printable page", "Involvement plan", "Plan an involvement", "Record it now"],
+] as const) {
+  test(`a decision's trail, its printable page and a project's involvement plan at 320 px in ${locale}`, async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 720 });
+    await login(page, "editor");
+    await page.evaluate((l) => localStorage.setItem("samskap.locale", l), locale);
+    const programme = programmeId(page);
+    const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem("samskap.session")!).accessToken);
+    const headers = { Authorization: `Bearer ${token}` };
+    const post = async (path: string, data: Record<string, unknown>) => {
+      const response = await page.request.post(path, { headers, data });
+      expect(response.status(), path).toBe(201);
+      return response.json();
+    };
+    const projects = await (await page.request.get(`/api/v1/projects?programme_id=${programme}&limit=1`, { headers })).json();
+    const project = projects.items[0];
+    const stamp = `${locale} ${Date.now()}`;
+    const decision = await post("/api/v1/decisions", {
+      programme_id: programme,
+      project_id: project.id,
+      title: `Organisering av merkantile tjenester ${stamp}`,
+      case_number: "18/00987",
+      decided_on: "2018-12-14",
+      status: "draft",
+    });
+    const involvement = await post("/api/v1/involvements", {
+      programme_id: programme,
+      project_id: project.id,
+      matter: `Informasjon og drøfting om organiseringen av de merkantile tjenestene ${stamp}`,
+      stakeholder_kind: "union_representatives",
+      form: "consultation",
+      occurred_on: "2018-11-20",
+      head_count: 6,
+      statements: "Ønsker at de merkantile tjenestene blir samlet i én enhet med tydelig ledelse.",
+      outcome: "Tatt inn i forslaget til vedtak.",
+      decision_ids: [decision.id],
+    });
+    const planned = await post("/api/v1/planned-involvements", {
+      project_id: project.id,
+      stakeholder_kind: "employees",
+      form: "information",
+      planned_on: "2018-11-01",
+      matter: `Informasjonsmøte for de ansatte i de merkantile tjenestene ${stamp}`,
+      decision_id: decision.id,
+    });
+    const check = async (what: string) => {
+      await expectAccessible(page);
+      await expectNoRawKeys(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${what} is wider than the screen`).toBeLessThanOrEqual(320);
+    };
+    try {
+      await page.goto(`/p/${programme}/decisions/${decision.id}`);
+      await expect(page.getByRole("heading", { level: 2, name: trail })).toBeVisible();
+      await expect(page.getByRole("heading", { level: 3, name: involvement.matter })).toBeVisible();
+      await check("a decision's trail");
+      await page.getByRole("link", { name: printable }).click();
+      await expect(page.getByRole("heading", { level: 3, name: involvement.matter })).toBeVisible();
+      await check("the printable trail");
+      await page.goto(`/p/${programme}/projects/${project.id}/involvement-plan`);
+      await expect(page.getByRole("heading", { level: 1, name: new RegExp(plan) })).toBeVisible();
+      await expect(page.getByRole("heading", { level: 2, name: planned.matter })).toBeVisible();
+      await check("the involvement plan");
+      await page.getByRole("button", { name: add }).click();
+      await opened(page.getByRole("dialog"));
+      await expectAccessible(page);
+      await expectNoRawKeys(page);
+      await page.keyboard.press("Escape");
+      await page.getByRole("article").filter({ hasText: planned.matter }).getByRole("link", { name: new RegExp(record) }).click();
+      await expect(page.locator("form")).toBeVisible();
+      await page.locator("summary").first().click();
+      await check("the involvement form from the plan");
+    } finally {
+      for (const path of [
+        `/api/v1/planned-involvements/${planned.id}`,
+        `/api/v1/involvements/${involvement.id}`,
+        `/api/v1/decisions/${decision.id}`,
+      ]) {
+        const current = await page.request.get(path, { headers });
+        await page.request.delete(path, { headers: { ...headers, "If-Match": current.headers()["etag"] } });
+      }
+    }
   });
 }

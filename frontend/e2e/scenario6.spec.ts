@@ -282,8 +282,6 @@ test("scenario 6: a decision's involvement trail from its project's plan, export
       await expect(planned.getByRole("listitem").filter({ hasText: information })).toContainText("Ikke holdt før vedtaket.");
       await expectAccessible(page);
       await expectNoRawKeys(page);
-      // trail.spec.ts takes the picture of a demo decision's trail instead, once the demo has one.
-      await page.screenshot({ path: "../docs/screenshots/decision-trail.png", fullPage: true });
     });
 
     await test.step("the CSV downloaded holds the same entries", async () => {

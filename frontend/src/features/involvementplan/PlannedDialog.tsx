@@ -262,7 +262,7 @@ export function PlannedDialog({
               </option>
             ))}
           </SelectField>
-          <div className={styles.actions}>
+          <div className={`${styles.actions} ${own.wrap}`}>
             <Button type="submit" aria-busy={mutation.isPending}>
               {t("common.save")}
             </Button>
@@ -339,7 +339,7 @@ export function CancelDialog({
             error={error}
             required
           />
-          <div className={styles.actions}>
+          <div className={`${styles.actions} ${own.wrap}`}>
             <Button type="submit" data-color="danger" aria-busy={update.isPending} disabled={stale}>
               {t("plan.cancelConfirm")}
             </Button>

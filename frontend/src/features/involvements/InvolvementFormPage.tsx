@@ -414,7 +414,7 @@ export default function InvolvementFormPage() {
           />
         </Fieldset>
 
-        <div className={styles.actions}>
+        <div className={`${styles.actions} ${own.actions}`}>
           <Button type="submit" aria-busy={create.isPending}>
             {t("involvements.save")}
           </Button>
