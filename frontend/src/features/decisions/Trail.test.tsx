@@ -125,6 +125,14 @@ function stubApi() {
       if (url.pathname === `/api/v1/decisions/${DECISION}/trail.csv`) {
         return new Response("\ufeffoccurred_on,kind\r\n", { headers: { "content-type": "text/csv" } });
       }
+      if (url.pathname === "/api/v1/auth/me") {
+        return Response.json({
+          id: "u1",
+          name: "Redaktør",
+          system_admin: false,
+          memberships: [{ programme_id: PROGRAMME, role: "editor" }],
+        });
+      }
       if (url.pathname === `/api/v1/programmes/${PROGRAMME}`) {
         return Response.json({ id: PROGRAMME, name: "Nordre Follo 2020" }, { headers: { etag: '"1"' } });
       }
@@ -192,6 +200,11 @@ describe("a decision's trail", () => {
     expect(screen.getByRole("link", { name: "Utskriftsvennlig side" })).toHaveAttribute(
       "href",
       `/p/${PROGRAMME}/decisions/${DECISION}/trail`,
+    );
+    // An editor records involvement before the decision from here, the form naming it.
+    expect(await screen.findByRole("link", { name: "Registrer medvirkning før vedtaket" })).toHaveAttribute(
+      "href",
+      `/p/${PROGRAMME}/involvements/new?decision=${DECISION}`,
     );
   });
 

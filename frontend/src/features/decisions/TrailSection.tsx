@@ -5,6 +5,7 @@ import { Link as RouterLink } from "react-router-dom";
 import { decisionTrailQuery, downloadTrailCsv } from "../../api/queries/decisionTrail";
 import { ProblemAlert, QueryState } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
+import { useDecisionAccess } from "./access";
 import { TrailEntries, TrailPlan } from "./TrailEntries";
 import own from "./trail.module.css";
 
@@ -30,6 +31,7 @@ export function TrailSection({
   const { t } = useI18n();
   const headingId = useId();
   const trail = useQuery(decisionTrailQuery(decisionId));
+  const { mayWrite } = useDecisionAccess(programmeId);
   const [downloading, setDownloading] = useState(false);
   const [refused, setRefused] = useState<unknown>(null);
   const download = () => {
@@ -52,6 +54,11 @@ export function TrailSection({
         <Button variant="secondary" asChild>
           <RouterLink to={`/p/${programmeId}/decisions/${decisionId}/trail`}>{t("trail.printable")}</RouterLink>
         </Button>
+        {mayWrite && (
+          <Button variant="tertiary" asChild>
+            <RouterLink to={`/p/${programmeId}/involvements/new?decision=${decisionId}`}>{t("trail.record")}</RouterLink>
+          </Button>
+        )}
       </div>
       {refused !== null && (
         <div role="alert">

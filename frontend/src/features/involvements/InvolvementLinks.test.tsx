@@ -154,6 +154,13 @@ describe("the records an involvement concerns", () => {
     });
   });
 
+  it("names the decision it was opened from", async () => {
+    stubApi(() => json({}, 201));
+    renderAt(`/p/${PROGRAMME}/involvements/new?decision=${DECISION}`);
+    expect(await screen.findByText(/^Vedtak \(1 valgt\)/, { selector: "summary" })).toBeInTheDocument();
+    expect(await screen.findByRole("checkbox", { name: /Ny organisering av hjemmetjenestene/, hidden: true })).toBeChecked();
+  });
+
   it("words a planned involvement that was cancelled meanwhile at its field", async () => {
     stubApi(() =>
       json(
