@@ -7,7 +7,9 @@ import type { Schemas } from "../../api/client";
 import { writeSession } from "../../api/session";
 import { I18nProvider, type Locale } from "../../i18n";
 import DecisionTrailPage from "./DecisionTrailPage";
+import { trailWho } from "./TrailEntries";
 import { TrailSection, trailFilename } from "./TrailSection";
+import { translate } from "../../i18n";
 
 const PROGRAMME = "0193a0e4-7c1e-7000-8000-000000000001";
 const DECISION = "0193a0e4-7c1e-7000-8000-0000000000d1";
@@ -166,6 +168,12 @@ afterEach(() => {
 });
 
 describe("a decision's trail", () => {
+  it("names a body that answered on its own behalf once", () => {
+    const t = (key: string, vars?: Record<string, string | number>) => translate("nb", key, vars);
+    const response = entry({ kind: "hearing_response", stakeholder_kind: null, parties: ["Drøftingsforum"], people: ["Drøftingsforum"] });
+    expect(trailWho(t, response)).toBe("Drøftingsforum");
+  });
+
   it("lists who was involved, how, when, what they said and what came of it, oldest first", async () => {
     stubApi();
     renderAt(`/p/${PROGRAMME}/decisions/${DECISION}`);

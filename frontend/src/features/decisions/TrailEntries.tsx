@@ -51,7 +51,8 @@ export function trailWho(t: Translate, entry: TrailEntry): string {
     parts.push(t(entry.head_count === 1 ? "trail.headCountOne" : "trail.headCount", { count: entry.head_count }));
   }
   if (entry.people.length) parts.push(entry.people.join(", "));
-  return parts.join(" · ");
+  // A response sent by a body on its own behalf names it twice; say it once.
+  return parts.filter((part, i) => parts.indexOf(part) === i).join(" · ");
 }
 
 const PARTIES = ["administration", "employees", "politicians", "other"];
