@@ -6,6 +6,7 @@ nothing, so they share it.
 
 from collections import Counter
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 from samskap.demo import KINDS, load_demo
 from samskap.phases.templates import FIVE_PHASES
@@ -488,3 +489,13 @@ async def test_nordre_follo_workbooks_answer_their_deadlines(demo_client):
                 ("moteplasser", "added"),
                 ("annet", "changed"),
             ]
+
+
+async def test_final_decisions_became_final_on_the_day_they_were_decided(demo_client):
+    """The demo's dates are fixed: no decision says it became final when the demo was loaded."""
+    oslo = ZoneInfo("Europe/Oslo")
+    final = [d for d in await fetch_all(demo_client, "/decisions") if d["status"] == "final"]
+    assert final
+    for decision in final:
+        became = datetime.fromisoformat(decision["finalised_at"]).astimezone(oslo)
+        assert became.date().isoformat() == decision["decided_on"], decision["title"]

@@ -193,6 +193,11 @@ class DemoLoader:
         decision = await self._existing(Decision, data.external_id, data.programme_id)
         if decision is None:
             decision = await DecisionService(self.session).create(data)
+            if decision.finalised_at is not None:
+                # The service stamps the moment of loading; the demo's dates are fixed, so a
+                # final decision became final at noon on the day it was decided.
+                day = decision.decided_on
+                decision.finalised_at = oslo(day.year, day.month, day.day)
             self.decisions += 1
         return decision
 
