@@ -1,13 +1,11 @@
 import uuid
 from collections import defaultdict
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samskap.auth.principal import Principal
-from samskap.config import get_settings
 from samskap.criteria.schemas import (
     CriteriaSummary,
     CriterionAssessmentRead,
@@ -18,6 +16,7 @@ from samskap.criteria.schemas import (
 from samskap.governance import rules
 from samskap.governance.composition import Finding, finding
 from samskap.groups.service import GroupService
+from samskap.kit.clock import local_today
 from samskap.kit.listing import Filter, ListSpec
 from samskap.kit.references import require_in_programme
 from samskap.kit.service import CrudService
@@ -165,7 +164,7 @@ class CriterionAssessmentService(CrudService[CriterionAssessment]):
         return record.group_id in scope.group_ids
 
     async def validate(self, record):
-        today = datetime.now(ZoneInfo(get_settings().timezone)).date()
+        today = local_today()
         if record.assessed_on > today:
             raise ValidationFailed.at(
                 "/assessed_on", "an assessment is recorded once it is made", code="in_future"

@@ -1,12 +1,11 @@
 import uuid
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, not_, or_
 
-from samskap.config import get_settings
 from samskap.db import utcnow
 from samskap.deadlines.delivery import Delivery, delivery_clause
+from samskap.kit.clock import local_zone
 from samskap.kit.listing import Filter, ListSpec
 from samskap.kit.references import require_in_programme
 from samskap.kit.service import CrudService
@@ -55,7 +54,7 @@ def _delivery(stmt, value: Delivery):
 def _aware(value: datetime) -> datetime:
     """A bare date or local time in a filter means Oslo time."""
     if value.tzinfo is None:
-        value = value.replace(tzinfo=ZoneInfo(get_settings().timezone))
+        value = value.replace(tzinfo=local_zone())
     return value.astimezone(UTC)
 
 

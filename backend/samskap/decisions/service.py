@@ -3,13 +3,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from datetime import date
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from samskap.config import get_settings
 from samskap.db import utcnow
+from samskap.kit.clock import local_day
 from samskap.kit.etag import check_if_match
 from samskap.kit.listing import Filter, ListSpec
 from samskap.kit.references import require_in_programme
@@ -146,7 +145,7 @@ def _missing(
             Missing("protocol_unsigned", "the consultation meeting has no signed protocol")
         )
     else:
-        signed = event.protocol_signed_at.astimezone(ZoneInfo(get_settings().timezone)).date()
+        signed = local_day(event.protocol_signed_at)
         if signed > decision.decided_on:
             missing.append(
                 Missing(

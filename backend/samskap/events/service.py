@@ -6,10 +6,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from samskap.auth.principal import Principal
-from samskap.config import get_settings
 from samskap.db import utcnow
 from samskap.events.schemas import AttendanceRow
 from samskap.groups.service import GroupService
+from samskap.kit.clock import local_zone
 from samskap.kit.listing import Filter, ListSpec
 from samskap.kit.references import require_in_programme
 from samskap.kit.service import CrudService, require_order
@@ -19,9 +19,8 @@ from samskap.problems import Forbidden, ValidationFailed, conflict
 
 
 def _aware(value: datetime) -> datetime:
-    from zoneinfo import ZoneInfo
 
-    return value if value.tzinfo else value.replace(tzinfo=ZoneInfo(get_settings().timezone))
+    return value if value.tzinfo else value.replace(tzinfo=local_zone())
 
 
 class EventService(CrudService[Event]):

@@ -3,13 +3,12 @@ ended, or today. Windows such as "involved in the last 60 days" count back from 
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from samskap.config import get_settings
 from samskap.db import utcnow
+from samskap.kit.clock import local_day, local_zone
 from samskap.models import Programme, Project
 from samskap.models.enums import ProgrammeStatus
 from samskap.problems import ValidationFailed
@@ -34,7 +33,7 @@ class AsOf:
 async def judged_as_of(session: AsyncSession, programme: Programme, as_of: date | None) -> AsOf:
     """The day to judge `programme` on and the moment in it: the end of that day in Oslo, or
     now when that is sooner, so that today's view is the current one."""
-    zone = ZoneInfo(get_settings().timezone)
+    zone = local_zone()
     now = utcnow()
     today = now.astimezone(zone).date()
     if as_of is not None and as_of > today:
@@ -66,4 +65,4 @@ async def programme_end(session: AsyncSession, programme: Programme) -> date:
     dates = [d for d in (programme.target_on, last_project) if d is not None]
     if dates:
         return max(dates)
-    return programme.updated_at.astimezone(ZoneInfo(get_settings().timezone)).date()
+    return local_day(programme.updated_at)

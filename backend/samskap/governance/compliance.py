@@ -3,13 +3,11 @@
 import uuid
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from samskap.config import get_settings
 from samskap.criteria.service import groups_missing_setup_assessments
 from samskap.db import utcnow
 from samskap.deadlines.service import overdue_at
@@ -21,6 +19,7 @@ from samskap.governance.composition import FactValue, Finding, finding, programm
 from samskap.governance.mandates import approval_problems
 from samskap.hearings.service import hearing_findings
 from samskap.indicators.service import indicator_findings
+from samskap.kit.clock import local_zone
 from samskap.measures.service import measures_without_result
 from samskap.models import (
     Deadline,
@@ -217,7 +216,7 @@ async def programme_compliance(
                 )
             )
     for deadline in (d for d in overdue if d.id not in versions.deadline_ids):
-        due = deadline.due_at.astimezone(ZoneInfo(get_settings().timezone))
+        due = deadline.due_at.astimezone(local_zone())
         found.append(
             finding(
                 rules.OVERDUE_DEADLINE,
@@ -251,10 +250,6 @@ async def programme_compliance(
         programme_findings=by_project.get(None, []),
         total=len(found),
     )
-
-
-def today_in_oslo() -> date:
-    return datetime.now(ZoneInfo(get_settings().timezone)).date()
 
 
 def _leader_findings(project: Project, leaders: dict[uuid.UUID, str]) -> list[Finding]:

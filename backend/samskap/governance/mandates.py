@@ -5,12 +5,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from samskap.config import get_settings
 from samskap.db import utcnow
+from samskap.kit.clock import local_day
 from samskap.models import Decision, Group, Project
 from samskap.models.enums import DecisionStatus, GroupKind, MandateStatus
 from samskap.problems import ValidationFailed
@@ -180,7 +179,7 @@ def approval_problems(
         )
     approved_at = getattr(record, "mandate_approved_at", None)
     if approved_at is not None:
-        approved_on = approved_at.astimezone(ZoneInfo(get_settings().timezone)).date()
+        approved_on = local_day(approved_at)
         if approved_on < decision.decided_on:
             problems.append(
                 ApprovalProblem(

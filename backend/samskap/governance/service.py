@@ -7,9 +7,10 @@ from datetime import date
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samskap.auth.principal import Principal
-from samskap.governance.compliance import Compliance, programme_compliance, today_in_oslo
+from samskap.governance.compliance import Compliance, programme_compliance
 from samskap.governance.composition import Finding, programme_composition
 from samskap.groups.service import GroupService
+from samskap.kit.clock import local_today
 from samskap.models import Programme
 from samskap.programmes.service import ProgrammeService
 
@@ -26,4 +27,4 @@ async def group_composition(
 ) -> list[Finding]:
     group = await GroupService(session, principal).get(group_id)
     programme = await session.get_one(Programme, group.programme_id)
-    return await programme_composition(session, programme, today_in_oslo(), group_id=group.id)
+    return await programme_composition(session, programme, local_today(), group_id=group.id)

@@ -5,19 +5,18 @@ import io
 import uuid
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from docx import Document as DocxDocument
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from samskap.config import get_settings
 from samskap.db import utcnow
 from samskap.governance import rules
 from samskap.governance.composition import Finding, finding
 from samskap.involvements.schemas import InvolvementCreate, InvolvementUpdate
 from samskap.involvements.service import InvolvementService
+from samskap.kit.clock import local_zone
 from samskap.kit.etag import check_if_match, etag
 from samskap.kit.listing import Filter, ListSpec
 from samskap.kit.references import require_in_programme
@@ -60,7 +59,7 @@ HANDLING_WORDS = {
 
 
 def _oslo(moment: datetime) -> datetime:
-    return moment.astimezone(ZoneInfo(get_settings().timezone))
+    return moment.astimezone(local_zone())
 
 
 class HearingService(CrudService[Hearing]):

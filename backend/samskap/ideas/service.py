@@ -5,7 +5,6 @@ turned into a measure or a task, linked and not copied."""
 import uuid
 from collections.abc import Sequence
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -13,7 +12,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from samskap.audit.log import record_event, snapshot
 from samskap.auth.principal import Principal
 from samskap.auth.tokens import digest, new_secret
-from samskap.config import get_settings
 from samskap.db import utcnow
 from samskap.ideas.schemas import (
     ChangeMeeting,
@@ -23,6 +21,7 @@ from samskap.ideas.schemas import (
     IdeaToMeasure,
     IdeaToTask,
 )
+from samskap.kit.clock import local_zone
 from samskap.kit.etag import check_if_match
 from samskap.kit.listing import Filter, ListSpec
 from samskap.kit.references import require_in_programme
@@ -554,7 +553,7 @@ class IdeaService(CrudService[Idea]):
 async def status_changes_of(session: AsyncSession, idea_id: uuid.UUID) -> list[dict[str, Any]]:
     """The idea's status changes, oldest first, each with the title and day of the meeting
     where it was decided (one statement)."""
-    zone = ZoneInfo(get_settings().timezone)
+    zone = local_zone()
     rows = (
         await session.execute(
             select(IdeaStatusChange, Event.title, Event.starts_at)

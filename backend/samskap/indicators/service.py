@@ -7,15 +7,13 @@ import csv
 import io
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samskap.auth.principal import SYSTEM, Principal
-from samskap.config import get_settings
 from samskap.governance import rules
 from samskap.governance.as_of import AsOf
 from samskap.governance.composition import Finding, finding
@@ -26,6 +24,7 @@ from samskap.indicators.measuring import (
     unmark_others,
 )
 from samskap.indicators.schemas import IndicatorRead, IndicatorSeries, SeriesPoint
+from samskap.kit.clock import local_today
 from samskap.kit.listing import Filter, ListSpec
 from samskap.kit.references import require_in_programme
 from samskap.kit.service import CrudService
@@ -35,10 +34,6 @@ from samskap.models.enums import GoalKind, IndicatorDirection, IndicatorMethod
 from samskap.problems import ValidationFailed
 
 MEASURED_GOALS = (GoalKind.effect, GoalKind.result)
-
-
-def today_in_oslo() -> date:
-    return datetime.now(ZoneInfo(get_settings().timezone)).date()
 
 
 def add_months(day: date, months: int) -> date:
@@ -187,7 +182,7 @@ class IndicatorService(CrudService[Indicator]):
             latest = Latest()
         else:
             latest = (await latest_measurements(self.session, [record.id])).get(record.id, Latest())
-        return indicator_read(record, latest, today_in_oslo())
+        return indicator_read(record, latest, local_today())
 
     async def apply(self, record, values, *, creating):
         if creating:
@@ -280,7 +275,7 @@ class IndicatorService(CrudService[Indicator]):
             )
             previous = m.value
         return IndicatorSeries(
-            indicator=indicator_read(indicator, latest, today_in_oslo()), points=points
+            indicator=indicator_read(indicator, latest, local_today()), points=points
         )
 
 
@@ -396,7 +391,7 @@ class MeasurementService(CrudService[Measurement]):
         )
 
     async def validate(self, record):
-        today = today_in_oslo()
+        today = local_today()
         if record.measured_on > today:
             raise ValidationFailed.at(
                 "/measured_on",

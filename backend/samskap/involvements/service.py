@@ -7,6 +7,7 @@ from sqlalchemy.orm import selectinload
 
 from samskap.db import utcnow
 from samskap.involvements.schemas import InvolvementRead
+from samskap.kit.clock import local_today
 from samskap.kit.etag import check_if_match
 from samskap.kit.listing import Filter, ListSpec
 from samskap.kit.references import require_in_programme
@@ -31,7 +32,7 @@ from samskap.models import (
     involvement_submission,
 )
 from samskap.models.enums import InvolvementForm, ProgrammeRole, StakeholderKind
-from samskap.planned_involvements.service import PlannedInvolvementService, today_in_oslo
+from samskap.planned_involvements.service import PlannedInvolvementService
 from samskap.problems import Conflict, ValidationFailed
 
 
@@ -306,7 +307,7 @@ class InvolvementService(CrudService[Involvement]):
                 "name the participants or give a head count",
                 code="participants_required",
             )
-        if record.occurred_on > today_in_oslo():
+        if record.occurred_on > local_today():
             raise ValidationFailed.at(
                 "/occurred_on", "an involvement is recorded once it has happened", code="in_future"
             )

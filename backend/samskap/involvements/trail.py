@@ -15,11 +15,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from samskap.auth.principal import Principal
-from samskap.config import get_settings
 from samskap.db import utcnow
 from samskap.decisions.service import DecisionService
 from samskap.involvements.schemas import DocumentLink
 from samskap.involvements.service import InvolvementService
+from samskap.kit.clock import local_zone
 from samskap.models import (
     Decision,
     Event,
@@ -211,7 +211,7 @@ _KIND_ORDER = {
 
 
 def _zone() -> ZoneInfo:
-    return ZoneInfo(get_settings().timezone)
+    return local_zone()
 
 
 async def decision_trail(

@@ -1,10 +1,9 @@
 import uuid
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, computed_field
 
-from samskap.config import get_settings
+from samskap.kit.clock import local_today
 from samskap.kit.schemas import (
     EXTERNAL_ID,
     ExternalId,
@@ -117,7 +116,7 @@ class MeasureRead(RecordRead, describe_from=MeasureCreate):
     )
     @property
     def overdue_without_result(self) -> bool:
-        today = datetime.now(ZoneInfo(get_settings().timezone)).date()
+        today = local_today()
         return lacks_result(self.status, self.result) and (
             self.due_on is not None and self.due_on < today
         )

@@ -1,15 +1,14 @@
 import uuid
-from datetime import date, datetime
+from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, exists, func, not_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from samskap.config import get_settings
 from samskap.governance import rules
 from samskap.governance.composition import Finding, finding
+from samskap.kit.clock import local_today
 from samskap.kit.listing import Filter, ListSpec
 from samskap.kit.references import require_in_programme
 from samskap.kit.service import CrudService, require_order
@@ -17,10 +16,6 @@ from samskap.memberships.scope import member_scope
 from samskap.models import Goal, Group, Measure, Person, Programme, Project, Task, measure_goal
 from samskap.models.enums import MeasureStatus
 from samskap.problems import ValidationFailed
-
-
-def _today() -> date:
-    return datetime.now(ZoneInfo(get_settings().timezone)).date()
 
 
 def without_result():
@@ -48,7 +43,7 @@ def _by_goal(stmt, value: uuid.UUID):
 
 
 def _overdue_without_result(stmt, value: bool):
-    clause = overdue_without_result_on(_today())
+    clause = overdue_without_result_on(local_today())
     return stmt.where(clause if value else not_(clause))
 
 
@@ -180,8 +175,8 @@ class MeasureService(CrudService[Measure]):
                 code="result_required",
             )
         if record.result is not None and record.result_on is None:
-            record.result_on = _today()
-        if record.result_on is not None and record.result_on > _today():
+            record.result_on = local_today()
+        if record.result_on is not None and record.result_on > local_today():
             raise ValidationFailed.at("/result_on", "must not be in the future", code="in_future")
 
 

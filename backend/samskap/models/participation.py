@@ -3,7 +3,6 @@ for ideas, the records an involvement concerns, and a project's planned involvem
 
 import uuid
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
     Boolean,
@@ -17,8 +16,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from samskap.config import get_settings
 from samskap.db import Base
+from samskap.kit.clock import local_today
 from samskap.kit.types import EnumText, UTCDateTime
 from samskap.models.common import ExternallyKeyed, InProgramme, Record
 from samskap.models.enums import (
@@ -168,5 +167,5 @@ class PlannedInvolvement(Record, InProgramme, ExternallyKeyed, Base):
     @property
     def overdue(self) -> bool:
         """Still planned and its day has passed in Oslo; computed on every read."""
-        today = datetime.now(ZoneInfo(get_settings().timezone)).date()
+        today = local_today()
         return self.status == PlannedInvolvementStatus.planned and self.planned_on < today

@@ -14,7 +14,6 @@ person (see surveys/answering.py); the trail records only that the invitation wa
 import uuid
 from collections import defaultdict
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -22,8 +21,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from samskap.audit.log import record_event
 from samskap.auth.principal import Principal
 from samskap.auth.tokens import digest, new_secret
-from samskap.config import get_settings
 from samskap.db import utcnow
+from samskap.kit.clock import local_day
 from samskap.models import (
     Deadline,
     Event,
@@ -85,7 +84,7 @@ async def my_overview(
     else:
         wanted = set(principal.roles)
     now = utcnow()
-    today = now.astimezone(ZoneInfo(get_settings().timezone)).date()
+    today = local_day(now)
     programmes = (
         await session.execute(
             select(Programme.id, Programme.name)

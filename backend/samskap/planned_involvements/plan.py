@@ -9,10 +9,10 @@ from samskap.auth.principal import Principal
 from samskap.db import utcnow
 from samskap.involvements.schemas import InvolvementRead
 from samskap.involvements.service import InvolvementService
+from samskap.kit.clock import local_today
 from samskap.models import Involvement, PlannedInvolvement
 from samskap.models.enums import PlannedInvolvementStatus
 from samskap.planned_involvements.schemas import InvolvementPlan, PlanEntry, PlannedInvolvementRead
-from samskap.planned_involvements.service import today_in_oslo
 from samskap.projects.service import ProjectService
 
 
@@ -64,7 +64,7 @@ async def involvement_plan(
     counts["unplanned"] = len(unplanned)
     return InvolvementPlan(
         project_id=project.id,
-        as_of=today_in_oslo(),
+        as_of=local_today(),
         entries=entries,
         unplanned=unplanned,
         counts=counts,

@@ -3,16 +3,15 @@ involvement record that shows they happened, and the compliance rules on the pla
 
 import uuid
 from collections.abc import Sequence
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 from sqlalchemy import and_, not_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from samskap.config import get_settings
 from samskap.db import utcnow
 from samskap.governance import rules
 from samskap.governance.composition import Finding, finding
+from samskap.kit.clock import local_today
 from samskap.kit.etag import check_if_match
 from samskap.kit.listing import Filter, ListSpec
 from samskap.kit.references import require_in_programme
@@ -34,10 +33,6 @@ from samskap.models.enums import (
 from samskap.problems import ValidationFailed, conflict
 
 
-def today_in_oslo() -> date:
-    return datetime.now(ZoneInfo(get_settings().timezone)).date()
-
-
 def overdue_on(day: date):
     """Still planned, and planned for a day before `day`."""
     return and_(
@@ -47,7 +42,7 @@ def overdue_on(day: date):
 
 
 def _overdue(stmt, value: bool):
-    clause = overdue_on(today_in_oslo())
+    clause = overdue_on(local_today())
     return stmt.where(clause if value else not_(clause))
 
 

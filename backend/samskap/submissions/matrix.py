@@ -6,17 +6,16 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal, cast
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samskap.auth.principal import Principal
-from samskap.config import get_settings
 from samskap.deadlines.delivery import Delivery, delivery_of
 from samskap.governance import rules
 from samskap.governance.as_of import AsOf
 from samskap.governance.composition import FactValue, Finding, finding
+from samskap.kit.clock import local_zone
 from samskap.kit.references import require_in_programme
 from samskap.models import (
     Deadline,
@@ -194,7 +193,7 @@ async def version_findings(
     then, and a version submitted by then but after its deadline, with how late. One
     statement."""
     moment = judged.moment
-    zone = ZoneInfo(get_settings().timezone)
+    zone = local_zone()
     rows = (
         await session.execute(
             select(

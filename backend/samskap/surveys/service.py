@@ -9,7 +9,6 @@ threshold of answers, a measurement through `record_measurement`.
 import uuid
 from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
@@ -17,6 +16,7 @@ from samskap.auth.tokens import digest, new_secret
 from samskap.config import get_settings
 from samskap.db import utcnow
 from samskap.indicators.measuring import record_measurement
+from samskap.kit.clock import local_today
 from samskap.kit.etag import check_if_match
 from samskap.kit.listing import Filter, ListSpec
 from samskap.kit.references import require_in_programme
@@ -46,10 +46,6 @@ from samskap.surveys.schemas import (
 
 # What may change only while a round is a draft.
 _DRAFT_ONLY = {"audience", "group_id", "project_id", "source", "min_responses"}
-
-
-def oslo_today() -> date:
-    return utcnow().astimezone(ZoneInfo(get_settings().timezone)).date()
 
 
 class SurveyRoundService(CrudService[SurveyRound]):
@@ -233,7 +229,7 @@ class SurveyRoundService(CrudService[SurveyRound]):
 
     async def _invitees(self, record: SurveyRound) -> list[Person]:
         """The people of the group, or of the project's groups, who are members today."""
-        today = oslo_today()
+        today = local_today()
         groups = (
             select(Group.id).where(Group.project_id == record.project_id)
             if record.audience == SurveyAudience.project
@@ -268,7 +264,7 @@ class SurveyRoundService(CrudService[SurveyRound]):
         if record.status not in allowed:
             code = "round_closed" if record.status == SurveyStatus.closed else "round_not_open"
             raise conflict(f"a {record.status} round cannot be closed", code)
-        closing_day = utcnow().astimezone(ZoneInfo(get_settings().timezone)).date()
+        closing_day = local_today()
         if measured_on is not None and measured_on > closing_day:
             raise ValidationFailed.at("/measured_on", "must not be in the future", code="in_future")
         record.status = SurveyStatus.closed
