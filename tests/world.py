@@ -312,11 +312,34 @@ async def build_programme(client, accounts) -> Programme:
         "idea_id": idea["id"],
         "participation_link_id": participation_link["id"],
     }
+    await give_external_ids(client, p)
     return p
+
+
+BY_EXTERNAL_ID = "/by-external-id/{external_id}"
+
+
+def external_key(path: str, p: Programme) -> str:
+    """The `external_id` of the record of programme `p` that a look-up path names."""
+    base = path.removeprefix(API).removesuffix(BY_EXTERNAL_ID)
+    return f"{base.strip('/')}:{p['programme_id']}"
+
+
+async def give_external_ids(client, p: Programme) -> None:
+    """Give the record of every resource that can be looked up by external id its own key."""
+    for _, path, _ in await operations(client):
+        if path.endswith(BY_EXTERNAL_ID):
+            url = fill_path(path.removesuffix(BY_EXTERNAL_ID) + "/{id}", p)
+            version = (await client.get(url)).headers["ETag"]
+            r = await client.patch(
+                url, json={"external_id": external_key(path, p)}, headers={"If-Match": version}
+            )
+            assert r.status_code == 200, (url, r.text)
 
 
 # Which record each templated path names, by the path's parameters.
 def fill_path(path: str, p: Programme) -> str:
+    path = path.replace("{external_id}", external_key(path, p))
     path = path.replace("{programme_id}", p["programme_id"])
     path = path.replace("{group_id}", p["group_id"]).replace("{phase_id}", p["phase_id"])
     if "{id}" not in path:
@@ -592,7 +615,9 @@ def query_of(operation: str, p: Programme) -> dict | None:
     """The query parameters an operation needs to name a record of programme `p`."""
     if operation == "submission-versions-compare":
         return {"from": p["submission_version_id"], "to": p["submission_version_id"]}
-    if operation in PROGRAMME_IN_QUERY:
+    if operation in PROGRAMME_IN_QUERY or (
+        operation.endswith("-get-by-external-id") and operation != "programmes-get-by-external-id"
+    ):
         return {"programme_id": p["programme_id"]}
     return None
 

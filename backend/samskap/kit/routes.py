@@ -1,6 +1,7 @@
-"""Builds the five standard operations of a resource on top of its service.
+"""Builds the standard operations of a resource on top of its service.
 
-Operation ids are `<resource>-list|get|create|update|delete`, so the generated client
+Operation ids are `<resource>-list|get|create|update|delete` (and
+`<resource>-get-by-external-id` for records with an `external_id`), so the generated client
 reads as the API does.
 """
 
@@ -8,7 +9,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, Path, Request, Response, status
+from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response, status
 from pydantic import BaseModel
 
 from samskap.auth.principal import PrincipalDep
@@ -106,7 +107,17 @@ def crud_router(
         "Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a "
         "missing one 428, and nothing changes."
     )
+    in_programme = hasattr(service.model, "programme_id")
     text = {
+        "get-by-external-id": f"One {singular}, by your own key for it (`external_id`),"
+        + (
+            " in the programme named by `programme_id` (the key is unique within a programme)."
+            if in_programme
+            else " which is unique in Samskap."
+        )
+        + " So a script can find a record it made before without keeping Samskap's ids."
+        " The answer is the same as by its id, `ETag` header included."
+        f" {a_singular.capitalize()} that does not exist, or that you may not see, answers 404.",
         "list": own.get("list", f"One page of the {plural} you may see.")
         + " Narrow it with the filters below (repeat a filter to match any of its values),"
         " order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the"
@@ -154,6 +165,47 @@ def crud_router(
         items, next_cursor = await svc.list(lq)
         return {"items": [await svc.present(i) for i in items], "next_cursor": next_cursor}
 
+    ExternalId = Annotated[
+        str,
+        Path(description=f"Your own key for the {singular} (its `external_id`)", max_length=200),
+    ]
+
+    async def answer(record: Any, svc: CrudService, response: Response) -> Any:
+        response.headers["ETag"] = etag(record.version)
+        return await svc.present(record)
+
+    # Registered before `/{id}`, so that the fixed segment is never taken for an id.
+    by_external_id_route = router.get(
+        "/by-external-id/{external_id}",
+        name=f"{resource}-get-by-external-id",
+        summary=f"Get {a_singular} by its external id",
+        description=text["get-by-external-id"],
+        response_model=read,
+        responses=READ_WITH_ETAG | problem_responses(401, 404, 422),
+    )
+    if hasattr(service.model, "external_id") and in_programme:
+
+        @by_external_id_route
+        async def get_record_in_programme_by_external_id(
+            external_id: ExternalId,
+            programme_id: Annotated[
+                uuid.UUID, Query(description="The programme in which the key is unique")
+            ],
+            svc: Svc,
+            response: Response,
+        ) -> Any:
+            return await answer(
+                await svc.get_by_external_id(external_id, programme_id), svc, response
+            )
+
+    elif hasattr(service.model, "external_id"):
+
+        @by_external_id_route
+        async def get_record_by_external_id(
+            external_id: ExternalId, svc: Svc, response: Response
+        ) -> Any:
+            return await answer(await svc.get_by_external_id(external_id), svc, response)
+
     @router.get(
         "/{id}",
         name=f"{resource}-get",
@@ -163,8 +215,7 @@ def crud_router(
         responses=READ_WITH_ETAG | problem_responses(401, 404, 422),
     )
     async def get_record(record: Record, svc: Svc, response: Response) -> Any:
-        response.headers["ETag"] = etag(record.version)
-        return await svc.present(record)
+        return await answer(record, svc, response)
 
     @router.post(
         "",

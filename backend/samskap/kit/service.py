@@ -91,13 +91,30 @@ class CrudService(Generic[M]):
         return record
 
     # reading -------------------------------------------------------------------------------
-    async def find(self, record_id: uuid.UUID) -> M | None:
-        stmt = self.scoped(select(self.model).where(self.model.id == record_id))
+    async def _first(self, *conditions: Any) -> M | None:
+        stmt = self.scoped(select(self.model).where(*conditions))
         stmt = stmt.options(*self.spec.options).execution_options(populate_existing=True)
         return (await self.session.scalars(stmt)).first()
 
+    async def find(self, record_id: uuid.UUID) -> M | None:
+        return await self._first(self.model.id == record_id)
+
     async def get(self, record_id: uuid.UUID) -> M:
         record = await self.find(record_id)
+        if record is None:
+            raise NotFound(self.label)
+        return record
+
+    async def get_by_external_id(
+        self, external_id: str, programme_id: uuid.UUID | None = None
+    ) -> M:
+        """The record with the caller's own key; `programme_id` is where that key is unique
+        (none for records that are not in a programme). Seen as `get` sees it."""
+        keyed = cast(type[ExternallyKeyed], self.model)
+        conditions = [keyed.external_id == external_id]
+        if programme_id is not None:
+            conditions.append(self.programme_column() == programme_id)
+        record = await self._first(*conditions)
         if record is None:
             raise NotFound(self.label)
         return record
