@@ -15,14 +15,27 @@ from pydantic import BaseModel
 from samskap.auth.principal import PrincipalDep
 from samskap.deps import IfMatch, SessionDep
 from samskap.kit.etag import etag
+from samskap.kit.export import (
+    EXPORT_CONTENT,
+    EXPORT_DESCRIPTION,
+    ExportFormat,
+    export_response,
+    requested_format,
+)
 from samskap.kit.listing import ListQuery
-from samskap.kit.openapi import CREATED_WITH_ETAG, READ_WITH_ETAG, declare_body_schema
+from samskap.kit.openapi import (
+    CREATED_WITH_ETAG,
+    READ_WITH_ETAG,
+    Responses,
+    declare_body_schema,
+)
 from samskap.kit.patch import merged_update, merges_into_objects
 from samskap.kit.service import CrudService
 from samskap.models.enums import ProgrammeRole
 from samskap.problems import problem_responses
 
 MERGE_PATCH = "application/merge-patch+json"
+LIST_WITH_EXPORTS: Responses = {200: {"content": EXPORT_CONTENT}}
 
 
 def merge_patch_body(update: type[BaseModel]) -> dict[str, Any]:
@@ -121,7 +134,7 @@ def crud_router(
         "list": own.get("list", f"One page of the {plural} you may see.")
         + " Narrow it with the filters below (repeat a filter to match any of its values),"
         " order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the"
-        " next page. A query parameter the list does not know answers 400.",
+        " next page. A query parameter the list does not know answers 400." + EXPORT_DESCRIPTION,
         "get": own.get("get", f"One {singular}, by its id.")
         + " The `ETag` header holds its version, to send as `If-Match` when you change or"
         f" delete it. {a_singular.capitalize()} that does not exist, or that you may not see,"
@@ -159,9 +172,23 @@ def crud_router(
         summary=f"List {plural}",
         description=text["list"],
         response_model=page,
-        responses=problem_responses(400, 401, 422),
+        responses=LIST_WITH_EXPORTS | problem_responses(400, 401, 422),
     )
-    async def list_records(svc: Svc, lq: ListParams) -> Any:
+    async def list_records(
+        svc: Svc,
+        lq: ListParams,
+        request: Request,
+        format: Annotated[
+            ExportFormat | None,
+            Query(
+                description="`json` (the default), or the whole list as a `csv` or `xlsx` "
+                "file; without it, `Accept` chooses"
+            ),
+        ] = None,
+    ) -> Any:
+        chosen = requested_format(request, format)
+        if chosen != ExportFormat.json:
+            return export_response(request, svc, lq, read, resource, chosen)
         items, next_cursor = await svc.list(lq)
         return {"items": [await svc.present(i) for i in items], "next_cursor": next_cursor}
 

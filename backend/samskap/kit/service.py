@@ -12,8 +12,11 @@ narrowed to the programmes the principal may read (`scoped`), every write is aut
 Services never commit: the request's session does.
 """
 
+import copy
 import uuid
-from typing import Any, ClassVar, Generic, TypeVar, cast
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import replace
+from typing import Any, ClassVar, Generic, Self, TypeVar, cast
 
 from pydantic import BaseModel
 from sqlalchemy import Select, select
@@ -45,6 +48,12 @@ class CrudService(Generic[M]):
     def __init__(self, session: AsyncSession, principal: Principal = SYSTEM):
         self.session = session
         self.principal = principal
+
+    def bound_to(self, session: AsyncSession) -> Self:
+        """The same service, for the same principal, reading through another session."""
+        bound = copy.copy(self)
+        bound.session = session
+        return bound
 
     # access ----------------------------------------------------------------------------------
     # A record belongs to a programme, unless its service says otherwise (programmes, users).
@@ -121,6 +130,18 @@ class CrudService(Generic[M]):
 
     async def list(self, lq: ListQuery) -> tuple[list[M], str | None]:
         return await self.spec.page(self.session, lq, self.scoped(select(self.model)))
+
+    async def every(self, lq: ListQuery, page_size: int) -> AsyncIterator[Sequence[M]]:
+        """The whole list, a page at a time: `list` walked along its own cursor."""
+        cursor = lq.cursor
+        while True:
+            records, cursor = await self.list(replace(lq, limit=page_size, cursor=cursor))
+            yield records
+            # What reading the page added (audit events of guarded reads) is written now,
+            # so that the session does not hold every page's additions until the end.
+            await self.session.flush()
+            if cursor is None:
+                return
 
     # writing -------------------------------------------------------------------------------
     async def apply(self, record: M, values: dict[str, Any], *, creating: bool) -> None:

@@ -37,7 +37,9 @@ export async function authFetch(input: Request): Promise<Response> {
   return (await refreshing) ? withToken(retry) : response;
 }
 
-export const api = createClient<paths>({ baseUrl: "", fetch: authFetch });
+// Lists also answer CSV and XLSX files; the typed client reads JSON, so only JSON media
+// types shape its data and errors.
+export const api = createClient<paths, `${string}/${string}json`>({ baseUrl: "", fetch: authFetch });
 
 type Result<T> = { data?: T; error?: unknown; response: Response };
 

@@ -256,7 +256,7 @@ export interface paths {
         };
         /**
          * List programmes
-         * @description One page of the programmes you belong to (every programme, for a system administrator). Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         * @description One page of the programmes you belong to (every programme, for a system administrator). Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400. The list is also a file: CSV (UTF-8 with a byte order mark, so that Excel shows æøå) with `Accept: text/csv` or `format=csv`, and XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx`; `format` wins over `Accept`. A file holds every record the filters match, in the order of `sort`, one column per field of the JSON item (lists joined with `; `, nested objects as JSON, times in ISO 8601, empty for null), and shows what the JSON would show you. It has no pages, so `limit` and `cursor` are refused (400) with a file format.
          */
         get: operations["programmes-list"];
         put?: never;
@@ -348,7 +348,7 @@ export interface paths {
         };
         /**
          * List memberships
-         * @description One page of the programme's memberships: which user has which role in it, and which of the programme's people the user is. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         * @description One page of the programme's memberships: which user has which role in it, and which of the programme's people the user is. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400. The list is also a file: CSV (UTF-8 with a byte order mark, so that Excel shows æøå) with `Accept: text/csv` or `format=csv`, and XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx`; `format` wins over `Accept`. A file holds every record the filters match, in the order of `sort`, one column per field of the JSON item (lists joined with `; `, nested objects as JSON, times in ISO 8601, empty for null), and shows what the JSON would show you. It has no pages, so `limit` and `cursor` are refused (400) with a file format.
          */
         get: operations["memberships-list"];
         put?: never;
@@ -400,7 +400,7 @@ export interface paths {
         };
         /**
          * List projects
-         * @description One page of the projects you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         * @description One page of the projects you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400. The list is also a file: CSV (UTF-8 with a byte order mark, so that Excel shows æøå) with `Accept: text/csv` or `format=csv`, and XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx`; `format` wins over `Accept`. A file holds every record the filters match, in the order of `sort`, one column per field of the JSON item (lists joined with `; `, nested objects as JSON, times in ISO 8601, empty for null), and shows what the JSON would show you. It has no pages, so `limit` and `cursor` are refused (400) with a file format.
          */
         get: operations["projects-list"];
         put?: never;
@@ -472,7 +472,7 @@ export interface paths {
         };
         /**
          * List people
-         * @description One page of the people you may see: employees, union and safety representatives, elected officials and others who take part in the programme. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         * @description One page of the people you may see: employees, union and safety representatives, elected officials and others who take part in the programme. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400. The list is also a file: CSV (UTF-8 with a byte order mark, so that Excel shows æøå) with `Accept: text/csv` or `format=csv`, and XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx`; `format` wins over `Accept`. A file holds every record the filters match, in the order of `sort`, one column per field of the JSON item (lists joined with `; `, nested objects as JSON, times in ISO 8601, empty for null), and shows what the JSON would show you. It has no pages, so `limit` and `cursor` are refused (400) with a file format.
          */
         get: operations["people-list"];
         put?: never;
@@ -584,7 +584,7 @@ export interface paths {
         };
         /**
          * List groups
-         * @description One page of the groups you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         * @description One page of the groups you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400. The list is also a file: CSV (UTF-8 with a byte order mark, so that Excel shows æøå) with `Accept: text/csv` or `format=csv`, and XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx`; `format` wins over `Accept`. A file holds every record the filters match, in the order of `sort`, one column per field of the JSON item (lists joined with `; `, nested objects as JSON, times in ISO 8601, empty for null), and shows what the JSON would show you. It has no pages, so `limit` and `cursor` are refused (400) with a file format.
          */
         get: operations["groups-list"];
         put?: never;
@@ -656,7 +656,7 @@ export interface paths {
         };
         /**
          * List group members
-         * @description One page of the group's members: each seat with its person, role, party, represented municipality and time allocation. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         * @description One page of the group's members: each seat with its person, role, party, represented municipality and time allocation. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400. The list is also a file: CSV (UTF-8 with a byte order mark, so that Excel shows æøå) with `Accept: text/csv` or `format=csv`, and XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx`; `format` wins over `Accept`. A file holds every record the filters match, in the order of `sort`, one column per field of the JSON item (lists joined with `; `, nested objects as JSON, times in ISO 8601, empty for null), and shows what the JSON would show you. It has no pages, so `limit` and `cursor` are refused (400) with a file format.
          */
         get: operations["group-members-list"];
         put?: never;
@@ -728,7 +728,7 @@ export interface paths {
         };
         /**
          * List phases
-         * @description One page of the phases you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         * @description One page of the phases you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400. The list is also a file: CSV (UTF-8 with a byte order mark, so that Excel shows æøå) with `Accept: text/csv` or `format=csv`, and XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx`; `format` wins over `Accept`. A file holds every record the filters match, in the order of `sort`, one column per field of the JSON item (lists joined with `; `, nested objects as JSON, times in ISO 8601, empty for null), and shows what the JSON would show you. It has no pages, so `limit` and `cursor` are refused (400) with a file format.
          */
         get: operations["phases-list"];
         put?: never;
@@ -800,7 +800,7 @@ export interface paths {
         };
         /**
          * List expected results
-         * @description One page of the phase's checklist of expected results (faseresultat), in order. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         * @description One page of the phase's checklist of expected results (faseresultat), in order. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400. The list is also a file: CSV (UTF-8 with a byte order mark, so that Excel shows æøå) with `Accept: text/csv` or `format=csv`, and XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx`; `format` wins over `Accept`. A file holds every record the filters match, in the order of `sort`, one column per field of the JSON item (lists joined with `; `, nested objects as JSON, times in ISO 8601, empty for null), and shows what the JSON would show you. It has no pages, so `limit` and `cursor` are refused (400) with a file format.
          */
         get: operations["expected-results-list"];
         put?: never;
@@ -852,7 +852,7 @@ export interface paths {
         };
         /**
          * List tasks
-         * @description One page of the tasks you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         * @description One page of the tasks you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400. The list is also a file: CSV (UTF-8 with a byte order mark, so that Excel shows æøå) with `Accept: text/csv` or `format=csv`, and XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx`; `format` wins over `Accept`. A file holds every record the filters match, in the order of `sort`, one column per field of the JSON item (lists joined with `; `, nested objects as JSON, times in ISO 8601, empty for null), and shows what the JSON would show you. It has no pages, so `limit` and `cursor` are refused (400) with a file format.
          */
         get: operations["tasks-list"];
         put?: never;
@@ -924,7 +924,7 @@ export interface paths {
         };
         /**
          * List deadlines
-         * @description One page of the deadlines you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         * @description One page of the deadlines you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400. The list is also a file: CSV (UTF-8 with a byte order mark, so that Excel shows æøå) with `Accept: text/csv` or `format=csv`, and XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx`; `format` wins over `Accept`. A file holds every record the filters match, in the order of `sort`, one column per field of the JSON item (lists joined with `; `, nested objects as JSON, times in ISO 8601, empty for null), and shows what the JSON would show you. It has no pages, so `limit` and `cursor` are refused (400) with a file format.
          */
         get: operations["deadlines-list"];
         put?: never;
@@ -1040,7 +1040,7 @@ export interface paths {
         };
         /**
          * List involvements
-         * @description One page of the involvement records (medvirkning) you may see. Observers see how many took part, not who (`participant_ids` is empty for them). Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         * @description One page of the involvement records (medvirkning) you may see. Observers see how many took part, not who (`participant_ids` is empty for them). Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400. The list is also a file: CSV (UTF-8 with a byte order mark, so that Excel shows æøå) with `Accept: text/csv` or `format=csv`, and XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx`; `format` wins over `Accept`. A file holds every record the filters match, in the order of `sort`, one column per field of the JSON item (lists joined with `; `, nested objects as JSON, times in ISO 8601, empty for null), and shows what the JSON would show you. It has no pages, so `limit` and `cursor` are refused (400) with a file format.
          */
         get: operations["involvements-list"];
         put?: never;
@@ -1112,7 +1112,7 @@ export interface paths {
         };
         /**
          * List users
-         * @description One page of the user accounts: who can log in (system administrators only). Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         * @description One page of the user accounts: who can log in (system administrators only). Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400. The list is also a file: CSV (UTF-8 with a byte order mark, so that Excel shows æøå) with `Accept: text/csv` or `format=csv`, and XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx`; `format` wins over `Accept`. A file holds every record the filters match, in the order of `sort`, one column per field of the JSON item (lists joined with `; `, nested objects as JSON, times in ISO 8601, empty for null), and shows what the JSON would show you. It has no pages, so `limit` and `cursor` are refused (400) with a file format.
          */
         get: operations["users-list"];
         put?: never;
@@ -1293,7 +1293,7 @@ export interface paths {
         };
         /**
          * List events
-         * @description One page of the events you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         * @description One page of the events you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400. The list is also a file: CSV (UTF-8 with a byte order mark, so that Excel shows æøå) with `Accept: text/csv` or `format=csv`, and XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx`; `format` wins over `Accept`. A file holds every record the filters match, in the order of `sort`, one column per field of the JSON item (lists joined with `; `, nested objects as JSON, times in ISO 8601, empty for null), and shows what the JSON would show you. It has no pages, so `limit` and `cursor` are refused (400) with a file format.
          */
         get: operations["events-list"];
         put?: never;
@@ -1410,7 +1410,7 @@ export interface paths {
         };
         /**
          * List decisions
-         * @description One page of the decisions you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         * @description One page of the decisions you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400. The list is also a file: CSV (UTF-8 with a byte order mark, so that Excel shows æøå) with `Accept: text/csv` or `format=csv`, and XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx`; `format` wins over `Accept`. A file holds every record the filters match, in the order of `sort`, one column per field of the JSON item (lists joined with `; `, nested objects as JSON, times in ISO 8601, empty for null), and shows what the JSON would show you. It has no pages, so `limit` and `cursor` are refused (400) with a file format.
          */
         get: operations["decisions-list"];
         put?: never;
@@ -1482,7 +1482,7 @@ export interface paths {
         };
         /**
          * List goals
-         * @description One page of the goals you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         * @description One page of the goals you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400. The list is also a file: CSV (UTF-8 with a byte order mark, so that Excel shows æøå) with `Accept: text/csv` or `format=csv`, and XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx`; `format` wins over `Accept`. A file holds every record the filters match, in the order of `sort`, one column per field of the JSON item (lists joined with `; `, nested objects as JSON, times in ISO 8601, empty for null), and shows what the JSON would show you. It has no pages, so `limit` and `cursor` are refused (400) with a file format.
          */
         get: operations["goals-list"];
         put?: never;
@@ -1554,7 +1554,7 @@ export interface paths {
         };
         /**
          * List goal selections
-         * @description One page of the goal selections you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         * @description One page of the goal selections you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400. The list is also a file: CSV (UTF-8 with a byte order mark, so that Excel shows æøå) with `Accept: text/csv` or `format=csv`, and XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx`; `format` wins over `Accept`. A file holds every record the filters match, in the order of `sort`, one column per field of the JSON item (lists joined with `; `, nested objects as JSON, times in ISO 8601, empty for null), and shows what the JSON would show you. It has no pages, so `limit` and `cursor` are refused (400) with a file format.
          */
         get: operations["goal-selections-list"];
         put?: never;
@@ -1708,7 +1708,7 @@ export interface paths {
         };
         /**
          * List indicators
-         * @description One page of the indicators you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         * @description One page of the indicators you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400. The list is also a file: CSV (UTF-8 with a byte order mark, so that Excel shows æøå) with `Accept: text/csv` or `format=csv`, and XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx`; `format` wins over `Accept`. A file holds every record the filters match, in the order of `sort`, one column per field of the JSON item (lists joined with `; `, nested objects as JSON, times in ISO 8601, empty for null), and shows what the JSON would show you. It has no pages, so `limit` and `cursor` are refused (400) with a file format.
          */
         get: operations["indicators-list"];
         put?: never;
@@ -1780,7 +1780,7 @@ export interface paths {
         };
         /**
          * List measurements
-         * @description One page of the measurements you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         * @description One page of the measurements you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400. The list is also a file: CSV (UTF-8 with a byte order mark, so that Excel shows æøå) with `Accept: text/csv` or `format=csv`, and XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx`; `format` wins over `Accept`. A file holds every record the filters match, in the order of `sort`, one column per field of the JSON item (lists joined with `; `, nested objects as JSON, times in ISO 8601, empty for null), and shows what the JSON would show you. It has no pages, so `limit` and `cursor` are refused (400) with a file format.
          */
         get: operations["measurements-list"];
         put?: never;
@@ -1852,7 +1852,7 @@ export interface paths {
         };
         /**
          * List measures
-         * @description One page of the measures you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         * @description One page of the measures you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400. The list is also a file: CSV (UTF-8 with a byte order mark, so that Excel shows æøå) with `Accept: text/csv` or `format=csv`, and XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx`; `format` wins over `Accept`. A file holds every record the filters match, in the order of `sort`, one column per field of the JSON item (lists joined with `; `, nested objects as JSON, times in ISO 8601, empty for null), and shows what the JSON would show you. It has no pages, so `limit` and `cursor` are refused (400) with a file format.
          */
         get: operations["measures-list"];
         put?: never;
@@ -1924,7 +1924,7 @@ export interface paths {
         };
         /**
          * List criteria for kinds of group
-         * @description One page of the criteria for kinds of group you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         * @description One page of the criteria for kinds of group you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400. The list is also a file: CSV (UTF-8 with a byte order mark, so that Excel shows æøå) with `Accept: text/csv` or `format=csv`, and XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx`; `format` wins over `Accept`. A file holds every record the filters match, in the order of `sort`, one column per field of the JSON item (lists joined with `; `, nested objects as JSON, times in ISO 8601, empty for null), and shows what the JSON would show you. It has no pages, so `limit` and `cursor` are refused (400) with a file format.
          */
         get: operations["group-criteria-list"];
         put?: never;
@@ -1996,7 +1996,7 @@ export interface paths {
         };
         /**
          * List criterion assessments
-         * @description One page of the criterion assessments you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         * @description One page of the criterion assessments you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400. The list is also a file: CSV (UTF-8 with a byte order mark, so that Excel shows æøå) with `Accept: text/csv` or `format=csv`, and XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx`; `format` wins over `Accept`. A file holds every record the filters match, in the order of `sort`, one column per field of the JSON item (lists joined with `; `, nested objects as JSON, times in ISO 8601, empty for null), and shows what the JSON would show you. It has no pages, so `limit` and `cursor` are refused (400) with a file format.
          */
         get: operations["criterion-assessments-list"];
         put?: never;
@@ -2068,7 +2068,7 @@ export interface paths {
         };
         /**
          * List survey rounds
-         * @description One page of the survey rounds you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         * @description One page of the survey rounds you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400. The list is also a file: CSV (UTF-8 with a byte order mark, so that Excel shows æøå) with `Accept: text/csv` or `format=csv`, and XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx`; `format` wins over `Accept`. A file holds every record the filters match, in the order of `sort`, one column per field of the JSON item (lists joined with `; `, nested objects as JSON, times in ISO 8601, empty for null), and shows what the JSON would show you. It has no pages, so `limit` and `cursor` are refused (400) with a file format.
          */
         get: operations["survey-rounds-list"];
         put?: never;
@@ -2140,7 +2140,7 @@ export interface paths {
         };
         /**
          * List survey questions
-         * @description One page of the survey questions you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         * @description One page of the survey questions you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400. The list is also a file: CSV (UTF-8 with a byte order mark, so that Excel shows æøå) with `Accept: text/csv` or `format=csv`, and XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx`; `format` wins over `Accept`. A file holds every record the filters match, in the order of `sort`, one column per field of the JSON item (lists joined with `; `, nested objects as JSON, times in ISO 8601, empty for null), and shows what the JSON would show you. It has no pages, so `limit` and `cursor` are refused (400) with a file format.
          */
         get: operations["survey-questions-list"];
         put?: never;
@@ -2315,7 +2315,7 @@ export interface paths {
         };
         /**
          * List templates
-         * @description One page of the templates you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         * @description One page of the templates you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400. The list is also a file: CSV (UTF-8 with a byte order mark, so that Excel shows æøå) with `Accept: text/csv` or `format=csv`, and XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx`; `format` wins over `Accept`. A file holds every record the filters match, in the order of `sort`, one column per field of the JSON item (lists joined with `; `, nested objects as JSON, times in ISO 8601, empty for null), and shows what the JSON would show you. It has no pages, so `limit` and `cursor` are refused (400) with a file format.
          */
         get: operations["templates-list"];
         put?: never;
@@ -2410,7 +2410,7 @@ export interface paths {
         };
         /**
          * List submissions
-         * @description One page of the submissions you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         * @description One page of the submissions you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400. The list is also a file: CSV (UTF-8 with a byte order mark, so that Excel shows æøå) with `Accept: text/csv` or `format=csv`, and XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx`; `format` wins over `Accept`. A file holds every record the filters match, in the order of `sort`, one column per field of the JSON item (lists joined with `; `, nested objects as JSON, times in ISO 8601, empty for null), and shows what the JSON would show you. It has no pages, so `limit` and `cursor` are refused (400) with a file format.
          */
         get: operations["submissions-list"];
         put?: never;
@@ -2482,7 +2482,7 @@ export interface paths {
         };
         /**
          * List submission versions
-         * @description One page of the submission versions you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         * @description One page of the submission versions you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400. The list is also a file: CSV (UTF-8 with a byte order mark, so that Excel shows æøå) with `Accept: text/csv` or `format=csv`, and XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx`; `format` wins over `Accept`. A file holds every record the filters match, in the order of `sort`, one column per field of the JSON item (lists joined with `; `, nested objects as JSON, times in ISO 8601, empty for null), and shows what the JSON would show you. It has no pages, so `limit` and `cursor` are refused (400) with a file format.
          */
         get: operations["submission-versions-list"];
         put?: never;
@@ -2672,7 +2672,7 @@ export interface paths {
         };
         /**
          * List documents
-         * @description One page of the programme's document register you may see, newest first. An observer (or an API token with scope `read`) sees a document exempt from public access only as its title, kind, date and exemption basis (`withheld`). Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         * @description One page of the programme's document register you may see, newest first. An observer (or an API token with scope `read`) sees a document exempt from public access only as its title, kind, date and exemption basis (`withheld`). Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400. The list is also a file: CSV (UTF-8 with a byte order mark, so that Excel shows æøå) with `Accept: text/csv` or `format=csv`, and XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx`; `format` wins over `Accept`. A file holds every record the filters match, in the order of `sort`, one column per field of the JSON item (lists joined with `; `, nested objects as JSON, times in ISO 8601, empty for null), and shows what the JSON would show you. It has no pages, so `limit` and `cursor` are refused (400) with a file format.
          */
         get: operations["documents-list"];
         put?: never;
@@ -2744,7 +2744,7 @@ export interface paths {
         };
         /**
          * List hearings
-         * @description One page of the hearings you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         * @description One page of the hearings you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400. The list is also a file: CSV (UTF-8 with a byte order mark, so that Excel shows æøå) with `Accept: text/csv` or `format=csv`, and XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx`; `format` wins over `Accept`. A file holds every record the filters match, in the order of `sort`, one column per field of the JSON item (lists joined with `; `, nested objects as JSON, times in ISO 8601, empty for null), and shows what the JSON would show you. It has no pages, so `limit` and `cursor` are refused (400) with a file format.
          */
         get: operations["hearings-list"];
         put?: never;
@@ -2816,7 +2816,7 @@ export interface paths {
         };
         /**
          * List hearing responses
-         * @description One page of the hearing responses you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         * @description One page of the hearing responses you may see. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400. The list is also a file: CSV (UTF-8 with a byte order mark, so that Excel shows æøå) with `Accept: text/csv` or `format=csv`, and XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx`; `format` wins over `Accept`. A file holds every record the filters match, in the order of `sort`, one column per field of the JSON item (lists joined with `; `, nested objects as JSON, times in ISO 8601, empty for null), and shows what the JSON would show you. It has no pages, so `limit` and `cursor` are refused (400) with a file format.
          */
         get: operations["hearing-responses-list"];
         put?: never;
@@ -2954,7 +2954,7 @@ export interface paths {
         };
         /**
          * List ideas
-         * @description One page of the ideas (forbedringsforslag) you may see, each with how many support it and whether you do. The submitter is named only when they chose to be; an anonymous idea keeps no name at all. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         * @description One page of the ideas (forbedringsforslag) you may see, each with how many support it and whether you do. The submitter is named only when they chose to be; an anonymous idea keeps no name at all. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400. The list is also a file: CSV (UTF-8 with a byte order mark, so that Excel shows æøå) with `Accept: text/csv` or `format=csv`, and XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx`; `format` wins over `Accept`. A file holds every record the filters match, in the order of `sort`, one column per field of the JSON item (lists joined with `; `, nested objects as JSON, times in ISO 8601, empty for null), and shows what the JSON would show you. It has no pages, so `limit` and `cursor` are refused (400) with a file format.
          */
         get: operations["ideas-list"];
         put?: never;
@@ -3250,7 +3250,7 @@ export interface paths {
         };
         /**
          * List planned involvements
-         * @description One page of the planned involvements (the projects' involvement plans) you may see; `overdue=true` lists those still planned past their day. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400.
+         * @description One page of the planned involvements (the projects' involvement plans) you may see; `overdue=true` lists those still planned past their day. Narrow it with the filters below (repeat a filter to match any of its values), order it with `sort`, and pass the answer's `next_cursor` back as `cursor` for the next page. A query parameter the list does not know answers 400. The list is also a file: CSV (UTF-8 with a byte order mark, so that Excel shows æøå) with `Accept: text/csv` or `format=csv`, and XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx`; `format` wins over `Accept`. A file holds every record the filters match, in the order of `sort`, one column per field of the JSON item (lists joined with `; `, nested objects as JSON, times in ISO 8601, empty for null), and shows what the JSON would show you. It has no pages, so `limit` and `cursor` are refused (400) with a file format.
          */
         get: operations["planned-involvements-list"];
         put?: never;
@@ -5307,6 +5307,13 @@ export interface components {
              */
             waived_reason: string | null;
         };
+        /**
+         * ExportFormat
+         * @description How a list answers: `json` one page of records, `csv` every record as a CSV file,
+         *     `xlsx` every record as an XLSX file.
+         * @enum {string}
+         */
+        ExportFormat: "json" | "csv" | "xlsx";
         /**
          * Finding
          * @description Something that falls short of a rule.
@@ -15879,6 +15886,8 @@ export interface operations {
     "programmes-list": {
         parameters: {
             query?: {
+                /** @description `json` (the default), or the whole list as a `csv` or `xlsx` file; without it, `Accept` chooses */
+                format?: components["schemas"]["ExportFormat"] | null;
                 /** @description Only programmes with this status. Repeat the parameter to match any of several values. */
                 status?: components["schemas"]["ProgrammeStatus"][] | null;
                 /** @description Only programmes owned by this organisation (its name, matched exactly). Repeat the parameter to match any of several values. */
@@ -15907,6 +15916,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProgrammePage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Malformed request (bad JSON or cursor) */
@@ -16624,6 +16635,8 @@ export interface operations {
     "memberships-list": {
         parameters: {
             query?: {
+                /** @description `json` (the default), or the whole list as a `csv` or `xlsx` file; without it, `Accept` chooses */
+                format?: components["schemas"]["ExportFormat"] | null;
                 /** @description Only memberships with this role. Repeat the parameter to match any of several values. */
                 role?: components["schemas"]["ProgrammeRole"][] | null;
                 /** @description Only this user's membership. Repeat the parameter to match any of several values. */
@@ -16653,6 +16666,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MembershipPage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Malformed request (bad JSON or cursor) */
@@ -17220,6 +17235,8 @@ export interface operations {
     "projects-list": {
         parameters: {
             query?: {
+                /** @description `json` (the default), or the whole list as a `csv` or `xlsx` file; without it, `Accept` chooses */
+                format?: components["schemas"]["ExportFormat"] | null;
                 /** @description Only projects of this programme. Repeat the parameter to match any of several values. */
                 programme_id?: string[] | null;
                 /** @description Only projects with this status. Repeat the parameter to match any of several values. */
@@ -17264,6 +17281,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProjectPage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Malformed request (bad JSON or cursor) */
@@ -17895,6 +17914,8 @@ export interface operations {
     "people-list": {
         parameters: {
             query?: {
+                /** @description `json` (the default), or the whole list as a `csv` or `xlsx` file; without it, `Accept` chooses */
+                format?: components["schemas"]["ExportFormat"] | null;
                 /** @description Only people of this programme. Repeat the parameter to match any of several values. */
                 programme_id?: string[] | null;
                 /** @description Only people with this affiliation. Repeat the parameter to match any of several values. */
@@ -17929,6 +17950,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PersonPage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Malformed request (bad JSON or cursor) */
@@ -18784,6 +18807,8 @@ export interface operations {
     "groups-list": {
         parameters: {
             query?: {
+                /** @description `json` (the default), or the whole list as a `csv` or `xlsx` file; without it, `Accept` chooses */
+                format?: components["schemas"]["ExportFormat"] | null;
                 /** @description Only groups of this programme. Repeat the parameter to match any of several values. */
                 programme_id?: string[] | null;
                 /** @description Only groups of this project. Repeat the parameter to match any of several values. */
@@ -18818,6 +18843,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GroupPage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Malformed request (bad JSON or cursor) */
@@ -19449,6 +19476,8 @@ export interface operations {
     "group-members-list": {
         parameters: {
             query?: {
+                /** @description `json` (the default), or the whole list as a `csv` or `xlsx` file; without it, `Accept` chooses */
+                format?: components["schemas"]["ExportFormat"] | null;
                 /** @description Only this person's seats in the group. Repeat the parameter to match any of several values. */
                 person_id?: string[] | null;
                 /** @description Only members with this role in the group. Repeat the parameter to match any of several values. */
@@ -19480,6 +19509,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MemberPage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Malformed request (bad JSON or cursor) */
@@ -20112,6 +20143,8 @@ export interface operations {
     "phases-list": {
         parameters: {
             query?: {
+                /** @description `json` (the default), or the whole list as a `csv` or `xlsx` file; without it, `Accept` chooses */
+                format?: components["schemas"]["ExportFormat"] | null;
                 /** @description Only phases of this programme. Repeat the parameter to match any of several values. */
                 programme_id?: string[] | null;
                 /** @description Only phases of this project. Repeat the parameter to match any of several values. */
@@ -20142,6 +20175,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PhasePage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Malformed request (bad JSON or cursor) */
@@ -20773,6 +20808,8 @@ export interface operations {
     "expected-results-list": {
         parameters: {
             query?: {
+                /** @description `json` (the default), or the whole list as a `csv` or `xlsx` file; without it, `Accept` chooses */
+                format?: components["schemas"]["ExportFormat"] | null;
                 /** @description Only results ticked off as done (true), or only open ones (false) */
                 done?: boolean[] | null;
                 /** @description Order of the list, by one of: position, created_at. Ascending; a leading `-` sorts descending (e.g. `-position`). Ties are broken by id, so pages never overlap. */
@@ -20798,6 +20835,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ExpectedResultPage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Malformed request (bad JSON or cursor) */
@@ -21365,6 +21404,8 @@ export interface operations {
     "tasks-list": {
         parameters: {
             query?: {
+                /** @description `json` (the default), or the whole list as a `csv` or `xlsx` file; without it, `Accept` chooses */
+                format?: components["schemas"]["ExportFormat"] | null;
                 /** @description Only tasks of this programme. Repeat the parameter to match any of several values. */
                 programme_id?: string[] | null;
                 /** @description Only tasks of this project. Repeat the parameter to match any of several values. */
@@ -21409,6 +21450,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TaskPage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Malformed request (bad JSON or cursor) */
@@ -22040,6 +22083,8 @@ export interface operations {
     "deadlines-list": {
         parameters: {
             query?: {
+                /** @description `json` (the default), or the whole list as a `csv` or `xlsx` file; without it, `Accept` chooses */
+                format?: components["schemas"]["ExportFormat"] | null;
                 /** @description Only deadlines of this programme. Repeat the parameter to match any of several values. */
                 programme_id?: string[] | null;
                 /** @description Only deadlines of this project. Repeat the parameter to match any of several values. */
@@ -22092,6 +22137,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeadlinePage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Malformed request (bad JSON or cursor) */
@@ -22895,6 +22942,8 @@ export interface operations {
     "involvements-list": {
         parameters: {
             query?: {
+                /** @description `json` (the default), or the whole list as a `csv` or `xlsx` file; without it, `Accept` chooses */
+                format?: components["schemas"]["ExportFormat"] | null;
                 /** @description Only involvement records of this programme. Repeat the parameter to match any of several values. */
                 programme_id?: string[] | null;
                 /** @description Only involvement records of this project. Repeat the parameter to match any of several values. */
@@ -22947,6 +22996,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InvolvementPage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Malformed request (bad JSON or cursor) */
@@ -23578,6 +23629,8 @@ export interface operations {
     "users-list": {
         parameters: {
             query?: {
+                /** @description `json` (the default), or the whole list as a `csv` or `xlsx` file; without it, `Accept` chooses */
+                format?: components["schemas"]["ExportFormat"] | null;
                 /** @description Only system administrators (true), or only other users (false) */
                 system_admin?: boolean[] | null;
                 /** @description Only accounts that may log in (true), or only deactivated ones (false) */
@@ -23604,6 +23657,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserPage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Malformed request (bad JSON or cursor) */
@@ -24913,6 +24968,8 @@ export interface operations {
     "events-list": {
         parameters: {
             query?: {
+                /** @description `json` (the default), or the whole list as a `csv` or `xlsx` file; without it, `Accept` chooses */
+                format?: components["schemas"]["ExportFormat"] | null;
                 /** @description Only events of this programme. Repeat the parameter to match any of several values. */
                 programme_id?: string[] | null;
                 /** @description Only events of this group. Repeat the parameter to match any of several values. */
@@ -24949,6 +25006,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EventPage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Malformed request (bad JSON or cursor) */
@@ -25794,6 +25853,8 @@ export interface operations {
     "decisions-list": {
         parameters: {
             query?: {
+                /** @description `json` (the default), or the whole list as a `csv` or `xlsx` file; without it, `Accept` chooses */
+                format?: components["schemas"]["ExportFormat"] | null;
                 /** @description Only decisions of this programme. Repeat the parameter to match any of several values. */
                 programme_id?: string[] | null;
                 /** @description Only decisions taken by this body (a group, e.g. the joint committee). Repeat the parameter to match any of several values. */
@@ -25836,6 +25897,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DecisionPage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Malformed request (bad JSON or cursor) */
@@ -26467,6 +26530,8 @@ export interface operations {
     "goals-list": {
         parameters: {
             query?: {
+                /** @description `json` (the default), or the whole list as a `csv` or `xlsx` file; without it, `Accept` chooses */
+                format?: components["schemas"]["ExportFormat"] | null;
                 /** @description Only goals of this programme. Repeat the parameter to match any of several values. */
                 programme_id?: string[] | null;
                 /** @description Only goals of this project. Repeat the parameter to match any of several values. */
@@ -26511,6 +26576,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GoalPage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Malformed request (bad JSON or cursor) */
@@ -27142,6 +27209,8 @@ export interface operations {
     "goal-selections-list": {
         parameters: {
             query?: {
+                /** @description `json` (the default), or the whole list as a `csv` or `xlsx` file; without it, `Accept` chooses */
+                format?: components["schemas"]["ExportFormat"] | null;
                 /** @description Only selections in this programme. Repeat the parameter to match any of several values. */
                 programme_id?: string[] | null;
                 /** @description Only selections of this goal. Repeat the parameter to match any of several values. */
@@ -27174,6 +27243,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GoalSelectionPage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Malformed request (bad JSON or cursor) */
@@ -28156,6 +28227,8 @@ export interface operations {
     "indicators-list": {
         parameters: {
             query?: {
+                /** @description `json` (the default), or the whole list as a `csv` or `xlsx` file; without it, `Accept` chooses */
+                format?: components["schemas"]["ExportFormat"] | null;
                 /** @description Only indicators of this programme. Repeat the parameter to match any of several values. */
                 programme_id?: string[] | null;
                 /** @description Only indicators of this goal. Repeat the parameter to match any of several values. */
@@ -28186,6 +28259,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IndicatorPage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Malformed request (bad JSON or cursor) */
@@ -28817,6 +28892,8 @@ export interface operations {
     "measurements-list": {
         parameters: {
             query?: {
+                /** @description `json` (the default), or the whole list as a `csv` or `xlsx` file; without it, `Accept` chooses */
+                format?: components["schemas"]["ExportFormat"] | null;
                 /** @description Only measurements of this programme's indicators. Repeat the parameter to match any of several values. */
                 programme_id?: string[] | null;
                 /** @description Only measurements of this indicator. Repeat the parameter to match any of several values. */
@@ -28851,6 +28928,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeasurementPage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Malformed request (bad JSON or cursor) */
@@ -29482,6 +29561,8 @@ export interface operations {
     "measures-list": {
         parameters: {
             query?: {
+                /** @description `json` (the default), or the whole list as a `csv` or `xlsx` file; without it, `Accept` chooses */
+                format?: components["schemas"]["ExportFormat"] | null;
                 /** @description Only measures of this programme. Repeat the parameter to match any of several values. */
                 programme_id?: string[] | null;
                 /** @description Only measures of this project. Repeat the parameter to match any of several values. */
@@ -29524,6 +29605,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeasurePage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Malformed request (bad JSON or cursor) */
@@ -30155,6 +30238,8 @@ export interface operations {
     "group-criteria-list": {
         parameters: {
             query?: {
+                /** @description `json` (the default), or the whole list as a `csv` or `xlsx` file; without it, `Accept` chooses */
+                format?: components["schemas"]["ExportFormat"] | null;
                 /** @description Only criteria of this programme. Repeat the parameter to match any of several values. */
                 programme_id?: string[] | null;
                 /** @description Only criteria for this kind of group. Repeat the parameter to match any of several values. */
@@ -30185,6 +30270,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GroupCriterionPage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Malformed request (bad JSON or cursor) */
@@ -30816,6 +30903,8 @@ export interface operations {
     "criterion-assessments-list": {
         parameters: {
             query?: {
+                /** @description `json` (the default), or the whole list as a `csv` or `xlsx` file; without it, `Accept` chooses */
+                format?: components["schemas"]["ExportFormat"] | null;
                 /** @description Only assessments in this programme. Repeat the parameter to match any of several values. */
                 programme_id?: string[] | null;
                 /** @description Only assessments of this group. Repeat the parameter to match any of several values. */
@@ -30850,6 +30939,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CriterionAssessmentPage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Malformed request (bad JSON or cursor) */
@@ -31476,6 +31567,8 @@ export interface operations {
     "survey-rounds-list": {
         parameters: {
             query?: {
+                /** @description `json` (the default), or the whole list as a `csv` or `xlsx` file; without it, `Accept` chooses */
+                format?: components["schemas"]["ExportFormat"] | null;
                 /** @description Only rounds of this programme. Repeat the parameter to match any of several values. */
                 programme_id?: string[] | null;
                 /** @description Only rounds of this project. Repeat the parameter to match any of several values. */
@@ -31510,6 +31603,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SurveyRoundPage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Malformed request (bad JSON or cursor) */
@@ -32141,6 +32236,8 @@ export interface operations {
     "survey-questions-list": {
         parameters: {
             query?: {
+                /** @description `json` (the default), or the whole list as a `csv` or `xlsx` file; without it, `Accept` chooses */
+                format?: components["schemas"]["ExportFormat"] | null;
                 /** @description Only questions of this round. Repeat the parameter to match any of several values. */
                 round_id?: string[] | null;
                 /** @description Only questions of this programme's rounds. Repeat the parameter to match any of several values. */
@@ -32169,6 +32266,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SurveyQuestionPage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Malformed request (bad JSON or cursor) */
@@ -33296,6 +33395,8 @@ export interface operations {
     "templates-list": {
         parameters: {
             query?: {
+                /** @description `json` (the default), or the whole list as a `csv` or `xlsx` file; without it, `Accept` chooses */
+                format?: components["schemas"]["ExportFormat"] | null;
                 /** @description Only templates of this programme. Repeat the parameter to match any of several values. */
                 programme_id?: string[] | null;
                 /** @description The caller's own key (external_id); repeat for several. Repeat the parameter to match any of several values. */
@@ -33322,6 +33423,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TemplatePage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Malformed request (bad JSON or cursor) */
@@ -34041,6 +34144,8 @@ export interface operations {
     "submissions-list": {
         parameters: {
             query?: {
+                /** @description `json` (the default), or the whole list as a `csv` or `xlsx` file; without it, `Accept` chooses */
+                format?: components["schemas"]["ExportFormat"] | null;
                 /** @description Only submissions of this programme. Repeat the parameter to match any of several values. */
                 programme_id?: string[] | null;
                 /** @description Only submissions following this template. Repeat the parameter to match any of several values. */
@@ -34073,6 +34178,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SubmissionPage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Malformed request (bad JSON or cursor) */
@@ -34704,6 +34811,8 @@ export interface operations {
     "submission-versions-list": {
         parameters: {
             query?: {
+                /** @description `json` (the default), or the whole list as a `csv` or `xlsx` file; without it, `Accept` chooses */
+                format?: components["schemas"]["ExportFormat"] | null;
                 /** @description Only versions of this programme. Repeat the parameter to match any of several values. */
                 programme_id?: string[] | null;
                 /** @description Only versions of this submission. Repeat the parameter to match any of several values. */
@@ -34732,6 +34841,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VersionPage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Malformed request (bad JSON or cursor) */
@@ -36005,6 +36116,8 @@ export interface operations {
     "documents-list": {
         parameters: {
             query?: {
+                /** @description `json` (the default), or the whole list as a `csv` or `xlsx` file; without it, `Accept` chooses */
+                format?: components["schemas"]["ExportFormat"] | null;
                 /** @description Only documents of this programme. Repeat the parameter to match any of several values. */
                 programme_id?: string[] | null;
                 /** @description Only documents of this kind. Repeat the parameter to match any of several values. */
@@ -36047,6 +36160,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DocumentPage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Malformed request (bad JSON or cursor) */
@@ -36678,6 +36793,8 @@ export interface operations {
     "hearings-list": {
         parameters: {
             query?: {
+                /** @description `json` (the default), or the whole list as a `csv` or `xlsx` file; without it, `Accept` chooses */
+                format?: components["schemas"]["ExportFormat"] | null;
                 /** @description Only hearings of this programme. Repeat the parameter to match any of several values. */
                 programme_id?: string[] | null;
                 /** @description Only hearings of this project. Repeat the parameter to match any of several values. */
@@ -36710,6 +36827,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HearingPage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Malformed request (bad JSON or cursor) */
@@ -37341,6 +37460,8 @@ export interface operations {
     "hearing-responses-list": {
         parameters: {
             query?: {
+                /** @description `json` (the default), or the whole list as a `csv` or `xlsx` file; without it, `Accept` chooses */
+                format?: components["schemas"]["ExportFormat"] | null;
                 /** @description Only responses to hearings of this programme. Repeat the parameter to match any of several values. */
                 programme_id?: string[] | null;
                 /** @description Only responses to this hearing. Repeat the parameter to match any of several values. */
@@ -37375,6 +37496,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HearingResponsePage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Malformed request (bad JSON or cursor) */
@@ -38341,6 +38464,8 @@ export interface operations {
     "ideas-list": {
         parameters: {
             query?: {
+                /** @description `json` (the default), or the whole list as a `csv` or `xlsx` file; without it, `Accept` chooses */
+                format?: components["schemas"]["ExportFormat"] | null;
                 /** @description Only ideas of this programme. Repeat the parameter to match any of several values. */
                 programme_id?: string[] | null;
                 /** @description Only ideas with this status. Repeat the parameter to match any of several values. */
@@ -38383,6 +38508,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IdeaPage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Malformed request (bad JSON or cursor) */
@@ -40280,6 +40407,8 @@ export interface operations {
     "planned-involvements-list": {
         parameters: {
             query?: {
+                /** @description `json` (the default), or the whole list as a `csv` or `xlsx` file; without it, `Accept` chooses */
+                format?: components["schemas"]["ExportFormat"] | null;
                 /** @description Only planned involvements of this programme's projects. Repeat the parameter to match any of several values. */
                 programme_id?: string[] | null;
                 /** @description Only the involvement plan of this project. Repeat the parameter to match any of several values. */
@@ -40324,6 +40453,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlannedInvolvementPage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Malformed request (bad JSON or cursor) */

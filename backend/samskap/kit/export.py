@@ -1,0 +1,211 @@
+"""Lists as files: CSV and XLSX, with the same filters, sort and access rules as the JSON.
+
+An export walks the list's keyset cursor in pages of `EXPORT_PAGE_SIZE` and streams what it
+has written, so memory does not grow with the number of rows. Each row is what `present()`
+gives the caller, read through the list's read model: a field hidden from the caller in JSON
+is empty in the file too.
+
+The request's own session is closed once the handler returns, so the stream reads through a
+session of its own, and commits it at the end: reading a guarded field leaves an audit event,
+as it does in JSON.
+"""
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections.abc import AsyncIterator, Iterable
+from dataclasses import replace
+from enum import StrEnum
+from typing import Any
+
+import anyio
+from fastapi import Request
+from fastapi.responses import StreamingResponse
+from openpyxl import Workbook  # type: ignore[import-untyped]
+from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
+from openpyxl.worksheet._write_only import (  # type: ignore[import-untyped]
+    WriteOnlyWorksheet,
+)
+from pydantic import BaseModel
+
+from samskap.kit.listing import ListQuery
+from samskap.kit.service import CrudService
+from samskap.problems import BadRequest
+
+EXPORT_PAGE_SIZE = 500
+CSV_MEDIA_TYPE = "text/csv"
+XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_CHUNK = 64 * 1024
+
+
+class ExportFormat(StrEnum):
+    """How a list answers: `json` one page of records, `csv` every record as a CSV file,
+    `xlsx` every record as an XLSX file."""
+
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+MEDIA_TYPES = {ExportFormat.csv: CSV_MEDIA_TYPE, ExportFormat.xlsx: XLSX_MEDIA_TYPE}
+
+EXPORT_DESCRIPTION = (
+    " The list is also a file: CSV (UTF-8 with a byte order mark, so that Excel shows æøå)"
+    f" with `Accept: {CSV_MEDIA_TYPE}` or `format=csv`, and XLSX with"
+    f" `Accept: {XLSX_MEDIA_TYPE}` or `format=xlsx`; `format` wins over `Accept`. A file holds"
+    " every record the filters match, in the order of `sort`, one column per field of the JSON"
+    " item (lists joined with `; `, nested objects as JSON, times in ISO 8601, empty for null),"
+    " and shows what the JSON would show you. It has no pages, so `limit` and `cursor` are"
+    " refused (400) with a file format."
+)
+
+EXPORT_CONTENT: dict[str, Any] = {
+    CSV_MEDIA_TYPE: {
+        "schema": {"type": "string", "description": "The whole list as CSV, one row per record"}
+    },
+    XLSX_MEDIA_TYPE: {
+        "schema": {
+            "type": "string",
+            "format": "binary",
+            "description": "The whole list as one XLSX sheet, one row per record",
+        }
+    },
+}
+
+
+def requested_format(request: Request, format: ExportFormat | None) -> ExportFormat:
+    """`format` if given, else the first file type that `Accept` names, else JSON."""
+    if format is not None:
+        return format
+    accept = request.headers.get("accept", "").lower()
+    for part in accept.split(","):
+        media = part.split(";")[0].strip()
+        if media == CSV_MEDIA_TYPE:
+            return ExportFormat.csv
+        if media == XLSX_MEDIA_TYPE:
+            return ExportFormat.xlsx
+    return ExportFormat.json
+
+
+def refuse_paging(request: Request) -> None:
+    given = [name for name in ("limit", "cursor") if name in request.query_params]
+    if given:
+        raise BadRequest(
+            f"An export holds the whole list and has no pages: leave out {', '.join(given)}.",
+            errors=[
+                {
+                    "parameter": name,
+                    "code": "not_for_export",
+                    "detail": "an export has no pages",
+                }
+                for name in given
+            ],
+        )
+
+
+def columns(read: type[BaseModel]) -> list[str]:
+    return [field.alias or name for name, field in read.model_fields.items()]
+
+
+def cell(value: Any) -> Any:
+    """One JSON value as a spreadsheet cell: text, a number, or None for empty."""
+    if value is None or isinstance(value, str | int | float):
+        return value if not isinstance(value, bool) else ("true" if value else "false")
+    if isinstance(value, list):
+        return "; ".join(
+            "" if item is None else item if isinstance(item, str) else _compact(item)
+            for item in value
+        )
+    return _compact(value)
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+async def _rows(
+    request: Request, svc: CrudService, lq: ListQuery, read: type[BaseModel]
+) -> AsyncIterator[list[list[Any]]]:
+    """The list's rows, a page at a time, as the caller would see them in JSON."""
+    async with request.app.state.sessions() as session:
+        reader = svc.bound_to(session)
+        async for records in reader.every(lq, EXPORT_PAGE_SIZE):
+            page = []
+            for record in records:
+                item = read.model_validate(await reader.present(record))
+                shown = item.model_dump(mode="json", by_alias=True)
+                page.append([cell(value) for value in shown.values()])
+            yield page
+        await session.commit()
+
+
+def _csv_text(rows: Iterable[list[Any]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    for row in rows:
+        writer.writerow("" if value is None else value for value in row)
+    return buffer.getvalue().encode("utf-8")
+
+
+async def _csv(
+    request: Request, svc: CrudService, lq: ListQuery, read: type[BaseModel]
+) -> AsyncIterator[bytes]:
+    yield b"\xef\xbb\xbf" + _csv_text([columns(read)])
+    async for page in _rows(request, svc, lq, read):
+        yield _csv_text(page)
+
+
+async def _xlsx(
+    request: Request, svc: CrudService, lq: ListQuery, read: type[BaseModel], title: str
+) -> AsyncIterator[bytes]:
+    # openpyxl's write-only sheet keeps rows on disk, not in memory; the finished file is
+    # written to a temporary file and streamed from there.
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title=title[:31])
+    sheet.append(columns(read))
+    async for page in _rows(request, svc, lq, read):
+        for row in page:
+            sheet.append([_as_text(sheet, value) for value in row])
+    handle, path = tempfile.mkstemp(suffix=".xlsx")
+    os.close(handle)
+    try:
+        await anyio.to_thread.run_sync(book.save, path)
+        async with await anyio.open_file(path, "rb") as file:
+            while chunk := await file.read(_CHUNK):
+                yield chunk
+    finally:
+        os.unlink(path)
+
+
+def _as_text(sheet: WriteOnlyWorksheet, value: Any) -> Any:
+    """Text that starts with `=` stays text: openpyxl would store it as a formula."""
+    if isinstance(value, str) and value.startswith("="):
+        text = WriteOnlyCell(sheet, value)
+        text.data_type = "s"
+        return text
+    return value
+
+
+def export_response(
+    request: Request,
+    svc: CrudService,
+    lq: ListQuery,
+    read: type[BaseModel],
+    resource: str,
+    format: ExportFormat,
+) -> StreamingResponse:
+    """The whole list as a streamed CSV or XLSX file named after the resource."""
+    refuse_paging(request)
+    whole = replace(lq, cursor=None)
+    body = (
+        _csv(request, svc, whole, read)
+        if format == ExportFormat.csv
+        else _xlsx(request, svc, whole, read, resource)
+    )
+    return StreamingResponse(
+        body,
+        media_type=MEDIA_TYPES[format],
+        headers={"Content-Disposition": f'attachment; filename="{resource}.{format}"'},
+    )
