@@ -28,9 +28,14 @@ from sqlalchemy import select
 
 from samskap.decisions.schemas import DecisionCreate
 from samskap.demo.loader import DemoLoader, Seat, oslo
-from samskap.demo.participation import IdeaBuilder, IdeaSpec, Step, TaskSpec, participation_link
-from samskap.events.schemas import EventCreate
-from samskap.events.service import EventService
+from samskap.demo.participation import (
+    IdeaBuilder,
+    IdeaSpec,
+    Step,
+    TaskSpec,
+    forum_meeting,
+    participation_link,
+)
 from samskap.groups.schemas import GroupCreate
 from samskap.involvements.schemas import InvolvementCreate, InvolvementUpdate
 from samskap.involvements.service import InvolvementService
@@ -277,28 +282,16 @@ async def build(
 
     meetings: dict[str, Event] = {}
     for key, title, starts_at, ends_at, away, agenda in MEETINGS:
-        meetings[key], _ = await loader.ensure(
-            "events",
-            EventService(loader.session),
-            Event,
-            EventCreate(
-                programme_id=pid,
-                group_id=forum.id,
-                kind="meeting",
-                title=title,
-                starts_at=starts_at,
-                ends_at=ends_at,
-                location=ROOM,
-                agenda=[
-                    {"time": time, "title": item, "responsible": who} for time, item, who in agenda
-                ],
-                participants=[
-                    {"person_id": people[s.person].id, "attendance": away.get(s.person, "present")}
-                    for s in SEATS
-                ],
-                external_id=f"{PREFIX}:event:{key}",
-            ),
-            pid,
+        meetings[key] = await forum_meeting(
+            loader,
+            forum,
+            external_id=f"{PREFIX}:event:{key}",
+            title=title,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            location=ROOM,
+            agenda=agenda,
+            attendance={people[s.person]: away.get(s.person, "present") for s in SEATS},
         )
 
     link = await participation_link(

@@ -55,10 +55,9 @@ from samskap.demo.participation import (
     MeasureSpec,
     Step,
     TaskSpec,
+    forum_meeting,
     participation_link,
 )
-from samskap.events.schemas import EventCreate
-from samskap.events.service import EventService
 from samskap.hearings.schemas import HearingCreate, InviteeInput
 from samskap.hearings.service import HearingService
 from samskap.involvements.schemas import DocumentLink, InvolvementCreate, InvolvementUpdate
@@ -622,31 +621,19 @@ async def _meetings(loader: DemoLoader, pid, forum: Group, people) -> dict[str, 
     attendance yet."""
     meetings: dict[str, Event] = {}
     for key, title, starts_at, ends_at, guests, away, agenda in MEETINGS:
-        meetings[key], _ = await loader.ensure(
-            "events",
-            EventService(loader.session),
-            Event,
-            EventCreate(
-                programme_id=pid,
-                group_id=forum.id,
-                kind="meeting",
-                title=title,
-                starts_at=starts_at,
-                ends_at=ends_at,
-                location=HALL,
-                agenda=[
-                    {"time": time, "title": item, "responsible": who} for time, item, who in agenda
-                ],
-                participants=[
-                    {
-                        "person_id": people[p].id,
-                        "attendance": None if away is None else away.get(p, "present"),
-                    }
-                    for p in (*FORUM, *guests)
-                ],
-                external_id=f"{PREFIX}:event:{key}",
-            ),
-            pid,
+        meetings[key] = await forum_meeting(
+            loader,
+            forum,
+            external_id=f"{PREFIX}:event:{key}",
+            title=title,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            location=HALL,
+            agenda=agenda,
+            attendance={
+                people[p]: None if away is None else away.get(p, "present")
+                for p in (*FORUM, *guests)
+            },
         )
     return meetings
 

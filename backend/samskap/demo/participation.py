@@ -23,6 +23,8 @@ from sqlalchemy import select
 from samskap.auth.principal import SYSTEM, Principal
 from samskap.auth.tokens import digest
 from samskap.demo.loader import DemoLoader
+from samskap.events.schemas import EventCreate
+from samskap.events.service import EventService
 from samskap.ideas import participation
 from samskap.ideas.schemas import (
     IdeaAssess,
@@ -131,6 +133,45 @@ async def participation_link(
         await loader.session.flush()
         loader.created["participation_links"] += 1
     return link
+
+
+async def forum_meeting(
+    loader: DemoLoader,
+    forum: Group,
+    *,
+    external_id: str,
+    title: str,
+    starts_at: datetime,
+    ends_at: datetime,
+    location: str,
+    agenda: tuple[tuple[str, str, str], ...],
+    attendance: dict[Person, str | None],
+) -> Event:
+    """A meeting of the forum: its agenda as (time, item, who leads), and each invited person
+    with whether they came (None for a meeting still ahead)."""
+    meeting, _ = await loader.ensure(
+        "events",
+        EventService(loader.session),
+        Event,
+        EventCreate(
+            programme_id=forum.programme_id,
+            group_id=forum.id,
+            kind="meeting",
+            title=title,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            location=location,
+            agenda=[
+                {"time": time, "title": item, "responsible": who} for time, item, who in agenda
+            ],
+            participants=[
+                {"person_id": person.id, "attendance": came} for person, came in attendance.items()
+            ],
+            external_id=external_id,
+        ),
+        forum.programme_id,
+    )
+    return meeting
 
 
 class IdeaBuilder:
