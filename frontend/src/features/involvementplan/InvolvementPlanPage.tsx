@@ -6,6 +6,7 @@ import { linkableRecordsQuery, type Involvement } from "../../api/queries/involv
 import { namesById, peopleNamesQuery } from "../../api/queries/lookups";
 import { involvementPlanQuery, type PlanEntry, type PlannedInvolvement } from "../../api/queries/plannedInvolvements";
 import { projectQuery } from "../../api/queries/projects";
+import layout from "../../components/layout.module.css";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
@@ -199,16 +200,16 @@ function PlannedEntry({
           <Button data-size="sm" asChild>
             <RouterLink to={`${base}/involvements/new?planned=${p.id}`}>
               {t("plan.recordNow")}
-              <span className={own.hidden}>: {p.matter}</span>
+              <span className={layout.visuallyHidden}>: {p.matter}</span>
             </RouterLink>
           </Button>
           <Button data-size="sm" variant="secondary" onClick={onEdit}>
             {t("plan.edit")}
-            <span className={own.hidden}>: {p.matter}</span>
+            <span className={layout.visuallyHidden}>: {p.matter}</span>
           </Button>
           <Button data-size="sm" variant="tertiary" onClick={onCancel}>
             {t("plan.cancel")}
-            <span className={own.hidden}>: {p.matter}</span>
+            <span className={layout.visuallyHidden}>: {p.matter}</span>
           </Button>
         </div>
       )}
