@@ -27,6 +27,7 @@ from samskap.models.hearing import (
     HearingResponse,
     hearing_response_file,
 )
+from samskap.models.imports import Import, ImportRow
 from samskap.models.involvement import Involvement, involvement_participant
 from samskap.models.measure import (
     CriterionAssessment,
@@ -83,6 +84,8 @@ __all__ = [
     "HearingInvitee",
     "HearingResponse",
     "Idea",
+    "Import",
+    "ImportRow",
     "IdeaStatusChange",
     "IdeaSupport",
     "Indicator",

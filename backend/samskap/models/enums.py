@@ -499,3 +499,57 @@ class PlannedInvolvementStatus(Vocabulary):
     planned = "planned", "planned, not yet held; overdue once its date has passed"
     done = "done", "held, recorded by the involvement it links to"
     cancelled = "cancelled", "no longer planned, with the reason given"
+
+
+class ImportResource(Vocabulary):
+    """What an import writes: one kind of record per file, or a whole programme's export."""
+
+    people = "people", "the programme's people (personer)"
+    groups = "groups", "groups: boards, working groups, forums (grupper)"
+    group_members = "group_members", "seats in groups, a group and a person per row (medlemmer)"
+    projects = "projects", "projects (prosjekter)"
+    tasks = "tasks", "tasks in projects (oppgaver)"
+    deadlines = "deadlines", "deadlines (frister)"
+    involvements = "involvements", "records of involvement (medvirkning)"
+    programme = (
+        "programme",
+        (
+            "a programme export (ZIP of JSON Lines, one file per resource) read back into an "
+            "empty programme"
+        ),
+    )
+
+
+class ImportMode(Vocabulary):
+    """What an import does with a file that has bad rows."""
+
+    all_or_nothing = "all_or_nothing", "one transaction: any bad row means nothing is written"
+    valid_rows = "valid_rows", "the good rows are written, the bad ones reported"
+
+
+class ImportStatus(Vocabulary):
+    """Where an import stands."""
+
+    queued = "queued", "received, waiting for the background worker"
+    running = "running", "rows are being read and written"
+    succeeded = "succeeded", "finished; see the counts for what was written"
+    failed = (
+        "failed",
+        ("finished with bad rows or an unreadable file; in all_or_nothing nothing was written"),
+    )
+    cancelled = (
+        "cancelled",
+        (
+            "stopped on request; in all_or_nothing nothing was written, in valid_rows the rows "
+            "done before the stop stay"
+        ),
+    )
+
+
+class ImportOutcome(Vocabulary):
+    """What an import did with one row."""
+
+    created = "created", "a new record was created (or would be, in a dry run)"
+    updated = "updated", "the record with the row's key was changed (or would be)"
+    unchanged = "unchanged", "the record with the row's key already had these values"
+    failed = "failed", "the row was refused; its errors say why"
