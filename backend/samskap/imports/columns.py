@@ -12,6 +12,7 @@ trimming, lower-casing and turning spaces and hyphens into `_`, so «E-post», �
 
 from dataclasses import dataclass
 
+from samskap.kit.schemas import InputModel
 from samskap.models.enums import ImportResource as R
 
 
@@ -184,3 +185,33 @@ def normalise(header: str) -> str:
     """A header as matched: trimmed, lower-case, spaces and hyphens as `_`."""
     text = header.strip().lower().lstrip("\ufeff")
     return "_".join(text.replace("-", " ").replace("_", " ").split())
+
+
+def create_body(resource: R) -> type[InputModel]:
+    """The create body whose fields (programme_id aside) are the resource's columns; for
+    group members, MemberCreate, whose group the row names in `group_id`."""
+    from samskap.deadlines.schemas import DeadlineCreate
+    from samskap.groups.schemas import GroupCreate, MemberCreate
+    from samskap.involvements.schemas import InvolvementCreate
+    from samskap.people.schemas import PersonCreate
+    from samskap.projects.schemas import ProjectCreate
+    from samskap.tasks.schemas import TaskCreate
+
+    bodies: dict[R, type[InputModel]] = {
+        R.people: PersonCreate,
+        R.groups: GroupCreate,
+        R.group_members: MemberCreate,
+        R.projects: ProjectCreate,
+        R.tasks: TaskCreate,
+        R.deadlines: DeadlineCreate,
+        R.involvements: InvolvementCreate,
+    }
+    if resource not in bodies:
+        raise ValueError(f"{resource} has no columns of its own")
+    return bodies[resource]
+
+
+def fields(resource: R) -> list[str]:
+    """The resource's columns by API field name, in the create body's order."""
+    names = [name for name in create_body(resource).model_fields if name != "programme_id"]
+    return ["group_id", *names] if resource == R.group_members else names
