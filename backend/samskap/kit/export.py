@@ -5,6 +5,13 @@ has written, so memory does not grow with the number of rows. Each row is what `
 gives the caller, read through the list's read model: a field hidden from the caller in JSON
 is empty in the file too.
 
+A text cell that a spreadsheet would read as a formula (it starts with `=`, `+`, `-`, `@`, a
+tab or a carriage return) is written so that it stays text: with a leading `'` in CSV, which
+Excel and LibreOffice take as «this is text» and do not show, and as a string cell in XLSX.
+Someone could otherwise put `=HYPERLINK(...)` in a name and have it run in the spreadsheet of
+whoever exports the list (OWASP's «CSV injection»). Numbers, negative ones too, are numbers in
+the JSON and stay numbers; dates and times begin with a digit.
+
 The request's own session is closed once the handler returns, so the stream reads through a
 session of its own, and commits it at the end: reading a guarded field leaves an audit event,
 as it does in JSON.
@@ -121,6 +128,19 @@ def cell(value: Any) -> Any:
     return _compact(value)
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def looks_like_formula(value: Any) -> bool:
+    """Whether a cell is text that a spreadsheet would take for a formula."""
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
+def csv_safe(value: Any) -> Any:
+    """A cell as written to CSV: text that would be read as a formula gets a leading `'`."""
+    return f"'{value}" if looks_like_formula(value) else value
+
+
 def _compact(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
@@ -145,7 +165,7 @@ def _csv_text(rows: Iterable[list[Any]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     for row in rows:
-        writer.writerow("" if value is None else value for value in row)
+        writer.writerow("" if value is None else csv_safe(value) for value in row)
     return buffer.getvalue().encode("utf-8")
 
 
@@ -167,7 +187,7 @@ async def _xlsx(
     sheet.append(columns(read))
     async for page in _rows(request, svc, lq, read):
         for row in page:
-            sheet.append([_as_text(sheet, value) for value in row])
+            sheet.append([xlsx_safe(sheet, value) for value in row])
     handle, path = tempfile.mkstemp(suffix=".xlsx")
     os.close(handle)
     try:
@@ -179,9 +199,11 @@ async def _xlsx(
         os.unlink(path)
 
 
-def _as_text(sheet: WriteOnlyWorksheet, value: Any) -> Any:
-    """Text that starts with `=` stays text: openpyxl would store it as a formula."""
-    if isinstance(value, str) and value.startswith("="):
+def xlsx_safe(sheet: WriteOnlyWorksheet, value: Any) -> Any:
+    """A cell as written to XLSX: text that would be read as a formula is a string cell
+    (openpyxl stores a str that starts with `=` as a formula unless told otherwise); its
+    text is kept as it is, since a string cell is never evaluated."""
+    if looks_like_formula(value):
         text = WriteOnlyCell(sheet, value)
         text.data_type = "s"
         return text
