@@ -273,6 +273,7 @@ class TestRoles:
             if method == "GET":
                 if operation in {
                     "people-export",
+                    "programmes-export",
                     "memberships-list",
                     "memberships-get",
                     "users-list",

@@ -349,6 +349,7 @@ def fill_path(path: str, p: Programme) -> str:
         "/programmes/{id}": "programme_id",
         "/programmes/{id}/overview": "programme_id",
         "/programmes/{id}/compliance": "programme_id",
+        "/programmes/{id}/export": "programme_id",
         "/groups/{id}/composition": "group_id",
         "/groups/{id}/attendance": "group_id",
         "/projects/{id}": "project_id",

@@ -1,11 +1,17 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import StreamingResponse
 
 from samskap.auth.principal import PrincipalDep
 from samskap.deps import SessionDep
 from samskap.governance.as_of import AS_OF_DESCRIPTION
+from samskap.imports.programme_export import (
+    EXPORT_DESCRIPTION,
+    EXPORT_RESPONSES,
+    export_response,
+)
 from samskap.kit.routes import crud_router
 from samskap.kit.schemas import IsoDate
 from samskap.problems import problem_responses
@@ -61,3 +67,19 @@ async def overview(
     """Projects with phase and health, overdue and upcoming deadlines, recent involvement."""
     programme = await ProgrammeService(session, principal).get(id)
     return await programme_overview(session, programme, as_of)
+
+
+@router.get(
+    "/programmes/{id}/export",
+    name="programmes-export",
+    tags=["programmes"],
+    summary="Export the whole programme as a ZIP of JSON Lines files",
+    description=EXPORT_DESCRIPTION,
+    response_class=StreamingResponse,
+    responses=EXPORT_RESPONSES | problem_responses(401, 403, 404, 422),
+)
+async def export(
+    id: ProgrammeId, session: SessionDep, principal: PrincipalDep, request: Request
+) -> StreamingResponse:
+    programme = await ProgrammeService(session, principal).exportable(id)
+    return export_response(request, principal, programme)

@@ -47,6 +47,15 @@ class ProgrammeService(CrudService[Programme]):
             "programme administrators change them."
         )
 
+    async def exportable(self, programme_id):
+        """A programme whose whole export the principal may take: an editor's or higher."""
+        programme = await self.get(programme_id)
+        if not self.principal.at_least(programme.id, ProgrammeRole.editor):
+            raise Forbidden(
+                "Exporting a whole programme needs the editor role in it, or a higher one."
+            )
+        return programme
+
     async def apply(self, record, values, *, creating):
         if "municipalities" in values and values["municipalities"] is not None:
             numbers = [m["number"] for m in values["municipalities"]]

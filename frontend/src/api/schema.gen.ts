@@ -339,6 +339,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programmes/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the whole programme as a ZIP of JSON Lines files
+         * @description The whole programme as a ZIP file: `manifest.json` and one JSON Lines file per resource, each line one record exactly as the API reads it. The manifest says `"format": "samskap-programme-export"`, `"format_version": 1`, when it was exported (`exported_at`, RFC 3339), the programme itself, and its `files` in dependency order, each with its `resource`, `path`, number of `rows` and whether `POST /imports?resource=programme` reads it back (`importable`). The importable resources come first, in an order where every reference points to an earlier file (people, projects, groups, group_members, phases, tasks, deadlines, involvements); then every other list of the programme (files, events, decisions, documents, goals, goal_selections, goal_selection_revisions, indicators, measurements, measures, group_criteria, criterion_assessments, survey_rounds, survey_questions, templates, submissions, submission_versions, hearings, hearing_responses, participation_links, ideas, planned_involvements). Within a file, records come in the order they were created; archived decisions, involvements and ideas come after the live ones. Not exported: memberships and API tokens (access, not content), the audit trail, earlier imports, and uploaded files' content (their metadata is in `files.jsonl`). Needs the `editor` role in the programme, or a higher one (an API token with scope `read_write` counts as an editor); a lower role answers 403. Each file shows what your lists show you: guarded fields follow the same rules as in JSON (a union representative's union only for a programme administrator, and the read is logged), so a complete copy is one a programme administrator exports. The file is streamed; memory does not grow with the programme.
+         */
+        get: operations["programmes-export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programmes/{programme_id}/memberships": {
         parameters: {
             query?: never;
@@ -16578,6 +16598,103 @@ export interface operations {
             };
             /** @description No valid token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "programmes-export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the programme */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The programme as a ZIP file of a manifest and JSON Lines files */
+            200: {
+                headers: {
+                    /** @description attachment, named samskap-programme-<id>.zip */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
