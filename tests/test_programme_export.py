@@ -5,7 +5,9 @@ import json
 import zipfile
 from datetime import datetime
 
-from samskap.imports.programme_export import FORMAT, PARTS
+from samskap.imports.programme_export import FORMAT, PARTS, read_programme_export
+from samskap.imports.readers import MISSING, UnreadableFile
+from samskap.people.schemas import PersonCreate
 from tests.factories import (
     API,
     make_deadline,
@@ -238,3 +240,120 @@ class TestExportAccess:
         assert r.status_code == 200, r.text
         manifest, _ = unzip(r)
         assert manifest["programme"]["id"] == programme["id"]
+
+
+def rezip(content: bytes, change) -> bytes:
+    """The export with `change(name, data) -> data | None` applied to each entry (None drops
+    it)."""
+    source = zipfile.ZipFile(io.BytesIO(content))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            data = change(name, source.read(name))
+            if data is not None:
+                target.writestr(name, data)
+    return out.getvalue()
+
+
+def cells(table) -> list[dict]:
+    return [
+        {c: v for c, v in zip(table.columns, row, strict=True) if v is not MISSING}
+        for _, row in table.rows()
+    ]
+
+
+class TestReadProgrammeExport:
+    async def test_a_table_per_importable_file_in_dependency_order(self, client):
+        programme = await small_programme(client)
+        r = await client.get(f"{API}/programmes/{programme['id']}/export")
+        export = read_programme_export(r.content)
+        manifest, files = unzip(r)
+        assert export.manifest == manifest
+        assert [resource for resource, _ in export.tables] == IMPORTABLE
+        numbers = [n for _, table in export.tables for n, _ in table.rows()]
+        assert sorted(numbers) == list(range(1, export.total + 1))
+        assert export.total == sum(e["rows"] for e in manifest["files"] if e["importable"])
+        tables = dict(export.tables)
+        [rep] = [p for p in cells(tables["people"]) if p["external_id"] == "hr-17"]
+        assert set(tables["people"].columns) == {"id"} | set(PersonCreate.model_fields) - {
+            "programme_id"
+        }
+        assert rep["union"] == "Fagforbundet"
+        assert "created_at" not in tables["people"].columns
+        assert "version" not in tables["tasks"].columns
+        assert "overdue" not in tables["deadlines"].columns
+        assert "decision_ids" not in tables["involvements"].columns
+        assert "mandate_decision_id" not in tables["projects"].columns
+        assert tables["group_members"].columns[:3] == ["id", "group_id", "person_id"]
+        [phase, *_] = cells(tables["phases"])
+        assert phase["expected_results"] == files["phases.jsonl"][0]["expected_results"]
+
+    async def test_a_task_comes_after_its_parent_whatever_the_file_order(self, client):
+        programme = await small_programme(client)
+        r = await client.get(f"{API}/programmes/{programme['id']}/export")
+
+        def reverse_tasks(name: str, data: bytes) -> bytes:
+            if name != "tasks.jsonl":
+                return data
+            return b"\n".join(reversed(data.strip().split(b"\n"))) + b"\n"
+
+        export = read_programme_export(rezip(r.content, reverse_tasks))
+        tasks = dict(export.tables)["tasks"]
+        titles = [row["title"] for row in cells(tasks)]
+        assert titles == ["Kartlegging", "Intervju"]
+        # Each keeps the row number of its line.
+        people = dict(export.tables)["people"].total
+        offset = export.offsets()["tasks"]
+        assert offset > people
+        assert [n - offset for n, _ in tasks.rows()] == [2, 1]
+
+    async def test_states_no_create_body_sets_are_kept_to_restore(self, client):
+        programme = await make_programme(client)
+        archived = await make_involvement(client, programme)
+        await client.delete(f"{API}/involvements/{archived['id']}")
+        r = await client.get(f"{API}/programmes/{programme['id']}/export")
+        export = read_programme_export(r.content)
+        [(old, state)] = export.restore["involvements"].items()
+        assert str(old) == archived["id"]
+        assert state["archived_at"] is not None
+        assert "archived_at" not in dict(export.tables)["involvements"].columns
+
+    async def test_what_is_not_a_programme_export_is_refused(self, client):
+        programme = await small_programme(client)
+        good = (await client.get(f"{API}/programmes/{programme['id']}/export")).content
+
+        def manifest_with(**changes):
+            def change(name: str, data: bytes) -> bytes:
+                if name != "manifest.json":
+                    return data
+                return json.dumps(json.loads(data) | changes).encode()
+
+            return change
+
+        cases = {
+            "unknown_format": [
+                b"name;email\nA;a@example.no\n",
+                rezip(good, lambda name, data: None if name == "manifest.json" else data),
+                rezip(good, manifest_with(format="something-else")),
+                rezip(good, manifest_with(format_version=2)),
+            ],
+            "unreadable_file": [
+                rezip(good, lambda name, data: b"{not json\n" if name == "people.jsonl" else data),
+                rezip(good, lambda name, data: b"[1, 2]\n" if name == "tasks.jsonl" else data),
+                rezip(good, lambda name, data: None if name == "groups.jsonl" else data),
+                rezip(
+                    good,
+                    manifest_with(
+                        files=[{"resource": "widgets", "path": "people.jsonl", "importable": True}]
+                    ),
+                ),
+            ],
+        }
+        for code, contents in cases.items():
+            for content in contents:
+                try:
+                    read_programme_export(content)
+                except UnreadableFile as exc:
+                    assert exc.code == code, exc.detail
+                else:
+                    raise AssertionError(f"read without complaint ({code})")

@@ -23,6 +23,7 @@ has ended once the handler returns) and streamed from there in chunks, so memory
 grow with the programme.
 """
 
+import io
 import json
 import os
 import tempfile
@@ -60,6 +61,8 @@ from samskap.hearings.schemas import HearingRead, HearingResponseRead
 from samskap.hearings.service import HearingResponseService, HearingService
 from samskap.ideas.schemas import IdeaRead, ParticipationLinkRead
 from samskap.ideas.service import IdeaService, ParticipationLinkService
+from samskap.imports.columns import fields
+from samskap.imports.readers import JSONL, MISSING, Table, UnreadableFile
 from samskap.indicators.schemas import IndicatorRead, MeasurementRead
 from samskap.indicators.service import IndicatorService, MeasurementService
 from samskap.involvements.schemas import InvolvementRead
@@ -69,6 +72,7 @@ from samskap.kit.service import CrudService
 from samskap.measures.schemas import MeasureRead
 from samskap.measures.service import MeasureService
 from samskap.models import GroupMember, Programme
+from samskap.models.enums import ImportResource
 from samskap.people.schemas import PersonRead
 from samskap.people.service import PersonService
 from samskap.phases.schemas import PhaseRead
@@ -326,3 +330,231 @@ def export_response(
             "Content-Disposition": f'attachment; filename="samskap-programme-{programme.id}.zip"'
         },
     )
+
+
+# Reading it back ---------------------------------------------------------------------------
+#
+# `read_programme_export` reads the ZIP into one Table per importable file (the same Table
+# the file readers give), for the import engine to write into an empty programme with one map
+# of old ids to new ones: a record's references are translated as they are read. The rows are numbered on through the files in dependency
+# order (the first person is row 1, the first project the row after the last person, ...),
+# so that each row of the import has its own number; a failed row's error says its file and
+# line.
+#
+# A Table holds the create body's fields of its resource, the record's `id` and its
+# references; fields the API computes (created_at, version, overdue, ...) are left out. Links
+# to records that the import does not create (an involvement's decisions, events, hearings,
+# submissions, goals and ideas; a project's or a group's mandate decision; a deadline's event)
+# are left out too: those records are in the files marked `importable: false`. A person's
+# erasure, a phase's completion and an involvement's archiving are states no create body
+# sets: they are restored on the new record after its file is imported.
+
+IMPORT_ORDER = [part.resource for part in PARTS if part.importable]
+# Time-stamped states that no create body sets, restored on the new record.
+RESTORED: dict[str, tuple[str, ...]] = {
+    "people": ("erased_at",),
+    "phases": ("completed_at", "completed_by_id"),
+    "involvements": ("archived_at",),
+}
+# References to records of files that are not imported.
+LEFT_OUT: dict[str, frozenset[str]] = {
+    "projects": frozenset({"mandate_decision_id", "phase_template"}),
+    "groups": frozenset({"mandate_decision_id"}),
+    "deadlines": frozenset({"event_id"}),
+    "involvements": frozenset(
+        {
+            "decision_ids",
+            "event_ids",
+            "hearing_ids",
+            "submission_ids",
+            "goal_ids",
+            "idea_ids",
+            "planned_involvement_id",
+        }
+    ),
+}
+PHASE_COLUMNS = [
+    "id",
+    "project_id",
+    "position",
+    "name",
+    "description",
+    "activities",
+    "starts_on",
+    "ends_on",
+    "status",
+    "external_id",
+    "expected_results",
+]
+# What an export may hold once unpacked; the upload itself is limited by max_upload_bytes.
+MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ProgrammeExport:
+    """A programme export as read: its manifest, a Table per importable file in dependency
+    order, and per file the states to restore after it (old id → field → value)."""
+
+    manifest: dict[str, Any]
+    tables: list[tuple[str, Table]]
+    restore: dict[str, dict[uuid.UUID, dict[str, Any]]]
+
+    @property
+    def total(self) -> int:
+        return sum(table.total for _, table in self.tables)
+
+    def offsets(self) -> dict[str, int]:
+        """Per file, the row number before its first line."""
+        found, offset = {}, 0
+        for resource, table in self.tables:
+            found[resource] = offset
+            offset += table.total
+        return found
+
+
+def columns_of(resource: str) -> list[str]:
+    """The columns of a resource's Table: `id`, then the create body's fields (references
+    to records that are not imported left out)."""
+    if resource == "phases":
+        return PHASE_COLUMNS
+    left_out = LEFT_OUT.get(resource, frozenset())
+    return ["id", *(name for name in fields(ImportResource[resource]) if name not in left_out)]
+
+
+def _unreadable(detail: str, code: str = "unreadable_file") -> UnreadableFile:
+    return UnreadableFile(code, detail)
+
+
+def _open(content: bytes) -> tuple[zipfile.ZipFile, dict[str, Any]]:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+        names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise _unreadable(
+            "This is not a ZIP file: a programme is imported from the ZIP that "
+            "GET /programmes/{id}/export gives.",
+            "unknown_format",
+        ) from exc
+    if MANIFEST not in names:
+        raise _unreadable(
+            "The ZIP file holds no manifest.json, so it is not a programme export "
+            "(a list of one resource is imported with its own resource).",
+            "unknown_format",
+        )
+    if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
+        raise _unreadable("The ZIP file unpacks to more than an export may hold (1 GiB).")
+    try:
+        manifest = json.loads(archive.read(MANIFEST))
+    except (json.JSONDecodeError, UnicodeDecodeError, zipfile.BadZipFile) as exc:
+        raise _unreadable(f"manifest.json cannot be read: {exc}.") from exc
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise _unreadable(
+            f'manifest.json does not say "format": "{FORMAT}": this is not a programme export.',
+            "unknown_format",
+        )
+    if manifest.get("format_version") != FORMAT_VERSION:
+        raise _unreadable(
+            f"The export is of format_version {manifest.get('format_version')!r}; this Samskap "
+            f"reads version {FORMAT_VERSION}.",
+            "unknown_format",
+        )
+    if not isinstance(manifest.get("files"), list) or not all(
+        isinstance(entry, dict) for entry in manifest["files"]
+    ):
+        raise _unreadable("manifest.json has no list of files.")
+    return archive, manifest
+
+
+def _records(archive: zipfile.ZipFile, path: str) -> list[dict[str, Any]]:
+    try:
+        text = archive.read(path).decode("utf-8")
+    except KeyError as exc:
+        raise _unreadable(f"manifest.json names {path}, which the ZIP file does not hold.") from exc
+    except (UnicodeDecodeError, zipfile.BadZipFile) as exc:
+        raise _unreadable(f"{path} cannot be read as UTF-8 text: {exc}.") from exc
+    records = []
+    for line_number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise _unreadable(f"{path} line {line_number} is not JSON: {exc.msg}.") from exc
+        if not isinstance(item, dict):
+            raise _unreadable(f"{path} line {line_number} is not a JSON object.")
+        records.append(item)
+    return records
+
+
+def _parents_first(records: list[tuple[int, dict[str, Any]]]) -> list[tuple[int, dict[str, Any]]]:
+    """Tasks in an order where a task's parent (when in the file) comes before it; otherwise
+    as they were."""
+    by_id = {item.get("id"): (n, item) for n, item in records}
+    placed: set[Any] = set()
+    ordered: list[tuple[int, dict[str, Any]]] = []
+    for _, item in records:
+        chain = []
+        current: dict[str, Any] | None = item
+        while current is not None and current.get("id") not in placed:
+            chain.append(current)
+            placed.add(current.get("id"))
+            parent = by_id.get(current.get("parent_id"))
+            current = parent[1] if parent is not None else None
+        for task in reversed(chain):
+            ordered.append(by_id[task.get("id")])
+    return ordered
+
+
+def _table(columns: list[str], rows: list[tuple[int, list[Any]]]) -> Table:
+    return Table(JSONL, columns, len(rows), lambda: iter(rows))
+
+
+def read_programme_export(content: bytes) -> ProgrammeExport:
+    """Read a programme export (the ZIP of GET /programmes/{id}/export) into its manifest
+    and a Table per importable file, or raise UnreadableFile saying why it cannot be."""
+    archive, manifest = _open(content)
+    with archive:
+        listed = {}
+        for entry in manifest["files"]:
+            if not entry.get("importable"):
+                continue
+            resource, path = entry.get("resource"), entry.get("path")
+            if resource not in IMPORT_ORDER or not isinstance(path, str):
+                raise _unreadable(
+                    f"manifest.json marks {resource!r} importable, but the import reads only "
+                    + ", ".join(IMPORT_ORDER)
+                    + "."
+                )
+            listed[resource] = path
+        tables: list[tuple[str, Table]] = []
+        restore: dict[str, dict[uuid.UUID, dict[str, Any]]] = {}
+        offset = 0
+        for resource in IMPORT_ORDER:
+            if resource not in listed:
+                continue
+            numbered = list(enumerate(_records(archive, listed[resource]), start=offset + 1))
+            if resource == "tasks":
+                numbered = _parents_first(numbered)
+            columns = columns_of(resource)
+            rows = [(n, [item.get(c, MISSING) for c in columns]) for n, item in numbered]
+            tables.append((resource, _table(columns, rows)))
+            offset += len(rows)
+            kept = RESTORED.get(resource, ())
+            states = {}
+            for _, item in numbered:
+                old = _as_uuid(item.get("id"))
+                values = {name: item.get(name) for name in kept}
+                if old is not None and any(v is not None for v in values.values()):
+                    states[old] = values
+            if states:
+                restore[resource] = states
+    return ProgrammeExport(manifest, tables, restore)
+
+
+def _as_uuid(value: Any) -> uuid.UUID | None:
+    if isinstance(value, str):
+        try:
+            return uuid.UUID(value)
+        except ValueError:
+            return None
+    return value if isinstance(value, uuid.UUID) else None
