@@ -4,6 +4,7 @@ import uuid
 
 from tests.factories import API, make_programme
 from tests.world import (
+    NOT_OF_A_PROGRAMME,
     PROGRAMME_IN_QUERY,
     build_programme,
     create_body,
@@ -183,7 +184,7 @@ class TestProgrammesAreKeptApart:
         their_ids = set(theirs.ids.values())
         walked = 0
         for method, path, operation in await operations(client):
-            if operation in PUBLIC | {"phase-templates-list"} or operation.startswith(
+            if operation in PUBLIC | NOT_OF_A_PROGRAMME or operation.startswith(
                 ("auth-", "users-")
             ):
                 continue

@@ -337,9 +337,19 @@ async def give_external_ids(client, p: Programme) -> None:
             assert r.status_code == 200, (url, r.text)
 
 
+# Operations that read nothing of any programme and answer every signed-in caller alike.
+NOT_OF_A_PROGRAMME = {
+    "phase-templates-list",
+    "import-templates-list",
+    "import-templates-csv",
+    "import-templates-xlsx",
+}
+
+
 # Which record each templated path names, by the path's parameters.
 def fill_path(path: str, p: Programme) -> str:
     path = path.replace("{external_id}", external_key(path, p))
+    path = path.replace("{resource}", "people")  # an import template's
     path = path.replace("{programme_id}", p["programme_id"])
     path = path.replace("{group_id}", p["group_id"]).replace("{phase_id}", p["phase_id"])
     if "{id}" not in path:

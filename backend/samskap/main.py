@@ -34,6 +34,7 @@ from samskap.groups.router import router as groups_router
 from samskap.hearings.router import router as hearings_router
 from samskap.ideas.router import public as participation_public
 from samskap.ideas.router import router as ideas_router
+from samskap.imports.templates_router import router as import_templates_router
 from samskap.indicators.router import router as indicators_router
 from samskap.involvements.router import router as involvements_router
 from samskap.kit.openapi import complete as complete_operations
@@ -199,6 +200,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ideas_router,
         planned_involvements_router,
         my_page_router,
+        # Before the imports' router: /imports/templates is no import id.
+        import_templates_router,
     ):
         protected.include_router(router)
     api.include_router(protected)

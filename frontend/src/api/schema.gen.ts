@@ -3385,10 +3385,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The columns of each resource's import file
+         * @description For each resource a file can be imported into, its columns: name, header, whether
+         *     required, description, type, accepted values, default, Norwegian names and, for a
+         *     reference, the column that names the record by external key.
+         */
+        get: operations["import-templates-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/templates/{resource}.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The CSV template of a resource to import
+         * @description The header row of the resource's columns and one example row, to fill in and import.
+         */
+        get: operations["import-templates-csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/templates/{resource}.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The XLSX template of a resource to import
+         * @description The header row and one example row, with the accepted values of enumerated columns as
+         *     lists, and a sheet describing every column.
+         */
+        get: operations["import-templates-xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * AcceptedValue
+         * @description One value an enumerated column accepts, with its meaning.
+         */
+        AcceptedValue: {
+            /**
+             * Value
+             * @description The value as written in the file
+             */
+            value: string;
+            /**
+             * Meaning
+             * @description What the value stands for
+             */
+            meaning: string | null;
+        };
         /**
          * Affiliation
          * @description In what capacity a person takes part.
@@ -3861,6 +3940,25 @@ export interface components {
              */
             held_on: string;
         };
+        /**
+         * ColumnType
+         * @description What a column holds, and so how its cells are written.
+         *
+         *     - `text`: text
+         *     - `email`: an e-mail address
+         *     - `integer`: a whole number
+         *     - `boolean`: true or false
+         *     - `date`: a day, YYYY-MM-DD (or a date cell in XLSX)
+         *     - `datetime`: a time with its offset, e.g. 2018-09-20T12:00:00+02:00
+         *     - `choice`: one of the accepted values
+         *     - `external_id`: another record's external_id
+         *     - `external_ids`: other records' external_ids, separated by ;
+         *     - `id`: another record's id (a UUID)
+         *     - `ids`: other records' ids (UUIDs), separated by ;
+         *     - `json`: a JSON value (in JSON files as is; in CSV and XLSX as JSON text)
+         * @enum {string}
+         */
+        ColumnType: "text" | "email" | "integer" | "boolean" | "date" | "datetime" | "choice" | "external_id" | "external_ids" | "id" | "ids" | "json";
         /**
          * Compliance
          * @description Where a programme falls short of the rules, project by project.
@@ -7217,6 +7315,48 @@ export interface components {
              * @description Each row of the file
              */
             rows: components["schemas"]["ImportedRow"][];
+        };
+        /**
+         * ImportResource
+         * @description What an import writes: one kind of record per file, or a whole programme's export.
+         *
+         *     - `people`: the programme's people (personer)
+         *     - `groups`: groups: boards, working groups, forums (grupper)
+         *     - `group_members`: seats in groups, a group and a person per row (medlemmer)
+         *     - `projects`: projects (prosjekter)
+         *     - `tasks`: tasks in projects (oppgaver)
+         *     - `deadlines`: deadlines (frister)
+         *     - `involvements`: records of involvement (medvirkning)
+         *     - `programme`: a programme export (ZIP of JSON Lines, one file per resource) read back into an empty programme
+         * @enum {string}
+         */
+        ImportResource: "people" | "groups" | "group_members" | "projects" | "tasks" | "deadlines" | "involvements" | "programme";
+        /**
+         * ImportTemplate
+         * @description What an import file of one resource holds.
+         */
+        ImportTemplate: {
+            resource: components["schemas"]["ImportResource"];
+            /**
+             * Description
+             * @description What the resource's rows are
+             */
+            description: string;
+            /**
+             * Csv
+             * @description Where to download the CSV template
+             */
+            csv: string;
+            /**
+             * Xlsx
+             * @description Where to download the XLSX template
+             */
+            xlsx: string;
+            /**
+             * Columns
+             * @description The columns, in the template's order
+             */
+            columns: components["schemas"]["TemplateColumn"][];
         };
         /**
          * ImportedRow
@@ -12443,6 +12583,55 @@ export interface components {
          * @enum {string}
          */
         TaskStatus: "todo" | "in_progress" | "blocked" | "done";
+        /**
+         * TemplateColumn
+         * @description One column of a resource's import file.
+         */
+        TemplateColumn: {
+            /**
+             * Name
+             * @description The API's field name, e.g. person_id
+             */
+            name: string;
+            /**
+             * Header
+             * @description The column as the template's header writes it: the field name, or for a reference the column that names the record by external key (person_external_id)
+             */
+            header: string;
+            /**
+             * Required
+             * @description Whether every row must give a value
+             */
+            required: boolean;
+            /**
+             * Description
+             * @description What the column holds, as the API describes the field
+             */
+            description: string;
+            type: components["schemas"]["ColumnType"];
+            /**
+             * Accepted Values
+             * @description For an enumerated column, the values it accepts; empty otherwise
+             */
+            accepted_values: components["schemas"]["AcceptedValue"][];
+            /**
+             * Default
+             * @description The value an empty cell or a missing column stands for, if not null
+             */
+            default: string | number | boolean | null;
+            /**
+             * Norwegian Names
+             * @description Norwegian (bokmål and nynorsk) headers accepted for the column, as matched: lower-case, with `_` for spaces and hyphens
+             */
+            norwegian_names: string[];
+            /**
+             * By Key
+             * @description For a reference, the column that names the record by its external_id (or, for a list, by external_ids separated by `;`) instead of by id
+             */
+            by_key: string | null;
+            /** @description For a reference, the resource of the record it names */
+            refers_to: components["schemas"]["ImportResource"] | null;
+        };
         /**
          * TemplateCreate
          * @description A template (mal) a submission follows: guidance, ordered sections with a maximum
@@ -41354,6 +41543,243 @@ export interface operations {
             };
             /** @description Conflict with the current state (duplicate key, record still referred to) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "import-templates-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportTemplate"][];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "import-templates-csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource whose template to give: people, groups, group_members, projects, tasks, deadlines, involvements */
+                resource: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description UTF-8 with a byte order mark, comma separated: the header (references by their external_id column) and one example row */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "import-templates-xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource whose template to give: people, groups, group_members, projects, tasks, deadlines, involvements */
+                resource: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sheet «Data»: the header and one example row, the enumerated columns offering their accepted values as a list; sheet «Kolonner»: each column with whether it is required, its type, description, accepted values and Norwegian names */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
