@@ -265,11 +265,11 @@ def _outside_the_body(resource: ImportResource, name: str) -> FieldInfo:
 
 
 def _norwegian_names(resource: ImportResource, targets: set[str]) -> dict[str, list[str]]:
-    """Norwegian header -> column, inverted: for each column its Norwegian headers."""
-    mapping = {**COMMON_NORWEGIAN, **NORWEGIAN[resource]}
+    """Norwegian header -> column, inverted: for each column its Norwegian headers. A name
+    that is itself one of the resource's columns (`status`, `person_id`) means that column."""
     names: dict[str, list[str]] = {}
-    for norwegian, column in mapping.items():
-        if column in targets and norwegian != column:
+    for norwegian, column in [*COMMON_NORWEGIAN.items(), *NORWEGIAN[resource].items()]:
+        if column in targets and norwegian not in targets:
             names.setdefault(column, []).append(norwegian)
     return names
 
