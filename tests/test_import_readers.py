@@ -269,6 +269,11 @@ class TestJson:
     def test_keys_that_are_the_same_column(self):
         error = unreadable(b'[{"E-post": "a@example.no"}, {"e_post": "b@example.no"}]')
         assert error.code == "duplicate_column"
+        assert "«E-post» and «e_post»" in error.detail
+
+    def test_a_key_without_a_name(self):
+        error = unreadable(b'{"name": "Kari", " ": "x"}\n')
+        assert error.code == "unreadable_file"
 
 
 class TestUnreadable:

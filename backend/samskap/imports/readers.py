@@ -163,18 +163,24 @@ def _decode(content: bytes, hint: str) -> str:
         ) from exc
 
 
-def _check_header(names: list[str]) -> None:
-    """Every column named, no name twice (as columns are matched: see columns.normalise)."""
+def _check_header(names: list[str], *, keys: bool = False) -> None:
+    """Every column named, no name twice (as columns are matched: see columns.normalise);
+    `keys`: the names are a JSON file's keys rather than a header row."""
     seen: dict[str, str] = {}
     for position, name in enumerate(names, start=1):
         key = normalise(name)
         if not key:
-            raise UnreadableFile("unreadable_file", f"Column {position} of the header has no name.")
+            raise UnreadableFile(
+                "unreadable_file",
+                f"The key «{name}» names no column."
+                if keys
+                else f"Column {position} of the header has no name.",
+            )
         if key in seen:
             same = f"«{name}»" if seen[key] == name else f"«{seen[key]}» and «{name}»"
             raise UnreadableFile(
                 "duplicate_column",
-                f"The header names the same column twice: {same}.",
+                f"The {'keys name' if keys else 'header names'} the same column twice: {same}.",
             )
         seen[key] = name
 
@@ -294,33 +300,35 @@ def _read_xlsx(content: bytes) -> Table:
     width = 0
     found: list[Row] = []
     for number, raw in enumerate(grid, start=1):
-        cells = [_xlsx_cell(value) for value in raw]
-        if all(value is None for value in cells):
+        # calamine gives "" for an empty cell and a float for every number; inline, since
+        # this runs for every cell.
+        cells = [
+            None
+            if value == ""
+            else int(value)
+            if value.__class__ is float and value.is_integer()
+            else value
+            for value in raw
+        ]
+        if cells.count(None) == len(cells):
             continue
         if header is None:
             width = _width(cells)
             header = [_header_text(value) for value in cells[:width]]
             _check_header(header)
             continue
-        if any(value is not None for value in cells[width:]):
-            raise _nameless_value(number)
-        del cells[width:]
-        cells += [None] * (width - len(cells))
+        if len(cells) > width:
+            if cells[width:].count(None) != len(cells) - width:
+                raise _nameless_value(number)
+            del cells[width:]
+        elif len(cells) < width:
+            cells += [None] * (width - len(cells))
         found.append((number, cells))
     if header is None:
         raise UnreadableFile("empty_file", "The first worksheet is empty.")
     if not found:
         raise UnreadableFile("empty_file", "The first worksheet has a header but no rows.")
     return Table(XLSX, header, len(found), lambda: iter(found))
-
-
-def _xlsx_cell(value: Any) -> Any:
-    """A calamine value as a cell: None for empty, a whole number as int."""
-    if value == "":
-        return None
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
 
 
 def _header_text(value: Any) -> str:
@@ -382,7 +390,7 @@ def _json_table(format: str, items: list[dict[str, Any]], empty: str) -> Table:
     for item in items:
         keys.update(dict.fromkeys(item))
     columns = list(keys)
-    _check_header(columns)
+    _check_header(columns, keys=True)
 
     def rows() -> Iterator[Row]:
         for position, item in enumerate(items, start=1):
