@@ -267,6 +267,13 @@ async def build_programme(client, accounts) -> Programme:
     token = await create(
         client, "/api-tokens", {"programme_id": programme["id"], "name": "Intranett"}
     )
+    # A dry run: the import is recorded, no person is written.
+    dry_run = await client.post(
+        f"{API}/imports",
+        params={"programme_id": programme["id"], "resource": "people", "dry_run": "true"},
+        files={"file": IMPORTED_PEOPLE},
+    )
+    assert dry_run.status_code == 201, dry_run.text
     events = (
         await client.get(
             f"{API}/audit-events", params={"programme_id": programme["id"], "limit": 1}
@@ -311,6 +318,7 @@ async def build_programme(client, accounts) -> Programme:
         "planned_involvement_id": planned_involvement["id"],
         "idea_id": idea["id"],
         "participation_link_id": participation_link["id"],
+        "import_id": dry_run.json()["id"],
     }
     await give_external_ids(client, p)
     return p
@@ -424,6 +432,9 @@ def fill_path(path: str, p: Programme) -> str:
         "/participation-links/{id}/close": "participation_link_id",
         "/events/{id}/reply": "event_id",
         "/survey-rounds/{id}/my-link": "survey_id",
+        "/imports/{id}": "import_id",
+        "/imports/{id}/rows": "import_id",
+        "/imports/{id}/cancel": "import_id",
     }
     return path.replace("{id}", p[ids[base]])
 
@@ -609,6 +620,9 @@ IMPORTED_RESULTS = (
     "text/csv",
 )
 
+# A people file to import, as a script sends it.
+IMPORTED_PEOPLE = ("personer.csv", b"external_id;name\nHR-1;Kari Nordmann\n", "text/csv")
+
 # A file to upload, as a client sends it.
 UPLOADED_FILE = ("Referat.pdf", PDF_BYTES, "application/pdf")
 
@@ -619,6 +633,7 @@ PROGRAMME_IN_QUERY = {
     "submission-versions-compare",
     "delivery-matrix-get",
     "me-overview",
+    "imports-create",
 }
 
 
@@ -626,6 +641,8 @@ def query_of(operation: str, p: Programme) -> dict | None:
     """The query parameters an operation needs to name a record of programme `p`."""
     if operation == "submission-versions-compare":
         return {"from": p["submission_version_id"], "to": p["submission_version_id"]}
+    if operation == "imports-create":
+        return {"programme_id": p["programme_id"], "resource": "people"}
     if operation in PROGRAMME_IN_QUERY or (
         operation.endswith("-get-by-external-id") and operation != "programmes-get-by-external-id"
     ):
@@ -640,6 +657,10 @@ def request_body(method: str, path: str, operation: str, p: Programme) -> dict:
         return {"files": {"file": IMPORTED_RESULTS}}
     if operation == "files-create":
         return {"files": {"file": UPLOADED_FILE}}
+    if operation == "imports-create":
+        return {"files": {"file": IMPORTED_PEOPLE}}
+    if operation == "imports-cancel":
+        return {}
     if method == "PATCH":
         return {"json": PATCH_BODIES[operation]}
     if method == "POST":

@@ -35,6 +35,16 @@ class Settings(BaseSettings):
     survey_min_responses: int = Field(default=5, ge=2)
     # Uploaded files (imported survey results and other attachments).
     max_upload_bytes: int = Field(default=26_214_400, ge=1024)
+    # Imports: a file of at most this many rows is imported within the request (201); a
+    # larger one is queued (202) for the background worker, which runs in every API process
+    # unless run_worker is off. The worker reads rows in chunks, writes its heartbeat every
+    # chunk, and takes up a running import whose heartbeat is older than
+    # import_stale_seconds (its process died).
+    import_background_rows: int = Field(default=2000, ge=1)
+    import_chunk_rows: int = Field(default=1000, ge=1, le=10_000)
+    import_stale_seconds: float = Field(default=30.0, gt=0)
+    import_poll_seconds: float = Field(default=1.0, gt=0)
+    run_worker: bool = True
 
     # Access. The placeholder key works in development only: create_app refuses to start
     # elsewhere until SAMSKAP_JWT_SECRET is set to a long random value.

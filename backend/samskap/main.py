@@ -34,6 +34,8 @@ from samskap.groups.router import router as groups_router
 from samskap.hearings.router import router as hearings_router
 from samskap.ideas.router import public as participation_public
 from samskap.ideas.router import router as ideas_router
+from samskap.imports import worker as import_worker
+from samskap.imports.router import router as imports_router
 from samskap.imports.templates_router import router as import_templates_router
 from samskap.indicators.router import router as indicators_router
 from samskap.involvements.router import router as involvements_router
@@ -114,7 +116,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
+        # The background worker runs queued imports (samskap/imports/worker.py).
+        worker = import_worker.start(_app) if settings.run_worker else None
         yield
+        await import_worker.stop(worker)
         await engine.dispose()
 
     app = FastAPI(
@@ -202,6 +207,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         my_page_router,
         # Before the imports' router: /imports/templates is no import id.
         import_templates_router,
+        imports_router,
     ):
         protected.include_router(router)
     api.include_router(protected)

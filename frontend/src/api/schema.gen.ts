@@ -3448,6 +3448,124 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List imports
+         * @description One page of the imports into the programmes you may read, newest first, each with its
+         *     counts and first errors. Narrow it with the filters below and pass the answer's
+         *     `next_cursor` back as `cursor` for the next page. A query parameter the list does not
+         *     know answers 400.
+         */
+        get: operations["imports-list"];
+        put?: never;
+        /**
+         * Import a file of records
+         * @description Imports a `multipart/form-data` upload (field `file`) of one resource into the
+         *     programme. Each row is checked against the same rules as the API (the same error codes)
+         *     and written as the API would write it, with its audit event: a row whose `external_id`
+         *     (group members: whose group and person) matches a record updates it, only in the columns
+         *     the file has (`updated`, or `unchanged` when nothing differs); any other row creates a
+         *     record (`created`). References name records of the programme by id or, in a column
+         *     `<field>_external_id` (lists: `_external_ids`, separated by `;`), by their external_id.
+         *
+         *     In mode `all_or_nothing` (the default) any bad row means nothing is written (status
+         *     `failed`, every bad row reported with its row, column and code); in `valid_rows` the good
+         *     rows are written and the bad ones reported (status `failed` when any row failed,
+         *     `succeeded` otherwise). `dry_run=true` checks everything and writes only the report.
+         *
+         *     A file of at most `import_background_rows` rows (2,000 by default) is imported within the
+         *     request: 201 with the import, its address in `Location`. A larger one is stored and
+         *     queued: 202 with the import (`queued`); poll its `Location` until it has finished. A file
+         *     that cannot be read at all (codes `unknown_format`, `unreadable_file`, `empty_file`), or
+         *     whose header has an unknown (`unknown_column`), missing (`missing_column`) or repeated
+         *     (`duplicate_column`) column, answers 422 with the error at `/file` and stores nothing; a
+         *     file over `max_upload_bytes` 413. Needs the `editor` role in the programme or a higher one
+         *     (an API token with scope `read_write` counts as an editor).
+         */
+        post: operations["imports-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an import
+         * @description Where the import stands: its status, rows done of the total, counts per outcome, and
+         *     its first 100 errors (all of them at `/imports/{id}/rows?outcome=failed`). The `ETag`
+         *     changes as it progresses. Anyone who may read the programme may read its imports; an
+         *     import you may not see answers 404.
+         */
+        get: operations["imports-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an import's rows
+         * @description What the import did with each row of the file, by row number (the header is row 1; in
+         *     JSON, the item's position from 1): the outcome, the row's external_id, the record, and
+         *     for a failed row its errors (column, code, detail). Rows appear as they are decided; a
+         *     dry run's `created` rows have no record.
+         */
+        get: operations["imports-rows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an import
+         * @description Asks a queued or running import to stop. A queued one is cancelled at once; a running
+         *     one stops after the chunk it is writing (about 1,000 rows): in `all_or_nothing` nothing
+         *     of it is written, in `valid_rows` the rows done so far stay. Answers the import (status
+         *     `cancelled`, or still `running` with `cancel_requested_at` until the worker stops); one
+         *     that has finished answers 409 `not_running`. Needs to be the one who started it, or a
+         *     programme administrator.
+         */
+        post: operations["imports-cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3912,6 +4030,19 @@ export interface components {
             /**
              * File
              * @description The file: PDF, DOCX, XLSX, PPTX, PNG, JPEG or UTF-8 text (.txt, .csv, .md), at most `max_upload_bytes` (25 MB by default)
+             */
+            file: string;
+        };
+        /** Body_imports-create */
+        "Body_imports-create": {
+            /**
+             * File
+             * @description The file: CSV (UTF-8 or Windows-1252; `;`, `,` or tab separated), XLSX (the first sheet), a JSON array of objects or JSON Lines. The first row (or the objects' keys) names the columns: the fields of the resource's create body, references by `<field>_external_id`, or their Norwegian names (see `GET /imports/templates`). For example:
+             *
+             *     ```
+             *     external_id;name;email;organisation_unit;affiliation
+             *     HR-1001;Kari Nordmann;kari.nordmann@example.kommune.no;Oppvekst;employee
+             *     ```
              */
             file: string;
         };
@@ -7301,6 +7432,167 @@ export interface components {
             due_on?: string | null;
         };
         /**
+         * ImportCounts
+         * @description How many rows had each outcome so far.
+         */
+        ImportCounts: {
+            /**
+             * Created
+             * @description Rows that created a record (or would, in a dry run)
+             */
+            created: number;
+            /**
+             * Updated
+             * @description Rows that changed a record (or would)
+             */
+            updated: number;
+            /**
+             * Unchanged
+             * @description Rows whose record already had these values
+             */
+            unchanged: number;
+            /**
+             * Failed
+             * @description Rows refused, with their errors
+             */
+            failed: number;
+        };
+        /**
+         * ImportMode
+         * @description What an import does with a file that has bad rows.
+         *
+         *     - `all_or_nothing`: one transaction: any bad row means nothing is written
+         *     - `valid_rows`: the good rows are written, the bad ones reported
+         * @enum {string}
+         */
+        ImportMode: "all_or_nothing" | "valid_rows";
+        /**
+         * ImportOutcome
+         * @description What an import did with one row.
+         *
+         *     - `created`: a new record was created (or would be, in a dry run)
+         *     - `updated`: the record with the row's key was changed (or would be)
+         *     - `unchanged`: the record with the row's key already had these values
+         *     - `failed`: the row was refused; its errors say why
+         * @enum {string}
+         */
+        ImportOutcome: "created" | "updated" | "unchanged" | "failed";
+        /**
+         * ImportPage
+         * @description One page of a list; pass next_cursor as cursor to get the next page.
+         */
+        ImportPage: {
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
+            items: components["schemas"]["ImportRead"][];
+            /**
+             * Next Cursor
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
+             */
+            next_cursor?: string | null;
+        };
+        /**
+         * ImportRead
+         * @description An import: the file, its options, where it stands and what it did so far.
+         */
+        ImportRead: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
+             */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When the record was created
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             * @description When the record last changed
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
+             */
+            version: number;
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme the rows are written into
+             */
+            programme_id: string;
+            resource: components["schemas"]["ImportResource"];
+            /**
+             * Filename
+             * @description The uploaded file's name
+             */
+            filename: string | null;
+            /**
+             * File Format
+             * @description How the file was read: csv, xlsx, json, jsonl or zip
+             */
+            file_format: string;
+            mode: components["schemas"]["ImportMode"];
+            /**
+             * Dry Run
+             * @description Whether the rows were only checked, nothing written
+             */
+            dry_run: boolean;
+            /**
+             * Background
+             * @description Whether the import runs as a background job (files over the `import_background_rows` setting, 2,000 rows by default)
+             */
+            background: boolean;
+            status: components["schemas"]["ImportStatus"];
+            /**
+             * Total Rows
+             * @description Rows in the file; null until it has been read
+             */
+            total_rows: number | null;
+            /**
+             * Rows Done
+             * @description Rows read and decided so far
+             */
+            rows_done: number;
+            counts: components["schemas"]["ImportCounts"];
+            /**
+             * Errors
+             * @description The first 100 errors of failed rows, by row; all of them at `/imports/{id}/rows?outcome=failed`
+             */
+            errors: components["schemas"]["ImportRowError"][];
+            /**
+             * Errors Truncated
+             * @description Whether there are more errors than listed
+             */
+            errors_truncated: boolean;
+            /**
+             * Requested By User Id
+             * @description The user who sent the file (null for an API token)
+             */
+            requested_by_user_id: string | null;
+            /**
+             * Started At
+             * @description When the rows began to be read
+             */
+            started_at: string | null;
+            /**
+             * Finished At
+             * @description When the import finished, if it has
+             */
+            finished_at: string | null;
+            /**
+             * Cancel Requested At
+             * @description When someone asked to stop it, if anyone did
+             */
+            cancel_requested_at: string | null;
+        };
+        /**
          * ImportReport
          * @description What an import saved, or (dry run) would save.
          */
@@ -7331,6 +7623,87 @@ export interface components {
          * @enum {string}
          */
         ImportResource: "people" | "groups" | "group_members" | "projects" | "tasks" | "deadlines" | "involvements" | "programme";
+        /**
+         * ImportRowError
+         * @description One error of one row.
+         */
+        ImportRowError: {
+            /**
+             * Column
+             * @description The column (the API's field name) the error is about; null for the row as a whole
+             */
+            column: string | null;
+            /**
+             * Code
+             * @description The same machine code the API gives for the same mistake
+             */
+            code: string;
+            /**
+             * Detail
+             * @description What is wrong, in English, for people reading logs
+             */
+            detail: string;
+            /**
+             * Row
+             * @description The row as a spreadsheet shows it (the header is row 1); in JSON, the item's position counted from 1
+             */
+            row: number;
+        };
+        /**
+         * ImportRowPage
+         * @description One page of a list; pass next_cursor as cursor to get the next page.
+         */
+        ImportRowPage: {
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
+            items: components["schemas"]["ImportRowRead"][];
+            /**
+             * Next Cursor
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
+             */
+            next_cursor?: string | null;
+        };
+        /**
+         * ImportRowRead
+         * @description What the import did with one row of the file.
+         */
+        ImportRowRead: {
+            /**
+             * Row
+             * @description The row as a spreadsheet shows it (the header is row 1)
+             */
+            row: number;
+            outcome: components["schemas"]["ImportOutcome"];
+            /**
+             * External Id
+             * @description The row's external_id, if it had one
+             */
+            external_id: string | null;
+            /**
+             * Record Id
+             * @description The record created, updated or found unchanged (null for a failed row and in a dry run for a row that would create one)
+             */
+            record_id: string | null;
+            /**
+             * Errors
+             * @description Why the row was refused (empty unless failed)
+             */
+            errors: components["schemas"]["RowError"][];
+        };
+        /**
+         * ImportStatus
+         * @description Where an import stands.
+         *
+         *     - `queued`: received, waiting for the background worker
+         *     - `running`: rows are being read and written
+         *     - `succeeded`: finished; see the counts for what was written
+         *     - `failed`: finished with bad rows or an unreadable file; in all_or_nothing nothing was written
+         *     - `cancelled`: stopped on request; in all_or_nothing nothing was written, in valid_rows the rows done before the stop stay
+         * @enum {string}
+         */
+        ImportStatus: "queued" | "running" | "succeeded" | "failed" | "cancelled";
         /**
          * ImportTemplate
          * @description What an import file of one resource holds.
@@ -11282,6 +11655,27 @@ export interface components {
          * @enum {string}
          */
         RevisionAction: "created" | "updated" | "deleted";
+        /**
+         * RowError
+         * @description Why a row was refused: the column, a stable code and words for people.
+         */
+        RowError: {
+            /**
+             * Column
+             * @description The column (the API's field name) the error is about; null for the row as a whole
+             */
+            column: string | null;
+            /**
+             * Code
+             * @description The same machine code the API gives for the same mistake
+             */
+            code: string;
+            /**
+             * Detail
+             * @description What is wrong, in English, for people reading logs
+             */
+            detail: string;
+        };
         /**
          * RuleRead
          * @description A rule the report checks, and the law, agreement or source document it comes from.
@@ -41780,6 +42174,523 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "imports-list": {
+        parameters: {
+            query?: {
+                /** @description Only imports into this programme. Repeat the parameter to match any of several values. */
+                programme_id?: string[] | null;
+                /** @description Only imports of this resource. Repeat the parameter to match any of several values. */
+                resource?: components["schemas"]["ImportResource"][] | null;
+                /** @description Only imports with this status. Repeat the parameter to match any of several values. */
+                status?: components["schemas"]["ImportStatus"][] | null;
+                /** @description Order of the list, by one of: created_at. Ascending; a leading `-` sorts descending (e.g. `-created_at`). Ties are broken by id, so pages never overlap. */
+                sort?: "created_at" | "-created_at";
+                /** @description How many records one page holds (at most 500) */
+                limit?: number;
+                /** @description Where the page starts: the `next_cursor` of the previous page, passed back unchanged with the same filters and sort; leave out for the first page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPage"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "imports-create": {
+        parameters: {
+            query: {
+                /** @description The programme the rows are written into */
+                programme_id: string;
+                /** @description What the file's rows are */
+                resource: components["schemas"]["ImportResource"];
+                /** @description What to do with a file that has bad rows */
+                mode?: components["schemas"]["ImportMode"];
+                /** @description Only check every row against the API's rules and report; write nothing */
+                dry_run?: boolean;
+            };
+            header?: {
+                /** @description Your key for this request (at most 200 visible ASCII characters): the same key from you again answers the import it started, with the first answer's status code, instead of importing twice; the same key with another file or other options answers 422 `idempotency_key_reused` */
+                "idempotency-key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_imports-create"];
+            };
+        };
+        responses: {
+            /** @description A small file, imported within the request: the import as it ended (`succeeded`, or `failed` with the rows' errors) */
+            201: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    /** @description The address of the new record */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRead"];
+                };
+            };
+            /** @description A larger file, queued for the background worker: follow it at `Location` (status, rows_done of total_rows, counts) */
+            202: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    /** @description The address of the new record */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "imports-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the import */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "imports-rows": {
+        parameters: {
+            query?: {
+                /** @description Only rows with this outcome; repeat for several */
+                outcome?: components["schemas"]["ImportOutcome"][] | null;
+                /** @description How many rows one page holds (at most 1,000) */
+                limit?: number;
+                /** @description Where the page starts: the `next_cursor` of the previous page; leave out for the first page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description The id of the import */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRowPage"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "imports-cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the import */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
