@@ -40,6 +40,7 @@ export const router = createBrowserRouter([
               { path: "involvements/new", lazy: page(() => import("./features/involvements/InvolvementFormPage")) },
               { path: "people", lazy: page(() => import("./features/people/PeoplePage")) },
               { path: "people/:personId", lazy: page(() => import("./features/people/PersonPage")) },
+              { path: "import/:resource", lazy: page(() => import("./features/imports/ImportPage")) },
               { path: "events", lazy: page(() => import("./features/events/EventsPage")) },
               { path: "events/:eventId", lazy: page(() => import("./features/events/EventPage")) },
               { path: "decisions", lazy: page(() => import("./features/decisions/DecisionsPage")) },

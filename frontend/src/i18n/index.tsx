@@ -20,6 +20,18 @@ for (const [path, module] of Object.entries(files)) {
   Object.assign(MESSAGES[locale], module.default);
 }
 
+/**
+ * Strings a lazily loaded page brings in its own chunk (`import.meta.glob` of its
+ * i18n/page/<locale>.json, eager), merged when the page's module is first loaded, so that
+ * the first page does not carry them.
+ */
+export function addMessages(loaded: Record<string, { default: Messages }>) {
+  for (const [path, module] of Object.entries(loaded)) {
+    const locale = path.split("/").pop()!.replace(".json", "") as Locale;
+    Object.assign(MESSAGES[locale], module.default);
+  }
+}
+
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
 export function translate(locale: Locale, key: string, vars?: Record<string, string | number>) {

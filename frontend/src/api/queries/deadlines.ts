@@ -41,25 +41,26 @@ const MONTH_PAGE_SIZE = 200;
 // Overdue deadlines are counted up to this many; beyond it the page says "at least".
 export const OVERDUE_COUNT_LIMIT = 100;
 
+/** The list's filters and order as the API's query parameters (its JSON pages and its CSV and XLSX files). */
+export const deadlineListQuery = (programmeId: string, filters: DeadlineFilters) => ({
+  programme_id: [programmeId],
+  project_id: filters.projectId ? [filters.projectId] : undefined,
+  event_id: filters.eventId ? [filters.eventId] : undefined,
+  status: filters.status ? [filters.status] : undefined,
+  kind: filters.kind ? [filters.kind] : undefined,
+  overdue: filters.overdue ? true : undefined,
+  submitted_late: filters.submittedLate ? true : undefined,
+  // Without an offset the API reads these as Oslo time.
+  due_after: filters.dueAfter,
+  due_before: filters.dueBefore,
+  sort: "due_at" as const,
+});
+
 function listQuery(programmeId: string, filters: DeadlineFilters, limit: number, cursor?: string) {
   return unwrap(
     api.GET("/api/v1/deadlines", {
       params: {
-        query: {
-          programme_id: [programmeId],
-          project_id: filters.projectId ? [filters.projectId] : undefined,
-          event_id: filters.eventId ? [filters.eventId] : undefined,
-          status: filters.status ? [filters.status] : undefined,
-          kind: filters.kind ? [filters.kind] : undefined,
-          overdue: filters.overdue ? true : undefined,
-          submitted_late: filters.submittedLate ? true : undefined,
-          // Without an offset the API reads these as Oslo time.
-          due_after: filters.dueAfter,
-          due_before: filters.dueBefore,
-          sort: "due_at",
-          limit,
-          cursor,
-        },
+        query: { ...deadlineListQuery(programmeId, filters), limit, cursor },
       },
     }),
   );

@@ -37,6 +37,16 @@ const PAGE_SIZE = 50;
 // Consultation meetings are held per matter; a programme has tens of them, not hundreds.
 const MEETINGS_LIMIT = 200;
 
+/** The list's filters and order as the API's query parameters (its JSON pages and its CSV and XLSX files). */
+export const decisionListQuery = (programmeId: string, filters: DecisionFilters) => ({
+  programme_id: [programmeId],
+  status: filters.status ? [filters.status] : undefined,
+  reorganisation: filters.reorganisation === undefined ? undefined : [filters.reorganisation],
+  body_group_id: filters.bodyGroupId ? [filters.bodyGroupId] : undefined,
+  project_id: filters.projectId ? [filters.projectId] : undefined,
+  sort: "-decided_on" as const,
+});
+
 /** The programme's decisions, newest first, a page at a time. */
 export const decisionsQuery = (programmeId: string, filters: DecisionFilters) =>
   infiniteQueryOptions({
@@ -45,16 +55,7 @@ export const decisionsQuery = (programmeId: string, filters: DecisionFilters) =>
       unwrap(
         api.GET("/api/v1/decisions", {
           params: {
-            query: {
-              programme_id: [programmeId],
-              status: filters.status ? [filters.status] : undefined,
-              reorganisation: filters.reorganisation === undefined ? undefined : [filters.reorganisation],
-              body_group_id: filters.bodyGroupId ? [filters.bodyGroupId] : undefined,
-              project_id: filters.projectId ? [filters.projectId] : undefined,
-              sort: "-decided_on",
-              limit: PAGE_SIZE,
-              cursor: pageParam,
-            },
+            query: { ...decisionListQuery(programmeId, filters), limit: PAGE_SIZE, cursor: pageParam },
           },
         }),
       ),

@@ -42,6 +42,18 @@ export const documentKeys = {
 
 const PAGE_SIZE = 50;
 
+/** The list's filters and order as the API's query parameters (its JSON pages and its CSV and XLSX files). */
+export const documentListQuery = (programmeId: string, filters: DocumentFilters) => ({
+  programme_id: [programmeId],
+  kind: filters.kind ? [filters.kind] : undefined,
+  public_access: filters.publicAccess ? [filters.publicAccess] : undefined,
+  project_id: filters.projectId ? [filters.projectId] : undefined,
+  date_from: filters.dateFrom || undefined,
+  date_to: filters.dateTo || undefined,
+  q: filters.q || undefined,
+  sort: "-document_date" as const,
+});
+
 /** The programme's document register, newest first, a page at a time. */
 export const documentsQuery = (programmeId: string, filters: DocumentFilters) =>
   infiniteQueryOptions({
@@ -50,18 +62,7 @@ export const documentsQuery = (programmeId: string, filters: DocumentFilters) =>
       unwrap(
         api.GET("/api/v1/documents", {
           params: {
-            query: {
-              programme_id: [programmeId],
-              kind: filters.kind ? [filters.kind] : undefined,
-              public_access: filters.publicAccess ? [filters.publicAccess] : undefined,
-              project_id: filters.projectId ? [filters.projectId] : undefined,
-              date_from: filters.dateFrom || undefined,
-              date_to: filters.dateTo || undefined,
-              q: filters.q || undefined,
-              sort: "-document_date",
-              limit: PAGE_SIZE,
-              cursor: pageParam,
-            },
+            query: { ...documentListQuery(programmeId, filters), limit: PAGE_SIZE, cursor: pageParam },
           },
         }),
       ),

@@ -56,28 +56,29 @@ const PAGE_SIZE = 50;
 // Pickers need everyone at once; a programme has some hundreds of people, not thousands.
 const PEOPLE_LIMIT = 500;
 
+/**
+ * The list's filters and order as the API's query parameters (its JSON pages and its CSV and
+ * XLSX files); upcoming and past are counted from `now`.
+ */
+export const eventListQuery = (programmeId: string, filters: EventFilters, now: string = new Date().toISOString()) => ({
+  programme_id: [programmeId],
+  kind: filters.kind ? [filters.kind] : undefined,
+  group_id: filters.groupId ? [filters.groupId] : undefined,
+  project_id: filters.projectId ? [filters.projectId] : undefined,
+  starts_after: filters.period === "upcoming" ? now : undefined,
+  starts_before: filters.period === "past" ? now : undefined,
+  sort: filters.period === "past" ? ("-starts_at" as const) : ("starts_at" as const),
+});
+
 /** The events of a programme a page at a time: by start, past ones the latest first. */
 export const eventsQuery = (programmeId: string, filters: EventFilters) =>
   infiniteQueryOptions({
     queryKey: eventKeys.list(programmeId, filters),
     queryFn: ({ pageParam }) => {
       // "Now" is read when the page is fetched, so that the key stays the same while the page is open.
-      const now = new Date().toISOString();
       return unwrap(
         api.GET("/api/v1/events", {
-          params: {
-            query: {
-              programme_id: [programmeId],
-              kind: filters.kind ? [filters.kind] : undefined,
-              group_id: filters.groupId ? [filters.groupId] : undefined,
-              project_id: filters.projectId ? [filters.projectId] : undefined,
-              starts_after: filters.period === "upcoming" ? now : undefined,
-              starts_before: filters.period === "past" ? now : undefined,
-              sort: filters.period === "past" ? "-starts_at" : "starts_at",
-              limit: PAGE_SIZE,
-              cursor: pageParam,
-            },
-          },
+          params: { query: { ...eventListQuery(programmeId, filters), limit: PAGE_SIZE, cursor: pageParam } },
         }),
       );
     },

@@ -46,6 +46,13 @@ export const goalTreeQuery = (programmeId: string, projectId?: string) =>
       unwrap(api.GET("/api/v1/goal-tree", { params: { query: { programme_id: programmeId, project_id: projectId } } })),
   });
 
+/** The goals of a programme (or of one project) as the API's list parameters, for its CSV and XLSX files. */
+export const goalListQuery = (programmeId: string, projectId?: string) => ({
+  programme_id: [programmeId],
+  project_id: projectId ? [projectId] : undefined,
+  sort: "title" as const,
+});
+
 /** The programme's catalogue goals, in their order. */
 export const catalogueQuery = (programmeId: string) =>
   queryOptions({

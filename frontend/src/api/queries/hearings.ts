@@ -33,6 +33,12 @@ export const hearingKeys = {
   summary: (id: string) => [...hearingKeys.all, "summary", id] as const,
 };
 
+/** The list's order as the API's query parameters (its JSON page and its CSV and XLSX files). */
+export const hearingListQuery = (programmeId: string) => ({
+  programme_id: [programmeId],
+  sort: "-deadline_at" as const,
+});
+
 /** The programme's hearings, latest deadline first (up to 200). */
 export const hearingsQuery = (programmeId: string) =>
   queryOptions({
@@ -40,7 +46,7 @@ export const hearingsQuery = (programmeId: string) =>
     queryFn: () =>
       unwrap(
         api.GET("/api/v1/hearings", {
-          params: { query: { programme_id: [programmeId], sort: "-deadline_at", limit: 200 } },
+          params: { query: { ...hearingListQuery(programmeId), limit: 200 } },
         }),
       ),
   });

@@ -46,21 +46,22 @@ const PAGE_SIZE = 50;
 // Ideas are counted per status up to this many; beyond it the page says "at least".
 export const COUNT_LIMIT = 500;
 
+/** The list's filters and order as the API's query parameters (its JSON pages and its CSV and XLSX files). */
+export const ideaListQuery = (programmeId: string, filters: IdeaFilters) => ({
+  programme_id: [programmeId],
+  status: filters.status ? [filters.status] : undefined,
+  project_id: filters.projectId ? [filters.projectId] : undefined,
+  assessor_person_id: filters.assessorPersonId ? [filters.assessorPersonId] : undefined,
+  assessor_group_id: filters.assessorGroupId ? [filters.assessorGroupId] : undefined,
+  q: filters.q || undefined,
+  sort: "-received_at" as const,
+});
+
 function listQuery(programmeId: string, filters: IdeaFilters, limit: number, cursor?: string) {
   return unwrap(
     api.GET("/api/v1/ideas", {
       params: {
-        query: {
-          programme_id: [programmeId],
-          status: filters.status ? [filters.status] : undefined,
-          project_id: filters.projectId ? [filters.projectId] : undefined,
-          assessor_person_id: filters.assessorPersonId ? [filters.assessorPersonId] : undefined,
-          assessor_group_id: filters.assessorGroupId ? [filters.assessorGroupId] : undefined,
-          q: filters.q || undefined,
-          sort: "-received_at",
-          limit,
-          cursor,
-        },
+        query: { ...ideaListQuery(programmeId, filters), limit, cursor },
       },
     }),
   );

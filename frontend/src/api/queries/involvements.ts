@@ -44,6 +44,15 @@ export const involvementKeys = {
 
 const PAGE_SIZE = 20;
 
+/** The list's filters and order as the API's query parameters (its JSON pages and its CSV and XLSX files). */
+export const involvementListQuery = (programmeId: string, filters: InvolvementFilters) => ({
+  programme_id: [programmeId],
+  project_id: filters.projectId ? [filters.projectId] : undefined,
+  stakeholder_kind: filters.stakeholderKind ? [filters.stakeholderKind] : undefined,
+  form: filters.form ? [filters.form] : undefined,
+  sort: "-occurred_on" as const,
+});
+
 /** The involvement log of a programme, newest first, a page at a time. */
 export const involvementsQuery = (programmeId: string, filters: InvolvementFilters) =>
   infiniteQueryOptions({
@@ -52,15 +61,7 @@ export const involvementsQuery = (programmeId: string, filters: InvolvementFilte
       unwrap(
         api.GET("/api/v1/involvements", {
           params: {
-            query: {
-              programme_id: [programmeId],
-              project_id: filters.projectId ? [filters.projectId] : undefined,
-              stakeholder_kind: filters.stakeholderKind ? [filters.stakeholderKind] : undefined,
-              form: filters.form ? [filters.form] : undefined,
-              sort: "-occurred_on",
-              limit: PAGE_SIZE,
-              cursor: pageParam,
-            },
+            query: { ...involvementListQuery(programmeId, filters), limit: PAGE_SIZE, cursor: pageParam },
           },
         }),
       ),

@@ -30,6 +30,16 @@ const PAGE_SIZE = 50;
 // hundreds of tasks.
 const PICKER_LIMIT = 500;
 
+/** The list's filters and order as the API's query parameters (its JSON pages and its CSV and XLSX files). */
+export const measureListQuery = (programmeId: string, filters: MeasureFilters) => ({
+  programme_id: [programmeId],
+  project_id: filters.projectId ? [filters.projectId] : undefined,
+  goal_id: filters.goalId || undefined,
+  status: filters.status ? [filters.status] : undefined,
+  overdue_without_result: filters.overdueWithoutResult ? true : undefined,
+  sort: "due_on" as const,
+});
+
 /** Measures of a programme, earliest due first, a page at a time. */
 export const measuresQuery = (programmeId: string, filters: MeasureFilters) =>
   infiniteQueryOptions({
@@ -38,16 +48,7 @@ export const measuresQuery = (programmeId: string, filters: MeasureFilters) =>
       unwrap(
         api.GET("/api/v1/measures", {
           params: {
-            query: {
-              programme_id: [programmeId],
-              project_id: filters.projectId ? [filters.projectId] : undefined,
-              goal_id: filters.goalId || undefined,
-              status: filters.status ? [filters.status] : undefined,
-              overdue_without_result: filters.overdueWithoutResult ? true : undefined,
-              sort: "due_on",
-              limit: PAGE_SIZE,
-              cursor: pageParam,
-            },
+            query: { ...measureListQuery(programmeId, filters), limit: PAGE_SIZE, cursor: pageParam },
           },
         }),
       ),

@@ -30,6 +30,14 @@ export const peopleKeys = {
 
 export const PEOPLE_PAGE_SIZE = 25;
 
+/** The list's filters and order as the API's query parameters (its JSON pages and its CSV and XLSX files). */
+export const peopleListQuery = (programmeId: string, filters: PeopleFilters) => ({
+  programme_id: [programmeId],
+  q: filters.q || undefined,
+  affiliation: filters.affiliation ? [filters.affiliation] : undefined,
+  sort: "name" as const,
+});
+
 /** The people of a programme by name, searched and filtered, a page at a time. */
 export const peopleQuery = (programmeId: string, filters: PeopleFilters) =>
   infiniteQueryOptions({
@@ -38,14 +46,7 @@ export const peopleQuery = (programmeId: string, filters: PeopleFilters) =>
       unwrap(
         api.GET("/api/v1/people", {
           params: {
-            query: {
-              programme_id: [programmeId],
-              q: filters.q || undefined,
-              affiliation: filters.affiliation ? [filters.affiliation] : undefined,
-              sort: "name",
-              limit: PEOPLE_PAGE_SIZE,
-              cursor: pageParam,
-            },
+            query: { ...peopleListQuery(programmeId, filters), limit: PEOPLE_PAGE_SIZE, cursor: pageParam },
           },
         }),
       ),

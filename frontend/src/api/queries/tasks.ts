@@ -28,6 +28,17 @@ export const taskKeys = {
 
 const PAGE_SIZE = 50;
 
+/** The list's filters and order as the API's query parameters (its JSON pages and its CSV and XLSX files). */
+export const taskListQuery = (programmeId: string, filters: TaskFilters) => ({
+  programme_id: [programmeId],
+  project_id: filters.projectId ? [filters.projectId] : undefined,
+  assignee_id: filters.assigneeId ? [filters.assigneeId] : undefined,
+  status: filters.status ? [filters.status] : undefined,
+  due_before: filters.dueBefore || undefined,
+  due_after: filters.dueAfter || undefined,
+  sort: "due_on" as const,
+});
+
 /** Tasks of a programme, a page at a time, by the API's cursors. */
 export const tasksQuery = (programmeId: string, filters: TaskFilters) =>
   infiniteQueryOptions({
@@ -36,17 +47,7 @@ export const tasksQuery = (programmeId: string, filters: TaskFilters) =>
       unwrap(
         api.GET("/api/v1/tasks", {
           params: {
-            query: {
-              programme_id: [programmeId],
-              project_id: filters.projectId ? [filters.projectId] : undefined,
-              assignee_id: filters.assigneeId ? [filters.assigneeId] : undefined,
-              status: filters.status ? [filters.status] : undefined,
-              due_before: filters.dueBefore || undefined,
-              due_after: filters.dueAfter || undefined,
-              sort: "due_on",
-              limit: PAGE_SIZE,
-              cursor: pageParam,
-            },
+            query: { ...taskListQuery(programmeId, filters), limit: PAGE_SIZE, cursor: pageParam },
           },
         }),
       ),

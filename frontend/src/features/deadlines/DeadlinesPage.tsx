@@ -6,6 +6,7 @@ import { useQueryParams, type ParamChanges } from "../../lib/queryParams";
 import {
   DEADLINE_KINDS,
   DEADLINE_STATUSES,
+  deadlineListQuery,
   etagOf,
   overdueCountQuery,
   useUpdateDeadline,
@@ -28,6 +29,8 @@ import { DeadlineCalendar } from "./DeadlineCalendar";
 import { DeadlineDialog } from "./DeadlineDialog";
 import { DeadlineTable, type Names } from "./DeadlineTable";
 import own from "./deadlines.module.css";
+import { ExportButton } from "../../components/ExportButton";
+import { ImportLink } from "../imports/ImportLink";
 
 type View = "list" | "calendar";
 
@@ -83,7 +86,16 @@ export default function DeadlinesPage() {
   const markSubmitted = (d: Deadline) => save(d.id, d.title, etagOf(d), { status: "submitted" });
 
   return (
-    <Page title={t("deadlines.title")} actions={<Button onClick={() => setAdding(true)}>{t("deadlines.new")}</Button>}>
+    <Page
+      title={t("deadlines.title")}
+      actions={
+        <>
+          <ExportButton path="/api/v1/deadlines" query={deadlineListQuery(programmeId, filters)} />
+          <ImportLink programmeId={programmeId} resource="deadlines" />
+          <Button onClick={() => setAdding(true)}>{t("deadlines.new")}</Button>
+        </>
+      }
+    >
       <OverdueSummary
         programmeId={programmeId}
         projectId={filters.projectId}

@@ -11,6 +11,7 @@ import {
   decisionsQuery,
   type DecisionFilters,
   type DecisionStatus,
+  decisionListQuery,
 } from "../../api/queries/decisions";
 import { groupNamesQuery, namesById, projectNamesQuery, type Named } from "../../api/queries/lookups";
 import { PagedTable } from "../../components/PagedTable";
@@ -23,6 +24,7 @@ import { useDecisionAccess } from "./access";
 import { consultationOf, ConsultationTag } from "./ConsultationStatus";
 import { DecisionDialog } from "./DecisionDialog";
 import own from "./decisions.module.css";
+import { ExportButton } from "../../components/ExportButton";
 
 /** Filters live in the URL, so that a list can be bookmarked and shared. */
 function useDecisionParams() {
@@ -53,7 +55,12 @@ export default function DecisionsPage() {
   return (
     <Page
       title={t("decisions.title")}
-      actions={mayWrite && <Button onClick={() => setAdding(true)}>{t("decisions.new")}</Button>}
+      actions={
+        <>
+          <ExportButton path="/api/v1/decisions" query={decisionListQuery(programmeId, filters)} />
+          {mayWrite && <Button onClick={() => setAdding(true)}>{t("decisions.new")}</Button>}
+        </>
+      }
     >
       <FilterBar filters={filters} set={set} groups={groups.data ?? []} projects={projects.data ?? []} />
       <DecisionTable

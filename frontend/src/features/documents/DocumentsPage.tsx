@@ -15,6 +15,7 @@ import {
   type DocumentKind,
   type DocumentRecord,
   type PublicAccess,
+  documentListQuery,
 } from "../../api/queries/documents";
 import { namesById, projectNamesQuery } from "../../api/queries/lookups";
 import { FilterSelect } from "../../components/FilterSelect";
@@ -26,6 +27,7 @@ import { useI18n } from "../../i18n";
 import { useQueryParams, type ParamChanges } from "../../lib/queryParams";
 import { DocumentDialog, WORDING } from "./DocumentDialog";
 import own from "./documents.module.css";
+import { ExportButton } from "../../components/ExportButton";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -55,7 +57,15 @@ export default function DocumentsPage() {
   const [editing, setEditing] = useState<DocumentRecord | "new" | null>(null);
   const [message, setMessage] = useState("");
   return (
-    <Page title={t("documents.title")} actions={<Button onClick={() => setEditing("new")}>{t("documents.new")}</Button>}>
+    <Page
+      title={t("documents.title")}
+      actions={
+        <>
+          <ExportButton path="/api/v1/documents" query={documentListQuery(programmeId, filters)} />
+          <Button onClick={() => setEditing("new")}>{t("documents.new")}</Button>
+        </>
+      }
+    >
       <Paragraph>{t("documents.intro")}</Paragraph>
       <FilterBar filters={filters} set={set} projects={projects.data ?? []} />
       <p role="status" className={styles.visuallyHidden}>

@@ -9,6 +9,7 @@ import {
   type EventFilters,
   type EventKind,
   type EventPeriod,
+  eventListQuery,
 } from "../../api/queries/events";
 import { groupNamesQuery, namesById, projectNamesQuery, type Named } from "../../api/queries/lookups";
 import { Page } from "../../components/Page";
@@ -19,6 +20,7 @@ import { useI18n } from "../../i18n";
 import { useMayEditEvents } from "./access";
 import { EventDialog } from "./EventDialog";
 import { EventTable } from "./EventTable";
+import { ExportButton } from "../../components/ExportButton";
 
 /** The filters live in the URL, so a filtered list can be bookmarked and shared. */
 function useEventParams() {
@@ -46,7 +48,12 @@ export default function EventsPage() {
   return (
     <Page
       title={t("events.title")}
-      actions={mayEdit && <Button onClick={() => setAdding(true)}>{t("events.new")}</Button>}
+      actions={
+        <>
+          <ExportButton path="/api/v1/events" query={eventListQuery(programmeId, filters)} />
+          {mayEdit && <Button onClick={() => setAdding(true)}>{t("events.new")}</Button>}
+        </>
+      }
     >
       <EventFilterBar filters={filters} set={set} groups={groups.data ?? []} projects={projects.data ?? []} />
       <EventTable

@@ -2,7 +2,7 @@ import { Button, Heading, Link } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { Link as RouterLink, useLocation, useParams } from "react-router-dom";
-import { goalTreeQuery, type GoalNode } from "../../api/queries/goals";
+import { goalListQuery, goalTreeQuery, type GoalNode } from "../../api/queries/goals";
 import { peopleNamesQuery, projectNamesQuery } from "../../api/queries/lookups";
 import { FilterSelect } from "../../components/FilterSelect";
 import { Page } from "../../components/Page";
@@ -14,6 +14,7 @@ import { AreaChoices } from "./AreaChoices";
 import { GoalDialog } from "./GoalDialog";
 import { flatten, GoalTreeView } from "./GoalTreeView";
 import own from "./goals.module.css";
+import { ExportButton } from "../../components/ExportButton";
 
 /** The goals of a programme (or of one project): the tree, and which areas chose which catalogue goals. */
 export default function GoalsPage() {
@@ -40,7 +41,12 @@ export default function GoalsPage() {
   return (
     <Page
       title={t("goals.title")}
-      actions={<Button onClick={() => setEditing("new")}>{t("goals.new")}</Button>}
+      actions={
+        <>
+          <ExportButton path="/api/v1/goals" query={goalListQuery(programmeId, projectId)} />
+          <Button onClick={() => setEditing("new")}>{t("goals.new")}</Button>
+        </>
+      }
     >
       <p>
         <Link asChild>

@@ -16,6 +16,9 @@ import { AddMemberForm } from "./AddMemberForm";
 import { AttendanceTable, CompositionFindings } from "./GroupGovernance";
 import { GroupMandate } from "./GroupMandate";
 import { MembersTable } from "./MembersTable";
+import { ExportButton } from "../../components/ExportButton";
+import { ImportLink } from "../imports/ImportLink";
+import files from "../imports/imports.module.css";
 
 /** A group: what kind, its mandate and its members; the mandate is changed and members are seated here. */
 export default function GroupPage() {
@@ -62,6 +65,14 @@ function GroupBody({ group, etag, programmeId }: { group: Group; etag: string; p
           {t("groups.members")}
         </Heading>
         <MembersTable group={group} programmeId={programmeId} municipalities={municipalities} mayEdit={mayEdit} />
+        <div className={files.fileRow}>
+          <ExportButton
+            path={`/api/v1/groups/${group.id}/members`}
+            query={{ sort: "role" }}
+            label={t("imports.files.exportMembers")}
+          />
+          <ImportLink programmeId={programmeId} resource="group_members" />
+        </div>
       </section>
       {mayEdit && <AddMemberForm group={group} programmeId={programmeId} municipalities={municipalities} />}
       <CompositionFindings groupId={group.id} />

@@ -4,7 +4,7 @@ import { useEffect, useId, useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
 import { ApiProblem } from "../../api/problem";
 import { useProblemWording, type Overrides } from "../../api/problemWording";
-import { HEARING_PARTIES, hearingsQuery, useCreateHearing, type HearingParty } from "../../api/queries/hearings";
+import { HEARING_PARTIES, hearingListQuery, hearingsQuery, useCreateHearing, type HearingParty } from "../../api/queries/hearings";
 import { Page } from "../../components/Page";
 import { ProblemAlert, QueryState } from "../../components/QueryState";
 import { SelectField } from "../../components/SelectField";
@@ -13,6 +13,7 @@ import { useI18n, useT } from "../../i18n";
 import { osloLocalToInstant } from "../../lib/time";
 import { HeardVersion } from "./HeardVersion";
 import own from "./hearings.module.css";
+import { ExportButton } from "../../components/ExportButton";
 
 /** The programme's hearings, and a dialog to prepare a new one. */
 export default function HearingsPage() {
@@ -24,7 +25,15 @@ export default function HearingsPage() {
   const heardVersion = params.get("submission_version");
   const [creating, setCreating] = useState(Boolean(heardVersion));
   return (
-    <Page title={t("hearings.title")} actions={<Button onClick={() => setCreating(true)}>{t("hearings.new")}</Button>}>
+    <Page
+      title={t("hearings.title")}
+      actions={
+        <>
+          <ExportButton path="/api/v1/hearings" query={hearingListQuery(programmeId)} />
+          <Button onClick={() => setCreating(true)}>{t("hearings.new")}</Button>
+        </>
+      }
+    >
       <Paragraph>{t("hearings.intro")}</Paragraph>
       <QueryState query={query}>
         {(page) =>

@@ -9,6 +9,7 @@ import {
   type Idea,
   type IdeaFilters,
   type IdeaStatus,
+  ideaListQuery,
 } from "../../api/queries/ideas";
 import { groupNamesQuery, namesById, peopleNamesQuery, projectNamesQuery } from "../../api/queries/lookups";
 import { FilterSelect } from "../../components/FilterSelect";
@@ -23,6 +24,7 @@ import { IdeaDialog } from "./IdeaDialog";
 import { IdeaStatusTag } from "./IdeaStatusTag";
 import { LinksSection } from "./LinksSection";
 import own from "./ideas.module.css";
+import { ExportButton } from "../../components/ExportButton";
 
 export interface IdeaNames {
   projects: Map<string, string>;
@@ -71,7 +73,12 @@ export default function IdeasPage() {
   return (
     <Page
       title={t("ideas.title")}
-      actions={access.submit && <Button onClick={() => setAdding(true)}>{t("ideas.new")}</Button>}
+      actions={
+        <>
+          <ExportButton path="/api/v1/ideas" query={ideaListQuery(programmeId, filters)} />
+          {access.submit && <Button onClick={() => setAdding(true)}>{t("ideas.new")}</Button>}
+        </>
+      }
     >
       <Paragraph>{t("ideas.intro")}</Paragraph>
       <StatusCounts programmeId={programmeId} filters={filters} onPick={(status) => set({ status })} />

@@ -5,6 +5,7 @@ import { Link, useLocation, useParams } from "react-router-dom";
 import { useQueryParams, type ParamChanges } from "../../lib/queryParams";
 import {
   INVOLVEMENT_FORMS,
+  involvementListQuery,
   involvementQuery,
   involvementsQuery,
   LINK_FIELDS,
@@ -25,6 +26,8 @@ import { FilterSelect } from "../../components/FilterSelect";
 import styles from "../../components/layout.module.css";
 import { useI18n, type Translate } from "../../i18n";
 import own from "./involvements.module.css";
+import { ExportButton } from "../../components/ExportButton";
+import { ImportLink } from "../imports/ImportLink";
 
 function useInvolvementParams() {
   const [params, set] = useQueryParams();
@@ -73,9 +76,13 @@ export default function InvolvementsPage() {
     <Page
       title={t("involvements.title")}
       actions={
-        <Button asChild>
-          <Link to={`/p/${programmeId}/involvements/new`}>{t("involvements.new")}</Link>
-        </Button>
+        <>
+          <ExportButton path="/api/v1/involvements" query={involvementListQuery(programmeId, filters)} />
+          <ImportLink programmeId={programmeId} resource="involvements" />
+          <Button asChild>
+            <Link to={`/p/${programmeId}/involvements/new`}>{t("involvements.new")}</Link>
+          </Button>
+        </>
       }
     >
       <Paragraph className={own.summary}>{t("involvements.intro")}</Paragraph>

@@ -11,6 +11,7 @@ import {
   type Measure,
   type MeasureFilters,
   type MeasureStatus,
+  measureListQuery,
 } from "../../api/queries/measures";
 import { FilterSelect } from "../../components/FilterSelect";
 import { Page } from "../../components/Page";
@@ -22,6 +23,7 @@ import { useMayEdit } from "../projects/access";
 import { MeasureDialog } from "./MeasureDialog";
 import { MeasureStatusTags } from "./MeasureStatusTags";
 import own from "./measures.module.css";
+import { ExportButton } from "../../components/ExportButton";
 
 /** Filters live in the URL, so what one sees can be bookmarked and shared. */
 function useMeasureParams() {
@@ -53,7 +55,12 @@ export default function MeasuresPage() {
   return (
     <Page
       title={t("measures.title")}
-      actions={mayEdit && <Button onClick={() => setEditing("new")}>{t("measures.new")}</Button>}
+      actions={
+        <>
+          <ExportButton path="/api/v1/measures" query={measureListQuery(programmeId, filters)} />
+          {mayEdit && <Button onClick={() => setEditing("new")}>{t("measures.new")}</Button>}
+        </>
+      }
     >
       <Paragraph className={own.summary}>{t("measures.intro")}</Paragraph>
       <OverdueSummary programmeId={programmeId} showing={Boolean(filters.overdueWithoutResult)} onShow={() => set({ overdue: "1" })} />

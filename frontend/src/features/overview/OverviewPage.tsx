@@ -8,6 +8,7 @@ import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
 import layout from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
+import { ProgrammeFiles } from "../imports/ProgrammeFiles";
 import { InvolvementChart } from "./InvolvementChart";
 import { Timeline } from "./Timeline";
 import styles from "./overview.module.css";
@@ -48,6 +49,7 @@ function OverviewBody({ data }: { data: Overview }) {
           {t("overview.projects")}
         </Heading>
         <ProjectsTable data={data} base={base} />
+        <ProgrammeFiles programmeId={data.programme.id} />
       </section>
       <div className={layout.grid}>
         <DeadlineCard

@@ -2,7 +2,7 @@ import { Link, Paragraph, Table, Textfield } from "@digdir/designsystemet-react"
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useState } from "react";
 import { Link as RouterLink, useParams, useSearchParams } from "react-router-dom";
-import { AFFILIATIONS, peopleQuery, type Affiliation } from "../../api/queries/people";
+import { AFFILIATIONS, peopleListQuery, peopleQuery, type Affiliation } from "../../api/queries/people";
 import { programmeQuery } from "../../api/queries/programmes";
 import { LoadMore } from "../../components/LoadMore";
 import { Page } from "../../components/Page";
@@ -10,6 +10,8 @@ import { QueryState } from "../../components/QueryState";
 import { SelectField } from "../../components/SelectField";
 import layout from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
+import { ExportButton } from "../../components/ExportButton";
+import { ImportLink } from "../imports/ImportLink";
 
 // Typing pauses this long before the search runs, so that not every key press is a request.
 const SEARCH_DELAY_MS = 300;
@@ -46,8 +48,9 @@ export default function PeoplePage() {
     return () => clearTimeout(timer);
   }, [text, q, setParam]);
 
+  const filters = { q: q || undefined, affiliation: affiliation || undefined };
   const people = useInfiniteQuery({
-    ...peopleQuery(programmeId, { q: q || undefined, affiliation: affiliation || undefined }),
+    ...peopleQuery(programmeId, filters),
     placeholderData: keepPreviousData,
   });
   const programme = useQuery(programmeQuery(programmeId));
@@ -56,7 +59,15 @@ export default function PeoplePage() {
   const shown = people.data?.pages.reduce((sum, page) => sum + page.items.length, 0) ?? 0;
 
   return (
-    <Page title={t("people.title")}>
+    <Page
+      title={t("people.title")}
+      actions={
+        <>
+          <ExportButton path="/api/v1/people" query={peopleListQuery(programmeId, filters)} />
+          <ImportLink programmeId={programmeId} resource="people" />
+        </>
+      }
+    >
       <form role="search" className={layout.filters} onSubmit={(e) => e.preventDefault()}>
         <Textfield
           label={t("people.search")}

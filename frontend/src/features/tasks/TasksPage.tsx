@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useParams } from "react-router-dom";
 import { useQueryParams, type ParamChanges } from "../../lib/queryParams";
 import { namesById, peopleNamesQuery, projectNamesQuery, type Named } from "../../api/queries/lookups";
-import { TASK_STATUSES, useUpdateTask, type Task, type TaskFilters, type TaskStatus } from "../../api/queries/tasks";
+import { TASK_STATUSES, taskListQuery, useUpdateTask, type Task, type TaskFilters, type TaskStatus } from "../../api/queries/tasks";
 import { ConflictDialog } from "../../components/ConflictDialog";
 import { Page } from "../../components/Page";
 import { FilterSelect } from "../../components/FilterSelect";
@@ -15,6 +15,8 @@ import { TaskBoard } from "./TaskBoard";
 import { TaskDialog } from "./TaskDialog";
 import { TaskTable } from "./TaskTable";
 import own from "./tasks.module.css";
+import { ExportButton } from "../../components/ExportButton";
+import { ImportLink } from "../imports/ImportLink";
 
 type View = "list" | "board";
 
@@ -76,7 +78,13 @@ export default function TasksPage() {
   return (
     <Page
       title={t("tasks.title")}
-      actions={<Button onClick={() => setEditing("new")}>{t("tasks.new")}</Button>}
+      actions={
+        <>
+          <ExportButton path="/api/v1/tasks" query={taskListQuery(programmeId, filters)} />
+          <ImportLink programmeId={programmeId} resource="tasks" />
+          <Button onClick={() => setEditing("new")}>{t("tasks.new")}</Button>
+        </>
+      }
     >
       <ToggleGroup
         className={own.view}

@@ -1,0 +1,229 @@
+import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { authFetch } from "../client";
+import { problemFrom } from "../problem";
+import { downloadWithToken } from "./exports";
+
+// Local copies of the import API's schemas (backend/samskap/imports/schemas.py) until the
+// operations are in openapi/openapi.json and so in schema.gen.ts.
+export type ImportResource =
+  | "people"
+  | "groups"
+  | "group_members"
+  | "projects"
+  | "tasks"
+  | "deadlines"
+  | "involvements"
+  | "programme";
+export type ImportMode = "all_or_nothing" | "valid_rows";
+export type ImportStatus = "queued" | "running" | "succeeded" | "failed" | "cancelled";
+export type ImportOutcome = "created" | "updated" | "unchanged" | "failed";
+export interface RowError {
+  column: string | null;
+  code: string;
+  detail: string;
+}
+export interface ImportRowError extends RowError {
+  row: number;
+}
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+}
+export interface ImportRead {
+  id: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+  programme_id: string;
+  resource: ImportResource;
+  filename: string | null;
+  file_format: string;
+  mode: ImportMode;
+  dry_run: boolean;
+  background: boolean;
+  status: ImportStatus;
+  total_rows: number | null;
+  rows_done: number;
+  counts: ImportCounts;
+  errors: ImportRowError[];
+  errors_truncated: boolean;
+  requested_by_user_id: string | null;
+  started_at: string | null;
+  finished_at: string | null;
+  cancel_requested_at: string | null;
+}
+export interface ImportRowRead {
+  row: number;
+  outcome: ImportOutcome;
+  external_id: string | null;
+  record_id: string | null;
+  errors: RowError[];
+}
+interface Page<T> {
+  items: T[];
+  next_cursor: string | null;
+}
+
+/** The kinds of record a file can be imported into from the import page. */
+export const IMPORT_RESOURCES = [
+  "people",
+  "groups",
+  "group_members",
+  "projects",
+  "tasks",
+  "deadlines",
+  "involvements",
+] as const satisfies readonly ImportResource[];
+export type PageResource = (typeof IMPORT_RESOURCES)[number];
+
+export const isPageResource = (value: string | undefined): value is PageResource =>
+  IMPORT_RESOURCES.includes(value as PageResource);
+
+/** Whether an import is still going: the page polls it until it is not. */
+export const isRunning = (record: ImportRead | undefined) =>
+  record !== undefined && (record.status === "queued" || record.status === "running");
+
+export const importKeys = {
+  all: ["imports"] as const,
+  lists: () => [...importKeys.all, "list"] as const,
+  list: (programmeId: string, resource: string) => [...importKeys.lists(), programmeId, resource] as const,
+  detail: (id: string) => [...importKeys.all, "detail", id] as const,
+  rows: (id: string, outcome: ImportOutcome) => [...importKeys.detail(id), "rows", outcome] as const,
+  templates: () => [...importKeys.all, "templates"] as const,
+};
+
+async function getJson<T>(url: string): Promise<T> {
+  const response = await authFetch(new Request(url));
+  if (!response.ok) throw await problemFrom(response);
+  return (await response.json()) as T;
+}
+
+const query = (params: Record<string, string | number | undefined>) => {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) if (value !== undefined) search.append(name, String(value));
+  return search.toString();
+};
+
+// How often a running import is read again.
+export const POLL_MS = 1000;
+
+/** One import; read again every second while it is queued or running, and never once it has ended. */
+export const importQuery = (id: string) =>
+  queryOptions({
+    queryKey: importKeys.detail(id),
+    queryFn: () => getJson<ImportRead>(`/api/v1/imports/${id}`),
+    refetchInterval: (q) => (isRunning(q.state.data) ? POLL_MS : false),
+    staleTime: (q) => (q.state.data && !isRunning(q.state.data) ? Infinity : 0),
+  });
+
+const ROWS_PAGE_SIZE = 100;
+
+/** An import's rows with one outcome (its failed rows with their errors), by row, a page at a time. */
+export const importRowsQuery = (id: string, outcome: ImportOutcome) =>
+  infiniteQueryOptions({
+    queryKey: importKeys.rows(id, outcome),
+    queryFn: ({ pageParam }) =>
+      getJson<Page<ImportRowRead>>(
+        `/api/v1/imports/${id}/rows?${query({ outcome, limit: ROWS_PAGE_SIZE, cursor: pageParam })}`,
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+  });
+
+const RECENT_LIMIT = 10;
+
+/** The programme's latest imports of one kind of record, newest first. */
+export const recentImportsQuery = (programmeId: string, resource: string) =>
+  queryOptions({
+    queryKey: importKeys.list(programmeId, resource),
+    queryFn: () =>
+      getJson<Page<ImportRead>>(
+        `/api/v1/imports?${query({ programme_id: programmeId, resource, limit: RECENT_LIMIT })}`,
+      ),
+  });
+
+/** What a file for each kind of record holds: its columns, which are required, accepted values. */
+export const templatesQuery = () =>
+  queryOptions({
+    queryKey: importKeys.templates(),
+    queryFn: () => getJson<unknown>("/api/v1/imports/templates"),
+    staleTime: Infinity,
+  });
+
+/** Download the template for a kind of record, as CSV or XLSX, with the session's token. */
+export const downloadTemplate = (resource: ImportResource, format: "csv" | "xlsx") =>
+  downloadWithToken(`/api/v1/imports/templates/${resource}.${format}`, `${resource}.${format}`);
+
+export interface ImportRequest {
+  programmeId: string;
+  resource: ImportResource;
+  mode: ImportMode;
+  dryRun: boolean;
+  file: File;
+  /** Sent with a real import, so that a retry of the same request does not import twice. */
+  idempotencyKey?: string;
+}
+
+/** The answer to a sent file: 201 done within the request, 202 queued for the background worker. */
+export interface ImportStarted {
+  status: number;
+  record: ImportRead;
+}
+
+async function postImport(request: ImportRequest): Promise<ImportStarted> {
+  const body = new FormData();
+  body.append("file", request.file, request.file.name);
+  const headers = new Headers();
+  if (request.idempotencyKey) headers.set("Idempotency-Key", request.idempotencyKey);
+  const url = `/api/v1/imports?${query({
+    programme_id: request.programmeId,
+    resource: request.resource,
+    mode: request.mode,
+    dry_run: String(request.dryRun),
+  })}`;
+  const response = await authFetch(new Request(url, { method: "POST", body, headers }));
+  if (!response.ok) throw await problemFrom(response);
+  return { status: response.status, record: (await response.json()) as ImportRead };
+}
+
+/** Send a file to be checked (dry run) or imported; the import is then read by its own query. */
+export function useStartImport() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: postImport,
+    onSuccess: ({ record }) => {
+      client.setQueryData(importKeys.detail(record.id), record);
+      return client.invalidateQueries({ queryKey: importKeys.lists() });
+    },
+  });
+}
+
+/** Ask a queued or running import to stop. */
+export function useCancelImport() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (id: string) => {
+      const response = await authFetch(new Request(`/api/v1/imports/${id}/cancel`, { method: "POST" }));
+      if (!response.ok) throw await problemFrom(response);
+      return (await response.json()) as ImportRead;
+    },
+    onSuccess: (record) => {
+      client.setQueryData(importKeys.detail(record.id), record);
+      return client.invalidateQueries({ queryKey: importKeys.lists() });
+    },
+  });
+}
+
+/** What an import wrote reaches the lists of its kind of record: they are read again. */
+export const RESOURCE_KEYS: Record<ImportResource, readonly string[][]> = {
+  people: [["people"], ["lookups"]],
+  groups: [["groups"], ["lookups"]],
+  group_members: [["groups"]],
+  projects: [["projects"], ["lookups"], ["programmes"]],
+  tasks: [["tasks"]],
+  deadlines: [["deadlines"], ["programmes"]],
+  involvements: [["involvements"], ["programmes"]],
+  programme: [[]],
+};
