@@ -14,7 +14,7 @@ from samskap.imports.readers import read_table
 from samskap.imports.templates import EXAMPLES, markdown
 from samskap.models.enums import ImportResource as R
 from samskap.models.enums import Vocabulary
-from tests.factories import API
+from tests.factories import API, make_person, make_programme
 
 TEMPLATES = f"{API}/imports/templates"
 RESOURCES = [r for r in R if r != R.programme]
@@ -263,6 +263,41 @@ class TestUnknownTemplates:
         r = await client.get(f"{TEMPLATES}/{path}")
         assert r.status_code == 404, r.text
         assert r.headers["content-type"].startswith(PROBLEM)
+
+
+# The order a programme's records are imported in: what a row refers to comes first.
+IMPORT_ORDER = [R.people, R.projects, R.groups, R.group_members, R.tasks, R.deadlines]
+IMPORT_ORDER += [R.involvements]
+
+
+class TestTemplatesImport:
+    async def test_each_example_row_imports_and_the_xlsx_finds_it_unchanged(self, client):
+        """The example rows tell one story: imported in order, each creates its record with
+        its references found by key; the XLSX templates then change nothing."""
+        programme = await make_programme(
+            client, municipalities=[{"name": "Nordre Follo", "number": "3020"}]
+        )
+        for key in ("hr-10311", "hr-10001", "hr-10235"):  # the other people the rows name
+            await make_person(client, programme, external_id=key)
+        for extension, outcome in (("csv", "created"), ("xlsx", "unchanged")):
+            for resource in IMPORT_ORDER:
+                content = (await client.get(f"{TEMPLATES}/{resource.value}.{extension}")).content
+                r = await client.post(
+                    f"{API}/imports",
+                    params={"programme_id": programme["id"], "resource": resource.value},
+                    files={"file": (f"mal.{extension}", content, "application/octet-stream")},
+                )
+                assert r.status_code == 201, r.text
+                done = r.json()
+                assert done["status"] == "succeeded", (resource, extension, done["errors"])
+                assert done["counts"][outcome] == 1, (resource, extension, done["counts"])
+        r = await client.get(
+            f"{API}/tasks/by-external-id/oppgave-arbeidsbok-v2",
+            params={"programme_id": programme["id"]},
+        )
+        task = r.json()
+        assert task["title"] == "Revidere arbeidsboken etter faggruppemøtet"
+        assert task["due_on"] == "2018-09-20"
 
 
 class TestExamples:
