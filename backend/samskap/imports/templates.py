@@ -83,7 +83,8 @@ class TemplateColumn(BaseModel):
         description="For an enumerated column, the values it accepts; empty otherwise"
     )
     default: str | int | bool | None = Field(
-        description="The value an empty cell or a missing column stands for, if not null"
+        description="What a new record gets when its row leaves the column empty or the file "
+        "leaves it out, for a column that cannot be empty; null otherwise"
     )
     norwegian_names: list[str] = Field(
         description="Norwegian (bokmål and nynorsk) headers accepted for the column, as matched: "
@@ -505,10 +506,14 @@ Importing needs the `editor` role in the programme (an API token with scope `rea
 - **Rows** are numbered as a spreadsheet shows them: the header is row 1, the first data row
   is row 2; empty rows are skipped but keep their numbers. In JSON a row is an item, numbered
   by its position from 1.
-- **Cells**: an empty cell is null, and a column left out takes the field's default. Dates
-  are `YYYY-MM-DD` (or date cells in XLSX); times are RFC 3339 with their offset
-  (`2018-09-20T12:00:00+02:00`); yes/no columns `true` or `false`; a list is its values
-  separated by `;` in CSV and XLSX, a JSON array in JSON.
+- **Cells**: an empty cell (JSON: `null`) is null and clears the field, except in a field
+  that cannot be empty (one with a default, such as `status`): there it gives a new record
+  the default and leaves an existing one as it is. A column the file leaves out (JSON: a key
+  the item leaves out) leaves an existing record's value as it is. Dates are `YYYY-MM-DD`
+  (or date cells in XLSX); times are RFC 3339 with their offset
+  (`2018-09-20T12:00:00+02:00`; a date-and-time cell in XLSX is Norwegian time); yes/no
+  columns `true` or `false` (`ja` and `nei` too); a list is its values separated by `;` in
+  CSV and XLSX, a JSON array in JSON.
 - **References** to other records of the programme are given by their `external_id` in the
   column named with `_external_id` instead of `_id` (`person_external_id`, and for a list
   `participant_external_ids`), or by id in the field's own column.

@@ -13010,7 +13010,7 @@ export interface components {
             accepted_values: components["schemas"]["AcceptedValue"][];
             /**
              * Default
-             * @description The value an empty cell or a missing column stands for, if not null
+             * @description What a new record gets when its row leaves the column empty or the file leaves it out, for a column that cannot be empty; null otherwise
              */
             default: string | number | boolean | null;
             /**
