@@ -38,7 +38,7 @@ from typing import Any, cast
 
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import Select, Table, insert, or_, select, tuple_
+from sqlalchemy import Select, Table, insert, or_, select, text, tuple_
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import ColumnProperty, class_mapper
@@ -505,6 +505,7 @@ class TableImport:
         }
         self._records: dict[tuple[type, Any], Any] = {}
         self._loaded = _Loaded(session, self._records)
+        self._checking: dict[int, CrudService] = {}
 
     async def prepare(self) -> None:
         """Load the programme once, so that the services find it without a query."""
@@ -652,6 +653,12 @@ class TableImport:
         """Decide and write one chunk of rows; one outcome per row, in row order."""
         self._keep = [self._programme]
         self._found_ids = set(self.created.values())
+        if self.session.get_bind().dialect.name == "postgresql":
+            # The chunk's look-ups name up to a thousand keys each. A generic plan (which
+            # PostgreSQL picks for a prepared statement after a few runs, from the table's
+            # size when it was last analysed: empty, for a table the import is filling)
+            # compares every row with every key; a custom plan hashes the keys.
+            await self.session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
         rows = [self.decode(number, cells) for number, cells in chunk]
         resolved = await self._load_references(rows)
         existing = await self._load_existing(rows, resolved)
@@ -888,7 +895,9 @@ class TableImport:
         """Run the service's rules on a new record, and queue it for the bulk insert."""
         record = types.SimpleNamespace(**self._draft)
         record.id = uuid7()
-        checking = svc.bound_to(cast(AsyncSession, self._loaded))
+        checking = self._checking.get(id(svc))
+        if checking is None:
+            checking = self._checking[id(svc)] = svc.bound_to(cast(AsyncSession, self._loaded))
         await checking.apply(record, data.model_dump(), creating=True)
         await checking.authorize(record, "create")
         await checking.validate(record)

@@ -4,9 +4,10 @@ The import row is the job. A worker claims one with a guarded UPDATE (`WHERE sta
 'queued'`, or `running` with a heartbeat older than `import_stale_seconds`: its process
 died), so two processes never both take it; the loser's UPDATE matches no row. There is no
 job-queue library here on purpose: the job, its progress and its outcome already live in
-the import's own rows, and of the maintained Python queues none serves both SQLite and
-PostgreSQL (Celery, RQ, Dramatiq and arq need Redis or RabbitMQ; Procrastinate and
-PgQueuer are PostgreSQL-only; Huey's SQLite store is not PostgreSQL). A second system to run
+the import's own rows, and no maintained Python queue serves both SQLite and PostgreSQL
+through the database the app already has: Celery, RQ, Dramatiq and arq need Redis or
+RabbitMQ; Procrastinate and PgQueuer are PostgreSQL-only; Huey's SQL store goes through a
+second ORM (peewee) and a consumer process of its own. A second system to run
 for one kind of job would cost more than this module.
 
 How a process that dies leaves an import:
