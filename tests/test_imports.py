@@ -679,3 +679,81 @@ class TestAccess:
         everything = await client.get(f"{API}/imports", params={"programme_id": programme["id"]})
         statuses = [i["status"] for i in everything.json()["items"]]
         assert statuses == ["failed", "succeeded"]  # newest first
+
+
+class TestOtherResources:
+    async def test_projects_tasks_deadlines_and_involvements(self, client):
+        programme = await make_programme(client)
+        await imported(client, programme, "people", csv_file(PEOPLE))
+        projects = csv_file(
+            [
+                ["external_id", "code", "name", "category", "prosjektleder", "fasemal"],
+                ["PRJ-1", "A1", "Oppvekst", "administrative", "HR-1", "reorganisation-five-phases"],
+                ["PRJ-2", "A2", "Helse", "administrative", "", ""],
+            ]
+        )
+        result = await imported(client, programme, "projects", projects)
+        assert result["status"] == "succeeded", result["errors"]
+        listed = (
+            await client.get(f"{API}/projects", params={"programme_id": programme["id"]})
+        ).json()["items"]
+        first = next(p for p in listed if p["external_id"] == "PRJ-1")
+        people = await people_of(client, programme)
+        assert first["leader_id"] == people["HR-1"]["id"]
+        phases = (await client.get(f"{API}/phases", params={"project_id": first["id"]})).json()
+        assert len(phases["items"]) == 5  # after_create made the template's phases
+        again = await imported(client, programme, "projects", projects)
+        assert again["counts"]["unchanged"] == 2, again["errors"]
+
+        tasks = csv_file(
+            [
+                ["external_id", "project_external_id", "title", "parent_external_id", "ansvarlig"],
+                ["T-1", "PRJ-1", "Kartlegge", "", "HR-2"],
+                ["T-2", "PRJ-1", "Intervjuer", "T-1", ""],
+                ["T-3", "PRJ-2", "Feil forelder", "T-1", ""],
+            ]
+        )
+        result = await imported(client, programme, "tasks", tasks, mode="valid_rows")
+        assert [(e["row"], e["column"], e["code"]) for e in result["errors"]] == [
+            (4, "parent_external_id", "unknown_reference")
+        ]
+        listed = (
+            await client.get(f"{API}/tasks", params={"programme_id": programme["id"]})
+        ).json()["items"]
+        by_key = {t["external_id"]: t for t in listed}
+        assert by_key["T-2"]["parent_id"] == by_key["T-1"]["id"]
+        assert by_key["T-1"]["assignee_id"] == people["HR-2"]["id"]
+
+        deadlines = csv_file(
+            [
+                ["external_id", "title", "due_at", "responsible_person_external_id"],
+                ["F-1", "Innspill", "2031-01-01T12:00:00+01:00", "HR-1"],
+                ["F-2", "Uten ansvarlig", "2031-01-01T12:00:00+01:00", ""],
+            ]
+        )
+        result = await imported(client, programme, "deadlines", deadlines, mode="valid_rows")
+        assert [(e["row"], e["code"]) for e in result["errors"]] == [
+            (3, "one_responsible_required")
+        ]
+        involvements = json_file(
+            [
+                {
+                    "external_id": "M-1",
+                    "matter": "Informasjonsmøte",
+                    "stakeholder_kind": "employees",
+                    "form": "information",
+                    "occurred_on": "2018-09-06",
+                    "participant_external_ids": ["HR-1", "HR-2"],
+                }
+            ]
+        )
+        result = await imported(client, programme, "involvements", involvements, "m.json")
+        assert result["status"] == "succeeded", result["errors"]
+        listed = (
+            await client.get(f"{API}/involvements", params={"programme_id": programme["id"]})
+        ).json()["items"]
+        assert sorted(listed[0]["participant_ids"]) == sorted(
+            [people["HR-1"]["id"], people["HR-2"]["id"]]
+        )
+        again = await imported(client, programme, "involvements", involvements, "m.json")
+        assert again["counts"]["unchanged"] == 1, again["errors"]
