@@ -5,11 +5,16 @@ import json
 import zipfile
 from datetime import datetime
 
-from samskap.imports.programme_export import FORMAT, PARTS, read_programme_export
+from samskap.imports.programme_export import (
+    FORMAT,
+    PARTS,
+    read_programme_export,
+)
 from samskap.imports.readers import MISSING, UnreadableFile
 from samskap.people.schemas import PersonCreate
 from tests.factories import (
     API,
+    create,
     make_deadline,
     make_decision,
     make_group,
@@ -283,7 +288,7 @@ class TestReadProgrammeExport:
         assert "version" not in tables["tasks"].columns
         assert "overdue" not in tables["deadlines"].columns
         assert "decision_ids" not in tables["involvements"].columns
-        assert "mandate_decision_id" not in tables["projects"].columns
+        assert "phase_template" not in tables["projects"].columns
         assert tables["group_members"].columns[:3] == ["id", "group_id", "person_id"]
         [phase, *_] = cells(tables["phases"])
         assert phase["expected_results"] == files["phases.jsonl"][0]["expected_results"]
@@ -357,3 +362,289 @@ class TestReadProgrammeExport:
                     assert exc.code == code, exc.detail
                 else:
                     raise AssertionError(f"read without complaint ({code})")
+
+
+# The round trip ------------------------------------------------------------------------------
+
+# What a copy may not keep: its own ids, times of writing and versions, and its programme.
+OWN = {"id", "created_at", "updated_at", "version", "programme_id"}
+
+
+def translated(value, id_map: dict[str, str]):
+    """A record as the copy should read: its own fields left out (also in nested records),
+    every reference to an old record turned into its copy's id."""
+    if isinstance(value, dict):
+        return {k: translated(v, id_map) for k, v in value.items() if k not in OWN}
+    if isinstance(value, list):
+        return [translated(v, id_map) for v in value]
+    if isinstance(value, str):
+        return id_map.get(value, value)
+    return value
+
+
+async def full_programme(client) -> dict:
+    """A programme holding every kind of record the import writes, in most of their shapes."""
+    programme = await make_programme(client)
+    rep = await make_person(
+        client,
+        programme,
+        name="Åse Tillitsvald",
+        affiliation="union_representative",
+        union="Fagforbundet",
+        external_id="hr-1",
+        title="Hovudtillitsvald",
+        municipality_number="0213",
+    )
+    leader = await make_person(client, programme, name="Øyvind Leiar", external_id="hr-2")
+    plain = await make_person(client, programme, name="Berit utan nøkkel", email=None)
+    project = await make_project(
+        client,
+        programme,
+        leader_id=leader["id"],
+        owner_id=rep["id"],
+        leader_allocation_percent=60,
+        phase_template="reorganisation-five-phases",
+        health="at_risk",
+        health_explanation="Seint mandat",
+        external_id="P-oppvekst",
+    )
+    other_project = await make_project(client, programme, concerns_nav=True)
+    board = await make_group(
+        client, programme, project_id=project["id"], kind="project_board", name="Prosjektstyre"
+    )
+    forum = await make_group(client, programme, kind="three_party_forum", external_id="trepart")
+    await make_member(client, board, rep, role="member", party="employees", allocation_percent=20)
+    await make_member(
+        client, board, leader, role="chair", party="administration", starts_on="2018-01-01"
+    )
+    await make_member(client, forum, plain, role="secretary", party="employees")
+    phases = (await client.get(f"{API}/phases", params={"project_id": project["id"]})).json()
+    first = phases["items"][0]
+    extra = await create(
+        client,
+        "/phases",
+        {
+            "project_id": other_project["id"],
+            "name": "Eigen fase",
+            "activities": ["Kartlegge"],
+            "expected_results": ["Kartlegging gjort", "Rapport skriven"],
+            "starts_on": "2018-02-01",
+            "ends_on": "2018-03-01",
+        },
+    )
+    done, waived = extra["expected_results"]
+    r = await client.patch(
+        f"{API}/phases/{extra['id']}/expected-results/{done['id']}",
+        json={"done": True, "done_by_id": leader["id"], "done_at": "2018-02-20T10:00:00+01:00"},
+    )
+    assert r.status_code == 200, r.text
+    r = await client.patch(
+        f"{API}/phases/{extra['id']}/expected-results/{waived['id']}",
+        json={"waived": True, "waived_reason": "Ikkje naudsynt"},
+    )
+    assert r.status_code == 200, r.text
+    r = await client.patch(f"{API}/phases/{extra['id']}", json={"status": "completed"})
+    assert r.status_code == 200, r.text
+    parent = await make_task(
+        client,
+        project,
+        title="Kartlegging",
+        assignee_id=leader["id"],
+        phase_id=first["id"],
+        priority="high",
+        due_on="2018-05-01",
+    )
+    child = await make_task(
+        client, project, title="Intervju", parent_id=parent["id"], group_id=board["id"]
+    )
+    await make_task(client, project, title="Oppsummering", parent_id=child["id"], status="done")
+    await make_task(client, other_project, title="Utan forelder", external_id="T-9")
+    await make_deadline(
+        client,
+        programme,
+        leader,
+        project_id=project["id"],
+        recipient_id=rep["id"],
+        group_id=board["id"],
+        external_id="F-1",
+    )
+    await make_deadline(client, programme, plain, kind="hearing", status="submitted")
+    await make_involvement(
+        client,
+        programme,
+        project_id=project["id"],
+        group_id=board["id"],
+        participant_ids=[rep["id"], leader["id"]],
+        statements="Ønskjer fleire møte",
+        outcome="Teke til følgje",
+        documents=[{"title": "Referat", "reference": "18/01234-5"}],
+    )
+    archived = await make_involvement(client, programme, matter="Arkivert sak")
+    r = await client.delete(f"{API}/involvements/{archived['id']}")
+    assert r.status_code == 204, r.text
+    return programme
+
+
+async def records_of(client, programme: dict) -> dict[str, list[dict]]:
+    """Every record of the importable resources, as a programme administrator reads them."""
+    found = {}
+    for resource in IMPORTABLE:
+        if resource == "group_members":
+            continue
+        path = resource
+        params = {"programme_id": programme["id"]}
+        items = await every_item(client, path, **params)
+        if resource == "involvements":
+            items += await every_item(client, path, archived="true", **params)
+        found[resource] = items
+    found["group_members"] = [
+        member
+        for group in found["groups"]
+        for member in await every_item(client, f"groups/{group['id']}/members")
+    ]
+    return found
+
+
+def old_to_new(export, outcomes) -> dict[str, str]:
+    """The copy's id of each exported record: a row's record, by the row's number."""
+    new_by_row = {o["row"]: o["record_id"] for o in outcomes if o["record_id"]}
+    return {
+        str(cells[0]): new_by_row[number]
+        for _, table in export.tables
+        for number, cells in table.rows()
+        if number in new_by_row
+    }
+
+
+async def start_import(client, programme: dict, content: bytes, **params):
+    return await client.post(
+        f"{API}/imports",
+        params={"programme_id": programme["id"], "resource": "programme"} | params,
+        files={"file": ("samskap-programme.zip", content, "application/zip")},
+    )
+
+
+async def import_export(client, programme: dict, content: bytes, **params) -> list[dict]:
+    """The export imported into the programme through POST /imports; every row's outcome."""
+    r = await start_import(client, programme, content, **params)
+    assert r.status_code == 201, r.text
+    job = r.json()
+    assert job["resource"] == "programme"
+    assert job["file_format"] == "zip"
+    assert job["background"] is False
+    return await every_item(client, f"imports/{job['id']}/rows")
+
+
+class TestRoundTrip:
+    async def test_the_copy_has_the_same_records_field_by_field(self, client):
+        original = await full_programme(client)
+        content = (await client.get(f"{API}/programmes/{original['id']}/export")).content
+        copy = await make_programme(client, name="Kopi")
+        outcomes = await import_export(client, copy, content)
+        assert [o for o in outcomes if o["outcome"] != "created"] == []
+        id_map = old_to_new(read_programme_export(content), outcomes)
+        before = await records_of(client, original)
+        after = await records_of(client, copy)
+        for resource in IMPORTABLE:
+            assert len(after[resource]) == len(before[resource]), resource
+            copies = {record["id"]: record for record in after[resource]}
+            for record in before[resource]:
+                twin = copies[id_map[record["id"]]]
+                assert translated(twin, {}) == translated(record, id_map), resource
+        # The states no create body sets came along.
+        [archived] = [i for i in after["involvements"] if i["matter"] == "Arkivert sak"]
+        assert archived["archived_at"] is not None
+        [completed] = [p for p in after["phases"] if p["name"] == "Eigen fase"]
+        assert completed["status"] == "completed"
+        assert completed["completed_at"] is not None
+        assert [r["done"] for r in completed["expected_results"]] == [True, False]
+
+    async def test_a_programme_that_is_not_empty_is_refused(self, client):
+        original = await small_programme(client)
+        content = (await client.get(f"{API}/programmes/{original['id']}/export")).content
+        busy = await make_programme(client)
+        await make_task(client, await make_project(client, busy), title="Alt her")
+        r = await start_import(client, busy, content)
+        assert r.status_code == 409, r.text
+        assert r.headers["content-type"] == "application/problem+json"
+        assert [e["code"] for e in r.json()["errors"]] == ["programme_not_empty"]
+        assert await every_item(client, "people", programme_id=busy["id"]) == []
+        assert await every_item(client, "imports", programme_id=busy["id"]) == []
+
+    async def test_a_bad_row_is_reported_with_its_file_and_line(self, client):
+        original = await small_programme(client)
+        content = (await client.get(f"{API}/programmes/{original['id']}/export")).content
+
+        def bad_email(name: str, data: bytes) -> bytes:
+            if name != "people.jsonl":
+                return data
+            lines = data.decode().splitlines()
+            person = json.loads(lines[1])
+            lines[1] = json.dumps(person | {"email": "ikkje ei adresse"})
+            return ("\n".join(lines) + "\n").encode()
+
+        copy = await make_programme(client)
+        outcomes = await import_export(client, copy, rezip(content, bad_email), mode="valid_rows")
+        assert [o["row"] for o in outcomes] == list(range(1, len(outcomes) + 1))
+        [bad] = [o for o in outcomes if o["outcome"] == "failed" and o["row"] == 2]
+        [error] = bad["errors"]
+        assert error["column"] == "email"
+        assert error["detail"].startswith("people.jsonl line 2: ")
+        # What referred to the refused person is refused in turn, each in its own file.
+        refused = [o for o in outcomes if o["outcome"] == "failed" and o["row"] != 2]
+        assert refused
+        assert all(e["code"] == "unknown_reference" for o in refused for e in o["errors"])
+
+    async def test_all_or_nothing_writes_nothing_when_a_row_fails(self, client):
+        original = await small_programme(client)
+        content = (await client.get(f"{API}/programmes/{original['id']}/export")).content
+
+        def bad_task(name: str, data: bytes) -> bytes:
+            if name != "tasks.jsonl":
+                return data
+            lines = data.decode().splitlines()
+            lines[0] = json.dumps(json.loads(lines[0]) | {"priority": "whenever"})
+            return ("\n".join(lines) + "\n").encode()
+
+        copy = await make_programme(client)
+        r = await start_import(client, copy, rezip(content, bad_task))
+        assert r.status_code == 201, r.text
+        job = r.json()
+        assert job["status"] == "failed"
+        [error, *_] = job["errors"]
+        assert (error["column"], error["code"]) == ("priority", "enum")
+        assert error["detail"].startswith("tasks.jsonl line 1: ")
+        for path in ("people", "projects", "groups", "phases", "tasks"):
+            assert await every_item(client, path, programme_id=copy["id"]) == [], path
+        # Nothing was written, so the programme is still empty and takes the good file.
+        r = await start_import(client, copy, content)
+        assert r.json()["status"] == "succeeded", r.text
+
+    async def test_a_dry_run_checks_every_row_and_writes_nothing(self, client):
+        original = await small_programme(client)
+        content = (await client.get(f"{API}/programmes/{original['id']}/export")).content
+        copy = await make_programme(client)
+        r = await start_import(client, copy, content, dry_run="true")
+        assert r.status_code == 201, r.text
+        job = r.json()
+        export = read_programme_export(content)
+        assert job["status"] == "succeeded"
+        assert job["total_rows"] == job["rows_done"] == export.total
+        assert job["counts"]["created"] == export.total
+        assert await every_item(client, "people", programme_id=copy["id"]) == []
+
+    async def test_a_file_that_is_no_export_is_refused_at_file(self, client):
+        copy = await make_programme(client)
+        r = await start_import(client, copy, b"name\nAse\n")
+        assert r.status_code == 422, r.text
+        [error] = r.json()["errors"]
+        assert (error["pointer"], error["code"]) == ("/file", "unknown_format")
+        assert await every_item(client, "imports", programme_id=copy["id"]) == []
+
+    async def test_an_observer_may_not_import_a_programme(self, client, accounts):
+        original = await small_programme(client)
+        content = (await client.get(f"{API}/programmes/{original['id']}/export")).content
+        copy = await make_programme(client)
+        observer = await accounts.role(copy, "observer")
+        r = await start_import(observer, copy, content)
+        assert r.status_code == 403, r.text

@@ -29,20 +29,25 @@ import os
 import tempfile
 import uuid
 import zipfile
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
 import anyio
 from fastapi import Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import StreamingResponse
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from samskap.audit.log import record_event, snapshot
 from samskap.auth.principal import Principal
 from samskap.criteria.schemas import CriterionAssessmentRead, GroupCriterionRead
 from samskap.criteria.service import CriterionAssessmentService, GroupCriterionService
+from samskap.db import utcnow
 from samskap.deadlines.schemas import DeadlineRead
 from samskap.deadlines.service import DeadlineService
 from samskap.decisions.schemas import DecisionRead
@@ -62,7 +67,8 @@ from samskap.hearings.service import HearingResponseService, HearingService
 from samskap.ideas.schemas import IdeaRead, ParticipationLinkRead
 from samskap.ideas.service import IdeaService, ParticipationLinkService
 from samskap.imports.columns import fields
-from samskap.imports.readers import JSONL, MISSING, Table, UnreadableFile
+from samskap.imports.engine import CHUNK_ROWS, RowOutcome, TableImport, failed, plan_columns
+from samskap.imports.readers import JSONL, MISSING, Row, Table, UnreadableFile
 from samskap.indicators.schemas import IndicatorRead, MeasurementRead
 from samskap.indicators.service import IndicatorService, MeasurementService
 from samskap.involvements.schemas import InvolvementRead
@@ -71,14 +77,26 @@ from samskap.kit.listing import Filter, ListQuery, ListSpec
 from samskap.kit.service import CrudService
 from samskap.measures.schemas import MeasureRead
 from samskap.measures.service import MeasureService
-from samskap.models import GroupMember, Programme
-from samskap.models.enums import ImportResource
+from samskap.models import (
+    Deadline,
+    Group,
+    GroupMember,
+    Involvement,
+    Person,
+    Phase,
+    Programme,
+    Project,
+    Task,
+    User,
+)
+from samskap.models.enums import ImportOutcome, ImportResource
 from samskap.people.schemas import PersonRead
 from samskap.people.service import PersonService
-from samskap.phases.schemas import PhaseRead
-from samskap.phases.service import PhaseService
+from samskap.phases.schemas import ExpectedResultCreate, PhaseCreate, PhaseRead
+from samskap.phases.service import ExpectedResultService, PhaseService
 from samskap.planned_involvements.schemas import PlannedInvolvementRead
 from samskap.planned_involvements.service import PlannedInvolvementService
+from samskap.problems import AppError, ValidationFailed, _validation_errors, conflict
 from samskap.programmes.schemas import ProgrammeRead
 from samskap.programmes.service import ProgrammeService
 from samskap.projects.schemas import ProjectRead
@@ -335,17 +353,22 @@ def export_response(
 # Reading it back ---------------------------------------------------------------------------
 #
 # `read_programme_export` reads the ZIP into one Table per importable file (the same Table
-# the file readers give), for the import engine to write into an empty programme with one map
-# of old ids to new ones: a record's references are translated as they are read. The rows are numbered on through the files in dependency
+# the file readers give), and `import_programme` writes them into an empty programme through
+# the import engine, with one map of old ids to new ones: a record's references are
+# translated as they are read. The rows are numbered on through the files in dependency
 # order (the first person is row 1, the first project the row after the last person, ...),
 # so that each row of the import has its own number; a failed row's error says its file and
-# line.
+# line. Phases are written here rather than by the engine (they are no resource of their
+# own for imports): each as POST /phases creates it, with its checklist.
 #
 # A Table holds the create body's fields of its resource, the record's `id` and its
 # references; fields the API computes (created_at, version, overdue, ...) are left out. Links
 # to records that the import does not create (an involvement's decisions, events, hearings,
-# submissions, goals and ideas; a project's or a group's mandate decision; a deadline's event)
-# are left out too: those records are in the files marked `importable: false`. A person's
+# submissions, goals and ideas; a deadline's event) are left out too: those records are in
+# the files marked `importable: false`. A mandate approved by a decision is the exception: an
+# approved mandate must name its decision, which the import does not create, so such a
+# project or group is refused (`unknown_reference` on mandate_decision_id) rather than
+# changed. A person's
 # erasure, a phase's completion and an involvement's archiving are states no create body
 # sets: they are restored on the new record after its file is imported.
 
@@ -358,8 +381,7 @@ RESTORED: dict[str, tuple[str, ...]] = {
 }
 # References to records of files that are not imported.
 LEFT_OUT: dict[str, frozenset[str]] = {
-    "projects": frozenset({"mandate_decision_id", "phase_template"}),
-    "groups": frozenset({"mandate_decision_id"}),
+    "projects": frozenset({"phase_template"}),
     "deadlines": frozenset({"event_id"}),
     "involvements": frozenset(
         {
@@ -558,3 +580,258 @@ def _as_uuid(value: Any) -> uuid.UUID | None:
         except ValueError:
             return None
     return value if isinstance(value, uuid.UUID) else None
+
+
+# Writing it into a programme -----------------------------------------------------------------
+
+# What the import writes; a programme holding any of it is not empty.
+_WRITTEN = (Person, Project, Group, GroupMember, Phase, Task, Deadline, Involvement)
+_MODELS: dict[str, type[Any]] = {
+    "people": Person,
+    "phases": Phase,
+    "involvements": Involvement,
+}
+
+
+async def require_empty(session: AsyncSession, programme_id: uuid.UUID) -> None:
+    """Refuse (409 `programme_not_empty`) a programme that already holds records of the kinds
+    the import writes: an export is read back into an empty programme only."""
+    for model in _WRITTEN:
+        stmt = select(model.id).where(model.programme_id == programme_id).limit(1)
+        if (await session.scalars(stmt)).first() is not None:
+            raise conflict(
+                "A programme export is imported into an empty programme only; this one already "
+                f"holds {model.__tablename__.replace('_', ' ')} records.",
+                "programme_not_empty",
+            )
+
+
+async def import_programme(
+    session: AsyncSession,
+    principal: Principal,
+    programme_id: uuid.UUID,
+    export: ProgrammeExport,
+    *,
+    chunk_rows: int = CHUNK_ROWS,
+) -> list[RowOutcome]:
+    """Write an export's importable files into an empty programme within `session` (which it
+    does not commit), in dependency order with one map of old ids to new ones; returns every
+    row's outcome (a failed row's error details name its file and line)."""
+    await require_empty(session, programme_id)
+    id_map: dict[uuid.UUID, uuid.UUID] = {}
+    outcomes: list[RowOutcome] = []
+    offsets = export.offsets()
+    for resource, table in export.tables:
+        if resource == "phases":
+            done = await _import_phases(session, principal, table, id_map)
+        else:
+            if resource == "tasks":
+                table = _phases_mapped(table, id_map)
+            done = await _import_rows(
+                session,
+                principal,
+                programme_id,
+                ImportResource[resource],
+                table,
+                id_map,
+                chunk_rows,
+            )
+        await _restore(session, principal, resource, export.restore.get(resource, {}), id_map)
+        outcomes += _located(done, f"{resource}.jsonl", offsets[resource])
+    return outcomes
+
+
+async def _import_rows(
+    session: AsyncSession,
+    principal: Principal,
+    programme_id: uuid.UUID,
+    resource: ImportResource,
+    table: Table,
+    id_map: dict[uuid.UUID, uuid.UUID],
+    chunk_rows: int,
+) -> list[RowOutcome]:
+    """The engine's import of one Table, in chunks that never hold both a task and its parent
+    (the engine looks a chunk's references up before it writes the chunk)."""
+    plan = plan_columns(resource, table.columns, allow_id=True)
+    rows = TableImport(
+        session, principal, programme_id, resource, plan, id_map=id_map, split_lists=False
+    )
+    await rows.prepare()
+    outcomes: list[RowOutcome] = []
+    for chunk in _chunks(table, chunk_rows):
+        outcomes.extend(await rows.process(chunk))
+    return outcomes
+
+
+def _chunks(table: Table, size: int) -> Iterator[list[Row]]:
+    parent_at = table.columns.index("parent_id") if "parent_id" in table.columns else None
+    chunk: list[Row] = []
+    ids: set[Any] = set()
+    for number, cells in table.rows():
+        parent = cells[parent_at] if parent_at is not None else None
+        if len(chunk) >= size or (parent is not None and parent in ids):
+            yield chunk
+            chunk, ids = [], set()
+        chunk.append((number, cells))
+        ids.add(cells[0])
+    if chunk:
+        yield chunk
+
+
+def _phases_mapped(table: Table, id_map: dict[uuid.UUID, uuid.UUID]) -> Table:
+    """A task's phase named by its new id (phases are imported here, not by the engine, so
+    the engine does not map that reference itself)."""
+    at = table.columns.index("phase_id")
+
+    def rows() -> Iterator[Row]:
+        for number, cells in table.rows():
+            old = _as_uuid(cells[at])
+            if old is not None and old in id_map:
+                cells = [*cells[:at], str(id_map[old]), *cells[at + 1 :]]
+            yield number, cells
+
+    return Table(table.format, table.columns, table.total, rows)
+
+
+def _located(outcomes: list[RowOutcome], path: str, offset: int) -> list[RowOutcome]:
+    for outcome in outcomes:
+        for error in outcome.errors or []:
+            error["detail"] = f"{path} line {outcome.row - offset}: {error['detail']}"
+    return outcomes
+
+
+def _errors_of(exc: AppError) -> list[dict[str, Any]]:
+    items = exc.errors or [{"code": exc.slug.replace("-", "_"), "detail": exc.detail}]
+    return [
+        {
+            "column": (item.get("pointer") or "").lstrip("/").split("/", 1)[0] or None,
+            "code": item.get("code") or exc.slug.replace("-", "_"),
+            "detail": item.get("detail") or exc.detail or exc.title,
+        }
+        for item in items
+    ]
+
+
+def _invalid(exc: ValidationError, prefix: str = "") -> ValidationFailed:
+    """A body refused by its schema, as the API words it."""
+    as_request = RequestValidationError(
+        [{**e, "loc": ("body", *e["loc"])} for e in exc.errors(include_url=False)]
+    )
+    items = _validation_errors(as_request)
+    for item in items:
+        if prefix and "pointer" in item:
+            item["pointer"] = prefix + item["pointer"]
+    return ValidationFailed("; ".join(i["detail"] for i in items), errors=items)
+
+
+async def _import_phases(
+    session: AsyncSession,
+    principal: Principal,
+    table: Table,
+    id_map: dict[uuid.UUID, uuid.UUID],
+) -> list[RowOutcome]:
+    """Each phase as POST /phases creates it, with its checklist as POST
+    /phases/{id}/expected-results creates each result (ticked, waived, by whom, when)."""
+    phases = PhaseService(session, principal)
+    outcomes = []
+    for number, cells in table.rows():
+        item = {c: v for c, v in zip(table.columns, cells, strict=True) if v is not MISSING}
+        external_id = item.get("external_id") if isinstance(item.get("external_id"), str) else None
+        try:
+            phase = await _phase(session, principal, phases, item, id_map)
+        except AppError as exc:
+            outcomes.append(
+                RowOutcome(number, ImportOutcome.failed, external_id, None, _errors_of(exc))
+            )
+            continue
+        except IntegrityError as exc:
+            outcomes.append(
+                failed(number, None, "conflict", "the database refused the row: " + str(exc.orig))
+            )
+            continue
+        old = _as_uuid(item.get("id"))
+        if old is not None:
+            id_map[old] = phase.id
+        outcomes.append(RowOutcome(number, ImportOutcome.created, external_id, phase.id))
+    return outcomes
+
+
+async def _phase(
+    session: AsyncSession,
+    principal: Principal,
+    phases: PhaseService,
+    item: dict[str, Any],
+    id_map: dict[uuid.UUID, uuid.UUID],
+) -> Phase:
+    old_project = _as_uuid(item.get("project_id"))
+    if old_project is None or old_project not in id_map:
+        raise ValidationFailed.at(
+            "/project_id", "no project with this id in the programme", code="unknown_reference"
+        )
+    body = {name: item[name] for name in PHASE_COLUMNS[2:-1] if name in item}
+    try:
+        data = PhaseCreate.model_validate(body | {"project_id": id_map[old_project]})
+    except ValidationError as exc:
+        raise _invalid(exc) from exc
+    results = item.get("expected_results") or []
+    if not isinstance(results, list):
+        raise ValidationFailed.at("/expected_results", "must be a list", code="list_type")
+    checklist = []
+    for i, result in enumerate(results):
+        if not isinstance(result, dict):
+            raise ValidationFailed.at(
+                f"/expected_results/{i}", "must be an object", code="model_type"
+            )
+        done_by = _as_uuid(result.get("done_by_id"))
+        values = {name: result.get(name) for name in ExpectedResultCreate.model_fields}
+        values["done_by_id"] = id_map.get(done_by, done_by) if done_by else None
+        try:
+            checklist.append(ExpectedResultCreate.model_validate(values))
+        except ValidationError as exc:
+            raise _invalid(exc, f"/expected_results/{i}") from exc
+    async with session.begin_nested():
+        phase = await phases.create(data)
+        results_service = ExpectedResultService(session, principal, phase)
+        for result_data in checklist:
+            await results_service.create(result_data)
+    return phase
+
+
+async def _restore(
+    session: AsyncSession,
+    principal: Principal,
+    resource: str,
+    states: dict[uuid.UUID, dict[str, Any]],
+    id_map: dict[uuid.UUID, uuid.UUID],
+) -> None:
+    """Set on the new records the states no create body sets (erased, completed, archived),
+    each change audited as an update."""
+    model = _MODELS.get(resource)
+    if model is None:
+        return
+    for old, values in states.items():
+        new = id_map.get(old)
+        record = await session.get(model, new) if new is not None else None
+        if record is None:
+            continue
+        before = snapshot(record)
+        for name, value in values.items():
+            if name == "completed_by_id":
+                user = _as_uuid(value)
+                # The user who completed it, where that account exists in this Samskap.
+                value = user if user and await session.get(User, user) is not None else None
+            elif isinstance(value, str):
+                value = datetime.fromisoformat(value)
+            setattr(record, name, value)
+        record.updated_at = utcnow()
+        await session.flush()
+        record_event(
+            session,
+            principal,
+            action="update",
+            record_type=model.__tablename__,
+            record_id=record.id,
+            programme_id=record.programme_id,
+            before=before,
+            after=snapshot(record),
+        )

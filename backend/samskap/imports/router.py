@@ -53,7 +53,7 @@ STARTED: Responses = {
     summary="Import a file of records",
     response_model=ImportRead,
     status_code=201,
-    responses=STARTED | problem_responses(400, 401, 403, 404, 413, 415, 422),
+    responses=STARTED | problem_responses(400, 401, 403, 404, 409, 413, 415, 422),
     max_body_size=get_settings().max_upload_bytes + 65_536,
 )
 async def create_import(
@@ -113,7 +113,15 @@ async def create_import(
     whose header has an unknown (`unknown_column`), missing (`missing_column`) or repeated
     (`duplicate_column`) column, answers 422 with the error at `/file` and stores nothing; a
     file over `max_upload_bytes` 413. Needs the `editor` role in the programme or a higher one
-    (an API token with scope `read_write` counts as an editor)."""
+    (an API token with scope `read_write` counts as an editor).
+
+    With `resource=programme` the file is the ZIP of `GET /programmes/{id}/export`, read
+    back into an empty programme (one that already holds people, projects, groups, phases,
+    tasks, deadlines or involvements answers 409 `programme_not_empty`), always within the
+    request: its importable files in the manifest's dependency order, each record's `id` and
+    references translated to the new records'. Rows are numbered on through the files (the
+    first person is row 1, the first project the row after the last person, ...) and a
+    failed row's `detail` begins with its file and line (`tasks.jsonl line 3: ...`)."""
     limit = request.app.state.settings.max_upload_bytes
     content = await file.read(limit + 1)
     if len(content) > limit:

@@ -8,6 +8,7 @@ import hashlib
 import json
 import uuid
 from collections import Counter
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from sqlalchemy import func, inspect, select, update
@@ -25,6 +26,12 @@ from samskap.imports.engine import (
     chunks,
     plan_columns,
     write_outcomes,
+)
+from samskap.imports.programme_export import (
+    ProgrammeExport,
+    import_programme,
+    read_programme_export,
+    require_empty,
 )
 from samskap.imports.readers import Table, UnreadableFile, read_table
 from samskap.imports.schemas import ImportCounts, ImportRead, ImportRowError
@@ -76,6 +83,14 @@ def unreadable(exc: UnreadableFile) -> ValidationFailed:
     return ValidationFailed(
         exc.detail, errors=[{"pointer": "/file", "code": exc.code, "detail": exc.detail}]
     )
+
+
+def read_export(content: bytes) -> ProgrammeExport:
+    """A programme export's ZIP, read (or refused: 422 at `/file`)."""
+    try:
+        return read_programme_export(content)
+    except UnreadableFile as exc:
+        raise unreadable(exc) from exc
 
 
 def read_file(content: bytes, filename: str | None, content_type: str | None) -> Table:
@@ -335,33 +350,29 @@ class ImportService(CrudService[Import]):
             if earlier is not None:
                 return self._replay(earlier, digest)
         if resource == ImportResource.programme:
-            raise ValidationFailed(
-                "Importing a programme export is not available yet.",
-                errors=[
-                    {
-                        "parameter": "resource",
-                        "code": "not_supported",
-                        "detail": "a programme export cannot be imported yet",
-                    }
-                ],
-            )
-        table = read_file(content, filename, content_type)
-        plan = plan_columns(resource, table.columns)
-        background = table.total > settings.import_background_rows
+            # A programme export (programme_export.py): always within the request.
+            export = read_export(content)
+            await require_empty(self.session, programme_id)
+            file_format, total, background = "zip", export.total, False
+        else:
+            table = read_file(content, filename, content_type)
+            plan = plan_columns(resource, table.columns)
+            file_format, total = table.format, table.total
+            background = table.total > settings.import_background_rows
         now = utcnow()
         job = Import(
             id=uuid7(),
             programme_id=programme_id,
             resource=resource,
             filename=(filename or "")[-255:] or None,
-            file_format=table.format,
+            file_format=file_format,
             content=content if background else None,
             request_digest=digest,
             mode=mode,
             dry_run=dry_run,
             background=background,
             status=ImportStatus.queued if background else ImportStatus.running,
-            total_rows=table.total,
+            total_rows=total,
             rows_done=0,
             created_count=0,
             updated_count=0,
@@ -385,7 +396,18 @@ class ImportService(CrudService[Import]):
                 raise
             return self._replay(earlier, digest)
         self.audit("create", job, None, self.snapshot(job))
-        if not background:
+        if resource == ImportResource.programme:
+            await self._settle(
+                job,
+                lambda: import_programme(
+                    self.session,
+                    self.principal,
+                    programme_id,
+                    export,
+                    chunk_rows=settings.import_chunk_rows,
+                ),
+            )
+        elif not background:
             await self._run_now(job, table, plan, settings.import_chunk_rows)
         return job
 
@@ -401,11 +423,21 @@ class ImportService(CrudService[Import]):
             split_lists=table.format in ("csv", "xlsx"),
         )
         await rows.prepare()
-        outcomes: list[RowOutcome] = []
-        savepoint = await self.session.begin_nested()
-        try:
+
+        async def write() -> list[RowOutcome]:
+            outcomes: list[RowOutcome] = []
             for chunk in chunks(table.rows(), chunk_rows):
                 outcomes.extend(await rows.process(chunk))
+            return outcomes
+
+        await self._settle(job, write)
+
+    async def _settle(self, job: Import, write: Callable[[], Awaitable[list[RowOutcome]]]) -> None:
+        """The rows `write` writes, in a savepoint of the request's transaction, kept or
+        rolled back as the mode says; then the report."""
+        savepoint = await self.session.begin_nested()
+        try:
+            outcomes = await write()
         except BaseException:
             await savepoint.rollback()
             raise

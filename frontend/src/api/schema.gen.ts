@@ -3487,6 +3487,14 @@ export interface paths {
          *     (`duplicate_column`) column, answers 422 with the error at `/file` and stores nothing; a
          *     file over `max_upload_bytes` 413. Needs the `editor` role in the programme or a higher one
          *     (an API token with scope `read_write` counts as an editor).
+         *
+         *     With `resource=programme` the file is the ZIP of `GET /programmes/{id}/export`, read
+         *     back into an empty programme (one that already holds people, projects, groups, phases,
+         *     tasks, deadlines or involvements answers 409 `programme_not_empty`), always within the
+         *     request: its importable files in the manifest's dependency order, each record's `id` and
+         *     references translated to the new records'. Rows are numbered on through the files (the
+         *     first person is row 1, the first project the row after the last person, ...) and a
+         *     failed row's `detail` begins with its file and line (`tasks.jsonl line 3: ...`).
          */
         post: operations["imports-create"];
         delete?: never;
@@ -42386,6 +42394,15 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
