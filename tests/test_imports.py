@@ -757,3 +757,25 @@ class TestOtherResources:
         )
         again = await imported(client, programme, "involvements", involvements, "m.json")
         assert again["counts"]["unchanged"] == 1, again["errors"]
+
+
+class TestWorkerRefusals:
+    async def test_an_import_whose_sender_can_no_longer_act_fails(
+        self, client, accounts, app, small_batches
+    ):
+        programme = await make_programme(client)
+        r = await client.post(
+            f"{API}/api-tokens",
+            json={"programme_id": programme["id"], "name": "HR", "scope": "read_write"},
+        )
+        token = r.json()
+        http = accounts.bearer(token["token"])
+        queued = await upload(http, programme, "people", numbered_people(10))
+        assert queued.status_code == 202
+        revoked = await client.delete(f"{API}/api-tokens/{token['id']}")
+        assert revoked.status_code == 204, revoked.text
+        assert await worker.step(app) is True
+        job = await job_of(client, queued)
+        assert job["status"] == "failed"
+        assert [(e["row"], e["code"]) for e in job["errors"]] == [(1, "requester_gone")]
+        assert await people_of(client, programme) == {}

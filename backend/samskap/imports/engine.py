@@ -653,15 +653,19 @@ class TableImport:
         """Decide and write one chunk of rows; one outcome per row, in row order."""
         self._keep = [self._programme]
         self._found_ids = set(self.created.values())
-        if self.session.get_bind().dialect.name == "postgresql":
+        rows = [self.decode(number, cells) for number, cells in chunk]
+        postgresql = self.session.get_bind().dialect.name == "postgresql"
+        if postgresql:
             # The chunk's look-ups name up to a thousand keys each. A generic plan (which
             # PostgreSQL picks for a prepared statement after a few runs, from the table's
             # size when it was last analysed: empty, for a table the import is filling)
-            # compares every row with every key; a custom plan hashes the keys.
+            # compares every row with every key; a custom plan hashes the keys. Only for the
+            # look-ups: planning the bulk inserts anew each time would cost more than it saves.
             await self.session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
-        rows = [self.decode(number, cells) for number, cells in chunk]
         resolved = await self._load_references(rows)
         existing = await self._load_existing(rows, resolved)
+        if postgresql:
+            await self.session.execute(text("SET LOCAL plan_cache_mode = auto"))
         outcomes: list[RowOutcome | None] = [None] * len(rows)
         pending: list[_Pending] = []
         now = utcnow()

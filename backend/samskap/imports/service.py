@@ -227,7 +227,12 @@ class ImportService(CrudService[Import]):
         return (await self.present_many([record]))[0]
 
     def _read(self, job: Import, failed_rows: list[tuple[int, list]]) -> ImportRead:
+        # A problem with the whole file (found by the worker) is reported at the header row.
         errors = [
+            ImportRowError(row=1, column=None, code=e["code"], detail=e["detail"])
+            for e in job.file_errors or []
+        ]
+        errors += [
             ImportRowError(row=row, column=e.get("column"), code=e["code"], detail=e["detail"])
             for row, items in failed_rows
             for e in items
