@@ -14,9 +14,11 @@ from samskap.imports.readers import MISSING, UnreadableFile
 from samskap.people.schemas import PersonCreate
 from tests.factories import (
     API,
+    PDF_BYTES,
     create,
     make_deadline,
     make_decision,
+    make_file,
     make_group,
     make_involvement,
     make_member,
@@ -145,6 +147,18 @@ class TestExportProgramme:
         everything = [record for records in files.values() for record in records]
         assert all(r.get("programme_id", programme["id"]) == programme["id"] for r in everything)
         assert other["id"] not in json.dumps(everything)
+
+    async def test_files_are_there_by_their_metadata_only(self, client):
+        programme = await make_programme(client)
+        stored = await make_file(client, programme)
+        r = await client.get(f"{API}/programmes/{programme['id']}/export")
+        _, files = unzip(r)
+        assert files["files.jsonl"] == await every_item(
+            client, "files", programme_id=programme["id"]
+        )
+        assert files["files.jsonl"][0]["sha256"] == stored["sha256"]
+        archive = zipfile.ZipFile(io.BytesIO(r.content))
+        assert all(PDF_BYTES not in archive.read(name) for name in archive.namelist())
 
     async def test_references_point_backwards(self, client):
         programme = await small_programme(client)

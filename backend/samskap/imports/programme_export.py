@@ -175,16 +175,24 @@ class Part:
         """The programme's records of this resource as the caller's list would show them,
         a page at a time, each as the JSON the API answers."""
         svc = self.service(session, principal)
-        present = getattr(svc, "present", None)
         for filters in self.walks(programme_id):
             lq = ListQuery(filters, None, self.sort(), PAGE_SIZE, None)
             async for records in _every(svc, lq):
                 page = []
-                for record in records:
-                    shown = await present(record) if present is not None else record
+                for shown in await _shown(svc, list(records)):
                     item = self.read.model_validate(shown, from_attributes=True)
                     page.append(item.model_dump(mode="json", by_alias=True))
                 yield page
+
+
+async def _shown(svc: Any, records: list[Any]) -> list[Any]:
+    """The records as the principal may see them: the service's `shown` for a page at once
+    where it has one, else its `present` for each (a read-only list shows them as they are)."""
+    if hasattr(svc, "shown"):
+        return list(await svc.shown(records))
+    if hasattr(svc, "present"):
+        return [await svc.present(record) for record in records]
+    return records
 
 
 async def _every(svc: Any, lq: ListQuery) -> AsyncIterator[Sequence[Any]]:
