@@ -12,6 +12,8 @@ import statistics
 import tempfile
 import time
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -336,12 +338,46 @@ def _sample_file(path: Path, size: int) -> None:
             written += len(piece)
 
 
+@asynccontextmanager
+async def api_process(url: str, port: int, **settings: str) -> AsyncIterator[tuple[str, int]]:
+    """Samskap's API in a uvicorn process of its own on `url`'s database (with its lifespan,
+    so its background worker runs), ready to answer: its base URL and process id."""
+    import sys
+
+    env = {**os.environ, "SAMSKAP_DATABASE_URL": url}
+    env.update({f"SAMSKAP_{name.upper()}": value for name, value in settings.items()})
+    server = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "samskap.main:create_app",
+        "--factory",
+        "--port",
+        str(port),
+        "--log-level",
+        "warning",
+        env=env,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        async with httpx.AsyncClient(base_url=base) as probe:
+            for _ in range(300):
+                try:
+                    if (await probe.get(f"{API}/health")).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                await asyncio.sleep(0.1)
+        yield base, server.pid
+    finally:
+        server.terminate()
+        await server.wait()
+
+
 async def bench_files(url: str) -> None:
     """Upload and download 1 MB and 10 MB files through a uvicorn process of its own, with
     the process's peak memory growth (resident size) during each request: streaming means it
     does not grow with the file's size."""
-    import sys
-
     await asyncio.to_thread(migrate, "head", url)
     setup = create_app(Settings(database_url=url))
     async with httpx.AsyncClient(
@@ -356,71 +392,47 @@ async def bench_files(url: str) -> None:
         token = local.headers["Authorization"]
     await setup.state.engine.dispose()
 
-    env = {**os.environ, "SAMSKAP_DATABASE_URL": url}
-    server = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "uvicorn",
-        "samskap.main:create_app",
-        "--factory",
-        "--port",
-        str(FILE_PORT),
-        "--log-level",
-        "warning",
-        env=env,
-    )
     folder = Path(tempfile.mkdtemp(prefix="samskap-bench-files-"))
-    base = f"http://127.0.0.1:{FILE_PORT}"
-    try:
-        async with httpx.AsyncClient(
-            base_url=base, headers={"Authorization": token}, timeout=120
-        ) as http:
-            for _ in range(100):
-                try:
-                    if (await http.get("/api/v1/health")).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                await asyncio.sleep(0.1)
-            print(f"database: {url.split('://')[0]}; files through uvicorn (pid {server.pid})")
-            # The first round warms the process up (imports, connections) and is not shown.
-            for round_no, size_mb in enumerate((1, 1, 10, 1, 10)):
-                path = folder / f"fil-{size_mb}.pdf"
-                _sample_file(path, size_mb * 1_000_000)
-                _reset_peak(server.pid)
-                before = _memory_kib(server.pid, "VmRSS")
-                started = time.perf_counter()
-                with path.open("rb") as content:
-                    r = await http.post(
-                        f"{API}/files",
-                        params={"programme_id": programme["id"]},
-                        files={"file": (path.name, content, "application/pdf")},
-                    )
-                r.raise_for_status()
-                upload_ms = (time.perf_counter() - started) * 1000
-                upload_growth = _memory_kib(server.pid, "VmHWM") - before
-                file_id = r.json()["id"]
-
-                _reset_peak(server.pid)
-                before = _memory_kib(server.pid, "VmRSS")
-                started, received = time.perf_counter(), 0
-                async with http.stream("GET", f"{API}/files/{file_id}/content") as download:
-                    download.raise_for_status()
-                    async for piece in download.aiter_bytes():
-                        received += len(piece)
-                download_ms = (time.perf_counter() - started) * 1000
-                download_growth = _memory_kib(server.pid, "VmHWM") - before
-                assert received == path.stat().st_size
-                up, down = upload_growth / 1024, download_growth / 1024
-                if round_no == 0:
-                    continue
-                print(
-                    f"{size_mb:>2} MB  upload {upload_ms:8.1f} ms, peak +{up:5.1f} MiB"
-                    f"   download {download_ms:8.1f} ms, peak +{down:5.1f} MiB"
+    async with (
+        api_process(url, FILE_PORT) as (base, server_pid),
+        httpx.AsyncClient(base_url=base, headers={"Authorization": token}, timeout=120) as http,
+    ):
+        print(f"database: {url.split('://')[0]}; files through uvicorn (pid {server_pid})")
+        # The first round warms the process up (imports, connections) and is not shown.
+        for round_no, size_mb in enumerate((1, 1, 10, 1, 10)):
+            path = folder / f"fil-{size_mb}.pdf"
+            _sample_file(path, size_mb * 1_000_000)
+            _reset_peak(server_pid)
+            before = _memory_kib(server_pid, "VmRSS")
+            started = time.perf_counter()
+            with path.open("rb") as content:
+                r = await http.post(
+                    f"{API}/files",
+                    params={"programme_id": programme["id"]},
+                    files={"file": (path.name, content, "application/pdf")},
                 )
-    finally:
-        server.terminate()
-        await server.wait()
+            r.raise_for_status()
+            upload_ms = (time.perf_counter() - started) * 1000
+            upload_growth = _memory_kib(server_pid, "VmHWM") - before
+            file_id = r.json()["id"]
+
+            _reset_peak(server_pid)
+            before = _memory_kib(server_pid, "VmRSS")
+            started, received = time.perf_counter(), 0
+            async with http.stream("GET", f"{API}/files/{file_id}/content") as download:
+                download.raise_for_status()
+                async for piece in download.aiter_bytes():
+                    received += len(piece)
+            download_ms = (time.perf_counter() - started) * 1000
+            download_growth = _memory_kib(server_pid, "VmHWM") - before
+            assert received == path.stat().st_size
+            up, down = upload_growth / 1024, download_growth / 1024
+            if round_no == 0:
+                continue
+            print(
+                f"{size_mb:>2} MB  upload {upload_ms:8.1f} ms, peak +{up:5.1f} MiB"
+                f"   download {download_ms:8.1f} ms, peak +{down:5.1f} MiB"
+            )
 
 
 # The delivery matrix (issue 10): 50 areas by 4 versions ---------------------------------
@@ -521,11 +533,18 @@ async def bench_matrix(url: str) -> None:
 def main() -> None:
     import sys
 
-    parts = {"files": bench_files, "matrix": bench_matrix}
+    from tests.bench_transfer import bench_export, bench_import
+
+    parts = {
+        "files": bench_files,
+        "matrix": bench_matrix,
+        "import": bench_import,
+        "export": bench_export,
+    }
     chosen = sys.argv[1:]
     if any(name not in parts for name in chosen):
         raise SystemExit(f"parts: {', '.join(parts)} (none: every part)")
-    runs = [parts[name] for name in chosen] or [bench, bench_matrix, bench_files]
+    runs = [parts[name] for name in chosen] or [bench, *parts.values()]
     url = os.environ.get("SAMSKAP_BENCH_DATABASE_URL")
     if url:
         for run in runs:

@@ -17,7 +17,7 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from fastapi import Query
-from sqlalchemy import Select, and_, or_, select
+from sqlalchemy import Select, and_, or_, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -227,7 +227,10 @@ class ListSpec:
 def _after(column, id_column, value, last_id, desc: bool, nullable: bool):
     cmp = operator.lt if desc else operator.gt
     if not nullable:
-        return or_(cmp(column, value), and_(column == value, cmp(id_column, last_id)))
+        # A row-value comparison, which an index on (column, id) serves as a range, and the
+        # column's own bound, which any index on it serves, whatever the planner.
+        bound = operator.le if desc else operator.ge
+        return and_(bound(column, value), cmp(tuple_(column, id_column), tuple_(value, last_id)))
     if value is None:
         return and_(column.is_(None), cmp(id_column, last_id))
     return or_(column.is_(None), cmp(column, value), and_(column == value, cmp(id_column, last_id)))
