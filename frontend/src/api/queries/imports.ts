@@ -1,70 +1,18 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { authFetch } from "../client";
+import { api, authFetch, unwrap, type Schemas } from "../client";
 import { problemFrom } from "../problem";
 import { downloadWithToken } from "./exports";
 
-// Local copies of the import API's schemas (backend/samskap/imports/schemas.py) until the
-// operations are in openapi/openapi.json and so in schema.gen.ts.
-export type ImportResource =
-  | "people"
-  | "groups"
-  | "group_members"
-  | "projects"
-  | "tasks"
-  | "deadlines"
-  | "involvements"
-  | "programme";
-export type ImportMode = "all_or_nothing" | "valid_rows";
-export type ImportStatus = "queued" | "running" | "succeeded" | "failed" | "cancelled";
-export type ImportOutcome = "created" | "updated" | "unchanged" | "failed";
-export interface RowError {
-  column: string | null;
-  code: string;
-  detail: string;
-}
-export interface ImportRowError extends RowError {
-  row: number;
-}
-export interface ImportCounts {
-  created: number;
-  updated: number;
-  unchanged: number;
-  failed: number;
-}
-export interface ImportRead {
-  id: string;
-  created_at: string;
-  updated_at: string;
-  version: number;
-  programme_id: string;
-  resource: ImportResource;
-  filename: string | null;
-  file_format: string;
-  mode: ImportMode;
-  dry_run: boolean;
-  background: boolean;
-  status: ImportStatus;
-  total_rows: number | null;
-  rows_done: number;
-  counts: ImportCounts;
-  errors: ImportRowError[];
-  errors_truncated: boolean;
-  requested_by_user_id: string | null;
-  started_at: string | null;
-  finished_at: string | null;
-  cancel_requested_at: string | null;
-}
-export interface ImportRowRead {
-  row: number;
-  outcome: ImportOutcome;
-  external_id: string | null;
-  record_id: string | null;
-  errors: RowError[];
-}
-interface Page<T> {
-  items: T[];
-  next_cursor: string | null;
-}
+export type ImportResource = Schemas["ImportResource"];
+export type ImportMode = Schemas["ImportMode"];
+export type ImportStatus = Schemas["ImportStatus"];
+export type ImportOutcome = Schemas["ImportOutcome"];
+export type ImportRead = Schemas["ImportRead"];
+export type ImportRowRead = Schemas["ImportRowRead"];
+export type ImportRowError = Schemas["ImportRowError"];
+export type RowError = Schemas["RowError"];
+export type ImportTemplate = Schemas["ImportTemplate"];
+export type TemplateColumn = Schemas["TemplateColumn"];
 
 /** The kinds of record a file can be imported into from the import page. */
 export const IMPORT_RESOURCES = [
@@ -94,12 +42,6 @@ export const importKeys = {
   templates: () => [...importKeys.all, "templates"] as const,
 };
 
-async function getJson<T>(url: string): Promise<T> {
-  const response = await authFetch(new Request(url));
-  if (!response.ok) throw await problemFrom(response);
-  return (await response.json()) as T;
-}
-
 const query = (params: Record<string, string | number | undefined>) => {
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(params)) if (value !== undefined) search.append(name, String(value));
@@ -113,7 +55,7 @@ export const POLL_MS = 1000;
 export const importQuery = (id: string) =>
   queryOptions({
     queryKey: importKeys.detail(id),
-    queryFn: () => getJson<ImportRead>(`/api/v1/imports/${id}`),
+    queryFn: () => unwrap(api.GET("/api/v1/imports/{id}", { params: { path: { id } } })),
     refetchInterval: (q) => (isRunning(q.state.data) ? POLL_MS : false),
     staleTime: (q) => (q.state.data && !isRunning(q.state.data) ? Infinity : 0),
   });
@@ -125,8 +67,10 @@ export const importRowsQuery = (id: string, outcome: ImportOutcome) =>
   infiniteQueryOptions({
     queryKey: importKeys.rows(id, outcome),
     queryFn: ({ pageParam }) =>
-      getJson<Page<ImportRowRead>>(
-        `/api/v1/imports/${id}/rows?${query({ outcome, limit: ROWS_PAGE_SIZE, cursor: pageParam })}`,
+      unwrap(
+        api.GET("/api/v1/imports/{id}/rows", {
+          params: { path: { id }, query: { outcome: [outcome], limit: ROWS_PAGE_SIZE, cursor: pageParam } },
+        }),
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
@@ -135,12 +79,16 @@ export const importRowsQuery = (id: string, outcome: ImportOutcome) =>
 const RECENT_LIMIT = 10;
 
 /** The programme's latest imports of one kind of record, newest first. */
-export const recentImportsQuery = (programmeId: string, resource: string) =>
+export const recentImportsQuery = (programmeId: string, resource: ImportResource) =>
   queryOptions({
     queryKey: importKeys.list(programmeId, resource),
     queryFn: () =>
-      getJson<Page<ImportRead>>(
-        `/api/v1/imports?${query({ programme_id: programmeId, resource, limit: RECENT_LIMIT })}`,
+      unwrap(
+        api.GET("/api/v1/imports", {
+          params: {
+            query: { programme_id: [programmeId], resource: [resource], sort: "-created_at", limit: RECENT_LIMIT },
+          },
+        }),
       ),
   });
 
@@ -148,7 +96,7 @@ export const recentImportsQuery = (programmeId: string, resource: string) =>
 export const templatesQuery = () =>
   queryOptions({
     queryKey: importKeys.templates(),
-    queryFn: () => getJson<unknown>("/api/v1/imports/templates"),
+    queryFn: () => unwrap(api.GET("/api/v1/imports/templates")),
     staleTime: Infinity,
   });
 
@@ -204,26 +152,10 @@ export function useStartImport() {
 export function useCancelImport() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (id: string) => {
-      const response = await authFetch(new Request(`/api/v1/imports/${id}/cancel`, { method: "POST" }));
-      if (!response.ok) throw await problemFrom(response);
-      return (await response.json()) as ImportRead;
-    },
+    mutationFn: (id: string) => unwrap(api.POST("/api/v1/imports/{id}/cancel", { params: { path: { id } } })),
     onSuccess: (record) => {
       client.setQueryData(importKeys.detail(record.id), record);
       return client.invalidateQueries({ queryKey: importKeys.lists() });
     },
   });
 }
-
-/** What an import wrote reaches the lists of its kind of record: they are read again. */
-export const RESOURCE_KEYS: Record<ImportResource, readonly string[][]> = {
-  people: [["people"], ["lookups"]],
-  groups: [["groups"], ["lookups"]],
-  group_members: [["groups"]],
-  projects: [["projects"], ["lookups"], ["programmes"]],
-  tasks: [["tasks"]],
-  deadlines: [["deadlines"], ["programmes"]],
-  involvements: [["involvements"], ["programmes"]],
-  programme: [[]],
-};

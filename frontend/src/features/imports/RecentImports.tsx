@@ -1,7 +1,7 @@
 import { Heading, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
-import { recentImportsQuery, type ImportStatus } from "../../api/queries/imports";
+import { recentImportsQuery, type ImportResource, type ImportStatus } from "../../api/queries/imports";
 import { TableScroll } from "../../components/TableScroll";
 import layout from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
@@ -21,7 +21,7 @@ export function RecentImports({
   resource,
 }: {
   programmeId: string;
-  resource: string;
+  resource: ImportResource;
 }) {
   const { t, formatDateTime, formatNumber } = useI18n();
   const headingId = useId();

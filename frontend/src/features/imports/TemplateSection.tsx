@@ -1,12 +1,11 @@
 import { Button, Details, Heading, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { downloadTemplate, templatesQuery, type PageResource } from "../../api/queries/imports";
+import { downloadTemplate, templatesQuery, type PageResource, type TemplateColumn } from "../../api/queries/imports";
 import { Loading, ProblemAlert } from "../../components/QueryState";
 import { TableScroll } from "../../components/TableScroll";
 import layout from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
-import { columnsOf, type TemplateColumn } from "./templates";
 import styles from "./imports.module.css";
 
 /** What the file should look like: the template to download and its columns explained. */
@@ -62,7 +61,7 @@ function Columns({ resource }: { resource: PageResource }) {
   const templates = useQuery(templatesQuery());
   if (templates.isPending) return <Loading />;
   if (templates.isError) return <ProblemAlert error={templates.error} />;
-  const columns = columnsOf(templates.data, resource);
+  const columns = templates.data.find((template) => template.resource === resource)?.columns ?? [];
   if (columns.length === 0) return <Paragraph>{t("imports.template.noColumns")}</Paragraph>;
   return (
     <>
@@ -74,14 +73,14 @@ function Columns({ resource }: { resource: PageResource }) {
             <Table.Row>
               <Table.HeaderCell>{t("imports.template.column")}</Table.HeaderCell>
               <Table.HeaderCell>{t("imports.template.required")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("imports.template.description")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("imports.template.type")}</Table.HeaderCell>
               <Table.HeaderCell>{t("imports.template.values")}</Table.HeaderCell>
               <Table.HeaderCell>{t("imports.template.norwegian")}</Table.HeaderCell>
             </Table.Row>
           </Table.Head>
           <Table.Body>
             {columns.map((column) => (
-              <ColumnRow key={column.name} column={column} />
+              <ColumnRow key={column.header} column={column} />
             ))}
           </Table.Body>
         </Table>
@@ -95,16 +94,19 @@ function ColumnRow({ column }: { column: TemplateColumn }) {
   return (
     <Table.Row>
       <Table.Cell>
-        <code>{column.name}</code>
+        <code>{column.header}</code>
       </Table.Cell>
       <Table.Cell>
         {column.required ? <Tag data-color="warning">{t("imports.template.yes")}</Tag> : t("imports.template.no")}
       </Table.Cell>
-      <Table.Cell>{column.description}</Table.Cell>
       <Table.Cell>
-        {column.values.length > 0 && (
+        {t(`imports.template.type.${column.type}`)}
+        {column.refers_to && ` (${t(`imports.template.refersTo.${column.refers_to}`)})`}
+      </Table.Cell>
+      <Table.Cell>
+        {column.accepted_values.length > 0 && (
           <ul className={styles.values}>
-            {column.values.map((value) => (
+            {column.accepted_values.map(({ value }) => (
               <li key={value}>
                 <code>{value}</code>
               </li>
@@ -112,7 +114,7 @@ function ColumnRow({ column }: { column: TemplateColumn }) {
           </ul>
         )}
       </Table.Cell>
-      <Table.Cell>{column.norwegian.join(", ")}</Table.Cell>
+      <Table.Cell>{column.norwegian_names.join(", ")}</Table.Cell>
     </Table.Row>
   );
 }

@@ -3,6 +3,7 @@ import type { Schemas } from "../../api/client";
 import layout from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
 import styles from "./overview.module.css";
+import { TableScroll } from "../../components/TableScroll";
 
 const KINDS = [
   "employees",
@@ -72,7 +73,7 @@ export function InvolvementChart({ data }: { data: Schemas["ProgrammeOverview"] 
             </div>
           ))}
       </div>
-      <div className={layout.tableWrap}>
+      <TableScroll label={t("overview.involvementTable")}>
         <Table data-size="sm" className={styles.chartTable}>
           <caption>{t("overview.involvementTable")}</caption>
           <Table.Head>
@@ -96,7 +97,7 @@ export function InvolvementChart({ data }: { data: Schemas["ProgrammeOverview"] 
             ))}
           </Table.Body>
         </Table>
-      </div>
+      </TableScroll>
     </figure>
   );
 }
