@@ -11,10 +11,15 @@ from datetime import UTC, datetime, timedelta
 
 import openpyxl
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import event, func, select, update
 
+from samskap.auth.principal import SYSTEM
 from samskap.imports import worker
+from samskap.imports.engine import TableImport, plan_columns
+from samskap.imports.readers import read_table
+from samskap.imports.service import open_writes
 from samskap.models import AuditEvent, Person
+from samskap.models.enums import ImportResource
 from samskap.models.imports import Import
 from tests.conftest import BACKEND
 from tests.factories import API, make_group, make_person, make_programme
@@ -779,3 +784,61 @@ class TestWorkerRefusals:
         assert job["status"] == "failed"
         assert [(e["row"], e["code"]) for e in job["errors"]] == [(1, "requester_gone")]
         assert await people_of(client, programme) == {}
+
+
+class TestListCost:
+    async def test_the_list_costs_the_same_for_any_page_size(self, client, app):
+        programme = await make_programme(client)
+        for bad in ({0}, {1, 2}, set()):
+            await upload(client, programme, "people", numbered_people(4, bad))
+        engine = app.state.engine.sync_engine
+        counts = {}
+        for limit in (1, 50):
+            statements = []
+
+            def count(_conn, _cursor, statement, *_args, seen=statements):
+                seen.append(statement)
+
+            event.listen(engine, "before_cursor_execute", count)
+            try:
+                r = await client.get(f"{API}/imports", params={"limit": limit})
+                assert r.status_code == 200
+            finally:
+                event.remove(engine, "before_cursor_execute", count)
+            counts[limit] = len(statements)
+        assert counts[1] == counts[50], counts
+
+
+class TestDatabaseRefusals:
+    async def test_a_row_the_database_refuses_is_rolled_back_alone(self, client, app):
+        """A key written by someone else between the chunk's look-up and its insert: the
+        batch is refused, each row is tried alone, and only that row fails."""
+        programme = await make_programme(client)
+        await make_person(client, programme, external_id="P-1", name="Skrevet imens")
+
+        class Blind(TableImport):
+            async def _load_existing(self, rows, resolved):
+                return {}  # as if P-1 had not been written yet when the chunk looked
+
+        table = read_table(numbered_people(3), "p.csv")
+        async with app.state.sessions() as session:
+            await open_writes(session)
+            rows = Blind(
+                session,
+                SYSTEM,
+                uuid.UUID(programme["id"]),
+                ImportResource.people,
+                plan_columns(ImportResource.people, table.columns),
+            )
+            await rows.prepare()
+            outcomes = await rows.process(list(table.rows()))
+            await session.commit()
+        assert [(o.row, o.outcome) for o in outcomes] == [
+            (2, "created"),
+            (3, "failed"),
+            (4, "created"),
+        ]
+        assert outcomes[1].errors[0]["code"] == "already_in_use"
+        people = await people_of(client, programme)
+        assert people["P-1"]["name"] == "Skrevet imens"
+        assert set(people) == {"P-0", "P-1", "P-2"}

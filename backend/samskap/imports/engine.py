@@ -36,6 +36,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any, cast
 
+from asyncpg.exceptions import IntegrityConstraintViolationError
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import Select, Table, insert, or_, select, text, tuple_
@@ -387,8 +388,8 @@ async def write_outcomes(
     """Insert the rows' outcomes of an import (executemany, a chunk at a time)."""
     values = outcome_rows(import_id, outcomes)
     for start in range(0, len(values), CHUNK_ROWS * 5):
-        await session.execute(
-            insert(cast(Table, ImportRow.__table__)), values[start : start + CHUNK_ROWS * 5]
+        await bulk_insert(
+            session, cast(Table, ImportRow.__table__), values[start : start + CHUNK_ROWS * 5]
         )
 
 
@@ -401,6 +402,32 @@ def chunks(rows: Iterable[tuple[int, list[Any]]], size: int) -> Iterator[list]:
             chunk = []
     if chunk:
         yield chunk
+
+
+async def bulk_insert(session: AsyncSession, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert rows of one table in the session's transaction: on PostgreSQL with COPY (each
+    value through its column type's own bind processing, as an INSERT would send it), else
+    with one executemany INSERT."""
+    if not rows:
+        return
+    dialect = session.get_bind().dialect
+    if dialect.name != "postgresql":
+        await session.execute(insert(table), rows)
+        return
+    names = list(rows[0])
+    processors = [table.c[name].type.bind_processor(dialect) for name in names]
+    records = [
+        tuple(
+            value if process is None or value is None else process(value)
+            for process, value in zip(processors, (row[name] for name in names), strict=True)
+        )
+        for row in rows
+    ]
+    connection = await session.connection()
+    raw = await connection.get_raw_connection()
+    await raw.driver_connection.copy_records_to_table(  # type: ignore[union-attr]
+        table.name, records=records, columns=names
+    )
 
 
 # the engine ------------------------------------------------------------------------------------
@@ -933,23 +960,20 @@ class TableImport:
         return None
 
     async def _insert(self, pending: list[_Pending], outcomes: list[RowOutcome | None]) -> None:
-        """Insert the chunk's new records and their audit events, two statements in all; if
-        the database refuses the batch (a key written meanwhile), each row alone."""
+        """Insert the chunk's new records and their audit events, one statement (or COPY)
+        each; if the database refuses the batch (a key written meanwhile), each row alone."""
         table = cast(Table, self.model.__table__)
+        audit = cast(Table, AuditEvent.__table__)
         try:
             async with self.session.begin_nested():
-                await self.session.execute(insert(table), [p.values for p in pending])
-                await self.session.execute(
-                    insert(cast(Table, AuditEvent.__table__)), [p.audit for p in pending]
-                )
-        except IntegrityError:
+                await bulk_insert(self.session, table, [p.values for p in pending])
+                await bulk_insert(self.session, audit, [p.audit for p in pending])
+        except (IntegrityError, IntegrityConstraintViolationError):
             for p in pending:
                 try:
                     async with self.session.begin_nested():
                         await self.session.execute(insert(table), [p.values])
-                        await self.session.execute(
-                            insert(cast(Table, AuditEvent.__table__)), [p.audit]
-                        )
+                        await self.session.execute(insert(audit), [p.audit])
                 except IntegrityError as exc:
                     outcomes[p.index] = self._database_refused(p.row, exc)
                     continue

@@ -37,9 +37,11 @@ from sqlalchemy import and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import undefer
 
+from samskap.auth.principal import Principal
 from samskap.config import Settings
 from samskap.db import utcnow
 from samskap.imports.engine import RowOutcome, TableImport, chunks, plan_columns, write_outcomes
+from samskap.imports.programme_export import import_programme, read_programme_export
 from samskap.imports.readers import UnreadableFile, read_table
 from samskap.imports.service import (
     count_values,
@@ -49,7 +51,7 @@ from samskap.imports.service import (
     principal_of,
     tally,
 )
-from samskap.models.enums import ImportMode, ImportOutcome, ImportStatus
+from samskap.models.enums import ImportMode, ImportOutcome, ImportResource, ImportStatus
 from samskap.models.imports import Import
 from samskap.problems import AppError
 
@@ -174,6 +176,9 @@ class Run:
                 ],
             )
             return
+        if job.resource == ImportResource.programme:
+            await self.programme(job, principal)
+            return
         try:
             table = read_table(job.content or b"", job.filename)
             plan = plan_columns(job.resource, table.columns)
@@ -198,6 +203,65 @@ class Run:
             await self.chunk_by_chunk()
         else:
             await self.all_at_once()
+
+    async def programme(self, job: Import, principal: Principal) -> None:
+        """A programme export (programme_export.py): all its files in one transaction, since
+        the map of old ids to new ones lives only as long as it, in every mode; the report is
+        written once it has ended. A process that dies leaves nothing of it: the worker that
+        takes it up again starts over."""
+        try:
+            export = read_programme_export(job.content or b"")
+        except UnreadableFile as exc:
+            await self.finish(
+                status=ImportStatus.failed,
+                file_errors=[{"pointer": "/file", "code": exc.code, "detail": exc.detail}],
+            )
+            return
+        async with self.sessions() as session:
+            await open_writes(session)
+            try:
+                outcomes = await import_programme(
+                    session,
+                    principal,
+                    job.programme_id,
+                    export,
+                    chunk_rows=self.settings.import_chunk_rows,
+                )
+            except AppError as exc:
+                # The programme received records after the export was queued.
+                await session.rollback()
+                items = exc.errors or [{"code": "conflict", "detail": exc.detail}]
+                await self.finish(
+                    status=ImportStatus.failed,
+                    file_errors=[
+                        {"pointer": "/file", "code": item["code"], "detail": item["detail"]}
+                        for item in items
+                    ],
+                )
+                return
+            if await self.cancel_requested():
+                await session.rollback()
+                await self.finish(status=ImportStatus.cancelled)
+                return
+            counts = tally(outcomes)
+            failed = counts[ImportOutcome.failed]
+            final = {
+                "status": final_status(failed),
+                "rows_done": len(outcomes),
+                "heartbeat_at": utcnow(),
+                "finished_at": utcnow(),
+                **count_values(counts),
+            }
+            if not job.dry_run and not (failed and job.mode == ImportMode.all_or_nothing):
+                await write_outcomes(session, job.id, outcomes)
+                await _set(session, job.id, self.attempt, **final)
+                await session.commit()
+                return
+            await session.rollback()
+        async with self.sessions() as session:
+            await write_outcomes(session, job.id, nothing_written(outcomes))
+            await _set(session, job.id, self.attempt, **final)
+            await session.commit()
 
     async def progress(self, rows_done: int, counts: Counter) -> None:
         async with self.sessions() as session:
@@ -334,6 +398,8 @@ async def _hand_back(sessions: Sessions, job_id: uuid.UUID, attempt: int) -> Non
         async with sessions() as session:
             await _set(session, job_id, attempt, status=ImportStatus.queued, heartbeat_at=None)
             await session.commit()
+    except LostClaim:
+        pass  # it had just finished (or another worker has it): nothing to hand back
     except Exception:
         log.warning("could not hand import %s back", job_id, exc_info=True)
 
