@@ -5,6 +5,9 @@ import json
 import zipfile
 from datetime import datetime
 
+import pytest
+
+from samskap.imports import worker
 from samskap.imports.programme_export import (
     FORMAT,
     PARTS,
@@ -662,3 +665,61 @@ class TestRoundTrip:
         observer = await accounts.role(copy, "observer")
         r = await start_import(observer, copy, content)
         assert r.status_code == 403, r.text
+
+
+class TestBackgroundProgrammeImport:
+    @pytest.fixture
+    def small_imports(self, app):
+        """Exports of more than 5 rows are imported by the worker."""
+        original = app.state.settings
+        app.state.settings = original.model_copy(update={"import_background_rows": 5})
+        yield
+        app.state.settings = original
+
+    async def test_a_large_export_is_queued_and_the_worker_imports_it(
+        self, app, client, small_imports
+    ):
+        original = await full_programme(client)
+        content = (await client.get(f"{API}/programmes/{original['id']}/export")).content
+        copy = await make_programme(client)
+        r = await start_import(client, copy, content)
+        assert r.status_code == 202, r.text
+        assert (r.json()["status"], r.json()["background"]) == ("queued", True)
+        assert await every_item(client, "people", programme_id=copy["id"]) == []
+        assert await worker.step(app) is True
+        job = (await client.get(r.headers["location"])).json()
+        assert job["status"] == "succeeded", job["errors"]
+        assert job["counts"]["created"] == job["total_rows"] == job["rows_done"]
+        id_map = old_to_new(
+            read_programme_export(content), await every_item(client, f"imports/{job['id']}/rows")
+        )
+        before = await records_of(client, original)
+        after = await records_of(client, copy)
+        for resource in IMPORTABLE:
+            copies = {record["id"]: record for record in after[resource]}
+            assert len(copies) == len(before[resource]), resource
+            for record in before[resource]:
+                twin = copies[id_map[record["id"]]]
+                assert translated(twin, {}) == translated(record, id_map), resource
+
+    async def test_a_failed_background_import_writes_nothing(self, app, client, small_imports):
+        original = await small_programme(client)
+        content = (await client.get(f"{API}/programmes/{original['id']}/export")).content
+
+        def bad_person(name: str, data: bytes) -> bytes:
+            if name != "people.jsonl":
+                return data
+            lines = data.decode().splitlines()
+            lines[0] = json.dumps(json.loads(lines[0]) | {"affiliation": "astronaut"})
+            return ("\n".join(lines) + "\n").encode()
+
+        copy = await make_programme(client)
+        r = await start_import(client, copy, rezip(content, bad_person))
+        assert r.status_code == 202, r.text
+        assert await worker.step(app) is True
+        job = (await client.get(r.headers["location"])).json()
+        assert job["status"] == "failed"
+        assert job["errors"][0]["row"] == 1
+        assert job["errors"][0]["code"] == "enum"
+        assert await every_item(client, "people", programme_id=copy["id"]) == []
+        assert await every_item(client, "tasks", programme_id=copy["id"]) == []

@@ -117,11 +117,14 @@ async def create_import(
 
     With `resource=programme` the file is the ZIP of `GET /programmes/{id}/export`, read
     back into an empty programme (one that already holds people, projects, groups, phases,
-    tasks, deadlines or involvements answers 409 `programme_not_empty`), always within the
-    request: its importable files in the manifest's dependency order, each record's `id` and
-    references translated to the new records'. Rows are numbered on through the files (the
-    first person is row 1, the first project the row after the last person, ...) and a
-    failed row's `detail` begins with its file and line (`tasks.jsonl line 3: ...`)."""
+    tasks, deadlines or involvements answers 409 `programme_not_empty`): its importable files
+    in the manifest's dependency order, each record's `id` and references translated to the
+    new records'. Rows are numbered on through the files (the first person is row 1, the
+    first project the row after the last person, ...) and a failed row's `detail` begins with
+    its file and line (`tasks.jsonl line 3: ...`). An export of more rows than
+    `import_background_rows` is queued like any large file; the worker imports it in one
+    transaction in every mode (its progress is written when it has ended, and a process that
+    dies leaves nothing of it)."""
     limit = request.app.state.settings.max_upload_bytes
     content = await file.read(limit + 1)
     if len(content) > limit:

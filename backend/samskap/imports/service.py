@@ -355,15 +355,15 @@ class ImportService(CrudService[Import]):
             if earlier is not None:
                 return self._replay(earlier, digest)
         if resource == ImportResource.programme:
-            # A programme export (programme_export.py): always within the request.
+            # A programme export (programme_export.py).
             export = read_export(content)
             await require_empty(self.session, programme_id)
-            file_format, total, background = "zip", export.total, False
+            file_format, total = "zip", export.total
         else:
             table = read_file(content, filename, content_type)
             plan = plan_columns(resource, table.columns)
             file_format, total = table.format, table.total
-            background = table.total > settings.import_background_rows
+        background = total > settings.import_background_rows
         now = utcnow()
         job = Import(
             id=uuid7(),
@@ -401,6 +401,8 @@ class ImportService(CrudService[Import]):
                 raise
             return self._replay(earlier, digest)
         self.audit("create", job, None, self.snapshot(job))
+        if background:
+            return job
         if resource == ImportResource.programme:
             await self._settle(
                 job,
@@ -412,7 +414,7 @@ class ImportService(CrudService[Import]):
                     chunk_rows=settings.import_chunk_rows,
                 ),
             )
-        elif not background:
+        else:
             await self._run_now(job, table, plan, settings.import_chunk_rows)
         return job
 
