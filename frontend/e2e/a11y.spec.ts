@@ -658,3 +658,52 @@ for (const [locale, trail, printable, plan, add, record] of [
     }
   });
 }
+
+// The import page with a dry run's errors showing, and the list pages' export buttons and
+// import links, in every language on a phone's 320 px: no WCAG violation, no raw keys, and
+// nothing wider than the screen. (Tasks are imported here, so that the people import's
+// screenshot lists only its own spec's imports.)
+for (const [locale, people, tasks, title, file, columns, dryRun, result, excel] of [
+  ["nb", "Personer", "Oppgaver", "Importer oppgaver", "Fil", "Kolonnene", "Prøv (tørrkjøring)", "Resultat av tørrkjøringen", "Last ned Excel"],
+  ["nn", "Personar", "Oppgåver", "Importer oppgåver", "Fil", "Kolonnane", "Prøv (tørrkøyring)", "Resultat av tørrkøyringa", "Last ned Excel"],
+  ["en", "People", "Tasks", "Import tasks", "File", "The columns", "Try (dry run)", "Result of the dry run", "Download Excel"],
+] as const) {
+  test(`import page with a dry run's errors, and export buttons, at 320 px in ${locale}`, async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 720 });
+    await login(page, "editor");
+    await page.evaluate((l) => localStorage.setItem("samskap.locale", l), locale);
+    const base = `/p/${programmeId(page)}`;
+    const check = async (what: string) => {
+      await expectAccessible(page);
+      await expectNoRawKeys(page);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, `${what} is wider than the screen`).toBeLessThanOrEqual(320);
+    };
+
+    await page.goto(`${base}/people`);
+    await expect(page.getByRole("heading", { level: 1, name: people })).toBeVisible();
+    await expect(page.getByRole("button", { name: excel })).toBeVisible();
+    await check("the people page with its export buttons");
+    await page.goto(base);
+    await expect(page.getByRole("button", { name: excel }).first()).toBeVisible();
+    await check("the programme page with the projects' and groups' files");
+
+    await page.goto(`${base}/tasks`);
+    await expect(page.getByRole("heading", { level: 1, name: tasks })).toBeVisible();
+    await expect(page.getByRole("button", { name: excel })).toBeVisible();
+    await check("the task list with its export buttons");
+    await page.getByRole("link", { name: title }).click();
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    await page.locator("summary", { hasText: columns }).click();
+    await expect(page.getByRole("table", { name: columns })).toBeVisible();
+    await page.getByLabel(file, { exact: true }).setInputFiles({
+      name: "oppgaver-1.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`external_id;project_external_id;title;priority\r\na11y-${locale}-${Date.now()};finnes-ikke;Kartlegge dagens rutiner;viktig\r\n`),
+    });
+    await page.getByRole("button", { name: dryRun }).click();
+    const region = page.getByRole("region", { name: result });
+    await expect(region.getByRole("table")).toBeVisible();
+    await check("the import page with a dry run's errors");
+  });
+}

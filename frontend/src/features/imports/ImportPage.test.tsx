@@ -113,7 +113,7 @@ describe("ImportPage", () => {
     });
     renderPage();
     expect(await screen.findByRole("heading", { level: 1, name: "Importer personer" })).toBeInTheDocument();
-    await userEvent.upload(screen.getByLabelText("Fil"), csv());
+    await userEvent.upload(await screen.findByLabelText("Fil"), csv());
     await userEvent.click(screen.getByRole("button", { name: "Prøv (tørrkjøring)" }));
 
     const result = await screen.findByRole("region", { name: "Resultat av tørrkjøringen" });
@@ -222,5 +222,44 @@ describe("ImportPage", () => {
     expect(screen.getByLabelText("Fil")).toHaveAttribute("aria-invalid", "true");
     expect(screen.getByText("Velg en fil først.")).toBeInTheDocument();
     expect(calls.filter((c) => c.method === "POST")).toHaveLength(0);
+  });
+});
+
+describe("ImportPage for an observer", () => {
+  it("explains who may import and offers no form, but the template", async () => {
+    stubApi({
+      "GET /api/v1/auth/me": () =>
+        json({ id: "u2", name: "Ola", system_admin: false, memberships: [{ programme_id: PROGRAMME, role: "observer", person_id: null }] }),
+      "GET /api/v1/imports/templates": () =>
+        json([
+          {
+            resource: "people",
+            description: "people",
+            csv: "/api/v1/imports/templates/people.csv",
+            xlsx: "/api/v1/imports/templates/people.xlsx",
+            columns: [
+              {
+                name: "affiliation",
+                header: "affiliation",
+                required: false,
+                description: "What the person is in the programme",
+                type: "choice",
+                accepted_values: [{ value: "employee", meaning: "an employee" }],
+                default: "employee",
+                norwegian_names: ["rolle", "tilknytning"],
+                by_key: null,
+                refers_to: null,
+              },
+            ],
+          },
+        ]),
+    });
+    renderPage();
+    expect(await screen.findByText("Bare redaktører og programadministratorer kan importere filer i dette programmet.")).toBeInTheDocument();
+    expect(screen.queryByLabelText("Fil")).toBeNull();
+    expect(screen.queryByRole("button", { name: "Importer" })).toBeNull();
+    await userEvent.click(screen.getByText("Kolonnene", { selector: "summary" }));
+    const row = (await screen.findByRole("table", { name: "Kolonnene" })).querySelector("tbody tr")!;
+    expect(row.textContent).toBe("affiliationNeien av de tillatte verdieneemployeerolle, tilknytning");
   });
 });

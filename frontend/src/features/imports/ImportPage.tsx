@@ -4,7 +4,7 @@ import { Link as RouterLink, useParams } from "react-router-dom";
 import { ApiProblem } from "../../api/problem";
 import { isPageResource, useStartImport, type ImportMode, type PageResource } from "../../api/queries/imports";
 import { Page } from "../../components/Page";
-import { ProblemAlert } from "../../components/QueryState";
+import { Loading, ProblemAlert } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
 import { useMayImport } from "./access";
 import { FileProblem } from "./FileProblem";
@@ -93,59 +93,60 @@ function ImportForm({ programmeId, resource }: { programmeId: string; resource: 
         </Paragraph>
         <Paragraph>{t(`imports.intro.${resource}`)}</Paragraph>
         <TemplateSection resource={resource} />
-        {!mayImport && (
+        {mayImport === undefined ? (
+          <Loading />
+        ) : !mayImport ? (
           <Alert data-color="info">
             <Paragraph>{t("imports.editorsOnly")}</Paragraph>
           </Alert>
-        )}
-        <form className={styles.form} onSubmit={onSubmit} noValidate aria-labelledby={`${fileId}-heading`}>
-          <Heading level={2} data-size="sm" id={`${fileId}-heading`}>
-            {t("imports.form.heading")}
-          </Heading>
-          <div className={styles.file}>
-            <label htmlFor={fileId} className="ds-label">
-              {t("imports.form.file")}
-            </label>
-            <p id={`${fileId}-help`} className="ds-paragraph" data-size="sm">
-              {t("imports.form.fileHelp")}
-            </p>
-            <input
-              id={fileId}
-              type="file"
-              accept={ACCEPT}
-              aria-describedby={`${fileId}-help${missingFile ? ` ${fileId}-missing` : ""}`}
-              aria-invalid={missingFile || undefined}
-              onChange={(e) => choose(e.target.files?.[0] ?? null)}
-            />
-            {missingFile && (
-              <p id={`${fileId}-missing`} className="ds-validation-message" data-color="danger">
-                {t("imports.form.fileMissing")}
+        ) : (
+          <form className={styles.form} onSubmit={onSubmit} noValidate aria-labelledby={`${fileId}-heading`}>
+            <Heading level={2} data-size="sm" id={`${fileId}-heading`}>
+              {t("imports.form.heading")}
+            </Heading>
+            <div className={styles.file}>
+              <label htmlFor={fileId} className="ds-label">
+                {t("imports.form.file")}
+              </label>
+              <p id={`${fileId}-help`} className="ds-paragraph" data-size="sm">
+                {t("imports.form.fileHelp")}
               </p>
-            )}
-          </div>
-          <Fieldset>
-            <Fieldset.Legend>{t("imports.form.mode")}</Fieldset.Legend>
-            {(["all_or_nothing", "valid_rows"] as const).map((value) => (
-              <Radio
-                key={value}
-                name="mode"
-                value={value}
-                label={t(`imports.mode.${value}`)}
-                description={t(`imports.mode.${value}.help`)}
-                checked={mode === value}
-                onChange={() => {
-                  setMode(value);
-                  // Other options with the same key would be refused as a reused key.
-                  setKey(newKey());
-                }}
+              <input
+                id={fileId}
+                type="file"
+                accept={ACCEPT}
+                aria-describedby={`${fileId}-help${missingFile ? ` ${fileId}-missing` : ""}`}
+                aria-invalid={missingFile || undefined}
+                onChange={(e) => choose(e.target.files?.[0] ?? null)}
               />
-            ))}
-          </Fieldset>
-          <div className={styles.buttons}>
-            <Button type="submit" variant="secondary" loading={start.isPending && start.variables?.dryRun}>
-              {t("imports.form.dryRun")}
-            </Button>
-            {mayImport && (
+              {missingFile && (
+                <p id={`${fileId}-missing`} className="ds-validation-message" data-color="danger">
+                  {t("imports.form.fileMissing")}
+                </p>
+              )}
+            </div>
+            <Fieldset>
+              <Fieldset.Legend>{t("imports.form.mode")}</Fieldset.Legend>
+              {(["all_or_nothing", "valid_rows"] as const).map((value) => (
+                <Radio
+                  key={value}
+                  name="mode"
+                  value={value}
+                  label={t(`imports.mode.${value}`)}
+                  description={t(`imports.mode.${value}.help`)}
+                  checked={mode === value}
+                  onChange={() => {
+                    setMode(value);
+                    // Other options with the same key would be refused as a reused key.
+                    setKey(newKey());
+                  }}
+                />
+              ))}
+            </Fieldset>
+            <div className={styles.buttons}>
+              <Button type="submit" variant="secondary" loading={start.isPending && start.variables?.dryRun}>
+                {t("imports.form.dryRun")}
+              </Button>
               <Button
                 type="button"
                 loading={start.isPending && !start.variables?.dryRun}
@@ -154,9 +155,9 @@ function ImportForm({ programmeId, resource }: { programmeId: string; resource: 
               >
                 {t("imports.form.import")}
               </Button>
-            )}
-          </div>
-        </form>
+            </div>
+          </form>
+        )}
         {fileProblem && <FileProblem problem={fileProblem} />}
         {start.error && !fileProblem && <ProblemAlert error={start.error} />}
         {current && !start.isPending && <ImportResult id={current} />}
