@@ -15,12 +15,13 @@ from sqlalchemy import event, func, select, update
 
 from samskap.auth.principal import SYSTEM
 from samskap.imports import worker
-from samskap.imports.engine import TableImport, plan_columns
+from samskap.imports.engine import TableImport, import_table, plan_columns
 from samskap.imports.readers import read_table
 from samskap.imports.service import open_writes
 from samskap.models import AuditEvent, Person
 from samskap.models.enums import ImportResource
 from samskap.models.imports import Import
+from samskap.problems import ValidationFailed
 from tests.conftest import BACKEND
 from tests.factories import API, make_group, make_person, make_programme
 
@@ -692,9 +693,25 @@ class TestOtherResources:
         await imported(client, programme, "people", csv_file(PEOPLE))
         projects = csv_file(
             [
-                ["external_id", "code", "name", "category", "prosjektleder", "fasemal"],
-                ["PRJ-1", "A1", "Oppvekst", "administrative", "HR-1", "reorganisation-five-phases"],
-                ["PRJ-2", "A2", "Helse", "administrative", "", ""],
+                [
+                    "external_id",
+                    "code",
+                    "name",
+                    "category",
+                    "prosjektleder",
+                    "fasemal",
+                    "berører nav",
+                ],
+                [
+                    "PRJ-1",
+                    "A1",
+                    "Oppvekst",
+                    "administrative",
+                    "HR-1",
+                    "reorganisation-five-phases",
+                    "nei",
+                ],
+                ["PRJ-2", "A2", "Helse", "administrative", "", "", "ja"],
             ]
         )
         result = await imported(client, programme, "projects", projects)
@@ -705,6 +722,10 @@ class TestOtherResources:
         first = next(p for p in listed if p["external_id"] == "PRJ-1")
         people = await people_of(client, programme)
         assert first["leader_id"] == people["HR-1"]["id"]
+        assert {p["external_id"]: p["concerns_nav"] for p in listed} == {
+            "PRJ-1": False,
+            "PRJ-2": True,
+        }
         phases = (await client.get(f"{API}/phases", params={"project_id": first["id"]})).json()
         assert len(phases["items"]) == 5  # after_create made the template's phases
         again = await imported(client, programme, "projects", projects)
@@ -842,3 +863,54 @@ class TestDatabaseRefusals:
         people = await people_of(client, programme)
         assert people["P-1"]["name"] == "Skrevet imens"
         assert set(people) == {"P-0", "P-1", "P-2"}
+
+
+class TestIdMap:
+    async def test_old_ids_are_mapped_to_the_new_records(self, client, app):
+        """A programme import's way in: an `id` column, and references holding old ids."""
+        programme = await make_programme(client)
+        project = await client.post(
+            f"{API}/projects", json={"programme_id": programme["id"], "code": "A", "name": "A"}
+        )
+        old_person, old_project, old_parent, old_child = (uuid.uuid4() for _ in range(4))
+        id_map = {old_project: uuid.UUID(project.json()["id"])}
+        people = read_table(json_file([{"id": str(old_person), "name": "Gammel"}]), "p.json")
+        tasks = read_table(
+            json_file(
+                [
+                    {
+                        "id": str(old_parent),
+                        "project_id": str(old_project),
+                        "title": "Forelder",
+                        "assignee_id": str(old_person),
+                    },
+                    {
+                        "id": str(old_child),
+                        "project_id": str(old_project),
+                        "title": "Barn",
+                        "parent_id": str(old_parent),
+                    },
+                ]
+            ),
+            "t.json",
+        )
+        pid = uuid.UUID(programme["id"])
+        async with app.state.sessions() as session:
+            await open_writes(session)
+            done = await import_table(
+                session, SYSTEM, pid, ImportResource.people, people, id_map=id_map
+            )
+            done += await import_table(
+                session, SYSTEM, pid, ImportResource.tasks, tasks, id_map=id_map
+            )
+            await session.commit()
+        assert [o.outcome for o in done] == ["created"] * 3, [o.errors for o in done]
+        assert set(id_map) == {old_person, old_project, old_parent, old_child}
+        parent = (await client.get(f"{API}/tasks/{id_map[old_parent]}")).json()
+        child = (await client.get(f"{API}/tasks/{id_map[old_child]}")).json()
+        assert parent["assignee_id"] == str(id_map[old_person])
+        assert child["parent_id"] == parent["id"]
+        # Without a map, an `id` column is no column of a file.
+        with pytest.raises(ValidationFailed) as refused:
+            plan_columns(ImportResource.people, ["id", "name"])
+        assert refused.value.errors[0]["code"] == "unknown_column"

@@ -889,6 +889,8 @@ class TableImport:
         return RowOutcome(row.number, ImportOutcome.created, row.external_id, record.id)
 
     def _remember(self, row: _Row, record_id: uuid.UUID) -> None:
+        # A later row of the same chunk may name this record, by key or (mapped) by id.
+        self._found_ids.add(record_id)
         if row.external_id is not None:
             self.created[row.external_id] = record_id
         if row.old_id is not None and self.id_map is not None:
