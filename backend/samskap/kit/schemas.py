@@ -7,16 +7,20 @@ from datetime import date, datetime
 from types import UnionType
 from typing import Annotated, Any, Union, get_args, get_origin
 
+from email_validator import SPECIAL_USE_DOMAIN_NAMES
 from pydantic import (
     AwareDatetime,
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    EmailStr,
     Field,
     GetJsonSchemaHandler,
     StringConstraints,
     ValidationError,
     ValidationInfo,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
     create_model,
     field_validator,
     model_validator,
@@ -35,6 +39,41 @@ Percent = Annotated[int, Field(ge=0, le=100)]
 MunicipalityNumber = Annotated[
     str, StringConstraints(pattern=r"^\d{4}$"), Field(description="Kommunenummer, four digits")
 ]
+
+# An address of plain ASCII letters in the forms that email_validator accepts and returns
+# unchanged: a dot-atom local part of at most 64 characters, a lower-case domain of LDH
+# labels ending in a top-level domain of letters. Anything else (upper case in the domain,
+# Unicode, quoting, «Name <address>», a special-use domain) goes to email_validator itself.
+_ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]"
+_PLAIN_EMAIL = re.compile(
+    rf"(?P<local>{_ATEXT}{{1,64}}(?:\.{_ATEXT}+)*)"
+    r"@(?P<domain>(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63})",
+    re.ASCII,
+)
+
+
+def _is_plain_email(value: str) -> bool:
+    match = _PLAIN_EMAIL.fullmatch(value)
+    if match is None or len(value) > 254 or len(match["local"]) > 64:
+        return False
+    domain = match["domain"]
+    return (
+        len(domain) <= 253
+        and "--" not in domain
+        and not any(
+            domain == special or domain.endswith("." + special)
+            for special in SPECIAL_USE_DOMAIN_NAMES
+        )
+    )
+
+
+def _plain_email_first(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    return value if isinstance(value, str) and _is_plain_email(value) else handler(value)
+
+
+# EmailStr, with the common case answered without email_validator's Unicode checks (a third
+# of an imported person's time): the same addresses accepted, the same value returned.
+Email = Annotated[EmailStr, WrapValidator(_plain_email_first)]
 
 
 EXTERNAL_ID = (

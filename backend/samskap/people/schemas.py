@@ -1,10 +1,11 @@
 import uuid
 from datetime import datetime
 
-from pydantic import ConfigDict, EmailStr, Field
+from pydantic import ConfigDict, Field
 
 from samskap.kit.schemas import (
     EXTERNAL_ID,
+    Email,
     ExternalId,
     InputModel,
     MunicipalityNumber,
@@ -38,7 +39,7 @@ class PersonCreate(InputModel):
 
     programme_id: uuid.UUID = Field(description="The programme the person takes part in")
     name: Name = Field(description="The person's full name")
-    email: EmailStr | None = Field(None, description="The person's e-mail address")
+    email: Email | None = Field(None, description="The person's e-mail address")
     title: Name | None = Field(
         None, description="Their position or role at work, e.g. Hovedtillitsvalgt or kommunalsjef"
     )

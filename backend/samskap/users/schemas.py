@@ -1,6 +1,6 @@
-from pydantic import ConfigDict, EmailStr, Field
+from pydantic import ConfigDict, Field
 
-from samskap.kit.schemas import InputModel, Name, RecordRead, page_model, update_model
+from samskap.kit.schemas import Email, InputModel, Name, RecordRead, page_model, update_model
 
 
 class UserCreate(InputModel):
@@ -19,7 +19,7 @@ class UserCreate(InputModel):
         }
     )
 
-    email: EmailStr = Field(description="The e-mail address the user logs in with; unique")
+    email: Email = Field(description="The e-mail address the user logs in with; unique")
     name: Name = Field(description="The user's full name")
     password: str = Field(min_length=12, max_length=1000, description="At least 12 characters")
     system_admin: bool = Field(
