@@ -18,26 +18,9 @@ const STATUSES = [400, 401, 403, 404, 413, 422, 429];
  */
 export function ExportButton({ path, query, label }: { path: string; query: ListQuery; label?: string }) {
   const { t } = useI18n();
-  const word = useProblemWording();
-  const [busy, setBusy] = useState<ExportFormat | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState("");
+  const { busy, done, error, run } = useDownload<ExportFormat>();
+  const download = (format: ExportFormat) => run(format, () => downloadList(path, query, format));
 
-  const download = async (format: ExportFormat) => {
-    setBusy(format);
-    setError(null);
-    setDone("");
-    try {
-      const filename = await downloadList(path, query, format);
-      setDone(t("export.done", { filename }));
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const problem = error instanceof ApiProblem ? error : null;
   return (
     <div className={styles.export}>
       <div role="group" aria-label={label ?? t("export.label")} className={styles.buttons}>
@@ -58,27 +41,60 @@ export function ExportButton({ path, query, label }: { path: string; query: List
       <p aria-live="polite" className={layout.visuallyHidden}>
         {busy ? t("export.busy") : done}
       </p>
-      {error !== null && (
-        <Alert data-color="danger" role="alert" className={styles.problem}>
-          <Paragraph>
-            <strong>
-              {t("export.failed")}{" "}
-              {problem ? t(STATUSES.includes(problem.status) ? `problem.${problem.status}` : "problem.other") : t("problem.network")}
-            </strong>
-            {problem && problem.errors.length === 0 && problem.detail ? ` ${problem.detail}` : ""}
-          </Paragraph>
-          {problem && problem.errors.length > 0 && (
-            <ul>
-              {problem.errors.map((item, i) => (
-                <li key={i}>
-                  {item.parameter ? `${item.parameter}: ` : ""}
-                  {word(item)}
-                </li>
-              ))}
-            </ul>
-          )}
-        </Alert>
-      )}
+      <DownloadProblem error={error} />
     </div>
+  );
+}
+
+/**
+ * A download's state: which one is busy (`key`), the line announced when it is done, and what
+ * went wrong; `run` fetches and saves the file (the promise gives its name).
+ */
+export function useDownload<K>() {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState<K | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState("");
+  const run = async (key: K, fetchFile: () => Promise<string>) => {
+    setBusy(key);
+    setError(null);
+    setDone("");
+    try {
+      setDone(t("export.done", { filename: await fetchFile() }));
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(null);
+    }
+  };
+  return { busy, done, error, run };
+}
+
+/** Why a download failed, worded by status and by each error's code. */
+export function DownloadProblem({ error }: { error: unknown }) {
+  const { t } = useI18n();
+  const word = useProblemWording();
+  if (error === null) return null;
+  const problem = error instanceof ApiProblem ? error : null;
+  return (
+    <Alert data-color="danger" role="alert" className={styles.problem}>
+      <Paragraph>
+        <strong>
+          {t("export.failed")}{" "}
+          {problem ? t(STATUSES.includes(problem.status) ? `problem.${problem.status}` : "problem.other") : t("problem.network")}
+        </strong>
+        {problem && problem.errors.length === 0 && problem.detail ? ` ${problem.detail}` : ""}
+      </Paragraph>
+      {problem && problem.errors.length > 0 && (
+        <ul>
+          {problem.errors.map((item, i) => (
+            <li key={i}>
+              {item.parameter ? `${item.parameter}: ` : ""}
+              {word(item)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Alert>
   );
 }

@@ -3,9 +3,11 @@ import { useId } from "react";
 import { ExportButton } from "../../components/ExportButton";
 import { useI18n } from "../../i18n";
 import { ImportLink } from "./ImportLink";
+import { ProgrammeArchive } from "./ProgrammeArchive";
 import styles from "./imports.module.css";
 
-/** The programme's projects and groups as files to download, and their imports for editors. */
+/** The programme's projects and groups as files to download, their imports for editors, and
+ * the whole programme as one file. */
 export function ProgrammeFiles({ programmeId }: { programmeId: string }) {
   const { t } = useI18n();
   const headingId = useId();
@@ -33,6 +35,7 @@ export function ProgrammeFiles({ programmeId }: { programmeId: string }) {
         <ImportLink programmeId={programmeId} resource="groups" />
         <ImportLink programmeId={programmeId} resource="group_members" />
       </div>
+      <ProgrammeArchive programmeId={programmeId} />
     </section>
   );
 }
