@@ -104,9 +104,8 @@ class InputModel(BaseModel):
             return data
         errors = [
             InitErrorDetails(type=_TIMESTAMP, loc=(name,), input=data[name])
-            for name, field in cls.model_fields.items()
-            # The value first: a number is rare, and looking through the type is not cheap.
-            if name in data and _is_number(data[name]) and _mentions_time(field.annotation)
+            for name in _time_fields(cls)
+            if name in data and _is_number(data[name])
         ]
         if errors:
             raise ValidationError.from_exception_data(cls.__name__, errors)
@@ -179,6 +178,20 @@ def _mentions_time(annotation: Any) -> bool:
     if annotation in (date, datetime, AwareDatetime):
         return True
     return any(_mentions_time(a) for a in get_args(annotation))
+
+
+# The fields of each input model whose type mentions a date or a time: looking through a
+# type is not cheap, and a model's fields do not change once it is built.
+_TIME_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {}
+
+
+def _time_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    names = _TIME_FIELDS.get(model)
+    if names is None:
+        names = _TIME_FIELDS[model] = tuple(
+            name for name, field in model.model_fields.items() if _mentions_time(field.annotation)
+        )
+    return names
 
 
 def refuse_timestamp(value: Any) -> Any:
