@@ -244,6 +244,33 @@ class TestFormulaInjection:
         assert indicator["target_value"] == "-2.5"
         assert indicator["name"] == "Sjukefråvær"
 
+    async def test_an_exported_csv_imports_back_without_the_apostrophes(self, client):
+        source = await make_programme(client)
+        names = [self.HYPERLINK, "=SUM(A1)", "-åpen", "'=A1", "O'Brien"]
+        for number, name in enumerate(names):
+            await make_person(client, source, name=name, external_id=f"HR-{number}")
+        exported = read_csv(
+            await client.get(
+                f"{API}/people", params={"programme_id": source["id"], "format": "csv"}
+            )
+        )
+        assert "'=SUM(A1)" in {row["name"] for row in exported}
+        columns = ["external_id", "name", "email", "affiliation"]
+        text = io.StringIO()
+        writer = csv.writer(text)
+        writer.writerow(columns)
+        writer.writerows([row[c] for c in columns] for row in exported)
+        target = await make_programme(client)
+        r = await client.post(
+            f"{API}/imports",
+            params={"programme_id": target["id"], "resource": "people"},
+            files={"file": ("personar.csv", text.getvalue().encode(), "text/csv")},
+        )
+        assert r.status_code == 201, r.text
+        assert r.json()["counts"]["created"] == len(names)
+        r = await client.get(f"{API}/people", params={"programme_id": target["id"]})
+        assert sorted(p["name"] for p in r.json()["items"]) == sorted(names)
+
     async def test_tab_and_carriage_return_at_the_start_are_guarded(self):
         from samskap.kit.export import csv_safe
 

@@ -1,5 +1,6 @@
 """Reading an uploaded file into rows: CSV in its encodings and delimiters, XLSX, JSON."""
 
+import csv
 import io
 import json
 import time
@@ -325,3 +326,79 @@ class TestUnreadable:
         assert unreadable(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "bilde.png").code == (
             "unknown_format"
         )
+
+
+class TestCsvEdges:
+    def test_bom_semicolons_and_a_header_only(self):
+        error = unreadable("\ufeffnavn;e-post\r\n".encode())
+        assert error.code == "empty_file"
+
+    def test_bom_before_excels_sep_line(self):
+        table = read_table("\ufeffsep=;\r\nnavn;e-post\r\nKari;k@x.no\r\n".encode())
+        assert table.columns == ["navn", "e-post"]
+        assert rows(table) == [(2, ["Kari", "k@x.no"])]
+
+    def test_a_cell_larger_than_the_csv_modules_default_limit(self):
+        long = "x" * 300_000
+        table = read_table(f"name;title\nKari;{long}\n".encode())
+        assert rows(table) == [(2, ["Kari", long])]
+
+    def test_a_quote_left_open_refuses_the_file_naming_its_row(self):
+        error = unreadable(b'name;title\nKari;Leder\n"Ola;Leder\nPer;Leder\n')
+        assert error.code == "unreadable_file"
+        assert "Row 3" in error.detail
+
+    def test_a_nul_byte_is_no_text(self):
+        assert unreadable(b"name;title\nKa\x00ri;Leder\n").code == "unknown_format"
+
+
+class TestCsvFormulaGuard:
+    """An exported CSV puts `'` before formula-like text (kit/export.py); read back, it goes."""
+
+    TEXTS = [
+        "=SUM(A1)",
+        '=HYPERLINK("https://evil.example","Klikk")',
+        "+47 22 00 00 00",
+        "-åpen",
+        "@SUM(A1)",
+        "\tinnrykk",
+        "\rlinje",
+        "'=A1",
+        "''+1",
+        "'tekst",
+        "O'Brien",
+        "'",
+        "-",
+        "Vanleg = tekst",
+    ]
+
+    def exported(self, texts: list[str], delimiter: str = ",") -> bytes:
+        from samskap.kit.export import csv_safe
+
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter=delimiter)
+        writer.writerow(["name", "title"])
+        for text in texts:
+            writer.writerow([csv_safe(text), "x"])
+        return ("\ufeff" + buffer.getvalue()).encode()
+
+    @pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+    def test_every_text_comes_back_as_it_was_exported(self, delimiter):
+        table = read_table(self.exported(self.TEXTS, delimiter))
+        assert [cells[0] for _, cells in table.rows()] == self.TEXTS
+
+    def test_the_written_cells_start_with_an_apostrophe_only_where_needed(self):
+        from samskap.kit.export import csv_safe
+
+        assert csv_safe("=SUM(A1)") == "'=SUM(A1)"
+        assert csv_safe("'=A1") == "''=A1"
+        assert csv_safe("'tekst") == "'tekst"
+        assert csv_safe("O'Brien") == "O'Brien"
+
+    def test_a_hand_written_apostrophe_before_a_formula_is_dropped(self):
+        table = read_table(b"name;title\n'=SUM(A1);'-3\n'Kari;Leder\n")
+        assert rows(table) == [(2, ["=SUM(A1)", "-3"]), (3, ["'Kari", "Leder"])]
+
+    def test_xlsx_cells_are_left_as_they_are(self):
+        table = read_table(xlsx(["name"], ["'=SUM(A1)"]))
+        assert rows(table) == [(2, ["'=SUM(A1)"])]

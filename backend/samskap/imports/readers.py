@@ -9,7 +9,10 @@ CSV is read with the standard csv module, as UTF-8 (with or without a byte order
 UTF-16 when it starts with a byte order mark for it (Excel's «Unicode text»), and otherwise as
 Windows-1252, which Excel in Norway writes. The delimiter is whichever of `,` `;` tab and `|`
 the header line has most of outside quotes (Excel in Norway writes `;`); a first line
-`sep=;` names it outright, as Excel itself understands.
+`sep=;` names it outright, as Excel itself understands. A quote left open refuses the file
+rather than swallow the rows after it into one cell. A cell may be as long as the file. The
+`'` that an export puts before formula-like text (`'=SUM(A1)`: see kit/export.py) is dropped
+again, so that an exported CSV imports back as it was.
 
 Rows are numbered as a spreadsheet shows them: the header is row 1 (or the first row that is
 not empty), the first data row 2; a fully empty row is skipped but keeps its number. A JSON
@@ -19,6 +22,7 @@ item's number is its position among the items, counted from 1.
 import csv
 import io
 import json
+import re
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -29,6 +33,7 @@ from typing import Any, Final
 from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum
 
 from samskap.imports.columns import normalise
+from samskap.kit.export import csv_unguard
 
 
 class _Missing:
@@ -62,6 +67,13 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary .xls, .doc
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _HEADER_SCAN = 64 * 1024  # how far to look for the end of the header line
+# A `'` before what csv_unguard may drop: if the text has none, no cell is looked at.
+_GUARD = re.compile(r"'[=+\-@\t\r']")
+
+# The csv module refuses a cell over 128 KiB by default (a setting of the whole process); an
+# upload is already limited by max_upload_bytes, and a cell too long for its field is that
+# row's error, not the file's.
+csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
 
 
 class UnreadableFile(Exception):
@@ -211,7 +223,9 @@ def _read_csv(text: str) -> Table:
         delimiter = _delimiter(text)
 
     def reader() -> Iterator[list[str]]:
-        return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+
+    guarded = _GUARD.search(text) is not None
 
     header: list[str] | None = None
     header_number = 0
@@ -246,6 +260,8 @@ def _read_csv(text: str) -> Table:
                     record += [""] * (width - len(record))
                 else:
                     del record[width:]
+            if guarded:
+                record = [csv_unguard(value) for value in record]
             yield number, record
 
     return Table(CSV, header, total, rows)

@@ -230,7 +230,7 @@ async def import_rows(
     name="imports-cancel",
     summary="Cancel an import",
     response_model=ImportRead,
-    responses=READ_WITH_ETAG | problem_responses(401, 403, 404, 409),
+    responses=READ_WITH_ETAG | problem_responses(401, 403, 404, 409, 422),
 )
 async def cancel_import(id: ImportId, svc: Svc, response: Response) -> Any:
     """Asks a queued or running import to stop. A queued one is cancelled at once; a running

@@ -38,7 +38,6 @@ from samskap.models.enums import ImportResource, Vocabulary
 
 TEMPLATE_PATH = "/api/v1/imports/templates"
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
-XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LIST_SEPARATOR = ";"
 # Excel refuses a validation list written out in full that is longer than this.
 _EXCEL_LIST_LIMIT = 255
@@ -495,9 +494,13 @@ Importing needs the `editor` role in the programme (an API token with scope `rea
 
 - **Format** comes from the content, not the name: an XLSX workbook (the first worksheet is
   read), a JSON array of objects (`[{{...}}, ...]`), JSON Lines (one object a line), or CSV.
-- **CSV** may be UTF-8 (with or without a byte order mark) or Windows-1252, as Excel in
-  Norway saves it; separated by `,`, `;`, tab or `|`, whichever the header line uses. A
-  quoted cell may hold line breaks.
+- **CSV** may be UTF-8 (with or without a byte order mark), UTF-16 with a byte order mark
+  (Excel's «Unicode text») or Windows-1252, as Excel in Norway saves it; separated by `,`,
+  `;`, tab or `|`, whichever the header line uses, or what a first line `sep=;` names. A
+  quoted cell may hold line breaks; a quote left open makes the file unreadable. A `'`
+  before text that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is dropped:
+  Samskap's own CSV exports write `'=SUM(A1)` so that a spreadsheet does not run it, and it
+  imports back as `=SUM(A1)`.
 - **The header** is the first row that is not empty. Columns are the API's field names of
   the resource's create body without `programme_id` (listed below); the Norwegian names
   below are accepted too. Headers are matched after trimming, lower-casing and turning

@@ -4,7 +4,6 @@ from fastapi import APIRouter, Path, Response
 
 from samskap.imports.templates import (
     CSV_MEDIA_TYPE,
-    XLSX_MEDIA_TYPE,
     ImportTemplate,
     csv_template,
     file_name,
@@ -13,6 +12,7 @@ from samskap.imports.templates import (
     templates,
     xlsx_template,
 )
+from samskap.kit.export import XLSX_MEDIA_TYPE
 from samskap.kit.openapi import Responses
 from samskap.models.enums import ImportResource
 from samskap.problems import NotFound, problem_responses
@@ -52,6 +52,7 @@ router = APIRouter(prefix="/imports/templates", tags=["imports"])
     name="import-templates-list",
     summary="The columns of each resource's import file",
     response_model=list[ImportTemplate],
+    responses=problem_responses(401),
 )
 async def list_templates() -> list[ImportTemplate]:
     """For each resource a file can be imported into, its columns: name, header, whether

@@ -8,6 +8,8 @@ is empty in the file too.
 A text cell that a spreadsheet would read as a formula (it starts with `=`, `+`, `-`, `@`, a
 tab or a carriage return) is written so that it stays text: with a leading `'` in CSV, which
 Excel and LibreOffice take as «this is text» and do not show, and as a string cell in XLSX.
+The import's CSV reader drops that `'` again (`csv_unguard`), so an exported file imports
+back as it was.
 Someone could otherwise put `=HYPERLINK(...)` in a name and have it run in the spreadsheet of
 whoever exports the list (OWASP's «CSV injection»). Numbers, negative ones too, are numbers in
 the JSON and stay numbers; dates and times begin with a digit.
@@ -136,9 +138,26 @@ def looks_like_formula(value: Any) -> bool:
     return isinstance(value, str) and value.startswith(FORMULA_STARTS)
 
 
+def _guarded(text: str) -> bool:
+    """Whether text is formula-like behind any number of `'` (`=A1`, `'=A1`, `''=A1`)."""
+    return text.startswith(FORMULA_STARTS) or (
+        text.startswith("'") and text.lstrip("'").startswith(FORMULA_STARTS)
+    )
+
+
 def csv_safe(value: Any) -> Any:
-    """A cell as written to CSV: text that would be read as a formula gets a leading `'`."""
-    return f"'{value}" if looks_like_formula(value) else value
+    """A cell as written to CSV: text that would be read as a formula gets a leading `'`.
+
+    Text that already is `'` before formula-like text gets one too, so that `csv_unguard`
+    (which the import's CSV reader applies) gives every text back as it was: `=A1` is
+    written `'=A1`, and a name that really is `'=A1` is written `''=A1`."""
+    return f"'{value}" if isinstance(value, str) and _guarded(value) else value
+
+
+def csv_unguard(text: str) -> str:
+    """A CSV cell as it was before `csv_safe`: `'=SUM(A1)` is `=SUM(A1)` again. Only a `'`
+    before formula-like text is dropped (one of them); `'tekst` and `O'Brien` stay."""
+    return text[1:] if text.startswith("'") and _guarded(text[1:]) else text
 
 
 def _compact(value: Any) -> str:
