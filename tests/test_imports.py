@@ -316,6 +316,29 @@ class TestFileProblems:
         assert r.json()["errors"][0]["pointer"] == "/file"
         assert r.json()["errors"][0]["code"] == "empty_file"
 
+    async def test_a_file_over_the_upload_limit_answers_413_and_stores_nothing(self, app, client):
+        programme = await make_programme(client)
+        content = csv_file(PEOPLE)
+        saved = app.state.settings.max_upload_bytes
+        app.state.settings.max_upload_bytes = len(content) - 1
+        try:
+            r = await upload(client, programme, "people", content)
+        finally:
+            app.state.settings.max_upload_bytes = saved
+        assert r.status_code == 413, r.text
+        assert r.headers["content-type"].startswith(PROBLEM)
+        assert r.json()["errors"] == [
+            {
+                "pointer": "/file",
+                "code": "file_too_large",
+                "detail": f"at most {len(content) - 1} bytes",
+                "params": {"max": str(len(content) - 1)},
+            }
+        ]
+        listed = await client.get(f"{API}/imports", params={"programme_id": programme["id"]})
+        assert listed.json()["items"] == []
+        assert await people_of(client, programme) == {}
+
 
 class TestGroupsAndMembers:
     async def test_groups_and_members_by_external_key_from_csv_xlsx_and_json(self, client):

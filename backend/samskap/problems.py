@@ -177,6 +177,21 @@ class PreconditionRequired(AppError):
 class PayloadTooLarge(AppError):
     status, slug, title = 413, "payload-too-large", "Request body too large"
 
+    @classmethod
+    def file(cls, limit: int) -> "PayloadTooLarge":
+        """An uploaded file over `limit` bytes, with code `file_too_large` at `/file`."""
+        return cls(
+            f"The file may be at most {limit} bytes.",
+            errors=[
+                {
+                    "pointer": "/file",
+                    "code": "file_too_large",
+                    "detail": f"at most {limit} bytes",
+                    "params": {"max": str(limit)},
+                }
+            ],
+        )
+
 
 class UnsupportedMediaType(AppError):
     status, slug, title = 415, "unsupported-media-type", "Unsupported media type"

@@ -40,20 +40,6 @@ def exempt_document_uses(file_id: Any) -> Any:
     )
 
 
-def _too_large(limit: int) -> PayloadTooLarge:
-    return PayloadTooLarge(
-        f"The file may be at most {limit} bytes.",
-        errors=[
-            {
-                "pointer": "/file",
-                "code": "file_too_large",
-                "detail": f"at most {limit} bytes",
-                "params": {"max": str(limit)},
-            }
-        ],
-    )
-
-
 def _unsupported(code: str, detail: str, **params: str) -> UnsupportedMediaType:
     item: dict[str, Any] = {"pointer": "/file", "code": code, "detail": detail}
     if params:
@@ -175,7 +161,7 @@ class FileService(CrudService[StoredFile]):
         while chunk := content.read(CHUNK_BYTES):
             size += len(chunk)
             if size > limit:
-                raise _too_large(limit)
+                raise PayloadTooLarge.file(limit)
             digest.update(chunk)
             sniffer.feed(chunk)
         media_type = sniffer.finish(content)

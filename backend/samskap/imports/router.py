@@ -128,17 +128,7 @@ async def create_import(
     limit = request.app.state.settings.max_upload_bytes
     content = await file.read(limit + 1)
     if len(content) > limit:
-        raise PayloadTooLarge(
-            f"The file may be at most {limit} bytes.",
-            errors=[
-                {
-                    "pointer": "/file",
-                    "code": "file_too_large",
-                    "detail": f"at most {limit} bytes",
-                    "params": {"max": str(limit)},
-                }
-            ],
-        )
+        raise PayloadTooLarge.file(limit)
     job = await svc.start(
         programme_id=programme_id,
         resource=resource,
