@@ -54,6 +54,8 @@ test("people are tried with their errors shown, imported in the background with 
   await page.getByRole("button", { name: "Prøv (tørrkjøring)" }).click();
   const dryRun = page.getByRole("region", { name: "Resultat av tørrkjøringen" });
   await expect(dryRun.getByText("2 rader har feil. Ingenting er lagret.")).toBeVisible();
+  // Focus goes to the result, where a screen reader reads on from.
+  await expect(dryRun.getByRole("heading", { level: 2 })).toBeFocused();
   await expect(dryRun.getByRole("definition")).toHaveText(["2", "0", "0", "2"]);
   const errors = dryRun.getByRole("table", { name: "Radene med feil: rad, kolonne og hva som er galt" });
   await expect(errors.getByRole("row")).toHaveCount(1 + 2);

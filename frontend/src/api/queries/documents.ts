@@ -3,6 +3,7 @@ import { patchRecord } from "../../lib/conflict";
 import { api, authFetch, etagOf, unwrap, type Schemas, type Versioned } from "../client";
 import { ApiProblem, problemFrom } from "../problem";
 import { readSession } from "../session";
+import { saveBlob } from "./exports";
 
 export type DocumentRecord = Schemas["DocumentRead"];
 export type DocumentCreate = Schemas["DocumentCreate"];
@@ -139,15 +140,7 @@ export function uploadFile(programmeId: string, file: File, onProgress: (share: 
 export async function downloadFile(fileId: string, filename: string): Promise<void> {
   const response = await authFetch(new Request(`/api/v1/files/${fileId}/content`));
   if (!response.ok) throw await problemFrom(response);
-  const blob = await response.blob();
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  URL.revokeObjectURL(url);
+  saveBlob(await response.blob(), filename);
 }
 
 /** A file's metadata (its name, for the download and the list). */

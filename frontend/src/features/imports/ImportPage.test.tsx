@@ -117,6 +117,7 @@ describe("ImportPage", () => {
     await userEvent.click(screen.getByRole("button", { name: "Prøv (tørrkjøring)" }));
 
     const result = await screen.findByRole("region", { name: "Resultat av tørrkjøringen" });
+    expect(within(result).getByRole("heading", { level: 2 })).toHaveFocus();
     expect(within(result).getByText("2 rader har feil. Ingenting er lagret.")).toBeInTheDocument();
     expect(within(result).getByText("Blir opprettet").nextSibling).toHaveTextContent("1");
     const rows = within(result).getAllByRole("row").slice(1);
@@ -192,6 +193,8 @@ describe("ImportPage", () => {
     expect(await screen.findByText("Importen er ferdig.", {}, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.getByText("Opprettet").nextSibling).toHaveTextContent("2 500");
     expect(screen.queryByRole("progressbar")).toBeNull();
+    // The Cancel button that had focus is gone: focus is on the result, not lost.
+    expect(screen.getByRole("heading", { level: 2, name: "Resultat av importen" })).toHaveFocus();
   });
 
   it("names the column of a file it cannot read at all", async () => {

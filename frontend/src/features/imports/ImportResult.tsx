@@ -1,6 +1,6 @@
 import { Alert, Button, Heading, Paragraph, Table } from "@digdir/designsystemet-react";
 import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState, type RefObject } from "react";
 import {
   importKeys,
   importQuery,
@@ -46,9 +46,12 @@ function Result({ record }: { record: ImportRead }) {
   const { t } = useI18n();
   const headingId = useId();
   const running = isRunning(record);
+  const sectionRef = useRef<HTMLElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useFocusOnResult(record, running, sectionRef, headingRef);
   return (
-    <section className={styles.result} aria-labelledby={headingId}>
-      <Heading level={2} data-size="sm" id={headingId}>
+    <section className={styles.result} aria-labelledby={headingId} ref={sectionRef}>
+      <Heading level={2} data-size="sm" id={headingId} ref={headingRef} tabIndex={-1}>
         {t(record.dry_run ? "imports.result.dryRunHeading" : "imports.result.heading")}
       </Heading>
       {record.filename && <Paragraph data-size="sm">{t("imports.result.file", { filename: record.filename })}</Paragraph>}
@@ -57,6 +60,34 @@ function Result({ record }: { record: ImportRead }) {
       {record.counts.failed > 0 && <Errors record={record} />}
     </section>
   );
+}
+
+/**
+ * Focus moves to the result's heading when it is first shown (after a dry run or an import),
+ * so that a screen reader reads what happened from there; and again when a background import
+ * ends, if focus was in the result (its Cancel button goes away) or had been lost, but not
+ * if the user has moved on elsewhere on the page.
+ */
+function useFocusOnResult(
+  record: ImportRead,
+  running: boolean,
+  section: RefObject<HTMLElement | null>,
+  heading: RefObject<HTMLHeadingElement | null>,
+) {
+  const shown = useRef<string | null>(null);
+  const wasRunning = useRef(running);
+  useEffect(() => {
+    const active = document.activeElement;
+    const inResult = active !== null && section.current?.contains(active);
+    const lost = active === null || active === document.body;
+    if (shown.current !== record.id) {
+      shown.current = record.id;
+      heading.current?.focus();
+    } else if (wasRunning.current && !running && (inResult || lost)) {
+      heading.current?.focus();
+    }
+    wasRunning.current = running;
+  }, [record.id, running, section, heading]);
 }
 
 /** The background import's progress, read out as it grows, and a way to stop it. */
