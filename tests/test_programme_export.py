@@ -612,6 +612,30 @@ class TestRoundTrip:
         assert refused
         assert all(e["code"] == "unknown_reference" for o in refused for e in o["errors"])
 
+    @pytest.mark.parametrize("erased_at", ["i går", 5, "2020-01-01T10:00:00"])
+    async def test_a_state_to_restore_that_is_no_time_is_refused_at_file(self, client, erased_at):
+        original = await small_programme(client)
+        content = (await client.get(f"{API}/programmes/{original['id']}/export")).content
+
+        def erased(name: str, data: bytes) -> bytes:
+            if name != "people.jsonl":
+                return data
+            lines = data.decode().splitlines()
+            lines[1] = json.dumps(json.loads(lines[1]) | {"erased_at": erased_at})
+            return ("\n".join(lines) + "\n").encode()
+
+        copy = await make_programme(client)
+        r = await start_import(client, copy, rezip(content, erased), mode="valid_rows")
+        assert r.status_code == 422, r.text
+        assert r.headers["content-type"].startswith("application/problem+json")
+        [error] = r.json()["errors"]
+        assert (error["pointer"], error["code"]) == ("/file", "unreadable_file")
+        assert "people.jsonl line 2" in error["detail"]
+        assert "erased_at" in error["detail"]
+        assert await records_of(client, copy) == await records_of(
+            client, await make_programme(client)
+        )
+
     async def test_all_or_nothing_writes_nothing_when_a_row_fails(self, client):
         original = await small_programme(client)
         content = (await client.get(f"{API}/programmes/{original['id']}/export")).content

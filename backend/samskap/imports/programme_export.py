@@ -568,17 +568,39 @@ def read_programme_export(content: bytes) -> ProgrammeExport:
             columns = columns_of(resource)
             rows = [(n, [item.get(c, MISSING) for c in columns]) for n, item in numbered]
             tables.append((resource, _table(columns, rows)))
-            offset += len(rows)
             kept = RESTORED.get(resource, ())
             states = {}
-            for _, item in numbered:
+            for n, item in numbered:
                 old = _as_uuid(item.get("id"))
-                values = {name: item.get(name) for name in kept}
+                values = {
+                    name: _restored_time(
+                        item.get(name), f"{listed[resource]} line {n - offset}, {name}"
+                    )
+                    if name.endswith("_at")
+                    else item.get(name)
+                    for name in kept
+                }
                 if old is not None and any(v is not None for v in values.values()):
                     states[old] = values
             if states:
                 restore[resource] = states
+            offset += len(rows)
     return ProgrammeExport(manifest, tables, restore)
+
+
+def _restored_time(value: Any, where: str) -> datetime | None:
+    """A state's time (`erased_at`, ...) as the export writes it: RFC 3339 with its offset,
+    or null; anything else makes the file unreadable (no create body checks it)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            parsed = None
+        if parsed is not None and parsed.tzinfo is not None:
+            return parsed
+    raise _unreadable(f"{where}: {value!r} is no time with its offset (RFC 3339).")
 
 
 def _as_uuid(value: Any) -> uuid.UUID | None:
@@ -828,8 +850,6 @@ async def _restore(
                 user = _as_uuid(value)
                 # The user who completed it, where that account exists in this Samskap.
                 value = user if user and await session.get(User, user) is not None else None
-            elif isinstance(value, str):
-                value = datetime.fromisoformat(value)
             setattr(record, name, value)
         record.updated_at = utcnow()
         await session.flush()
