@@ -415,14 +415,20 @@ async def bulk_insert(session: AsyncSession, table: Table, rows: list[dict[str, 
         await session.execute(insert(table), rows)
         return
     names = list(rows[0])
-    processors = [table.c[name].type.bind_processor(dialect) for name in names]
-    records = [
-        tuple(
-            value if process is None or value is None else process(value)
-            for process, value in zip(processors, (row[name] for name in names), strict=True)
-        )
-        for row in rows
+    # Only the columns whose type processes a value (enums, JSON) are touched one by one.
+    processors = [
+        (position, process)
+        for position, name in enumerate(names)
+        if (process := table.c[name].type.bind_processor(dialect)) is not None
     ]
+    records: list[tuple[Any, ...]] = []
+    for row in rows:
+        values = [row[name] for name in names]
+        for position, process in processors:
+            value = values[position]
+            if value is not None:
+                values[position] = process(value)
+        records.append(tuple(values))
     connection = await session.connection()
     raw = await connection.get_raw_connection()
     await raw.driver_connection.copy_records_to_table(  # type: ignore[union-attr]
@@ -431,6 +437,10 @@ async def bulk_insert(session: AsyncSession, table: Table, rows: list[dict[str, 
 
 
 # the engine ------------------------------------------------------------------------------------
+# Values an audit snapshot holds as they are (what _jsonable returns unchanged).
+_AS_IS = {str, int, bool, type(None)}
+
+
 @dataclass
 class _Row:
     number: int
@@ -522,6 +532,19 @@ class TableImport:
             for prop in mapper.iterate_properties
             if isinstance(prop, ColumnProperty)
         ]
+        # What each of the file's columns is decoded as: its target, reference and kind.
+        self._decoders = [
+            (
+                target,
+                self._by_key(target) if target is not None else None,
+                self.kinds.get(target, "any") if target is not None else "any",
+            )
+            for target in plan.targets
+        ]
+        self._column_names = [(key, column.key) for key, column in self._columns]
+        self._snapshot_names = [
+            (key, name) for key, name in self._column_names if key not in SECRET_COLUMNS
+        ]
         # A new record is checked as a draft holding every column (its default, or null),
         # as a fresh record reads before it is stored, and inserted from it.
         self._draft = {
@@ -543,20 +566,20 @@ class TableImport:
     # decoding ----------------------------------------------------------------------------------
     def decode(self, number: int, cells: list[Any]) -> _Row:
         row = _Row(number, {}, {})
-        for target, cell in zip(self.plan.targets, cells, strict=False):
+        split = self.split_lists
+        for (target, ref, kind), cell in zip(self._decoders, cells, strict=False):
             if target is None or cell is MISSING:
                 continue
             if target == "id":
                 row.old_id = _as_uuid(cell)
                 continue
-            ref = self._by_key(target)
             if ref is not None:
                 value = convert(cell, "list" if ref.many else "str", split=self.split_lists)
                 if ref.many and value is not None:
                     value = [_key_text(v) for v in value if _key_text(v) is not None]
                 row.keys[ref.field] = value
                 continue
-            row.given[target] = convert(cell, self.kinds.get(target, "any"), split=self.split_lists)
+            row.given[target] = convert(cell, kind, split=split)
         return row
 
     def _by_key(self, column: str) -> Reference | None:
@@ -936,12 +959,11 @@ class TableImport:
         await checking.validate(record)
         record.created_at = record.updated_at = now
         record.version = 1
-        values = {column.key: getattr(record, key) for key, column in self._columns}
-        snapshot = {
-            key: _jsonable(values[column.key])
-            for key, column in self._columns
-            if key not in SECRET_COLUMNS
-        }
+        values = {name: getattr(record, key) for key, name in self._column_names}
+        snapshot = {}
+        for key, name in self._snapshot_names:
+            value = values[name]
+            snapshot[key] = value if type(value) in _AS_IS else _jsonable(value)
         principal = self.principal
         audit = {
             "id": uuid7(),
