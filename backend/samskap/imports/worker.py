@@ -24,6 +24,7 @@ the end. A cancel request is read between chunks.
 
 import asyncio
 import contextlib
+import gc
 import logging
 import uuid
 from collections import Counter
@@ -128,6 +129,19 @@ async def _set(session: AsyncSession, job_id: uuid.UUID, attempt: int, **values:
         raise LostClaim(str(job_id))
 
 
+@contextlib.contextmanager
+def _heap_frozen() -> Any:
+    """While an import runs, the objects that were there before it (the app, the file's
+    rows) are left out of the garbage collector's full collections, which would otherwise
+    walk them all again every few thousand rows: a fifth of a large import's time. What
+    the import itself leaves behind is collected as usual; the rest is handed back after."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 class Run:
     """One claimed import, run to its end."""
 
@@ -199,10 +213,11 @@ class Run:
             plan,
             split_lists=table.format in ("csv", "xlsx"),
         )
-        if job.mode == ImportMode.valid_rows and not job.dry_run:
-            await self.chunk_by_chunk()
-        else:
-            await self.all_at_once()
+        with _heap_frozen():
+            if job.mode == ImportMode.valid_rows and not job.dry_run:
+                await self.chunk_by_chunk()
+            else:
+                await self.all_at_once()
 
     async def programme(self, job: Import, principal: Principal) -> None:
         """A programme export (programme_export.py): all its files in one transaction, since
