@@ -66,8 +66,11 @@ async def create_import(
     file: Annotated[
         UploadFile,
         File(
-            description="The file: CSV (UTF-8 or Windows-1252; `;`, `,` or tab separated), "
-            "XLSX (the first sheet), a JSON array of objects or JSON Lines. The first row (or "
+            description="The file: CSV (UTF-8, UTF-16 with a byte order mark or "
+            "Windows-1252; `;`, `,`, tab or `|` separated, or as a first line `sep=;` says; a "
+            "`'` before text that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is "
+            "dropped, as an export writes it), XLSX (the first sheet), a JSON array of objects "
+            "or JSON Lines. The first row (or "
             "the objects' keys) names the columns: the fields of the resource's create body, "
             "references by `<field>_external_id`, or their Norwegian names (see "
             f"`GET /imports/templates`). For example:\n\n```\n{EXAMPLE_CSV}```"
