@@ -129,7 +129,7 @@ describe("ExportButton", () => {
     renderWithApp(<ExportButton path="/api/v1/tasks" query={{ programme_id: [PROGRAMME], colour: "red" }} />, { locale: "nn" });
     await userEvent.click(screen.getByRole("button", { name: "Last ned CSV" }));
     const alert = await screen.findByRole("alert");
-    expect(alert).toHaveTextContent("Fekk ikkje lasta ned lista.");
+    expect(alert).toHaveTextContent("Fekk ikkje lasta ned fila.");
     expect(alert).toHaveTextContent("colour:");
     expect(saved).toHaveLength(0);
   });

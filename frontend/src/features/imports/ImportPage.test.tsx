@@ -226,6 +226,16 @@ describe("ImportPage", () => {
     expect(screen.getByText("Velg en fil først.")).toBeInTheDocument();
     expect(calls.filter((c) => c.method === "POST")).toHaveLength(0);
   });
+
+  it("says a template it could not download is a file, worded by status", async () => {
+    stubApi({
+      "GET /api/v1/imports/templates/people.csv": () => json({ title: "Service unavailable", status: 503 }, 503),
+    });
+    renderPage();
+    await userEvent.click(await screen.findByRole("button", { name: "Mal som CSV" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("Fikk ikke lastet ned filen.");
+  });
 });
 
 describe("ImportPage for an observer", () => {

@@ -1,7 +1,8 @@
 import { Button, Details, Heading, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useId } from "react";
 import { downloadTemplate, templatesQuery, type PageResource, type TemplateColumn } from "../../api/queries/imports";
+import { DownloadProblem, useDownload } from "../../components/ExportButton";
 import { Loading, ProblemAlert } from "../../components/QueryState";
 import { TableScroll } from "../../components/TableScroll";
 import layout from "../../components/layout.module.css";
@@ -12,19 +13,8 @@ import styles from "./imports.module.css";
 export function TemplateSection({ resource }: { resource: PageResource }) {
   const { t } = useI18n();
   const headingId = useId();
-  const [busy, setBusy] = useState<"csv" | "xlsx" | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const download = async (format: "csv" | "xlsx") => {
-    setBusy(format);
-    setError(null);
-    try {
-      await downloadTemplate(resource, format);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const { busy, done, error, run } = useDownload<"csv" | "xlsx">();
+  const download = (format: "csv" | "xlsx") => run(format, () => downloadTemplate(resource, format));
   return (
     <section className={styles.template} aria-labelledby={headingId}>
       <Heading level={2} data-size="sm" id={headingId}>
@@ -45,7 +35,10 @@ export function TemplateSection({ resource }: { resource: PageResource }) {
           </Button>
         ))}
       </div>
-      {error !== null && <ProblemAlert error={error} />}
+      <p aria-live="polite" className={layout.visuallyHidden}>
+        {busy ? t("export.busy") : done}
+      </p>
+      <DownloadProblem error={error} />
       <Details>
         <Details.Summary>{t("imports.template.columns")}</Details.Summary>
         <Details.Content>
