@@ -42,12 +42,6 @@ export const importKeys = {
   templates: () => [...importKeys.all, "templates"] as const,
 };
 
-const query = (params: Record<string, string | number | undefined>) => {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) if (value !== undefined) search.append(name, String(value));
-  return search.toString();
-};
-
 // How often a running import is read again.
 export const POLL_MS = 1000;
 
@@ -125,7 +119,7 @@ async function postImport(request: ImportRequest): Promise<ImportStarted> {
   body.append("file", request.file, request.file.name);
   const headers = new Headers();
   if (request.idempotencyKey) headers.set("Idempotency-Key", request.idempotencyKey);
-  const url = `/api/v1/imports?${query({
+  const url = `/api/v1/imports?${new URLSearchParams({
     programme_id: request.programmeId,
     resource: request.resource,
     mode: request.mode,
