@@ -57,14 +57,18 @@ def _is_plain_email(value: str) -> bool:
     if match is None or len(value) > 254 or len(match["local"]) > 64:
         return False
     domain = match["domain"]
-    return (
-        len(domain) <= 253
-        and "--" not in domain
-        and not any(
-            domain == special or domain.endswith("." + special)
-            for special in SPECIAL_USE_DOMAIN_NAMES
-        )
-    )
+    return len(domain) <= 253 and "--" not in domain and not _special_use(domain)
+
+
+def _special_use(domain: str) -> bool:
+    """Whether the domain is a special-use name or under one: the whole domain, then what
+    follows each of its dots, looked up in email_validator's list."""
+    while True:
+        if domain in SPECIAL_USE_DOMAIN_NAMES:
+            return True
+        _, dot, domain = domain.partition(".")
+        if not dot:
+            return False
 
 
 def _plain_email_first(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
