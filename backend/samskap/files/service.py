@@ -19,6 +19,7 @@ from samskap.kit.etag import check_if_match
 from samskap.kit.ids import uuid7
 from samskap.kit.listing import Filter, ListQuery, ListSpec
 from samskap.kit.service import CrudService
+from samskap.kit.text import uploaded_file_name
 from samskap.models import ApiToken, Programme, User
 from samskap.models.document import Document, FileChunk, StoredFile, submission_version_file
 from samskap.models.enums import ProgrammeRole, PublicAccess
@@ -45,16 +46,6 @@ def _unsupported(code: str, detail: str, **params: str) -> UnsupportedMediaType:
     if params:
         item["params"] = params
     return UnsupportedMediaType(detail, errors=[item])
-
-
-def _filename(raw: str | None) -> str:
-    """The name without any folder part, without control characters, at most 255 long."""
-    name = (raw or "").replace("\\", "/").rsplit("/", 1)[-1]
-    name = "".join(c for c in name if c.isprintable()).strip()
-    if len(name) > 255:
-        stem, dot, extension = name.rpartition(".")
-        name = f"{stem[: 254 - len(extension)]}{dot}{extension}" if dot else name[:255]
-    return name
 
 
 class FileService(CrudService[StoredFile]):
@@ -151,7 +142,7 @@ class FileService(CrudService[StoredFile]):
         ):
             raise NotFound("programme")
         record = StoredFile(id=uuid7(), programme_id=programme_id)
-        name = _filename(filename)
+        name = uploaded_file_name(filename)
         record.filename = name
         record.uploaded_by = await self._uploader()
         await self.authorize(record, "create")

@@ -14,6 +14,7 @@ from samskap.imports.service import ImportService
 from samskap.kit.etag import etag
 from samskap.kit.listing import ListQuery
 from samskap.kit.openapi import ETAG_HEADER, LOCATION_HEADER, READ_WITH_ETAG, Responses
+from samskap.kit.text import uploaded_file_name
 from samskap.models.enums import ImportMode, ImportOutcome, ImportResource
 from samskap.problems import PayloadTooLarge, problem_responses
 
@@ -137,7 +138,7 @@ async def create_import(
         resource=resource,
         mode=mode,
         dry_run=dry_run,
-        filename=file.filename,
+        filename=uploaded_file_name(file.filename) or None,
         content_type=file.content_type,
         content=content,
         idempotency_key=idempotency_key,

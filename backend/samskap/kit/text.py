@@ -33,3 +33,14 @@ def has_control_character(value: Any) -> bool:
 
 
 PlainText = Annotated[str, StringConstraints(pattern=PLAIN_TEXT_PATTERN)]
+
+
+def uploaded_file_name(raw: str | None) -> str:
+    """An uploaded file's name as kept: without any folder part, without control characters
+    (which a multipart header can carry), at most 255 long."""
+    name = (raw or "").replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(c for c in name if c.isprintable()).strip()
+    if len(name) > 255:
+        stem, dot, extension = name.rpartition(".")
+        name = f"{stem[: 254 - len(extension)]}{dot}{extension}" if dot else name[:255]
+    return name
