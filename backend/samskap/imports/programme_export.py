@@ -417,7 +417,9 @@ PHASE_COLUMNS = [
     "expected_results",
 ]
 # What an export may hold once unpacked; the upload itself is limited by max_upload_bytes.
-MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
+# Each importable file is read whole, so this bounds the memory a programme import takes
+# (a ZIP entry is never read past the size it declares).
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -472,7 +474,7 @@ def _open(content: bytes) -> tuple[zipfile.ZipFile, dict[str, Any]]:
             "unknown_format",
         )
     if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
-        raise _unreadable("The ZIP file unpacks to more than an export may hold (1 GiB).")
+        raise _unreadable("The ZIP file unpacks to more than an export may hold (256 MiB).")
     try:
         manifest = json.loads(archive.read(MANIFEST))
     except (json.JSONDecodeError, UnicodeDecodeError, zipfile.BadZipFile) as exc:
