@@ -28,6 +28,7 @@ from samskap.main import create_app
 from samskap.models import Indicator, Measurement, SubmissionVersion, User
 from samskap.models.enums import IndicatorDirection, IndicatorMethod, VersionStatus
 from tests import pg
+from tests.processes import api_process as serving
 
 API = "/api/v1"
 PEOPLE, PROJECTS, TASKS_PER_PROJECT, DEADLINES, INVOLVEMENTS = 300, 40, 50, 400, 400
@@ -340,38 +341,11 @@ def _sample_file(path: Path, size: int) -> None:
 
 @asynccontextmanager
 async def api_process(url: str, port: int, **settings: str) -> AsyncIterator[tuple[str, int]]:
-    """Samskap's API in a uvicorn process of its own on `url`'s database (with its lifespan,
-    so its background worker runs), ready to answer: its base URL and process id."""
-    import sys
-
-    env = {**os.environ, "SAMSKAP_DATABASE_URL": url}
-    env.update({f"SAMSKAP_{name.upper()}": value for name, value in settings.items()})
-    server = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "uvicorn",
-        "samskap.main:create_app",
-        "--factory",
-        "--port",
-        str(port),
-        "--log-level",
-        "warning",
-        env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        async with httpx.AsyncClient(base_url=base) as probe:
-            for _ in range(300):
-                try:
-                    if (await probe.get(f"{API}/health")).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                await asyncio.sleep(0.1)
-        yield base, server.pid
-    finally:
-        server.terminate()
-        await server.wait()
+    """Samskap's API in a uvicorn process of its own (tests.processes), with settings as
+    SAMSKAP_ variables: its base URL and process id."""
+    env = {f"SAMSKAP_{name.upper()}": value for name, value in settings.items()}
+    async with serving(url, port, env) as (base, process):
+        yield base, process.pid
 
 
 async def bench_files(url: str) -> None:

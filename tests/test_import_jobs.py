@@ -5,10 +5,8 @@ valid_rows leaves whole chunks and resumes after them, with no row twice."""
 import asyncio
 import csv
 import io
-import os
 import signal
 import socket
-import sys
 import time
 import uuid
 from collections.abc import AsyncIterator
@@ -25,6 +23,7 @@ from samskap.models.imports import Import
 from tests.accounts import Accounts
 from tests.conftest import BACKEND, TEST_SECRET, settings_for
 from tests.factories import API, make_programme
+from tests.processes import api_process
 
 pytestmark = pytest.mark.skipif(
     BACKEND != "postgresql", reason="kills a server in the middle of an import on PostgreSQL"
@@ -58,8 +57,6 @@ async def api_server(url: str) -> AsyncIterator[tuple[str, asyncio.subprocess.Pr
     """The API in a uvicorn process of its own, with its lifespan and so its worker."""
     port = free_port()
     env = {
-        **os.environ,
-        "SAMSKAP_DATABASE_URL": url,
         "SAMSKAP_ENVIRONMENT": "test",
         "SAMSKAP_JWT_SECRET": TEST_SECRET,
         "SAMSKAP_IMPORT_CHUNK_ROWS": str(CHUNK),
@@ -67,35 +64,8 @@ async def api_server(url: str) -> AsyncIterator[tuple[str, asyncio.subprocess.Pr
         "SAMSKAP_IMPORT_STALE_SECONDS": "3",
         "SAMSKAP_IMPORT_POLL_SECONDS": "0.2",
     }
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "uvicorn",
-        "samskap.main:create_app",
-        "--factory",
-        "--port",
-        str(port),
-        "--log-level",
-        "warning",
-        env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        async with httpx.AsyncClient(base_url=base) as probe:
-            deadline = time.monotonic() + 120
-            while True:
-                try:
-                    if (await probe.get(f"{API}/health")).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                assert time.monotonic() < deadline, "the server did not start"
-                await asyncio.sleep(0.2)
-        yield base, process
-    finally:
-        if process.returncode is None:
-            process.terminate()
-            await process.wait()
+    async with api_process(url, port, env) as served:
+        yield served
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from asyncpg import exceptions as asyncpg_errors
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm.exc import StaleDataError
@@ -277,6 +277,27 @@ def _validation_errors(exc: RequestValidationError) -> list[dict]:
             item["params"] = params
         items.append(item)
     return items
+
+
+def body_errors(exc: ValidationError) -> list[dict]:
+    """A body refused by its schema outside a request (an imported row), as the API's 422
+    words it: a pointer into the body, a code and a detail per error."""
+    return _validation_errors(
+        RequestValidationError(
+            [{**e, "loc": ("body", *e["loc"])} for e in exc.errors(include_url=False)]
+        )
+    )
+
+
+def error_items(exc: AppError) -> list[dict]:
+    """An error's items as its problem document lists them, each with a code and a detail;
+    an error without items is one item of its own kind."""
+    code = exc.slug.replace("-", "_")
+    detail = exc.detail or exc.title
+    return [
+        {**item, "code": item.get("code") or code, "detail": item.get("detail") or detail}
+        for item in (exc.errors or [{}])
+    ]
 
 
 def _missing_if_match(exc: RequestValidationError) -> bool:

@@ -37,7 +37,6 @@ from decimal import Decimal
 from typing import Any, cast
 
 from asyncpg.exceptions import IntegrityConstraintViolationError
-from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import Select, Table, insert, or_, select, text, tuple_
 from sqlalchemy.exc import IntegrityError
@@ -75,7 +74,7 @@ from samskap.models import (
 from samskap.models.enums import ImportOutcome
 from samskap.models.enums import ImportResource as R
 from samskap.models.imports import ImportRow
-from samskap.problems import AppError, ValidationFailed, _validation_errors
+from samskap.problems import AppError, ValidationFailed, body_errors, error_items
 
 CHUNK_ROWS = 1000
 
@@ -732,30 +731,19 @@ class TableImport:
         return [o for o in outcomes if o is not None]
 
     def _refused(self, row: _Row, exc: AppError) -> RowOutcome:
-        items = exc.errors or [
-            {"code": exc.slug.replace("-", "_"), "detail": exc.detail or exc.title}
-        ]
-        errors = [
-            {
-                "column": self._column_for(row, item.get("pointer")),
-                "code": item.get("code") or exc.slug.replace("-", "_"),
-                "detail": item.get("detail") or exc.detail or exc.title,
-            }
-            for item in items
-        ]
-        return RowOutcome(row.number, ImportOutcome.failed, row.external_id, None, errors)
+        return self._failed(row, error_items(exc))
 
     def _validation(self, row: _Row, exc: ValidationError) -> RowOutcome:
-        as_request = RequestValidationError(
-            [{**e, "loc": ("body", *e["loc"])} for e in exc.errors(include_url=False)]
-        )
+        return self._failed(row, body_errors(exc))
+
+    def _failed(self, row: _Row, items: list[dict]) -> RowOutcome:
         errors = [
             {
                 "column": self._column_for(row, item.get("pointer")),
                 "code": item["code"],
                 "detail": item["detail"],
             }
-            for item in _validation_errors(as_request)
+            for item in items
         ]
         return RowOutcome(row.number, ImportOutcome.failed, row.external_id, None, errors)
 

@@ -36,7 +36,6 @@ from typing import Any
 
 import anyio
 from fastapi import Request
-from fastapi.exceptions import RequestValidationError
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import select
@@ -96,7 +95,7 @@ from samskap.phases.schemas import ExpectedResultCreate, PhaseCreate, PhaseRead
 from samskap.phases.service import ExpectedResultService, PhaseService
 from samskap.planned_involvements.schemas import PlannedInvolvementRead
 from samskap.planned_involvements.service import PlannedInvolvementService
-from samskap.problems import AppError, ValidationFailed, _validation_errors, conflict
+from samskap.problems import AppError, ValidationFailed, body_errors, conflict, error_items
 from samskap.programmes.schemas import ProgrammeRead
 from samskap.programmes.service import ProgrammeService
 from samskap.projects.schemas import ProjectRead
@@ -733,23 +732,19 @@ def _located(outcomes: list[RowOutcome], path: str, offset: int) -> list[RowOutc
 
 
 def _errors_of(exc: AppError) -> list[dict[str, Any]]:
-    items = exc.errors or [{"code": exc.slug.replace("-", "_"), "detail": exc.detail}]
     return [
         {
             "column": (item.get("pointer") or "").lstrip("/").split("/", 1)[0] or None,
-            "code": item.get("code") or exc.slug.replace("-", "_"),
-            "detail": item.get("detail") or exc.detail or exc.title,
+            "code": item["code"],
+            "detail": item["detail"],
         }
-        for item in items
+        for item in error_items(exc)
     ]
 
 
 def _invalid(exc: ValidationError, prefix: str = "") -> ValidationFailed:
     """A body refused by its schema, as the API words it."""
-    as_request = RequestValidationError(
-        [{**e, "loc": ("body", *e["loc"])} for e in exc.errors(include_url=False)]
-    )
-    items = _validation_errors(as_request)
+    items = body_errors(exc)
     for item in items:
         if prefix and "pointer" in item:
             item["pointer"] = prefix + item["pointer"]

@@ -1,0 +1,50 @@
+"""Samskap's API in a uvicorn process of its own, for tests and benchmarks that need a real
+server: one that can be killed, or whose memory can be read from /proc."""
+
+import asyncio
+import os
+import sys
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import httpx
+
+
+@asynccontextmanager
+async def api_process(
+    url: str, port: int, env: dict[str, str] | None = None, *, start_within: float = 120
+) -> AsyncIterator[tuple[str, asyncio.subprocess.Process]]:
+    """The API on `url`'s database, with its lifespan (so its import worker runs) and the
+    given environment, answering its health check: its base URL and process. Stopped at the
+    end unless the caller has killed it."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "samskap.main:create_app",
+        "--factory",
+        "--port",
+        str(port),
+        "--log-level",
+        "warning",
+        env={**os.environ, "SAMSKAP_DATABASE_URL": url, **(env or {})},
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        async with httpx.AsyncClient(base_url=base) as probe:
+            deadline = time.monotonic() + start_within
+            while True:
+                try:
+                    if (await probe.get("/api/v1/health")).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                if process.returncode is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"the API process on port {port} did not start")
+                await asyncio.sleep(0.2)
+        yield base, process
+    finally:
+        if process.returncode is None:
+            process.terminate()
+            await process.wait()
