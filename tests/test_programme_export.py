@@ -277,6 +277,20 @@ def rezip(content: bytes, change) -> bytes:
     return out.getvalue()
 
 
+def with_line_changed(path: str, line: int, changes: dict):
+    """A `rezip` change: the JSON Lines file `path` with `changes` merged into its record on
+    `line` (from 0)."""
+
+    def change(name: str, data: bytes) -> bytes:
+        if name != path:
+            return data
+        lines = data.decode().splitlines()
+        lines[line] = json.dumps(json.loads(lines[line]) | changes)
+        return ("\n".join(lines) + "\n").encode()
+
+    return change
+
+
 def cells(table) -> list[dict]:
     return [
         {c: v for c, v in zip(table.columns, row, strict=True) if v is not MISSING}
@@ -592,14 +606,7 @@ class TestRoundTrip:
         original = await small_programme(client)
         content = (await client.get(f"{API}/programmes/{original['id']}/export")).content
 
-        def bad_email(name: str, data: bytes) -> bytes:
-            if name != "people.jsonl":
-                return data
-            lines = data.decode().splitlines()
-            person = json.loads(lines[1])
-            lines[1] = json.dumps(person | {"email": "ikkje ei adresse"})
-            return ("\n".join(lines) + "\n").encode()
-
+        bad_email = with_line_changed("people.jsonl", 1, {"email": "ikkje ei adresse"})
         copy = await make_programme(client)
         outcomes = await import_export(client, copy, rezip(content, bad_email), mode="valid_rows")
         assert [o["row"] for o in outcomes] == list(range(1, len(outcomes) + 1))
@@ -640,13 +647,7 @@ class TestRoundTrip:
         original = await small_programme(client)
         content = (await client.get(f"{API}/programmes/{original['id']}/export")).content
 
-        def bad_task(name: str, data: bytes) -> bytes:
-            if name != "tasks.jsonl":
-                return data
-            lines = data.decode().splitlines()
-            lines[0] = json.dumps(json.loads(lines[0]) | {"priority": "whenever"})
-            return ("\n".join(lines) + "\n").encode()
-
+        bad_task = with_line_changed("tasks.jsonl", 0, {"priority": "whenever"})
         copy = await make_programme(client)
         r = await start_import(client, copy, rezip(content, bad_task))
         assert r.status_code == 201, r.text
@@ -730,13 +731,7 @@ class TestBackgroundProgrammeImport:
         original = await small_programme(client)
         content = (await client.get(f"{API}/programmes/{original['id']}/export")).content
 
-        def bad_person(name: str, data: bytes) -> bytes:
-            if name != "people.jsonl":
-                return data
-            lines = data.decode().splitlines()
-            lines[0] = json.dumps(json.loads(lines[0]) | {"affiliation": "astronaut"})
-            return ("\n".join(lines) + "\n").encode()
-
+        bad_person = with_line_changed("people.jsonl", 0, {"affiliation": "astronaut"})
         copy = await make_programme(client)
         r = await start_import(client, copy, rezip(content, bad_person))
         assert r.status_code == 202, r.text
