@@ -25,8 +25,6 @@ grow with the programme.
 
 import io
 import json
-import os
-import tempfile
 import uuid
 import zipfile
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
@@ -34,7 +32,6 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
-import anyio
 from fastapi import Request
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ValidationError
@@ -72,6 +69,7 @@ from samskap.indicators.schemas import IndicatorRead, MeasurementRead
 from samskap.indicators.service import IndicatorService, MeasurementService
 from samskap.involvements.schemas import InvolvementRead
 from samskap.involvements.service import InvolvementService
+from samskap.kit.export import through_temporary_file
 from samskap.kit.listing import Filter, ListQuery, ListSpec
 from samskap.kit.service import CrudService
 from samskap.measures.schemas import MeasureRead
@@ -114,7 +112,6 @@ FORMAT_VERSION = 1
 ZIP_MEDIA_TYPE = "application/zip"
 MANIFEST = "manifest.json"
 PAGE_SIZE = 500
-_CHUNK = 64 * 1024
 
 
 class ProgrammeSeats(MemberService):
@@ -329,19 +326,15 @@ async def write_export(
 
 
 async def _zip(request: Request, principal: Principal, programme_id: uuid.UUID):
-    handle, path = tempfile.mkstemp(suffix=".zip")
-    os.close(handle)
-    try:
+    async def write(path: str) -> None:
         async with request.app.state.sessions() as session:
             programme = await ProgrammeService(session, principal).get(programme_id)
             await write_export(session, principal, programme, path)
             # Reading guarded fields leaves audit events, as it does in JSON.
             await session.commit()
-        async with await anyio.open_file(path, "rb") as file:
-            while chunk := await file.read(_CHUNK):
-                yield chunk
-    finally:
-        os.unlink(path)
+
+    async for chunk in through_temporary_file(".zip", write):
+        yield chunk
 
 
 def export_response(

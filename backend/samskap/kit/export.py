@@ -24,7 +24,7 @@ import io
 import json
 import os
 import tempfile
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from dataclasses import replace
 from enum import StrEnum
 from typing import Any
@@ -207,10 +207,23 @@ async def _xlsx(
     async for page in _rows(request, svc, lq, read):
         for row in page:
             sheet.append([xlsx_safe(sheet, value) for value in row])
-    handle, path = tempfile.mkstemp(suffix=".xlsx")
+
+    async def save(path: str) -> None:
+        await anyio.to_thread.run_sync(book.save, path)
+
+    async for chunk in through_temporary_file(".xlsx", save):
+        yield chunk
+
+
+async def through_temporary_file(
+    suffix: str, write: Callable[[str], Awaitable[None]]
+) -> AsyncIterator[bytes]:
+    """A file built by `write(path)` in a temporary file, then streamed from it in chunks
+    and removed: memory holds a chunk, never the file."""
+    handle, path = tempfile.mkstemp(suffix=suffix)
     os.close(handle)
     try:
-        await anyio.to_thread.run_sync(book.save, path)
+        await write(path)
         async with await anyio.open_file(path, "rb") as file:
             while chunk := await file.read(_CHUNK):
                 yield chunk
