@@ -28,6 +28,19 @@ from samskap.models.hearing import (
     hearing_response_file,
 )
 from samskap.models.imports import Import, ImportRow
+from samskap.models.outbound import (
+    CalendarFeed,
+    ComplianceState,
+    Job,
+    JobSchedule,
+    MailPreference,
+    Notice,
+    Notification,
+    UserIdentity,
+    Webhook,
+    WebhookAttempt,
+    WebhookDelivery,
+)
 from samskap.models.involvement import Involvement, involvement_participant
 from samskap.models.measure import (
     CriterionAssessment,
@@ -63,6 +76,17 @@ from samskap.models.survey import (
 from samskap.models.task import Task
 
 __all__ = [
+    "CalendarFeed",
+    "ComplianceState",
+    "Job",
+    "JobSchedule",
+    "MailPreference",
+    "Notice",
+    "Notification",
+    "UserIdentity",
+    "Webhook",
+    "WebhookAttempt",
+    "WebhookDelivery",
     "ApiToken",
     "AuditEvent",
     "AuthSession",

@@ -553,3 +553,27 @@ class ImportOutcome(Vocabulary):
     updated = "updated", "the record with the row's key was changed (or would be)"
     unchanged = "unchanged", "the record with the row's key already had these values"
     failed = "failed", "the row was refused; its errors say why"
+
+
+class JobStatus(Vocabulary):
+    """Where a background job stands."""
+
+    queued = "queued", "waiting until its run_at, then for a worker"
+    running = "running", "taken by a worker whose lease (locked_until) has not run out"
+    succeeded = "succeeded", "done"
+    failed = "failed", "given up after its last attempt; last_error says why"
+
+
+class DeliveryStatus(Vocabulary):
+    """How a webhook delivery stands."""
+
+    pending = "pending", "not yet accepted by the receiver; another attempt is due"
+    delivered = "delivered", "the receiver answered 2xx"
+    failed = "failed", "every attempt failed, or the webhook was disabled; redeliver by hand"
+
+
+class AttemptOutcome(Vocabulary):
+    """What one attempt to deliver a webhook event came to."""
+
+    success = "success", "the receiver answered 2xx"
+    failure = "failure", "an answer other than 2xx, a timeout or no connection"

@@ -1,6 +1,6 @@
 from datetime import date
 
-from sqlalchemy import JSON, Date, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Date, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from samskap.db import Base
@@ -22,6 +22,9 @@ class Programme(Record, ExternallyKeyed, Base):
     starts_on: Mapped[date | None] = mapped_column(Date)
     target_on: Mapped[date | None] = mapped_column(Date, index=True)
     status: Mapped[ProgrammeStatus] = mapped_column(EnumText(ProgrammeStatus, 32), index=True)
+    # Reminders of a deadline go out this many days before it is due.
+    reminder_days_before: Mapped[int] = mapped_column(Integer, default=3, server_default="3")
 
     def municipality_numbers(self) -> set[str]:
         return {m["number"] for m in self.municipalities or []}
+
