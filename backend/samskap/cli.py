@@ -1,4 +1,4 @@
-"""The `samskap` command: migrate, load-demo, create-admin, openapi, serve."""
+"""The `samskap` command: migrate, load-demo, create-admin, openapi, serve, worker."""
 
 import argparse
 import asyncio
@@ -93,6 +93,40 @@ async def _create_admin(email: str, name: str) -> int:
     return 0
 
 
+async def _run_worker(concurrency: int | None, once: bool) -> int:
+    """The job queue's worker and the import worker, until stopped (SIGINT or SIGTERM)."""
+    import signal
+
+    from samskap.imports import worker as import_worker
+    from samskap.jobs.worker import Worker
+    from samskap.main import create_app
+
+    settings = get_settings()
+    app = create_app(settings)
+    worker = Worker(
+        app.state.sessions, settings, concurrency=concurrency or settings.job_concurrency
+    )
+    try:
+        if once:
+            ran = await worker.drain(schedule=True)
+            while await import_worker.step(app):
+                ran += 1
+            print(f"ran {ran} jobs")
+            return 0
+        loop = asyncio.get_running_loop()
+        tasks = [
+            asyncio.create_task(worker.run_forever()),
+            asyncio.create_task(import_worker.run_forever(app)),
+        ]
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, lambda: [t.cancel() for t in tasks])
+        print(f"worker {worker.name}: {worker.concurrency} jobs at a time", flush=True)
+        await asyncio.gather(*tasks, return_exceptions=True)
+        return 0
+    finally:
+        await app.state.engine.dispose()
+
+
 def openapi_document() -> str:
     from samskap.main import create_app
 
@@ -118,6 +152,11 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--reload", action="store_true")
+    worker = sub.add_parser(
+        "worker", help="run the background workers (job queue and imports) until stopped"
+    )
+    worker.add_argument("--concurrency", type=int, help="jobs run side by side")
+    worker.add_argument("--once", action="store_true", help="run the due jobs, then stop")
     args = parser.parse_args(argv)
 
     if args.command == "migrate":
@@ -147,6 +186,8 @@ def main(argv: list[str] | None = None) -> int:
             args.output.parent.mkdir(parents=True, exist_ok=True)
             args.output.write_text(document, encoding="utf-8")
             print(f"wrote {args.output}")
+    elif args.command == "worker":
+        return asyncio.run(_run_worker(args.concurrency, args.once))
     elif args.command == "serve":
         import uvicorn
 

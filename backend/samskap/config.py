@@ -45,6 +45,12 @@ class Settings(BaseSettings):
     import_stale_seconds: float = Field(default=30.0, gt=0)
     import_poll_seconds: float = Field(default=1.0, gt=0)
     run_worker: bool = True
+    # The job queue (samskap/jobs): jobs one worker runs side by side, and how often an idle
+    # worker looks for due jobs (a commit in the same process wakes it at once).
+    job_concurrency: int = Field(default=4, ge=1, le=64)
+    job_poll_seconds: float = Field(default=1.0, gt=0)
+    # Webhook deliveries: how long a receiver has to answer.
+    webhook_timeout_seconds: float = Field(default=10.0, gt=0)
 
     # Access. The placeholder key works in development only: create_app refuses to start
     # elsewhere until SAMSKAP_JWT_SECRET is set to a long random value.

@@ -39,6 +39,7 @@ from samskap.imports.router import router as imports_router
 from samskap.imports.templates_router import router as import_templates_router
 from samskap.indicators.router import router as indicators_router
 from samskap.involvements.router import router as involvements_router
+from samskap.jobs import worker as job_worker
 from samskap.kit.openapi import complete as complete_operations
 from samskap.kit.query import check_query_parameters
 from samskap.measures.router import router as measures_router
@@ -116,9 +117,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
-        # The background worker runs queued imports (samskap/imports/worker.py).
+        # The background workers: queued imports (samskap/imports/worker.py) and the job
+        # queue (webhooks, e-mail, reminders: samskap/jobs/worker.py).
         worker = import_worker.start(_app) if settings.run_worker else None
+        jobs = job_worker.start(_app.state.sessions, settings) if settings.run_worker else None
         yield
+        await job_worker.stop(jobs)
         await import_worker.stop(worker)
         await engine.dispose()
 

@@ -1,4 +1,7 @@
-"""Appending to the audit trail. Nothing in the API updates or deletes an audit event."""
+"""Appending to the audit trail. Nothing in the API updates or deletes an audit event.
+
+Every write of a programme's record is also announced as an outbound event (created,
+updated, deleted) through the outbox: see samskap/jobs/outbox.py."""
 
 import uuid
 from datetime import date, datetime
@@ -9,6 +12,7 @@ from sqlalchemy import inspect
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samskap.auth.principal import Principal
+from samskap.jobs.outbox import emit_change
 from samskap.models import AuditEvent
 
 
@@ -61,4 +65,14 @@ def record_event(
         request_id=principal.request_id,
     )
     session.add(event)
+    emit_change(
+        session,
+        action=action,
+        record_type=record_type,
+        record_id=record_id,
+        programme_id=programme_id,
+        before=before,
+        after=after,
+        actor_user_id=principal.user_id,
+    )
     return event

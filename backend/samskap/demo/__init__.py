@@ -18,12 +18,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from samskap.demo import governance, kristiansand, nordre_follo, nordre_follo_participation, sorum
 from samskap.demo.accounts import ensure_accounts
 from samskap.demo.loader import KINDS, DemoLoader
+from samskap.jobs.outbox import OUTBOX_OFF
 
 __all__ = ["KINDS", "load_demo"]
 
 
 async def load_demo(session: AsyncSession) -> dict[str, int]:
-    """Create what is missing of the demo; return how many records of each kind were made."""
+    """Create what is missing of the demo; return how many records of each kind were made.
+
+    Loading it announces nothing: no webhook, reminder or invitation goes out for the
+    demo's thousands of records at once (the session's outbox is off)."""
+    session.info[OUTBOX_OFF] = True
     loader = DemoLoader(session)
     await nordre_follo.build(loader)
     await kristiansand.build(loader)

@@ -28,6 +28,14 @@ from samskap.models.hearing import (
     hearing_response_file,
 )
 from samskap.models.imports import Import, ImportRow
+from samskap.models.involvement import Involvement, involvement_participant
+from samskap.models.measure import (
+    CriterionAssessment,
+    GroupCriterion,
+    Measure,
+    measure_goal,
+    measure_task,
+)
 from samskap.models.outbound import (
     CalendarFeed,
     ComplianceState,
@@ -40,14 +48,6 @@ from samskap.models.outbound import (
     Webhook,
     WebhookAttempt,
     WebhookDelivery,
-)
-from samskap.models.involvement import Involvement, involvement_participant
-from samskap.models.measure import (
-    CriterionAssessment,
-    GroupCriterion,
-    Measure,
-    measure_goal,
-    measure_task,
 )
 from samskap.models.participation import (
     Idea,
@@ -76,20 +76,11 @@ from samskap.models.survey import (
 from samskap.models.task import Task
 
 __all__ = [
-    "CalendarFeed",
-    "ComplianceState",
-    "Job",
-    "JobSchedule",
-    "MailPreference",
-    "Notice",
-    "Notification",
-    "UserIdentity",
-    "Webhook",
-    "WebhookAttempt",
-    "WebhookDelivery",
     "ApiToken",
     "AuditEvent",
     "AuthSession",
+    "CalendarFeed",
+    "ComplianceState",
     "CriterionAssessment",
     "Deadline",
     "Decision",
@@ -114,9 +105,14 @@ __all__ = [
     "ImportRow",
     "Indicator",
     "Involvement",
+    "Job",
+    "JobSchedule",
+    "MailPreference",
     "Measure",
     "Measurement",
     "Membership",
+    "Notice",
+    "Notification",
     "ParticipationLink",
     "Person",
     "Phase",
@@ -134,6 +130,10 @@ __all__ = [
     "Task",
     "Template",
     "User",
+    "UserIdentity",
+    "Webhook",
+    "WebhookAttempt",
+    "WebhookDelivery",
     "hearing_response_file",
     "involvement_decision",
     "involvement_event",
