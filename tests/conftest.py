@@ -174,3 +174,16 @@ async def _every_write_is_audited(app, writes: list[tuple[str, str, str]]) -> No
         audited = set(await session.scalars(select(AuditEvent.request_id)))
     missing = [(m, u) for m, u, request_id in writes if request_id not in audited]
     assert not missing, f"writes missing from the audit trail: {missing}"
+
+
+@pytest.fixture
+def run_jobs(app):
+    """Runs the job queue's due jobs as a worker would (the test app has no lifespan, so no
+    worker runs by itself): `await run_jobs()`; `schedule=True` enqueues the recurring jobs
+    that are due first. Returns how many jobs ran."""
+    from samskap.jobs.worker import Worker
+
+    async def run(*, schedule: bool = False) -> int:
+        return await Worker(app.state.sessions, app.state.settings).drain(schedule=schedule)
+
+    return run
