@@ -353,6 +353,13 @@ NOT_OF_A_PROGRAMME = {
     "import-templates-xlsx",
 }
 
+# Operations on the signed-in user's own account (their mail choices, notifications,
+# calendar feeds): of no programme, the same for every role; their own tests cover them.
+OWN_ACCOUNT = {
+    "me-mail-preferences-get",
+    "me-mail-preferences-update",
+}
+
 
 # Which record each templated path names, by the path's parameters.
 def fill_path(path: str, p: Programme) -> str:

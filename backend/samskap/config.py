@@ -2,6 +2,7 @@
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -51,6 +52,20 @@ class Settings(BaseSettings):
     job_poll_seconds: float = Field(default=1.0, gt=0)
     # Webhook deliveries: how long a receiver has to answer.
     webhook_timeout_seconds: float = Field(default=10.0, gt=0)
+    # E-mail over SMTP (samskap/mail). No host: no mail is sent; mail jobs log what they
+    # would send and succeed. security: starttls (port 587), tls (implicit TLS, port 465) or
+    # none (a local relay). smtp_ca_file: a CA bundle to trust besides the system's (a
+    # relay with a certificate of the municipality's own CA; the tests' self-signed one).
+    smtp_host: str = ""
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_security: Literal["starttls", "tls", "none"] = "starttls"
+    smtp_user: str = ""
+    smtp_password: str = ""
+    smtp_timeout_seconds: float = Field(default=30.0, gt=0)
+    smtp_ca_file: Path | None = None
+    mail_sender: str = "Samskap <samskap@kommune.example>"
+    # The web app's base URL, for links in e-mails and for calendar feed URLs.
+    public_url: str = "http://127.0.0.1:8000"
 
     # Access. The placeholder key works in development only: create_app refuses to start
     # elsewhere until SAMSKAP_JWT_SECRET is set to a long random value.
