@@ -126,7 +126,8 @@ class Worker:
         if isinstance(exc, GiveUp):
             retry_in, error = None, str(exc)
         elif isinstance(exc, Retry):
-            retry_in, error = exc.after or handler.backoff(job.attempt), str(exc)
+            retry_in = exc.after if exc.after is not None else handler.backoff(job.attempt)
+            error = str(exc)
         else:
             log.exception("job %s (%s) failed", job.id, job.kind, exc_info=exc)
             retry_in = handler.backoff(job.attempt)

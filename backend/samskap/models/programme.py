@@ -27,4 +27,3 @@ class Programme(Record, ExternallyKeyed, Base):
 
     def municipality_numbers(self) -> set[str]:
         return {m["number"] for m in self.municipalities or []}
-
