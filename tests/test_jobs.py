@@ -230,3 +230,32 @@ async def test_two_workers_run_a_thousand_jobs_each_exactly_once(app, settings):
         attempts = await session.scalar(select(func.max(Job.attempts)).where(Job.kind == kind))
     assert statuses == {JobStatus.succeeded: 1000}
     assert attempts == 1
+
+
+async def test_finished_jobs_are_pruned_after_their_retention(app, run_jobs):
+    kind = record_kind("old")
+    async with app.state.sessions() as session:
+        for n in ("recent", "old", "old-failed", "recent-failed"):
+            queue.enqueue(session, kind, {"n": n})
+        await session.commit()
+    await run_jobs()
+    days = app.state.settings.job_retention_days
+    ages = {
+        "old": (JobStatus.succeeded, days + 1),
+        "old-failed": (JobStatus.failed, 4 * days + 1),
+        "recent-failed": (JobStatus.failed, days + 1),
+    }
+    async with app.state.sessions() as session:
+        for n, (status, age) in ages.items():
+            await session.execute(
+                update(Job)
+                .where(Job.payload["n"].as_string() == n)
+                .values(status=status, finished_at=utcnow() - timedelta(days=age))
+            )
+        await session.commit()
+    async with app.state.sessions() as session:
+        queue.enqueue(session, "jobs.prune")
+        await session.commit()
+    await run_jobs()
+    left = {j.payload["n"] for j in await jobs(app, kind)}
+    assert left == {"recent", "recent-failed"}

@@ -50,6 +50,8 @@ class Settings(BaseSettings):
     # worker looks for due jobs (a commit in the same process wakes it at once).
     job_concurrency: int = Field(default=4, ge=1, le=64)
     job_poll_seconds: float = Field(default=1.0, gt=0)
+    # Succeeded jobs are deleted after this many days; failed ones after four times as long.
+    job_retention_days: int = Field(default=7, ge=1)
     # Webhook deliveries: how long a receiver has to answer.
     webhook_timeout_seconds: float = Field(default=10.0, gt=0)
     # E-mail over SMTP (samskap/mail). No host: no mail is sent; mail jobs log what they
