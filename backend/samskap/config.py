@@ -54,6 +54,16 @@ class Settings(BaseSettings):
     job_retention_days: int = Field(default=7, ge=1)
     # Webhook deliveries: how long a receiver has to answer.
     webhook_timeout_seconds: float = Field(default=10.0, gt=0)
+    # Webhook targets on loopback, private, link-local or other non-public addresses are
+    # refused (when a webhook is saved and again when each delivery is sent) unless this is
+    # on: for tests and for receivers inside the municipality's own network.
+    webhook_allow_private_targets: bool = False
+    # Multiplies the webhook retry schedule (5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h); tests
+    # set it small so that retries are due at once.
+    webhook_retry_scale: float = Field(default=1.0, ge=0)
+    # How long a worker holds a job before another may take it (renewed while it runs);
+    # unset, each job kind's own lease (60 s). Tests that kill a worker set it short.
+    job_lease_seconds: float | None = Field(default=None, gt=0)
     # E-mail over SMTP (samskap/mail). No host: no mail is sent; mail jobs log what they
     # would send and succeed. security: starttls (port 587), tls (implicit TLS, port 465) or
     # none (a local relay). smtp_ca_file: a CA bundle to trust besides the system's (a
@@ -84,6 +94,18 @@ class Settings(BaseSettings):
     argon2_memory_cost_kib: int = 65_536
     # Each hash in progress holds argon2_memory_cost_kib; more logins than this wait their turn.
     password_hash_workers: int = Field(default=2, ge=1, le=64)
+    # Sign-in with the municipality's identity provider (OpenID Connect, samskap/auth/oidc.py):
+    # offered on the login page when an issuer and a client id are set. Register the redirect
+    # URI {public_url}/api/v1/auth/oidc/callback with the provider. password_login off refuses
+    # the password grant (403 password_login_disabled): accounts sign in only through the
+    # provider.
+    oidc_issuer: str = ""
+    oidc_client_id: str = ""
+    oidc_client_secret: str = ""
+    oidc_provider_name: str = "Entra ID"
+    oidc_scopes: str = "openid profile email"
+    oidc_timeout_seconds: float = Field(default=10.0, gt=0)
+    password_login: bool = True
 
     def check_secrets(self) -> None:
         if self.environment == "development":

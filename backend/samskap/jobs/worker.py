@@ -90,7 +90,7 @@ class Worker:
                 )
                 await session.commit()
                 return
-            keeper = asyncio.create_task(self._keep_lease(job, handler.lease))
+            keeper = asyncio.create_task(self._keep_lease(job, self._lease_of(handler)))
             try:
                 await handler.run(
                     JobContext(job, session, self.sessions, self.settings, self.http, self.name)
@@ -231,7 +231,14 @@ class Worker:
                 await asyncio.gather(*running, return_exceptions=True)
 
     def _lease(self) -> timedelta:
+        if self.settings.job_lease_seconds:
+            return timedelta(seconds=self.settings.job_lease_seconds)
         return max((h.lease for h in registry.HANDLERS.values()), default=timedelta(seconds=60))
+
+    def _lease_of(self, handler: registry.Handler) -> timedelta:
+        if self.settings.job_lease_seconds:
+            return timedelta(seconds=self.settings.job_lease_seconds)
+        return handler.lease
 
 
 def start(sessions: Sessions, settings: Settings) -> asyncio.Task[None]:
