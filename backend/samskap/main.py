@@ -42,6 +42,8 @@ from samskap.involvements.router import router as involvements_router
 from samskap.jobs import worker as job_worker
 from samskap.kit.openapi import complete as complete_operations
 from samskap.kit.query import check_query_parameters
+from samskap.mail.router import public as mail_preferences_public
+from samskap.mail.router import router as mail_preferences_router
 from samskap.measures.router import router as measures_router
 from samskap.memberships.router import router as memberships_router
 from samskap.middleware import RequestGuard
@@ -176,6 +178,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     api.include_router(survey_answers_public)
     # So do ideas sent through a participation link, and their receipts.
     api.include_router(participation_public)
+    # So are a person's mail choices through the link in every mail (a signed address).
+    api.include_router(mail_preferences_public)
     # Everything else needs a token. The dependency runs before any handler, so a request
     # without one learns nothing about what exists.
     protected = APIRouter(dependencies=[Depends(current_principal)])
@@ -212,6 +216,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # Before the imports' router: /imports/templates is no import id.
         import_templates_router,
         imports_router,
+        mail_preferences_router,
     ):
         protected.include_router(router)
     api.include_router(protected)

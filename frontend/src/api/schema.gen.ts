@@ -207,6 +207,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/mail-preferences/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The mail choices of the address a mail's link names
+         * @description No login: the token in the link at the end of every mail names the address and is
+         *     signed by the server; a token it did not sign answers 404.
+         */
+        get: operations["mail-preferences-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the mail choices of the address a mail's link names
+         * @description JSON Merge Patch with If-Match, as for your own; no login (the link's token is the
+         *     access; a token the server did not sign answers 404). Turning every choice off stops
+         *     every mail to the address.
+         */
+        patch: operations["mail-preferences-update"];
+        trace?: never;
+    };
     "/api/v1/auth/logout": {
         parameters: {
             query?: never;
@@ -3575,6 +3602,32 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mail-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your mail choices
+         * @description What your account's address receives by e-mail, and in which language (the defaults,
+         *     at version 0, until you choose). An API token answers 403 `user_required`.
+         */
+        get: operations["me-mail-preferences-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change your mail choices
+         * @description JSON Merge Patch of your choices, with If-Match of the version read ("0" before the
+         *     first change). An API token answers 403 `user_required`.
+         */
+        patch: operations["me-mail-preferences-update"];
         trace?: never;
     };
 }
@@ -8564,6 +8617,91 @@ export interface components {
              * @description Defaults to the session of the access token used
              */
             refresh_token?: string | null;
+        };
+        /**
+         * MailPreferenceRead
+         * @description An address's mail choices. An address that has chosen nothing yet has the defaults
+         *     and version 0.
+         */
+        MailPreferenceRead: {
+            /**
+             * Email
+             * @description The address the choices are for
+             */
+            email: string;
+            /**
+             * Language
+             * @description The language of the mails: `nb` Norwegian Bokmål (the default), `nn` Norwegian Nynorsk, `en` English
+             * @enum {string}
+             */
+            language: "nb" | "nn" | "en";
+            /**
+             * Deadline Reminders
+             * @description Reminders before a deadline one is responsible for or receives (alone or through a group), as many days before as the programme says
+             */
+            deadline_reminders: boolean;
+            /**
+             * Meeting Invitations
+             * @description Invitations to meetings one is invited to, their changes and cancellations, with a calendar file (.ics)
+             */
+            meeting_invitations: boolean;
+            /**
+             * Hearing Invitations
+             * @description Invitations to respond to a hearing that invites one or one's group
+             */
+            hearing_invitations: boolean;
+            /**
+             * Notifications
+             * @description Each notification of one's notification centre as a mail of its own, when it arrives (for an address with an account)
+             */
+            notifications: boolean;
+            /**
+             * Daily Digest
+             * @description Every morning at 07.00 (Oslo time) a summary of the last day's unread notifications, when there are any (for an address with an account)
+             */
+            daily_digest: boolean;
+            /**
+             * Version
+             * @description Grows with every change; the ETag. 0 while nothing has been chosen
+             */
+            version: number;
+        };
+        /**
+         * MailPreferenceUpdate
+         * @description Changes to apply. What an address receives by e-mail, and in which language.
+         */
+        MailPreferenceUpdate: {
+            /**
+             * Language
+             * @description The language of the mails: `nb` Norwegian Bokmål (the default), `nn` Norwegian Nynorsk, `en` English
+             * @enum {string}
+             */
+            language?: "nb" | "nn" | "en";
+            /**
+             * Deadline Reminders
+             * @description Reminders before a deadline one is responsible for or receives (alone or through a group), as many days before as the programme says
+             */
+            deadline_reminders?: boolean;
+            /**
+             * Meeting Invitations
+             * @description Invitations to meetings one is invited to, their changes and cancellations, with a calendar file (.ics)
+             */
+            meeting_invitations?: boolean;
+            /**
+             * Hearing Invitations
+             * @description Invitations to respond to a hearing that invites one or one's group
+             */
+            hearing_invitations?: boolean;
+            /**
+             * Notifications
+             * @description Each notification of one's notification centre as a mail of its own, when it arrives (for an address with an account)
+             */
+            notifications?: boolean;
+            /**
+             * Daily Digest
+             * @description Every morning at 07.00 (Oslo time) a summary of the last day's unread notifications, when there are any (for an address with an account)
+             */
+            daily_digest?: boolean;
         };
         /**
          * MandateStatus
@@ -16311,6 +16449,198 @@ export interface operations {
             };
             /** @description Too many requests; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "mail-preferences-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token of the link at the end of every mail: the address, signed by the server */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailPreferenceRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "mail-preferences-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The token of the link at the end of every mail: the address, signed by the server */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MailPreferenceUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailPreferenceRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -42720,6 +43050,219 @@ export interface operations {
             };
             /** @description Invalid input */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "me-mail-preferences-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailPreferenceRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "me-mail-preferences-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MailPreferenceUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailPreferenceRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,7 @@
+"""The mail module's jobs, registered with the queue (listed in HANDLER_MODULES): sending,
+one notification by mail, meeting and hearing invitations, the daily digest, and the
+deadline scan that sends reminders and announces deadlines due soon and overdue."""
+
+from samskap.mail import notify, sending
+
+__all__ = ["notify", "sending"]

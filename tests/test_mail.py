@@ -1,0 +1,357 @@
+"""E-mail: the mail.send job against a real SMTP server (tests/mailserver.py), one
+notification by mail, and the mail choices (own, and through the link in every mail)."""
+
+import logging
+import uuid
+from datetime import timedelta
+
+from sqlalchemy import select, update
+
+from samskap.db import utcnow
+from samskap.jobs.queue import enqueue
+from samskap.mail.notify import send_notification_mail
+from samskap.mail.sending import SEND
+from samskap.mail.tokens import mail_token
+from samskap.models import Job, Notification
+from samskap.models.enums import JobStatus
+from tests.factories import API, make_programme
+from tests.mailserver import (
+    MailServer,
+    free_port,
+    html_text,
+    mail_server,
+    plain_text,
+    self_signed,
+)
+
+__all__ = ["mail_server"]
+PROBLEM = "application/problem+json"
+
+
+async def _choose(http, url: str, **choices) -> dict:
+    r = await http.patch(url, json=choices)
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+async def _notify(app, user_id, **facts) -> None:
+    async with app.state.sessions() as session:
+        notification = Notification(
+            user_id=user_id,
+            type="deadline.due_soon",
+            facts={"title": "Budsjett 2027", "due_at": "2026-12-03T13:00:00+00:00"} | facts,
+        )
+        session.add(notification)
+        send_notification_mail(session, user_id, notification, path="/p/x/deadlines")
+        await session.commit()
+
+
+async def _jobs(app, kind: str) -> list[Job]:
+    async with app.state.sessions() as session:
+        return list(await session.scalars(select(Job).where(Job.kind == kind)))
+
+
+async def _due_now(app) -> None:
+    """Moves every queued job's next attempt to now (instead of waiting out its back-off)."""
+    async with app.state.sessions() as session:
+        await session.execute(
+            update(Job).where(Job.status == JobStatus.queued).values(run_at=utcnow())
+        )
+        await session.commit()
+
+
+class TestOneNotificationByMail:
+    async def test_a_user_who_chose_notifications_gets_each_as_a_mail(
+        self, app, accounts, run_jobs, mail_server: MailServer
+    ):
+        user = await accounts.user(email="kari@example.no")
+        http = accounts.bearer(await accounts.token_for(user))
+        await _choose(http, f"{API}/me/mail-preferences", notifications=True, language="en")
+        await _notify(app, user.id)
+        await run_jobs()
+        [message] = mail_server.to("kari@example.no")
+        assert (
+            message["Subject"]
+            == "Samskap: The deadline “Budsjett 2027” is due 3 December 2026 at 14:00"
+        )
+        assert message["Auto-Submitted"] == "auto-generated"
+        assert message["Message-ID"] and message["Date"]
+        assert message.get_content_type() == "multipart/alternative"
+        text = plain_text(message)
+        assert "3 December 2026 at 14:00" in text
+        assert "http://127.0.0.1:8000/p/x/deadlines" in text
+        token = mail_token(app.state.settings, "kari@example.no")
+        assert message["List-Unsubscribe"] == (f"<http://127.0.0.1:8000/mail-preferences/{token}>")
+        assert f"/mail-preferences/{token}" in text
+        assert f'/mail-preferences/{token}"' in html_text(message)
+        assert '<html lang="en">' in html_text(message)
+
+    async def test_nothing_is_mailed_without_the_choice(
+        self, app, accounts, run_jobs, mail_server: MailServer
+    ):
+        user = await accounts.user(email="ola@example.no")
+        await _notify(app, user.id)
+        assert await run_jobs() == 1
+        assert mail_server.messages == []
+        [job] = await _jobs(app, "mail.notification")
+        assert job.status == JobStatus.succeeded
+
+    async def test_norwegian_by_default(self, app, accounts, run_jobs, mail_server: MailServer):
+        user = await accounts.user(email="nora@example.no")
+        http = accounts.bearer(await accounts.token_for(user))
+        await _choose(http, f"{API}/me/mail-preferences", notifications=True)
+        await _notify(app, user.id)
+        await run_jobs()
+        [message] = mail_server.messages
+        assert "«Budsjett 2027» går ut 3. desember 2026 kl. 14.00" in message["Subject"]
+        assert "Velg hva du vil få på e-post" in plain_text(message)
+
+
+def _payload(to: str = "mottaker@example.no", **more) -> dict:
+    return {
+        "to": to,
+        "subject": "Prøve",
+        "text": "Hei\n",
+        "html": "<p>Hei</p>",
+        "language": "nb",
+        "list_unsubscribe": "http://127.0.0.1:8000/mail-preferences/x",
+        "message_id": f"<{uuid.uuid4().hex}@kommune.example>",
+        "date": "Thu, 03 Dec 2026 13:00:00 +0000",
+        "attachments": [],
+    } | more
+
+
+async def _enqueue(app, payload: dict) -> None:
+    async with app.state.sessions() as session:
+        enqueue(session, SEND, payload)
+        await session.commit()
+
+
+class TestSending:
+    async def test_a_temporary_refusal_is_retried_and_the_same_message_sent_once(
+        self, app, run_jobs, mail_server: MailServer
+    ):
+        mail_server.refuse_next("451 4.3.0 Try again later")
+        payload = _payload()
+        await _enqueue(app, payload)
+        await run_jobs()
+        assert mail_server.collector.refused == 1 and mail_server.messages == []
+        [job] = await _jobs(app, SEND)
+        assert job.status == JobStatus.queued and job.attempts == 1
+        assert "451" in (job.last_error or "")
+        assert job.run_at > utcnow() + timedelta(seconds=30)
+        await _due_now(app)
+        await run_jobs()
+        [message] = mail_server.messages
+        assert message["Message-ID"] == payload["message_id"]
+        [job] = await _jobs(app, SEND)
+        assert job.status == JobStatus.succeeded and job.attempts == 2
+        await _due_now(app)
+        assert await run_jobs() == 0
+        assert len(mail_server.messages) == 1
+
+    async def test_a_permanent_refusal_fails_at_once(self, app, run_jobs, mail_server: MailServer):
+        mail_server.refuse_next("550 5.1.1 No such user")
+        await _enqueue(app, _payload())
+        await run_jobs()
+        [job] = await _jobs(app, SEND)
+        assert job.status == JobStatus.failed and job.attempts == 1
+        assert "550" in (job.last_error or "")
+
+    async def test_no_server_is_retried(self, app, run_jobs, mail_server: MailServer):
+        app.state.settings.smtp_port = free_port()  # nothing listens there
+        await _enqueue(app, _payload())
+        await run_jobs()
+        [job] = await _jobs(app, SEND)
+        assert job.status == JobStatus.queued and "could not reach" in (job.last_error or "")
+
+    async def test_without_an_smtp_host_nothing_is_sent_and_the_job_succeeds(
+        self, app, run_jobs, caplog
+    ):
+        assert app.state.settings.smtp_host == ""
+        await _enqueue(app, _payload(subject="Ikke sendt"))
+        with caplog.at_level(logging.INFO, logger="samskap.mail"):
+            await run_jobs()
+        [job] = await _jobs(app, SEND)
+        assert job.status == JobStatus.succeeded
+        assert "not sending 'Ikke sendt' to mottaker@example.no" in caplog.text
+
+    async def test_an_attachment_and_starttls_with_a_trusted_ca_file(self, app, run_jobs, tmp_path):
+        import ssl
+
+        cert, key = self_signed(tmp_path)
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(cert, key)
+        server = MailServer(tls_context=context)
+        server.start()
+        original = app.state.settings
+        app.state.settings = original.model_copy(
+            update={
+                "smtp_host": "127.0.0.1",
+                "smtp_port": server.port,
+                "smtp_security": "starttls",
+                "smtp_ca_file": cert,
+                "smtp_user": "",
+            }
+        )
+        try:
+            ics = b"BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n"
+            import base64
+
+            await _enqueue(
+                app,
+                _payload(
+                    attachments=[
+                        {
+                            "filename": "invitasjon.ics",
+                            "content_type": "text/calendar; method=REQUEST",
+                            "data": base64.b64encode(ics).decode(),
+                        }
+                    ]
+                ),
+            )
+            await run_jobs()
+        finally:
+            app.state.settings = original
+            server.stop()
+        [message] = server.messages
+        assert message.get_content_type() == "multipart/mixed"
+        [attached] = list(message.iter_attachments())
+        assert attached.get_content_type() == "text/calendar"
+        assert attached.get_param("method") == "REQUEST"
+        assert attached.get_filename() == "invitasjon.ics"
+        assert attached.get_content().replace("\n", "\r\n").startswith("BEGIN:VCALENDAR")
+        assert plain_text(message).strip() == "Hei"
+
+    async def test_starttls_refuses_an_untrusted_certificate(self, app, run_jobs, tmp_path):
+        import ssl
+
+        cert, key = self_signed(tmp_path)
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(cert, key)
+        server = MailServer(tls_context=context)
+        server.start()
+        original = app.state.settings
+        app.state.settings = original.model_copy(
+            update={"smtp_host": "127.0.0.1", "smtp_port": server.port}
+        )
+        try:
+            await _enqueue(app, _payload())
+            await run_jobs()
+        finally:
+            app.state.settings = original
+            server.stop()
+        assert server.messages == []
+        [job] = await _jobs(app, SEND)
+        assert job.status == JobStatus.queued
+
+
+class TestMyChoices:
+    async def test_defaults_then_a_change_with_if_match(self, app, accounts):
+        user = await accounts.user(email="Kari.Nordmann@Example.no")
+        http = accounts.bearer(await accounts.token_for(user), reads_etag=False)
+        r = await http.get(f"{API}/me/mail-preferences")
+        assert r.status_code == 200 and r.headers["etag"] == '"0"'
+        assert r.json() == {
+            "email": "kari.nordmann@example.no",
+            "language": "nb",
+            "deadline_reminders": True,
+            "meeting_invitations": True,
+            "hearing_invitations": True,
+            "notifications": False,
+            "daily_digest": False,
+            "version": 0,
+        }
+        r = await http.patch(f"{API}/me/mail-preferences", json={"daily_digest": True})
+        assert r.status_code == 428
+        r = await http.patch(
+            f"{API}/me/mail-preferences",
+            json={"daily_digest": True, "language": "nn"},
+            headers={"If-Match": '"0"'},
+        )
+        assert r.status_code == 200, r.text
+        assert r.json()["daily_digest"] is True and r.json()["language"] == "nn"
+        assert r.json()["version"] == 1 and r.headers["etag"] == '"1"'
+        r = await http.patch(
+            f"{API}/me/mail-preferences",
+            json={"daily_digest": False},
+            headers={"If-Match": '"0"'},
+        )
+        assert r.status_code == 412
+        r = await http.patch(
+            f"{API}/me/mail-preferences",
+            json={"meeting_invitations": False},
+            headers={"If-Match": '"1"'},
+        )
+        assert r.json()["version"] == 2 and r.json()["daily_digest"] is True
+
+    async def test_bad_input_changes_nothing(self, accounts):
+        http = await accounts.client()
+        for body, pointer in (
+            ({"language": "de"}, "/language"),
+            ({"notifications": None}, "/notifications"),
+            ({"daily_digest": "sometimes"}, "/daily_digest"),
+            ({"colour": "blue"}, "/colour"),
+        ):
+            r = await http.patch(f"{API}/me/mail-preferences", json=body)
+            assert r.status_code == 422, (body, r.text)
+            assert r.headers["content-type"].startswith(PROBLEM)
+            assert r.json()["errors"][0]["pointer"] == pointer, r.json()
+        assert (await http.get(f"{API}/me/mail-preferences")).json()["version"] == 0
+
+    async def test_an_api_token_has_no_mail_choices(self, client, accounts):
+        programme = await make_programme(client)
+        r = await client.post(
+            f"{API}/api-tokens", json={"programme_id": programme["id"], "name": "Intranett"}
+        )
+        integration = accounts.bearer(r.json()["token"])
+        for method in ("GET", "PATCH"):
+            r = await integration.request(
+                method, f"{API}/me/mail-preferences", json={}, headers={"If-Match": "*"}
+            )
+            assert r.status_code == 403, r.text
+            assert r.json()["errors"][0]["code"] == "user_required"
+
+    async def test_anonymous_is_refused(self, anonymous):
+        assert (await anonymous.get(f"{API}/me/mail-preferences")).status_code == 401
+
+
+class TestTheLinkInEveryMail:
+    async def test_opens_the_address_choices_without_login(self, app, accounts, anonymous):
+        token = mail_token(app.state.settings, "Per@Example.no")
+        url = f"{API}/mail-preferences/{token}"
+        r = await anonymous.get(url)
+        assert r.status_code == 200 and r.json()["email"] == "per@example.no"
+        r = await anonymous.patch(url, json={"deadline_reminders": False, "language": "en"})
+        assert r.status_code == 200, r.text
+        assert r.json()["deadline_reminders"] is False and r.json()["version"] == 1
+        # The same address's account sees the same choices.
+        user = await accounts.user(email="per@example.no")
+        mine = accounts.bearer(await accounts.token_for(user))
+        assert (await mine.get(f"{API}/me/mail-preferences")).json() == r.json()
+
+    async def test_a_forged_or_changed_token_is_404(self, app, anonymous):
+        token = mail_token(app.state.settings, "per@example.no")
+        other = mail_token(app.state.settings, "kari@example.no")
+        forged = [
+            token.split(".")[0] + "." + other.split(".")[1],
+            token[:-2] + ("AA" if not token.endswith("AA") else "BB"),
+            "cGVyQGV4YW1wbGUubm8",
+            "x.y",
+            mail_token(
+                app.state.settings.model_copy(update={"jwt_secret": "another-key" * 4}),
+                "per@example.no",
+            ),
+        ]
+        for bad in forged:
+            for method in ("GET", "PATCH"):
+                r = await anonymous.request(
+                    method,
+                    f"{API}/mail-preferences/{bad}",
+                    json={"daily_digest": True},
+                    headers={"If-Match": "*"},
+                )
+                assert r.status_code == 404, (bad, r.status_code, r.text)
+                assert r.headers["content-type"].startswith(PROBLEM)
+        r = await anonymous.get(f"{API}/mail-preferences/{token}")
+        assert r.json()["version"] == 0
