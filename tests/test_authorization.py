@@ -31,6 +31,10 @@ PUBLIC = {
     # access).
     "mail-preferences-get",
     "mail-preferences-update",
+    # How one may log in, and signing in at the identity provider (tests/test_oidc.py).
+    "auth-providers",
+    "auth-oidc-login",
+    "auth-oidc-callback",
 }
 PROBLEM = "application/problem+json"
 

@@ -35,7 +35,20 @@ class RefreshGrant(InputModel):
     )
 
 
-TokenRequest = Annotated[PasswordGrant | RefreshGrant, Field(discriminator="grant_type")]
+class SignInCodeGrant(InputModel):
+    """Exchange the one-time code of a sign-in at the identity provider for the session's
+    tokens: the code comes in the fragment of /login/oidc, where the callback sends the
+    browser; it works once and for two minutes."""
+
+    grant_type: Literal["oidc_code"] = Field(description="Always `oidc_code` for this grant")
+    code: str = Field(
+        min_length=1, max_length=200, description="The `code` of the /login/oidc fragment"
+    )
+
+
+TokenRequest = Annotated[
+    PasswordGrant | RefreshGrant | SignInCodeGrant, Field(discriminator="grant_type")
+]
 
 
 class TokenResponse(BaseModel):
@@ -86,4 +99,34 @@ class Me(BaseModel):
     )
     token_expires_at: datetime | None = Field(
         None, description="When the token used expires, where known"
+    )
+
+
+class OidcProvider(BaseModel):
+    """The identity provider the login page offers."""
+
+    name: str = Field(description="The provider's name for the button, e.g. `Entra ID`")
+    login_url: str = Field(
+        description="Where the browser goes to sign in (GET); add `?return_to=/path` to "
+        "come back to a page of the web app"
+    )
+
+
+class LoginOptions(BaseModel):
+    """How one may log in: what the login page shows."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "password": True,
+                    "oidc": {"name": "Entra ID", "login_url": "/api/v1/auth/oidc/login"},
+                }
+            ]
+        }
+    )
+
+    password: bool = Field(description="Whether the password grant is accepted")
+    oidc: OidcProvider | None = Field(
+        description="The identity provider to sign in with; null when none is configured"
     )

@@ -1,6 +1,7 @@
 """Logging in and refreshing: sessions, their single-use refresh tokens, failed-login limits."""
 
 import uuid
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from sqlalchemy import CursorResult, func, select, update
@@ -15,15 +16,29 @@ from samskap.auth.tokens import (
     digest,
     issue_access_token,
     new_refresh_token,
+    new_sign_in_code,
     refresh_token_session,
+    sign_in_code_session,
 )
 from samskap.config import Settings
 from samskap.db import utcnow
 from samskap.kit.ids import uuid7
 from samskap.models import AuthSession, User
-from samskap.problems import Unauthorized
+from samskap.problems import Forbidden, Unauthorized
 
 UNKNOWN_REFRESH_TOKEN = "The refresh token is unknown, revoked or expired."
+# How long the web app has to exchange the one-time code of a sign-in at the provider.
+SIGN_IN_CODE_SECONDS = 120
+
+
+class PasswordLoginDisabled(Forbidden):
+    """Accounts sign in through the identity provider only (SAMSKAP_PASSWORD_LOGIN=false)."""
+
+    def __init__(self) -> None:
+        detail = "Logging in with a password is switched off; sign in with the identity provider."
+        super().__init__(
+            detail, errors=[{"code": "password_login_disabled", "detail": "password login is off"}]
+        )
 
 
 class RefreshTokenReused(Unauthorized):
@@ -48,6 +63,8 @@ class LoginService:
         self, username: str, password: str, *, limiter: LoginLimiter, address: str
     ) -> TokenResponse:
         """A new session for a right e-mail address and password."""
+        if not self.settings.password_login:
+            raise PasswordLoginDisabled()
         name = username.strip().lower()
         with limiter.attempt(account=name, address=address) as attempt:
             user = await self.session.scalar(select(User).where(func.lower(User.email) == name))
@@ -57,25 +74,76 @@ class LoginService:
             if user is None or not valid or not user.active:
                 attempt.fail()
                 raise Unauthorized("Wrong e-mail address or password.")
+        return await self.start_session(user.id, address)
+
+    async def start_session(self, user_id: uuid.UUID, address: str) -> TokenResponse:
+        """A new session of a user whose identity has been established: the tokens."""
+        session_id, refresh = await self._open_session(
+            user_id,
+            address,
+            lifetime=timedelta(days=self.settings.refresh_token_days),
+            secret=new_refresh_token,
+        )
+        return self._tokens(user_id, session_id, refresh)
+
+    async def start_handed_over_session(
+        self, user_id: uuid.UUID, address: str, *, method: str
+    ) -> str:
+        """A new session of a user signed in elsewhere (at the identity provider), to be handed
+        to the web app: a one-time code that `redeem_sign_in_code` exchanges for the tokens
+        within SIGN_IN_CODE_SECONDS. Until then the session holds the code's hash where a
+        refresh token's would be, so that the code works exactly once."""
+        _, code = await self._open_session(
+            user_id,
+            address,
+            lifetime=timedelta(seconds=SIGN_IN_CODE_SECONDS),
+            secret=new_sign_in_code,
+            method=method,
+        )
+        return code
+
+    async def _open_session(
+        self,
+        user_id: uuid.UUID,
+        address: str,
+        *,
+        lifetime: timedelta,
+        secret: Callable[[Settings, uuid.UUID], str],
+        method: str | None = None,
+    ) -> tuple[uuid.UUID, str]:
         now = utcnow()
         login = AuthSession(
             id=uuid7(),
-            user_id=user.id,
-            expires_at=now + timedelta(days=self.settings.refresh_token_days),
+            user_id=user_id,
+            expires_at=now + lifetime,
             last_used_at=now,
             client_address=address[:64],
         )
-        refresh = new_refresh_token(self.settings, login.id)
-        login.refresh_token_hash = digest(refresh)
+        token = secret(self.settings, login.id)
+        login.refresh_token_hash = digest(token)
         self.session.add(login)
         await self.session.flush()
-        self._audit("login", user.id, login.id)
-        return self._tokens(user.id, login.id, refresh)
+        self._audit("login", user_id, login.id, {"method": method} if method else None)
+        return login.id, token
 
     async def refresh(self, token: str) -> TokenResponse:
         """Exchanges a refresh token for a new pair, once. A token shown a second time, even
         by two concurrent requests, ends its session (RFC 9700 § 4.14.2)."""
-        session_id = refresh_token_session(self.settings, token)
+        return await self._exchange(refresh_token_session(self.settings, token), token)
+
+    async def redeem_sign_in_code(self, code: str) -> TokenResponse:
+        """Exchanges the one-time code of a sign-in at the identity provider for the session's
+        tokens, once; the session then lasts as a password login's does. A code shown a
+        second time ends its session, as a reused refresh token does."""
+        return await self._exchange(
+            sign_in_code_session(self.settings, code),
+            code,
+            lifetime=timedelta(days=self.settings.refresh_token_days),
+        )
+
+    async def _exchange(
+        self, session_id: uuid.UUID | None, token: str, *, lifetime: timedelta | None = None
+    ) -> TokenResponse:
         if session_id is None:
             raise Unauthorized(UNKNOWN_REFRESH_TOKEN)
         now = utcnow()
@@ -96,6 +164,7 @@ class LoginService:
         if not active:
             raise Unauthorized("The account is not active.")
         refresh = new_refresh_token(self.settings, session_id)
+        renewed = {"expires_at": now + lifetime} if lifetime is not None else {}
         # Rotates only if the presented token is still the current one: of two requests with
         # the same token, one rotates and the other finds nothing to update.
         # An UPDATE's result is a CursorResult (with its rowcount), which execute() does not say.
@@ -110,6 +179,7 @@ class LoginService:
                 refresh_token_hash=digest(refresh),
                 last_used_at=now,
                 version=AuthSession.version + 1,
+                **renewed,
             )
             .execution_options(synchronize_session=False)
         )

@@ -16,6 +16,8 @@ from samskap.db import utcnow
 ISSUER = "samskap"
 API_TOKEN_PREFIX = "smk_"
 REFRESH_TOKEN_PREFIX = "smr_"
+# The one-time code that hands a session started at the identity provider to the web app.
+SIGN_IN_CODE_PREFIX = "smo_"
 
 
 def digest(secret: str) -> str:
@@ -31,26 +33,55 @@ def new_secret(prefix: str = "") -> str:
 def new_refresh_token(settings: Settings, session_id: uuid.UUID) -> str:
     """A refresh token names its session and is signed, so that a rotated token shown again is
     known as one this server issued for that session (reuse), not as a random string."""
-    session_hex, nonce = session_id.hex, secrets.token_urlsafe(32)
-    return f"{REFRESH_TOKEN_PREFIX}{session_hex}.{nonce}.{_sign(settings, session_hex, nonce)}"
+    return _session_secret(settings, REFRESH_TOKEN_PREFIX, session_id)
 
 
 def refresh_token_session(settings: Settings, token: str) -> uuid.UUID | None:
     """The session a refresh token was issued for; None for one this server did not issue."""
-    if not token.startswith(REFRESH_TOKEN_PREFIX):
+    return _secret_session(settings, REFRESH_TOKEN_PREFIX, token)
+
+
+def new_sign_in_code(settings: Settings, session_id: uuid.UUID) -> str:
+    """A one-time code for a session started through the identity provider: the web app
+    exchanges it for the session's tokens (POST /auth/token, grant `oidc_code`). Signed for
+    this purpose only, so that neither a refresh token nor this code passes for the other."""
+    return _session_secret(settings, SIGN_IN_CODE_PREFIX, session_id)
+
+
+def sign_in_code_session(settings: Settings, code: str) -> uuid.UUID | None:
+    """The session a sign-in code was issued for; None for one this server did not issue."""
+    return _secret_session(settings, SIGN_IN_CODE_PREFIX, code)
+
+
+def _session_secret(settings: Settings, prefix: str, session_id: uuid.UUID) -> str:
+    session_hex, nonce = session_id.hex, secrets.token_urlsafe(32)
+    return f"{prefix}{session_hex}.{nonce}.{_sign(settings, prefix, session_hex, nonce)}"
+
+
+def _secret_session(settings: Settings, prefix: str, token: str) -> uuid.UUID | None:
+    if not token.startswith(prefix):
         return None
-    parts = token.removeprefix(REFRESH_TOKEN_PREFIX).split(".")
+    parts = token.removeprefix(prefix).split(".")
     if len(parts) != 3:
         return None
     session_hex, nonce, signature = parts
-    expected = _sign(settings, session_hex, nonce)
+    expected = _sign(settings, prefix, session_hex, nonce)
     if not hmac.compare_digest(signature.encode(), expected.encode()):
         return None
-    return uuid.UUID(hex=session_hex)
+    try:
+        return uuid.UUID(hex=session_hex)
+    except ValueError:
+        return None
 
 
-def _sign(settings: Settings, session_hex: str, nonce: str) -> str:
-    message = f"samskap-refresh-token:{session_hex}:{nonce}".encode()
+_PURPOSES = {
+    REFRESH_TOKEN_PREFIX: "samskap-refresh-token",
+    SIGN_IN_CODE_PREFIX: "samskap-sign-in-code",
+}
+
+
+def _sign(settings: Settings, prefix: str, session_hex: str, nonce: str) -> str:
+    message = f"{_PURPOSES[prefix]}:{session_hex}:{nonce}".encode()
     mac = hmac.new(settings.jwt_secret.encode(), message, hashlib.sha256).digest()
     return base64.urlsafe_b64encode(mac).rstrip(b"=").decode()
 

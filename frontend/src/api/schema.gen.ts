@@ -55,10 +55,78 @@ export interface paths {
         put?: never;
         /**
          * Log in, or refresh an access token
-         * @description Password grant: a new session. Refresh grant: a new pair for a refresh token, which
-         *     works once; using one a second time (two concurrent refreshes included) ends the session.
+         * @description Password grant: a new session (403 `password_login_disabled` when password login is
+         *     switched off). Refresh grant: a new pair for a refresh token, which works once; using one
+         *     a second time (two concurrent refreshes included) ends the session. Sign-in code grant
+         *     (`oidc_code`): the tokens of a sign-in at the identity provider, for the one-time code
+         *     the callback put in /login/oidc's fragment; it works once, within two minutes.
          */
         post: operations["auth-token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How one may log in
+         * @description Whether the password grant is accepted, and the identity provider to sign in with.
+         */
+        get: operations["auth-providers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sign in at the identity provider
+         * @description Sends the browser to the identity provider (authorisation code flow with PKCE); 404
+         *     when no provider is configured.
+         */
+        get: operations["auth-oidc-login"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the identity provider sends the browser back
+         * @description Finishes a sign-in at the identity provider: checks the state, exchanges the code,
+         *     verifies the ID token, finds, links or creates the account and starts its session; the
+         *     browser goes on to the web app with the session's one-time code in the URL's fragment
+         *     (failures: /login?error= oidc_state, oidc_denied, oidc_failed, oidc_unavailable,
+         *     email_missing, email_not_verified or account_inactive).
+         */
+        get: operations["auth-oidc-callback"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -8608,6 +8676,26 @@ export interface components {
             status: components["schemas"]["TaskStatus"];
         };
         /**
+         * LoginOptions
+         * @description How one may log in: what the login page shows.
+         * @example {
+         *       "oidc": {
+         *         "login_url": "/api/v1/auth/oidc/login",
+         *         "name": "Entra ID"
+         *       },
+         *       "password": true
+         *     }
+         */
+        LoginOptions: {
+            /**
+             * Password
+             * @description Whether the password grant is accepted
+             */
+            password: boolean;
+            /** @description The identity provider to sign in with; null when none is configured */
+            oidc: components["schemas"]["OidcProvider"] | null;
+        };
+        /**
          * LogoutRequest
          * @description Which session to end.
          */
@@ -9963,6 +10051,22 @@ export interface components {
              * @description Due before today (Oslo time)
              */
             overdue: boolean;
+        };
+        /**
+         * OidcProvider
+         * @description The identity provider the login page offers.
+         */
+        OidcProvider: {
+            /**
+             * Name
+             * @description The provider's name for the button, e.g. `Entra ID`
+             */
+            name: string;
+            /**
+             * Login Url
+             * @description Where the browser goes to sign in (GET); add `?return_to=/path` to come back to a page of the web app
+             */
+            login_url: string;
         };
         /**
          * Participant
@@ -11997,6 +12101,24 @@ export interface components {
              * @description value minus the previous measurement's; null for the first
              */
             change_from_previous: number | null;
+        };
+        /**
+         * SignInCodeGrant
+         * @description Exchange the one-time code of a sign-in at the identity provider for the session's
+         *     tokens: the code comes in the fragment of /login/oidc, where the callback sends the
+         *     browser; it works once and for two minutes.
+         */
+        SignInCodeGrant: {
+            /**
+             * @description Always `oidc_code` for this grant (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            grant_type: "oidc_code";
+            /**
+             * Code
+             * @description The `code` of the /login/oidc fragment
+             */
+            code: string;
         };
         /**
          * StakeholderKind
@@ -15710,7 +15832,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PasswordGrant"] | components["schemas"]["RefreshGrant"];
+                "application/json": components["schemas"]["PasswordGrant"] | components["schemas"]["RefreshGrant"] | components["schemas"]["SignInCodeGrant"];
             };
         };
         responses: {
@@ -15734,6 +15856,15 @@ export interface operations {
             };
             /** @description No valid token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15770,6 +15901,190 @@ export interface operations {
             };
             /** @description Too many requests; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "auth-providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginOptions"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "auth-oidc-login": {
+        parameters: {
+            query?: {
+                /** @description The web app's path to come back to after signing in (only a local path is followed) */
+                return_to?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the identity provider; or to /login?error=oidc_unavailable */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "auth-oidc-callback": {
+        parameters: {
+            query?: {
+                /** @description The provider's authorisation code */
+                code?: string | null;
+                /** @description The state the sign-in started with */
+                state?: string | null;
+                /** @description The provider's error, if it refused */
+                error?: string | null;
+                /** @description The provider's words on its error */
+                error_description?: string | null;
+                /** @description The provider's page on its error */
+                error_uri?: string | null;
+                /** @description The issuer of the answer (RFC 9207), if sent */
+                iss?: string | null;
+                /** @description The provider's session state (not used) */
+                session_state?: string | null;
+                /** @description The scopes granted (not used) */
+                scope?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed in: to /login/oidc#code=<one-time code>&return_to=<path>; else to /login?error=<code> */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
