@@ -14,6 +14,8 @@ export const router = createBrowserRouter([
   // So does sending an idea through a participation link, and following it by its receipt.
   { path: "/i/:token", lazy: page(() => import("./features/ideas/PublicIdeaPage")) },
   { path: "/r/:token", lazy: page(() => import("./features/ideas/ReceiptPage")) },
+  // The link at the bottom of every mail: the address's mail choices, without logging in.
+  { path: "/mail-preferences/:token", lazy: page(() => import("./features/settings/MailPreferencesPage")) },
   {
     element: <RequireSession />,
     children: [
