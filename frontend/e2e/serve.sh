@@ -41,4 +41,6 @@ rm -f "$run" "${run}-wal" "${run}-shm"
 cp "$template" "$run"
 export SAMSKAP_DATABASE_URL="sqlite+aiosqlite:///${run}"
 export SAMSKAP_FRONTEND_DIST="${SAMSKAP_FRONTEND_DIST:-${root}/frontend/dist}"
+# The webhook test's receiver listens on 127.0.0.1, which a real server refuses as a target.
+export SAMSKAP_WEBHOOK_ALLOW_PRIVATE_TARGETS=true
 exec "${venv}/samskap" serve --host 127.0.0.1 --port "${port}"
