@@ -274,3 +274,9 @@ async def make_planned_involvement(client, project: dict, **overrides) -> dict:
         "matter": "Drøfting av forslag til organisering",
     }
     return await create(client, "/planned-involvements", body | overrides)
+
+
+async def make_webhook(client, programme: dict, url: str, **overrides) -> dict:
+    """A webhook (its answer carries the secret, shown this once)."""
+    body = {"programme_id": programme["id"], "url": url}
+    return await create(client, "/webhooks", body | overrides)

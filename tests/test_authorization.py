@@ -141,6 +141,8 @@ NEW_RESOURCES = [
     # Ideas and the participation links they come in by (issue 11).
     "ideas",
     "participation-links",
+    # Webhooks (issue 13), listed only to the programme's administrators.
+    "webhooks",
 ]
 
 
@@ -288,6 +290,9 @@ class TestRoles:
                     "memberships-get",
                     "users-list",
                     "users-get",
+                    "webhooks-get",
+                    "webhooks-deliveries-list",
+                    "webhooks-deliveries-get",
                 }:
                     r = await observer.get(url)
                     assert r.status_code == 403, (operation, r.status_code)
