@@ -64,6 +64,9 @@ class Settings(BaseSettings):
     # How long a worker holds a job before another may take it (renewed while it runs);
     # unset, each job kind's own lease (60 s). Tests that kill a worker set it short.
     job_lease_seconds: float | None = Field(default=None, gt=0)
+    # The compliance scan (samskap/governance/scan.py): how often each programme's findings
+    # are compared with the last scan's, announcing those opened and cleared.
+    compliance_scan_minutes: float = Field(default=5.0, gt=0)
     # E-mail over SMTP (samskap/mail). No host: no mail is sent; mail jobs log what they
     # would send and succeed. security: starttls (port 587), tls (implicit TLS, port 465) or
     # none (a local relay). smtp_ca_file: a CA bundle to trust besides the system's (a

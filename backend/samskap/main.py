@@ -48,6 +48,7 @@ from samskap.measures.router import router as measures_router
 from samskap.memberships.router import router as memberships_router
 from samskap.middleware import RequestGuard
 from samskap.my_page.router import router as my_page_router
+from samskap.notifications.router import router as notifications_router
 from samskap.people.router import router as people_router
 from samskap.phases.router import router as phases_router
 from samskap.planned_involvements.router import router as planned_involvements_router
@@ -66,7 +67,6 @@ from samskap.surveys.router import router as surveys_router
 from samskap.tasks.router import router as tasks_router
 from samskap.templates.router import router as templates_router
 from samskap.users.router import router as users_router
-from samskap.webhooks.router import router as webhooks_router
 
 API_PREFIX = "/api/v1"
 log = logging.getLogger("samskap")
@@ -213,8 +213,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         hearings_router,
         ideas_router,
         planned_involvements_router,
-        webhooks_router,
         my_page_router,
+        notifications_router,
         # Before the imports' router: /imports/templates is no import id.
         import_templates_router,
         imports_router,

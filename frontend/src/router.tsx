@@ -9,6 +9,8 @@ const page = (load: () => Promise<{ default: React.ComponentType }>) => async ()
 
 export const router = createBrowserRouter([
   { path: "/login", element: <LoginPage /> },
+  // Where a sign-in at the identity provider hands over its one-time code (in the fragment).
+  { path: "/login/oidc", lazy: page(() => import("./features/auth/OidcCallbackPage")) },
   // Answering a survey needs no account: the link's own secret opens it.
   { path: "/s/:token", lazy: page(() => import("./features/surveys/AnswerPage")) },
   // So does sending an idea through a participation link, and following it by its receipt.

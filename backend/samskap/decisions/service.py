@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from samskap.db import utcnow
+from samskap.jobs.outbox import OutboundEvent, emit
 from samskap.kit.clock import local_day
 from samskap.kit.etag import check_if_match
 from samskap.kit.listing import Filter, ListSpec
@@ -278,6 +279,12 @@ class DecisionService(CrudService[Decision]):
             )
         record.overridden_by_id = self.principal.user_id
 
+    def audit(self, action, record, before, after):
+        super().audit(action, record, before, after)
+        was_final = (before or {}).get("status") == DecisionStatus.final
+        if after is not None and after.get("status") == DecisionStatus.final and not was_final:
+            emit(self.session, finalised_event(record, self.principal.user_id))
+
     async def delete(self, record, if_match):
         """Archive: decisions are kept."""
         check_if_match(if_match, record.version)
@@ -288,3 +295,29 @@ class DecisionService(CrudService[Decision]):
             record.updated_at = utcnow()
             await self.flush()
             self.audit("archive", record, before, self.snapshot(record))
+
+
+def finalised_event(decision: Decision, actor_user_id: uuid.UUID | None) -> OutboundEvent:
+    """`decision.finalised`: announced in the transaction that makes a decision final (by a
+    create or a change), so that it is sent once the decision stands, and never if not."""
+    return OutboundEvent(
+        type="decision.finalised",
+        programme_id=decision.programme_id,
+        record_type="decision",
+        record_id=decision.id,
+        project_id=decision.project_id,
+        data={
+            "id": str(decision.id),
+            "programme_id": str(decision.programme_id),
+            "project_id": str(decision.project_id) if decision.project_id else None,
+            "body_group_id": str(decision.body_group_id) if decision.body_group_id else None,
+            "title": decision.title,
+            "case_number": decision.case_number,
+            "status": str(decision.status),
+            "decided_on": decision.decided_on.isoformat(),
+            "finalised_at": decision.finalised_at.isoformat() if decision.finalised_at else None,
+            "reorganisation": decision.reorganisation,
+            "override_reason": decision.override_reason,
+        },
+        actor_user_id=actor_user_id,
+    )

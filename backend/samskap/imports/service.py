@@ -35,6 +35,7 @@ from samskap.imports.programme_export import (
 )
 from samskap.imports.readers import Table, UnreadableFile, read_table
 from samskap.imports.schemas import ImportCounts, ImportRead, ImportRowError
+from samskap.jobs.outbox import OutboundEvent, emit
 from samskap.kit.ids import uuid7
 from samskap.kit.listing import Filter, ListSpec
 from samskap.kit.service import CrudService
@@ -136,6 +137,52 @@ def nothing_written(outcomes: list[RowOutcome]) -> list[RowOutcome]:
 
 def final_status(failed: int) -> ImportStatus:
     return ImportStatus.failed if failed else ImportStatus.succeeded
+
+
+def finished_event(job: Import, actor_user_id: uuid.UUID | None) -> OutboundEvent:
+    """`import.finished`: an import has ended (succeeded, failed or cancelled; a dry run
+    too), announced in the transaction that writes its end. The actor is the user of a
+    request that ran it at once; a background import ends by the worker, with no actor."""
+    return OutboundEvent(
+        type="import.finished",
+        programme_id=job.programme_id,
+        record_type=Import.__tablename__,
+        record_id=job.id,
+        data={
+            "id": str(job.id),
+            "programme_id": str(job.programme_id),
+            "resource": str(job.resource),
+            "status": str(job.status),
+            "mode": str(job.mode),
+            "dry_run": job.dry_run,
+            "background": job.background,
+            "filename": job.filename,
+            "total_rows": job.total_rows,
+            "rows_done": job.rows_done,
+            "counts": {
+                "created": job.created_count,
+                "updated": job.updated_count,
+                "unchanged": job.unchanged_count,
+                "failed": job.failed_count,
+            },
+            "requested_by_user_id": (
+                str(job.requested_by_user_id) if job.requested_by_user_id else None
+            ),
+            "started_at": job.started_at.isoformat() if job.started_at else None,
+            "finished_at": job.finished_at.isoformat() if job.finished_at else None,
+        },
+        actor_user_id=actor_user_id,
+    )
+
+
+async def announce_finished(session: AsyncSession, job_id: uuid.UUID) -> None:
+    """Emit `import.finished` for an import the worker has just ended in `session` (by an
+    UPDATE: the import is read again as that transaction sees it)."""
+    job = await session.scalar(
+        select(Import).where(Import.id == job_id).execution_options(populate_existing=True)
+    )
+    if job is not None:
+        emit(session, finished_event(job, None))
 
 
 async def principal_of(session: AsyncSession, job: Import) -> Principal | None:
@@ -462,6 +509,7 @@ class ImportService(CrudService[Import]):
         job.status = final_status(failed)
         job.finished_at = utcnow()
         await self.session.flush()
+        emit(self.session, finished_event(job, self.principal.user_id))
 
     # cancelling --------------------------------------------------------------------------------
     async def cancel(self, job: Import) -> Import:
@@ -502,6 +550,9 @@ class ImportService(CrudService[Import]):
         )
         job = await self.get(job.id)
         self.audit("cancel", job, before, self.snapshot(job))
+        if job.status == ImportStatus.cancelled:
+            # A queued import ends here; a running one when the worker reads the request.
+            emit(self.session, finished_event(job, self.principal.user_id))
         return job
 
 

@@ -45,6 +45,7 @@ from samskap.imports.engine import RowOutcome, TableImport, chunks, plan_columns
 from samskap.imports.programme_export import import_programme, read_programme_export
 from samskap.imports.readers import UnreadableFile, read_table
 from samskap.imports.service import (
+    announce_finished,
     count_values,
     final_status,
     nothing_written,
@@ -169,6 +170,7 @@ class Run:
     async def finish(self, **values: Any) -> None:
         async with self.sessions() as session:
             await _set(session, self.job_id, self.attempt, finished_at=utcnow(), **values)
+            await announce_finished(session, self.job_id)
             await session.commit()
 
     async def run(self) -> None:
@@ -270,12 +272,14 @@ class Run:
             if not job.dry_run and not (failed and job.mode == ImportMode.all_or_nothing):
                 await write_outcomes(session, job.id, outcomes)
                 await _set(session, job.id, self.attempt, **final)
+                await announce_finished(session, job.id)
                 await session.commit()
                 return
             await session.rollback()
         async with self.sessions() as session:
             await write_outcomes(session, job.id, nothing_written(outcomes))
             await _set(session, job.id, self.attempt, **final)
+            await announce_finished(session, job.id)
             await session.commit()
 
     async def progress(self, rows_done: int, counts: Counter) -> None:
@@ -331,11 +335,13 @@ class Run:
             else:
                 await write_outcomes(session, job.id, outcomes)
                 await _set(session, job.id, self.attempt, **final)
+                await announce_finished(session, job.id)
                 await session.commit()
                 return
         async with self.sessions() as session:
             await write_outcomes(session, job.id, nothing_written(outcomes))
             await _set(session, job.id, self.attempt, **final)
+            await announce_finished(session, job.id)
             await session.commit()
 
     async def chunk_by_chunk(self) -> None:
@@ -436,6 +442,7 @@ async def _give_up(sessions: Sessions, job_id: uuid.UUID, attempt: int) -> None:
                     }
                 ],
             )
+            await announce_finished(session, job_id)
             await session.commit()
     except Exception:
         log.warning("could not mark import %s failed", job_id, exc_info=True)

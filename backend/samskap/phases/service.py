@@ -4,6 +4,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from samskap.db import utcnow
+from samskap.jobs.outbox import OutboundEvent, emit
 from samskap.kit.ids import uuid7
 from samskap.kit.listing import Filter, ListSpec
 from samskap.kit.references import require_in_programme
@@ -101,6 +102,8 @@ class PhaseService(CrudService[Phase]):
     async def update(self, record, patch, if_match):
         updated = await super().update(record, patch, if_match)
         if getattr(self, "closing", False):
+            project = await self.session.get(Project, updated.project_id)
+            emit(self.session, completed_event(updated, project, self.principal.user_id))
             await self._activate_next(updated)
         return updated
 
@@ -131,6 +134,34 @@ class PhaseService(CrudService[Phase]):
                 )
             )
         await self.flush()
+
+
+def completed_event(
+    phase: Phase, project: Project | None, actor_user_id: uuid.UUID | None
+) -> OutboundEvent:
+    """`phase.completed`: announced in the transaction that completes the phase."""
+    return OutboundEvent(
+        type="phase.completed",
+        programme_id=phase.programme_id,
+        record_type="phase",
+        record_id=phase.id,
+        project_id=phase.project_id,
+        data={
+            "id": str(phase.id),
+            "programme_id": str(phase.programme_id),
+            "project_id": str(phase.project_id),
+            "project_code": project.code if project else None,
+            "project_name": project.name if project else None,
+            "name": phase.name,
+            "position": phase.position,
+            "status": str(phase.status),
+            "starts_on": phase.starts_on.isoformat() if phase.starts_on else None,
+            "ends_on": phase.ends_on.isoformat() if phase.ends_on else None,
+            "completed_at": phase.completed_at.isoformat() if phase.completed_at else None,
+            "completed_by_id": str(phase.completed_by_id) if phase.completed_by_id else None,
+        },
+        actor_user_id=actor_user_id,
+    )
 
 
 class ExpectedResultService(CrudService[ExpectedResult]):

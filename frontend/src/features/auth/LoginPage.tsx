@@ -1,69 +1,97 @@
 import { Alert, Button, Heading, Paragraph, Textfield } from "@digdir/designsystemet-react";
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
-import { useLocation, useNavigate } from "react-router-dom";
+import { useLocation, useNavigate, useSearchParams } from "react-router-dom";
 import { ApiProblem } from "../../api/problem";
-import { useLogin } from "../../api/queries/auth";
+import { providerLoginUrl, providersQuery, useLogin } from "../../api/queries/auth";
 import { useI18n } from "../../i18n";
+import { signInFailure } from "./signIn";
 import styles from "./login.module.css";
 
 export function LoginPage() {
   const { t, locale, setLocale } = useI18n();
   const login = useLogin();
+  const providers = useQuery(providersQuery());
   const navigate = useNavigate();
   const location = useLocation();
+  const [params] = useSearchParams();
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
   useEffect(() => {
     document.title = `${t("login.title")} – ${t("app.name")}`;
   }, [t]);
 
+  const from = (location.state as { from?: string } | null)?.from ?? params.get("return_to") ?? "/";
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    login.mutate(
-      { username, password },
-      { onSuccess: () => navigate((location.state as { from?: string } | null)?.from ?? "/", { replace: true }) },
-    );
+    login.mutate({ username, password }, { onSuccess: () => navigate(from, { replace: true }) });
   };
   const problem = login.error instanceof ApiProblem ? login.error : null;
   const message = !login.error
     ? null
-    : problem?.status === 429
-      ? t("login.rateLimited")
-      : problem?.status === 401
-        ? t("login.wrong")
-        : t("problem.network");
+    : problem?.errors.some((e) => e.code === "password_login_disabled")
+      ? t("oidc.passwordOff")
+      : problem?.status === 429
+        ? t("login.rateLimited")
+        : problem?.status === 401
+          ? t("login.wrong")
+          : t("problem.network");
+  // Until the API has said otherwise (or if it cannot be asked), the password form is shown.
+  const oidc = providers.data?.oidc ?? null;
+  const passwordLogin = providers.data?.password ?? true;
+  const failure = signInFailure(params.get("error"), t);
 
   return (
     <main className={styles.page} id="main">
-      <form className={styles.card} onSubmit={submit} noValidate>
+      <div className={styles.card}>
         <Heading level={1} data-size="lg">
           {t("app.name")}
         </Heading>
         <Paragraph>{t("login.intro")}</Paragraph>
-        {message && (
-          <Alert data-color={problem?.status === 429 ? "warning" : "danger"} role="alert">
-            <Paragraph>{message}</Paragraph>
+        {failure && (
+          <Alert data-color="danger" role="alert">
+            <Paragraph>{failure}</Paragraph>
           </Alert>
         )}
-        <Textfield
-          label={t("login.email")}
-          type="email"
-          autoComplete="username"
-          required
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-        />
-        <Textfield
-          label={t("login.password")}
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-        <Button type="submit" aria-busy={login.isPending}>
-          {t("login.submit")}
-        </Button>
+        {oidc && (
+          <Button asChild data-size="lg">
+            <a href={providerLoginUrl(oidc.login_url, from)}>{t("oidc.signInWith", { name: oidc.name })}</a>
+          </Button>
+        )}
+        {providers.data && !oidc && !passwordLogin && (
+          <Alert data-color="warning">
+            <Paragraph>{t("oidc.noMethod")}</Paragraph>
+          </Alert>
+        )}
+        {passwordLogin && (
+          <form className={styles.form} onSubmit={submit} noValidate aria-label={t("login.title")}>
+            {oidc && <Paragraph className={styles.or}>{t("oidc.or")}</Paragraph>}
+            {message && (
+              <Alert data-color={problem?.status === 429 ? "warning" : "danger"} role="alert">
+                <Paragraph>{message}</Paragraph>
+              </Alert>
+            )}
+            <Textfield
+              label={t("login.email")}
+              type="email"
+              autoComplete="username"
+              required
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+            />
+            <Textfield
+              label={t("login.password")}
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+            <Button type="submit" variant={oidc ? "secondary" : "primary"} aria-busy={login.isPending}>
+              {t("login.submit")}
+            </Button>
+          </form>
+        )}
         <div className={styles.languages} role="group" aria-label={t("app.language")}>
           {(["nb", "nn", "en"] as const).map((l) => (
             <Button
@@ -79,7 +107,7 @@ export function LoginPage() {
             </Button>
           ))}
         </div>
-      </form>
+      </div>
     </main>
   );
 }
