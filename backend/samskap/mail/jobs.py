@@ -2,6 +2,7 @@
 one notification by mail, meeting and hearing invitations, the daily digest, and the
 deadline scan that sends reminders and announces deadlines due soon and overdue."""
 
+from samskap.deadlines import scan
 from samskap.mail import notify, sending
 
-__all__ = ["notify", "sending"]
+__all__ = ["notify", "scan", "sending"]

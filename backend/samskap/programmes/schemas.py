@@ -66,6 +66,14 @@ class ProgrammeCreate(InputModel):
         None, description="The merger or reorganisation date, when the new organisation starts"
     )
     status: ProgrammeStatus = Field(ProgrammeStatus.planned, description="Where it stands")
+    reminder_days_before: int = Field(
+        3,
+        ge=0,
+        le=60,
+        description="How many days before a deadline its responsible and its recipient are "
+        "reminded by e-mail, and it is announced as due soon: from the start of that day, "
+        "Oslo time; 0: on the day it is due",
+    )
     external_id: ExternalId | None = Field(
         None,
         description="Your own key for the programme, e.g. its id in the system it was imported "
@@ -85,6 +93,7 @@ class ProgrammeRead(RecordRead, describe_from=ProgrammeCreate):
     starts_on: date | None
     target_on: date | None
     status: ProgrammeStatus
+    reminder_days_before: int
     external_id: str | None
 
 

@@ -11246,6 +11246,12 @@ export interface components {
              */
             status: components["schemas"]["ProgrammeStatus"];
             /**
+             * Reminder Days Before
+             * @description How many days before a deadline its responsible and its recipient are reminded by e-mail, and it is announced as due soon: from the start of that day, Oslo time; 0: on the day it is due
+             * @default 3
+             */
+            reminder_days_before: number;
+            /**
              * External Id
              * @description Your own key for the programme, e.g. its id in the system it was imported from; unique among programmes
              */
@@ -11387,6 +11393,11 @@ export interface components {
             target_on: string | null;
             /** @description Where it stands */
             status: components["schemas"]["ProgrammeStatus"];
+            /**
+             * Reminder Days Before
+             * @description How many days before a deadline its responsible and its recipient are reminded by e-mail, and it is announced as due soon: from the start of that day, Oslo time; 0: on the day it is due
+             */
+            reminder_days_before: number;
             /**
              * External Id
              * @description Your own key for the programme, e.g. its id in the system it was imported from; unique among programmes
@@ -15538,6 +15549,11 @@ export interface components {
             target_on?: string | null;
             /** @description Where it stands */
             status?: components["schemas"]["ProgrammeStatus"];
+            /**
+             * Reminder Days Before
+             * @description How many days before a deadline its responsible and its recipient are reminded by e-mail, and it is announced as due soon: from the start of that day, Oslo time; 0: on the day it is due
+             */
+            reminder_days_before?: number;
             /**
              * External Id
              * @description Your own key for the programme, e.g. its id in the system it was imported from; unique among programmes
