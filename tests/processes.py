@@ -48,3 +48,33 @@ async def api_process(
         if process.returncode is None:
             process.terminate()
             await process.wait()
+
+
+@asynccontextmanager
+async def worker_process(
+    url: str, env: dict[str, str] | None = None, *, start_within: float = 120
+) -> AsyncIterator[asyncio.subprocess.Process]:
+    """`samskap worker` on `url`'s database with the given environment, once it has said it
+    runs. Stopped at the end (SIGTERM: it hands its running jobs back) unless the caller has
+    killed it."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "samskap.cli",
+        "worker",
+        env={**os.environ, "SAMSKAP_DATABASE_URL": url, **(env or {})},
+        stdout=asyncio.subprocess.PIPE,
+    )
+    try:
+        assert process.stdout is not None
+        while True:
+            line = await asyncio.wait_for(process.stdout.readline(), start_within)
+            if not line:
+                raise RuntimeError("the worker process ended before it started")
+            if b"jobs at a time" in line:
+                break
+        yield process
+    finally:
+        if process.returncode is None:
+            process.terminate()
+            await process.wait()
