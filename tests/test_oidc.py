@@ -248,6 +248,23 @@ class TestSignIn:
         assert [u.id for u in await rows(app, User)] == [user.id]
         assert await rows(app, AuthSession) == []
 
+    async def test_a_provider_trusted_with_addresses_links_without_email_verified(
+        self, app, accounts, database_url, provider
+    ):
+        user = await accounts.user(email="entra@kommune.example")
+        trusting = create_app(oidc_settings(database_url, provider, oidc_trust_email=True))
+        try:
+            async with httpx.AsyncClient(
+                mounts={APP: httpx.ASGITransport(app=trusting)}, base_url=APP, trust_env=False
+            ) as http:
+                provider.set_user("entra-sub", email="entra@kommune.example")
+                tokens = await signed_in(http, "entra-sub")
+                assert (await me(http, tokens["access_token"]))["id"] == str(user.id)
+        finally:
+            await trusting.state.engine.dispose()
+        (identity,) = await rows(app, UserIdentity)
+        assert identity.user_id == user.id
+
     async def test_no_address_is_refused(self, app, browser, provider):
         provider.set_user("anon-sub", name="Uten Adresse")
         assert refused(await sign_in(browser, "anon-sub")) == "email_missing"

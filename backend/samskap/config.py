@@ -108,6 +108,10 @@ class Settings(BaseSettings):
     oidc_provider_name: str = "Entra ID"
     oidc_scopes: str = "openid profile email"
     oidc_timeout_seconds: float = Field(default=10.0, gt=0)
+    # Link an account by the provider's e-mail address even without `email_verified`: only
+    # for a provider whose addresses are the municipality's own (single-tenant Entra ID,
+    # which sends no email_verified).
+    oidc_trust_email: bool = False
     password_login: bool = True
 
     def check_secrets(self) -> None:

@@ -389,7 +389,8 @@ class SignInService:
         if user is not None:
             # OpenID Connect Core § 5.7: an e-mail address says who someone is only where the
             # provider has verified it.
-            if claims.get("email_verified") is not True:
+            trusted = self.login.settings.oidc_trust_email
+            if claims.get("email_verified") is not True and not trusted:
                 raise SignInFailed("email_not_verified")
             if not user.active:
                 raise SignInFailed("account_inactive")
