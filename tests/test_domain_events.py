@@ -1,17 +1,23 @@
-"""Domain events: a decision finalised, a phase completed, an import finished. Each is
+"""Domain events: a decision finalised, a phase completed, an import finished, a compliance
+finding opened or cleared. Each is
 announced once, in the transaction of the change, with what a receiver needs; a change that
 is refused (rolled back) announces nothing."""
+
+import uuid
 
 import pytest
 from sqlalchemy import select
 
+from samskap.governance.scan import scan, scan_programme
 from samskap.imports import worker as import_worker
 from samskap.jobs.outbox import DISPATCH
-from samskap.models import Job
+from samskap.models import ComplianceState, Job, Programme
 from tests.factories import (
     API,
     create,
+    make_deadline,
     make_decision,
+    make_person,
     make_phase,
     make_programme,
     make_project,
@@ -219,3 +225,89 @@ async def test_the_events_reach_the_consumers_once(app, client, run_jobs):
     )
     assert await run_jobs() >= 1
     assert await run_jobs() == 0
+
+
+async def compliance_states(app) -> dict[str, ComplianceState]:
+    async with app.state.sessions() as session:
+        return {s.key: s for s in await session.scalars(select(ComplianceState))}
+
+
+class TestComplianceScan:
+    async def test_a_finding_is_announced_when_it_opens_and_when_it_clears_once_each(
+        self, app, client, run_jobs
+    ):
+        programme = await make_programme(client)
+        person = await make_person(client, programme)
+        deadline = await make_deadline(
+            client, programme, person, due_at="2018-01-10T12:00:00+01:00", title="Arbeidsbok"
+        )
+        key = f"overdue-deadline:deadline:{deadline['id']}"
+        # The recurring job, as a worker enqueues it when due.
+        await run_jobs(schedule=True)
+        opened = await announced(app, "compliance.finding_opened")
+        mine = [e for e in opened if e["record_id"] == deadline["id"]]
+        assert len(mine) == 1
+        event = mine[0]
+        assert event["programme_id"] == programme["id"]
+        assert event["record_type"] == "deadline"
+        data = event["data"]
+        assert data["rule"] == "overdue-deadline"
+        assert data["facts"]["deadline"] == "Arbeidsbok"
+        assert data["title"] == "Deadlines are met or waived"
+        assert data["message"].startswith("«Arbeidsbok» was due")
+        assert data["cleared_at"] is None
+        state = (await compliance_states(app))[key]
+        assert state.cleared_at is None and state.rule == "overdue-deadline"
+        first = len(opened)
+
+        # Scanned again: nothing new is announced.
+        totals = await scan(app.state.sessions)
+        assert (totals["opened"], totals["cleared"], totals["failed"]) == (0, 0, 0)
+        assert len(await announced(app, "compliance.finding_opened")) == first
+
+        # Delivered: the finding clears, once.
+        r = await client.patch(f"{API}/deadlines/{deadline['id']}", json={"status": "submitted"})
+        assert r.status_code == 200, r.text
+        assert (await scan(app.state.sessions))["cleared"] == 1
+        [gone] = await announced(app, "compliance.finding_cleared")
+        assert gone["record_id"] == deadline["id"]
+        assert gone["data"]["rule"] == "overdue-deadline"
+        assert gone["data"]["cleared_at"] is not None
+        assert (await scan(app.state.sessions))["cleared"] == 0
+        assert len(await announced(app, "compliance.finding_cleared")) == 1
+        assert (await compliance_states(app))[key].cleared_at is not None
+
+        # Open again: announced again, as one finding (the same state, reopened).
+        r = await client.patch(f"{API}/deadlines/{deadline['id']}", json={"status": "open"})
+        assert r.status_code == 200, r.text
+        assert (await scan(app.state.sessions))["opened"] == 1
+        again = [
+            e
+            for e in await announced(app, "compliance.finding_opened")
+            if e["record_id"] == deadline["id"]
+        ]
+        assert len(again) == 2
+        assert (await compliance_states(app))[key].cleared_at is None
+        assert len([k for k in await compliance_states(app) if k == key]) == 1
+
+    async def test_a_programme_that_has_ended_is_not_scanned(self, app, client):
+        programme = await make_programme(client, status="completed")
+        person = await make_person(client, programme)
+        await make_deadline(client, programme, person, due_at="2018-01-10T12:00:00+01:00")
+        totals = await scan(app.state.sessions)
+        assert totals["programmes"] == 0
+        assert await compliance_states(app) == {}
+
+    async def test_a_rolled_back_scan_announces_nothing(self, app, client):
+        programme = await make_programme(client)
+        person = await make_person(client, programme)
+        await make_deadline(client, programme, person, due_at="2018-01-10T12:00:00+01:00")
+        async with app.state.sessions() as session:
+            found = await session.get(Programme, uuid.UUID(programme["id"]))
+            opened, _ = await scan_programme(session, found)
+            assert opened >= 1
+            await session.rollback()
+        assert await announced(app, "compliance.finding_opened") == []
+        assert await compliance_states(app) == {}
+        # Scanned for real, it announces what it finds.
+        assert (await scan(app.state.sessions))["opened"] == opened

@@ -13,6 +13,7 @@ from sqlalchemy import event as sa_event
 from sqlalchemy import select
 
 from samskap.db import utcnow
+from samskap.governance.scan import scan
 from samskap.jobs.outbox import OutboundEvent, emit
 from samskap.kit.ids import uuid7
 from samskap.models import Notification
@@ -264,6 +265,31 @@ class TestWhoIsTold:
         assert editor_page["items"][0]["path"] == (
             f"/p/{c.programme['id']}/decisions/{decision['id']}"
         )
+
+    async def test_compliance_findings_tell_the_administrators(
+        self, app, client, accounts, run_jobs
+    ):
+        c = await cast(client, accounts)
+        deadline = await make_deadline(
+            client, c.programme, c.responsible, due_at="2018-01-10T12:00:00+01:00"
+        )
+        await run_jobs()
+        assert (await scan(app.state.sessions))["opened"] >= 1
+        await run_jobs()
+        opened = [n for n in await notifications(app) if n.type == "compliance.finding_opened"]
+        assert who(c, {n.user_id for n in opened}) == {"admin"}
+        [overdue] = [n for n in opened if n.facts["rule"] == "overdue-deadline"]
+        assert str(overdue.record_id) == deadline["id"] and overdue.record_type == "deadline"
+        assert overdue.facts["title"] == "Deadlines are met or waived"
+        assert overdue.facts["facts"]["deadline"] == deadline["title"]
+        page = (await c.admin.get(f"{API}/me/notifications")).json()
+        assert {i["path"] for i in page["items"]} == {f"/p/{c.programme['id']}/compliance"}
+        # Cleared findings are announced to webhooks, but tell no one.
+        r = await client.patch(f"{API}/deadlines/{deadline['id']}", json={"status": "waived"})
+        assert r.status_code == 200, r.text
+        assert (await scan(app.state.sessions))["cleared"] >= 1
+        await run_jobs()
+        assert len(await notifications(app)) == len(opened)
 
     async def test_a_background_import_tells_the_one_who_started_it(
         self, app, client, accounts, run_jobs

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 HANDLER_MODULES: list[str] = [
     "samskap.jobs.outbox",
     "samskap.notifications.consumer",
+    "samskap.governance.scan",
     "samskap.mail.jobs",
     "samskap.jobs.maintenance",
 ]
