@@ -507,6 +507,7 @@ async def bench_matrix(url: str) -> None:
 def main() -> None:
     import sys
 
+    from tests.bench_outbound import bench_queue, bench_webhooks
     from tests.bench_transfer import bench_export, bench_import
 
     parts = {
@@ -514,6 +515,8 @@ def main() -> None:
         "matrix": bench_matrix,
         "import": bench_import,
         "export": bench_export,
+        "queue": bench_queue,
+        "webhooks": bench_webhooks,
     }
     chosen = sys.argv[1:]
     if any(name not in parts for name in chosen):
