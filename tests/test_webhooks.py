@@ -526,6 +526,10 @@ class TestDelivery:
             "webhook_id": webhook["id"],
         }
         assert str(told.record_id) == webhook["id"]
+        async with app.state.sessions() as session:
+            mailed = await session.scalar(select(Job).where(Job.kind == "mail.notification"))
+        assert mailed is not None and mailed.payload["type"] == "webhook.disabled"
+        assert mailed.payload["user_id"] == webhook["created_by_id"]
         # Disabled: nothing more is queued for it, until it is set active again.
         await make_project(client, programme)
         await settle(run_jobs)

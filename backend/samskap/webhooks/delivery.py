@@ -26,6 +26,7 @@ from samskap.jobs.outbox import OutboundEvent
 from samskap.jobs.queue import enqueue
 from samskap.jobs.worker import JobContext, Retry
 from samskap.kit.ids import uuid7
+from samskap.mail.notify import send_notification_mail
 from samskap.models import Notification, Webhook, WebhookAttempt, WebhookDelivery
 from samskap.models.enums import AttemptOutcome, DeliveryStatus
 from samskap.webhooks.catalogue import PING
@@ -291,11 +292,8 @@ def _tell_owner(session: AsyncSession, webhook: Webhook) -> None:
         created_at=utcnow(),
     )
     session.add(notification)
-    try:
-        from samskap.mail.notify import send_notification_mail
-    except ImportError:  # a build without e-mail
-        return
     assert webhook.created_by_id is not None
+    # By mail too, if its creator chose to have notifications mailed.
     send_notification_mail(
         session,
         webhook.created_by_id,
