@@ -3,18 +3,29 @@ notification by mail, and the mail choices (own, and through the link in every m
 
 import logging
 import uuid
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
+from icalendar import Calendar
 from sqlalchemy import select, update
 
 from samskap.db import utcnow
 from samskap.jobs.queue import enqueue
+from samskap.mail.digest import next_morning, send_digests
 from samskap.mail.notify import send_notification_mail
 from samskap.mail.sending import SEND
 from samskap.mail.tokens import mail_token
 from samskap.models import Job, Notification
 from samskap.models.enums import JobStatus
-from tests.factories import API, make_programme
+from tests.factories import (
+    API,
+    make_group,
+    make_hearing,
+    make_member,
+    make_person,
+    make_programme,
+    open_hearing,
+)
 from tests.mailserver import (
     MailServer,
     free_port,
@@ -355,3 +366,249 @@ class TestTheLinkInEveryMail:
                 assert r.headers["content-type"].startswith(PROBLEM)
         r = await anonymous.get(f"{API}/mail-preferences/{token}")
         assert r.json()["version"] == 0
+
+
+def _calendar(message) -> tuple[Calendar, Any]:
+    [attached] = list(message.iter_attachments())
+    assert attached.get_content_type() == "text/calendar"
+    calendar = Calendar.from_ical(attached.get_payload(decode=True))
+    [item] = calendar.walk("VEVENT")
+    return calendar, item
+
+
+async def _event(client, programme, people, **more) -> dict:
+    body = {
+        "programme_id": programme["id"],
+        "title": "Styremøte",
+        "kind": "meeting",
+        "starts_at": "2031-03-04T10:00:00+01:00",
+        "ends_at": "2031-03-04T12:00:00+01:00",
+        "location": "Rådhuset, møterom 2",
+        "participants": [{"person_id": p["id"]} for p in people],
+    }
+    r = await client.post(f"{API}/events", json=body | more)
+    assert r.status_code == 201, r.text
+    return r.json()
+
+
+class TestMeetingInvitations:
+    async def test_invitation_change_and_cancellation_with_a_calendar_file(
+        self, app, client, anonymous, run_jobs, mail_server: MailServer
+    ):
+        programme = await make_programme(client, name="Nordre Follo 2020")
+        kari = await make_person(client, programme, name="Kari Nordmann")
+        john = await make_person(client, programme, name="John Smith")
+        opted_out = await make_person(client, programme, name="Olav Utmeldt")
+        no_address = await make_person(client, programme, name="Uten Adresse", email=None)
+        for address, choices in (
+            (john["email"], {"language": "en"}),
+            (opted_out["email"], {"meeting_invitations": False}),
+        ):
+            token = mail_token(app.state.settings, address)
+            r = await anonymous.patch(f"{API}/mail-preferences/{token}", json=choices)
+            assert r.status_code == 200
+        event = await _event(client, programme, [kari, john, opted_out, no_address])
+        await run_jobs()
+        assert sorted(m["To"] for m in mail_server.messages) == sorted(
+            [kari["email"], john["email"]]
+        )
+        [invited] = mail_server.to(kari["email"])
+        assert invited["Subject"] == "Invitasjon: Styremøte, 4. mars 2031 kl. 10.00"
+        text = plain_text(invited)
+        assert "Du er invitert til «Styremøte» i Nordre Follo 2020." in text
+        assert "Tid: 4. mars 2031 kl. 10.00–12.00" in text
+        assert "Sted: Rådhuset, møterom 2" in text
+        assert f"/p/{programme['id']}/events/{event['id']}" in text
+        assert "/mail-preferences/" in text
+        calendar, item = _calendar(invited)
+        assert calendar["METHOD"] == "REQUEST"
+        assert str(item["UID"]) == f"{event['id']}@samskap"
+        first_sequence = int(item["SEQUENCE"])
+        assert first_sequence == event["version"]
+        assert str(item["ATTENDEE"]) == f"mailto:{kari['email']}"
+        assert item["ATTENDEE"].params["CN"] == "Kari Nordmann"
+        assert str(item["ORGANIZER"]) == "mailto:samskap@kommune.example"
+        assert item["ORGANIZER"].params["CN"] == "Samskap"
+        assert item.decoded("DTSTART") == datetime(2031, 3, 4, 9, 0, tzinfo=UTC)
+        assert str(item["LOCATION"]) == "Rådhuset, møterom 2"
+        [english] = mail_server.to(john["email"])
+        assert english["Subject"] == "Invitation: Styremøte, 4 March 2031 at 10:00"
+        assert "When: 4 March 2031 at 10:00–12:00" in plain_text(english)
+
+        # A change of what is not in the invitation sends nothing.
+        mail_server.clear()
+        r = await client.patch(f"{API}/events/{event['id']}", json={"minutes": "Referat"})
+        assert r.status_code == 200
+        await run_jobs()
+        assert mail_server.messages == []
+
+        # Moved: the changed invitation replaces the entry (same UID, higher SEQUENCE).
+        r = await client.patch(
+            f"{API}/events/{event['id']}",
+            json={"starts_at": "2031-03-05T10:00:00+01:00", "ends_at": "2031-03-05T11:00:00+01:00"},
+        )
+        moved = r.json()
+        await run_jobs()
+        [changed] = mail_server.to(kari["email"])
+        assert changed["Subject"] == "Endret: Styremøte, 5. mars 2031 kl. 10.00"
+        calendar, item = _calendar(changed)
+        assert calendar["METHOD"] == "REQUEST"
+        assert str(item["UID"]) == f"{event['id']}@samskap"
+        assert int(item["SEQUENCE"]) == moved["version"] > first_sequence
+        assert len(mail_server.to(john["email"])) == 1
+
+        # John no longer invited, Ola newly: a cancellation and an invitation.
+        mail_server.clear()
+        ola = await make_person(client, programme, name="Ola Ny")
+        r = await client.patch(
+            f"{API}/events/{event['id']}",
+            json={"participants": [{"person_id": kari["id"]}, {"person_id": ola["id"]}]},
+        )
+        assert r.status_code == 200, r.text
+        await run_jobs()
+        assert sorted(m["To"] for m in mail_server.messages) == sorted(
+            [john["email"], ola["email"]]
+        )
+        [uninvited] = mail_server.to(john["email"])
+        assert uninvited["Subject"].startswith("Cancelled: Styremøte")
+        calendar, item = _calendar(uninvited)
+        assert calendar["METHOD"] == "CANCEL" and str(item["STATUS"]) == "CANCELLED"
+        calendar, item = _calendar(mail_server.to(ola["email"])[0])
+        assert calendar["METHOD"] == "REQUEST"
+
+        # Cancelled: METHOD:CANCEL to everyone still invited.
+        mail_server.clear()
+        r = await client.delete(f"{API}/events/{event['id']}")
+        assert r.status_code == 204, r.text
+        await run_jobs()
+        assert sorted(m["To"] for m in mail_server.messages) == sorted(
+            [kari["email"], ola["email"]]
+        )
+        [cancelled] = mail_server.to(kari["email"])
+        assert cancelled["Subject"] == "Avlyst: Styremøte, 5. mars 2031 kl. 10.00"
+        calendar, item = _calendar(cancelled)
+        assert calendar["METHOD"] == "CANCEL"
+        assert str(item["UID"]) == f"{event['id']}@samskap"
+        assert int(item["SEQUENCE"]) > first_sequence
+
+
+class TestHearingInvitations:
+    async def test_the_invited_groups_members_are_asked_when_it_opens(
+        self, app, client, anonymous, run_jobs, mail_server: MailServer
+    ):
+        programme = await make_programme(client, name="Nye Kristiansand 2020")
+        member = await make_person(client, programme, name="Mia Medlem")
+        nynorsk = await make_person(client, programme, name="Nils Nynorsk")
+        invited = await make_person(client, programme, name="Ivar Invitert")
+        opted_out = await make_person(client, programme, name="Olav Utmeldt")
+        bystander = await make_person(client, programme, name="Berit Utenfor")
+        group = await make_group(client, programme, name="Drøftingsforum")
+        for person in (member, nynorsk, opted_out):
+            await make_member(client, group, person)
+        for address, choices in (
+            (nynorsk["email"], {"language": "nn"}),
+            (opted_out["email"], {"hearing_invitations": False}),
+        ):
+            token = mail_token(app.state.settings, address)
+            assert (
+                await anonymous.patch(f"{API}/mail-preferences/{token}", json=choices)
+            ).status_code == 200
+        hearing = await make_hearing(
+            client,
+            programme,
+            title="Ny organisering av oppvekst",
+            deadline_at="2031-01-15T12:00:00+01:00",
+            invitees=[
+                {"party": "group", "group_id": group["id"]},
+                {"party": "person", "person_id": invited["id"]},
+                {"party": "union", "name": "Fagforbundet"},
+            ],
+        )
+        await run_jobs()
+        assert mail_server.messages == []  # a draft invites no one yet
+        await open_hearing(client, hearing)
+        await run_jobs()
+        assert sorted(m["To"] for m in mail_server.messages) == sorted(
+            [member["email"], nynorsk["email"], invited["email"]]
+        )
+        assert bystander["email"] not in {m["To"] for m in mail_server.messages}
+        [nb] = mail_server.to(member["email"])
+        assert nb["Subject"] == (
+            "Høring: Ny organisering av oppvekst, svarfrist 15. januar 2031 kl. 12.00"
+        )
+        text = plain_text(nb)
+        assert "Svarfrist: 15. januar 2031 kl. 12.00." in text
+        assert "Valg av organisasjonsmodell" in text
+        assert f"/p/{programme['id']}/hearings/{hearing['id']}" in text
+        [nn] = mail_server.to(nynorsk["email"])
+        assert nn["Subject"].startswith("Høyring: Ny organisering av oppvekst")
+        # Closing it asks no one again.
+        mail_server.clear()
+        current = await client.get(f"{API}/hearings/{hearing['id']}")
+        r = await client.post(
+            f"{API}/hearings/{hearing['id']}/close",
+            headers={"If-Match": current.headers["etag"]},
+        )
+        assert r.status_code == 200, r.text
+        await run_jobs()
+        assert mail_server.messages == []
+
+
+async def _notification(app, user_id, created_at, read=False, **facts) -> None:
+    async with app.state.sessions() as session:
+        session.add(
+            Notification(
+                user_id=user_id,
+                type="deadline.overdue",
+                facts={"title": "Frist"} | facts,
+                created_at=created_at,
+                read_at=created_at if read else None,
+            )
+        )
+        await session.commit()
+
+
+class TestDailyDigest:
+    async def test_unread_notifications_of_the_last_day_once_a_day(
+        self, app, accounts, run_jobs, mail_server: MailServer
+    ):
+        now = datetime(2026, 12, 4, 6, 0, tzinfo=UTC)  # 07.00 in Oslo
+        reader = await accounts.user(email="Dina.Digest@example.no")
+        http = accounts.bearer(await accounts.token_for(reader))
+        await _choose(http, f"{API}/me/mail-preferences", daily_digest=True, language="en")
+        idle = await accounts.user(email="tom@example.no")
+        http = accounts.bearer(await accounts.token_for(idle))
+        await _choose(http, f"{API}/me/mail-preferences", daily_digest=True)
+        not_chosen = await accounts.user(email="nei@example.no")
+        await _notification(app, reader.id, now - timedelta(hours=2), title="Budsjett")
+        await _notification(app, reader.id, now - timedelta(hours=3), title="Lest", read=True)
+        await _notification(app, reader.id, now - timedelta(days=2), title="Gammel")
+        await _notification(app, idle.id, now - timedelta(days=3), title="Gammel")
+        await _notification(app, not_chosen.id, now - timedelta(hours=1), title="Budsjett")
+        async with app.state.sessions() as session:
+            assert await send_digests(session, app.state.settings, now) == 1
+            await session.commit()
+        async with app.state.sessions() as session:
+            assert await send_digests(session, app.state.settings, now) == 0
+            await session.commit()
+        await run_jobs()
+        [digest] = mail_server.messages
+        assert digest["To"] == "dina.digest@example.no"
+        assert digest["Subject"] == "Samskap: 1 unread notifications of the last day"
+        text = plain_text(digest)
+        assert "The deadline “Budsjett” has passed" in text
+        assert "Lest" not in text and "Gammel" not in text
+        assert "http://127.0.0.1:8000/notifications" in text
+        assert "/mail-preferences/" in text
+
+    async def test_the_digest_runs_every_morning_at_seven_in_oslo(self):
+        assert next_morning(datetime(2026, 12, 3, 5, 59, tzinfo=UTC)) == datetime(
+            2026, 12, 3, 6, 0, tzinfo=UTC
+        )
+        assert next_morning(datetime(2026, 12, 3, 6, 0, tzinfo=UTC)) == datetime(
+            2026, 12, 4, 6, 0, tzinfo=UTC
+        )
+        # Summer time: 07.00 in Oslo is 05.00 UTC.
+        assert next_morning(datetime(2026, 6, 3, 12, 0, tzinfo=UTC)) == datetime(
+            2026, 6, 4, 5, 0, tzinfo=UTC
+        )

@@ -3,6 +3,6 @@ one notification by mail, meeting and hearing invitations, the daily digest, and
 deadline scan that sends reminders and announces deadlines due soon and overdue."""
 
 from samskap.deadlines import scan
-from samskap.mail import notify, sending
+from samskap.mail import digest, invitations, notify, sending
 
-__all__ = ["notify", "scan", "sending"]
+__all__ = ["digest", "invitations", "notify", "scan", "sending"]
