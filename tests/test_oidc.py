@@ -21,6 +21,9 @@ from tests.conftest import settings_for
 from tests.factories import API
 from tests.oidc_server import Provider, oidc_provider
 
+# The provider's own use of Authlib, in its thread: nothing of Samskap's.
+pytestmark = pytest.mark.filterwarnings("ignore:get_jwt_config:DeprecationWarning")
+
 APP = "http://test"
 TOKEN_URL = f"{API}/auth/token"
 CLIENT_ID = "samskap-test"

@@ -43,4 +43,11 @@ export SAMSKAP_DATABASE_URL="sqlite+aiosqlite:///${run}"
 export SAMSKAP_FRONTEND_DIST="${SAMSKAP_FRONTEND_DIST:-${root}/frontend/dist}"
 # The webhook test's receiver listens on 127.0.0.1, which a real server refuses as a target.
 export SAMSKAP_WEBHOOK_ALLOW_PRIVATE_TARGETS=true
+# The sign-in test's identity provider: oidc-provider-mock, which e2e/oidc.spec.ts starts on
+# the next port (until then the login page only shows its button).
+export SAMSKAP_PUBLIC_URL="http://127.0.0.1:${port}"
+export SAMSKAP_OIDC_ISSUER="http://127.0.0.1:$((port + 1))"
+export SAMSKAP_OIDC_CLIENT_ID=samskap-e2e
+export SAMSKAP_OIDC_CLIENT_SECRET=e2e-client-secret
+export SAMSKAP_OIDC_PROVIDER_NAME="Testkommune ID"
 exec "${venv}/samskap" serve --host 127.0.0.1 --port "${port}"

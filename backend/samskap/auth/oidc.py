@@ -26,13 +26,13 @@ import logging
 import secrets
 import time
 import uuid
+import warnings
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
 import httpx
 from authlib.integrations.base_client import OAuthError
-from authlib.integrations.httpx_client import AsyncOAuth2Client
 from authlib.oidc.core import CodeIDToken
 from jose import JWTError
 from jose import jwt as hs_jwt
@@ -52,6 +52,12 @@ from samskap.db import utcnow
 from samskap.kit.ids import uuid7
 from samskap.models import User
 from samskap.models.outbound import UserIdentity
+
+with warnings.catch_warnings():
+    # Authlib 1.9 would rather have the httpx2 fork; httpx, which Samskap uses everywhere,
+    # works as before, and the warning would only clutter every process's start.
+    warnings.filterwarnings("ignore", "The httpx module is deprecated", DeprecationWarning)
+    from authlib.integrations.httpx_client import AsyncOAuth2Client
 
 log = logging.getLogger("samskap.auth.oidc")
 

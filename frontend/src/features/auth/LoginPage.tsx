@@ -54,7 +54,7 @@ export function LoginPage() {
           </Alert>
         )}
         {oidc && (
-          <Button asChild data-size="lg">
+          <Button asChild data-size="lg" className={styles.provider}>
             <a href={providerLoginUrl(oidc.login_url, from)}>{t("oidc.signInWith", { name: oidc.name })}</a>
           </Button>
         )}
