@@ -17,7 +17,7 @@ from samskap.db import utcnow
 from samskap.jobs import registry
 from samskap.jobs.worker import JobContext
 from samskap.kit.clock import local_zone
-from samskap.mail.notify import worded_facts
+from samskap.mail.notify import record_path, worded_facts
 from samskap.mail.sending import enqueue_mail, valid_address
 from samskap.mail.templates import language_of, notification_line, render
 from samskap.mail.tokens import choices_url, normal_address
@@ -37,22 +37,6 @@ def next_morning(now: datetime) -> datetime:
 
 
 registry.recurring(DIGEST, DIGEST, next_morning)
-
-
-def notification_path(notification: Notification) -> str | None:
-    """The web app's page of what a notification is about."""
-    facts = notification.facts or {}
-    if isinstance(facts.get("path"), str) and facts["path"].startswith("/"):
-        return facts["path"]
-    pid, rid = notification.programme_id, notification.record_id
-    if pid is None:
-        return None
-    pages = {
-        "deadline": f"/p/{pid}/deadlines",
-        "event": f"/p/{pid}/events/{rid}",
-        "hearing": f"/p/{pid}/hearings/{rid}",
-    }
-    return pages.get(notification.record_type or "", f"/p/{pid}")
 
 
 async def send_digests(
@@ -94,7 +78,7 @@ async def send_digests(
         items: list[tuple[str, str | None]] = []
         for n in mine[:MAX_ITEMS]:
             facts: dict[str, Any] = worded_facts(n.facts or {}, language)
-            path = notification_path(n)
+            path = record_path(n.facts or {}, n.programme_id, n.record_type, n.record_id)
             items.append(
                 (notification_line(n.type, facts, language), base + path if path else None)
             )

@@ -70,12 +70,28 @@ def worded_facts(facts: dict[str, Any], language: str) -> dict[str, Any]:
     return out
 
 
-def record_link(public_url: str, path: str | None, programme_id: str | None) -> str | None:
-    if path and path.startswith("/"):
-        return public_url.rstrip("/") + path
-    if programme_id:
-        return f"{public_url.rstrip('/')}/p/{programme_id}"
-    return None
+def record_path(
+    facts: dict[str, Any], programme_id: Any, record_type: str | None, record_id: Any
+) -> str | None:
+    """The web app's page of what a notification is about: facts["path"] when given, else
+    by the kind of record."""
+    if isinstance(facts.get("path"), str) and facts["path"].startswith("/"):
+        return facts["path"]
+    if not programme_id:
+        return None
+    pages = {
+        "deadline": f"/p/{programme_id}/deadlines",
+        "event": f"/p/{programme_id}/events/{record_id}",
+        "hearing": f"/p/{programme_id}/hearings/{record_id}",
+        "webhook": f"/p/{programme_id}/webhooks",
+    }
+    if record_id and record_type in pages:
+        return pages[record_type]
+    return f"/p/{programme_id}"
+
+
+def record_link(public_url: str, path: str | None) -> str | None:
+    return public_url.rstrip("/") + path if path and path.startswith("/") else None
 
 
 @registry.handler(NOTIFY)
@@ -96,8 +112,13 @@ async def compose_notification(ctx: JobContext) -> None:
     details = facts.get("description") if isinstance(facts.get("description"), str) else None
     link = record_link(
         ctx.settings.public_url,
-        payload.get("path") or (facts.get("path") if isinstance(facts.get("path"), str) else None),
-        payload.get("programme_id"),
+        payload.get("path")
+        or record_path(
+            payload.get("facts") or {},
+            payload.get("programme_id"),
+            payload.get("record_type"),
+            payload.get("record_id"),
+        ),
     )
     choices_link = choices_url(ctx.settings, email)
     mail = render(

@@ -167,7 +167,8 @@ async def send(ctx: JobContext) -> None:
     payload = ctx.payload
     message = build_message(payload, ctx.settings)
     if not ctx.settings.smtp_host:
-        log.info(
+        # A warning, so that it shows where nothing else of the app logs (make run).
+        log.warning(
             "SAMSKAP_SMTP_HOST is not set: not sending %r to %s (%d attachment(s)):\n%s",
             payload["subject"],
             payload["to"],
