@@ -65,7 +65,7 @@ async def _drain(url: str) -> None:
             ran += done
             last = time.time()
     await app.state.engine.dispose()
-    print(f"{ran} {first or 0} {last or 0}", flush=True)
+    print(f"{ran} {first or 0} {last or 0} {time.process_time()}", flush=True)
 
 
 async def _enqueue(url: str, count: int) -> None:
@@ -78,9 +78,9 @@ async def _enqueue(url: str, count: int) -> None:
     await app.state.engine.dispose()
 
 
-async def _drained_by(url: str, workers: int) -> tuple[int, float]:
-    """Jobs run and seconds from the first take to the last finish, over `workers`
-    processes started together."""
+async def _drained_by(url: str, workers: int) -> tuple[int, float, float]:
+    """Jobs run, seconds from the first take to the last finish, and the processes' CPU
+    seconds, over `workers` processes started together."""
     processes = [
         await asyncio.create_subprocess_exec(
             sys.executable,
@@ -96,11 +96,11 @@ async def _drained_by(url: str, workers: int) -> tuple[int, float]:
     reports = []
     for process in processes:
         out, _ = await process.communicate()
-        reports.append([float(v) for v in out.decode().split()[-3:]])
+        reports.append([float(v) for v in out.decode().split()[-4:]])
     ran = sum(int(r[0]) for r in reports)
     started = min(r[1] for r in reports if r[0])
     finished = max(r[2] for r in reports)
-    return ran, finished - started
+    return ran, finished - started, sum(r[3] for r in reports)
 
 
 async def bench_queue(url: str) -> None:
@@ -109,12 +109,13 @@ async def bench_queue(url: str) -> None:
     await asyncio.to_thread(migrate, "head", url)
     for workers in (1, 2):
         await _enqueue(url, QUEUE_JOBS)
-        ran, seconds = await _drained_by(url, workers)
+        ran, seconds, cpu = await _drained_by(url, workers)
         assert ran == QUEUE_JOBS, f"{ran} of {QUEUE_JOBS} jobs ran"
         print(
             f"job queue, {workers} worker process{'es' if workers > 1 else ''} (4 jobs at a "
             f"time each): {QUEUE_JOBS:,} no-op jobs in {seconds:.2f} s, "
-            f"{QUEUE_JOBS / seconds:,.0f} jobs/s"
+            f"{QUEUE_JOBS / seconds:,.0f} jobs/s; workers' CPU {cpu * 1000 / QUEUE_JOBS:.2f} "
+            f"ms per job (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
         )
 
 

@@ -3,18 +3,21 @@ verifies every signature with the Standard Webhooks reference library."""
 
 import asyncio
 import base64
+import ipaddress
+import socket
 import uuid
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import event, func, select, update
 
 from samskap.auth.principal import SYSTEM
 from samskap.db import utcnow
+from samskap.jobs.outbox import OutboundEvent
 from samskap.models import Job, Notification, Webhook, WebhookDelivery
 from samskap.tasks.schemas import TaskUpdate
 from samskap.tasks.service import TaskService
-from samskap.webhooks.delivery import SCHEDULE
+from samskap.webhooks.delivery import SCHEDULE, queue_deliveries
 from tests.factories import (
     API,
     make_deadline,
@@ -42,9 +45,22 @@ def receiver(private_targets):
         yield r
 
 
+def _private_name() -> str:
+    """This machine's name, when it resolves to a loopback or private address."""
+    host = socket.gethostname()
+    try:
+        found = {info[4][0] for info in socket.getaddrinfo(host, 80, type=socket.SOCK_STREAM)}
+    except OSError:
+        pytest.skip(f"{host} does not resolve")
+    if any(ipaddress.ip_address(a).is_global for a in found):
+        pytest.skip(f"{host} resolves to a public address")
+    return host
+
+
 async def hooked(client, receiver: Receiver, programme: dict, **overrides) -> dict:
     """A webhook to the receiver, which is given its secret."""
-    webhook = await make_webhook(client, programme, receiver.url, **overrides)
+    url = overrides.pop("url", receiver.url)
+    webhook = await make_webhook(client, programme, url, **overrides)
     receiver.secret = webhook["secret"]
     return webhook
 
@@ -115,6 +131,29 @@ class TestCreateWebhook:
         assert r.json()["errors"][0]["code"] == "private_target"
         listed = await client.get(f"{API}/webhooks", params={"programme_id": programme["id"]})
         assert listed.json()["items"] == []
+
+    async def test_a_name_is_looked_up_when_saved_and_again_when_sent(
+        self, client, receiver, run_jobs, app
+    ):
+        host = _private_name()
+        programme = await make_programme(client)
+        url = receiver.url.replace("127.0.0.1", host)
+        app.state.settings.webhook_allow_private_targets = False
+        r = await client.post(f"{API}/webhooks", json={"programme_id": programme["id"], "url": url})
+        assert r.status_code == 422, r.text
+        assert r.json()["errors"][0]["code"] == "private_target"
+        assert host in r.json()["errors"][0]["detail"]
+        # Saved while allowed; the address is checked again when each delivery is sent.
+        app.state.settings.webhook_allow_private_targets = True
+        webhook = await hooked(client, receiver, programme, url=url)
+        app.state.settings.webhook_allow_private_targets = False
+        app.state.settings.webhook_retry_scale = 1.0
+        await make_project(client, programme)
+        await run_jobs()
+        assert receiver.received == []
+        [delivery] = await deliveries(client, webhook)
+        [attempt] = (await detail(client, webhook, delivery))["attempt_log"]
+        assert f"{host} resolves to" in attempt["error"] and "not public" in attempt["error"]
 
     async def test_a_public_address_is_accepted_and_a_private_one_refused_on_change(self, client):
         programme = await make_programme(client)
@@ -613,3 +652,65 @@ class TestDelivery:
         assert page.json()["next_cursor"]
         r = await client.get(f"{API}/webhooks/{webhook['id']}/deliveries/{uuid.uuid4()}")
         assert r.status_code == 404
+
+
+class TestStatementCounts:
+    @staticmethod
+    def _counting(app) -> tuple[list[str], object]:
+        statements: list[str] = []
+
+        def count(_conn, _cursor, statement, *_args):
+            statements.append(statement)
+
+        return statements, count
+
+    async def test_lists_cost_the_same_for_any_page_size(self, app, client, receiver, run_jobs):
+        programme = await make_programme(client)
+        webhooks = [await hooked(client, receiver, programme) for _ in range(12)]
+        await make_project(client, programme)
+        await settle(run_jobs)
+        for path in (
+            f"{API}/webhooks",
+            f"{API}/webhooks/{webhooks[0]['id']}/deliveries",
+        ):
+            counts = set()
+            for limit in (1, 5, 50):
+                statements, count = self._counting(app)
+                event.listen(app.state.engine.sync_engine, "before_cursor_execute", count)
+                try:
+                    r = await client.get(path, params={"limit": limit})
+                    assert r.status_code == 200
+                finally:
+                    event.remove(app.state.engine.sync_engine, "before_cursor_execute", count)
+                counts.add(len(statements))
+            assert len(counts) == 1, (path, counts)
+
+    async def test_a_batch_of_events_reads_its_webhooks_once(self, app, client, private_targets):
+        programmes = [await make_programme(client) for _ in range(3)]
+        for programme in programmes:
+            for _ in range(2):
+                await make_webhook(client, programme, "https://hooks.kommune.invalid/")
+        events = [
+            OutboundEvent(
+                type="project.updated",
+                programme_id=uuid.UUID(programmes[n % 3]["id"]),
+                record_type="project",
+                record_id=uuid.uuid4(),
+                data={"name": f"Prosjekt {n}"},
+            )
+            for n in range(30)
+        ]
+        statements, count = self._counting(app)
+        async with app.state.sessions() as session:
+            event.listen(app.state.engine.sync_engine, "before_cursor_execute", count)
+            try:
+                await queue_deliveries(session, events)
+                await session.flush()
+            finally:
+                event.remove(app.state.engine.sync_engine, "before_cursor_execute", count)
+            await session.commit()
+        reads = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+        assert len(reads) == 1 and "FROM webhook" in reads[0], reads
+        async with app.state.sessions() as session:
+            made = await session.scalar(select(func.count()).select_from(WebhookDelivery))
+        assert made == 60
