@@ -87,10 +87,28 @@ test("a new person signs in without roles; a verified address signs in to the ex
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 });
 
-for (const [locale, denied, signIn] of [
-  ["nb", "Identitetsleverandøren logget deg ikke inn.", BUTTON],
-  ["nn", "Identitetsleverandøren logga deg ikkje inn.", BUTTON],
-  ["en", "The identity provider did not sign you in.", "Sign in with Testkommune ID"],
+for (const [locale, denied, signIn, refused, back] of [
+  [
+    "nb",
+    "Identitetsleverandøren logget deg ikke inn.",
+    BUTTON,
+    "Innloggingen kunne ikke fullføres",
+    "Tilbake til innlogging",
+  ],
+  [
+    "nn",
+    "Identitetsleverandøren logga deg ikkje inn.",
+    BUTTON,
+    "Innlogginga kunne ikkje fullførast",
+    "Tilbake til innlogging",
+  ],
+  [
+    "en",
+    "The identity provider did not sign you in.",
+    "Sign in with Testkommune ID",
+    "Signing in could not be completed",
+    "Back to the login page",
+  ],
 ] as const) {
   test(`a refused sign-in is explained on the login page in ${locale}, at 320 px`, async ({ page }) => {
     await page.addInitScript((l) => localStorage.setItem("samskap.locale", l), locale);
@@ -105,8 +123,17 @@ for (const [locale, denied, signIn] of [
     await expectNoRawKeys(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    // Keyboard: the provider's button is reached from the alert onwards.
-    await page.getByRole("link", { name: signIn }).focus();
+    // Keyboard: the provider's button is the first thing Tab reaches.
+    await page.keyboard.press("Tab");
     await expect(page.getByRole("link", { name: signIn })).toBeFocused();
+
+    // A one-time code that does not work (used, expired or made up) leads back to the login.
+    await page.goto("/login/oidc#code=smo_not.a.code");
+    await expect(page.getByRole("alert")).toContainText(refused);
+    await expect(page).not.toHaveURL(/#/);
+    await expectAccessible(page);
+    await expectNoRawKeys(page);
+    await page.getByRole("link", { name: back }).click();
+    await expect(page).toHaveURL(/\/login$/);
   });
 }
