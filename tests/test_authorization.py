@@ -31,6 +31,8 @@ PUBLIC = {
     # access).
     "mail-preferences-get",
     "mail-preferences-update",
+    # A person's own calendar feed: the secret in its URL is the access.
+    "calendar-personal-feed",
     # How one may log in, and signing in at the identity provider (tests/test_oidc.py).
     "auth-providers",
     "auth-oidc-login",

@@ -362,6 +362,9 @@ OWN_ACCOUNT = {
     "me-notifications-unread-count",
     "me-notifications-read",
     "me-notifications-read-all",
+    "me-calendar-feeds-list",
+    "me-calendar-feeds-create",
+    "me-calendar-feeds-revoke",
 }
 
 

@@ -26,6 +26,7 @@ from samskap.deadlines.router import router as deadlines_router
 from samskap.decisions.router import router as decisions_router
 from samskap.documents.router import router as documents_router
 from samskap.events.router import router as events_router
+from samskap.feeds.router import personal as calendar_feeds_router
 from samskap.feeds.router import router as feeds_router
 from samskap.files.router import router as files_router
 from samskap.goals.router import router as goals_router
@@ -215,6 +216,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         planned_involvements_router,
         my_page_router,
         notifications_router,
+        calendar_feeds_router,
         # Before the imports' router: /imports/templates is no import id.
         import_templates_router,
         imports_router,

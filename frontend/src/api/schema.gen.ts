@@ -173,6 +173,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar/{token}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your own meetings and deadlines as an iCalendar feed
+         * @description No other authentication: the secret address is the access, so keep it as a
+         *     password. The meetings you are invited to and the deadlines you answer for (as the
+         *     responsible person or a member of the responsible group) or receive, in every programme
+         *     where your membership names your person, from a year ago on; each with the same UID and
+         *     SEQUENCE as in the programme feeds. An unknown or revoked address answers 404.
+         */
+        get: operations["calendar-personal-feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/survey-answers/{token}": {
         parameters: {
             query?: never;
@@ -3567,6 +3591,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/calendar-feeds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your calendar feeds
+         * @description Your personal calendar feeds, newest first, revoked ones included; their addresses
+         *     are never shown again. An API token answers 403 `user_required`.
+         */
+        get: operations["me-calendar-feeds-list"];
+        put?: never;
+        /**
+         * Make a calendar feed of your meetings and deadlines
+         * @description A secret address (`url`) for a calendar program (Outlook, Google Calendar, a phone)
+         *     to subscribe to: your meetings and deadlines in every programme. The address is in this
+         *     answer only; revoke the feed to stop it. An API token answers 403 `user_required`.
+         */
+        post: operations["me-calendar-feeds-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/calendar-feeds/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke one of your calendar feeds
+         * @description Its address answers 404 from now on; the feed stays listed, revoked. 409
+         *     `already_revoked` when it is. Another user's feed answers 404, as an unknown id does.
+         */
+        post: operations["me-calendar-feeds-revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/templates": {
         parameters: {
             query?: never;
@@ -4272,6 +4344,118 @@ export interface components {
              * @description CSV (UTF-8, comma or semicolon) or XLSX: columns `question`, `n`, and `mean` or the counts `1`..`5` (or `yes` and `no`); optionally `kind`
              */
             file: string;
+        };
+        /**
+         * CalendarFeedCreate
+         * @description A new personal calendar feed: its address is shown once, in the answer.
+         * @example {
+         *       "name": "Outlook på jobb"
+         *     }
+         */
+        CalendarFeedCreate: {
+            /**
+             * Name
+             * @description What the feed is for, e.g. the calendar program that reads it
+             */
+            name: string;
+        };
+        /**
+         * CalendarFeedCreated
+         * @description A new calendar feed, with its secret address.
+         */
+        CalendarFeedCreated: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The feed's id
+             */
+            id: string;
+            /**
+             * Name
+             * @description What the feed is for
+             */
+            name: string;
+            /**
+             * Prefix
+             * @description The first characters of the feed's token, to recognise it
+             */
+            prefix: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When the feed was made
+             */
+            created_at: string;
+            /**
+             * Last Used At
+             * @description When a calendar program last read the feed (to the minute); null if never
+             */
+            last_used_at: string | null;
+            /**
+             * Revoked At
+             * @description When the feed was revoked; its address then answers 404
+             */
+            revoked_at: string | null;
+            /**
+             * Token
+             * @description The feed's secret (smc_…), shown this once; only its hash is kept
+             */
+            token: string;
+            /**
+             * Url
+             * @description The address to subscribe to in a calendar program: {public address}/api/v1/calendar/{token}.ics
+             * @example https://samskap.kommune.example/api/v1/calendar/smc_Q2h….ics
+             */
+            url: string;
+        };
+        /**
+         * CalendarFeedList
+         * @description Your calendar feeds, newest first, revoked ones included.
+         */
+        CalendarFeedList: {
+            /**
+             * Items
+             * @description The feeds
+             */
+            items: components["schemas"]["CalendarFeedRead"][];
+        };
+        /**
+         * CalendarFeedRead
+         * @description One of your calendar feeds; its secret address is never shown again.
+         */
+        CalendarFeedRead: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The feed's id
+             */
+            id: string;
+            /**
+             * Name
+             * @description What the feed is for
+             */
+            name: string;
+            /**
+             * Prefix
+             * @description The first characters of the feed's token, to recognise it
+             */
+            prefix: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When the feed was made
+             */
+            created_at: string;
+            /**
+             * Last Used At
+             * @description When a calendar program last read the feed (to the minute); null if never
+             */
+            last_used_at: string | null;
+            /**
+             * Revoked At
+             * @description When the feed was revoked; its address then answers 404
+             */
+            revoked_at: string | null;
         };
         /**
          * ChangeMeeting
@@ -16505,6 +16689,74 @@ export interface operations {
             };
             /** @description Too many requests; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-personal-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The feed's secret (smc_…), from POST /me/calendar-feeds */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An iCalendar (RFC 5545) feed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -43141,6 +43393,289 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "me-calendar-feeds-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedList"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "me-calendar-feeds-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CalendarFeedCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedCreated"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "me-calendar-feeds-revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the calendar feed */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
