@@ -26,6 +26,8 @@ export const router = createBrowserRouter([
         children: [
           { index: true, lazy: page(() => import("./features/programmes/ProgrammesPage")) },
           { path: "me", lazy: page(() => import("./features/mypage/MyPage")) },
+          { path: "notifications", lazy: page(() => import("./features/notifications/NotificationsPage")) },
+          { path: "settings", lazy: page(() => import("./features/settings/SettingsPage")) },
           {
             path: "p/:programmeId",
             element: <ProgrammeLayout />,
@@ -66,6 +68,7 @@ export const router = createBrowserRouter([
               { path: "indicators/:indicatorId", lazy: page(() => import("./features/indicators/IndicatorPage")) },
               { path: "templates", lazy: page(() => import("./features/workbooks/TemplatesPage")) },
               { path: "submissions/:submissionId", lazy: page(() => import("./features/workbooks/WorkbookPage")) },
+              { path: "settings", lazy: page(() => import("./features/programmes/ProgrammeSettingsPage")) },
             ],
           },
           { path: "*", lazy: page(() => import("./features/programmes/NotFoundPage")) },

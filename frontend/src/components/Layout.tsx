@@ -1,12 +1,15 @@
 import { Button, Field, Label, Link as DsLink, Select, SkipLink } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useRef, useSyncExternalStore } from "react";
+import { lazy, Suspense, useEffect, useRef, useSyncExternalStore } from "react";
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate, useParams } from "react-router-dom";
-import { useLogout } from "../api/queries/auth";
+import { meQuery, useLogout } from "../api/queries/auth";
 import { programmeQuery } from "../api/queries/programmes";
 import { onSessionChange, readSession } from "../api/session";
 import { LOCALES, useI18n, type Locale } from "../i18n";
 import styles from "./layout.module.css";
+
+// The bell comes in its own chunk, after the first page: the first page's JavaScript has a budget.
+const Bell = lazy(() => import("../features/notifications/Bell"));
 
 function useSession() {
   return useSyncExternalStore(
@@ -69,6 +72,12 @@ export function AppLayout() {
           <DsLink asChild>
             <NavLink to="/me">{t("mypage.link")}</NavLink>
           </DsLink>
+          <DsLink asChild>
+            <NavLink to="/settings">{t("settings.link")}</NavLink>
+          </DsLink>
+          <Suspense fallback={null}>
+            <Bell />
+          </Suspense>
           <LanguageSelect />
           <Button
             variant="tertiary"
@@ -89,6 +98,10 @@ export function AppLayout() {
 function ProgrammeNav({ programmeId }: { programmeId: string }) {
   const { t } = useI18n();
   const programme = useQuery(programmeQuery(programmeId));
+  // The programme's settings (reminders, webhooks) are for its administrators; the API has the last word.
+  const me = useQuery(meQuery()).data;
+  const administers =
+    me?.system_admin || me?.memberships?.some((m) => m.programme_id === programmeId && m.role === "programme_admin");
   const base = `/p/${programmeId}`;
   const links: [string, string][] = [
     [base, "nav.overview"],
@@ -109,6 +122,8 @@ function ProgrammeNav({ programmeId }: { programmeId: string }) {
     [`${base}/deliveries`, "nav.deliveries"],
     [`${base}/compliance`, "nav.compliance"],
     [`${base}/people`, "nav.people"],
+    // Reminders and webhooks: for the programme's administrators only.
+    ...(administers ? ([[`${base}/settings`, "nav.programmeSettings"]] as [string, string][]) : []),
   ];
   return (
     <nav className={styles.nav} aria-label={programme.data?.name ?? t("nav.label")}>

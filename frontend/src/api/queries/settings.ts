@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { patchRecord } from "../../lib/conflict";
 import { api, unwrapVersioned, type Schemas, type Versioned } from "../client";
+import { programmeKeys } from "./programmes";
 
 export type MailPreference = Schemas["MailPreferenceRead"];
 export type MailPreferenceUpdate = Schemas["MailPreferenceUpdate"];
@@ -51,5 +52,26 @@ export function useUpdateMailPreferences(token?: string) {
     mutationFn: ({ etag, changes }: { etag: string; changes: MailPreferenceUpdate }): Promise<Versioned<MailPreference>> =>
       patchRecord<MailPreference>(url, etag, changes),
     onSuccess: (saved) => client.setQueryData(key, saved),
+  });
+}
+
+// A programme's own settings (reminders) are changed on its settings page, which alone loads this.
+export type Programme = Schemas["ProgrammeRead"];
+export type ProgrammeUpdate = Schemas["ProgrammeUpdate"];
+
+/** One programme with its ETag, for If-Match on the next change (its settings page). */
+export const programmeSettingsQuery = (id: string) =>
+  queryOptions({
+    queryKey: [...programmeKeys.detail(id), "versioned"] as const,
+    queryFn: () => unwrapVersioned(api.GET("/api/v1/programmes/{id}", { params: { path: { id } } })),
+  });
+
+/** A change to a programme, sent with If-Match; rejects with EditConflict when someone was first. */
+export function useUpdateProgramme() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, etag, changes }: { id: string; etag: string; changes: ProgrammeUpdate }): Promise<Versioned<Programme>> =>
+      patchRecord<Programme>(`/api/v1/programmes/${id}`, etag, changes),
+    onSettled: () => client.invalidateQueries({ queryKey: programmeKeys.all }),
   });
 }

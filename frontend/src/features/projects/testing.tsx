@@ -122,6 +122,7 @@ export const aProgramme = (): Schemas["ProgrammeRead"] => ({
   target_on: null,
   status: "active",
   external_id: null,
+  reminder_days_before: 3,
 });
 
 export const aPerson = (overrides: Partial<Schemas["PersonRead"]> = {}): Schemas["PersonRead"] => ({
