@@ -16,7 +16,8 @@ from samskap.db import utcnow
 from samskap.governance.scan import scan
 from samskap.jobs.outbox import OutboundEvent, emit
 from samskap.kit.ids import uuid7
-from samskap.models import Notification
+from samskap.mail.notify import NOTIFY
+from samskap.models import Job, Notification
 from tests.factories import (
     API,
     create,
@@ -290,6 +291,30 @@ class TestWhoIsTold:
         assert (await scan(app.state.sessions))["cleared"] >= 1
         await run_jobs()
         assert len(await notifications(app)) == len(opened)
+
+    async def test_a_user_who_chose_it_has_each_notification_mailed(
+        self, app, client, accounts, run_jobs
+    ):
+        c = await cast(client, accounts)
+        r = await c.editor.patch(f"{API}/me/mail-preferences", json={"notifications": True})
+        assert r.status_code == 200, r.text
+        decision = await make_decision(client, c.programme, status="final")
+        async with app.state.sessions() as session:
+            # The dispatch's transaction adds the notifications and their mail jobs.
+            assert list(await session.scalars(select(Job).where(Job.kind == NOTIFY))) == []
+        await run_jobs()
+        told_now = await told(app, "decision.finalised")
+        assert who(c, told_now) == {"admin", "editor"}
+        async with app.state.sessions() as session:
+            mails = list(await session.scalars(select(Job).where(Job.kind == NOTIFY)))
+        # Only the editor chose it (notifications by mail are off by default).
+        assert [m.payload["user_id"] for m in mails] == [str(c.ids["editor"])]
+        payload = mails[0].payload
+        assert payload["type"] == "decision.finalised"
+        assert payload["record_id"] == decision["id"]
+        assert payload["path"] == f"/p/{c.programme['id']}/decisions/{decision['id']}"
+        assert payload["facts"]["title"] == decision["title"]
+        assert mails[0].status == "succeeded"  # no SMTP host here: logged, not sent
 
     async def test_a_background_import_tells_the_one_who_started_it(
         self, app, client, accounts, run_jobs

@@ -18,20 +18,18 @@ change never is):
 
 The whole batch of events costs a constant number of queries: the programmes' memberships,
 their names, the deadlines and the groups' members, each loaded once for every event. A user
-who chose to have notifications mailed (`mail_preference.notifications`) gets each one mailed
-as well, by the mail module's `send_notification_mail` when that is installed.
+whose address chose to have notifications mailed (`mail_preference.notifications`) gets each
+one mailed as well, by the mail module's `send_notification_mail`.
 """
 
-import importlib
-import inspect
 import logging
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samskap.db import utcnow
@@ -39,16 +37,19 @@ from samskap.jobs import registry
 from samskap.jobs.outbox import OutboundEvent
 from samskap.kit.clock import local_day
 from samskap.kit.ids import uuid7
+from samskap.mail.notify import send_notification_mail
+from samskap.mail.service import choices_for
+from samskap.mail.tokens import normal_address
 from samskap.models import (
     Deadline,
     GroupMember,
-    MailPreference,
     Membership,
     Notification,
     Programme,
     User,
 )
 from samskap.models.enums import ProgrammeRole
+from samskap.notifications.service import path_of
 
 log = logging.getLogger("samskap.notifications")
 
@@ -328,32 +329,28 @@ def notifications_for(directory: Directory, wanted: list[Wanted]) -> list[Notifi
     return made
 
 
-def _mailer() -> Callable[..., Any] | None:
-    """The mail module's `send_notification_mail(session, user_id, notification)`, if there."""
-    try:
-        module = importlib.import_module("samskap.mail.notify")
-    except ImportError:
-        return None
-    return getattr(module, "send_notification_mail", None)
-
-
 async def _mail(session: AsyncSession, made: list[Notification]) -> None:
-    send = _mailer()
-    if send is None or not made:
+    """Each new notification of a user whose address chose `notifications` is mailed too (a
+    `mail.notification` job in this transaction): the users' addresses and their choices
+    are looked up once for the batch."""
+    if not made:
         return
-    users = {n.user_id for n in made}
-    chosen = set(
-        await session.scalars(
-            select(User.id)
-            .join(MailPreference, func.lower(MailPreference.email) == func.lower(User.email))
-            .where(User.id.in_(users), MailPreference.notifications.is_(True))
-        )
+    addresses = dict(
+        (
+            await session.execute(
+                select(User.id, User.email).where(User.id.in_({n.user_id for n in made}))
+            )
+        ).all()
     )
+    choices = await choices_for(session, list(addresses.values()))
+    chosen = {
+        user_id
+        for user_id, email in addresses.items()
+        if choices[normal_address(email)].notifications
+    }
     for n in made:
         if n.user_id in chosen:
-            result = send(session, n.user_id, n)
-            if inspect.isawaitable(result):
-                await result
+            send_notification_mail(session, n.user_id, n, path=path_of(n))
 
 
 @registry.consumer
