@@ -7,11 +7,14 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from icalendar import Calendar
-from sqlalchemy import select, update
+from sqlalchemy import event, select, update
 
 from samskap.db import utcnow
-from samskap.jobs.queue import enqueue
+from samskap.jobs.outbox import OutboundEvent
+from samskap.jobs.queue import Claimed, enqueue
+from samskap.jobs.worker import JobContext
 from samskap.mail.digest import next_morning, send_digests
+from samskap.mail.invitations import INVITATIONS, send_invitations
 from samskap.mail.notify import send_notification_mail
 from samskap.mail.sending import SEND
 from samskap.mail.tokens import mail_token
@@ -491,6 +494,24 @@ class TestMeetingInvitations:
         assert str(item["UID"]) == f"{event['id']}@samskap"
         assert int(item["SEQUENCE"]) > first_sequence
 
+    async def test_a_meeting_recorded_after_it_was_held_invites_no_one(
+        self, client, run_jobs, mail_server: MailServer
+    ):
+        programme = await make_programme(client)
+        kari = await make_person(client, programme)
+        event = await _event(
+            client,
+            programme,
+            [kari],
+            starts_at="2018-11-20T09:00:00+01:00",
+            ends_at="2018-11-20T11:00:00+01:00",
+        )
+        r = await client.patch(f"{API}/events/{event['id']}", json={"location": "Kantina"})
+        assert r.status_code == 200
+        assert (await client.delete(f"{API}/events/{event['id']}")).status_code == 204
+        await run_jobs()
+        assert mail_server.messages == []
+
 
 class TestHearingInvitations:
     async def test_the_invited_groups_members_are_asked_when_it_opens(
@@ -612,3 +633,91 @@ class TestDailyDigest:
         assert next_morning(datetime(2026, 6, 3, 12, 0, tzinfo=UTC)) == datetime(
             2026, 6, 4, 5, 0, tzinfo=UTC
         )
+
+
+class TestCost:
+    """Invitations and the digest cost the same statements for one recipient or many."""
+
+    async def _statements(self, app, run) -> int:
+        seen: list[str] = []
+
+        def count(_conn, _cursor, statement, *_args):
+            seen.append(statement)
+
+        engine = app.state.engine.sync_engine
+        event.listen(engine, "before_cursor_execute", count)
+        try:
+            async with app.state.sessions() as session:
+                await run(session)
+                await session.commit()
+        finally:
+            event.remove(engine, "before_cursor_execute", count)
+        return len(seen)
+
+    async def test_invitations(self, app, client):
+        async def statements(participants: int) -> int:
+            programme = await make_programme(client)
+            group = await make_group(client, programme)
+            people = [await make_person(client, programme) for _ in range(participants)]
+            for person in people:
+                await make_member(client, group, person)
+            meeting = OutboundEvent(
+                type="event.created",
+                programme_id=uuid.UUID(programme["id"]),
+                data={
+                    "id": str(uuid.uuid4()),
+                    "title": "Møte",
+                    "starts_at": "2031-01-01T09:00:00+01:00",
+                    "ends_at": "2031-01-01T10:00:00+01:00",
+                    "version": 1,
+                    "participants": [{"person_id": p["id"]} for p in people],
+                },
+            )
+            hearing = OutboundEvent(
+                type="hearing.updated",
+                programme_id=uuid.UUID(programme["id"]),
+                data={
+                    "id": str(uuid.uuid4()),
+                    "title": "Høring",
+                    "status": "open",
+                    "deadline_at": "2031-01-01T12:00:00+01:00",
+                    "invitees": [{"group_id": group["id"]}, {"person_id": people[0]["id"]}],
+                },
+                before={"status": "draft"},
+            )
+            moved = OutboundEvent(
+                type="event.updated",
+                programme_id=meeting.programme_id,
+                data=meeting.data | {"starts_at": "2031-01-01T08:00:00+01:00", "version": 2},
+                before=meeting.data,
+            )
+            # Several events of one batch, a changed meeting before a new one.
+            events = [moved, meeting, hearing]
+            payload = {"events": [e.to_json() for e in events]}
+
+            async def run(session):
+                job = Claimed(uuid.uuid4(), INVITATIONS, payload, 1, 1)
+                await send_invitations(
+                    JobContext(job, session, app.state.sessions, app.state.settings, None, "t")  # type: ignore[arg-type]
+                )
+
+            return await self._statements(app, run)
+
+        assert await statements(1) == await statements(6)
+
+    async def test_the_digest(self, app, accounts):
+        now = datetime(2026, 12, 4, 6, 0, tzinfo=UTC)
+
+        async def statements(users: int, day: int) -> int:
+            for _ in range(users):
+                user = await accounts.user()
+                http = accounts.bearer(await accounts.token_for(user))
+                await _choose(http, f"{API}/me/mail-preferences", daily_digest=True)
+                await _notification(app, user.id, now + timedelta(days=day, hours=-1))
+
+            async def run(session):
+                assert await send_digests(session, app.state.settings, now + timedelta(days=day))
+
+            return await self._statements(app, run)
+
+        assert await statements(1, 0) == await statements(5, 1)

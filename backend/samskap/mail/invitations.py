@@ -2,7 +2,8 @@
 
 A consumer of the outbox picks the events that invite someone and hands them to a
 `mail.invitations` job (no I/O in the consumer; the job composes, with the settings, in the
-transaction that marks it done):
+transaction that marks it done; a meeting that has already ended, or a hearing whose
+deadline has passed, invites no one: it is being recorded, not arranged):
 
 - `event.created`: each participant (an invited person with an address who chose
   `meeting_invitations`) gets an invitation with an iCalendar file, METHOD:REQUEST, UID
@@ -297,18 +298,22 @@ async def send_invitations(ctx: JobContext) -> None:
             if invitee.get("group_id"):
                 group_ids.add(invitee["group_id"])
     await batch.load(person_ids, group_ids, {str(e.programme_id) for e in events})
+    now = utcnow()
     for e in events:
         data = e.data
         version = int(data.get("version") or 1)
+        ends = _when(data.get("ends_at")) or _when(data.get("deadline_at"))
+        if ends is not None and ends <= now:
+            continue  # a meeting recorded after it was held, a hearing already past
         if e.type == "event.created":
             batch.meeting_mail(
                 "meeting_invitation", "REQUEST", e, data, version, _participants(data)
             )
         elif e.type == "event.updated":
-            now, was = _participants(data), set(_participants(e.before))
-            kept = [p for p in now if p in was]
-            added = [p for p in now if p not in was]
-            removed = [p for p in _participants(e.before) if p not in set(now)]
+            invited, was = _participants(data), set(_participants(e.before))
+            kept = [p for p in invited if p in was]
+            added = [p for p in invited if p not in was]
+            removed = [p for p in _participants(e.before) if p not in set(invited)]
             if _meeting_changed(e):
                 batch.meeting_mail("meeting_changed", "REQUEST", e, data, version, kept)
             batch.meeting_mail("meeting_invitation", "REQUEST", e, data, version, added)
