@@ -1,11 +1,13 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { patchRecord } from "../../lib/conflict";
-import { api, unwrapVersioned, type Schemas, type Versioned } from "../client";
+import { api, unwrap, unwrapVersioned, type Schemas, type Versioned } from "../client";
 import { programmeKeys } from "./programmes";
 
 export type MailPreference = Schemas["MailPreferenceRead"];
 export type MailPreferenceUpdate = Schemas["MailPreferenceUpdate"];
 export type MailLanguage = MailPreference["language"];
+export type CalendarFeed = Schemas["CalendarFeedRead"];
+export type CalendarFeedCreated = Schemas["CalendarFeedCreated"];
 
 /** The choices a person makes about mail, in the order the forms show them. */
 export const MAIL_CHOICES = [
@@ -22,6 +24,7 @@ export const settingsKeys = {
   all: ["settings"] as const,
   mail: () => [...settingsKeys.all, "mail"] as const,
   publicMail: (token: string) => [...settingsKeys.all, "mail", "token", token] as const,
+  feeds: () => [...settingsKeys.all, "calendar-feeds"] as const,
 };
 
 /** The signed-in user's mail choices, with the ETag to change them. */
@@ -52,6 +55,32 @@ export function useUpdateMailPreferences(token?: string) {
     mutationFn: ({ etag, changes }: { etag: string; changes: MailPreferenceUpdate }): Promise<Versioned<MailPreference>> =>
       patchRecord<MailPreference>(url, etag, changes),
     onSuccess: (saved) => client.setQueryData(key, saved),
+  });
+}
+
+/** The signed-in user's calendar feeds, revoked ones included. */
+export const calendarFeedsQuery = () =>
+  queryOptions({
+    queryKey: settingsKeys.feeds(),
+    queryFn: () => unwrap(api.GET("/api/v1/me/calendar-feeds")),
+  });
+
+/** A new personal calendar feed; its address (with the token) is in the answer only. */
+export function useCreateCalendarFeed() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) => unwrap(api.POST("/api/v1/me/calendar-feeds", { body: { name } })),
+    onSettled: () => client.invalidateQueries({ queryKey: settingsKeys.feeds() }),
+  });
+}
+
+/** Revoke a calendar feed: its address stops working at once. */
+export function useRevokeCalendarFeed() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      unwrap(api.POST("/api/v1/me/calendar-feeds/{id}/revoke", { params: { path: { id } } })),
+    onSettled: () => client.invalidateQueries({ queryKey: settingsKeys.feeds() }),
   });
 }
 

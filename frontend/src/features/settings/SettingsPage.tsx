@@ -5,6 +5,7 @@ import { myMailPreferencesQuery } from "../../api/queries/settings";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
+import { CalendarFeeds } from "./CalendarFeeds";
 import { MailChoicesForm } from "./MailChoicesForm";
 import "./messages";
 import own from "./settings.module.css";
@@ -26,6 +27,12 @@ export default function SettingsPage() {
           <QueryState query={mail}>
             {({ record, etag }) => <MailChoicesForm saved={record} etag={etag} />}
           </QueryState>
+        </section>
+        <section className={own.section} aria-labelledby="feeds-heading">
+          <Heading level={2} data-size="sm" id="feeds-heading">
+            {t("settings.feeds.title")}
+          </Heading>
+          <CalendarFeeds />
         </section>
       </div>
     </Page>
