@@ -2,6 +2,7 @@
 module starts (tests/oidc_server.py): a browser's way through login, the provider's form,
 the callback and the web app's exchange of the one-time code."""
 
+import asyncio
 from collections.abc import AsyncIterator, Iterator
 from datetime import timedelta
 from urllib.parse import parse_qs, urlsplit
@@ -295,6 +296,28 @@ class TestSignIn:
         provider.set_user("nav-sub", email="nav@kommune.example", email_verified=True)
         for outside in ("https://evil.example/x", "//evil.example/x", "/\\evil.example"):
             assert handed_over(await sign_in(browser, "nav-sub", outside))["return_to"] == "/"
+
+
+class TestConcurrentSignIns:
+    async def test_two_sign_ins_of_a_new_person_at_once_make_one_account(
+        self, app, browser, provider
+    ):
+        if app.state.engine.dialect.name == "sqlite":
+            pytest.skip("SQLite runs one writer at a time; the race needs PostgreSQL")
+        provider.set_user("twice-sub", email="twice@kommune.example", email_verified=True)
+        # Two tabs: two sign-ins started, both authorised, both answers arriving together.
+        callbacks = [
+            await authorize_as(browser, await to_provider(browser), "twice-sub") for _ in range(2)
+        ]
+        answers = await asyncio.gather(*(browser.get(c) for c in callbacks))
+        codes = [handed_over(r)["code"] for r in answers]
+        ids = {
+            (await me(browser, (await redeem(browser, c)).json()["access_token"]))["id"]
+            for c in codes
+        }
+        assert len(ids) == 1
+        assert len(await rows(app, User)) == 1
+        assert len(await rows(app, UserIdentity)) == 1
 
 
 class TestStateAndCodes:

@@ -41,6 +41,7 @@ from joserfc.errors import InvalidKeyIdError, JoseError
 from joserfc.jwk import KeySet
 from joserfc.jws import JWSRegistry
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samskap.audit.log import record_event, snapshot
@@ -373,6 +374,18 @@ class SignInService:
         return await self.login.start_handed_over_session(user.id, address, method="oidc")
 
     async def user_of(self, verified: Verified) -> User:
+        """The account of the provider's user: found, linked or made."""
+        try:
+            async with self.session.begin_nested():
+                return await self._user_of(verified)
+        except IntegrityError:
+            # A sign-in of the same person a moment earlier (a double click at the provider)
+            # linked or made the account first: what it wrote is there to be found now.
+            log.info("a concurrent sign-in linked the account first; looking it up again")
+            async with self.session.begin_nested():
+                return await self._user_of(verified)
+
+    async def _user_of(self, verified: Verified) -> User:
         claims = verified.claims
         subject = str(claims["sub"])
         email = _email(claims)
