@@ -267,6 +267,11 @@ async def build_programme(client, accounts) -> Programme:
     token = await create(
         client, "/api-tokens", {"programme_id": programme["id"], "name": "Intranett"}
     )
+    webhook = await create(
+        client, "/webhooks", {"programme_id": programme["id"], "url": WEBHOOK_URL}
+    )
+    ping = await client.post(f"{API}/webhooks/{webhook['id']}/ping")
+    assert ping.status_code == 202, ping.text
     # A dry run: the import is recorded, no person is written.
     dry_run = await client.post(
         f"{API}/imports",
@@ -319,12 +324,16 @@ async def build_programme(client, accounts) -> Programme:
         "idea_id": idea["id"],
         "participation_link_id": participation_link["id"],
         "import_id": dry_run.json()["id"],
+        "webhook_id": webhook["id"],
+        "delivery_id": ping.json()["id"],
     }
     await give_external_ids(client, p)
     return p
 
 
 BY_EXTERNAL_ID = "/by-external-id/{external_id}"
+# A webhook's target: a name that never resolves, so that nothing is ever sent from a test.
+WEBHOOK_URL = "https://intranett.kommune.invalid/samskap/hooks"
 
 
 def external_key(path: str, p: Programme) -> str:
@@ -351,6 +360,7 @@ NOT_OF_A_PROGRAMME = {
     "import-templates-list",
     "import-templates-csv",
     "import-templates-xlsx",
+    "webhooks-event-types",
 }
 
 # Operations on the signed-in user's own account (their mail choices, notifications,
@@ -374,6 +384,7 @@ def fill_path(path: str, p: Programme) -> str:
     path = path.replace("{resource}", "people")  # an import template's
     path = path.replace("{programme_id}", p["programme_id"])
     path = path.replace("{group_id}", p["group_id"]).replace("{phase_id}", p["phase_id"])
+    path = path.replace("{delivery_id}", p["delivery_id"])
     if "{id}" not in path:
         return path
     base = path.removeprefix(API)
@@ -449,6 +460,12 @@ def fill_path(path: str, p: Programme) -> str:
         "/imports/{id}": "import_id",
         "/imports/{id}/rows": "import_id",
         "/imports/{id}/cancel": "import_id",
+        "/webhooks/{id}": "webhook_id",
+        "/webhooks/{id}/rotate-secret": "webhook_id",
+        "/webhooks/{id}/ping": "webhook_id",
+        "/webhooks/{id}/deliveries": "webhook_id",
+        f"/webhooks/{{id}}/deliveries/{p['delivery_id']}": "webhook_id",
+        f"/webhooks/{{id}}/deliveries/{p['delivery_id']}/redeliver": "webhook_id",
     }
     return path.replace("{id}", p[ids[base]])
 
@@ -578,6 +595,10 @@ def create_body(path: str, p: Programme, person_id: str | None = None) -> dict:
         "/ideas/{id}/support": {},
         "/events/{id}/reply": {"reply": "attending"},
         "/survey-rounds/{id}/my-link": {},
+        "/webhooks": {"programme_id": p["programme_id"], "url": WEBHOOK_URL},
+        "/webhooks/{id}/rotate-secret": {},
+        "/webhooks/{id}/ping": {},
+        "/webhooks/{id}/deliveries/{delivery_id}/redeliver": {},
     }
     base = path.removeprefix(API)
     if base.endswith(("/open", "/close", "/submit")):
@@ -625,6 +646,7 @@ PATCH_BODIES = {
     "hearing-responses-update": {"handling": "accepted"},
     "planned-involvements-update": {"matter": "Endret"},
     "ideas-update": {"assessment": "Endret"},
+    "webhooks-update": {"description": "Endret"},
 }
 
 # Aggregate results of an imported round, as another survey tool exports them.

@@ -68,6 +68,7 @@ from samskap.surveys.router import router as surveys_router
 from samskap.tasks.router import router as tasks_router
 from samskap.templates.router import router as templates_router
 from samskap.users.router import router as users_router
+from samskap.webhooks.router import router as webhooks_router
 
 API_PREFIX = "/api/v1"
 log = logging.getLogger("samskap")
@@ -214,6 +215,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         hearings_router,
         ideas_router,
         planned_involvements_router,
+        webhooks_router,
         my_page_router,
         notifications_router,
         calendar_feeds_router,

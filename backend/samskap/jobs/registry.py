@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 # The modules that register handlers, recurring jobs and consumers.
 HANDLER_MODULES: list[str] = [
     "samskap.jobs.outbox",
+    "samskap.webhooks.delivery",
     "samskap.notifications.consumer",
     "samskap.governance.scan",
     "samskap.mail.jobs",

@@ -3452,6 +3452,178 @@ export interface paths {
         patch: operations["planned-involvements-update"];
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhooks
+         * @description One page of the webhooks of the programmes you administer, oldest first. Narrow it with the filters below, and pass the answer's `next_cursor` back as `cursor` for the next page. Only the programme's administrators (and system administrators) see and manage its webhooks: its other members get 403, and lists show only the webhooks of programmes you administer.
+         */
+        get: operations["webhooks-list"];
+        put?: never;
+        /**
+         * Create a webhook
+         * @description Subscribes an address (URL) to a programme's events. Every delivery is a POST of `{"type", "occurred_at", "data"}` signed as Standard Webhooks specify (headers `webhook-id`, `webhook-timestamp`, `webhook-signature`) with the secret in this answer, which is shown only here. An address whose host is on loopback, a private or link-local network or otherwise not public answers 422 `private_target`; an unknown event type 422 `unknown_event_type`. Answers 201 with the webhook, its address in `Location` and its version in `ETag`. Only the programme's administrators (and system administrators) see and manage its webhooks: its other members get 403, and lists show only the webhooks of programmes you administer.
+         */
+        post: operations["webhooks-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the event types
+         * @description Every event type a webhook can subscribe to: `<record>.created`, `<record>.updated` and `<record>.deleted` for every record of a programme, and the domain events (`deadline.due_soon`, `deadline.overdue`, `decision.finalised`, `phase.completed`, `compliance.finding_opened`, `compliance.finding_cleared`, `import.finished`, and `webhook.ping`, sent only by the ping operation).
+         */
+        get: operations["webhooks-event-types"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a webhook
+         * @description One webhook, by its id; its secret only as a hint. The `ETag` header holds its version, to send as `If-Match` when you change or delete it. A webhook that does not exist, or of a programme you may not see, answers 404. Only the programme's administrators (and system administrators) see and manage its webhooks: its other members get 403, and lists show only the webhooks of programmes you administer.
+         */
+        get: operations["webhooks-get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook
+         * @description Deletes a webhook with its deliveries and their log; nothing more is sent to it. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428. Answers 204. Only the programme's administrators (and system administrators) see and manage its webhooks: its other members get 403, and lists show only the webhooks of programmes you administer.
+         */
+        delete: operations["webhooks-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a webhook (JSON Merge Patch)
+         * @description Changes a webhook's URL, description, event types, project or whether it is active; setting `active` to true again (after it was disabled for failing) clears `disabled_at`, `disabled_reason` and `failing_since`. The body is a JSON Merge Patch (RFC 7396). Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Only the programme's administrators (and system administrators) see and manage its webhooks: its other members get 403, and lists show only the webhooks of programmes you administer.
+         */
+        patch: operations["webhooks-update"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a webhook's secret
+         * @description Gives the webhook a new signing secret at once, answered this once; every delivery from now on, retries included, is signed with it. Only the programme's administrators (and system administrators) see and manage its webhooks: its other members get 403, and lists show only the webhooks of programmes you administer.
+         */
+        post: operations["webhooks-rotate-secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test event to a webhook
+         * @description Queues a `webhook.ping` event to this webhook alone: `{"type": "webhook.ping", "data": {"webhook_id", "programme_id"}}`, signed and retried like any other. Answers 202 with the delivery; follow it in the delivery log. A webhook that is not active answers 409 `webhook_inactive`. Only the programme's administrators (and system administrators) see and manage its webhooks: its other members get 403, and lists show only the webhooks of programmes you administer.
+         */
+        post: operations["webhooks-ping"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a webhook's deliveries
+         * @description The delivery log of a webhook, newest first: each event sent to it, its status, attempts and last answer. A failed attempt (an answer other than 2xx, a timeout or no connection) is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; then the delivery is `failed`. Only the programme's administrators (and system administrators) see and manage its webhooks: its other members get 403, and lists show only the webhooks of programmes you administer.
+         */
+        get: operations["webhooks-deliveries-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{delivery_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a delivery with its attempts
+         * @description One delivery of a webhook: the JSON body sent and every attempt, with its time, duration, answer status and the first 1,024 bytes of the answer. Only the programme's administrators (and system administrators) see and manage its webhooks: its other members get 403, and lists show only the webhooks of programmes you administer.
+         */
+        get: operations["webhooks-deliveries-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{delivery_id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery again
+         * @description Queues a delivered or failed delivery again, now, with the same body and the same `webhook-id` (so a receiver that has it already can drop it); retried like a new one. A delivery still pending answers 409 `delivery_pending`; a webhook that is not active 409 `webhook_inactive`. Answers 202 with the delivery. Only the programme's administrators (and system administrators) see and manage its webhooks: its other members get 403, and lists show only the webhooks of programmes you administer.
+         */
+        post: operations["webhooks-deliveries-redeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/overview": {
         parameters: {
             query?: never;
@@ -4161,6 +4333,54 @@ export interface components {
              * @description The user who created the token
              */
             created_by_id: string | null;
+        };
+        /**
+         * AttemptOutcome
+         * @description What one attempt to deliver a webhook event came to.
+         *
+         *     - `success`: the receiver answered 2xx
+         *     - `failure`: an answer other than 2xx, a timeout or no connection
+         * @enum {string}
+         */
+        AttemptOutcome: "success" | "failure";
+        /**
+         * AttemptRead
+         * @description One try at delivering.
+         */
+        AttemptRead: {
+            /**
+             * Attempt
+             * @description 1 for the first try, counting on over redeliveries
+             */
+            attempt: number;
+            /**
+             * Started At
+             * Format: date-time
+             * @description When the request was sent
+             */
+            started_at: string;
+            /**
+             * Duration Ms
+             * @description How long the answer took, in milliseconds
+             */
+            duration_ms: number | null;
+            /** @description Whether the receiver accepted it */
+            outcome: components["schemas"]["AttemptOutcome"];
+            /**
+             * Status Code
+             * @description The HTTP status; null if no answer came
+             */
+            status_code: number | null;
+            /**
+             * Error
+             * @description Why it failed without an answer (timeout, no connection, refused target)
+             */
+            error: string | null;
+            /**
+             * Response Excerpt
+             * @description The first 1,024 bytes of the answer
+             */
+            response_excerpt: string | null;
         };
         /**
          * Attendance
@@ -5283,6 +5503,74 @@ export interface components {
          */
         Delivery: "on_time" | "late" | "missing" | "pending" | "waived";
         /**
+         * DeliveryDetail
+         * @description A delivery with what was sent and every attempt.
+         */
+        DeliveryDetail: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The delivery's id
+             */
+            id: string;
+            /**
+             * Webhook Id
+             * Format: uuid
+             * @description The webhook it goes to
+             */
+            webhook_id: string;
+            /**
+             * Message Id
+             * @description The `webhook-id` header of every attempt: "msg_" and the id in hex; the same on a retry and a redelivery, so a receiver can drop a repeat
+             */
+            message_id: string;
+            /**
+             * Event Type
+             * @description The event type, e.g. `task.updated`
+             */
+            event_type: string;
+            /** @description Where the delivery stands */
+            status: components["schemas"]["DeliveryStatus"];
+            /**
+             * Attempts
+             * @description How many attempts have been made
+             */
+            attempts: number;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When the event was queued for this webhook
+             */
+            created_at: string;
+            /**
+             * Next Attempt At
+             * @description When the next attempt is due; null unless pending
+             */
+            next_attempt_at: string | null;
+            /**
+             * Delivered At
+             * @description When the receiver accepted it (2xx); null otherwise
+             */
+            delivered_at: string | null;
+            /**
+             * Last Status Code
+             * @description The HTTP status of the last answer; null if none came
+             */
+            last_status_code: number | null;
+            /**
+             * Payload
+             * @description The JSON body sent: `type`, `occurred_at` and `data`
+             */
+            payload: {
+                [key: string]: unknown;
+            };
+            /**
+             * Attempt Log
+             * @description Every attempt, the first first
+             */
+            attempt_log: components["schemas"]["AttemptRead"][];
+        };
+        /**
          * DeliveryMatrix
          * @description Areas by versions: who delivered which version on time, late, or not at all.
          */
@@ -5315,6 +5603,88 @@ export interface components {
              */
             areas: components["schemas"]["MatrixArea"][];
         };
+        /**
+         * DeliveryPage
+         * @description One page of a list; pass next_cursor as cursor to get the next page.
+         */
+        DeliveryPage: {
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
+            items: components["schemas"]["DeliveryRead"][];
+            /**
+             * Next Cursor
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
+             */
+            next_cursor?: string | null;
+        };
+        /**
+         * DeliveryRead
+         * @description One event sent (or to be sent) to one webhook.
+         */
+        DeliveryRead: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The delivery's id
+             */
+            id: string;
+            /**
+             * Webhook Id
+             * Format: uuid
+             * @description The webhook it goes to
+             */
+            webhook_id: string;
+            /**
+             * Message Id
+             * @description The `webhook-id` header of every attempt: "msg_" and the id in hex; the same on a retry and a redelivery, so a receiver can drop a repeat
+             */
+            message_id: string;
+            /**
+             * Event Type
+             * @description The event type, e.g. `task.updated`
+             */
+            event_type: string;
+            /** @description Where the delivery stands */
+            status: components["schemas"]["DeliveryStatus"];
+            /**
+             * Attempts
+             * @description How many attempts have been made
+             */
+            attempts: number;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When the event was queued for this webhook
+             */
+            created_at: string;
+            /**
+             * Next Attempt At
+             * @description When the next attempt is due; null unless pending
+             */
+            next_attempt_at: string | null;
+            /**
+             * Delivered At
+             * @description When the receiver accepted it (2xx); null otherwise
+             */
+            delivered_at: string | null;
+            /**
+             * Last Status Code
+             * @description The HTTP status of the last answer; null if none came
+             */
+            last_status_code: number | null;
+        };
+        /**
+         * DeliveryStatus
+         * @description How a webhook delivery stands.
+         *
+         *     - `pending`: not yet accepted by the receiver; another attempt is due
+         *     - `delivered`: the receiver answered 2xx
+         *     - `failed`: every attempt failed, or the webhook was disabled; redeliver by hand
+         * @enum {string}
+         */
+        DeliveryStatus: "pending" | "delivered" | "failed";
         /**
          * DocumentCreate
          * @description An entry of the programme's document register (referanseliste): a decision, note,
@@ -5807,6 +6177,33 @@ export interface components {
         EventReply: {
             /** @description Whether you will come */
             reply: components["schemas"]["AttendanceReply"];
+        };
+        /**
+         * EventTypeList
+         * @description The catalogue of event types.
+         */
+        EventTypeList: {
+            /**
+             * Items
+             * @description Every event type, record events first
+             */
+            items: components["schemas"]["EventTypeRead"][];
+        };
+        /**
+         * EventTypeRead
+         * @description One event type a webhook may subscribe to.
+         */
+        EventTypeRead: {
+            /**
+             * Type
+             * @description The event type, e.g. `task.updated` or `deadline.overdue`
+             */
+            type: string;
+            /**
+             * Description
+             * @description When it is sent
+             */
+            description: string;
         };
         /**
          * EvidenceLink
@@ -14486,6 +14883,242 @@ export interface components {
             late_by_seconds: number | null;
         };
         /**
+         * WebhookCreate
+         * @description A webhook: where to send a programme's events (signed as Standard Webhooks), and
+         *     which.
+         * @example {
+         *       "description": "Intranettets oversikt over frister",
+         *       "event_types": [
+         *         "deadline.created",
+         *         "deadline.updated",
+         *         "deadline.overdue"
+         *       ],
+         *       "programme_id": "0193a0e4-7c1e-7000-8000-000000000001",
+         *       "url": "https://intranett.kommune.example/samskap/hooks"
+         *     }
+         */
+        WebhookCreate: {
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme whose events are sent; you must administer it
+             */
+            programme_id: string;
+            /**
+             * Url
+             * Format: uri
+             * @description Where deliveries are POSTed: https (or http), at most 2000 characters; a host on loopback, private, link-local or other non-public addresses is refused (422 private_target) unless the server allows private targets
+             */
+            url: string;
+            /**
+             * Description
+             * @description What the webhook is for, e.g. the system that receives it
+             */
+            description?: string | null;
+            /**
+             * Event Types
+             * @description The event types to send (see GET /webhooks/event-types), e.g. `task.updated`; empty sends every type
+             */
+            event_types?: string[];
+            /**
+             * Project Id
+             * @description Send only the events of this project (its own record and records that belong to it); null sends the whole programme's
+             */
+            project_id?: string | null;
+        };
+        /**
+         * WebhookCreated
+         * @description A webhook with its signing secret, shown this once.
+         */
+        WebhookCreated: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
+             */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When the record was created
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             * @description When the record last changed
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
+             */
+            version: number;
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme whose events are sent; you must administer it
+             */
+            programme_id: string;
+            /**
+             * Url
+             * @description Where deliveries are POSTed: https (or http), at most 2000 characters; a host on loopback, private, link-local or other non-public addresses is refused (422 private_target) unless the server allows private targets
+             */
+            url: string;
+            /**
+             * Description
+             * @description What the webhook is for, e.g. the system that receives it
+             */
+            description: string | null;
+            /**
+             * Event Types
+             * @description The event types to send (see GET /webhooks/event-types), e.g. `task.updated`; empty sends every type
+             */
+            event_types: string[];
+            /**
+             * Project Id
+             * @description Send only the events of this project (its own record and records that belong to it); null sends the whole programme's
+             */
+            project_id: string | null;
+            /**
+             * Active
+             * @description Whether events are sent
+             */
+            active: boolean;
+            /**
+             * Disabled At
+             * @description When deliveries were stopped because they kept failing; null otherwise
+             */
+            disabled_at: string | null;
+            /**
+             * Disabled Reason
+             * @description Why it was disabled: `failing_for_3_days` (every delivery failed for three days); null otherwise
+             */
+            disabled_reason: string | null;
+            /**
+             * Failing Since
+             * @description Since when every delivery has failed; null while the last one succeeded
+             */
+            failing_since: string | null;
+            /**
+             * Secret Hint
+             * @description The start and the last characters of the signing secret, to recognise it; the whole secret is shown only when created or rotated
+             */
+            secret_hint: string;
+            /**
+             * Created By Id
+             * @description The user who created it, who is told when it is disabled
+             */
+            created_by_id: string | null;
+            /**
+             * Secret
+             * @description The signing secret ("whsec_" and base64), shown only in this answer: give it to the receiver to verify the `webhook-signature` header
+             */
+            secret: string;
+        };
+        /**
+         * WebhookPage
+         * @description One page of a list; pass next_cursor as cursor to get the next page.
+         */
+        WebhookPage: {
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
+            items: components["schemas"]["WebhookRead"][];
+            /**
+             * Next Cursor
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
+             */
+            next_cursor?: string | null;
+        };
+        /**
+         * WebhookRead
+         * @description A webhook: where to send a programme's events (signed as Standard Webhooks), and
+         *     which.
+         */
+        WebhookRead: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The record's id, a UUID (version 7, so ids grow in time)
+             */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When the record was created
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             * @description When the record last changed
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Grows by one on every change; the ETag header is this number in quotes, to send as If-Match
+             */
+            version: number;
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme whose events are sent; you must administer it
+             */
+            programme_id: string;
+            /**
+             * Url
+             * @description Where deliveries are POSTed: https (or http), at most 2000 characters; a host on loopback, private, link-local or other non-public addresses is refused (422 private_target) unless the server allows private targets
+             */
+            url: string;
+            /**
+             * Description
+             * @description What the webhook is for, e.g. the system that receives it
+             */
+            description: string | null;
+            /**
+             * Event Types
+             * @description The event types to send (see GET /webhooks/event-types), e.g. `task.updated`; empty sends every type
+             */
+            event_types: string[];
+            /**
+             * Project Id
+             * @description Send only the events of this project (its own record and records that belong to it); null sends the whole programme's
+             */
+            project_id: string | null;
+            /**
+             * Active
+             * @description Whether events are sent
+             */
+            active: boolean;
+            /**
+             * Disabled At
+             * @description When deliveries were stopped because they kept failing; null otherwise
+             */
+            disabled_at: string | null;
+            /**
+             * Disabled Reason
+             * @description Why it was disabled: `failing_for_3_days` (every delivery failed for three days); null otherwise
+             */
+            disabled_reason: string | null;
+            /**
+             * Failing Since
+             * @description Since when every delivery has failed; null while the last one succeeded
+             */
+            failing_since: string | null;
+            /**
+             * Secret Hint
+             * @description The start and the last characters of the signing secret, to recognise it; the whole secret is shown only when created or rotated
+             */
+            secret_hint: string;
+            /**
+             * Created By Id
+             * @description The user who created it, who is told when it is disabled
+             */
+            created_by_id: string | null;
+        };
+        /**
          * Problem
          * @description An RFC 9457 problem document.
          */
@@ -16105,6 +16738,38 @@ export interface components {
              * @description Whether the account may log in
              */
             active?: boolean;
+        };
+        /**
+         * WebhookUpdate
+         * @description Changes to apply to a webhook.
+         */
+        WebhookUpdate: {
+            /**
+             * Url
+             * Format: uri
+             * @description Where deliveries are POSTed: https (or http), at most 2000 characters; a host on loopback, private, link-local or other non-public addresses is refused (422 private_target) unless the server allows private targets
+             */
+            url?: string;
+            /**
+             * Description
+             * @description What the webhook is for, e.g. the system that receives it
+             */
+            description?: string | null;
+            /**
+             * Event Types
+             * @description The event types to send (see GET /webhooks/event-types), e.g. `task.updated`; empty sends every type
+             */
+            event_types?: string[];
+            /**
+             * Project Id
+             * @description Send only the events of this project (its own record and records that belong to it); null sends the whole programme's
+             */
+            project_id?: string | null;
+            /**
+             * Active
+             * @description false stops deliveries; true starts them again and clears disabled_at, disabled_reason and failing_since
+             */
+            active?: boolean | null;
         };
     };
     responses: never;
@@ -42861,6 +43526,1154 @@ export interface operations {
             };
             /** @description If-Match is missing; send the ETag of the version the change is based on */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "webhooks-list": {
+        parameters: {
+            query?: {
+                /** @description Only webhooks of this programme. Repeat the parameter to match any of several values. */
+                programme_id?: string[] | null;
+                /** @description Only webhooks that send (true) or that are stopped or disabled (false) */
+                active?: boolean | null;
+                /** @description Free-text search: records whose url or description contains this text, ignoring case */
+                q?: string | null;
+                /** @description Order of the list, by one of: created_at, url. Ascending; a leading `-` sorts descending (e.g. `-created_at`). Ties are broken by id, so pages never overlap. */
+                sort?: "created_at" | "-created_at" | "url" | "-url";
+                /** @description How many records one page holds (at most 500) */
+                limit?: number;
+                /** @description Where the page starts: the `next_cursor` of the previous page, passed back unchanged with the same filters and sort; leave out for the first page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookPage"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "webhooks-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    /** @description The address of the new record */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookCreated"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "webhooks-event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventTypeList"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "webhooks-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the webhook */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "webhooks-delete": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the webhook */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "webhooks-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" (from the ETag header of a read). A stale value gives 412, a missing one 428; either way nothing changes. "*" matches any version. */
+                "if-match": string;
+            };
+            path: {
+                /** @description The id of the webhook */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookUpdate"];
+                "application/merge-patch+json": components["schemas"]["WebhookUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing; send the ETag of the version the change is based on */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "webhooks-rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the webhook */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the record, e.g. "3"; send it as If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookCreated"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "webhooks-ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the webhook */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "webhooks-deliveries-list": {
+        parameters: {
+            query?: {
+                /** @description Only deliveries with this status. Repeat the parameter to match any of several values. */
+                status?: components["schemas"]["DeliveryStatus"][] | null;
+                /** @description Order of the list, by one of: created_at. Ascending; a leading `-` sorts descending (e.g. `-created_at`). Ties are broken by id, so pages never overlap. */
+                sort?: "created_at" | "-created_at";
+                /** @description How many records one page holds (at most 500) */
+                limit?: number;
+                /** @description Where the page starts: the `next_cursor` of the previous page, passed back unchanged with the same filters and sort; leave out for the first page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description The id of the webhook */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPage"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "webhooks-deliveries-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the delivery */
+                delivery_id: string;
+                /** @description The id of the webhook */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryDetail"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "webhooks-deliveries-redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the delivery */
+                delivery_id: string;
+                /** @description The id of the webhook */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryRead"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate key, record still referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
