@@ -17,6 +17,7 @@ from samskap.mail.digest import next_morning, send_digests
 from samskap.mail.invitations import INVITATIONS, send_invitations
 from samskap.mail.notify import send_notification_mail
 from samskap.mail.sending import SEND
+from samskap.mail.templates import NOTIFICATION_LINES, WORDINGS, render
 from samskap.mail.tokens import mail_token
 from samskap.models import Job, Notification
 from samskap.models.enums import JobStatus
@@ -721,3 +722,38 @@ class TestCost:
             return await self._statements(app, run)
 
         assert await statements(1, 0) == await statements(5, 1)
+
+
+class TestWording:
+    def test_every_mail_in_every_language(self):
+        facts = {
+            "title": "Budsjett",
+            "programme": "Nordre Follo 2020",
+            "due": "x",
+            "starts": "x",
+            "ends": "y",
+            "deadline": "z",
+            "count": 2,
+            "what": "Noe skjedde",
+        }
+        for kind, languages in WORDINGS.items():
+            assert set(languages) == {"nb", "nn", "en"}, kind
+            subjects = set()
+            for language in ("nb", "nn", "en"):
+                mail = render(kind, language, facts, choices="https://samskap.example/c")
+                assert mail.text.endswith("https://samskap.example/c\n"), (kind, language)
+                assert f'<html lang="{language}">' in mail.html
+                subjects.add(mail.subject)
+            assert len(subjects) >= 2 or kind == "notification", kind
+        for kind, lines in NOTIFICATION_LINES.items():
+            assert set(lines) == {"nb", "nn", "en"}, kind
+
+    def test_a_title_with_a_line_break_stays_one_header_line_and_html_is_escaped(self):
+        mail = render(
+            "deadline_reminder",
+            "nb",
+            {"title": "Budsjett\r\n<b>Bcc: x@example.no</b>", "due": "i dag", "programme": "P"},
+            choices="https://samskap.example/c",
+        )
+        assert "\n" not in mail.subject and "\r" not in mail.subject
+        assert "<b>" not in mail.html and "&lt;b&gt;" in mail.html

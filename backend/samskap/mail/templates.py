@@ -399,7 +399,8 @@ def render(
     entries (a digest's notifications: their line and link), after the paragraphs."""
     language = language_of(language)
     wording = WORDINGS[kind][language]
-    subject = fill(wording.subject, facts) or wording.subject.split(":")[0]
+    # One line: a title with a line break must not break the header.
+    subject = " ".join((fill(wording.subject, facts) or wording.subject.split(":")[0]).split())
     paragraphs = [p for p in (fill(t, facts) for t in wording.paragraphs) if p]
     html_paragraphs = [p for p in (fill(t, facts, escape=True) for t in wording.paragraphs) if p]
     footer, footer_link = _FOOTER[language]
