@@ -3,6 +3,7 @@ module starts (tests/oidc_server.py): a browser's way through login, the provide
 the callback and the web app's exchange of the one-time code."""
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator, Iterator
 from datetime import timedelta
 from urllib.parse import parse_qs, urlsplit
@@ -430,3 +431,30 @@ class TestPasswordLoginSwitchedOff:
         finally:
             await application.state.engine.dispose()
         assert await rows(app, AuthSession, AuthSession.user_id == user.id)
+
+
+def test_the_access_log_never_shows_the_providers_answer():
+    from samskap.auth import router  # noqa: F401  (installs the filter)
+    from samskap.auth.oidc import HideCallbackQuery
+
+    assert any(
+        isinstance(f, HideCallbackQuery) for f in logging.getLogger("uvicorn.access").filters
+    )
+    record = logging.LogRecord(
+        "uvicorn.access",
+        logging.INFO,
+        __file__,
+        1,
+        '%s - "%s %s HTTP/%s" %d',
+        (
+            "127.0.0.1:5000",
+            "GET",
+            "/api/v1/auth/oidc/callback?code=SECRET1&state=SECRET2",
+            "1.1",
+            302,
+        ),
+        None,
+    )
+    HideCallbackQuery().filter(record)
+    assert "SECRET" not in record.getMessage()
+    assert "/api/v1/auth/oidc/callback?… HTTP/1.1" in record.getMessage()

@@ -23,6 +23,7 @@ secret (codes, tokens, the verifier) is logged.
 """
 
 import logging
+import re
 import secrets
 import time
 import uuid
@@ -476,6 +477,30 @@ def _name(claims: dict[str, Any], email: str) -> str:
     name = " ".join(name.split()) if isinstance(name, str) else ""
     name = "".join(c for c in name if c.isprintable())
     return (name or email.partition("@")[0])[:200]
+
+
+_CALLBACK_QUERY = re.compile(r"(/auth/oidc/callback)\?[^\s]*")
+
+
+class HideCallbackQuery(logging.Filter):
+    """Keeps the provider's answer (its authorisation code and state) out of the server's
+    access log: the callback is logged as `/api/v1/auth/oidc/callback?…`."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(
+                _CALLBACK_QUERY.sub(r"\1?…", a) if isinstance(a, str) else a for a in record.args
+            )
+        elif isinstance(record.msg, str):
+            record.msg = _CALLBACK_QUERY.sub(r"\1?…", record.msg)
+        return True
+
+
+def hide_callback_query_in_access_log() -> None:
+    """Install HideCallbackQuery on uvicorn's access log (once)."""
+    access = logging.getLogger("uvicorn.access")
+    if not any(isinstance(f, HideCallbackQuery) for f in access.filters):
+        access.addFilter(HideCallbackQuery())
 
 
 def login_page_error(code: str) -> str:

@@ -14,6 +14,7 @@ from samskap.auth.oidc import (
     SignInFailed,
     SignInService,
     cookie_name,
+    hide_callback_query_in_access_log,
     login_page_error,
     oidc_client,
 )
@@ -33,6 +34,7 @@ from samskap.deps import SessionDep
 from samskap.problems import NotFound, problem_responses
 
 log = logging.getLogger("samskap.auth")
+hide_callback_query_in_access_log()
 
 public = APIRouter(prefix="/auth", tags=["auth"])
 router = APIRouter(prefix="/auth", tags=["auth"])
