@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from samskap.governance.scan import scan, scan_programme
 from samskap.imports import worker as import_worker
-from samskap.jobs.outbox import DISPATCH
+from samskap.jobs.outbox import DISPATCH, OutboundEvent, emit
 from samskap.models import ComplianceState, Job, Programme
 from tests.factories import (
     API,
@@ -311,3 +311,47 @@ class TestComplianceScan:
         assert await compliance_states(app) == {}
         # Scanned for real, it announces what it finds.
         assert (await scan(app.state.sessions))["opened"] == opened
+
+
+class TestSavepoints:
+    """A change rolled back to a savepoint takes its events with it, and only its own."""
+
+    async def test_a_rolled_back_savepoint_drops_only_its_own_events(self, app, client):
+        programme = await make_programme(client)
+        pid = uuid.UUID(programme["id"])
+        async with app.state.sessions() as session:
+            await session.get(Programme, pid)
+            emit(session, OutboundEvent(type="test.before", programme_id=pid))
+            savepoint = await session.begin_nested()
+            emit(session, OutboundEvent(type="test.inside", programme_id=pid))
+            inner = await session.begin_nested()
+            emit(session, OutboundEvent(type="test.deeper", programme_id=pid))
+            await inner.commit()
+            await savepoint.rollback()
+            emit(session, OutboundEvent(type="test.after", programme_id=pid))
+            kept = await session.begin_nested()
+            emit(session, OutboundEvent(type="test.released", programme_id=pid))
+            await kept.commit()
+            await session.commit()
+        async with app.state.sessions() as session:
+            jobs = list(await session.scalars(select(Job).where(Job.kind == DISPATCH)))
+        # One dispatch job for the transaction, with the events that stand, in order.
+        assert [e["type"] for e in jobs[-1].payload["events"]] == [
+            "test.before",
+            "test.after",
+            "test.released",
+        ]
+        assert len(jobs) == 2  # the programme's creation, and this transaction
+
+    async def test_a_dry_run_announces_the_import_and_none_of_its_rows(self, app, client):
+        programme = await make_programme(client)
+        r = await client.post(
+            f"{API}/imports",
+            params={"programme_id": programme["id"], "resource": "projects", "dry_run": "true"},
+            files={"file": ("p.csv", b"code;name\nA1;Alfa\nB2;Beta\n", "text/csv")},
+        )
+        assert r.status_code == 201, r.text
+        assert r.json()["counts"]["created"] == 2
+        assert await announced(app, "project.created") == []
+        assert len(await announced(app, "import_job.created")) == 1
+        assert len(await announced(app, "import.finished")) == 1

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 
 from samskap.db import utcnow
 from samskap.jobs import registry
@@ -98,11 +98,14 @@ def _session_of(session: Any) -> Session:
 
 
 def emit(session: Any, outbound: OutboundEvent) -> None:
-    """Announce `outbound` when, and only if, the session's transaction commits."""
+    """Announce `outbound` when, and only if, the session's transaction commits. An event
+    emitted inside a savepoint goes with the savepoint: dropped if it is rolled back, kept
+    (until the whole transaction commits) if it is released."""
     sync = _session_of(session)
     if sync.info.get(OUTBOX_OFF):
         return
-    sync.info.setdefault(_PENDING, []).append(outbound)
+    within = sync.get_nested_transaction() or sync.get_transaction()
+    sync.info.setdefault(_PENDING, []).append((within, outbound))
 
 
 def visible(values: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -145,14 +148,33 @@ def emit_change(
 
 @event.listens_for(Session, "before_commit")
 def _enqueue_dispatch(session: Session) -> None:
-    pending: list[OutboundEvent] | None = session.info.pop(_PENDING, None)
+    # Fired for a savepoint's release too: its events wait for the whole transaction.
+    if session.in_nested_transaction():
+        return
+    pending: list[tuple[Any, OutboundEvent]] | None = session.info.pop(_PENDING, None)
     if pending and not session.info.get(OUTBOX_OFF):
-        enqueue(session, DISPATCH, {"events": [e.to_json() for e in pending]})
+        enqueue(session, DISPATCH, {"events": [e.to_json() for _, e in pending]})
 
 
-@event.listens_for(Session, "after_rollback")
-def _forget(session: Session) -> None:
-    session.info.pop(_PENDING, None)
+def _inside(transaction: Any, ended: SessionTransaction) -> bool:
+    while transaction is not None:
+        if transaction is ended:
+            return True
+        transaction = transaction.parent
+    return False
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget(session: Session, ended: SessionTransaction) -> None:
+    """A rolled-back transaction takes its events with it; a rolled-back savepoint only
+    those emitted inside it (the transaction's earlier events still stand)."""
+    pending: list[tuple[Any, OutboundEvent]] | None = session.info.get(_PENDING)
+    if not pending:
+        return
+    if ended.parent is None:
+        session.info.pop(_PENDING, None)
+        return
+    session.info[_PENDING] = [(t, e) for t, e in pending if not _inside(t, ended)]
 
 
 @registry.handler(DISPATCH)
