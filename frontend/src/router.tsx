@@ -69,6 +69,8 @@ export const router = createBrowserRouter([
               { path: "templates", lazy: page(() => import("./features/workbooks/TemplatesPage")) },
               { path: "submissions/:submissionId", lazy: page(() => import("./features/workbooks/WorkbookPage")) },
               { path: "settings", lazy: page(() => import("./features/programmes/ProgrammeSettingsPage")) },
+              { path: "webhooks", lazy: page(() => import("./features/webhooks/WebhooksPage")) },
+              { path: "webhooks/:webhookId", lazy: page(() => import("./features/webhooks/WebhookPage")) },
             ],
           },
           { path: "*", lazy: page(() => import("./features/programmes/NotFoundPage")) },

@@ -1,7 +1,7 @@
-import { Button, Heading, Textfield } from "@digdir/designsystemet-react";
+import { Button, Heading, Paragraph, Textfield } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { useParams } from "react-router-dom";
+import { Link, useParams } from "react-router-dom";
 import { ApiProblem } from "../../api/problem";
 import { useProblemWording } from "../../api/problemWording";
 import { programmeSettingsQuery, useUpdateProgramme, type Programme } from "../../api/queries/settings";
@@ -14,7 +14,7 @@ import { EditConflict } from "../../lib/conflict";
 import "./messages";
 import own from "./programmes.module.css";
 
-/** A programme's settings for its administrators: when deadline reminders go out. */
+/** A programme's settings for its administrators: when deadline reminders go out, and its webhooks. */
 export default function ProgrammeSettingsPage() {
   const { programmeId = "" } = useParams();
   const { t } = useI18n();
@@ -29,6 +29,15 @@ export default function ProgrammeSettingsPage() {
           <QueryState query={programme}>
             {({ record, etag }) => <ReminderForm programme={record} etag={etag} />}
           </QueryState>
+        </section>
+        <section className={own.section} aria-labelledby="webhooks-heading">
+          <Heading level={2} data-size="sm" id="webhooks-heading">
+            {t("programmeSettings.webhooks.title")}
+          </Heading>
+          <Paragraph>{t("programmeSettings.webhooks.text")}</Paragraph>
+          <Paragraph>
+            <Link to={`/p/${programmeId}/webhooks`}>{t("programmeSettings.webhooks.link")}</Link>
+          </Paragraph>
         </section>
       </div>
     </Page>
