@@ -212,6 +212,29 @@ class TestWhoIsTold:
         page = (await c.responsible_user.get(f"{API}/me/notifications")).json()
         assert page["items"][0]["path"] == f"/p/{c.programme['id']}/deadlines"
 
+    async def test_the_deadline_scan_tells_of_a_deadline_due_soon_and_overdue(
+        self, app, client, accounts, run_jobs
+    ):
+        c = await cast(client, accounts)
+        soon = (utcnow() + timedelta(days=1)).isoformat()
+        past = (utcnow() - timedelta(hours=1)).isoformat()
+        due_soon = await make_deadline(client, c.programme, c.responsible, due_at=soon)
+        overdue = await make_deadline(
+            client,
+            c.programme,
+            c.responsible,
+            responsible_person_id=None,
+            responsible_group_id=c.group["id"],
+            due_at=past,
+        )
+        await run_jobs(schedule=True)  # the recurring scans, as a worker enqueues them
+        soon_told = await told(app, "deadline.due_soon")
+        assert who(c, soon_told) == {"responsible_user"}
+        assert str(soon_told[c.ids["responsible_user"]].record_id) == due_soon["id"]
+        overdue_told = await told(app, "deadline.overdue")
+        assert who(c, overdue_told) == {"seated_user"}
+        assert str(overdue_told[c.ids["seated_user"]].record_id) == overdue["id"]
+
     async def test_an_opened_hearing_tells_the_invited_groups_and_persons(
         self, app, client, accounts, run_jobs
     ):
