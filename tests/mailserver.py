@@ -30,6 +30,7 @@ class Collector:
 
     def __init__(self) -> None:
         self.messages: list[EmailMessage] = []
+        self.raw: list[bytes] = []
         self.envelopes: list[Envelope] = []
         self.refusals: list[str] = []
         self.refused = 0
@@ -45,6 +46,7 @@ class Collector:
             message = email.message_from_bytes(content, policy=email.policy.default)
             assert isinstance(message, EmailMessage)
             self.messages.append(message)
+            self.raw.append(content)
             self.envelopes.append(envelope)
         return "250 2.0.0 OK: queued"
 

@@ -98,6 +98,13 @@ class TestOneNotificationByMail:
         token = mail_token(app.state.settings, "kari@example.no")
         assert message["List-Unsubscribe"] == (f"<http://127.0.0.1:8000/mail-preferences/{token}>")
         assert f"/mail-preferences/{token}" in text
+        # As it travels: the header unfolded and unencoded, the text quoted-printable.
+        [raw] = mail_server.collector.raw
+        assert (
+            f"\r\nList-Unsubscribe: <http://127.0.0.1:8000/mail-preferences/{token}>\r\n".encode()
+            in raw
+        )
+        assert b"Content-Transfer-Encoding: quoted-printable" in raw
         assert f'/mail-preferences/{token}"' in html_text(message)
         assert '<html lang="en">' in html_text(message)
 

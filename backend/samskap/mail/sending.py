@@ -6,6 +6,7 @@ timeout is retried with back-off; a permanent refusal (5xx) fails the job at onc
 SMTP_HOST nothing is sent: the job logs what it would have sent and succeeds."""
 
 import base64
+import email.policy
 import logging
 import ssl
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from samskap.jobs.worker import GiveUp, JobContext, Retry
 from samskap.mail.templates import Rendered
 
 SEND = "mail.send"
+_POLICY = email.policy.default.clone(max_line_length=998)
 log = logging.getLogger("samskap.mail")
 
 
@@ -78,7 +80,9 @@ def enqueue_mail(
 def build_message(payload: dict[str, Any], settings: Settings) -> EmailMessage:
     """The message of a `mail.send` job: multipart/alternative (plain text, then HTML), in a
     multipart/mixed with the attachments when there are any."""
-    message = EmailMessage()
+    # Headers folded only beyond RFC 5322's 998: a long List-Unsubscribe URL stays as it is
+    # (folding would turn it into encoded words that mail clients do not read as a link).
+    message = EmailMessage(policy=_POLICY)
     message["From"] = settings.mail_sender
     message["To"] = payload["to"]
     message["Subject"] = payload["subject"]
@@ -88,8 +92,10 @@ def build_message(payload: dict[str, Any], settings: Settings) -> EmailMessage:
     message["Auto-Submitted"] = "auto-generated"
     if payload.get("list_unsubscribe"):
         message["List-Unsubscribe"] = f"<{payload['list_unsubscribe']}>"
-    message.set_content(payload["text"], subtype="plain", charset="utf-8")
-    message.add_alternative(payload["html"], subtype="html", charset="utf-8")
+    message.set_content(payload["text"], subtype="plain", charset="utf-8", cte="quoted-printable")
+    message.add_alternative(
+        payload["html"], subtype="html", charset="utf-8", cte="quoted-printable"
+    )
     for item in payload.get("attachments") or []:
         maintype, _, rest = item["content_type"].partition("/")
         subtype, _, params_text = rest.partition(";")
@@ -105,6 +111,7 @@ def build_message(payload: dict[str, Any], settings: Settings) -> EmailMessage:
                 subtype=subtype.strip(),
                 filename=item["filename"],
                 params=params,
+                cte="base64",
             )
         else:
             message.add_attachment(
@@ -136,7 +143,8 @@ async def send_message(message: EmailMessage, settings: Settings) -> None:
     security = settings.smtp_security
     try:
         await aiosmtplib.send(
-            message,
+            # Flattened here: aiosmtplib's own policy would fold at 78 again.
+            message.as_bytes(policy=_POLICY.clone(linesep="\r\n")),
             sender=sender_address(settings),
             recipients=[message["To"]],
             hostname=settings.smtp_host,
