@@ -175,6 +175,24 @@ class TestWhoIsTold:
         assert who(c, cancelled) == {"participant_user", "responsible_user", "editor"}
         assert all(n.facts["cancelled"] is True for n in cancelled.values())
 
+    async def test_a_meeting_that_has_ended_tells_no_one(self, app, client, accounts, run_jobs):
+        c = await cast(client, accounts)
+        held = await create(
+            client,
+            "/events",
+            {
+                "programme_id": c.programme["id"],
+                "title": "Allmøte",
+                "starts_at": "2018-11-20T09:00:00+01:00",
+                "ends_at": "2018-11-20T10:00:00+01:00",
+                "participants": [{"person_id": c.participant["id"], "attendance": "present"}],
+            },
+        )
+        r = await client.patch(f"{API}/events/{held['id']}", json={"location": "Rådhuset"})
+        assert r.status_code == 200, r.text
+        await run_jobs()
+        assert await notifications(app) == []
+
     async def test_deadlines_tell_the_responsible_the_group_and_the_recipient(
         self, app, client, accounts, run_jobs
     ):

@@ -8,7 +8,8 @@ change never is):
   (today) of its responsible group, and its recipient;
 - `event.created`: the meeting's participants (invited); `event.updated`: when its title,
   time or place changed, every participant, and otherwise only those just invited;
-  `event.deleted` (the meeting cancelled): its participants;
+  `event.deleted` (the meeting cancelled): its participants; nothing for a meeting that
+  has already ended (recorded afterwards, its attendance or protocol);
 - `hearing.updated` when a hearing opens: the invited persons and the members (today) of the
   invited groups;
 - `decision.finalised`, `phase.completed`: the programme's administrators and editors;
@@ -27,6 +28,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -103,7 +105,19 @@ def _meeting_facts(values: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _ended(values: dict[str, Any], now: datetime) -> bool:
+    try:
+        ends = datetime.fromisoformat(str(values.get("ends_at")))
+    except ValueError:
+        return False
+    return ends.tzinfo is not None and ends < now
+
+
 def _meeting(e: OutboundEvent) -> Wanted | None:
+    # A meeting recorded, changed or removed after it has ended (its attendance, its
+    # protocol) is nothing to tell its participants.
+    if _ended(e.data, e.occurred_at):
+        return None
     if e.type == "event.created":
         return Wanted(
             e, _meeting_facts(e.data) | {"invited": True, "changed": []}, _participants(e.data)
