@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS, expectAccessible, expectNoRawKeys, login, opened, programmeId } from "./fixtures";
 import { fillMatrix } from "./deliveries-data";
@@ -705,5 +706,70 @@ for (const [locale, people, tasks, title, file, columns, dryRun, result, excel] 
     const region = page.getByRole("region", { name: result });
     await expect(region.getByRole("table")).toBeVisible();
     await check("the import page with a dry run's errors");
+  });
+}
+
+/** The token of the link to an address's mail choices, as the e2e server (development key) signs it. */
+function mailToken(email: string): string {
+  const key = "development-only-signing-key-change-me";
+  const address = email.trim().toLowerCase();
+  const signature = createHmac("sha256", key).update(`samskap-mail-preferences\u0000${address}`).digest("base64url");
+  return `${Buffer.from(address).toString("base64url")}.${signature}`;
+}
+
+// Personal settings, notifications, the programme's settings and webhooks, and the mail choices'
+// public page, in every language on a phone's 320 px.
+for (const [locale, settings, notifications, programmeSettings, webhooks, mailPage] of [
+  ["nb", "Innstillinger", "Varsler", "Innstillinger for programmet", "Webhooker", "E-post fra Samskap"],
+  ["nn", "Innstillingar", "Varsel", "Innstillingar for programmet", "Webhookar", "E-post frå Samskap"],
+  ["en", "Settings", "Notifications", "Programme settings", "Webhooks", "E-mail from Samskap"],
+] as const) {
+  test(`settings, notifications, webhooks and mail choices at 320 px in ${locale}`, async ({ page, browser, baseURL }) => {
+    await page.setViewportSize({ width: 320, height: 720 });
+    await login(page, "programmeAdmin");
+    await page.evaluate((l) => localStorage.setItem("samskap.locale", l), locale);
+    const programme = programmeId(page);
+    const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem("samskap.session")!).accessToken);
+    const headers = { Authorization: `Bearer ${token}` };
+    const hook = await page.request.post("/api/v1/webhooks", {
+      headers,
+      data: { programme_id: programme, url: `https://intranett.kommune.example/hooks/${locale}`, event_types: ["deadline.created"] },
+    });
+    expect(hook.status()).toBe(201);
+    const webhook = await hook.json();
+    const check = async (what: string) => {
+      await expectAccessible(page);
+      await expectNoRawKeys(page);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, `${what} is wider than the screen`).toBeLessThanOrEqual(320);
+    };
+    try {
+      for (const [path, heading] of [
+        ["/settings", settings],
+        ["/notifications", notifications],
+        [`/p/${programme}/settings`, programmeSettings],
+        [`/p/${programme}/webhooks`, webhooks],
+        [`/p/${programme}/webhooks/${webhook.id}`, webhook.url],
+      ]) {
+        await page.goto(path);
+        await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+        await expect(page.getByRole("img", { name: /^(Laster|Lastar|Loading) …$/ })).toHaveCount(0);
+        await check(path);
+      }
+      const context = await browser.newContext({ baseURL, viewport: { width: 320, height: 720 } });
+      const visitor = await context.newPage();
+      await visitor.addInitScript((l) => localStorage.setItem("samskap.locale", l), locale);
+      await visitor.goto(`/mail-preferences/${mailToken(ACCOUNTS.programmeAdmin.email)}`);
+      await expect(visitor.getByRole("heading", { level: 1, name: mailPage })).toBeVisible();
+      await expect(visitor.getByRole("checkbox").first()).toBeVisible();
+      await expectAccessible(visitor);
+      await expectNoRawKeys(visitor);
+      expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      await context.close();
+    } finally {
+      await page.request.delete(`/api/v1/webhooks/${webhook.id}`, {
+        headers: { ...headers, "If-Match": hook.headers()["etag"] ?? `"${webhook.version}"` },
+      });
+    }
   });
 }
