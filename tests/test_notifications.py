@@ -18,6 +18,7 @@ from samskap.jobs.outbox import OutboundEvent, emit
 from samskap.kit.ids import uuid7
 from samskap.mail.notify import NOTIFY
 from samskap.models import Job, Notification
+from samskap.notifications.consumer import id_before
 from tests.factories import (
     API,
     create,
@@ -559,3 +560,30 @@ async def test_a_batch_costs_a_constant_number_of_queries(app, client, accounts,
 
 async def told_all(app, event_type: str) -> list[Notification]:
     return [n for n in await notifications(app) if n.type == event_type]
+
+
+async def test_old_notifications_are_pruned(app, client, accounts, run_jobs):
+    programme = await make_programme(client)
+    me = await accounts.role(programme, "observer")
+    user_id = await user_id_of(me)
+    now = utcnow()
+    days = app.state.settings.notification_retention_days
+    async with app.state.sessions() as session:
+        for age, title in ((days + 1, "gammel"), (days - 1, "nyere")):
+            made = now - timedelta(days=age)
+            session.add(
+                Notification(
+                    id=uuid.UUID(int=id_before(made).int | 0xABC),
+                    user_id=user_id,
+                    type="deadline.overdue",
+                    facts={"title": title},
+                    created_at=made,
+                )
+            )
+        await session.commit()
+    await add_notifications(app, user_id, 1)
+    await run_jobs(schedule=True)  # the daily prune is due at once on a new queue
+    titles = [
+        i["facts"]["title"] for i in (await me.get(f"{API}/me/notifications")).json()["items"]
+    ]
+    assert titles == ["Frist 0", "nyere"]

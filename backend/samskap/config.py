@@ -67,6 +67,8 @@ class Settings(BaseSettings):
     # The compliance scan (samskap/governance/scan.py): how often each programme's findings
     # are compared with the last scan's, announcing those opened and cleared.
     compliance_scan_minutes: float = Field(default=5.0, gt=0)
+    # Notifications older than this many days are deleted, read or not (daily).
+    notification_retention_days: int = Field(default=180, ge=1)
     # E-mail over SMTP (samskap/mail). No host: no mail is sent; mail jobs log what they
     # would send and succeed. security: starttls (port 587), tls (implicit TLS, port 465) or
     # none (a local relay). smtp_ca_file: a CA bundle to trust besides the system's (a

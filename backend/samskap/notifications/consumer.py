@@ -21,6 +21,9 @@ The whole batch of events costs a constant number of queries: the programmes' me
 their names, the deadlines and the groups' members, each loaded once for every event. A user
 whose address chose to have notifications mailed (`mail_preference.notifications`) gets each
 one mailed as well, by the mail module's `send_notification_mail`.
+
+Notifications older than `notification_retention_days` (180) are deleted, read or not, by a
+daily `notifications.prune`.
 """
 
 import logging
@@ -28,10 +31,10 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samskap.db import utcnow
@@ -381,3 +384,21 @@ async def notify(session: AsyncSession, events: list[OutboundEvent]) -> None:
     session.add_all(made)
     await session.flush()
     await _mail(session, made)
+
+
+PRUNE = "notifications.prune"
+
+
+def id_before(moment: datetime) -> uuid.UUID:
+    """The smallest version 7 UUID of `moment`'s millisecond: every notification made
+    before it has a smaller id (ids grow in time), so the primary key finds them."""
+    return uuid.UUID(int=(int(moment.timestamp() * 1000) << 80) | (0x7 << 76) | (0b10 << 62))
+
+
+@registry.handler(PRUNE, max_attempts=3)
+async def prune(ctx: Any) -> None:
+    cutoff = utcnow() - timedelta(days=ctx.settings.notification_retention_days)
+    await ctx.session.execute(delete(Notification).where(Notification.id < id_before(cutoff)))
+
+
+registry.recurring(PRUNE, PRUNE, registry.every(timedelta(days=1)))
