@@ -225,7 +225,7 @@ async def _remind(
             enqueue_mail(session, settings, to=address, mail=mail, choices=link)
 
 
-@registry.handler(SCAN, max_attempts=3, lease=timedelta(minutes=5))
+@registry.handler(SCAN, max_attempts=3)
 async def scan(ctx: JobContext) -> None:
     await scan_deadlines(ctx.session, ctx.settings)
 

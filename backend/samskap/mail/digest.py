@@ -99,6 +99,6 @@ async def send_digests(
     return sent
 
 
-@registry.handler(DIGEST, max_attempts=3, lease=timedelta(minutes=5))
+@registry.handler(DIGEST, max_attempts=3)
 async def digest(ctx: JobContext) -> None:
     await send_digests(ctx.session, ctx.settings)
