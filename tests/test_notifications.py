@@ -394,6 +394,64 @@ class TestWhoIsTold:
         page = (await c.editor.get(f"{API}/me/notifications")).json()
         assert page["items"][0]["path"] == f"/p/{c.programme['id']}/import/people"
 
+    async def test_one_who_started_an_import_and_lost_the_role_is_not_told(
+        self, app, client, accounts, run_jobs
+    ):
+        c = await cast(client, accounts)
+        other = await make_programme(client)
+        # A member elsewhere too, so that the batch's memberships include theirs.
+        r = await client.post(
+            f"{API}/programmes/{other['id']}/memberships",
+            json={"user_id": str(c.ids["editor"]), "role": "editor"},
+        )
+        assert r.status_code == 201, r.text
+        original = app.state.settings
+        app.state.settings = original.model_copy(update={"import_background_rows": 1})
+        try:
+            r = await c.editor.post(
+                f"{API}/imports",
+                params={"programme_id": c.programme["id"], "resource": "people"},
+                files={"file": ("p.csv", b"external_id;name\nA;Kari\nB;Ola\n", "text/csv")},
+            )
+            assert r.status_code == 202, r.text
+        finally:
+            app.state.settings = original
+        memberships = (
+            await client.get(f"{API}/programmes/{c.programme['id']}/memberships")
+        ).json()["items"]
+        [mine] = [m for m in memberships if m["user_id"] == str(c.ids["editor"])]
+        r = await client.delete(f"{API}/programmes/{c.programme['id']}/memberships/{mine['id']}")
+        assert r.status_code == 204, r.text
+        from samskap.imports import worker
+
+        assert await worker.step(app)
+        await run_jobs()
+        assert await told(app, "import.finished") == {}
+
+    async def test_a_role_in_another_programme_of_the_batch_is_no_role_here(
+        self, app, client, accounts, run_jobs
+    ):
+        c = await cast(client, accounts)
+        other = await make_programme(client)
+        elsewhere = await accounts.role(other, "programme_admin")
+        elsewhere_id = await user_id_of(elsewhere)
+        async with app.state.sessions() as session:
+            for programme in (c.programme, other):
+                emit(
+                    session,
+                    OutboundEvent(
+                        type="import.finished",
+                        programme_id=uuid.UUID(programme["id"]),
+                        record_type="import_job",
+                        record_id=uuid7(),
+                        data={"requested_by_user_id": str(elsewhere_id), "resource": "people"},
+                    ),
+                )
+            await session.commit()
+        await run_jobs()
+        [n] = (await told(app, "import.finished")).values()
+        assert (n.user_id, str(n.programme_id)) == (elsewhere_id, other["id"])
+
     async def test_an_inactive_user_and_one_without_a_role_are_not_told(
         self, app, client, accounts, run_jobs
     ):

@@ -17,8 +17,9 @@ change never is):
 - `import.finished`: the user who started the import (so not for an import that ran within
   their own request: they saw its answer).
 
-The whole batch of events costs a constant number of queries: the programmes' memberships,
-their names, the deadlines and the groups' members, each loaded once for every event. A user
+The whole batch of events costs a constant number of queries: the deadlines, the groups'
+members, the memberships of the persons, roles and users named, and the programmes' names,
+each loaded once for every event. A user
 whose address chose to have notifications mailed (`mail_preference.notifications`) gets each
 one mailed as well, by the mail module's `send_notification_mail`.
 
@@ -234,33 +235,17 @@ class Directory:
         self.users_by_role: dict[tuple[uuid.UUID, ProgrammeRole], set[uuid.UUID]] = defaultdict(set)
         self.members_of: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
         self.programme_names: dict[uuid.UUID, str] = {}
-        # Every active user with a role in one of the programmes: no one else is told.
-        self.active_users: set[uuid.UUID] = set()
+        # (programme, user) of each active user with a role there: no one else is told.
+        self.members: set[tuple[uuid.UUID, uuid.UUID]] = set()
 
     @classmethod
-    async def load(
-        cls, session: AsyncSession, programmes: set[uuid.UUID], groups: set[uuid.UUID]
-    ) -> "Directory":
+    async def load(cls, session: AsyncSession, wanted: list[Wanted]) -> "Directory":
+        """Of the programmes' memberships only those the batch may tell: the persons it
+        names (and the members of the groups it names), the roles it tells, the users it
+        names; so a programme with thousands of users costs what the batch needs."""
         found = cls()
-        memberships = await session.execute(
-            select(
-                Membership.programme_id, Membership.user_id, Membership.role, Membership.person_id
-            )
-            .join(User, User.id == Membership.user_id)
-            .where(Membership.programme_id.in_(programmes), User.active.is_(True))
-        )
-        for programme_id, user_id, role, person_id in memberships:
-            found.active_users.add(user_id)
-            found.users_by_role[(programme_id, role)].add(user_id)
-            if person_id is not None:
-                found.users_of_person[(programme_id, person_id)].add(user_id)
-        found.programme_names = dict(
-            (
-                await session.execute(
-                    select(Programme.id, Programme.name).where(Programme.id.in_(programmes))
-                )
-            ).all()
-        )
+        programmes = {w.event.programme_id for w in wanted if w.event.programme_id is not None}
+        groups = {g for w in wanted for g in w.groups}
         if groups:
             today = local_day(utcnow())
             seats = await session.execute(
@@ -270,8 +255,44 @@ class Directory:
                     or_(GroupMember.ends_on.is_(None), GroupMember.ends_on >= today),
                 )
             )
-            for group_id, person_id in seats:
-                found.members_of[group_id].add(person_id)
+            for group_id, seated in seats:
+                found.members_of[group_id].add(seated)
+        persons = {p for w in wanted for p in (*w.persons, *w.for_persons)}
+        persons |= {p for seated in found.members_of.values() for p in seated}
+        roles = {r for w in wanted for r in w.roles}
+        users = {u for w in wanted for u in w.users}
+        whom = [
+            condition
+            for condition, given in (
+                (Membership.person_id.in_(persons), persons),
+                (Membership.role.in_(roles), roles),
+                (Membership.user_id.in_(users), users),
+            )
+            if given
+        ]
+        if whom:
+            memberships = await session.execute(
+                select(
+                    Membership.programme_id,
+                    Membership.user_id,
+                    Membership.role,
+                    Membership.person_id,
+                )
+                .join(User, User.id == Membership.user_id)
+                .where(Membership.programme_id.in_(programmes), User.active.is_(True), or_(*whom))
+            )
+            for programme_id, user_id, role, person_id in memberships:
+                found.members.add((programme_id, user_id))
+                found.users_by_role[(programme_id, role)].add(user_id)
+                if person_id is not None:
+                    found.users_of_person[(programme_id, person_id)].add(user_id)
+        found.programme_names = dict(
+            (
+                await session.execute(
+                    select(Programme.id, Programme.name).where(Programme.id.in_(programmes))
+                )
+            ).all()
+        )
         return found
 
     def users(self, programme_id: uuid.UUID, persons: Iterable[uuid.UUID]) -> set[uuid.UUID]:
@@ -328,7 +349,7 @@ def notifications_for(directory: Directory, wanted: list[Wanted]) -> list[Notifi
         assert e.programme_id is not None
         name = directory.programme_names.get(e.programme_id)
         for user_id, facts in _recipients(w, directory).items():
-            if user_id not in directory.active_users:
+            if (e.programme_id, user_id) not in directory.members:
                 continue
             made.append(
                 Notification(
@@ -377,9 +398,7 @@ async def notify(session: AsyncSession, events: list[OutboundEvent]) -> None:
     if not wanted:
         return
     await _complete_deadlines(session, wanted)
-    programmes = {w.event.programme_id for w in wanted if w.event.programme_id is not None}
-    groups = {g for w in wanted for g in w.groups}
-    directory = await Directory.load(session, programmes, groups)
+    directory = await Directory.load(session, wanted)
     made = notifications_for(directory, wanted)
     session.add_all(made)
     await session.flush()
