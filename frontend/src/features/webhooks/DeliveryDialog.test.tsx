@@ -32,14 +32,14 @@ const detail = (overrides: Partial<DeliveryDetail> = {}): DeliveryDetail => ({
   ...overrides,
 });
 
-function stubApi() {
+function stubApi(status: DeliveryDetail["status"] = "delivered") {
   const posts: string[] = [];
   vi.stubGlobal(
     "fetch",
     vi.fn(async (request: Request) => {
       const url = new URL(request.url);
       if (url.pathname === `/api/v1/webhooks/${WEBHOOK}/deliveries/${DELIVERY}` && request.method === "GET") {
-        return json(detail());
+        return json(detail({ status }));
       }
       if (url.pathname === `/api/v1/webhooks/${WEBHOOK}/deliveries/${DELIVERY}/redeliver` && request.method === "POST") {
         posts.push(url.pathname);
@@ -71,5 +71,13 @@ describe("DeliveryDialog", () => {
     await userEvent.click(within(dialog).getByRole("button", { name: "Send again" }));
     expect(await within(dialog).findByText("The delivery is queued again.")).toBeInTheDocument();
     expect(posts).toHaveLength(1);
+  });
+
+  it("offers no second attempt while the next one is queued", async () => {
+    stubApi("pending");
+    renderWithApp(<DeliveryDialog webhookId={WEBHOOK} deliveryId={DELIVERY} onClose={() => undefined} />);
+    const dialog = await screen.findByRole("dialog", { name: "Leveranse: Frist: opprettet" });
+    expect(within(dialog).getByText("Venter")).toBeInTheDocument();
+    expect(within(dialog).queryByRole("button", { name: "Send på nytt" })).not.toBeInTheDocument();
   });
 });

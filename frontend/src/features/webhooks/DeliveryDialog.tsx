@@ -86,20 +86,23 @@ function DeliveryBody({ webhookId, delivery: d }: { webhookId: string; delivery:
           </>
         )}
       </dl>
-      <div className={layout.actions}>
-        <Button
-          variant="secondary"
-          aria-busy={redeliver.isPending}
-          onClick={() =>
-            redeliver.mutate(
-              { webhookId, deliveryId: d.id },
-              { onSuccess: () => setMessage(t("webhooks.redelivered")) },
-            )
-          }
-        >
-          {t("webhooks.redeliver")}
-        </Button>
-      </div>
+      {/* A pending delivery has its next attempt queued already. */}
+      {d.status !== "pending" && (
+        <div className={layout.actions}>
+          <Button
+            variant="secondary"
+            aria-busy={redeliver.isPending}
+            onClick={() =>
+              redeliver.mutate(
+                { webhookId, deliveryId: d.id },
+                { onSuccess: () => setMessage(t("webhooks.redelivered")) },
+              )
+            }
+          >
+            {t("webhooks.redeliver")}
+          </Button>
+        </div>
+      )}
       <p role="status" className={layout.visuallyHidden}>
         {message}
       </p>
