@@ -714,3 +714,51 @@ class TestStatementCounts:
         async with app.state.sessions() as session:
             made = await session.scalar(select(func.count()).select_from(WebhookDelivery))
         assert made == 60
+
+
+async def test_records_an_import_creates_are_announced_to_the_programmes_webhooks(
+    app, client, receiver, run_jobs
+):
+    from tests.test_imports import imported
+
+    quiet = await make_programme(client)
+    heard = await make_programme(client)
+    await hooked(client, receiver, heard, event_types=["person.created"])
+    people = "external_id;name;email\n" + "".join(
+        f"p{i};Person {i};p{i}@example.no\n" for i in range(3)
+    )
+    await imported(client, quiet, "people", people.encode())
+    await imported(client, heard, "people", people.encode())
+    await settle(run_jobs)
+    payloads = [r.payload for r in receiver.wait_for(3)]
+    assert sorted(p["data"]["external_id"] for p in payloads) == ["p0", "p1", "p2"]
+    assert {p["type"] for p in payloads} == {"person.created"}
+    assert {p["data"]["programme_id"] for p in payloads} == {heard["id"]}
+    # The programme without a webhook announced nothing of its import's rows.
+    async with app.state.sessions() as session:
+        batches = list(
+            await session.scalars(select(Job.payload).where(Job.kind == "outbox.dispatch"))
+        )
+    quiet_people = [
+        e
+        for batch in batches
+        for e in batch["events"]
+        if e["type"] == "person.created" and e["programme_id"] == quiet["id"]
+    ]
+    assert quiet_people == []
+
+
+async def test_a_large_transaction_is_dispatched_in_batches(app):
+    from samskap.jobs.outbox import DISPATCH, DISPATCH_BATCH, emit
+
+    programme_id = uuid.uuid4()
+    async with app.state.sessions() as session:
+        for _ in range(DISPATCH_BATCH * 2 + 1):
+            emit(session, OutboundEvent(type="task.updated", programme_id=programme_id))
+        await session.commit()
+    async with app.state.sessions() as session:
+        sizes = [
+            len(p["events"])
+            for p in await session.scalars(select(Job.payload).where(Job.kind == DISPATCH))
+        ]
+    assert sorted(sizes) == [1, DISPATCH_BATCH, DISPATCH_BATCH]

@@ -56,6 +56,7 @@ from samskap.imports.columns import (
     normalise,
 )
 from samskap.imports.readers import MISSING
+from samskap.jobs.outbox import emit_change
 from samskap.kit.clock import local_zone
 from samskap.kit.ids import uuid7
 from samskap.kit.schemas import accepts_none
@@ -75,6 +76,7 @@ from samskap.models.enums import ImportOutcome
 from samskap.models.enums import ImportResource as R
 from samskap.models.imports import ImportRow
 from samskap.problems import AppError, ValidationFailed, body_errors, error_items
+from samskap.webhooks.delivery import has_active_webhook
 
 CHUNK_ROWS = 1000
 
@@ -503,6 +505,7 @@ class TableImport:
         self.session = session
         self.principal = principal
         self.programme_id = programme_id
+        self._announce = False
         self.resource = resource
         self.plan = plan
         self.id_map = id_map
@@ -561,6 +564,10 @@ class TableImport:
         programme = await self.session.get(Programme, self.programme_id)
         self._programme = programme
         self._records[(Programme, self.programme_id)] = programme
+        # The records inserted in bulk are announced (created events, as the service's own
+        # create would through its audit event) only when a webhook would hear them: the
+        # announcing costs a fifth of a large import's time, for no one otherwise.
+        self._announce = await has_active_webhook(self.session, self.programme_id)
 
     # decoding ----------------------------------------------------------------------------------
     def decode(self, number: int, cells: list[Any]) -> _Row:
@@ -996,6 +1003,18 @@ class TableImport:
 
     def _created(self, p: _Pending) -> RowOutcome:
         record_id = p.values["id"]
+        if self._announce:
+            audit = p.audit
+            emit_change(
+                self.session,
+                action="create",
+                record_type=audit["record_type"],
+                record_id=record_id,
+                programme_id=audit["programme_id"],
+                before=None,
+                after=audit["after"],
+                actor_user_id=audit["actor_user_id"],
+            )
         self._remember(p.row, record_id)
         return RowOutcome(p.row.number, ImportOutcome.created, p.row.external_id, record_id)
 

@@ -21,6 +21,8 @@ from samskap.jobs import registry
 from samskap.jobs.queue import enqueue
 
 DISPATCH = "outbox.dispatch"
+# At most this many events in one dispatch job.
+DISPATCH_BATCH = 500
 _PENDING = "samskap_outbox"
 # session.info[OUTBOX_OFF] = True: this session's changes announce nothing (the demo loader).
 OUTBOX_OFF = "samskap_outbox_off"
@@ -153,7 +155,11 @@ def _enqueue_dispatch(session: Session) -> None:
         return
     pending: list[tuple[Any, OutboundEvent]] | None = session.info.pop(_PENDING, None)
     if pending and not session.info.get(OUTBOX_OFF):
-        enqueue(session, DISPATCH, {"events": [e.to_json() for _, e in pending]})
+        # A large transaction (an import) becomes several jobs, so that no one job's payload
+        # or run grows with it; events keep their order within each.
+        for start in range(0, len(pending), DISPATCH_BATCH):
+            batch = pending[start : start + DISPATCH_BATCH]
+            enqueue(session, DISPATCH, {"events": [e.to_json() for _, e in batch]})
 
 
 def _inside(transaction: Any, ended: SessionTransaction) -> bool:

@@ -300,3 +300,13 @@ def _tell_owner(session: AsyncSession, webhook: Webhook) -> None:
         notification,
         path=f"/p/{webhook.programme_id}/webhooks",
     )
+
+
+async def has_active_webhook(session: AsyncSession, programme_id: uuid.UUID) -> bool:
+    """Whether any webhook of the programme would hear its events now."""
+    found = await session.scalar(
+        select(Webhook.id)
+        .where(Webhook.programme_id == programme_id, Webhook.active.is_(True))
+        .limit(1)
+    )
+    return found is not None
