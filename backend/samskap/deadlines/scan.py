@@ -13,7 +13,6 @@ announced again. A run costs the same few queries however many deadlines there a
 """
 
 import uuid
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -26,13 +25,14 @@ from samskap.db import utcnow
 from samskap.jobs import registry
 from samskap.jobs.outbox import OutboundEvent, emit
 from samskap.jobs.worker import JobContext
-from samskap.kit.clock import local_zone
+from samskap.kit.clock import local_day, local_zone
 from samskap.kit.types import UTCDateTime
-from samskap.mail.sending import enqueue_mail, valid_address
+from samskap.mail.recipients import addressable, people_and_members
+from samskap.mail.sending import enqueue_mail
 from samskap.mail.service import choices_for
 from samskap.mail.templates import render, time_words
 from samskap.mail.tokens import choices_url, normal_address
-from samskap.models import Deadline, GroupMember, Notice, Person, Programme
+from samskap.models import Deadline, Notice, Person, Programme
 from samskap.models.enums import DeadlineStatus
 
 SCAN = "deadlines.scan"
@@ -67,7 +67,7 @@ def _moment(value: datetime) -> Any:
 
 
 async def _candidates(session: AsyncSession, now: datetime) -> list[Announcement]:
-    today = now.astimezone(local_zone()).date()
+    today = local_day(now)
     # Due before the start of the day after the window's last day, per programme setting.
     window_end = case(
         {
@@ -98,28 +98,12 @@ async def _recipients(
 ) -> dict[uuid.UUID, list[Person]]:
     """Per deadline: its responsible person, its responsible group's current members and its
     recipient, with an address, each once (two queries for all of them)."""
-    people_ids = {
-        p for d in deadlines for p in (d.responsible_person_id, d.recipient_id) if p is not None
-    }
-    group_ids = {d.responsible_group_id for d in deadlines if d.responsible_group_id}
-    people: dict[uuid.UUID, Person] = {}
-    members: dict[uuid.UUID, list[Person]] = defaultdict(list)
-    if people_ids:
-        for person in await session.scalars(select(Person).where(Person.id.in_(people_ids))):
-            people[person.id] = person
-    if group_ids:
-        rows = await session.execute(
-            select(GroupMember.group_id, Person)
-            .join(Person, Person.id == GroupMember.person_id)
-            .where(
-                GroupMember.group_id.in_(group_ids),
-                or_(GroupMember.starts_on.is_(None), GroupMember.starts_on <= today),
-                or_(GroupMember.ends_on.is_(None), GroupMember.ends_on >= today),
-            )
-            .order_by(Person.name)
-        )
-        for group_id, person in rows:
-            members[group_id].append(person)
+    people, members = await people_and_members(
+        session,
+        {p for d in deadlines for p in (d.responsible_person_id, d.recipient_id) if p},
+        {d.responsible_group_id for d in deadlines if d.responsible_group_id},
+        today,
+    )
     out: dict[uuid.UUID, list[Person]] = {}
     for d in deadlines:
         chosen: list[Person] = []
@@ -128,15 +112,7 @@ async def _recipients(
         chosen += members.get(d.responsible_group_id, []) if d.responsible_group_id else []
         if d.recipient_id in people:
             chosen.append(people[d.recipient_id])
-        seen: set[str] = set()
-        out[d.id] = []
-        for person in chosen:
-            if person.erased_at is not None or not valid_address(person.email):
-                continue
-            address = normal_address(person.email or "")
-            if address not in seen:
-                seen.add(address)
-                out[d.id].append(person)
+        out[d.id] = addressable(chosen)
     return out
 
 
@@ -197,7 +173,7 @@ async def scan_deadlines(
 async def _remind(
     session: AsyncSession, settings: Settings, due_soon: list[Announcement], now: datetime
 ) -> None:
-    today = now.astimezone(local_zone()).date()
+    today = local_day(now)
     recipients = await _recipients(session, [c.deadline for c in due_soon], today)
     addresses = {normal_address(p.email or "") for people in recipients.values() for p in people}
     choices = await choices_for(session, addresses)

@@ -15,6 +15,7 @@ from samskap.auth.principal import Credentials, Principal, PrincipalDep, current
 from samskap.deadlines.service import DeadlineService
 from samskap.deps import SessionDep
 from samskap.events.service import EventService
+from samskap.feeds.ics import new_calendar
 from samskap.feeds.personal import CalendarFeedService, feed_url, personal_feed
 from samskap.feeds.schemas import (
     CalendarFeedCreate,
@@ -61,10 +62,7 @@ FeedPrincipal = Annotated[Principal, Depends(feed_principal)]
 
 
 def _calendar(name: str) -> Calendar:
-    calendar = Calendar()
-    calendar.add("prodid", "-//Samskap//Samskap//NB")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
+    calendar = new_calendar()
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Oslo")
     return calendar

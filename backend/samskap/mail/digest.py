@@ -16,12 +16,13 @@ from samskap.config import Settings
 from samskap.db import utcnow
 from samskap.jobs import registry
 from samskap.jobs.worker import JobContext
-from samskap.kit.clock import local_zone
-from samskap.mail.notify import record_path, worded_facts
+from samskap.kit.clock import local_day, local_zone
+from samskap.mail.notify import worded_facts
 from samskap.mail.sending import enqueue_mail, valid_address
 from samskap.mail.templates import language_of, notification_line, render
 from samskap.mail.tokens import choices_url, normal_address
 from samskap.models import MailPreference, Notice, Notification, User
+from samskap.notifications.service import path_of
 
 DIGEST = "mail.digest"
 SENT_AT = time(7, 0)
@@ -44,7 +45,7 @@ async def send_digests(
 ) -> int:
     """Adds today's digest mails to `session` (once a day); how many."""
     now = now or utcnow()
-    key = f"digest:{now.astimezone(local_zone()).date().isoformat()}"
+    key = f"digest:{local_day(now).isoformat()}"
     if await session.get(Notice, key) is not None:
         return 0
     session.add(Notice(key=key, created_at=now))
@@ -78,7 +79,7 @@ async def send_digests(
         items: list[tuple[str, str | None]] = []
         for n in mine[:MAX_ITEMS]:
             facts: dict[str, Any] = worded_facts(n.facts or {}, language)
-            path = record_path(n.facts or {}, n.programme_id, n.record_type, n.record_id)
+            path = path_of(n)
             items.append(
                 (notification_line(n.type, facts, language), base + path if path else None)
             )

@@ -19,27 +19,28 @@ deadline has passed, invites no one: it is being recorded, not arranged):
 """
 
 import uuid
-from collections import defaultdict
 from datetime import UTC, datetime
 from email.utils import parseaddr
 from typing import Any
 
-from icalendar import Calendar, vCalAddress, vText
 from icalendar import Event as VEvent
-from sqlalchemy import or_, select
+from icalendar import vCalAddress, vText
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samskap.db import utcnow
+from samskap.feeds.ics import new_calendar
 from samskap.jobs import registry
 from samskap.jobs.outbox import OutboundEvent
 from samskap.jobs.queue import enqueue
 from samskap.jobs.worker import JobContext
-from samskap.kit.clock import local_zone
+from samskap.kit.clock import local_day, local_today
+from samskap.mail.recipients import addressable, people_and_members
 from samskap.mail.sending import Attachment, enqueue_mail, valid_address
 from samskap.mail.service import Choices, choices_for
 from samskap.mail.templates import clock_words, render, time_words
 from samskap.mail.tokens import choices_url, normal_address
-from samskap.models import GroupMember, Person, Programme
+from samskap.models import Person, Programme
 
 INVITATIONS = "mail.invitations"
 # What makes a meeting's invitation change in a calendar.
@@ -89,10 +90,7 @@ def meeting_calendar(
     programme: str | None,
 ) -> bytes:
     """The iCalendar file of one meeting for one participant: REQUEST or CANCEL."""
-    calendar = Calendar()
-    calendar.add("prodid", "-//Samskap//Samskap//NB")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
+    calendar = new_calendar()
     calendar.add("method", method)
     item = VEvent()
     item.add("uid", f"{data['id']}@samskap")
@@ -136,29 +134,19 @@ class _Batch:
         self.session = session
         self.settings = ctx.settings
         self.people: dict[str, Person] = {}
-        self.members: dict[str, list[Person]] = defaultdict(list)
+        self.members: dict[str, list[Person]] = {}
         self.programmes: dict[str, str] = {}
         self.choices: dict[str, Choices] = {}
 
     async def load(self, person_ids: set[str], group_ids: set[str], programme_ids: set[str]):
-        today = datetime.now(local_zone()).date()
-        if person_ids:
-            wanted = [uuid.UUID(p) for p in person_ids]
-            for person in await self.session.scalars(select(Person).where(Person.id.in_(wanted))):
-                self.people[str(person.id)] = person
-        if group_ids:
-            rows = await self.session.execute(
-                select(GroupMember.group_id, Person)
-                .join(Person, Person.id == GroupMember.person_id)
-                .where(
-                    GroupMember.group_id.in_([uuid.UUID(g) for g in group_ids]),
-                    or_(GroupMember.starts_on.is_(None), GroupMember.starts_on <= today),
-                    or_(GroupMember.ends_on.is_(None), GroupMember.ends_on >= today),
-                )
-                .order_by(Person.name)
-            )
-            for group_id, person in rows:
-                self.members[str(group_id)].append(person)
+        people, members = await people_and_members(
+            self.session,
+            {uuid.UUID(p) for p in person_ids},
+            {uuid.UUID(g) for g in group_ids},
+            local_today(),
+        )
+        self.people = {str(pid): person for pid, person in people.items()}
+        self.members = {str(gid): seated for gid, seated in members.items()}
         if programme_ids:
             names = await self.session.execute(
                 select(Programme.id, Programme.name).where(
@@ -175,14 +163,9 @@ class _Batch:
 
     def reachable(self, people: list[Person], choice: str) -> list[tuple[Person, Choices]]:
         """Each person once, with an address, not erased, who chose `choice`."""
-        out, seen = [], set()
-        for person in people:
-            if person.erased_at is not None or not valid_address(person.email):
-                continue
+        out = []
+        for person in addressable(people):
             address = normal_address(person.email or "")
-            if address in seen:
-                continue
-            seen.add(address)
             chosen = self.choices.get(address) or Choices(address)
             if chosen.wants(choice):
                 out.append((person, chosen))
@@ -200,11 +183,7 @@ class _Batch:
             address = normal_address(person.email or "")
             language = chosen.language
             starts, ends = _when(data.get("starts_at")), _when(data.get("ends_at"))
-            same_day = (
-                starts
-                and ends
-                and starts.astimezone(local_zone()).date() == (ends.astimezone(local_zone()).date())
-            )
+            same_day = starts and ends and local_day(starts) == local_day(ends)
             facts = {
                 "title": data.get("title"),
                 "programme": programme,

@@ -10,8 +10,8 @@ the user's account address and mail choices: nothing is sent unless the address 
 `notifications` (off by default; the daily digest is a choice of its own, see digest.py).
 The mail is worded from the notification's type and facts (title, due_at, starts_at,
 programme_name, url, ...) in the address's language, links to `path` in the web app (when
-given, else facts["path"], else the programme's page) and, like every mail, to the address's
-choices.
+given, else the page the notification centre links it to) and, like every mail, to the
+address's choices.
 """
 
 import contextlib
@@ -29,6 +29,7 @@ from samskap.mail.service import choices_for
 from samskap.mail.templates import language_of, notification_line, render, time_words
 from samskap.mail.tokens import choices_url, normal_address
 from samskap.models import Notification, User
+from samskap.notifications.service import path_of
 
 NOTIFY = "mail.notification"
 
@@ -41,7 +42,8 @@ def send_notification_mail(
     path: str | None = None,
 ) -> None:
     """Mails `notification` to the user at once if they chose `notifications` (see the
-    module's docstring). Adds a job to `session`; commit it as usual."""
+    module's docstring), linking to `path` or else to the page the notification centre
+    links to. Adds a job to `session`; commit it as usual."""
     enqueue(
         session,
         NOTIFY,
@@ -52,7 +54,7 @@ def send_notification_mail(
             "record_type": notification.record_type,
             "record_id": str(notification.record_id) if notification.record_id else None,
             "facts": notification.facts or {},
-            "path": path,
+            "path": path or path_of(notification),
         },
     )
 
@@ -68,26 +70,6 @@ def worded_facts(facts: dict[str, Any], language: str) -> dict[str, Any]:
             with contextlib.suppress(ValueError):
                 out.setdefault(name, time_words(datetime.fromisoformat(value), language))
     return out
-
-
-def record_path(
-    facts: dict[str, Any], programme_id: Any, record_type: str | None, record_id: Any
-) -> str | None:
-    """The web app's page of what a notification is about: facts["path"] when given, else
-    by the kind of record."""
-    if isinstance(facts.get("path"), str) and facts["path"].startswith("/"):
-        return facts["path"]
-    if not programme_id:
-        return None
-    pages = {
-        "deadline": f"/p/{programme_id}/deadlines",
-        "event": f"/p/{programme_id}/events/{record_id}",
-        "hearing": f"/p/{programme_id}/hearings/{record_id}",
-        "webhook": f"/p/{programme_id}/webhooks",
-    }
-    if record_id and record_type in pages:
-        return pages[record_type]
-    return f"/p/{programme_id}"
 
 
 def record_link(public_url: str, path: str | None) -> str | None:
@@ -110,16 +92,7 @@ async def compose_notification(ctx: JobContext) -> None:
     facts = worded_facts(payload.get("facts") or {}, language)
     what = notification_line(payload["type"], facts, language)
     details = facts.get("description") if isinstance(facts.get("description"), str) else None
-    link = record_link(
-        ctx.settings.public_url,
-        payload.get("path")
-        or record_path(
-            payload.get("facts") or {},
-            payload.get("programme_id"),
-            payload.get("record_type"),
-            payload.get("record_id"),
-        ),
-    )
+    link = record_link(ctx.settings.public_url, payload.get("path"))
     choices_link = choices_url(ctx.settings, email)
     mail = render(
         "notification",

@@ -55,7 +55,6 @@ from samskap.models import (
     User,
 )
 from samskap.models.enums import ProgrammeRole
-from samskap.notifications.service import path_of
 
 log = logging.getLogger("samskap.notifications")
 
@@ -388,7 +387,7 @@ async def _mail(session: AsyncSession, made: list[Notification]) -> None:
     }
     for n in made:
         if n.user_id in chosen:
-            send_notification_mail(session, n.user_id, n, path=path_of(n))
+            send_notification_mail(session, n.user_id, n)
 
 
 @registry.consumer

@@ -294,12 +294,7 @@ def _tell_owner(session: AsyncSession, webhook: Webhook) -> None:
     session.add(notification)
     assert webhook.created_by_id is not None
     # By mail too, if its creator chose to have notifications mailed.
-    send_notification_mail(
-        session,
-        webhook.created_by_id,
-        notification,
-        path=f"/p/{webhook.programme_id}/webhooks",
-    )
+    send_notification_mail(session, webhook.created_by_id, notification)
 
 
 async def has_active_webhook(session: AsyncSession, programme_id: uuid.UUID) -> bool:
