@@ -29,15 +29,7 @@ export function providerLoginUrl(loginUrl: string, returnTo: string | null | und
 export function useSignInCode() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (code: string) => {
-      const response = await fetch("/api/v1/auth/token", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ grant_type: "oidc_code", code }),
-      });
-      if (!response.ok) throw await problemFrom(response);
-      writeSession(sessionFromTokens(await response.json()));
-    },
+    mutationFn: (code: string) => signIn({ grant_type: "oidc_code", code }),
     onSuccess: () => client.clear(),
   });
 }
@@ -45,17 +37,21 @@ export function useSignInCode() {
 export function useLogin() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async ({ username, password }: { username: string; password: string }) => {
-      const response = await fetch("/api/v1/auth/token", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ grant_type: "password", username, password }),
-      });
-      if (!response.ok) throw await problemFrom(response);
-      writeSession(sessionFromTokens(await response.json()));
-    },
+    mutationFn: ({ username, password }: { username: string; password: string }) =>
+      signIn({ grant_type: "password", username, password }),
     onSuccess: () => client.clear(),
   });
+}
+
+/** Asks the token endpoint for a session (without the stored one) and stores what it answers. */
+async function signIn(grant: Record<string, string>) {
+  const response = await fetch("/api/v1/auth/token", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(grant),
+  });
+  if (!response.ok) throw await problemFrom(response);
+  writeSession(sessionFromTokens(await response.json()));
 }
 
 export function useLogout() {

@@ -10,7 +10,7 @@ export const notificationKeys = {
 };
 
 // The header asks this often how many notifications are unread.
-export const UNREAD_POLL_MS = 60_000;
+const UNREAD_POLL_MS = 60_000;
 const PAGE_SIZE = 30;
 
 /** How many of the signed-in user's notifications are unread, asked again every minute. */

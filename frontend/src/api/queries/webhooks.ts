@@ -6,11 +6,9 @@ export type Webhook = Schemas["WebhookRead"];
 export type WebhookCreated = Schemas["WebhookCreated"];
 export type WebhookCreate = Schemas["WebhookCreate"];
 export type WebhookUpdate = Schemas["WebhookUpdate"];
-export type EventType = Schemas["EventTypeRead"];
 export type Delivery = Schemas["DeliveryRead"];
 export type DeliveryDetail = Schemas["DeliveryDetail"];
 export type DeliveryStatus = Delivery["status"];
-export type Attempt = DeliveryDetail["attempt_log"][number];
 
 export const DELIVERY_STATUSES: DeliveryStatus[] = ["pending", "delivered", "failed"];
 
@@ -27,7 +25,7 @@ export const webhookKeys = {
 const PAGE_SIZE = 50;
 const DELIVERY_PAGE_SIZE = 25;
 // While a delivery is pending, the log is asked again this often.
-export const PENDING_REFRESH_MS = 3_000;
+const PENDING_REFRESH_MS = 3_000;
 
 /** The programme's webhooks (only its administrators see them). */
 export const webhooksQuery = (programmeId: string) =>

@@ -82,7 +82,7 @@ function ReminderForm({ programme, etag }: { programme: Programme; etag: string 
   };
 
   return (
-    <form className={own.form} onSubmit={submit} noValidate>
+    <form className={layout.stack} onSubmit={submit} noValidate>
       {update.error && !server && !(update.error instanceof EditConflict) && <ProblemAlert error={update.error} />}
       <Textfield
         label={t("programmeSettings.reminders.days")}

@@ -11,6 +11,7 @@ import {
   type CalendarFeedCreated,
 } from "../../api/queries/settings";
 import { ProblemAlert, QueryState } from "../../components/QueryState";
+import layout from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { CopyValue } from "./CopyValue";
@@ -48,7 +49,7 @@ export function CalendarFeeds() {
       <Paragraph>{t("settings.feeds.explain")}</Paragraph>
       {created && (
         <Alert data-color="success">
-          <div className={own.form}>
+          <div className={layout.stack}>
             <Heading level={3} data-size="xs">
               {t("settings.feeds.created", { name: created.name })}
             </Heading>
@@ -57,7 +58,7 @@ export function CalendarFeeds() {
           </div>
         </Alert>
       )}
-      <form className={own.form} onSubmit={submit} noValidate>
+      <form className={layout.stack} onSubmit={submit} noValidate>
         {create.error && !serverError && <ProblemAlert error={create.error} />}
         <Textfield
           label={t("settings.feeds.name")}

@@ -60,7 +60,7 @@ export function MailChoicesForm({ saved, etag, token }: { saved: MailPreference;
   };
 
   return (
-    <form className={own.form} onSubmit={submit} noValidate>
+    <form className={layout.stack} onSubmit={submit} noValidate>
       <Paragraph data-size="sm">{t("settings.mail.address", { email: saved.email })}</Paragraph>
       {update.error && !(update.error instanceof EditConflict) && <ProblemAlert error={update.error} />}
       <SelectField

@@ -1,11 +1,12 @@
-import { Alert, Button, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { Alert, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useParams } from "react-router-dom";
 import { ApiProblem } from "../../api/problem";
 import { publicMailPreferencesQuery } from "../../api/queries/settings";
 import { Loading, ProblemAlert } from "../../components/QueryState";
-import { LOCALES, useI18n } from "../../i18n";
+import { useI18n } from "../../i18n";
+import { LanguageButtons } from "../ideas/LanguageButtons";
 import { MailChoicesForm } from "./MailChoicesForm";
 import "./messages";
 import own from "./settings.module.css";
@@ -13,7 +14,7 @@ import own from "./settings.module.css";
 /** The page every mail links to: the address's mail choices, without logging in. */
 export default function MailPreferencesPage() {
   const { token = "" } = useParams();
-  const { t, locale, setLocale } = useI18n();
+  const { t } = useI18n();
   const mail = useQuery(publicMailPreferencesQuery(token));
   useEffect(() => {
     document.title = `${t("settings.public.title")} – ${t("app.name")}`;
@@ -21,20 +22,8 @@ export default function MailPreferencesPage() {
   const unknown = mail.error instanceof ApiProblem && mail.error.status === 404;
   return (
     <main id="main" className={own.public}>
-      <div className={own.languages} role="group" aria-label={t("app.language")}>
-        {LOCALES.map((l) => (
-          <Button
-            key={l}
-            type="button"
-            variant="tertiary"
-            data-size="sm"
-            lang={l}
-            aria-pressed={locale === l}
-            onClick={() => setLocale(l)}
-          >
-            {t(`language.${l}`)}
-          </Button>
-        ))}
+      <div className={own.languages}>
+        <LanguageButtons />
       </div>
       <Heading level={1} data-size="lg">
         {t("settings.public.title")}

@@ -134,7 +134,7 @@ export function WebhookDialog({
         </Heading>
       </Dialog.Block>
       <Dialog.Block>
-        <form className={own.form} onSubmit={submit} noValidate>
+        <form className={layout.stack} onSubmit={submit} noValidate>
           {mutation.error && !placed && !(mutation.error instanceof EditConflict) && (
             <ProblemAlert error={mutation.error} />
           )}

@@ -1,6 +1,6 @@
 import { Tag } from "@digdir/designsystemet-react";
 import type { Webhook } from "../../api/queries/webhooks";
-import { useI18n } from "../../i18n";
+import { useI18n, type Translate } from "../../i18n";
 
 /** Active, switched off, or failing since when: in words, with a colour that only repeats them. */
 export function WebhookStatus({ webhook }: { webhook: Webhook }) {
@@ -29,7 +29,7 @@ export function WebhookStatus({ webhook }: { webhook: Webhook }) {
 /** Why a webhook is switched off, and since when. */
 export function disabledText(
   webhook: Webhook,
-  t: (key: string, vars?: Record<string, string>) => string,
+  t: Translate,
   formatDateTime: (value: string) => string,
 ): string {
   const date = webhook.disabled_at ? formatDateTime(webhook.disabled_at) : "";
