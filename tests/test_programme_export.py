@@ -47,6 +47,7 @@ NOT_EXPORTED = {
     "api-tokens-list": "access to the programme, not its content",
     "audit-events-list": "the audit trail",
     "imports-list": "the record of earlier imports, not content",
+    "webhooks-list": "other systems' subscriptions, with their secrets, not content",
 }
 
 
