@@ -2,7 +2,7 @@
 when mails are composed, and read and change one address's through the API (the signed-in
 user's own account address, or the address a link's signed token names)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from pydantic import BaseModel
@@ -18,17 +18,8 @@ from samskap.kit.etag import check_if_match
 from samskap.kit.ids import uuid7
 from samskap.mail.tokens import normal_address, read_mail_token
 from samskap.models import MailPreference, User
-from samskap.problems import Conflict, Forbidden, NotFound, ValidationFailed
-
-DEFAULTS: dict[str, Any] = {
-    "language": "nb",
-    "deadline_reminders": True,
-    "meeting_invitations": True,
-    "hearing_invitations": True,
-    "notifications": False,
-    "daily_digest": False,
-}
-CHOICES = tuple(k for k in DEFAULTS if k != "language")
+from samskap.notifications.service import require_user
+from samskap.problems import Conflict, NotFound, ValidationFailed
 
 
 @dataclass(frozen=True)
@@ -45,6 +36,10 @@ class Choices:
 
     def wants(self, choice: str) -> bool:
         return bool(getattr(self, choice))
+
+
+# What an address without a row of its own receives: the fields of Choices but its address.
+DEFAULTS: dict[str, Any] = {f.name: f.default for f in fields(Choices) if f.name != "email"}
 
 
 async def choices_for(session: AsyncSession, emails: set[str] | list[str]) -> dict[str, Choices]:
@@ -76,15 +71,8 @@ class MailPreferenceService:
         self.settings = settings
 
     async def own_address(self) -> str:
-        if self.principal.user_id is None:
-            raise Forbidden(
-                "An API token acts for an integration, not for a person: mail choices are "
-                "for signed-in users.",
-                errors=[{"code": "user_required", "detail": "sign in as a user"}],
-            )
-        email = await self.session.scalar(
-            select(User.email).where(User.id == self.principal.user_id)
-        )
+        user_id = require_user(self.principal)
+        email = await self.session.scalar(select(User.email).where(User.id == user_id))
         if email is None:
             raise NotFound("user")
         return normal_address(email)
