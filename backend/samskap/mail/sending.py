@@ -10,7 +10,6 @@ import email.policy
 import logging
 import ssl
 from dataclasses import dataclass
-from datetime import timedelta
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid, parseaddr
@@ -165,12 +164,8 @@ async def send_message(message: EmailMessage, settings: Settings) -> None:
         raise Retry(f"could not reach the SMTP server: {type(exc).__name__}: {exc}") from exc
 
 
-def _backoff(attempt: int) -> timedelta:
-    # 1 min, 2, 4, ... at most 2 h: ten attempts span about seven hours.
-    return timedelta(seconds=min(2 * 3600, 60 * 2 ** max(0, attempt - 1)))
-
-
-@registry.handler(SEND, max_attempts=10, backoff=_backoff)
+# 1 min, 2, 4, ... at most 2 h: ten attempts span about seven hours.
+@registry.handler(SEND, max_attempts=10, backoff=registry.exponential(base=60, cap=2 * 3600))
 async def send(ctx: JobContext) -> None:
     payload = ctx.payload
     message = build_message(payload, ctx.settings)
