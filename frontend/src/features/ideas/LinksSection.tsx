@@ -16,7 +16,7 @@ import { SelectField } from "../../components/SelectField";
 import { TableScroll } from "../../components/TableScroll";
 import styles from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
-import { CopyAddress } from "./CopyAddress";
+import { CopyValue } from "../../components/CopyValue";
 import own from "./ideas.module.css";
 
 /**
@@ -97,7 +97,7 @@ export function LinksSection({ programmeId, projects }: { programmeId: string; p
               {t("ideas.links.madeTitle")}
             </Heading>
             <Paragraph>{t("ideas.links.once")}</Paragraph>
-            <CopyAddress label={t("ideas.links.address")} address={fullAddress(made.form_path)} />
+            <CopyValue label={t("ideas.links.address")} value={fullAddress(made.form_path)} />
           </Alert>
         </div>
       )}

@@ -13,7 +13,7 @@ import {
 } from "../../api/queries/ideas";
 import { SelectField } from "../../components/SelectField";
 import { useI18n } from "../../i18n";
-import { CopyAddress } from "./CopyAddress";
+import { CopyValue } from "../../components/CopyValue";
 import { LanguageButtons } from "./LanguageButtons";
 import own from "./ideas.module.css";
 
@@ -95,7 +95,7 @@ function ReceiptShown({ receipt }: { receipt: IdeaReceipt }) {
           {t("ideas.public.keepTitle")}
         </Heading>
         <Paragraph>{t("ideas.public.keep")}</Paragraph>
-        <CopyAddress label={t("ideas.public.receiptAddress")} address={address} />
+        <CopyValue label={t("ideas.public.receiptAddress")} value={address} />
         <Paragraph>
           <Link asChild>
             <RouterLink to={receipt.receipt_path}>{t("ideas.public.openReceipt")}</RouterLink>

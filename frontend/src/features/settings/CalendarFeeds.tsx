@@ -14,7 +14,7 @@ import { ProblemAlert, QueryState } from "../../components/QueryState";
 import layout from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
 import { ConfirmDialog } from "./ConfirmDialog";
-import { CopyValue } from "./CopyValue";
+import { CopyValue } from "../../components/CopyValue";
 import own from "./settings.module.css";
 
 /** The user's personal calendar feeds: make one (its address shown once), see them, revoke one. */

@@ -2,7 +2,7 @@ import { Alert, Button, Dialog, Heading, Paragraph } from "@digdir/designsysteme
 import { useEffect, useId } from "react";
 import { useT } from "../../i18n";
 import layout from "../../components/layout.module.css";
-import { CopyValue } from "../settings/CopyValue";
+import { CopyValue } from "../../components/CopyValue";
 
 /** A webhook's secret, shown this once (after it is made or replaced), with a copy button and a warning. */
 export function SecretDialog({ secret, url, onClose }: { secret: string; url: string; onClose: () => void }) {
