@@ -13,7 +13,7 @@ import {
 import { ProblemAlert, QueryState } from "../../components/QueryState";
 import layout from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
-import { ConfirmDialog } from "./ConfirmDialog";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { CopyValue } from "../../components/CopyValue";
 import own from "./settings.module.css";
 

@@ -18,7 +18,7 @@ import { ProblemAlert, QueryState } from "../../components/QueryState";
 import layout from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
 import { EditConflict } from "../../lib/conflict";
-import { ConfirmDialog } from "../settings/ConfirmDialog";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { DeliveryLog } from "./DeliveryLog";
 import { eventTypeLabel } from "./eventTypes";
 import "./messages";

@@ -1,8 +1,8 @@
 import { Button, Dialog, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { useEffect, useId } from "react";
-import { useT } from "../../i18n";
-import { ProblemAlert } from "../../components/QueryState";
-import layout from "../../components/layout.module.css";
+import { useT } from "../i18n";
+import { ProblemAlert } from "./QueryState";
+import layout from "./layout.module.css";
 
 /** Asks before something that cannot be undone; focus goes back to the opener afterwards. */
 export function ConfirmDialog({
