@@ -36,7 +36,14 @@ export async function patchRecord<T>(url: string, etag: string, changes: Record<
 /** The fields of a form's values that differ from the saved record's: what a PATCH sends. */
 export function changedFields<U extends object>(next: U, saved: object): Partial<U> {
   const before = saved as Record<string, unknown>;
-  return Object.fromEntries(Object.entries(next).filter(([field, value]) => value !== before[field])) as Partial<U>;
+  return Object.fromEntries(Object.entries(next).filter(([field, value]) => !same(value, before[field]))) as Partial<U>;
+}
+
+/** Equal as the API would store them: lists and objects by their contents, in order. */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** GET a record with its ETag. */

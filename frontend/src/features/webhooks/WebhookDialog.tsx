@@ -114,7 +114,6 @@ export function WebhookDialog({
       return;
     }
     const changes = changedFields(body, webhook.record);
-    if (JSON.stringify(body.event_types) === JSON.stringify(webhook.record.event_types)) delete changes.event_types;
     update.mutate(
       { id: webhook.record.id, etag: webhook.etag, changes },
       {
