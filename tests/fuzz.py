@@ -12,7 +12,6 @@ schemathesis arguments after `--` on the command line.
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -21,15 +20,10 @@ from pathlib import Path
 import httpx
 
 from tests import pg
+from tests.processes import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 ADMIN, PASSWORD = "admin@samskap.example", "demo-admin-samskap"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _samskap(*args: str, env: dict[str, str]) -> None:
@@ -41,7 +35,7 @@ def main(extra: list[str]) -> int:
     process = None
     try:
         url = server.create_database("fuzz")
-        port = _free_port()
+        port = free_port()
         env = {
             **os.environ,
             "SAMSKAP_DATABASE_URL": url,

@@ -3,11 +3,12 @@
 import glob
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from tests.processes import free_port
 
 
 def _binary(name: str) -> str:
@@ -18,12 +19,6 @@ def _binary(name: str) -> str:
     if not candidates:
         raise RuntimeError(f"{name} not found: install PostgreSQL (apt-get install postgresql)")
     return candidates[0]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @dataclass
@@ -109,7 +104,7 @@ def start() -> TemporaryPostgres:
         # PostgreSQL refuses to run as root; run it as the postgres system user.
         shutil.chown(root, "postgres", "postgres")
         as_user = ["runuser", "-u", "postgres", "--"]
-    port = _free_port()
+    port = free_port()
     server = TemporaryPostgres(root, port, as_user)
     server.run(
         _binary("initdb"),

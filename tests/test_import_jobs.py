@@ -6,7 +6,6 @@ import asyncio
 import csv
 import io
 import signal
-import socket
 import time
 import uuid
 from collections.abc import AsyncIterator
@@ -23,7 +22,7 @@ from samskap.models.imports import Import
 from tests.accounts import Accounts
 from tests.conftest import BACKEND, TEST_SECRET, settings_for
 from tests.factories import API, make_programme
-from tests.processes import api_process
+from tests.processes import api_process, free_port
 
 pytestmark = pytest.mark.skipif(
     BACKEND != "postgresql", reason="kills a server in the middle of an import on PostgreSQL"
@@ -44,12 +43,6 @@ def people_file(rows: int, prefix: str) -> bytes:
     for i in range(rows):
         out.writerow([f"{prefix}-{i}", f"Person {i}", f"{prefix.lower()}{i}@example.no", "Drift"])
     return text.getvalue().encode()
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @asynccontextmanager

@@ -32,12 +32,12 @@ from tests.factories import (
 )
 from tests.mailserver import (
     MailServer,
-    free_port,
     html_text,
     mail_server,
     plain_text,
     self_signed,
 )
+from tests.processes import free_port
 
 __all__ = ["mail_server"]
 PROBLEM = "application/problem+json"
