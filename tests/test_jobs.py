@@ -259,3 +259,23 @@ async def test_finished_jobs_are_pruned_after_their_retention(app, run_jobs):
     await run_jobs()
     left = {j.payload["n"] for j in await jobs(app, kind)}
     assert left == {"recent", "recent-failed"}
+
+
+async def test_a_recurring_job_may_wait_for_its_first_due_time(app):
+    sessions = app.state.sessions
+
+    def next_hour(now):
+        return now + timedelta(hours=1)
+
+    assert not await queue.schedule_due(
+        sessions, "test.later", "test.later", next_hour, at_start=False
+    )
+    async with sessions() as session:
+        assert await session.scalar(select(func.count()).where(Job.kind == "test.later")) == 0
+        first = await session.scalar(
+            select(JobSchedule.next_run_at).where(JobSchedule.name == "test.later")
+        )
+    assert first is not None and first > utcnow() + timedelta(minutes=59)
+    assert await queue.schedule_due(
+        sessions, "test.later", "test.later", next_hour, first + timedelta(seconds=1)
+    )

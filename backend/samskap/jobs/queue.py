@@ -221,7 +221,13 @@ async def hand_back(session: AsyncSession, job: Claimed, worker: str) -> bool:
 
 
 async def schedule_due(
-    sessions: Sessions, name: str, kind: str, next_run_after: Any, now: datetime | None = None
+    sessions: Sessions,
+    name: str,
+    kind: str,
+    next_run_after: Any,
+    now: datetime | None = None,
+    *,
+    at_start: bool = True,
 ) -> bool:
     """Enqueues the recurring job `name` if it is due, by moving its next run on with a
     guarded UPDATE in the same transaction: of several workers, one does. True if it did."""
@@ -231,12 +237,13 @@ async def schedule_due(
             select(JobSchedule.next_run_at).where(JobSchedule.name == name)
         )
         if current is None:
-            session.add(JobSchedule(name=name, next_run_at=now))
+            first = now if at_start else next_run_after(now)
+            session.add(JobSchedule(name=name, next_run_at=first))
             try:
                 await session.commit()
             except IntegrityError:
                 await session.rollback()
-            current = now
+            current = first
         if current > now:
             return False
         moved: CursorResult = await session.execute(  # type: ignore[assignment]

@@ -54,6 +54,8 @@ class Recurring:
     name: str
     kind: str
     next_run: NextRun
+    # Whether a new installation runs it at once, or first when next_run says.
+    at_start: bool = True
 
 
 HANDLERS: dict[str, Handler] = {}
@@ -77,9 +79,10 @@ def handler(
     return register
 
 
-def recurring(name: str, kind: str, next_run: NextRun) -> None:
-    """A job of `kind` enqueued once whenever `next_run` says, by exactly one worker."""
-    RECURRING[name] = Recurring(name, kind, next_run)
+def recurring(name: str, kind: str, next_run: NextRun, *, at_start: bool = True) -> None:
+    """A job of `kind` enqueued once whenever `next_run` says, by exactly one worker; the
+    first time at once, or with `at_start=False` first when `next_run` says."""
+    RECURRING[name] = Recurring(name, kind, next_run, at_start)
 
 
 def every(interval: timedelta) -> NextRun:

@@ -76,7 +76,9 @@ class Worker:
         """Enqueues the recurring jobs that are due; how many it enqueued."""
         done = 0
         for item in registry.RECURRING.values():
-            if await queue.schedule_due(self.sessions, item.name, item.kind, item.next_run):
+            if await queue.schedule_due(
+                self.sessions, item.name, item.kind, item.next_run, at_start=item.at_start
+            ):
                 done += 1
         return done
 

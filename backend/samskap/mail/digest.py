@@ -37,7 +37,8 @@ def next_morning(now: datetime) -> datetime:
     return datetime.combine(day, SENT_AT, tzinfo=local_zone()).astimezone(UTC)
 
 
-registry.recurring(DIGEST, DIGEST, next_morning)
+# A new installation sends its first digest the next morning, not when its worker starts.
+registry.recurring(DIGEST, DIGEST, next_morning, at_start=False)
 
 
 async def send_digests(
