@@ -1,7 +1,7 @@
 import { Alert, Paragraph, Spinner } from "@digdir/designsystemet-react";
 import type { ReactNode } from "react";
 import { ApiProblem } from "../api/problem";
-import { useT } from "../i18n";
+import { type Translate, useT } from "../i18n";
 
 export function Loading() {
   const t = useT();
@@ -11,14 +11,27 @@ export function Loading() {
 export function ProblemAlert({ error }: { error: unknown }) {
   const t = useT();
   const problem = error instanceof ApiProblem ? error : null;
+  const said = problem ? conflictSentence(problem, t) ?? problem.detail : undefined;
   return (
     <Alert data-color="danger" role="alert">
       <Paragraph>
         <strong>{problem ? problemTitle(problem.status, t) : t("problem.network")}</strong>
-        {problem?.detail ? ` ${problem.detail}` : ""}
+        {said ? ` ${said}` : ""}
       </Paragraph>
     </Alert>
   );
+}
+
+/** A refusal because of how things stand (409, about no one field), in the user's language when its
+ * code has a sentence. */
+function conflictSentence(problem: ApiProblem, t: Translate): string | undefined {
+  if (problem.status !== 409) return undefined;
+  for (const item of problem.errors) {
+    if (item.pointer) continue;
+    const key = `problem.code.${item.code}`;
+    if (item.code && t(key) !== key) return t(key, item.params ?? undefined);
+  }
+  return undefined;
 }
 
 function problemTitle(status: number, t: (key: string) => string) {
