@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from samskap.auth.principal import Principal
 from samskap.jobs.outbox import emit_change
 from samskap.models import AuditEvent
+from samskap.models.common import SECRET_COLUMNS
 
 
 def _jsonable(value: Any) -> Any:
@@ -24,10 +25,6 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, Decimal):
         return str(value)
     return value
-
-
-# Never copied into the trail, whatever the record.
-SECRET_COLUMNS = {"password_hash", "token_hash", "refresh_token_hash"}
 
 
 def snapshot(record: Any) -> dict[str, Any]:

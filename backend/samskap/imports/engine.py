@@ -43,7 +43,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import ColumnProperty, class_mapper
 
-from samskap.audit.log import SECRET_COLUMNS, _jsonable
+from samskap.audit.log import _jsonable
 from samskap.auth.principal import Principal
 from samskap.db import utcnow
 from samskap.imports.columns import (
@@ -72,6 +72,7 @@ from samskap.models import (
     Project,
     Task,
 )
+from samskap.models.common import SECRET_COLUMNS
 from samskap.models.enums import ImportOutcome
 from samskap.models.enums import ImportResource as R
 from samskap.models.imports import ImportRow

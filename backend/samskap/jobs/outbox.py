@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, SessionTransaction
 from samskap.db import utcnow
 from samskap.jobs import registry
 from samskap.jobs.queue import enqueue
+from samskap.models.common import SECRET_COLUMNS
 
 DISPATCH = "outbox.dispatch"
 # At most this many events in one dispatch job.
@@ -46,7 +47,7 @@ QUIET_RECORDS = frozenset(
     }
 )
 # Never in an event's data, whatever the record (special-category personal data).
-HIDDEN_FIELDS = frozenset({"union", "password_hash", "token_hash", "refresh_token_hash", "secret"})
+HIDDEN_FIELDS = SECRET_COLUMNS | {"union"}
 
 
 @dataclass

@@ -11,6 +11,10 @@ from samskap.db import utcnow
 from samskap.kit.ids import uuid7
 from samskap.kit.types import UTCDateTime
 
+# Columns whose values never leave their table: not in the audit trail's snapshots, not in
+# outbound events.
+SECRET_COLUMNS = frozenset({"password_hash", "token_hash", "refresh_token_hash", "secret"})
+
 
 class Record:
     if TYPE_CHECKING:

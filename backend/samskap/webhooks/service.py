@@ -130,7 +130,6 @@ class WebhookService(CrudService[Webhook]):
 
     def snapshot(self, record: Webhook) -> dict[str, Any]:
         values = super().snapshot(record)
-        values.pop("secret", None)
         values["secret_hint"] = secret_hint(record.secret)
         return values
 
