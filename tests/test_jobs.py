@@ -218,7 +218,7 @@ async def test_two_workers_run_a_thousand_jobs_each_exactly_once(app, settings):
     assert sum(counts) == 1000
     assert all(c > 0 for c in counts), counts  # both took a share
     ran = [n for n, _ in RAN[kind]]
-    assert len(ran) == 1000 and len(set(ran)) == 1000
+    assert len(ran) == 1000 and len(set(ran)) == 1000, (len(ran), len(set(ran)))
     async with app.state.sessions() as session:
         statuses = dict(
             (
@@ -228,8 +228,8 @@ async def test_two_workers_run_a_thousand_jobs_each_exactly_once(app, settings):
             ).all()
         )
         attempts = await session.scalar(select(func.max(Job.attempts)).where(Job.kind == kind))
-    assert statuses == {JobStatus.succeeded: 1000}
-    assert attempts == 1
+    assert statuses == {JobStatus.succeeded: 1000}, statuses
+    assert attempts == 1, attempts
 
 
 async def test_finished_jobs_are_pruned_after_their_retention(app, run_jobs):
