@@ -6,7 +6,8 @@ an explicit BEGIN (the sqlite3 module would commit around DDL), and foreign keys
 off for the connection, because batch operations rebuild a table by copying it and dropping
 the original, and dropping a table that others reference would otherwise fail or cascade
 into their rows. Before committing, `PRAGMA foreign_key_check` makes sure that nothing
-the migration did broke a reference.
+the migration did broke a reference. Then SQLite is analysed (`ANALYZE`), so that its
+planner knows the new indexes and the tables' sizes instead of guessing.
 """
 
 import asyncio
@@ -71,6 +72,7 @@ def _configure(connection: Connection) -> None:
         context.run_migrations()
         if sqlite:
             _check_foreign_keys(connection)
+            connection.exec_driver_sql("ANALYZE")
 
 
 async def _run_online() -> None:

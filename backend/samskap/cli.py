@@ -29,7 +29,7 @@ def migrate(revision: str = "head", database_url: str | None = None) -> None:
 
 
 async def _load_demo() -> dict[str, int]:
-    from samskap.db import create_engine, session_factory
+    from samskap.db import analyze, create_engine, session_factory
     from samskap.demo import load_demo
 
     engine = create_engine(get_settings().database_url)
@@ -37,6 +37,7 @@ async def _load_demo() -> dict[str, int]:
         async with session_factory(engine)() as session:
             created = await load_demo(session)
             await session.commit()
+        await analyze(engine)
         return created
     finally:
         await engine.dispose()

@@ -1,12 +1,14 @@
 """Declarative base, engine and the one-transaction-per-request session dependency."""
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime
 from functools import partial
+from typing import TypeVar
 
 from sqlalchemy import MetaData, event, text
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -17,6 +19,8 @@ from sqlalchemy.orm import DeclarativeBase
 from starlette.requests import Request
 
 log = logging.getLogger("samskap")
+
+T = TypeVar("T")
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -49,9 +53,6 @@ def create_engine(
     sqlite = url.startswith("sqlite")
     # aiosqlite and asyncpg both take `timeout`: for the lock, for opening the connection.
     kwargs: dict = {"echo": echo, "connect_args": {"timeout": pool_timeout}}
-    if not sqlite:
-        # A connection the server closed (restart, outage) is replaced, not handed out.
-        kwargs["pool_pre_ping"] = True
     if make_url(url).database not in (None, "", ":memory:"):
         # An in-memory SQLite database has one connection and no pool to size.
         kwargs |= {
@@ -62,7 +63,49 @@ def create_engine(
     engine = create_async_engine(url, **kwargs)
     if sqlite:
         event.listen(engine.sync_engine, "connect", partial(_sqlite_pragmas, pool_timeout))
+    else:
+        # No liveness query per checkout (pool_pre_ping costs every request a round trip):
+        # a connection the driver already knows the server closed is replaced at checkout,
+        # at no cost, and a request whose first statement finds its connection gone tries
+        # once more on a new one (`first_statement`).
+        event.listen(engine.sync_engine, "checkout", _replace_if_closed)
     return engine
+
+
+def _replace_if_closed(dbapi_connection, _record, _proxy) -> None:
+    # asyncpg marks a connection closed as soon as the server's goodbye (a restart, an
+    # administrator's pg_terminate_backend, an idle timeout) reaches the event loop. Raising
+    # DisconnectionError makes the pool discard it and hand out a new one.
+    driver_connection = getattr(dbapi_connection, "driver_connection", None)
+    is_closed = getattr(driver_connection, "is_closed", None)
+    if is_closed is not None and is_closed():
+        raise DisconnectionError("the server closed this pooled connection")
+
+
+async def first_statement(session: AsyncSession, run: Callable[[], Awaitable[T]]) -> T:
+    """Runs a request's first statement, and runs it once more if the connection it got
+    turned out to be gone (the server closed it while it sat in the pool, unnoticed).
+
+    Only a first statement may be repeated: nothing was done on the lost connection, and
+    its transaction died with it. SQLAlchemy has invalidated that connection (and the
+    pool's older ones), so the second try gets a new one."""
+    fresh = not session.in_transaction() and not (session.new or session.dirty or session.deleted)
+    try:
+        return await run()
+    except DBAPIError as exc:
+        if not (fresh and exc.connection_invalidated):
+            raise
+        log.warning("the database connection was gone; trying once more on a new one")
+        await session.rollback()
+        return await run()
+
+
+async def analyze(engine: AsyncEngine) -> None:
+    """Fresh planner statistics after a bulk change (migrations, a demo or bulk load): an
+    SQLite database that was never analysed plans its lists on guesses (and picks, for one,
+    a status index over the index that matches the list)."""
+    async with engine.begin() as connection:
+        await connection.execute(text("ANALYZE"))
 
 
 def _sqlite_pragmas(busy_timeout: float, dbapi_connection, _record) -> None:
@@ -107,7 +150,9 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
 __all__ = [
     "Base",
     "Engine",
+    "analyze",
     "create_engine",
+    "first_statement",
     "get_session",
     "ping",
     "session_factory",

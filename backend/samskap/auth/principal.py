@@ -11,10 +11,10 @@ from typing import Annotated, Literal
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import select, update
+from sqlalchemy import Row, select, update
 
 from samskap.auth.tokens import API_TOKEN_PREFIX, InvalidToken, digest, read_access_token
-from samskap.db import utcnow
+from samskap.db import first_statement, utcnow
 from samskap.deps import SessionDep
 from samskap.models import ApiToken, AuthSession, Membership, User
 from samskap.models.enums import ProgrammeRole, TokenScope
@@ -94,33 +94,55 @@ async def _from_access_token(request: Request, session, token: str) -> Principal
         claims = read_access_token(settings, token)
     except InvalidToken as exc:
         raise Unauthorized("The access token is invalid or has expired.") from exc
-    row = (
-        await session.execute(
-            select(User, AuthSession)
-            .join(AuthSession, AuthSession.user_id == User.id)
-            .where(User.id == claims.user_id, AuthSession.id == claims.session_id)
+    # One statement: the account, the session (whose revocation takes effect at once, as it
+    # is read on every request) and every membership, a row per membership.
+    stmt = (
+        select(
+            User.active,
+            User.system_admin,
+            AuthSession.revoked_at,
+            AuthSession.expires_at,
+            Membership.programme_id,
+            Membership.role,
+            Membership.person_id,
         )
-    ).first()
-    if row is None:
+        .select_from(User)
+        .join(AuthSession, AuthSession.user_id == User.id)
+        .outerjoin(Membership, Membership.user_id == User.id)
+        .where(User.id == claims.user_id, AuthSession.id == claims.session_id)
+    )
+    rows = await first_statement(session, lambda: _all(session, stmt))
+    if not rows:
         raise Unauthorized("The access token is invalid or has expired.")
-    user, login = row
-    if not user.active or login.revoked_at is not None or login.expires_at <= utcnow():
+    first = rows[0]
+    if not first.active or first.revoked_at is not None or first.expires_at <= utcnow():
         raise Unauthorized("The session has ended; log in again.")
-    memberships = (
-        await session.scalars(select(Membership).where(Membership.user_id == user.id))
-    ).all()
+    memberships = [row for row in rows if row.programme_id is not None]
     return Principal(
         via="session",
-        user_id=user.id,
-        session_id=login.id,
-        system_admin=user.system_admin,
+        user_id=claims.user_id,
+        session_id=claims.session_id,
+        system_admin=first.system_admin,
         roles={m.programme_id: m.role for m in memberships},
         persons={m.programme_id: m.person_id for m in memberships if m.person_id},
     )
 
 
+async def _all(session, stmt) -> list[Row]:
+    return list((await session.execute(stmt)).all())
+
+
 async def _from_api_token(request: Request, session, secret: str) -> Principal:
-    token = await session.scalar(select(ApiToken).where(ApiToken.token_hash == digest(secret)))
+    stmt = select(
+        ApiToken.id,
+        ApiToken.programme_id,
+        ApiToken.scope,
+        ApiToken.revoked_at,
+        ApiToken.expires_at,
+        ApiToken.last_used_at,
+    ).where(ApiToken.token_hash == digest(secret))
+    rows = await first_statement(session, lambda: _all(session, stmt))
+    token = rows[0] if rows else None
     now = utcnow()
     if token is None or token.revoked_at is not None or token.expires_at <= now:
         raise Unauthorized("The API token is unknown, revoked or expired.")
@@ -128,7 +150,8 @@ async def _from_api_token(request: Request, session, secret: str) -> Principal:
     if wait is not None:
         raise TooManyRequests("This API token has made too many requests; slow down.", wait)
     if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1):
-        # A plain UPDATE: concurrent reads with one token must not trip the version check.
+        # A plain UPDATE, at most once a minute per token: concurrent reads with one token
+        # must not trip the version check.
         await session.execute(
             update(ApiToken)
             .where(ApiToken.id == token.id)

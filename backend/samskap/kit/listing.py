@@ -17,7 +17,7 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from fastapi import Query
-from sqlalchemy import Select, and_, or_, select, tuple_
+from sqlalchemy import Select, literal, or_, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -199,23 +199,47 @@ class ListSpec:
             stmt = stmt.where(or_(*(c.ilike(pattern, escape="\\") for c in self.search)))
         return stmt
 
-    async def page(self, session: AsyncSession, lq: ListQuery, base: Select | None = None):
-        """Return (items, next_cursor) for one page of the list."""
+    def page_statements(self, lq: ListQuery, base: Select | None = None) -> list[Select]:
+        """The statements that read one page, in the page's order, each without its LIMIT.
+
+        Each is one range of an index on (equality filters..., sort column, id), read forward
+        or backward: the cursor is a row-value comparison `(column, id) > (v, i)`, which
+        PostgreSQL and SQLite (3.15 and later) both serve as the start of that range, also in
+        a generic plan. A column that may be empty sorts its empty rows last in either
+        direction, which no single index range gives: the rows with a value come first, and
+        the rows without one are a second statement, read only if the first falls short.
+        """
         desc = lq.sort.startswith("-")
-        key = lq.sort.lstrip("-")
-        column = self.sorts[key]
+        column = self.sorts[lq.sort.lstrip("-")]
         id_column = self.model.id
         nullable = column.property.columns[0].nullable
-        stmt = self.statement(lq, base)
-        if lq.cursor:
-            value, last_id = _decode_cursor(lq.cursor, lq.sort, column)
-            stmt = stmt.where(_after(column, id_column, value, last_id, desc, nullable))
-        order = column.desc() if desc else column.asc()
-        if nullable:
-            order = order.nulls_last()
-        stmt = stmt.order_by(order, id_column.desc() if desc else id_column.asc())
-        stmt = stmt.options(*self.options).limit(lq.limit + 1)
-        rows = list((await session.scalars(stmt)).unique())
+        stmt = self.statement(lq, base).options(*self.options)
+        cursor = _decode_cursor(lq.cursor, lq.sort, column) if lq.cursor else None
+        cmp = operator.lt if desc else operator.gt
+        # Where every row has the same value (or none), ordering by the column as well as
+        # the id keeps the order the index's, so that no plan sorts the rows again.
+        order = (column.desc(), id_column.desc()) if desc else (column.asc(), id_column.asc())
+        if not nullable:
+            if cursor is not None:
+                stmt = stmt.where(_after(cmp, column, id_column, cursor))
+            return [stmt.order_by(*order)]
+        empty = stmt.where(column.is_(None)).order_by(*order)
+        if cursor is not None and cursor[0] is None:
+            return [empty.where(cmp(id_column, cursor[1]))]
+        valued = stmt.where(column.is_not(None))
+        if cursor is not None:
+            valued = valued.where(_after(cmp, column, id_column, cursor))
+        return [valued.order_by(*order), empty]
+
+    async def page(self, session: AsyncSession, lq: ListQuery, base: Select | None = None):
+        """Return (items, next_cursor) for one page of the list."""
+        column = self.sorts[lq.sort.lstrip("-")]
+        rows: list[Any] = []
+        for stmt in self.page_statements(lq, base):
+            wanted = lq.limit + 1 - len(rows)
+            rows += (await session.scalars(stmt.limit(wanted))).unique()
+            if len(rows) > lq.limit:
+                break
         next_cursor = None
         if len(rows) > lq.limit:
             rows = rows[: lq.limit]
@@ -224,16 +248,14 @@ class ListSpec:
         return rows, next_cursor
 
 
-def _after(column, id_column, value, last_id, desc: bool, nullable: bool):
-    cmp = operator.lt if desc else operator.gt
-    if not nullable:
-        # A row-value comparison, which an index on (column, id) serves as a range, and the
-        # column's own bound, which any index on it serves, whatever the planner.
-        bound = operator.le if desc else operator.ge
-        return and_(bound(column, value), cmp(tuple_(column, id_column), tuple_(value, last_id)))
-    if value is None:
-        return and_(column.is_(None), cmp(id_column, last_id))
-    return or_(column.is_(None), cmp(column, value), and_(column == value, cmp(id_column, last_id)))
+def _after(cmp: Callable, column, id_column, cursor: tuple[Any, uuid.UUID]):
+    """`(column, id) > (value, id)`: the values bound as the columns' own types, so that
+    each database compares them as it stores them."""
+    value, last_id = cursor
+    bound = tuple_(
+        literal(value, column.expression.type), literal(last_id, id_column.expression.type)
+    )
+    return cmp(tuple_(column, id_column), bound)
 
 
 def _encode_value(value: Any) -> Any:

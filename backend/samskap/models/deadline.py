@@ -1,7 +1,7 @@
 import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from samskap.db import Base
@@ -14,9 +14,19 @@ class Deadline(Record, InProgramme, ExternallyKeyed, Base):
     """A frist: what is due, from whom, to whom, by when."""
 
     __tablename__ = "deadline"
-    __table_args__ = (UniqueConstraint("programme_id", "external_id"),)
+    __table_args__ = (
+        UniqueConstraint("programme_id", "external_id"),
+        # A programme's deadlines by due time (the list's default order).
+        Index("ix_deadline_programme_id_due_at_id", "programme_id", "due_at", "id"),
+        # Its open (or submitted, ...) deadlines in the same order.
+        Index(
+            "ix_deadline_programme_id_status_due_at_id", "programme_id", "status", "due_at", "id"
+        ),
+        # A project's deadlines in the same order; also every lookup by project.
+        Index("ix_deadline_project_id_due_at_id", "project_id", "due_at", "id"),
+    )
 
-    project_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("project.id"), index=True)
+    project_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("project.id"))
     group_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("group.id"), index=True)
     title: Mapped[str] = mapped_column(String(300), index=True)
     description: Mapped[str | None] = mapped_column(Text)

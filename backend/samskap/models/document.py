@@ -8,6 +8,7 @@ from sqlalchemy import (
     Column,
     Date,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -55,7 +56,11 @@ class Document(Record, InProgramme, ExternallyKeyed, Base):
     offentleglova."""
 
     __tablename__ = "document"
-    __table_args__ = (UniqueConstraint("programme_id", "external_id"),)
+    __table_args__ = (
+        UniqueConstraint("programme_id", "external_id"),
+        # A programme's documents, newest first; those without a date after them.
+        Index("ix_document_programme_id_document_date_id", "programme_id", "document_date", "id"),
+    )
 
     title: Mapped[str] = mapped_column(String(500), index=True)
     kind: Mapped[DocumentKind] = mapped_column(EnumText(DocumentKind, 32), index=True)

@@ -3,7 +3,7 @@
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from samskap.db import Base
@@ -33,7 +33,11 @@ class Event(Record, InProgramme, ExternallyKeyed, Base):
     """A gathering, meeting or consultation meeting (drøftingsmøte) of a group or the programme."""
 
     __tablename__ = "event"
-    __table_args__ = (UniqueConstraint("programme_id", "external_id"),)
+    __table_args__ = (
+        UniqueConstraint("programme_id", "external_id"),
+        # A programme's meetings by start (the list's default order, and -starts_at read backwards).
+        Index("ix_event_programme_id_starts_at_id", "programme_id", "starts_at", "id"),
+    )
 
     group_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("group.id"), index=True)
     project_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("project.id"), index=True)
@@ -60,7 +64,11 @@ class Decision(Record, InProgramme, ExternallyKeyed, Base):
     """A vedtak of a body; accountability records are archived, never deleted."""
 
     __tablename__ = "decision"
-    __table_args__ = (UniqueConstraint("programme_id", "external_id"),)
+    __table_args__ = (
+        UniqueConstraint("programme_id", "external_id"),
+        # A programme's decisions, newest first (the list's default order, read backwards).
+        Index("ix_decision_programme_id_decided_on_id", "programme_id", "decided_on", "id"),
+    )
 
     body_group_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("group.id"), index=True)
     project_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("project.id"), index=True)

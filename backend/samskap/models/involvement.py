@@ -7,6 +7,7 @@ from sqlalchemy import (
     Column,
     Date,
     ForeignKey,
+    Index,
     Integer,
     Table,
     Text,
@@ -55,9 +56,15 @@ class Involvement(Record, InProgramme, ExternallyKeyed, Base):
     """
 
     __tablename__ = "involvement"
-    __table_args__ = (UniqueConstraint("programme_id", "external_id"),)
+    __table_args__ = (
+        UniqueConstraint("programme_id", "external_id"),
+        # A programme's involvements, newest first (the list's default order, read backwards).
+        Index("ix_involvement_programme_id_occurred_on_id", "programme_id", "occurred_on", "id"),
+        # A project's involvements in the same order; also every lookup by project.
+        Index("ix_involvement_project_id_occurred_on_id", "project_id", "occurred_on", "id"),
+    )
 
-    project_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("project.id"), index=True)
+    project_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("project.id"))
     group_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("group.id"), index=True)
     matter: Mapped[str] = mapped_column(Text)
     stakeholder_kind: Mapped[StakeholderKind] = mapped_column(

@@ -8,6 +8,7 @@ from sqlalchemy import (
     Column,
     Date,
     ForeignKey,
+    Index,
     Integer,
     String,
     Table,
@@ -42,7 +43,11 @@ class Measure(Record, InProgramme, ExternallyKeyed, Base):
     """A measure (tiltak) towards one or more goals, and its documented result."""
 
     __tablename__ = "measure"
-    __table_args__ = (UniqueConstraint("programme_id", "external_id"),)
+    __table_args__ = (
+        UniqueConstraint("programme_id", "external_id"),
+        # A programme's measures by due day, those without one after them.
+        Index("ix_measure_programme_id_due_on_id", "programme_id", "due_on", "id"),
+    )
 
     project_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("project.id"), index=True)
     group_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("group.id"), index=True)

@@ -9,6 +9,7 @@ from sqlalchemy import (
     Column,
     Date,
     ForeignKey,
+    Index,
     String,
     Table,
     Text,
@@ -50,7 +51,11 @@ class Idea(Record, InProgramme, ExternallyKeyed, Base):
     """
 
     __tablename__ = "idea"
-    __table_args__ = (UniqueConstraint("programme_id", "external_id"),)
+    __table_args__ = (
+        UniqueConstraint("programme_id", "external_id"),
+        # A programme's ideas, newest first (the list's default order, read backwards).
+        Index("ix_idea_programme_id_received_at_id", "programme_id", "received_at", "id"),
+    )
 
     title: Mapped[str] = mapped_column(String(300), index=True)
     description: Mapped[str] = mapped_column(Text)
@@ -142,7 +147,13 @@ class PlannedInvolvement(Record, InProgramme, ExternallyKeyed, Base):
     who is responsible; fulfilled by the involvement that recorded it."""
 
     __tablename__ = "planned_involvement"
-    __table_args__ = (UniqueConstraint("programme_id", "external_id"),)
+    __table_args__ = (
+        UniqueConstraint("programme_id", "external_id"),
+        # A programme's involvement plan by planned day (the list's default order).
+        Index(
+            "ix_planned_involvement_programme_id_planned_on_id", "programme_id", "planned_on", "id"
+        ),
+    )
 
     project_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("project.id"), index=True)
     matter: Mapped[str] = mapped_column(Text)

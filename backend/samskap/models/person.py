@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from sqlalchemy import String, UniqueConstraint
+from sqlalchemy import Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from samskap.db import Base
@@ -11,7 +11,11 @@ from samskap.models.enums import Affiliation
 
 class Person(Record, InProgramme, ExternallyKeyed, Base):
     __tablename__ = "person"
-    __table_args__ = (UniqueConstraint("programme_id", "external_id"),)
+    __table_args__ = (
+        UniqueConstraint("programme_id", "external_id"),
+        # A programme's people by name (the list's default order, and every picker).
+        Index("ix_person_programme_id_name_id", "programme_id", "name", "id"),
+    )
 
     name: Mapped[str] = mapped_column(String(200), index=True)
     email: Mapped[str | None] = mapped_column(String(320), index=True)
