@@ -3,8 +3,10 @@ from datetime import UTC, date, datetime, timedelta
 from tests.factories import (
     API,
     make_deadline,
+    make_decision,
     make_involvement,
     make_person,
+    make_phase,
     make_programme,
     make_project,
 )
@@ -71,17 +73,23 @@ class TestProgrammeOverview:
 
         overview = (await client.get(f"{API}/programmes/{programme['id']}/overview")).json()
         a1, a2 = overview["projects"]
-        assert (a1["code"], a1["leader"]["name"]) == ("A1", "Line Leder")
-        assert a1["current_phase"]["name"] == "Utarbeide kunnskapsgrunnlag"
-        assert (a1["phases_completed"], a1["phases_total"]) == (1, 5)
-        assert (a2["health"], a2["current_phase"]) == ("at_risk", None)
+        assert (a1["code"], a1["leader_name"]) == ("A1", "Line Leder")
+        assert (a1["current_phase"]["name"], a1["current_phase"]["basis"]) == (
+            "Utarbeide kunnskapsgrunnlag",
+            "active",
+        )
+        assert a1["phase_plan"] == ["completed", "active"] + ["not_started"] * 3
+        assert (a2["health"], a2["current_phase"], a2["phase_plan"]) == ("at_risk", None, [])
         assert overview["overdue_count"] == 1
         assert [d["title"] for d in overview["overdue"]] == ["Forsinket"]
+        assert overview["overdue"][0]["responsible"]["name"] == "Line Leder"
         assert [d["title"] for d in overview["upcoming"]] == ["Snart"]
-        assert overview["involvement"] == [
-            {"project_id": phased["id"], "stakeholder_kind": "union_representatives", "count": 2}
-        ]
-        assert len(overview["phases"]) == 5
+        assert overview["upcoming_count"] == 1
+        # Involvement per project, the projects with none included (empty).
+        assert a1["involvement"] == {"union_representatives": 2}
+        assert a2["involvement"] == {}
+        assert overview["programme_involvement"] == {}
+        assert "phases" not in overview
 
     async def test_observers_see_it_and_outsiders_do_not(self, client, accounts):
         programme, other = await make_programme(client), await make_programme(client)
@@ -120,9 +128,7 @@ class TestProgrammeOverview:
         ended = (await client.get(url)).json()
         assert (ended["as_of"], ended["involvement_since"]) == ("2020-01-01", "2019-10-03")
         assert [d["title"] for d in ended["overdue"]] == ["Evaluering"]
-        assert ended["involvement"] == [
-            {"project_id": project["id"], "stakeholder_kind": "employees", "count": 2}
-        ]
+        assert ended["projects"][0]["involvement"] == {"employees": 2}
 
         then = (await client.get(url, params={"as_of": "2019-11-10"})).json()
         assert then["as_of"] == "2019-11-10"
@@ -131,4 +137,209 @@ class TestProgrammeOverview:
             ["Sluttrapport"],
         )
         assert [d["title"] for d in then["upcoming"]] == ["Evaluering"]
-        assert [i["count"] for i in then["involvement"]] == [1]
+        assert then["projects"][0]["involvement"] == {"employees": 1}
+
+    async def test_current_phase_by_status_then_dates_then_the_next_then_the_last(self, client):
+        programme = await make_programme(client)
+        today = date.today()
+
+        async def project_with(*phases: dict) -> dict:
+            project = await make_project(client, programme)
+            for position, phase in enumerate(phases, start=1):
+                await make_phase(client, project, position=position, **phase)
+            return project
+
+        def days(n: int) -> str:
+            return str(today + timedelta(days=n))
+
+        active = await project_with(
+            {"name": "Ferdig", "status": "completed"},
+            {"name": "Pågår", "status": "active"},
+            {"name": "Datert nå", "starts_on": days(-5), "ends_on": days(5)},
+        )
+        dated = await project_with(
+            {"name": "Før", "starts_on": days(-60), "ends_on": days(-31)},
+            {"name": "Nå", "starts_on": days(-30), "ends_on": days(30)},
+            {"name": "Etter", "starts_on": days(31), "ends_on": days(60)},
+        )
+        following = await project_with(
+            {"name": "Gjort", "status": "completed"}, {"name": "Neste"}, {"name": "Senere"}
+        )
+        done = await project_with(
+            {"name": "En", "status": "completed"}, {"name": "To", "status": "completed"}
+        )
+        overview = (await client.get(f"{API}/programmes/{programme['id']}/overview")).json()
+        current = {p["id"]: p["current_phase"] for p in overview["projects"]}
+        assert (current[active["id"]]["name"], current[active["id"]]["basis"]) == (
+            "Pågår",
+            "active",
+        )
+        assert (current[dated["id"]]["name"], current[dated["id"]]["basis"]) == ("Nå", "dated")
+        assert current[dated["id"]]["position"] == 2
+        assert (current[following["id"]]["name"], current[following["id"]]["basis"]) == (
+            "Neste",
+            "next",
+        )
+        assert (current[done["id"]]["name"], current[done["id"]]["basis"]) == (
+            "To",
+            "last_completed",
+        )
+
+    async def test_each_project_counts_its_compliance_findings_by_severity(self, client):
+        programme = await make_programme(client)
+        # Active, with no employee involvement (a law finding) and a mandate not approved
+        # (practice), and no leader (practice).
+        quiet = await make_project(client, programme, status="active")
+        involved = await make_project(client, programme, status="active")
+        await make_involvement(
+            client,
+            programme,
+            project_id=involved["id"],
+            stakeholder_kind="employees",
+            occurred_on=str(date.today()),
+        )
+        overview = (await client.get(f"{API}/programmes/{programme['id']}/overview")).json()
+        report = (await client.get(f"{API}/programmes/{programme['id']}/compliance")).json()
+        by_id = {p["id"]: p for p in overview["projects"]}
+        rules_of = {
+            p["project_id"]: sorted(f["rule"] for f in p["findings"]) for p in report["projects"]
+        }
+        assert "employee-involvement-60-days" in rules_of[quiet["id"]]
+        assert "employee-involvement-60-days" not in rules_of[involved["id"]]
+        assert by_id[quiet["id"]]["findings"]["law"] == 1
+        assert by_id[involved["id"]]["findings"]["law"] == 0
+        for project in (quiet, involved):
+            counts = by_id[project["id"]]["findings"]
+            assert counts["practice"] >= 1  # the mandate is not approved
+            assert counts["law"] + counts["practice"] == len(rules_of[project["id"]])
+        assert overview["findings_total"] == report["total"]
+        # The green health a project reports itself is kept apart from its findings.
+        assert by_id[quiet["id"]]["health"] == "on_track"
+
+    async def test_late_first_the_most_recently_missed_on_top_open_ones_only(self, client):
+        programme = await make_programme(client)
+        person = await make_person(client, programme)
+        project = await make_project(client, programme)
+        for days_ago in (400, 3, 30):
+            await make_deadline(
+                client,
+                programme,
+                person,
+                title=f"{days_ago} dager siden",
+                due_at=at(timedelta(days=-days_ago)),
+                project_id=project["id"],
+            )
+        await make_deadline(
+            client,
+            programme,
+            person,
+            title="Levert",
+            due_at=at(timedelta(days=-1)),
+            status="submitted",
+            submitted_at=at(timedelta(days=-2)),
+        )
+        await make_deadline(client, programme, person, title="Snart", due_at=at(timedelta(days=2)))
+        overview = (await client.get(f"{API}/programmes/{programme['id']}/overview")).json()
+        assert [d["title"] for d in overview["overdue"]] == [
+            "3 dager siden",
+            "30 dager siden",
+            "400 dager siden",
+        ]
+        assert overview["overdue_count"] == 3
+        (summary,) = overview["projects"]
+        assert (summary["overdue_count"], summary["upcoming_count"]) == (3, 0)
+        assert overview["upcoming_count"] == 1
+
+    async def test_the_answer_stays_small_at_two_hundred_projects(self, client):
+        programme = await make_programme(client)
+        leader = await make_person(client, programme, name="Kari Nordmann-Johansen")
+        for n in range(200):
+            await make_project(
+                client,
+                programme,
+                code=f"VO{n:03}",
+                name=f"Helse, omsorg og velferd {n:03}",
+                leader_id=leader["id"],
+                leader_allocation_percent=80,
+                status="active",
+                phase_template="reorganisation-five-phases",
+            )
+        r = await client.get(f"{API}/programmes/{programme['id']}/overview")
+        assert r.status_code == 200
+        body = r.json()
+        assert len(body["projects"]) == 200
+        assert all(len(p["phase_plan"]) == 5 for p in body["projects"])
+        assert len(r.content) < 90_000, len(r.content)
+
+
+class TestProgrammeTimeline:
+    async def test_phases_deadlines_and_decisions_within_the_window(self, client):
+        programme = await make_programme(client, starts_on="2018-01-01", target_on="2020-01-01")
+        person = await make_person(client, programme)
+        project = await make_project(client, programme, code="A1")
+        other = await make_project(client, programme, code="B1")
+        await make_phase(
+            client, project, position=1, name="Før", starts_on="2018-01-01", ends_on="2018-03-31"
+        )
+        await make_phase(
+            client, project, position=2, name="Over", starts_on="2018-03-01", ends_on="2018-09-30"
+        )
+        await make_phase(client, project, position=3, name="Udatert")
+        await make_phase(client, other, position=1, name="Inni", starts_on="2018-05-02")
+        await make_deadline(
+            client,
+            programme,
+            person,
+            title="I mai",
+            due_at="2018-05-15T12:00:00+02:00",
+            project_id=project["id"],
+        )
+        await make_deadline(
+            client, programme, person, title="For sent ute", due_at="2019-05-15T12:00:00+02:00"
+        )
+        await make_decision(client, programme, title="Vedtak i juni", decided_on="2018-06-01")
+        await make_decision(client, programme, title="Vedtak i 2017", decided_on="2017-06-01")
+        url = f"{API}/programmes/{programme['id']}/timeline"
+
+        window = (await client.get(url, params={"from": "2018-04-01", "to": "2018-06-30"})).json()
+        assert (window["from"], window["to"]) == ("2018-04-01", "2018-06-30")
+        assert [p["code"] for p in window["projects"]] == ["A1", "B1"]
+        assert [(p["name"], p["ends_on"]) for p in window["phases"]] == [
+            ("Over", "2018-09-30"),
+            ("Inni", "2018-05-02"),
+        ]
+        assert [(d["title"], d["overdue"]) for d in window["deadlines"]] == [("I mai", True)]
+        assert [d["title"] for d in window["decisions"]] == ["Vedtak i juni"]
+        assert not any(window[f"{k}_truncated"] for k in ("phases", "deadlines", "decisions"))
+
+        whole = (await client.get(url)).json()
+        assert (whole["from"], whole["to"]) == ("2018-01-01", "2020-01-01")
+        assert len(whole["phases"]) == 3
+        assert [d["title"] for d in whole["deadlines"]] == ["I mai", "For sent ute"]
+
+        one = (await client.get(url, params={"project_id": other["id"], "limit": 1})).json()
+        assert [p["code"] for p in one["projects"]] == ["B1"]
+        assert [p["name"] for p in one["phases"]] == ["Inni"]
+        assert one["deadlines"] == [] and one["decisions"] == []
+
+        first = (await client.get(url, params={"limit": 1})).json()
+        assert [p["name"] for p in first["phases"]] == ["Før"]
+        assert first["phases_truncated"] and first["deadlines_truncated"]
+
+    async def test_a_window_that_ends_before_it_starts_is_refused(self, client):
+        programme = await make_programme(client)
+        url = f"{API}/programmes/{programme['id']}/timeline"
+        r = await client.get(url, params={"from": "2018-05-01", "to": "2018-04-30"})
+        assert r.status_code == 422
+        assert r.headers["content-type"].startswith("application/problem+json")
+        assert [(e["parameter"], e["code"]) for e in r.json()["errors"]] == [("to", "before_from")]
+        r = await client.get(url, params={"from": "2000-01-01", "to": "2030-01-01"})
+        assert [e["code"] for e in r.json()["errors"]] == ["window_too_long"]
+
+    async def test_observers_see_it_and_outsiders_do_not(self, client, accounts):
+        programme, other = await make_programme(client), await make_programme(client)
+        observer = await accounts.role(programme, "observer")
+        assert (
+            await observer.get(f"{API}/programmes/{programme['id']}/timeline")
+        ).status_code == 200
+        assert (await observer.get(f"{API}/programmes/{other['id']}/timeline")).status_code == 404

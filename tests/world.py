@@ -391,6 +391,7 @@ def fill_path(path: str, p: Programme) -> str:
     ids = {
         "/programmes/{id}": "programme_id",
         "/programmes/{id}/overview": "programme_id",
+        "/programmes/{id}/timeline": "programme_id",
         "/programmes/{id}/compliance": "programme_id",
         "/programmes/{id}/export": "programme_id",
         "/groups/{id}/composition": "group_id",

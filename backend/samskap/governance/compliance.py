@@ -14,7 +14,7 @@ from samskap.deadlines.service import overdue_at
 from samskap.decisions.service import consultations_missing
 from samskap.goals.service import effect_goals_without_indicator, selections_without_rationale
 from samskap.governance import rules
-from samskap.governance.as_of import judged_as_of
+from samskap.governance.as_of import AsOf, judged_as_of
 from samskap.governance.composition import FactValue, Finding, finding, programme_composition
 from samskap.governance.mandates import approval_problems
 from samskap.hearings.service import hearing_findings
@@ -97,7 +97,6 @@ async def programme_compliance(
 ) -> Compliance:
     now = utcnow()
     judged = await judged_as_of(session, programme, as_of)
-    today = judged.day
     projects = (
         await session.scalars(
             select(Project).where(Project.programme_id == programme.id).order_by(Project.code)
@@ -108,6 +107,40 @@ async def programme_compliance(
             select(Phase).where(Phase.programme_id == programme.id).order_by(Phase.position)
         )
     ).all()
+    phases_of: dict[uuid.UUID, list[Phase]] = {}
+    for phase in phases:
+        phases_of.setdefault(phase.project_id, []).append(phase)
+    found = await compliance_findings(session, programme, judged, projects)
+    by_project: dict[uuid.UUID | None, list[Finding]] = {}
+    for f in found:
+        by_project.setdefault(f.project_id, []).append(f)
+    return Compliance(
+        programme_id=programme.id,
+        generated_at=now,
+        as_of=judged.day,
+        rules=[RuleRead(id=r.id, title=r.title, source=r.source) for r in rules.ALL],
+        projects=[
+            ProjectCompliance(
+                project_id=p.id,
+                code=p.code,
+                name=p.name,
+                mandate_status=p.mandate_status,
+                current_phase=_current_phase(phases_of.get(p.id, [])),
+                findings=by_project.get(p.id, []),
+            )
+            for p in projects
+        ],
+        programme_findings=by_project.get(None, []),
+        total=len(found),
+    )
+
+
+async def compliance_findings(
+    session: AsyncSession, programme: Programme, judged: AsOf, projects: Sequence[Project]
+) -> list[Finding]:
+    """Every finding of the programme as of the day judged on, in a fixed number of queries;
+    the report and the overview both count from these."""
+    today = judged.day
     involved = set(
         (
             await session.scalars(
@@ -228,28 +261,7 @@ async def programme_compliance(
             )
         )
 
-    by_project: dict[uuid.UUID | None, list[Finding]] = {}
-    for f in found:
-        by_project.setdefault(f.project_id, []).append(f)
-    return Compliance(
-        programme_id=programme.id,
-        generated_at=now,
-        as_of=today,
-        rules=[RuleRead(id=r.id, title=r.title, source=r.source) for r in rules.ALL],
-        projects=[
-            ProjectCompliance(
-                project_id=p.id,
-                code=p.code,
-                name=p.name,
-                mandate_status=p.mandate_status,
-                current_phase=_current_phase([ph for ph in phases if ph.project_id == p.id]),
-                findings=by_project.get(p.id, []),
-            )
-            for p in projects
-        ],
-        programme_findings=by_project.get(None, []),
-        total=len(found),
-    )
+    return found
 
 
 def _leader_findings(project: Project, leaders: dict[uuid.UUID, str]) -> list[Finding]:

@@ -23,6 +23,13 @@ from samskap.programmes.schemas import (
     ProgrammeUpdate,
 )
 from samskap.programmes.service import ProgrammeService
+from samskap.programmes.timeline import (
+    DEFAULT_LIMIT,
+    MAX_LIMIT,
+    ProgrammeTimeline,
+    programme_timeline,
+)
+from samskap.programmes.timeline import WINDOW_DESCRIPTION as WINDOW
 
 ProgrammeId = Annotated[uuid.UUID, Path(description="The id of the programme")]
 
@@ -67,6 +74,32 @@ async def overview(
     """Projects with phase and health, overdue and upcoming deadlines, recent involvement."""
     programme = await ProgrammeService(session, principal).get(id)
     return await programme_overview(session, programme, as_of)
+
+
+@router.get(
+    "/programmes/{id}/timeline",
+    name="programmes-timeline",
+    tags=["programmes"],
+    summary="Phases, deadlines and decisions within a window, for a Gantt chart",
+    response_model=ProgrammeTimeline,
+    responses=problem_responses(401, 404, 422),
+)
+async def timeline(
+    id: ProgrammeId,
+    session: SessionDep,
+    principal: PrincipalDep,
+    from_: Annotated[
+        IsoDate | None, Query(alias="from", description="The window's first day. " + WINDOW)
+    ] = None,
+    to: Annotated[IsoDate | None, Query(description="The window's last day. " + WINDOW)] = None,
+    project_id: Annotated[uuid.UUID | None, Query(description="Only this project's")] = None,
+    limit: Annotated[
+        int, Query(ge=1, le=MAX_LIMIT, description="At most this many of each kind")
+    ] = DEFAULT_LIMIT,
+) -> ProgrammeTimeline:
+    """Phases, deadlines and decisions of the programme within a window, earliest first."""
+    programme = await ProgrammeService(session, principal).get(id)
+    return await programme_timeline(session, programme, from_, to, project_id, limit)
 
 
 @router.get(

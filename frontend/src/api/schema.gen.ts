@@ -458,6 +458,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programmes/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Phases, deadlines and decisions within a window, for a Gantt chart
+         * @description Phases, deadlines and decisions of the programme within a window, earliest first.
+         */
+        get: operations["programmes-timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programmes/{id}/export": {
         parameters: {
             query?: never;
@@ -4949,6 +4969,35 @@ export interface components {
             history: components["schemas"]["CriterionAssessmentRead"][];
         };
         /**
+         * CurrentPhase
+         * @description Where a project stands in its phase plan (the phase's dates are in the timeline).
+         */
+        CurrentPhase: {
+            /**
+             * Position
+             * @description Its place in the project's order of phases
+             */
+            position: number;
+            /**
+             * Name
+             * @description The phase's name
+             */
+            name: string;
+            /** @description Why it is the current one: active (its status), dated (its dates contain the day seen from), next (the first not completed), last_completed (all are completed) */
+            basis: components["schemas"]["CurrentPhaseBasis"];
+        };
+        /**
+         * CurrentPhaseBasis
+         * @description Why a phase is a project's current one.
+         *
+         *     - `active`: its status is active
+         *     - `dated`: no phase is active, and its dates contain the day seen from
+         *     - `next`: no phase is active or dated now: the first phase not completed
+         *     - `last_completed`: every phase is completed: the last one
+         * @enum {string}
+         */
+        CurrentPhaseBasis: "active" | "dated" | "next" | "last_completed";
+        /**
          * CutInfo
          * @description The cut the results are narrowed to.
          */
@@ -4974,6 +5023,38 @@ export interface components {
              * @description True when the cut or the rest of the round has fewer than the threshold (but more than none): then no figures are given for it
              */
             suppressed: boolean;
+        };
+        /**
+         * DeadlineBrief
+         * @description A deadline, in short.
+         */
+        DeadlineBrief: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The deadline's id
+             */
+            id: string;
+            /**
+             * Title
+             * @description What is due
+             */
+            title: string;
+            /**
+             * Due At
+             * Format: date-time
+             * @description When it is due
+             */
+            due_at: string;
+            /** @description Where it stands */
+            status: components["schemas"]["DeadlineStatus"];
+            /**
+             * Project Id
+             * @description The project it belongs to, if any
+             */
+            project_id: string | null;
+            /** @description Who is to deliver it, if a person */
+            responsible: components["schemas"]["PersonBrief"] | null;
         };
         /**
          * DeadlineCreate
@@ -6414,6 +6495,22 @@ export interface components {
              * @description The project it belongs to; null for the programme as a whole
              */
             project_id?: string | null;
+        };
+        /**
+         * FindingCounts
+         * @description Open compliance findings by severity.
+         */
+        FindingCounts: {
+            /**
+             * Law
+             * @description Findings under a rule that rests on a law or a collective agreement (arbeidsmiljøloven, Hovedavtalen, inndelingslova, kommuneloven)
+             */
+            law: number;
+            /**
+             * Practice
+             * @description Findings under a rule of practice from the programme's source documents
+             */
+            practice: number;
         };
         /**
          * FormProject
@@ -8984,27 +9081,6 @@ export interface components {
             person_id: string | null;
         };
         /**
-         * InvolvementCount
-         * @description How many involvement records of one kind of stakeholder a project has.
-         */
-        InvolvementCount: {
-            /**
-             * Project Id
-             * @description null: involvement of the programme as a whole
-             */
-            project_id: string | null;
-            /**
-             * Stakeholder Kind
-             * @description Who was involved: a StakeholderKind value, e.g. union_representatives
-             */
-            stakeholder_kind: string;
-            /**
-             * Count
-             * @description How many records since involvement_since
-             */
-            count: number;
-        };
-        /**
          * InvolvementCreate
          * @description A record that stakeholders were involved in a matter: who, how, when, what came of it.
          * @example {
@@ -11268,46 +11344,6 @@ export interface components {
             external_id: string | null;
         };
         /**
-         * PhaseBrief
-         * @description A phase, in short.
-         */
-        PhaseBrief: {
-            /**
-             * Id
-             * Format: uuid
-             * @description The phase's id
-             */
-            id: string;
-            /**
-             * Project Id
-             * Format: uuid
-             * @description The project it belongs to
-             */
-            project_id: string;
-            /**
-             * Position
-             * @description Its place in the project's order of phases
-             */
-            position: number;
-            /**
-             * Name
-             * @description The phase's name
-             */
-            name: string;
-            /** @description Where the phase stands */
-            status: components["schemas"]["PhaseStatus"];
-            /**
-             * Starts On
-             * @description The day it starts
-             */
-            starts_on: string | null;
-            /**
-             * Ends On
-             * @description The day it is to end
-             */
-            ends_on: string | null;
-        };
-        /**
          * PhaseCreate
          * @description A phase of a project, with its activities and a checklist of expected results.
          * @example {
@@ -11858,24 +11894,36 @@ export interface components {
             as_of: string;
             /**
              * Projects
-             * @description Every project, by code
+             * @description Every project, by code, including those with no involvement
              */
             projects: components["schemas"]["ProjectSummary"][];
             /**
+             * Findings Total
+             * @description Open findings of the compliance report, all told (projects and programme)
+             */
+            findings_total: number;
+            /** @description Open findings that belong to no single project */
+            programme_findings: components["schemas"]["FindingCounts"];
+            /**
              * Overdue Count
-             * @description How many deadlines are overdue, all told
+             * @description How many deadlines are open and overdue, all told
              */
             overdue_count: number;
             /**
              * Overdue
-             * @description The 20 most overdue as of the day seen from
+             * @description Up to 10 deadlines still open and overdue, the most recently due first: what slipped lately is what can still be caught up; the oldest are at the end of the deadlines list sorted by due date
              */
-            overdue: components["schemas"]["DeadlineRead"][];
+            overdue: components["schemas"]["DeadlineBrief"][];
             /**
              * Upcoming
-             * @description Not yet delivered and due in the 14 days after it
+             * @description Up to 10 deadlines still open and due in the 14 days after the day seen from, the soonest first
              */
-            upcoming: components["schemas"]["DeadlineRead"][];
+            upcoming: components["schemas"]["DeadlineBrief"][];
+            /**
+             * Upcoming Count
+             * @description How many deadlines are due in that window
+             */
+            upcoming_count: number;
             /**
              * Involvement Since
              * Format: date
@@ -11883,15 +11931,12 @@ export interface components {
              */
             involvement_since: string;
             /**
-             * Involvement
-             * @description Involvement records (not archived) since involvement_since, by project and kind of stakeholder
+             * Programme Involvement
+             * @description Involvement records of the programme as a whole (no project) since involvement_since, by kind of stakeholder
              */
-            involvement: components["schemas"]["InvolvementCount"][];
-            /**
-             * Phases
-             * @description Every phase of the programme, for a timeline
-             */
-            phases: components["schemas"]["PhaseBrief"][];
+            programme_involvement: {
+                [key: string]: number;
+            };
         };
         /**
          * ProgrammePage
@@ -12007,6 +12052,71 @@ export interface components {
          * @enum {string}
          */
         ProgrammeStatus: "planned" | "active" | "completed" | "cancelled";
+        /**
+         * ProgrammeTimeline
+         * @description Phases, deadlines and decisions of a programme within a window of days.
+         */
+        ProgrammeTimeline: {
+            /**
+             * Programme Id
+             * Format: uuid
+             * @description The programme's id
+             */
+            programme_id: string;
+            /**
+             * From
+             * Format: date
+             * @description The window's first day
+             */
+            from: string;
+            /**
+             * To
+             * Format: date
+             * @description The window's last day
+             */
+            to: string;
+            /**
+             * Today
+             * Format: date
+             * @description Today, Oslo time, for the chart's today line
+             */
+            today: string;
+            /**
+             * Projects
+             * @description Every project, by code: the rows
+             */
+            projects: components["schemas"]["TimelineProject"][];
+            /**
+             * Phases
+             * @description Phases with a start day that overlap the window, earliest start first
+             */
+            phases: components["schemas"]["TimelinePhase"][];
+            /**
+             * Phases Truncated
+             * @description More phases fall in the window than `limit`
+             */
+            phases_truncated: boolean;
+            /**
+             * Deadlines
+             * @description Deadlines due within the window, earliest first
+             */
+            deadlines: components["schemas"]["TimelineDeadline"][];
+            /**
+             * Deadlines Truncated
+             * @description More deadlines fall in the window than `limit`
+             */
+            deadlines_truncated: boolean;
+            /**
+             * Decisions
+             * @description Decisions (not archived) taken within the window, earliest first
+             */
+            decisions: components["schemas"]["TimelineDecision"][];
+            /**
+             * Decisions Truncated
+             * @description More decisions fall in the window than `limit`
+             */
+            decisions_truncated: boolean;
+        };
         /**
          * ProjectCategory
          * @description The kind of project, as a joint committee (fellesnemnd) divides a merger.
@@ -12325,7 +12435,7 @@ export interface components {
         ProjectStatus: "planned" | "active" | "on_hold" | "completed" | "cancelled";
         /**
          * ProjectSummary
-         * @description A project at a glance.
+         * @description A project at a glance: where it stands, what is late, how it is involving.
          */
         ProjectSummary: {
             /**
@@ -12346,34 +12456,44 @@ export interface components {
             name: string;
             /** @description Where the project stands */
             status: components["schemas"]["ProjectStatus"];
-            /** @description How the project is going */
+            /** @description How the project is going, as its leader reports it */
             health: components["schemas"]["Health"];
             /**
              * Health Explanation
              * @description Why it is at risk or off track
              */
             health_explanation: string | null;
-            /** @description How far its mandate has come */
-            mandate_status: components["schemas"]["MandateStatus"];
-            /** @description The project leader, if any */
-            leader: components["schemas"]["PersonBrief"] | null;
             /**
-             * Leader Allocation Percent
-             * @description The leader's share of working time on the project, in percent
+             * Leader Name
+             * @description The project leader's name, if it has one (their allocation and the mandate are on the project, and in the findings when they fall short)
              */
-            leader_allocation_percent: number | null;
-            /** @description The active phase, else the first not completed, else the last */
-            current_phase: components["schemas"]["PhaseBrief"] | null;
+            leader_name: string | null;
+            /** @description The project's current phase, as of the day seen from: the phase whose status is active (the first, by position, if several are), else the phase whose dates contain that day (dated), else the first phase not completed (next: the one to begin), else, when every phase is completed, the last one (last_completed); null for a project with no phases. `basis` says which of these found it. */
+            current_phase: components["schemas"]["CurrentPhase"] | null;
             /**
-             * Phases Completed
-             * @description How many of its phases are completed
+             * Phase Plan
+             * @description The status of each of its phases in their order, for a bar of the plan (the phases themselves, with names and dates, are in the timeline)
              */
-            phases_completed: number;
+            phase_plan: components["schemas"]["PhaseStatus"][];
+            /** @description Its open findings in the compliance report as of the day seen from */
+            findings: components["schemas"]["FindingCounts"];
             /**
-             * Phases Total
-             * @description How many phases it has
+             * Overdue Count
+             * @description Its deadlines still open and overdue
              */
-            phases_total: number;
+            overdue_count: number;
+            /**
+             * Upcoming Count
+             * @description Its deadlines still open and due in the 14 days after the day seen from
+             */
+            upcoming_count: number;
+            /**
+             * Involvement
+             * @description Its involvement records (not archived) since involvement_since, by kind of stakeholder; kinds with none are left out, so an empty object is a project with no involvement in the window
+             */
+            involvement: {
+                [key: string]: number;
+            };
         };
         /**
          * Protocol
@@ -14255,6 +14375,147 @@ export interface components {
              * @description The most characters a version's text may hold; null: no limit
              */
             max_length?: number | null;
+        };
+        /**
+         * TimelineDeadline
+         * @description A deadline due within the window.
+         */
+        TimelineDeadline: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The deadline's id
+             */
+            id: string;
+            /**
+             * Project Id
+             * @description The project it belongs to, if any
+             */
+            project_id: string | null;
+            /**
+             * Title
+             * @description What is due
+             */
+            title: string;
+            /**
+             * Due At
+             * Format: date-time
+             * @description When it is due
+             */
+            due_at: string;
+            /** @description Where it stands */
+            status: components["schemas"]["DeadlineStatus"];
+            /**
+             * Overdue
+             * @description Open and past its due time now
+             */
+            overdue: boolean;
+        };
+        /**
+         * TimelineDecision
+         * @description A decision (not archived) taken within the window.
+         */
+        TimelineDecision: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The decision's id
+             */
+            id: string;
+            /**
+             * Project Id
+             * @description The project it concerns, if one
+             */
+            project_id: string | null;
+            /**
+             * Title
+             * @description What was decided
+             */
+            title: string;
+            /**
+             * Decided On
+             * Format: date
+             * @description The day it was decided
+             */
+            decided_on: string;
+            /** @description Draft or final */
+            status: components["schemas"]["DecisionStatus"];
+        };
+        /**
+         * TimelinePhase
+         * @description A phase with dates that overlap the window.
+         */
+        TimelinePhase: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The phase's id
+             */
+            id: string;
+            /**
+             * Project Id
+             * Format: uuid
+             * @description The project it belongs to
+             */
+            project_id: string;
+            /**
+             * Position
+             * @description Its place in the project's order of phases
+             */
+            position: number;
+            /**
+             * Name
+             * @description The phase's name
+             */
+            name: string;
+            /** @description Where the phase stands */
+            status: components["schemas"]["PhaseStatus"];
+            /**
+             * Starts On
+             * Format: date
+             * @description The day it starts
+             */
+            starts_on: string;
+            /**
+             * Ends On
+             * Format: date
+             * @description The day it is to end (its start when it has no end)
+             */
+            ends_on: string;
+        };
+        /**
+         * TimelineProject
+         * @description A row of the chart.
+         */
+        TimelineProject: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The project's id
+             */
+            id: string;
+            /**
+             * Code
+             * @description The project's code
+             */
+            code: string;
+            /**
+             * Name
+             * @description The project's name
+             */
+            name: string;
+            /** @description Where the project stands */
+            status: components["schemas"]["ProjectStatus"];
+            /**
+             * Starts On
+             * @description The day it starts
+             */
+            starts_on: string | null;
+            /**
+             * Ends On
+             * @description The day it is to end
+             */
+            ends_on: string | null;
         };
         /**
          * TokenResponse
@@ -18947,6 +19208,101 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProgrammeOverview"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "programmes-timeline": {
+        parameters: {
+            query?: {
+                /** @description The window's first day. The window: from its first day to its last (Oslo time), both included. Default: the programme's start (else a year before today) to the last of its target date and its projects' and phases' end dates (else a year after today); at most 15 years. */
+                from?: string | null;
+                /** @description The window's last day. The window: from its first day to its last (Oslo time), both included. Default: the programme's start (else a year before today) to the last of its target date and its projects' and phases' end dates (else a year after today); at most 15 years. */
+                to?: string | null;
+                /** @description Only this project's */
+                project_id?: string | null;
+                /** @description At most this many of each kind */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The id of the programme */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeTimeline"];
                 };
             };
             /** @description Malformed request (bad JSON or cursor) */
