@@ -1,6 +1,8 @@
 """The FastAPI application: routers under /api/v1, problem+json errors, stable operation ids."""
 
 import logging
+import mimetypes
+import stat
 from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, Depends, FastAPI, Request
@@ -8,8 +10,10 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, RedirectResponse, Response
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.types import ASGIApp
+from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
+from starlette.types import ASGIApp, Scope
 
 from samskap import __version__
 from samskap.api_tokens.router import router as api_tokens_router
@@ -158,6 +162,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     install_problem_handlers(app)
     _guard_every_request(app, settings.max_body_bytes)
+    # Answers above 1 KiB go gzipped to a client that accepts it, streamed ones (exports,
+    # feeds, files) chunk by chunk; ranges, formats that are compressed already and the
+    # web app's precompressed assets go as they are.
+    app.add_middleware(
+        GZipMiddleware,
+        minimum_size=1024,
+        compresslevel=6,
+        exclude_content_types=(*DEFAULT_EXCLUDED_CONTENT_TYPES, *_COMPRESSED_FORMATS),
+    )
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -234,6 +247,60 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return app
 
 
+# Office documents are zip files, PDF and archives are compressed inside: gzip gains nothing.
+_COMPRESSED_FORMATS = (
+    "application/pdf",
+    "application/x-7z-compressed",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "application/vnd.oasis.opendocument.text",
+    "application/vnd.oasis.opendocument.spreadsheet",
+)
+IMMUTABLE = "public, max-age=31536000, immutable"
+
+
+def _accepted_encodings(scope: Scope) -> set[str]:
+    accepted = set()
+    for part in Headers(scope=scope).get("accept-encoding", "").split(","):
+        name, _, params = part.partition(";")
+        quality = params.strip().removeprefix("q=").strip() if "q=" in params else "1"
+        try:
+            if float(quality) > 0:
+                accepted.add(name.strip().lower())
+        except ValueError:
+            continue
+    return accepted
+
+
+class HashedAssets(StaticFiles):
+    """The web app's built files: their names change with their content, so a browser keeps
+    them for a year; the build writes each as .br and .gz beside it (vite.config.ts), and the
+    smallest one the client accepts is sent as it is, without compressing it on every request."""
+
+    async def get_response(self, path: str, scope: Scope) -> Response:
+        accepted = _accepted_encodings(scope)
+        response: Response | None = None
+        for encoding, suffix in (("br", ".br"), ("gzip", ".gz")):
+            if encoding not in accepted:
+                continue
+            full_path, found = self.lookup_path(path + suffix)
+            if full_path and found and stat.S_ISREG(found.st_mode):
+                response = self.file_response(full_path, found, scope)
+                response.headers["content-encoding"] = encoding
+                # GZipMiddleware adds Vary to the plain answers it sees, never to these.
+                response.headers["vary"] = "Accept-Encoding"
+                media_type, _ = mimetypes.guess_type(path)
+                if media_type:
+                    charset = "; charset=utf-8" if media_type.startswith("text/") else ""
+                    response.headers["content-type"] = media_type + charset
+                break
+        if response is None:
+            response = await super().get_response(path, scope)
+        response.headers["cache-control"] = IMMUTABLE
+        return response
+
+
 def _guard_every_request(app: FastAPI, max_body_bytes: int) -> None:
     """Two wrappers around the whole stack: RequestGuard, so that every answer (a 500 or the
     body limit's 413 included) carries the request id and the security headers; inside it,
@@ -258,7 +325,7 @@ def _serve_web_app(app: FastAPI, settings: Settings) -> None:
             return RedirectResponse(f"{API_PREFIX}/docs")
 
         return
-    app.mount("/assets", StaticFiles(directory=dist / "assets", check_dir=False), name="assets")
+    app.mount("/assets", HashedAssets(directory=dist / "assets", check_dir=False), name="assets")
 
     @app.get("/{path:path}", include_in_schema=False)
     async def web_app(path: str) -> Response:
