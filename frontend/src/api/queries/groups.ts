@@ -11,11 +11,25 @@ export type GroupUpdate = Schemas["GroupUpdate"];
 export type GroupKind = Schemas["GroupKind"];
 export type Member = Schemas["MemberRead"];
 export type MemberCreate = Schemas["MemberCreate"];
+export type MemberUpdate = Schemas["MemberUpdate"];
 export type MemberRole = Schemas["MemberRole"];
 export type Party = Schemas["Party"];
 
 export const MEMBER_ROLES: MemberRole[] = ["chair", "deputy_chair", "member", "secretary", "observer"];
 export const PARTIES: Party[] = ["administration", "employees", "politicians", "other"];
+export const GROUP_KINDS: GroupKind[] = [
+  "joint_committee",
+  "steering_group",
+  "project_board",
+  "working_group",
+  "expert_group",
+  "reference_group",
+  "development_team",
+  "three_party_forum",
+  "work_team",
+  "consultation_forum",
+  "joint_consultative_committee",
+];
 
 export const groupKeys = {
   all: ["groups"] as const,
@@ -130,7 +144,11 @@ export function useAddMember(groupId: string) {
       unwrap(
         api.POST("/api/v1/groups/{group_id}/members", { params: { path: { group_id: groupId } }, body }),
       ),
-    onSuccess: () => client.invalidateQueries({ queryKey: groupKeys.members(groupId) }),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: groupKeys.members(groupId) }),
+        client.invalidateQueries({ queryKey: [...groupKeys.detail(groupId), "composition"] }),
+      ]),
   });
 }
 
@@ -145,6 +163,44 @@ export function useRemoveMember(groupId: string) {
         }),
       ),
     onSettled: () => client.invalidateQueries({ queryKey: groupKeys.members(groupId) }),
+  });
+}
+
+/**
+ * Change a member's seat (role, party, municipality, allocation, period) with If-Match on the
+ * version shown; rejects with EditConflict when someone else changed it first.
+ */
+export function useUpdateMember(groupId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ member, changes, etag }: { member: Member; changes: MemberUpdate; etag?: string }) =>
+      patchRecord<Member>(`/api/v1/groups/${groupId}/members/${member.id}`, etag ?? `"${member.version}"`, changes),
+    onSettled: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: groupKeys.members(groupId) }),
+        // The composition findings are computed from the seats.
+        client.invalidateQueries({ queryKey: [...groupKeys.detail(groupId), "composition"] }),
+      ]),
+  });
+}
+
+/**
+ * Delete a group and its members' seats, with If-Match on the version shown; 409 while tasks,
+ * deadlines, events or decisions still refer to it.
+ */
+export function useDeleteGroup() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ group, etag }: { group: Group; etag: string }) =>
+      unwrap(api.DELETE("/api/v1/groups/{id}", { params: { path: { id: group.id }, header: { "if-match": etag } } })),
+    onSuccess: (_data, { group }) => {
+      client.removeQueries({ queryKey: groupKeys.detail(group.id) });
+      return Promise.all([
+        client.invalidateQueries({ queryKey: groupKeys.lists() }),
+        client.invalidateQueries({ queryKey: lookupKeys.all }),
+        client.invalidateQueries({ queryKey: complianceKeys.all }),
+      ]);
+    },
   });
 }
 

@@ -6,7 +6,11 @@ import { programmeKeys } from "./programmes";
 export type Phase = Schemas["PhaseRead"];
 export type PhaseUpdate = Schemas["PhaseUpdate"];
 export type PhaseStatus = Schemas["PhaseStatus"];
+export type PhaseCreate = Schemas["PhaseCreate"];
 export type ExpectedResult = Schemas["ExpectedResultRead"];
+export type ExpectedResultUpdate = Schemas["ExpectedResultUpdate"];
+
+export const PHASE_STATUSES: PhaseStatus[] = ["not_started", "active", "completed"];
 type PhasePage = Schemas["PhasePage"];
 
 export const phaseKeys = {
@@ -72,18 +76,97 @@ export function useTickResult(projectId: string) {
   });
 }
 
-/** A change to a phase (closing it, for one), with If-Match; the API may refuse it with a problem. */
+/** The project's phase plan and what shows it: the overview's current phase and its timeline. */
+function invalidatePlan(client: ReturnType<typeof useQueryClient>, programmeId: string) {
+  return Promise.all([
+    client.invalidateQueries({ queryKey: phaseKeys.all }),
+    client.invalidateQueries({ queryKey: programmeKeys.overview(programmeId) }),
+  ]);
+}
+
+/**
+ * A change to a phase (closing it, for one), with If-Match on the version it was read at, or
+ * on `etag` when a conflict was resolved against a newer one; rejects with EditConflict when
+ * someone else changed it first.
+ */
 export function useUpdatePhase() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ phase, changes }: { phase: Phase; changes: PhaseUpdate }): Promise<Versioned<Phase>> =>
-      patchRecord<Phase>(`/api/v1/phases/${phase.id}`, etagOf(phase), changes),
-    onSettled: (_data, _error, { phase }) =>
-      Promise.all([
-        client.invalidateQueries({ queryKey: phaseKeys.all }),
-        // The overview shows each project's current phase and the timeline.
-        client.invalidateQueries({ queryKey: programmeKeys.overview(phase.programme_id) }),
-      ]),
+    mutationFn: ({ phase, changes, etag }: { phase: Phase; changes: PhaseUpdate; etag?: string }): Promise<Versioned<Phase>> =>
+      patchRecord<Phase>(`/api/v1/phases/${phase.id}`, etag ?? etagOf(phase), changes),
+    onSettled: (_data, _error, { phase }) => invalidatePlan(client, phase.programme_id),
+  });
+}
+
+/** Add a phase to a project, by default after its last one. */
+export function useCreatePhase(programmeId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PhaseCreate) => unwrap(api.POST("/api/v1/phases", { body })),
+    onSuccess: () => invalidatePlan(client, programmeId),
+  });
+}
+
+/** Delete a phase and its expected results; 409 while tasks still refer to it. */
+export function useDeletePhase() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (phase: Phase) =>
+      unwrap(
+        api.DELETE("/api/v1/phases/{id}", { params: { path: { id: phase.id }, header: { "if-match": etagOf(phase) } } }),
+      ),
+    onSettled: (_data, _error, phase) => invalidatePlan(client, phase.programme_id),
+  });
+}
+
+/** Add a line to a phase's checklist, last unless a position is given. */
+export function useCreateResult() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ phase, text }: { phase: Phase; text: string }) =>
+      unwrap(
+        api.POST("/api/v1/phases/{phase_id}/expected-results", {
+          params: { path: { phase_id: phase.id } },
+          body: { text, done: false, waived: false },
+        }),
+      ),
+    onSuccess: () => client.invalidateQueries({ queryKey: phaseKeys.all }),
+  });
+}
+
+/** Change an expected result's text (or anything else of it) with If-Match; EditConflict when someone was first. */
+export function useUpdateResult() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      result,
+      changes,
+      etag,
+    }: {
+      result: ExpectedResult;
+      changes: ExpectedResultUpdate;
+      etag?: string;
+    }): Promise<Versioned<ExpectedResult>> =>
+      patchRecord<ExpectedResult>(
+        `/api/v1/phases/${result.phase_id}/expected-results/${result.id}`,
+        etag ?? etagOf(result),
+        changes,
+      ),
+    onSettled: () => client.invalidateQueries({ queryKey: phaseKeys.all }),
+  });
+}
+
+/** Take a line off a phase's checklist, with If-Match on the version shown. */
+export function useDeleteResult() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (result: ExpectedResult) =>
+      unwrap(
+        api.DELETE("/api/v1/phases/{phase_id}/expected-results/{id}", {
+          params: { path: { phase_id: result.phase_id, id: result.id }, header: { "if-match": etagOf(result) } },
+        }),
+      ),
+    onSettled: () => client.invalidateQueries({ queryKey: phaseKeys.all }),
   });
 }
 

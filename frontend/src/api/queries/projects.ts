@@ -1,6 +1,9 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { patchRecord } from "../../lib/conflict";
 import { api, unwrap, unwrapVersioned, type Schemas, type Versioned } from "../client";
+import { complianceKeys } from "./compliance";
+import { lookupKeys } from "./lookups";
+import { phaseKeys } from "./phases";
 import { programmeKeys } from "./programmes";
 
 export type Project = Schemas["ProjectRead"];
@@ -8,8 +11,13 @@ export type ProjectUpdate = Schemas["ProjectUpdate"];
 export type ProjectStatus = Schemas["ProjectStatus"];
 export type Health = Schemas["Health"];
 export type MandateStatus = Schemas["MandateStatus"];
+export type ProjectCreate = Schemas["ProjectCreate"];
+export type ProjectCategory = Schemas["ProjectCategory"];
+export type PhaseTemplate = Schemas["PhaseTemplateRead"];
 
 export const HEALTHS: Health[] = ["on_track", "at_risk", "off_track"];
+export const PROJECT_CATEGORIES: ProjectCategory[] = ["administrative", "political"];
+export const PROJECT_STATUSES: ProjectStatus[] = ["planned", "active", "on_hold", "completed", "cancelled"];
 export const MANDATE_STATUSES: MandateStatus[] = ["draft", "proposed", "approved"];
 
 // The moves the API allows (samskap/governance/mandates.py): a mandate is proposed before it is approved,
@@ -49,11 +57,8 @@ export function useUpdateProject(id: string) {
         : patchRecord<Project>(`/api/v1/projects/${id}`, etag, changes),
     onSuccess: (saved) => {
       client.setQueryData(projectKeys.detail(id), saved);
-      // Lists and the programme overview show health and mandate status too.
-      return Promise.all([
-        client.invalidateQueries({ queryKey: projectKeys.lists() }),
-        client.invalidateQueries({ queryKey: programmeKeys.overview(saved.record.programme_id) }),
-      ]);
+      // Lists, pickers, the overview and the compliance report show its code, name, leader and health.
+      return invalidateProjectLists(client, saved.record.programme_id);
     },
   });
 }
@@ -69,3 +74,53 @@ export const finalDecisionsQuery = (programmeId: string) =>
         }),
       ),
   });
+
+/**
+ * Everything that shows a programme's projects: the project lists and pickers, the overview
+ * (its table and timeline) and the compliance report (a project without a board is a finding).
+ */
+function invalidateProjectLists(client: ReturnType<typeof useQueryClient>, programmeId: string) {
+  return Promise.all([
+    client.invalidateQueries({ queryKey: projectKeys.lists() }),
+    client.invalidateQueries({ queryKey: lookupKeys.projects(programmeId) }),
+    client.invalidateQueries({ queryKey: programmeKeys.overview(programmeId) }),
+    client.invalidateQueries({ queryKey: complianceKeys.programme(programmeId) }),
+  ]);
+}
+
+/** The built-in phase plans a project can start from (the five-phase model of seed 000). */
+export const phaseTemplatesQuery = () =>
+  queryOptions({
+    queryKey: ["phase-templates"] as const,
+    queryFn: () => unwrap(api.GET("/api/v1/phase-templates")),
+    // Built into the API: they change only with a new release.
+    staleTime: Infinity,
+  });
+
+/** Create a project, with its phases from a template when one is named. */
+export function useCreateProject() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ProjectCreate) => unwrap(api.POST("/api/v1/projects", { body })),
+    onSuccess: (project) => invalidateProjectLists(client, project.programme_id),
+  });
+}
+
+/**
+ * Delete a project (and its phases) with If-Match on the version shown; the API refuses with
+ * 409 while other records (groups, tasks, deadlines, …) still refer to it.
+ */
+export function useDeleteProject() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ project, etag }: { project: Project; etag: string }) =>
+      unwrap(
+        api.DELETE("/api/v1/projects/{id}", { params: { path: { id: project.id }, header: { "if-match": etag } } }),
+      ),
+    onSuccess: (_data, { project }) => {
+      client.removeQueries({ queryKey: projectKeys.detail(project.id) });
+      client.removeQueries({ queryKey: phaseKeys.ofProject(project.id) });
+      return invalidateProjectLists(client, project.programme_id);
+    },
+  });
+}

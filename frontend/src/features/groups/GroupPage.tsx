@@ -15,6 +15,7 @@ import styles from "../projects/project.module.css";
 import { AddMemberForm } from "./AddMemberForm";
 import { AttendanceTable, CompositionFindings } from "./GroupGovernance";
 import { GroupMandate } from "./GroupMandate";
+import { GroupSetup } from "./GroupSetup";
 import { MembersTable } from "./MembersTable";
 import { ExportButton } from "../../components/ExportButton";
 import { ImportLink } from "../imports/ImportLink";
@@ -59,6 +60,7 @@ function GroupBody({ group, etag, programmeId }: { group: Group; etag: string; p
           ],
         ]}
       />
+      <GroupSetup group={group} etag={etag} />
       <GroupMandate group={group} etag={etag} mayEdit={mayEdit} />
       <section className={styles.section} aria-labelledby={membersId}>
         <Heading level={2} data-size="md" id={membersId}>

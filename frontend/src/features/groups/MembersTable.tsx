@@ -9,6 +9,8 @@ import { LoadMore } from "../../components/LoadMore";
 import { ProblemAlert, QueryState } from "../../components/QueryState";
 import layout from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
+import { MemberDialog } from "./MemberDialog";
+import { useFocusOnOpen } from "../../lib/focus";
 
 type Municipality = Schemas["Municipality"];
 
@@ -29,6 +31,7 @@ export function MembersTable({
   const people = useQuery(peopleNamesQuery(programmeId));
   const names = namesById(people.data);
   const [removing, setRemoving] = useState<Member | null>(null);
+  const [changing, setChanging] = useState<Member | null>(null);
   const [notice, setNotice] = useState("");
   const table = useRef<HTMLTableElement>(null);
   const nameOf = (member: Member) => names.get(member.person_id) ?? t("groups.members.unknown");
@@ -92,17 +95,30 @@ export function MembersTable({
                         <Table.Cell>{formatDate(member.ends_on) || "—"}</Table.Cell>
                         {mayEdit && (
                           <Table.Cell>
-                            <Button
-                              variant="tertiary"
-                              data-size="sm"
-                              aria-label={t("groups.member.remove", { name: nameOf(member) })}
-                              onClick={() => {
-                                setNotice("");
-                                setRemoving(member);
-                              }}
-                            >
-                              {t("common.remove")}
-                            </Button>
+                            <div className={layout.actions}>
+                              <Button
+                                variant="tertiary"
+                                data-size="sm"
+                                aria-label={t("groups.seat.edit", { name: nameOf(member) })}
+                                onClick={() => {
+                                  setNotice("");
+                                  setChanging(member);
+                                }}
+                              >
+                                {t("groups.seat.change")}
+                              </Button>
+                              <Button
+                                variant="tertiary"
+                                data-size="sm"
+                                aria-label={t("groups.member.remove", { name: nameOf(member) })}
+                                onClick={() => {
+                                  setNotice("");
+                                  setRemoving(member);
+                                }}
+                              >
+                                {t("common.remove")}
+                              </Button>
+                            </div>
                           </Table.Cell>
                         )}
                       </Table.Row>
@@ -115,6 +131,18 @@ export function MembersTable({
           );
         }}
       </QueryState>
+      {changing && (
+        <MemberDialog
+          group={group}
+          member={changing}
+          name={nameOf(changing)}
+          municipalities={municipalities}
+          onClose={(saved) => {
+            setChanging(null);
+            if (saved) setNotice(t("groups.seat.saved", { name: nameOf(changing) }));
+          }}
+        />
+      )}
       {removing && (
         <RemoveDialog
           group={group}
@@ -147,8 +175,9 @@ function RemoveDialog({
   const { t } = useI18n();
   const remove = useRemoveMember(group.id);
   const titleId = useId();
+  const focusRef = useFocusOnOpen<HTMLDialogElement>();
   return (
-    <Dialog open modal closeButton={t("common.close")} onClose={() => onDone(false)} aria-labelledby={titleId}>
+    <Dialog ref={focusRef} open modal closeButton={t("common.close")} onClose={() => onDone(false)} aria-labelledby={titleId}>
       <Dialog.Block>
         <Heading level={2} data-size="sm" id={titleId}>
           {t("groups.remove.title")}
@@ -169,7 +198,7 @@ function RemoveDialog({
           >
             {t("groups.remove.confirm")}
           </Button>
-          <Button variant="secondary" onClick={() => onDone(false)}>
+          <Button variant="secondary" onClick={() => onDone(false)} data-autofocus>
             {t("common.cancel")}
           </Button>
         </div>

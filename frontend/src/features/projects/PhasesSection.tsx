@@ -11,7 +11,7 @@ import {
   Textfield,
 } from "@digdir/designsystemet-react";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useId, useRef, useState, type ReactNode } from "react";
 import { namesById, peopleNamesQuery } from "../../api/queries/lookups";
 import {
   projectPhasesQuery,
@@ -31,49 +31,95 @@ import { useI18n } from "../../i18n";
 import { EditConflict } from "../../lib/conflict";
 import { useMayEdit } from "./access";
 import { PHASE_COLOR } from "./colors";
+import "./messages";
+import {
+  DeletePhase,
+  DeleteResult,
+  EditPhaseForm,
+  EditResultForm,
+  NewPhase,
+  NewResult,
+  phaseHeadingId,
+} from "./PhaseForms";
 import styles from "./project.module.css";
 
-/** The project's phases in order, each with its activities and its expected-results checklist. */
+/**
+ * The project's phases in order, each with its activities and its expected-results checklist;
+ * for editors, phases and results are added, changed and deleted here.
+ */
 export function PhasesSection({ projectId, programmeId }: { projectId: string; programmeId: string }) {
   const { t } = useI18n();
+  const mayEdit = useMayEdit(programmeId);
   const phases = useInfiniteQuery(projectPhasesQuery(projectId));
   const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [notice, setNotice] = useState("");
+  const deleted = (phase: Phase) => {
+    setNotice(t("projects.phaseForm.deleted", { name: phase.name }));
+    // The phase's card and its buttons are gone: the section's heading keeps the place.
+    requestAnimationFrame(() => heading.current?.focus());
+  };
   return (
     <section className={styles.section} aria-labelledby={headingId}>
-      <Heading level={2} data-size="md" id={headingId}>
+      <Heading level={2} data-size="md" id={headingId} ref={heading} tabIndex={-1}>
         {t("projects.phases")}
       </Heading>
+      <div role="status" className={layout.visuallyHidden}>
+        {notice}
+      </div>
       <QueryState query={phases}>
         {(data) => {
           const items = data.pages.flatMap((page) => page.items);
-          if (items.length === 0) return <Paragraph>{t("projects.phases.none")}</Paragraph>;
           return (
             <>
-              <ol className={styles.phases}>
-                {items.map((phase) => (
-                  <li key={phase.id}>
-                    <PhaseCard phase={phase} projectId={projectId} programmeId={programmeId} />
-                  </li>
-                ))}
-              </ol>
+              {items.length === 0 ? (
+                <Paragraph>{t("projects.phases.none")}</Paragraph>
+              ) : (
+                <ol className={styles.phases}>
+                  {items.map((phase) => (
+                    <li key={phase.id}>
+                      <PhaseCard
+                        phase={phase}
+                        projectId={projectId}
+                        programmeId={programmeId}
+                        onDeleted={() => deleted(phase)}
+                      />
+                    </li>
+                  ))}
+                </ol>
+              )}
               <LoadMore {...phases} />
             </>
           );
         }}
       </QueryState>
+      {mayEdit && phases.isSuccess && <NewPhase projectId={projectId} programmeId={programmeId} />}
     </section>
   );
 }
 
-function PhaseCard({ phase, projectId, programmeId }: { phase: Phase; projectId: string; programmeId: string }) {
+function PhaseCard({
+  phase,
+  projectId,
+  programmeId,
+  onDeleted,
+}: {
+  phase: Phase;
+  projectId: string;
+  programmeId: string;
+  onDeleted: () => void;
+}) {
   const { t, formatDate } = useI18n();
   const mayEdit = useMayEdit(programmeId);
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
   const tick = useTickResult(projectId);
   const close = useUpdatePhase();
   const [error, setError] = useState<unknown>(null);
   const people = useQuery(peopleNamesQuery(programmeId));
   const names = namesById(people.data);
-  const headingId = useId();
+  const headingId = phaseHeadingId(phase.id);
   const results = phase.expected_results;
   const done = results.filter((r) => r.done).length;
 
@@ -101,9 +147,40 @@ function PhaseCard({ phase, projectId, programmeId }: { phase: Phase; projectId:
   return (
     <Card data-color="neutral" asChild>
       <article aria-labelledby={headingId}>
-        <Heading level={3} data-size="sm" id={headingId}>
+        <Heading level={3} data-size="sm" id={headingId} tabIndex={-1}>
           {t("projects.phase.heading", { position: phase.position, name: phase.name })}
         </Heading>
+        {mayEdit && !editing && (
+          <div className={layout.actions}>
+            <Button ref={editButton} variant="secondary" data-size="sm" onClick={() => setEditing(true)}>
+              {t("projects.phaseForm.edit", { name: phase.name })}
+            </Button>
+            <Button variant="tertiary" data-color="danger" data-size="sm" onClick={() => setDeleting(true)}>
+              {t("projects.phaseForm.delete", { name: phase.name })}
+            </Button>
+          </div>
+        )}
+        {editing && (
+          <EditPhaseForm
+            phase={phase}
+            onDone={(saved) => {
+              setEditing(false);
+              // A saved phase may have moved in the plan: its heading says where it is now.
+              requestAnimationFrame(() =>
+                (saved ? document.getElementById(headingId) : editButton.current)?.focus(),
+              );
+            }}
+          />
+        )}
+        {deleting && (
+          <DeletePhase
+            phase={phase}
+            onDone={(gone) => {
+              setDeleting(false);
+              if (gone) onDeleted();
+            }}
+          />
+        )}
         <div className={styles.meta}>
           <Tag data-color={PHASE_COLOR[phase.status]}>{t(`projects.phaseStatus.${phase.status}`)}</Tag>
           {(phase.starts_on || phase.ends_on) && (
@@ -129,7 +206,10 @@ function PhaseCard({ phase, projectId, programmeId }: { phase: Phase; projectId:
           </>
         )}
         {results.length === 0 ? (
-          <Paragraph>{t("projects.phase.noResults")}</Paragraph>
+          <>
+            <Paragraph>{t("projects.phase.noResults")}</Paragraph>
+            {mayEdit && phase.status !== "completed" && <NewResult phase={phase} />}
+          </>
         ) : (
           <Fieldset>
             <Fieldset.Legend>{t("projects.phase.results")}</Fieldset.Legend>
@@ -140,28 +220,30 @@ function PhaseCard({ phase, projectId, programmeId }: { phase: Phase; projectId:
               const pending = result.id in saving;
               const by = result.done_by_id ? names.get(result.done_by_id) : undefined;
               return (
-                <Checkbox
-                  key={result.id}
-                  label={result.text}
-                  description={
-                    result.waived
-                      ? t("projects.phase.waived", { reason: result.waived_reason ?? "" })
-                      : result.done && result.done_at
-                      ? by
-                        ? t("projects.phase.doneBy", { date: formatDate(result.done_at), name: by })
-                        : t("projects.phase.doneAt", { date: formatDate(result.done_at) })
-                      : undefined
-                  }
-                  checked={pending ? saving[result.id] : result.done}
-                  disabled={!mayEdit}
-                  aria-busy={pending || undefined}
-                  onChange={(e) => toggle(result, e.target.checked)}
-                />
+                <ResultRow key={result.id} result={result} mayEdit={mayEdit}>
+                  <Checkbox
+                    label={result.text}
+                    description={
+                      result.waived
+                        ? t("projects.phase.waived", { reason: result.waived_reason ?? "" })
+                        : result.done && result.done_at
+                        ? by
+                          ? t("projects.phase.doneBy", { date: formatDate(result.done_at), name: by })
+                          : t("projects.phase.doneAt", { date: formatDate(result.done_at) })
+                        : undefined
+                    }
+                    checked={pending ? saving[result.id] : result.done}
+                    disabled={!mayEdit}
+                    aria-busy={pending || undefined}
+                    onChange={(e) => toggle(result, e.target.checked)}
+                  />
+                </ResultRow>
               );
             })}
             {mayEdit && phase.status !== "completed" && (
               <WaiveResult results={results.filter((r) => !r.done && !r.waived)} />
             )}
+            {mayEdit && phase.status !== "completed" && <NewResult phase={phase} />}
           </Fieldset>
         )}
         {error !== null &&
@@ -181,6 +263,64 @@ function PhaseCard({ phase, projectId, programmeId }: { phase: Phase; projectId:
         )}
       </article>
     </Card>
+  );
+}
+
+/**
+ * A line of the checklist, and for editors its «Endre» and «Slett»: the text is changed in
+ * place, and focus comes back to «Endre» afterwards.
+ */
+function ResultRow({ result, mayEdit, children }: { result: ExpectedResult; mayEdit: boolean; children: ReactNode }) {
+  const { t } = useI18n();
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  if (!mayEdit) return <>{children}</>;
+  if (editing) {
+    return (
+      <EditResultForm
+        result={result}
+        onDone={() => {
+          setEditing(false);
+          requestAnimationFrame(() => editButton.current?.focus());
+        }}
+      />
+    );
+  }
+  return (
+    <div className={styles.resultRow}>
+      {children}
+      <div className={layout.actions}>
+        <Button
+          ref={editButton}
+          variant="tertiary"
+          data-size="sm"
+          aria-label={t("projects.resultForm.edit", { text: result.text })}
+          onClick={() => setEditing(true)}
+        >
+          {t("common.edit")}
+        </Button>
+        <Button
+          variant="tertiary"
+          data-size="sm"
+          data-color="danger"
+          aria-label={t("projects.resultForm.delete", { text: result.text })}
+          onClick={() => setDeleting(true)}
+        >
+          {t("common.delete")}
+        </Button>
+      </div>
+      {deleting && (
+        <DeleteResult
+          result={result}
+          onDone={(gone) => {
+            setDeleting(false);
+            // The line and its buttons are gone: its phase's heading keeps the place.
+            if (gone) requestAnimationFrame(() => document.getElementById(phaseHeadingId(result.phase_id))?.focus());
+          }}
+        />
+      )}
+    </div>
   );
 }
 

@@ -11,6 +11,7 @@ import { LoadMore } from "../../components/LoadMore";
 import { QueryState } from "../../components/QueryState";
 import { TableScroll } from "../../components/TableScroll";
 import { useI18n } from "../../i18n";
+import { NewGroupButton } from "../groups/GroupDialog";
 import styles from "./project.module.css";
 
 interface Props {
@@ -60,7 +61,7 @@ export function GroupsSection({ projectId, programmeId }: Props) {
   const { t } = useI18n();
   const groups = useInfiniteQuery(projectGroupsQuery(projectId));
   return (
-    <Section title={t("projects.groups")}>
+    <Section title={t("projects.groups")} all={<NewGroupButton programmeId={programmeId} projectId={projectId} />}>
       {() => (
         <QueryState query={groups}>
           {(data) => {

@@ -12,6 +12,7 @@ import { HEALTH_COLOR } from "./colors";
 import { Facts } from "./Facts";
 import { MandateSection } from "./MandateSection";
 import { PhasesSection } from "./PhasesSection";
+import { ProjectSetup } from "./ProjectSetup";
 import { DeadlinesSection, GroupsSection, InvolvementsSection, TasksSection } from "./ProjectLists";
 import styles from "./project.module.css";
 
@@ -27,6 +28,7 @@ export default function ProjectPage() {
         {({ record, etag }) => (
           <>
             <ProjectFacts project={record} programmeId={programmeId} />
+            <ProjectSetup project={record} etag={etag} />
             <MandateSection project={record} etag={etag} />
             <PhasesSection projectId={record.id} programmeId={programmeId} />
             <GoalsSection projectId={record.id} programmeId={programmeId} />

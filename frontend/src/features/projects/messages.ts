@@ -1,0 +1,5 @@
+import { addMessages } from "../../i18n";
+
+// The set-up forms' strings (new project, project and phase editing) travel in the chunks of the
+// pages that have them (see addMessages), not on the first page.
+addMessages(import.meta.glob<{ default: Record<string, string> }>("./i18n/page/*.json", { eager: true }));
