@@ -3,9 +3,11 @@
 Each list reads a page as one range of an index on (its equality filters, its sort column,
 id): a million tasks' list by project and status, its page after row 50,000, and the
 generic plan PostgreSQL switches to after five runs of a prepared statement all start at
-the page's first row. A single-column index that one of these begins with is dropped
-(task, involvement and deadline project_id, audit_event record_id): the new one serves its
-lookups too. docs/performance.md says which list each index serves.
+the page's first row. Every list is narrowed to the caller's programmes, so a project's
+lists have the programme first: then every condition is the index's own, and no plan
+prefers the programme's index and drops the other projects' rows one by one. The
+single-column audit_event record_id index is dropped: (record_id, occurred_at, id) serves
+its lookups too. docs/performance.md says which list each index serves.
 
 Revision ID: 0015
 Revises: 0014
@@ -29,17 +31,29 @@ INDEXES: dict[str, list[tuple[str, list[str]]]] = {
             ["programme_id", "status", "created_at", "id"],
         ),
         ("ix_task_programme_id_due_on_id", ["programme_id", "due_on", "id"]),
-        ("ix_task_project_id_created_at_id", ["project_id", "created_at", "id"]),
-        ("ix_task_project_id_status_created_at_id", ["project_id", "status", "created_at", "id"]),
+        (
+            "ix_task_programme_id_project_id_created_at_id",
+            ["programme_id", "project_id", "created_at", "id"],
+        ),
+        (
+            "ix_task_programme_id_project_id_status_created_at_id",
+            ["programme_id", "project_id", "status", "created_at", "id"],
+        ),
     ],
     "involvement": [
         ("ix_involvement_programme_id_occurred_on_id", ["programme_id", "occurred_on", "id"]),
-        ("ix_involvement_project_id_occurred_on_id", ["project_id", "occurred_on", "id"]),
+        (
+            "ix_involvement_programme_id_project_id_occurred_on_id",
+            ["programme_id", "project_id", "occurred_on", "id"],
+        ),
     ],
     "deadline": [
         ("ix_deadline_programme_id_due_at_id", ["programme_id", "due_at", "id"]),
         ("ix_deadline_programme_id_status_due_at_id", ["programme_id", "status", "due_at", "id"]),
-        ("ix_deadline_project_id_due_at_id", ["project_id", "due_at", "id"]),
+        (
+            "ix_deadline_programme_id_project_id_due_at_id",
+            ["programme_id", "project_id", "due_at", "id"],
+        ),
     ],
     "audit_event": [
         ("ix_audit_event_programme_id_occurred_at_id", ["programme_id", "occurred_at", "id"]),
@@ -63,9 +77,6 @@ INDEXES: dict[str, list[tuple[str, list[str]]]] = {
 
 # Single-column indexes that one of the new ones begins with.
 SUPERSEDED: dict[str, tuple[str, str]] = {
-    "task": ("ix_task_project_id", "project_id"),
-    "involvement": ("ix_involvement_project_id", "project_id"),
-    "deadline": ("ix_deadline_project_id", "project_id"),
     "audit_event": ("ix_audit_event_record_id", "record_id"),
 }
 

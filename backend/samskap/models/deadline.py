@@ -22,11 +22,17 @@ class Deadline(Record, InProgramme, ExternallyKeyed, Base):
         Index(
             "ix_deadline_programme_id_status_due_at_id", "programme_id", "status", "due_at", "id"
         ),
-        # A project's deadlines in the same order; also every lookup by project.
-        Index("ix_deadline_project_id_due_at_id", "project_id", "due_at", "id"),
+        # A project's deadlines in the same order (the programme leads: every list has it).
+        Index(
+            "ix_deadline_programme_id_project_id_due_at_id",
+            "programme_id",
+            "project_id",
+            "due_at",
+            "id",
+        ),
     )
 
-    project_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("project.id"))
+    project_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("project.id"), index=True)
     group_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("group.id"), index=True)
     title: Mapped[str] = mapped_column(String(300), index=True)
     description: Mapped[str | None] = mapped_column(Text)

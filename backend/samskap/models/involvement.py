@@ -60,11 +60,17 @@ class Involvement(Record, InProgramme, ExternallyKeyed, Base):
         UniqueConstraint("programme_id", "external_id"),
         # A programme's involvements, newest first (the list's default order, read backwards).
         Index("ix_involvement_programme_id_occurred_on_id", "programme_id", "occurred_on", "id"),
-        # A project's involvements in the same order; also every lookup by project.
-        Index("ix_involvement_project_id_occurred_on_id", "project_id", "occurred_on", "id"),
+        # A project's involvements in the same order (the programme leads: every list has it).
+        Index(
+            "ix_involvement_programme_id_project_id_occurred_on_id",
+            "programme_id",
+            "project_id",
+            "occurred_on",
+            "id",
+        ),
     )
 
-    project_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("project.id"))
+    project_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("project.id"), index=True)
     group_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("group.id"), index=True)
     matter: Mapped[str] = mapped_column(Text)
     stakeholder_kind: Mapped[StakeholderKind] = mapped_column(

@@ -27,17 +27,30 @@ class Task(Record, InProgramme, ExternallyKeyed, Base):
         ),
         # The web app's task list: a programme's tasks by due day, undated ones last.
         Index("ix_task_programme_id_due_on_id", "programme_id", "due_on", "id"),
-        # A project's tasks in the default order; also every lookup by project.
-        Index("ix_task_project_id_created_at_id", "project_id", "created_at", "id"),
+        # A project's tasks in the default order. Every list is narrowed to the caller's
+        # programmes, so the programme leads: then every condition is the index's, and no
+        # plan prefers the programme's index, reading and dropping other projects' rows.
+        Index(
+            "ix_task_programme_id_project_id_created_at_id",
+            "programme_id",
+            "project_id",
+            "created_at",
+            "id",
+        ),
         # A project's tasks with one status: a million tasks' list by project and status
         # starts at its first row and reads no other project's or status's rows, in a
         # generic plan too.
         Index(
-            "ix_task_project_id_status_created_at_id", "project_id", "status", "created_at", "id"
+            "ix_task_programme_id_project_id_status_created_at_id",
+            "programme_id",
+            "project_id",
+            "status",
+            "created_at",
+            "id",
         ),
     )
 
-    project_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("project.id"))
+    project_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("project.id"), index=True)
     phase_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("phase.id"), index=True)
     group_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("group.id"), index=True)
     parent_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("task.id"), index=True)
