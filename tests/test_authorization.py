@@ -37,6 +37,8 @@ PUBLIC = {
     "auth-providers",
     "auth-oidc-login",
     "auth-oidc-callback",
+    # Whom the public accessibility statement names for reporting a barrier.
+    "accessibility-contact-get",
 }
 PROBLEM = "application/problem+json"
 

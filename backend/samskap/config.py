@@ -83,6 +83,9 @@ class Settings(BaseSettings):
     mail_sender: str = "Samskap <samskap@kommune.example>"
     # The web app's base URL, for links in e-mails and for calendar feed URLs.
     public_url: str = "http://127.0.0.1:8000"
+    # Where the accessibility statement tells users to report a barrier: an e-mail address or
+    # an https:// web form. Empty: the address in mail_sender.
+    accessibility_contact: str = ""
 
     # Access. The placeholder key works in development only: create_app refuses to start
     # elsewhere until SAMSKAP_JWT_SECRET is set to a long random value.

@@ -16,6 +16,7 @@ from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddle
 from starlette.types import ASGIApp, Scope
 
 from samskap import __version__
+from samskap.accessibility.router import public as accessibility_public
 from samskap.api_tokens.router import router as api_tokens_router
 from samskap.apidocs import install_docs
 from samskap.audit.router import router as audit_router
@@ -196,6 +197,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     api.include_router(participation_public)
     # So are a person's mail choices through the link in every mail (a signed address).
     api.include_router(mail_preferences_public)
+    # The accessibility statement is public, and so is whom it names for reporting a barrier.
+    api.include_router(accessibility_public)
     # Everything else needs a token. The dependency runs before any handler, so a request
     # without one learns nothing about what exists.
     protected = APIRouter(dependencies=[Depends(current_principal)])

@@ -326,6 +326,26 @@ export interface paths {
         patch: operations["mail-preferences-update"];
         trace?: never;
     };
+    "/api/v1/accessibility/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where to report an accessibility problem
+         * @description The e-mail address or web form the accessibility statement names for reporting a barrier.
+         */
+        get: operations["accessibility-contact-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/logout": {
         parameters: {
             query?: never;
@@ -4068,6 +4088,27 @@ export interface components {
              * @description What the value stands for
              */
             meaning: string | null;
+        };
+        /**
+         * AccessibilityContact
+         * @description Where a user reports a barrier in the web app (the accessibility statement's contact).
+         * @example {
+         *       "contact": "postmottak@kommune.example",
+         *       "kind": "email"
+         *     }
+         */
+        AccessibilityContact: {
+            /**
+             * Contact
+             * @description The e-mail address or web form address to write to
+             */
+            contact: string;
+            /**
+             * Kind
+             * @description `email`: contact is an e-mail address; `url`: contact is a web form to open
+             * @enum {string}
+             */
+            kind: "email" | "url";
         };
         /**
          * Affiliation
@@ -18340,6 +18381,53 @@ export interface operations {
             };
             /** @description If-Match is missing; send the ETag of the version the change is based on */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "accessibility-contact-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessibilityContact"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

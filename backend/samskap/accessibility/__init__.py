@@ -1,0 +1,1 @@
+"""What the accessibility statement takes from the installation: whom to tell of a barrier."""
