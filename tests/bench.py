@@ -46,7 +46,7 @@ async def fill(http: httpx.AsyncClient) -> dict:
     programme = await _post(
         http,
         "/programmes",
-        {"name": "Benchmark", "municipalities": [{"name": "A", "number": "0001"}]},
+        {"name": "Benchmark", "municipalities": [{"name": "Ski", "number": "0213"}]},
     )
     pid = programme["id"]
     people = [
@@ -151,7 +151,7 @@ async def fill_goals(app, http: httpx.AsyncClient) -> str:
     programme = await _post(
         http,
         "/programmes",
-        {"name": "Goal benchmark", "municipalities": [{"name": "A", "number": "0001"}]},
+        {"name": "Goal benchmark", "municipalities": [{"name": "Ski", "number": "0213"}]},
     )
     pid = programme["id"]
     project = await _post(
@@ -361,7 +361,7 @@ async def bench_files(url: str) -> None:
         programme = await _post(
             local,
             "/programmes",
-            {"name": "Filer", "municipalities": [{"name": "A", "number": "0001"}]},
+            {"name": "Filer", "municipalities": [{"name": "Ski", "number": "0213"}]},
         )
         token = local.headers["Authorization"]
     await setup.state.engine.dispose()
@@ -420,7 +420,7 @@ async def fill_matrix(app, http: httpx.AsyncClient) -> str:
     programme = await _post(
         http,
         "/programmes",
-        {"name": "Matrix benchmark", "municipalities": [{"name": "A", "number": "0001"}]},
+        {"name": "Matrix benchmark", "municipalities": [{"name": "Ski", "number": "0213"}]},
     )
     pid = programme["id"]
     person = await _post(http, "/people", {"programme_id": pid, "name": "Mottaker"})

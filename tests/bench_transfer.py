@@ -36,7 +36,7 @@ async def _admin_programme(url: str, name: str) -> tuple[str, dict, dict]:
         programme = await _post(
             local,
             "/programmes",
-            {"name": name, "municipalities": [{"name": "A", "number": "0001"}]},
+            {"name": name, "municipalities": [{"name": "Ski", "number": "0213"}]},
         )
         project = await _post(
             local, "/projects", {"programme_id": programme["id"], "code": "T1", "name": "Alt"}

@@ -357,6 +357,8 @@ async def give_external_ids(client, p: Programme) -> None:
 # Operations that read nothing of any programme and answer every signed-in caller alike.
 NOT_OF_A_PROGRAMME = {
     "phase-templates-list",
+    "programme-templates-list",
+    "municipalities-list",
     "import-templates-list",
     "import-templates-csv",
     "import-templates-xlsx",

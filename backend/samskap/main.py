@@ -53,6 +53,7 @@ from samskap.mail.router import router as mail_preferences_router
 from samskap.measures.router import router as measures_router
 from samskap.memberships.router import router as memberships_router
 from samskap.middleware import RequestGuard
+from samskap.municipalities.router import router as municipalities_router
 from samskap.my_page.router import router as my_page_router
 from samskap.notifications.router import router as notifications_router
 from samskap.people.router import router as people_router
@@ -206,6 +207,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         auth_router,
         programmes_router,
         memberships_router,
+        municipalities_router,
         projects_router,
         people_router,
         groups_router,

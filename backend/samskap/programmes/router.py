@@ -20,9 +20,11 @@ from samskap.programmes.schemas import (
     ProgrammeCreate,
     ProgrammePage,
     ProgrammeRead,
+    ProgrammeTemplateRead,
     ProgrammeUpdate,
 )
 from samskap.programmes.service import ProgrammeService
+from samskap.programmes.templates import PROGRAMME_TEMPLATES, programme_template
 from samskap.programmes.timeline import (
     DEFAULT_LIMIT,
     MAX_LIMIT,
@@ -34,6 +36,21 @@ from samskap.programmes.timeline import WINDOW_DESCRIPTION as WINDOW
 ProgrammeId = Annotated[uuid.UUID, Path(description="The id of the programme")]
 
 router = APIRouter()
+
+
+@router.get(
+    "/programme-templates",
+    name="programme-templates-list",
+    tags=["programmes"],
+    summary="List the structures a new programme can start from",
+    response_model=list[ProgrammeTemplateRead],
+    responses=problem_responses(401),
+)
+async def list_programme_templates() -> list[dict]:
+    """The templates a programme can be created from (`template` on programme create)."""
+    return [programme_template(t) for t in PROGRAMME_TEMPLATES.values()]
+
+
 router.include_router(
     crud_router(
         path="/programmes",

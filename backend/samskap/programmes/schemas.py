@@ -1,6 +1,8 @@
+import uuid
 from datetime import date
+from typing import Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from samskap.kit.schemas import (
     ExternalId,
@@ -12,7 +14,10 @@ from samskap.kit.schemas import (
     page_model,
     update_model,
 )
-from samskap.models.enums import ProgrammeStatus
+from samskap.models.enums import GroupKind, ProgrammeStatus, ProjectCategory
+from samskap.programmes.templates import PROGRAMME_TEMPLATE_KEYS
+
+ProgrammeTemplateKey = Literal[PROGRAMME_TEMPLATE_KEYS]  # type: ignore[valid-type]
 
 
 class Municipality(InputModel):
@@ -24,7 +29,7 @@ class Municipality(InputModel):
     )
 
 
-class ProgrammeCreate(InputModel):
+class ProgrammeFields(InputModel):
     """A reorganisation or merger programme."""
 
     model_config = ConfigDict(
@@ -81,10 +86,58 @@ class ProgrammeCreate(InputModel):
     )
 
 
-ProgrammeUpdate = update_model(ProgrammeCreate, "ProgrammeUpdate")
+class ProgrammeCreate(ProgrammeFields):
+    """A reorganisation or merger programme, empty or started from a template or a copy."""
+
+    template: ProgrammeTemplateKey | None = Field(
+        None,
+        description="Start from a built-in structure (see `GET /programme-templates`): "
+        "`merger` (fellesnemnd, partssammensatt utvalg and eight administrative projects, each "
+        "with a project board and the five phases) or `reorganisation` (one project with a "
+        "steering group, a working group and the five phases)",
+    )
+    copy_from_programme_id: uuid.UUID | None = Field(
+        None,
+        description="Start from a copy of this programme's structure: its projects with their "
+        "phases and expected results, its groups without members and its group criteria; none "
+        "of its people, tasks, decisions or involvements. Not with `template`",
+    )
 
 
-class ProgrammeRead(RecordRead, describe_from=ProgrammeCreate):
+ProgrammeUpdate = update_model(ProgrammeFields, "ProgrammeUpdate")
+
+
+class ProgrammeTemplateGroup(BaseModel):
+    """A group a programme template sets up, without members."""
+
+    kind: GroupKind = Field(description="What the group is")
+    name: str = Field(description="The group's name")
+    description: str = Field(description="What the group does")
+
+
+class ProgrammeTemplateProject(BaseModel):
+    """A project a programme template sets up."""
+
+    code: str = Field(description="The project's code, e.g. A1")
+    name: str = Field(description="The project's name")
+    category: ProjectCategory = Field(description="Political or administrative")
+    concerns_nav: bool = Field(description="Whether the project concerns NAV")
+    groups: list[ProgrammeTemplateGroup] = Field(description="Its groups, e.g. its board")
+
+
+class ProgrammeTemplateRead(BaseModel):
+    """A built-in structure a programme can start from (`template` on programme create)."""
+
+    key: str = Field(description="What to give as `template` when creating a programme")
+    name: str = Field(description="The template's name")
+    description: str = Field(description="What a programme started from it holds")
+    source: str = Field(description="Where the structure is taken from")
+    phase_template: str = Field(description="The phase template each of its projects gets")
+    groups: list[ProgrammeTemplateGroup] = Field(description="Groups of the whole programme")
+    projects: list[ProgrammeTemplateProject] = Field(description="The projects it sets up")
+
+
+class ProgrammeRead(RecordRead, describe_from=ProgrammeFields):
     name: str
     description: str | None
     vision: str | None

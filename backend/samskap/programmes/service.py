@@ -2,7 +2,9 @@ from samskap.kit.listing import Filter, ListSpec
 from samskap.kit.service import CrudService, require_order
 from samskap.models import Programme
 from samskap.models.enums import ProgrammeRole, ProgrammeStatus
+from samskap.municipalities.service import check_programme_municipalities
 from samskap.problems import Forbidden, NotFound, ValidationFailed
+from samskap.programmes.templates import copy_structure, create_from_template
 
 
 class ProgrammeService(CrudService[Programme]):
@@ -57,6 +59,23 @@ class ProgrammeService(CrudService[Programme]):
         return programme
 
     async def apply(self, record, values, *, creating):
+        # How a new programme starts is not part of it: after_create reads it from the input.
+        template = values.pop("template", None)
+        source_id = values.pop("copy_from_programme_id", None)
+        if template is not None and source_id is not None:
+            raise ValidationFailed.at(
+                "/copy_from_programme_id",
+                "a programme starts from a template or from a copy, not both",
+                code="template_and_copy",
+            )
+        if source_id is not None:
+            source = await self.session.get(Programme, source_id)
+            if source is None or self.principal.role_in(source.id) is None:
+                raise ValidationFailed.at(
+                    "/copy_from_programme_id",
+                    "no programme with this id",
+                    code="unknown_reference",
+                )
         if "municipalities" in values and values["municipalities"] is not None:
             numbers = [m["number"] for m in values["municipalities"]]
             for i, number in enumerate(numbers):
@@ -64,7 +83,14 @@ class ProgrammeService(CrudService[Programme]):
                     raise ValidationFailed.at(
                         f"/municipalities/{i}/number", f"{number} is listed twice", code="duplicate"
                     )
+            check_programme_municipalities(values["municipalities"])
         await super().apply(record, values, creating=creating)
+
+    async def after_create(self, record, data):
+        if getattr(data, "template", None) is not None:
+            await create_from_template(self, record, data.template)
+        elif getattr(data, "copy_from_programme_id", None) is not None:
+            await copy_structure(self, record, data.copy_from_programme_id)
 
     async def validate(self, record):
         require_order(record.starts_on, record.target_on, "starts_on", "target_on")

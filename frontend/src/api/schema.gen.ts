@@ -386,6 +386,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programme-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the structures a new programme can start from
+         * @description The templates a programme can be created from (`template` on programme create).
+         */
+        get: operations["programme-templates-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programmes": {
         parameters: {
             query?: never;
@@ -568,6 +588,27 @@ export interface paths {
          * @description Changes a membership. The body is a JSON Merge Patch (RFC 7396): send only the fields to change; `null` clears a field and nested objects merge. Send the version you read (its `ETag`) as `If-Match`: a stale one answers 412 and a missing one 428, and nothing changes. Answers the changed record with its new `ETag`. Needs the `programme_admin` role in the programme.
          */
         patch: operations["memberships-update"];
+        trace?: never;
+    };
+    "/api/v1/municipalities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Norway's municipalities, as Statistics Norway's classification lists them
+         * @description Municipality numbers and names from 2013 on (SSB Klass 131), those merged away included,
+         *     each with the time it was valid; a programme's municipalities must be among them.
+         */
+        get: operations["municipalities-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/projects": {
@@ -10478,6 +10519,55 @@ export interface components {
             number: string;
         };
         /**
+         * MunicipalityPage
+         * @description One page of a list; pass next_cursor as cursor to get the next page.
+         */
+        MunicipalityPage: {
+            /**
+             * Items
+             * @description The records of this page, in the list's order
+             */
+            items: components["schemas"]["MunicipalityRead"][];
+            /**
+             * Next Cursor
+             * @description Pass this as `cursor` (with the same filters and sort) for the next page; null on the last page
+             */
+            next_cursor?: string | null;
+        };
+        /**
+         * MunicipalityRead
+         * @description A municipality (kommune) on Statistics Norway's list (SSB Klass 131), with the time its
+         *     number had this name.
+         */
+        MunicipalityRead: {
+            /**
+             * Number
+             * @description The municipality number (kommunenummer), e.g. 0213
+             */
+            number: string;
+            /**
+             * Name
+             * @description Its name as SSB lists it, e.g. Ski or «Hábmer - Hamarøy»
+             */
+            name: string;
+            /**
+             * County
+             * @description The county (fylke) its number's first two digits name
+             */
+            county: string;
+            /**
+             * Valid From
+             * Format: date
+             * @description The first day of the oldest list that has it (2013-01-01: 2013 or earlier)
+             */
+            valid_from: string;
+            /**
+             * Valid To
+             * @description Its last day with this number and name; null while it is in the current list
+             */
+            valid_to: string | null;
+        };
+        /**
          * MyDeadline
          * @description An open deadline that concerns the person.
          */
@@ -11841,7 +11931,7 @@ export interface components {
         Priority: "low" | "normal" | "high" | "urgent";
         /**
          * ProgrammeCreate
-         * @description A reorganisation or merger programme.
+         * @description A reorganisation or merger programme, empty or started from a template or a copy.
          * @example {
          *       "description": "Sammenslåing av Ski og Oppegård kommuner",
          *       "municipalities": [
@@ -11914,6 +12004,16 @@ export interface components {
              * @description Your own key for the programme, e.g. its id in the system it was imported from; unique among programmes
              */
             external_id?: string | null;
+            /**
+             * Template
+             * @description Start from a built-in structure (see `GET /programme-templates`): `merger` (fellesnemnd, partssammensatt utvalg and eight administrative projects, each with a project board and the five phases) or `reorganisation` (one project with a steering group, a working group and the five phases)
+             */
+            template?: ("merger" | "reorganisation") | null;
+            /**
+             * Copy From Programme Id
+             * @description Start from a copy of this programme's structure: its projects with their phases and expected results, its groups without members and its group criteria; none of its people, tasks, decisions or involvements. Not with `template`
+             */
+            copy_from_programme_id?: string | null;
         };
         /**
          * ProgrammeOverview
@@ -12093,6 +12193,93 @@ export interface components {
          * @enum {string}
          */
         ProgrammeStatus: "planned" | "active" | "completed" | "cancelled";
+        /**
+         * ProgrammeTemplateGroup
+         * @description A group a programme template sets up, without members.
+         */
+        ProgrammeTemplateGroup: {
+            /** @description What the group is */
+            kind: components["schemas"]["GroupKind"];
+            /**
+             * Name
+             * @description The group's name
+             */
+            name: string;
+            /**
+             * Description
+             * @description What the group does
+             */
+            description: string;
+        };
+        /**
+         * ProgrammeTemplateProject
+         * @description A project a programme template sets up.
+         */
+        ProgrammeTemplateProject: {
+            /**
+             * Code
+             * @description The project's code, e.g. A1
+             */
+            code: string;
+            /**
+             * Name
+             * @description The project's name
+             */
+            name: string;
+            /** @description Political or administrative */
+            category: components["schemas"]["ProjectCategory"];
+            /**
+             * Concerns Nav
+             * @description Whether the project concerns NAV
+             */
+            concerns_nav: boolean;
+            /**
+             * Groups
+             * @description Its groups, e.g. its board
+             */
+            groups: components["schemas"]["ProgrammeTemplateGroup"][];
+        };
+        /**
+         * ProgrammeTemplateRead
+         * @description A built-in structure a programme can start from (`template` on programme create).
+         */
+        ProgrammeTemplateRead: {
+            /**
+             * Key
+             * @description What to give as `template` when creating a programme
+             */
+            key: string;
+            /**
+             * Name
+             * @description The template's name
+             */
+            name: string;
+            /**
+             * Description
+             * @description What a programme started from it holds
+             */
+            description: string;
+            /**
+             * Source
+             * @description Where the structure is taken from
+             */
+            source: string;
+            /**
+             * Phase Template
+             * @description The phase template each of its projects gets
+             */
+            phase_template: string;
+            /**
+             * Groups
+             * @description Groups of the whole programme
+             */
+            groups: components["schemas"]["ProgrammeTemplateGroup"][];
+            /**
+             * Projects
+             * @description The projects it sets up
+             */
+            projects: components["schemas"]["ProgrammeTemplateProject"][];
+        };
         /**
          * ProgrammeTimeline
          * @description Phases, deadlines and decisions of a programme within a window of days.
@@ -18614,6 +18801,71 @@ export interface operations {
             };
         };
     };
+    "programme-templates-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeTemplateRead"][];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "programmes-list": {
         parameters: {
             query?: {
@@ -20119,6 +20371,89 @@ export interface operations {
             };
             /** @description If-Match is missing; send the ETag of the version the change is based on */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "municipalities-list": {
+        parameters: {
+            query?: {
+                /** @description Digits: numbers that start with them; otherwise names that contain it */
+                q?: string | null;
+                /** @description Only municipalities that existed on this day (YYYY-MM-DD) */
+                valid_on?: string | null;
+                /** @description How many a page holds (at most 500) */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page, with the same filters */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MunicipalityPage"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
