@@ -33,6 +33,7 @@ export const router = createBrowserRouter([
             element: <ProgrammeLayout />,
             children: [
               { index: true, lazy: page(() => import("./features/overview/OverviewPage")) },
+              { path: "timeline", lazy: page(() => import("./features/overview/TimelinePage")) },
               { path: "projects/:projectId", lazy: page(() => import("./features/projects/ProjectPage")) },
               {
                 path: "projects/:projectId/involvement-plan",

@@ -25,3 +25,9 @@ export const programmeQuery = (id: string) =>
     queryKey: programmeKeys.detail(id),
     queryFn: () => unwrap(api.GET("/api/v1/programmes/{id}", { params: { path: { id } } })),
   });
+
+export const timelineQuery = (id: string) =>
+  queryOptions({
+    queryKey: [...programmeKeys.all, "timeline", id] as const,
+    queryFn: () => unwrap(api.GET("/api/v1/programmes/{id}/timeline", { params: { path: { id } } })),
+  });

@@ -1,9 +1,9 @@
-import { Paragraph, Table } from "@digdir/designsystemet-react";
+import { Paragraph, Table, Tag } from "@digdir/designsystemet-react";
 import type { Schemas } from "../../api/client";
 import layout from "../../components/layout.module.css";
+import { TableScroll } from "../../components/TableScroll";
 import { useI18n } from "../../i18n";
 import styles from "./overview.module.css";
-import { TableScroll } from "../../components/TableScroll";
 
 const KINDS = [
   "employees",
@@ -15,49 +15,51 @@ const KINDS = [
   "nav",
   "other",
 ] as const;
+type Kind = (typeof KINDS)[number];
+type Counts = Partial<Record<Kind, number>>;
 
 /**
- * Involvement per project by stakeholder kind: a stacked bar per project with a legend whose
- * patterns and labels carry the meaning (not colour alone), and the same numbers as a table.
+ * Involvement per project by stakeholder kind: a stacked bar per project, every project
+ * included, those with none marked in words (not colour alone), and the same numbers as a table.
  */
 export function InvolvementChart({ data }: { data: Schemas["ProgrammeOverview"] }) {
   const { t } = useI18n();
   const rows = [
-    ...data.projects.map((p) => ({ id: p.id as string | null, label: `${p.code} ${p.name}` })),
-    { id: null, label: t("overview.wholeProgramme") },
-  ].map((row) => {
-    const counts = Object.fromEntries(
-      KINDS.map((k) => [
-        k,
-        data.involvement.find((c) => c.project_id === row.id && c.stakeholder_kind === k)?.count ?? 0,
-      ]),
-    ) as Record<(typeof KINDS)[number], number>;
-    return { ...row, counts, total: KINDS.reduce((sum, k) => sum + counts[k], 0) };
-  });
-  const used = KINDS.filter((k) => rows.some((r) => r.counts[k] > 0));
+    ...data.projects.map((p) => ({ key: p.id, label: `${p.code} ${p.name}`, counts: p.involvement as Counts })),
+    { key: "programme", label: t("overview.wholeProgramme"), counts: data.programme_involvement as Counts },
+  ].map((row) => ({ ...row, total: KINDS.reduce((sum, k) => sum + (row.counts[k] ?? 0), 0) }));
+  const used = KINDS.filter((k) => rows.some((r) => (r.counts[k] ?? 0) > 0));
   const max = Math.max(1, ...rows.map((r) => r.total));
-  if (used.length === 0) return <Paragraph>{t("overview.noInvolvement")}</Paragraph>;
+  const without = data.projects.filter((p) => Object.keys(p.involvement).length === 0).length;
   return (
     <figure className={styles.chart} aria-labelledby="involvement-caption">
       <figcaption id="involvement-caption" className={layout.visuallyHidden}>
         {t("overview.involvement")}
       </figcaption>
-      <ul className={styles.legend} aria-hidden="true">
-        {used.map((k) => (
-          <li key={k}>
-            <span className={styles.swatch} data-kind={k} /> {t(`overview.kind.${k}`)}
-          </li>
-        ))}
-      </ul>
+      <Paragraph data-size="sm">
+        {without === 0
+          ? t("overview.involvementEveryProject")
+          : t("overview.involvementMissing", { count: without, total: data.projects.length })}
+      </Paragraph>
+      {used.length > 0 && (
+        <ul className={styles.legend} aria-hidden="true">
+          {used.map((k) => (
+            <li key={k}>
+              <span className={styles.swatch} data-kind={k} /> {t(`overview.kind.${k}`)}
+            </li>
+          ))}
+        </ul>
+      )}
       <div aria-hidden="true" className={styles.bars}>
-        {rows
-          .filter((r) => r.total > 0)
-          .map((r) => (
-            <div key={r.id ?? "programme"} className={styles.barRow}>
-              <span className={styles.barLabel}>{r.label}</span>
+        {rows.map((r) => (
+          <div key={r.key} className={styles.barRow} data-none={r.total === 0 ? "true" : undefined}>
+            <span className={styles.barLabel}>{r.label}</span>
+            {r.total === 0 ? (
+              <span className={styles.noneBar}>{t("overview.involvementNone")}</span>
+            ) : (
               <span className={styles.bar} style={{ width: `${(r.total / max) * 100}%` }}>
                 {used
-                  .filter((k) => r.counts[k] > 0)
+                  .filter((k) => (r.counts[k] ?? 0) > 0)
                   .map((k) => (
                     <span
                       key={k}
@@ -70,27 +72,40 @@ export function InvolvementChart({ data }: { data: Schemas["ProgrammeOverview"] 
                     </span>
                   ))}
               </span>
-            </div>
-          ))}
+            )}
+          </div>
+        ))}
       </div>
       <TableScroll label={t("overview.involvementTable")}>
         <Table data-size="sm" className={styles.chartTable}>
           <caption>{t("overview.involvementTable")}</caption>
           <Table.Head>
             <Table.Row>
-              <Table.HeaderCell>{t("overview.project")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("overview.project")}</Table.HeaderCell>
               {used.map((k) => (
-                <Table.HeaderCell key={k}>{t(`overview.kind.${k}`)}</Table.HeaderCell>
+                <Table.HeaderCell scope="col" key={k}>
+                  {t(`overview.kind.${k}`)}
+                </Table.HeaderCell>
               ))}
-              <Table.HeaderCell>{t("overview.total")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("overview.total")}</Table.HeaderCell>
             </Table.Row>
           </Table.Head>
           <Table.Body>
             {rows.map((r) => (
-              <Table.Row key={r.id ?? "programme"}>
-                <Table.HeaderCell scope="row">{r.label}</Table.HeaderCell>
+              <Table.Row key={r.key} data-none={r.total === 0 ? "true" : undefined}>
+                <Table.HeaderCell scope="row">
+                  {r.label}
+                  {r.total === 0 && r.key !== "programme" && (
+                    <>
+                      {" "}
+                      <Tag data-color="warning" data-size="sm">
+                        {t("overview.involvementNone")}
+                      </Tag>
+                    </>
+                  )}
+                </Table.HeaderCell>
                 {used.map((k) => (
-                  <Table.Cell key={k}>{r.counts[k]}</Table.Cell>
+                  <Table.Cell key={k}>{r.counts[k] ?? 0}</Table.Cell>
                 ))}
                 <Table.Cell>{r.total}</Table.Cell>
               </Table.Row>

@@ -2,19 +2,21 @@ import { Card, Heading, Link, Paragraph, Table, Tag } from "@digdir/designsystem
 import { useQuery } from "@tanstack/react-query";
 import { Link as RouterLink, useParams } from "react-router-dom";
 import type { Schemas } from "../../api/client";
-import { complianceQuery } from "../../api/queries/compliance";
 import { overviewQuery } from "../../api/queries/programmes";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
+import { TableScroll } from "../../components/TableScroll";
 import layout from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
 import { ProgrammeFiles } from "../imports/ProgrammeFiles";
+import { ProgrammeSetupButtons } from "../projects/NewProjectDialog";
 import { InvolvementChart } from "./InvolvementChart";
-import { Timeline } from "./Timeline";
+import { PhaseBar, phaseText } from "./PhaseBar";
 import styles from "./overview.module.css";
 
 type Overview = Schemas["ProgrammeOverview"];
-type Deadline = Schemas["DeadlineRead"];
+type Deadline = Schemas["DeadlineBrief"];
+type Summary = Schemas["ProjectSummary"];
 
 const HEALTH_COLOR = { on_track: "success", at_risk: "warning", off_track: "danger" } as const;
 
@@ -38,36 +40,39 @@ function OverviewBody({ data }: { data: Overview }) {
         {data.programme.municipalities.map((m) => m.name).join(", ")}
         {data.programme.target_on && ` · ${t("overview.target", { date: formatDate(data.programme.target_on) })}`}
       </Paragraph>
-      <ComplianceSummary programmeId={data.programme.id} base={base} />
+      <ComplianceSummary total={data.findings_total} base={base} />
       <Paragraph>
         <Link asChild>
           <RouterLink to="/me">{t("overview.myPage")}</RouterLink>
         </Link>
       </Paragraph>
-      <section aria-labelledby="projects-heading">
-        <Heading level={2} data-size="md" id="projects-heading">
-          {t("overview.projects")}
-        </Heading>
-        <ProjectsTable data={data} base={base} />
-        <ProgrammeFiles programmeId={data.programme.id} />
-      </section>
       <div className={layout.grid}>
         <DeadlineCard
           id="overdue"
           title={t("overview.overdue", { count: data.overdue_count })}
           empty={t("overview.noOverdue")}
           deadlines={data.overdue}
+          projects={data.projects}
           base={base}
           overdue
         />
         <DeadlineCard
           id="upcoming"
-          title={t("overview.upcoming")}
+          title={t("overview.upcomingCount", { count: data.upcoming_count })}
           empty={t("overview.noUpcoming")}
           deadlines={data.upcoming}
+          projects={data.projects}
           base={base}
         />
       </div>
+      <section aria-labelledby="projects-heading">
+        <Heading level={2} data-size="md" id="projects-heading">
+          {t("overview.projects")}
+        </Heading>
+        <ProjectsTable data={data} base={base} />
+        <ProgrammeSetupButtons programmeId={data.programme.id} />
+        <ProgrammeFiles programmeId={data.programme.id} />
+      </section>
       <section aria-labelledby="involvement-heading">
         <Heading level={2} data-size="md" id="involvement-heading">
           {t("overview.involvement")}
@@ -82,9 +87,38 @@ function OverviewBody({ data }: { data: Overview }) {
         <Heading level={2} data-size="md" id="timeline-heading">
           {t("overview.timeline")}
         </Heading>
-        <Timeline data={data} base={base} />
+        <Paragraph>
+          {t("overview.timelineIntro")}{" "}
+          <Link asChild>
+            <RouterLink to={`${base}/timeline`}>{t("overview.timelineLink")}</RouterLink>
+          </Link>
+        </Paragraph>
       </section>
     </div>
+  );
+}
+
+/** Health as the project reports it, and its open findings beside it: green never stands alone. */
+export function HealthAndFindings({ project, base }: { project: Summary; base: string }) {
+  const { t } = useI18n();
+  const { law, practice } = project.findings;
+  const total = law + practice;
+  return (
+    <span className={styles.healthCell}>
+      <Tag data-color={HEALTH_COLOR[project.health]} title={project.health_explanation ?? undefined}>
+        {t(`overview.health.${project.health}`)}
+      </Tag>
+      {total === 0 ? (
+        <span>{t("overview.findings.none")}</span>
+      ) : (
+        <Link asChild data-color={law > 0 ? "danger" : undefined}>
+          <RouterLink to={`${base}/compliance#findings-${project.id}`}>
+            {total === 1 ? t("overview.findings.one") : t("overview.findings.many", { count: total })}
+            {law > 0 && ` (${t("overview.findings.law", { count: law })})`}
+          </RouterLink>
+        </Link>
+      )}
+    </span>
   );
 }
 
@@ -92,56 +126,58 @@ function ProjectsTable({ data, base }: { data: Overview; base: string }) {
   const { t } = useI18n();
   if (data.projects.length === 0) return <Paragraph>{t("overview.noProjects")}</Paragraph>;
   return (
-    <div className={layout.tableWrap}>
-      <Table zebra data-size="sm">
+    <TableScroll label={t("overview.projects")}>
+      <Table zebra data-size="sm" className={styles.projectsTable}>
         <caption className={layout.visuallyHidden}>{t("overview.projects")}</caption>
         <Table.Head>
           <Table.Row>
-            <Table.HeaderCell>{t("overview.code")}</Table.HeaderCell>
-            <Table.HeaderCell>{t("overview.project")}</Table.HeaderCell>
-            <Table.HeaderCell>{t("overview.leader")}</Table.HeaderCell>
-            <Table.HeaderCell>{t("overview.phase")}</Table.HeaderCell>
-            <Table.HeaderCell>{t("overview.health")}</Table.HeaderCell>
-            <Table.HeaderCell>{t("overview.mandate")}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t("overview.project")}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t("overview.phase")}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t("overview.health")}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t("overview.late")}</Table.HeaderCell>
           </Table.Row>
         </Table.Head>
         <Table.Body>
           {data.projects.map((p) => (
             <Table.Row key={p.id}>
-              <Table.Cell>{p.code}</Table.Cell>
-              <Table.Cell>
+              <Table.HeaderCell scope="row">
                 <Link asChild>
-                  <RouterLink to={`${base}/projects/${p.id}`}>{p.name}</RouterLink>
+                  <RouterLink to={`${base}/projects/${p.id}`}>{`${p.code} ${p.name}`}</RouterLink>
                 </Link>
+                <span className={styles.sub}>{p.leader_name ?? t("overview.noLeader")}</span>
+              </Table.HeaderCell>
+              <Table.Cell>
+                <span className={styles.phaseCell}>
+                  <span>{phaseText(p, t)}</span>
+                  <PhaseBar project={p} />
+                </span>
               </Table.Cell>
               <Table.Cell>
-                {p.leader ? (
-                  <>
-                    <Link asChild>
-                      <RouterLink to={`${base}/people/${p.leader.id}`}>{p.leader.name}</RouterLink>
-                    </Link>
-                    {p.leader_allocation_percent != null && ` (${p.leader_allocation_percent} %)`}
-                  </>
+                <HealthAndFindings project={p} base={base} />
+              </Table.Cell>
+              <Table.Cell>
+                {p.overdue_count === 0 && p.upcoming_count === 0 ? (
+                  t("overview.lateNone")
                 ) : (
-                  t("overview.noLeader")
+                  <span className={styles.healthCell}>
+                    {p.overdue_count > 0 && (
+                      <Tag data-color="danger" data-size="sm">
+                        {t("overview.lateOverdue", { count: p.overdue_count })}
+                      </Tag>
+                    )}
+                    {p.upcoming_count > 0 && (
+                      <Tag data-color="warning" data-size="sm">
+                        {t("overview.lateSoon", { count: p.upcoming_count })}
+                      </Tag>
+                    )}
+                  </span>
                 )}
               </Table.Cell>
-              <Table.Cell>
-                {p.current_phase
-                  ? `${p.current_phase.position}. ${p.current_phase.name} (${p.phases_completed}/${p.phases_total})`
-                  : "—"}
-              </Table.Cell>
-              <Table.Cell>
-                <Tag data-color={HEALTH_COLOR[p.health]} title={p.health_explanation ?? undefined}>
-                  {t(`overview.health.${p.health}`)}
-                </Tag>
-              </Table.Cell>
-              <Table.Cell>{t(`overview.mandate.${p.mandate_status}`)}</Table.Cell>
             </Table.Row>
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -150,6 +186,7 @@ function DeadlineCard({
   title,
   empty,
   deadlines,
+  projects,
   base,
   overdue = false,
 }: {
@@ -157,10 +194,12 @@ function DeadlineCard({
   title: string;
   empty: string;
   deadlines: Deadline[];
+  projects: Summary[];
   base: string;
   overdue?: boolean;
 }) {
   const { t, formatDateTime } = useI18n();
+  const codes = new Map(projects.map((p) => [p.id, p.code]));
   return (
     <Card data-color={overdue && deadlines.length ? "danger" : "neutral"} aria-labelledby={`${id}-heading`}>
       <Heading level={2} data-size="sm" id={`${id}-heading`}>
@@ -173,14 +212,8 @@ function DeadlineCard({
           {deadlines.map((d) => (
             <li key={d.id}>
               <span className={styles.when}>{formatDateTime(d.due_at)}</span> {d.title}
-              {overdue && (
-                <>
-                  {" "}
-                  <Tag data-color="danger" data-size="sm">
-                    {t("overview.overdueTag")}
-                  </Tag>
-                </>
-              )}
+              {d.project_id && codes.get(d.project_id) && ` · ${codes.get(d.project_id)}`}
+              {d.responsible && ` · ${d.responsible.name}`}
             </li>
           ))}
         </ul>
@@ -193,11 +226,8 @@ function DeadlineCard({
 }
 
 /** How many findings the governance rules have now, and the way to them. */
-function ComplianceSummary({ programmeId, base }: { programmeId: string; base: string }) {
+function ComplianceSummary({ total, base }: { total: number; base: string }) {
   const { t } = useI18n();
-  const report = useQuery(complianceQuery(programmeId));
-  if (!report.data) return null;
-  const { total } = report.data;
   return (
     <Paragraph>
       {total === 0 ? t("overview.compliance.none") : t("overview.compliance.some", { count: total })}{" "}
