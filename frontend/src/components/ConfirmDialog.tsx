@@ -1,8 +1,9 @@
 import { Button, Dialog, Heading, Paragraph } from "@digdir/designsystemet-react";
-import { useEffect, useId } from "react";
+import { useId } from "react";
 import { useT } from "../i18n";
 import { ProblemAlert } from "./QueryState";
 import layout from "./layout.module.css";
+import { useFocusOnOpen } from "../lib/focus";
 
 /** Asks before something that cannot be undone; focus goes back to the opener afterwards. */
 export function ConfirmDialog({
@@ -24,15 +25,9 @@ export function ConfirmDialog({
 }) {
   const t = useT();
   const headingId = useId();
-  // The dialog is removed rather than closed, so the browser cannot return focus itself.
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
+  const focusRef = useFocusOnOpen<HTMLDialogElement>();
   return (
-    <Dialog open modal closeButton={t("common.close")} onClose={onCancel} aria-labelledby={headingId}>
+    <Dialog ref={focusRef} open modal closeButton={t("common.close")} onClose={onCancel} aria-labelledby={headingId}>
       <Dialog.Block>
         <Heading level={2} data-size="sm" id={headingId}>
           {title}
@@ -46,7 +41,7 @@ export function ConfirmDialog({
             <Button data-color="danger" onClick={onConfirm} aria-busy={busy}>
               {confirm}
             </Button>
-            <Button variant="secondary" onClick={onCancel}>
+            <Button variant="secondary" onClick={onCancel} data-autofocus>
               {t("common.cancel")}
             </Button>
           </div>

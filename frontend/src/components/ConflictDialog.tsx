@@ -1,8 +1,9 @@
 import { Button, Dialog, Heading, Paragraph, Radio, Fieldset } from "@digdir/designsystemet-react";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useT } from "../i18n";
 import type { EditConflict } from "../lib/conflict";
 import styles from "./layout.module.css";
+import { useFocusOnOpen } from "../lib/focus";
 
 /**
  * Shown when a save met someone else's newer change: for every field the user changed that
@@ -27,11 +28,7 @@ export function ConflictDialog({
   const fields = Object.keys(conflict.mine).filter(
     (field) => JSON.stringify(conflict.mine[field]) !== JSON.stringify(current[field]),
   );
-  // Focus goes back where it was (the save button) when the dialog goes away.
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    return () => opener?.focus?.();
-  }, []);
+  const focusRef = useFocusOnOpen<HTMLDialogElement>();
   const [choice, setChoice] = useState<Record<string, "mine" | "theirs">>(
     Object.fromEntries(fields.map((f) => [f, "mine"])),
   );
@@ -42,7 +39,7 @@ export function ConflictDialog({
     onResolve(changes, conflict.etag);
   };
   return (
-    <Dialog open modal closeButton={t("common.close")} onClose={onCancel} aria-labelledby="conflict-title">
+    <Dialog ref={focusRef} open modal closeButton={t("common.close")} onClose={onCancel} aria-labelledby="conflict-title">
       <Dialog.Block>
         <Heading level={2} data-size="sm" id="conflict-title">
           {t("conflict.title")}

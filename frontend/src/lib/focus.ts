@@ -15,7 +15,7 @@
  *     onSaved: (task) => focusWhenPresent(() => document.getElementById(`task-${task.id}`))
  * - `focusFirstField(container)`: the first step on its own, for code that opens things itself.
  */
-import { useEffect, useRef, type RefObject } from "react";
+import { useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from "react";
 
 const FIELDS = [
   "input:not([type=hidden]):not([disabled])",
@@ -110,4 +110,32 @@ export function focusWhenPresent(find: () => HTMLElement | null, patience = 10_0
   observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["open"] });
   queueMicrotask(attempt);
   return stop;
+}
+
+const STEPS: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+
+/**
+ * Keyboard handler for a view switch (a Designsystemet ToggleGroup, whose options are radios):
+ * the arrow keys, Home and End choose the next, previous, first or last view and move focus to
+ * it, as in a radio group, so only the chosen option is a Tab stop.
+ *   <ToggleGroup value={view} onKeyDown={switchWithArrows(VIEWS, view, setView)} ...>
+ */
+export function switchWithArrows<V extends string>(
+  values: readonly V[],
+  current: V,
+  choose: (value: V) => void,
+): (event: ReactKeyboardEvent<HTMLElement>) => void {
+  return (event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const at = values.indexOf(current);
+    let index: number;
+    if (event.key === "Home") index = 0;
+    else if (event.key === "End") index = values.length - 1;
+    else if (event.key in STEPS) index = (at + STEPS[event.key] + values.length) % values.length;
+    else return;
+    event.preventDefault();
+    const next = values[index];
+    if (next !== current) choose(next);
+    event.currentTarget.querySelector<HTMLElement>(`input[value="${next}"]`)?.focus();
+  };
 }

@@ -9,7 +9,7 @@ import {
   Textfield,
   ValidationMessage,
 } from "@digdir/designsystemet-react";
-import { useEffect, useId, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { ApiProblem } from "../../api/problem";
 import { useProblemWording, type Overrides } from "../../api/problemWording";
 import { FULFILMENTS, useAssessCriterion, type CriterionFulfilment, type GroupCriterion } from "../../api/queries/criteria";
@@ -18,6 +18,7 @@ import styles from "../../components/layout.module.css";
 import { useT } from "../../i18n";
 import { osloToday } from "../../lib/time";
 import own from "./criteria.module.css";
+import { useFocusOnOpen } from "../../lib/focus";
 
 const WORDING: Overrides = {
   assessed_on: { in_future: "criteria.error.inFuture" },
@@ -40,12 +41,7 @@ export function AssessDialog({
   const [assessedOn, setAssessedOn] = useState(osloToday());
   const [note, setNote] = useState("");
   const [local, setLocal] = useState<Record<string, string>>({});
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
+  const focusRef = useFocusOnOpen<HTMLDialogElement>();
   const word = useProblemWording(WORDING);
   const problem = assess.error instanceof ApiProblem ? assess.error : null;
   const server = problem?.fieldErrors(word) ?? {};
@@ -75,7 +71,7 @@ export function AssessDialog({
   };
 
   return (
-    <Dialog open modal closeButton={t("common.close")} onClose={() => onClose()} aria-labelledby={headingId}>
+    <Dialog ref={focusRef} open modal closeButton={t("common.close")} onClose={() => onClose()} aria-labelledby={headingId}>
       <Dialog.Block>
         <Heading level={2} data-size="sm" id={headingId}>
           {t("criteria.assessTitle", { title: criterion.title })}

@@ -1,6 +1,6 @@
 import { Button, Dialog, Heading, Link, List, Paragraph, Table } from "@digdir/designsystemet-react";
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import { Link as RouterLink, useParams } from "react-router-dom";
 import {
   CRITERION_PURPOSES,
@@ -20,6 +20,7 @@ import { CriterionDialog } from "./CriterionDialog";
 import { NewGroupDialog } from "./NewGroupDialog";
 import own from "./criteria.module.css";
 import { GROUP_KINDS } from "./kinds";
+import { useFocusOnOpen } from "../../lib/focus";
 
 /** The criteria a programme sets for each kind of group: for setting one up, and for evaluating its results. */
 export default function CriteriaPage() {
@@ -219,14 +220,9 @@ function DeleteDialog({ criterion, onClose }: { criterion: GroupCriterion; onClo
   const t = useT();
   const headingId = useId();
   const remove = useDeleteCriterion();
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
+  const focusRef = useFocusOnOpen<HTMLDialogElement>();
   return (
-    <Dialog open modal closeButton={t("common.close")} onClose={() => onClose()} aria-labelledby={headingId}>
+    <Dialog ref={focusRef} open modal closeButton={t("common.close")} onClose={() => onClose()} aria-labelledby={headingId}>
       <Dialog.Block>
         <Heading level={2} data-size="sm" id={headingId}>
           {t("criteria.deleteTitle", { title: criterion.title })}
@@ -247,7 +243,7 @@ function DeleteDialog({ criterion, onClose }: { criterion: GroupCriterion; onClo
           >
             {t("criteria.delete")}
           </Button>
-          <Button variant="secondary" onClick={() => onClose()}>
+          <Button variant="secondary" onClick={() => onClose()} data-autofocus>
             {t("common.cancel")}
           </Button>
         </div>

@@ -1,5 +1,5 @@
 import { Alert, Button, Dialog, Fieldset, Heading, Paragraph, Radio, Textfield } from "@digdir/designsystemet-react";
-import { useEffect, useId, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { ApiProblem } from "../../api/problem";
 import { useProblemWording, type Overrides } from "../../api/problemWording";
 import {
@@ -18,6 +18,7 @@ import { useT } from "../../i18n";
 import { EditConflict, changedFields } from "../../lib/conflict";
 import own from "./criteria.module.css";
 import { GROUP_KINDS } from "./kinds";
+import { useFocusOnOpen } from "../../lib/focus";
 
 interface Values {
   group_kind: GroupKind;
@@ -56,12 +57,7 @@ export function CriterionDialog({
     sort_order: String(criterion?.sort_order ?? 0),
   });
   const [local, setLocal] = useState<Partial<Record<keyof Values, string>>>({});
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
+  const focusRef = useFocusOnOpen<HTMLDialogElement>();
   const word = useProblemWording(WORDING);
   const problem = mutation.error instanceof ApiProblem ? mutation.error : null;
   const server = problem?.fieldErrors(word) ?? {};
@@ -96,7 +92,7 @@ export function CriterionDialog({
   };
 
   return (
-    <Dialog open modal closeButton={t("common.close")} onClose={() => onClose()} aria-labelledby={headingId}>
+    <Dialog ref={focusRef} open modal closeButton={t("common.close")} onClose={() => onClose()} aria-labelledby={headingId}>
       <Dialog.Block>
         <Heading level={2} data-size="sm" id={headingId}>
           {criterion ? t("criteria.editTitle") : t("criteria.createTitle")}

@@ -1,6 +1,6 @@
 import { Button, Dialog, Heading, Paragraph, Textfield } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { useNavigate } from "react-router-dom";
 import { ApiProblem } from "../../api/problem";
 import { useProblemWording, type Overrides } from "../../api/problemWording";
@@ -11,6 +11,7 @@ import { SelectField } from "../../components/SelectField";
 import styles from "../../components/layout.module.css";
 import { useT } from "../../i18n";
 import own from "./criteria.module.css";
+import { useFocusOnOpen } from "../../lib/focus";
 
 const WORDING: Overrides = {
   name: { string_too_short: "criteria.groups.nameRequired" },
@@ -38,12 +39,7 @@ export function NewGroupDialog({
   const [projectId, setProjectId] = useState("");
   const [description, setDescription] = useState("");
   const [nameError, setNameError] = useState<string | undefined>();
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
+  const focusRef = useFocusOnOpen<HTMLDialogElement>();
   const word = useProblemWording(WORDING);
   const problem = create.error instanceof ApiProblem ? create.error : null;
   const server = problem?.fieldErrors(word) ?? {};
@@ -69,7 +65,7 @@ export function NewGroupDialog({
   };
 
   return (
-    <Dialog open modal closeButton={t("common.close")} onClose={onClose} aria-labelledby={headingId}>
+    <Dialog ref={focusRef} open modal closeButton={t("common.close")} onClose={onClose} aria-labelledby={headingId}>
       <Dialog.Block>
         <Heading level={2} data-size="sm" id={headingId}>
           {t("criteria.groups.createTitle", { kind: kindName })}

@@ -1,6 +1,6 @@
 import { Button, Dialog, Fieldset, Heading, Radio, Textfield } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { ApiProblem } from "../../api/problem";
 import { useProblemWording, type Overrides } from "../../api/problemWording";
 import { DEADLINE_KINDS, useCreateDeadline, type DeadlineKind } from "../../api/queries/deadlines";
@@ -12,6 +12,7 @@ import styles from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
 import { osloLocalToInstant } from "../../lib/time";
 import own from "./deadlines.module.css";
+import { useFocusOnOpen } from "../../lib/focus";
 
 interface Values {
   title: string;
@@ -71,13 +72,7 @@ export function DeadlineDialog({
     description: "",
   });
   const [local, setLocal] = useState<Partial<Record<Field, string>>>({});
-  // The dialog is removed rather than closed, so the browser cannot return focus itself.
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
+  const focusRef = useFocusOnOpen<HTMLDialogElement>();
 
   const word = useProblemWording(WORDING);
   const problem = create.error instanceof ApiProblem ? create.error : null;
@@ -128,7 +123,7 @@ export function DeadlineDialog({
 
   const responsibleOptions = values.responsibleKind === "person" ? people : groups;
   return (
-    <Dialog open modal closeButton={t("common.close")} onClose={() => onClose()} aria-labelledby={headingId}>
+    <Dialog ref={focusRef} open modal closeButton={t("common.close")} onClose={() => onClose()} aria-labelledby={headingId}>
       <Dialog.Block>
         <Heading level={2} data-size="sm" id={headingId}>
           {t("deadlines.createTitle")}

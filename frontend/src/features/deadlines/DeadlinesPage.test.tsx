@@ -157,6 +157,25 @@ describe("DeadlinesPage calendar", () => {
   });
 });
 
+describe("DeadlinesPage view switch", () => {
+  it("changes between list and calendar with the arrow keys, the chosen view the only Tab stop", async () => {
+    stubApi([]);
+    const user = userEvent.setup();
+    renderAt(`/p/${PROGRAMME}/deadlines?month=2019-01`);
+    const list = await screen.findByRole("radio", { name: "Liste" });
+    expect(list).toBeChecked();
+    list.focus();
+    await user.keyboard("{ArrowRight}");
+    const calendar = screen.getByRole("radio", { name: "Kalender" });
+    expect(calendar).toBeChecked();
+    expect(document.activeElement).toBe(calendar);
+    expect(await screen.findByRole("table", { name: "Frister i januar 2019" })).toBeInTheDocument();
+    await user.keyboard("{Home}");
+    expect(screen.getByRole("radio", { name: "Liste" })).toBeChecked();
+    expect(screen.queryByRole("table", { name: "Frister i januar 2019" })).toBeNull();
+  });
+});
+
 describe("DeadlinesPage list", () => {
   it("flags overdue deadlines in words and counts them", async () => {
     stubApi([

@@ -31,8 +31,10 @@ import { DeadlineTable, type Names } from "./DeadlineTable";
 import own from "./deadlines.module.css";
 import { ExportButton } from "../../components/ExportButton";
 import { ImportLink } from "../imports/ImportLink";
+import { switchWithArrows } from "../../lib/focus";
 
-type View = "list" | "calendar";
+const VIEWS = ["list", "calendar"] as const;
+type View = (typeof VIEWS)[number];
 
 /** Filters, view and month live in the URL, so what one sees can be bookmarked and shared. */
 function useDeadlineParams() {
@@ -107,6 +109,7 @@ export default function DeadlinesPage() {
         aria-label={t("deadlines.view.label")}
         value={view}
         onChange={(value) => set({ view: value === "calendar" ? "calendar" : undefined }, false)}
+        onKeyDown={switchWithArrows(VIEWS, view, (value) => set({ view: value === "calendar" ? "calendar" : undefined }, false))}
       >
         <ToggleGroup.Item value="list">{t("deadlines.view.list")}</ToggleGroup.Item>
         <ToggleGroup.Item value="calendar">{t("deadlines.view.calendar")}</ToggleGroup.Item>

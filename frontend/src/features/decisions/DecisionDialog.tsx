@@ -1,5 +1,5 @@
 import { Dialog, Heading } from "@digdir/designsystemet-react";
-import { useEffect, useId, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { ApiProblem } from "../../api/problem";
 import { useCreateDecision, type ConsultationMeeting, type Decision } from "../../api/queries/decisions";
 import type { Named } from "../../api/queries/lookups";
@@ -17,6 +17,7 @@ import {
 } from "./DecisionFields";
 import own from "./decisions.module.css";
 import { FormActions } from "../../components/FormActions";
+import { useFocusOnOpen } from "../../lib/focus";
 
 /**
  * Record a new decision as a draft. It is made final on its own page, where the consultation
@@ -44,13 +45,7 @@ export function DecisionDialog({
   const create = useCreateDecision();
   const [values, setValues] = useState<DecisionValues>({ ...EMPTY_DECISION, ...defaults });
   const [local, setLocal] = useState<Partial<Record<DecisionField, string>>>({});
-  // The dialog is removed rather than closed, so the browser cannot return focus itself.
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
+  const focusRef = useFocusOnOpen<HTMLDialogElement>();
 
   const word = useDecisionWording();
   const problem = create.error instanceof ApiProblem ? create.error : null;
@@ -74,7 +69,7 @@ export function DecisionDialog({
   };
 
   return (
-    <Dialog open modal closeButton={t("common.close")} onClose={onClose} aria-labelledby={headingId}>
+    <Dialog ref={focusRef} open modal closeButton={t("common.close")} onClose={onClose} aria-labelledby={headingId}>
       <Dialog.Block>
         <Heading level={2} data-size="sm" id={headingId}>
           {t("decisions.create.title")}

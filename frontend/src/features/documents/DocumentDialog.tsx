@@ -1,5 +1,5 @@
 import { Button, Dialog, Fieldset, Heading, Label, Radio, Textfield, Field, Paragraph } from "@digdir/designsystemet-react";
-import { useEffect, useId, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { etagOf } from "../../api/client";
 import { ApiProblem } from "../../api/problem";
 import { useProblemWording, type Overrides } from "../../api/problemWording";
@@ -19,6 +19,7 @@ import styles from "../../components/layout.module.css";
 import { useT } from "../../i18n";
 import { EditConflict } from "../../lib/conflict";
 import own from "./documents.module.css";
+import { useFocusOnOpen } from "../../lib/focus";
 
 interface Values {
   title: string;
@@ -85,12 +86,7 @@ export function DocumentDialog({
   const [progress, setProgress] = useState<number | null>(null);
   const [uploadError, setUploadError] = useState<unknown>(null);
   const [local, setLocal] = useState<Partial<Record<Field, string>>>({});
-  useEffect(() => {
-    const opener = window.document.activeElement as HTMLElement | null;
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
+  const focusRef = useFocusOnOpen<HTMLDialogElement>();
 
   const word = useProblemWording(WORDING);
   const error = uploadError ?? create.error ?? update.error;
@@ -153,7 +149,7 @@ export function DocumentDialog({
   };
 
   return (
-    <Dialog open modal closeButton={t("common.close")} onClose={() => onClose()} aria-labelledby={headingId}>
+    <Dialog ref={focusRef} open modal closeButton={t("common.close")} onClose={() => onClose()} aria-labelledby={headingId}>
       <Dialog.Block>
         <Heading level={2} data-size="sm" id={headingId}>
           {document ? t("documents.editTitle") : t("documents.createTitle")}

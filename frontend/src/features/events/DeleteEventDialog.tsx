@@ -1,11 +1,12 @@
 import { Alert, Button, Dialog, Heading, Paragraph } from "@digdir/designsystemet-react";
-import { useEffect, useId } from "react";
+import { useId } from "react";
 import { useNavigate } from "react-router-dom";
 import { ApiProblem } from "../../api/problem";
 import { useDeleteEvent, type EventRecord } from "../../api/queries/events";
 import { ProblemAlert } from "../../components/QueryState";
 import layout from "../../components/layout.module.css";
 import { useT } from "../../i18n";
+import { useFocusOnOpen } from "../../lib/focus";
 
 /** Delete an event after asking; one a decision refers to stays, and the user is told why. */
 export function DeleteEventDialog({
@@ -23,16 +24,10 @@ export function DeleteEventDialog({
   const navigate = useNavigate();
   const titleId = useId();
   const remove = useDeleteEvent();
-  // The dialog is removed rather than closed, so the browser cannot return focus itself.
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
+  const focusRef = useFocusOnOpen<HTMLDialogElement>();
   const referred = remove.error instanceof ApiProblem && remove.error.status === 409;
   return (
-    <Dialog open modal closeButton={t("common.close")} onClose={onClose} aria-labelledby={titleId}>
+    <Dialog ref={focusRef} open modal closeButton={t("common.close")} onClose={onClose} aria-labelledby={titleId}>
       <Dialog.Block>
         <Heading level={2} data-size="sm" id={titleId}>
           {t("events.delete.title")}
@@ -62,7 +57,7 @@ export function DeleteEventDialog({
           >
             {t("events.delete.confirm")}
           </Button>
-          <Button variant="secondary" onClick={onClose}>
+          <Button variant="secondary" onClick={onClose} data-autofocus>
             {t("common.cancel")}
           </Button>
         </div>

@@ -1,5 +1,5 @@
 import { Dialog, Heading } from "@digdir/designsystemet-react";
-import { useEffect, useId, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { useNavigate } from "react-router-dom";
 import { useCreateEvent, type EventFilters } from "../../api/queries/events";
 import type { Named } from "../../api/queries/lookups";
@@ -8,6 +8,7 @@ import { EventFields, factBody, FACT_FIELDS, validateFacts, type FactErrors, typ
 import own from "./events.module.css";
 import { errorsUnder, SectionProblem, useEventWording } from "./problems";
 import { FormActions } from "../../components/FormActions";
+import { useFocusOnOpen } from "../../lib/focus";
 
 /** Plan a new event; once it is created, its page opens for the agenda and the participants. */
 export function EventDialog({
@@ -38,13 +39,7 @@ export function EventDialog({
     location: "",
   });
   const [local, setLocal] = useState<FactErrors>({});
-  // The dialog is removed rather than closed, so the browser cannot return focus itself.
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
+  const focusRef = useFocusOnOpen<HTMLDialogElement>();
 
   const server = errorsUnder(create.error, "", word);
   const errors: FactErrors = { ...server, ...local };
@@ -62,7 +57,7 @@ export function EventDialog({
   };
 
   return (
-    <Dialog open modal closeButton={t("common.close")} onClose={onClose} aria-labelledby={headingId}>
+    <Dialog ref={focusRef} open modal closeButton={t("common.close")} onClose={onClose} aria-labelledby={headingId}>
       <Dialog.Block>
         <Heading level={2} data-size="sm" id={headingId}>
           {t("events.create.title")}

@@ -1,11 +1,12 @@
 import { Button, Dialog, Heading, Paragraph, Table } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import { selectionHistoryQuery, type GoalNode, type SelectionSummary } from "../../api/queries/goals";
 import { QueryState } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
 import { flatten } from "./GoalTreeView";
 import own from "./goals.module.css";
+import { useFocusOnOpen } from "../../lib/focus";
 
 /** The catalogue goals of a tree by theme (themes in the order their first goal comes). */
 export function byTheme(goals: GoalNode[], noTheme: string): [string, GoalNode[]][] {
@@ -21,15 +22,10 @@ function HistoryDialog({ selection, goal, onClose }: { selection: SelectionSumma
   const { t, formatDateTime } = useI18n();
   const headingId = useId();
   const history = useQuery(selectionHistoryQuery(selection.id));
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
+  const focusRef = useFocusOnOpen<HTMLDialogElement>();
   const text = (value: string | null | undefined) => value || "—";
   return (
-    <Dialog open modal closeButton={t("common.close")} onClose={onClose} aria-labelledby={headingId}>
+    <Dialog ref={focusRef} open modal closeButton={t("common.close")} onClose={onClose} aria-labelledby={headingId}>
       <Dialog.Block>
         <Heading level={2} data-size="sm" id={headingId}>
           {t("goals.history.title", { area: selection.area_name })}

@@ -1,5 +1,5 @@
 import { Alert, Button, Checkbox, Dialog, Heading, Paragraph, Textfield } from "@digdir/designsystemet-react";
-import { useEffect, useId, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { ApiProblem } from "../../api/problem";
 import { useProblemWording } from "../../api/problemWording";
 import {
@@ -19,6 +19,7 @@ import styles from "../../components/layout.module.css";
 import { useT } from "../../i18n";
 import { EditConflict, etagOfVersion } from "./conflict";
 import own from "./goals.module.css";
+import { useFocusOnOpen } from "../../lib/focus";
 
 interface Values {
   kind: GoalKind;
@@ -94,12 +95,7 @@ export function GoalDialog({
   const update = useUpdateGoal();
   const [values, setValues] = useState<Values>(() => initial(goal, defaultProjectId));
   const [local, setLocal] = useState<Partial<Record<Field, string>>>({});
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
+  const focusRef = useFocusOnOpen<HTMLDialogElement>();
 
   const mutation = goal ? update : create;
   const word = useProblemWording();
@@ -142,7 +138,7 @@ export function GoalDialog({
   };
 
   return (
-    <Dialog open modal closeButton={t("common.close")} onClose={() => onClose()} aria-labelledby={headingId}>
+    <Dialog ref={focusRef} open modal closeButton={t("common.close")} onClose={() => onClose()} aria-labelledby={headingId}>
       <Dialog.Block>
         <Heading level={2} data-size="sm" id={headingId}>
           {goal ? t("goals.editTitle") : t("goals.createTitle")}

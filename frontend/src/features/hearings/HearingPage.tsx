@@ -1,6 +1,6 @@
 import { Button, Dialog, Field, Heading, Label, Paragraph, Radio, Fieldset, Table, Tag, Textfield } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { useParams } from "react-router-dom";
 import { etagOf } from "../../api/client";
 import { ApiProblem } from "../../api/problem";
@@ -28,6 +28,7 @@ import { EditConflict } from "../../lib/conflict";
 import { osloLocalToInstant } from "../../lib/time";
 import { HeardVersion } from "./HeardVersion";
 import own from "./hearings.module.css";
+import { useFocusOnOpen } from "../../lib/focus";
 
 /** One hearing: its letter, invited parties, responses with their handling, and the summary (page and DOCX). */
 export default function HearingPage() {
@@ -260,15 +261,6 @@ const RESPONSE_WORDING: Overrides = {
   },
 };
 
-function useRestoreFocus() {
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
-}
-
 function ResponseDialog({ hearing, onClose }: { hearing: Hearing; onClose: (message?: string) => void }) {
   const t = useT();
   const headingId = useId();
@@ -283,7 +275,7 @@ function ResponseDialog({ hearing, onClose }: { hearing: Hearing; onClose: (mess
   const [progress, setProgress] = useState<number | null>(null);
   const [uploadError, setUploadError] = useState<unknown>(null);
   const [local, setLocal] = useState<Record<string, string>>({});
-  useRestoreFocus();
+  const focusRef = useFocusOnOpen<HTMLDialogElement>();
   const word = useProblemWording(RESPONSE_WORDING);
   const error = uploadError ?? create.error;
   const problem = error instanceof ApiProblem ? error : null;
@@ -327,7 +319,7 @@ function ResponseDialog({ hearing, onClose }: { hearing: Hearing; onClose: (mess
   };
 
   return (
-    <Dialog open modal closeButton={t("common.close")} onClose={() => onClose()} aria-labelledby={headingId}>
+    <Dialog ref={focusRef} open modal closeButton={t("common.close")} onClose={() => onClose()} aria-labelledby={headingId}>
       <Dialog.Block>
         <Heading level={2} data-size="sm" id={headingId}>
           {t("hearings.registerTitle")}
@@ -408,7 +400,7 @@ function HandlingDialog({ response, onClose }: { response: HearingResponse; onCl
   const [handling, setHandling] = useState<HearingHandling | "">(response.handling ?? "");
   const [comment, setComment] = useState(response.handling_comment ?? "");
   const [local, setLocal] = useState("");
-  useRestoreFocus();
+  const focusRef = useFocusOnOpen<HTMLDialogElement>();
   const from = response.on_behalf_of ?? response.from_name;
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -427,7 +419,7 @@ function HandlingDialog({ response, onClose }: { response: HearingResponse; onCl
     );
   };
   return (
-    <Dialog open modal closeButton={t("common.close")} onClose={() => onClose()} aria-labelledby={headingId}>
+    <Dialog ref={focusRef} open modal closeButton={t("common.close")} onClose={() => onClose()} aria-labelledby={headingId}>
       <Dialog.Block>
         <Heading level={2} data-size="sm" id={headingId}>
           {t("hearings.handleTitle", { from })}

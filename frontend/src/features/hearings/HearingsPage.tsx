@@ -1,6 +1,6 @@
 import { Button, Dialog, Heading, Paragraph, Switch, Table, Tag, Textfield } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
 import { ApiProblem } from "../../api/problem";
 import { useProblemWording, type Overrides } from "../../api/problemWording";
@@ -14,6 +14,7 @@ import { osloLocalToInstant } from "../../lib/time";
 import { HeardVersion } from "./HeardVersion";
 import own from "./hearings.module.css";
 import { ExportButton } from "../../components/ExportButton";
+import { useFocusOnOpen } from "../../lib/focus";
 
 /** The programme's hearings, and a dialog to prepare a new one. */
 export default function HearingsPage() {
@@ -116,12 +117,7 @@ function HearingDialog({
     { party: "joint_consultative_committee", name: "" },
   ]);
   const [local, setLocal] = useState<Record<string, string>>({});
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
+  const focusRef = useFocusOnOpen<HTMLDialogElement>();
   const word = useProblemWording(WORDING);
   const problem = create.error instanceof ApiProblem ? create.error : null;
   const server = problem?.fieldErrors(word) ?? {};
@@ -154,7 +150,7 @@ function HearingDialog({
   };
 
   return (
-    <Dialog open modal closeButton={t("common.close")} onClose={onClose} aria-labelledby={headingId}>
+    <Dialog ref={focusRef} open modal closeButton={t("common.close")} onClose={onClose} aria-labelledby={headingId}>
       <Dialog.Block>
         <Heading level={2} data-size="sm" id={headingId}>
           {t("hearings.createTitle")}

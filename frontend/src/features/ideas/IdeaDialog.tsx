@@ -1,5 +1,5 @@
 import { Button, Checkbox, Dialog, Heading, Paragraph, Textfield } from "@digdir/designsystemet-react";
-import { useEffect, useId, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { ApiProblem } from "../../api/problem";
 import { useProblemWording } from "../../api/problemWording";
 import { useCreateIdea } from "../../api/queries/ideas";
@@ -9,6 +9,7 @@ import { SelectField } from "../../components/SelectField";
 import styles from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
 import own from "./ideas.module.css";
+import { useFocusOnOpen } from "../../lib/focus";
 
 type Field = "title" | "description" | "project_id";
 
@@ -27,13 +28,7 @@ export function IdeaDialog({
   const create = useCreateIdea();
   const [values, setValues] = useState({ title: "", description: "", project_id: "", anonymous: false });
   const [local, setLocal] = useState<Partial<Record<Field, string>>>({});
-  // The dialog is removed rather than closed, so the browser cannot return focus itself.
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
+  const focusRef = useFocusOnOpen<HTMLDialogElement>();
   const word = useProblemWording();
   const problem = create.error instanceof ApiProblem ? create.error : null;
   const server = problem?.fieldErrors(word) ?? {};
@@ -61,7 +56,7 @@ export function IdeaDialog({
   };
 
   return (
-    <Dialog open modal closeButton={t("common.close")} onClose={() => onClose()} aria-labelledby={headingId}>
+    <Dialog ref={focusRef} open modal closeButton={t("common.close")} onClose={() => onClose()} aria-labelledby={headingId}>
       <Dialog.Block>
         <Heading level={2} data-size="sm" id={headingId}>
           {t("ideas.createTitle")}

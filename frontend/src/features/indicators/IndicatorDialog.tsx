@@ -1,6 +1,6 @@
 import { Alert, Button, Dialog, Heading, Paragraph, Textfield } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { ApiProblem } from "../../api/problem";
 import { useProblemWording, type Overrides } from "../../api/problemWording";
 import {
@@ -22,6 +22,7 @@ import { useI18n } from "../../i18n";
 import { EditConflict } from "../../lib/conflict";
 import { numberForInput, parseNumber } from "./format";
 import own from "./indicators.module.css";
+import { useFocusOnOpen } from "../../lib/focus";
 
 interface Values {
   name: string;
@@ -104,12 +105,7 @@ export function IndicatorDialog({
   const [base, setBase] = useState<Indicator | undefined>(indicator);
   const [values, setValues] = useState<Values>(() => initialValues(indicator, locale));
   const [local, setLocal] = useState<Partial<Record<Field, string>>>({});
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
+  const focusRef = useFocusOnOpen<HTMLDialogElement>();
 
   const word = useProblemWording(WORDING);
   const problem = mutation.error instanceof ApiProblem ? mutation.error : null;
@@ -188,7 +184,7 @@ export function IndicatorDialog({
   const effect = goals.data?.filter((g) => g.kind === "effect") ?? [];
   const result = goals.data?.filter((g) => g.kind === "result") ?? [];
   return (
-    <Dialog open modal closeButton={t("common.close")} onClose={() => onClose()} aria-labelledby={headingId}>
+    <Dialog ref={focusRef} open modal closeButton={t("common.close")} onClose={() => onClose()} aria-labelledby={headingId}>
       <Dialog.Block>
         <Heading level={2} data-size="sm" id={headingId}>
           {t(indicator ? "indicators.editTitle" : "indicators.createTitle")}

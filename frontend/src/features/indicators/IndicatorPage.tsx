@@ -24,6 +24,7 @@ import { IndicatorDialog } from "./IndicatorDialog";
 import { NextDue } from "./IndicatorsPage";
 import { MeasurementDialog } from "./MeasurementDialog";
 import own from "./indicators.module.css";
+import { useFocusOnOpen } from "../../lib/focus";
 
 type Format = ReturnType<typeof useI18n>;
 
@@ -356,8 +357,9 @@ function DeleteMeasurement({
 }) {
   const { t, formatDate } = useI18n();
   const headingId = useId();
+  const focusRef = useFocusOnOpen<HTMLDialogElement>();
   return (
-    <Dialog open modal closeButton={t("common.close")} onClose={onCancel} aria-labelledby={headingId}>
+    <Dialog ref={focusRef} open modal closeButton={t("common.close")} onClose={onCancel} aria-labelledby={headingId}>
       <Dialog.Block>
         <Heading level={2} data-size="sm" id={headingId}>
           {t("indicators.measurement.deleteTitle", { date: formatDate(point.measured_on) })}
@@ -369,7 +371,7 @@ function DeleteMeasurement({
           <Button data-color="danger" onClick={onConfirm} aria-busy={pending}>
             {t("common.delete")}
           </Button>
-          <Button variant="secondary" onClick={onCancel}>
+          <Button variant="secondary" onClick={onCancel} data-autofocus>
             {t("common.cancel")}
           </Button>
         </div>

@@ -1,5 +1,5 @@
 import { Alert, Button, Checkbox, Dialog, Heading, Paragraph, Textfield } from "@digdir/designsystemet-react";
-import { useEffect, useId, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { ApiProblem } from "../../api/problem";
 import { useProblemWording, type Overrides } from "../../api/problemWording";
 import {
@@ -18,6 +18,7 @@ import { EditConflict } from "../../lib/conflict";
 import { osloToday } from "../../lib/time";
 import { numberForInput, parseNumber } from "./format";
 import own from "./indicators.module.css";
+import { useFocusOnOpen } from "../../lib/focus";
 
 interface Values {
   value: string;
@@ -72,12 +73,7 @@ export function MeasurementDialog({
   const saved = valuesOf(base, locale);
   const [values, setValues] = useState<Values>(saved);
   const [local, setLocal] = useState<Partial<Record<Field, string>>>({});
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
+  const focusRef = useFocusOnOpen<HTMLDialogElement>();
 
   const word = useProblemWording(WORDING);
   const problem = mutation.error instanceof ApiProblem ? mutation.error : null;
@@ -136,7 +132,7 @@ export function MeasurementDialog({
   };
 
   return (
-    <Dialog open modal closeButton={t("common.close")} onClose={() => onClose()} aria-labelledby={headingId}>
+    <Dialog ref={focusRef} open modal closeButton={t("common.close")} onClose={() => onClose()} aria-labelledby={headingId}>
       <Dialog.Block>
         <Heading level={2} data-size="sm" id={headingId}>
           {t(point ? "indicators.measurement.editTitle" : "indicators.measurement.addTitle")}

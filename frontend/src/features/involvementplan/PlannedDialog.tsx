@@ -1,5 +1,5 @@
 import { Button, Dialog, Heading, Paragraph, Textfield } from "@digdir/designsystemet-react";
-import { useEffect, useId, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { ApiProblem } from "../../api/problem";
 import { useProblemWording, type Overrides } from "../../api/problemWording";
 import { etagOf } from "../../api/client";
@@ -24,6 +24,7 @@ import styles from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
 import { EditConflict } from "../../lib/conflict";
 import own from "./plan.module.css";
+import { useFocusOnOpen } from "../../lib/focus";
 
 /** What the API can refuse in the plan's dialogs, in the plan's own words. */
 export const PLAN_WORDING: Overrides = {
@@ -93,12 +94,7 @@ export function PlannedDialog({
   const [values, setValues] = useState<Values>(valuesOf(planned));
   const [local, setLocal] = useState<Partial<Record<Field, string>>>({});
   const [conflict, setConflict] = useState<EditConflict | null>(null);
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
+  const focusRef = useFocusOnOpen<HTMLDialogElement>();
 
   const word = useProblemWording(PLAN_WORDING);
   const problem = mutation.error instanceof ApiProblem ? mutation.error : null;
@@ -183,7 +179,7 @@ export function PlannedDialog({
   }
 
   return (
-    <Dialog open modal closeButton={t("common.close")} onClose={() => onClose()} aria-labelledby={headingId}>
+    <Dialog ref={focusRef} open modal closeButton={t("common.close")} onClose={() => onClose()} aria-labelledby={headingId}>
       <Dialog.Block>
         <Heading level={2} data-size="sm" id={headingId}>
           {t(planned ? "plan.editTitle" : "plan.createTitle")}
@@ -290,12 +286,7 @@ export function CancelDialog({
   const [reason, setReason] = useState("");
   const [local, setLocal] = useState<string | undefined>();
   const [stale, setStale] = useState(false);
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
+  const focusRef = useFocusOnOpen<HTMLDialogElement>();
   const word = useProblemWording(PLAN_WORDING);
   const problem = update.error instanceof ApiProblem ? update.error : null;
   const server = problem?.fieldErrors(word) ?? {};
@@ -316,7 +307,7 @@ export function CancelDialog({
     );
   };
   return (
-    <Dialog open modal closeButton={t("common.close")} onClose={() => onClose()} aria-labelledby={headingId}>
+    <Dialog ref={focusRef} open modal closeButton={t("common.close")} onClose={() => onClose()} aria-labelledby={headingId}>
       <Dialog.Block>
         <Heading level={2} data-size="sm" id={headingId}>
           {t("plan.cancelTitle", { matter: planned.matter })}

@@ -9,7 +9,7 @@ import {
   Textfield,
   ValidationMessage,
 } from "@digdir/designsystemet-react";
-import { useEffect, useId, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { ApiProblem } from "../../api/problem";
 import { useProblemWording, type Overrides } from "../../api/problemWording";
 import type { Named } from "../../api/queries/lookups";
@@ -30,6 +30,7 @@ import { useT } from "../../i18n";
 import { EditConflict, changedFields } from "../../lib/conflict";
 import { osloToday } from "../../lib/time";
 import own from "./measures.module.css";
+import { useFocusOnOpen } from "../../lib/focus";
 
 interface Link {
   title: string;
@@ -140,13 +141,7 @@ export function MeasureDialog({
   const mutation = measure ? update : create;
   const [values, setValues] = useState<Values>(() => valuesOf(measure, defaultProjectId));
   const [local, setLocal] = useState<Partial<Record<Field, string>>>({});
-  // The dialog is removed rather than closed, so the browser cannot return focus itself.
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
+  const focusRef = useFocusOnOpen<HTMLDialogElement>();
 
   const word = useProblemWording(WORDING);
   const problem = mutation.error instanceof ApiProblem ? mutation.error : null;
@@ -189,7 +184,7 @@ export function MeasureDialog({
   };
 
   return (
-    <Dialog open modal closeButton={t("common.close")} onClose={() => onClose()} aria-labelledby={headingId}>
+    <Dialog ref={focusRef} open modal closeButton={t("common.close")} onClose={() => onClose()} aria-labelledby={headingId}>
       <Dialog.Block>
         <Heading level={2} data-size="sm" id={headingId}>
           {measure ? t("measures.editTitle", { title: measure.title }) : t("measures.createTitle")}

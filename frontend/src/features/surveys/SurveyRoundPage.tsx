@@ -23,6 +23,7 @@ import { QuestionsEditor } from "./QuestionsEditor";
 import { ResultsView } from "./ResultsView";
 import { StatusTag } from "./SurveysPage";
 import own from "./surveys.module.css";
+import { useFocusOnOpen } from "../../lib/focus";
 
 /** One survey round: its questions, opening it, the link to share, its results and closing it. */
 export default function SurveyRoundPage() {
@@ -268,6 +269,7 @@ function ConfirmClose({
   const headingId = useId();
   const [measuredOn, setMeasuredOn] = useState("");
   const [error, setError] = useState<string | undefined>();
+  const focusRef = useFocusOnOpen<HTMLDialogElement>();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (measuredOn && measuredOn > osloToday()) return setError(t("surveys.closeConfirm.inFuture"));
@@ -275,7 +277,7 @@ function ConfirmClose({
     onConfirm(measuredOn || undefined);
   };
   return (
-    <Dialog open modal closeButton={t("common.close")} onClose={onCancel} aria-labelledby={headingId}>
+    <Dialog ref={focusRef} open modal closeButton={t("common.close")} onClose={onCancel} aria-labelledby={headingId}>
       <Dialog.Block>
         <Heading level={2} data-size="sm" id={headingId}>
           {t("surveys.closeConfirm.title", { title: round.title })}

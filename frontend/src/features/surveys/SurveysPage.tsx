@@ -10,7 +10,7 @@ import {
   Textfield,
 } from "@digdir/designsystemet-react";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { ApiProblem } from "../../api/problem";
 import { useProblemWording, type Overrides } from "../../api/problemWording";
@@ -29,6 +29,7 @@ import { SelectField } from "../../components/SelectField";
 import { useI18n } from "../../i18n";
 import layout from "../../components/layout.module.css";
 import own from "./surveys.module.css";
+import { useFocusOnOpen } from "../../lib/focus";
 
 const STATUS_COLOR: Record<SurveyStatus, "neutral" | "success" | "info"> = {
   draft: "neutral",
@@ -123,12 +124,7 @@ function CreateRoundDialog({ programmeId, onClose }: { programmeId: string; onCl
   const [groupId, setGroupId] = useState("");
   const [projectId, setProjectId] = useState("");
   const [local, setLocal] = useState<Record<string, string>>({});
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
+  const focusRef = useFocusOnOpen<HTMLDialogElement>();
   const word = useProblemWording(WORDING);
   const problem = create.error instanceof ApiProblem ? create.error : null;
   const server = problem?.fieldErrors(word) ?? {};
@@ -166,7 +162,7 @@ function CreateRoundDialog({ programmeId, onClose }: { programmeId: string; onCl
   const placed = ["title", "group_id", "project_id"].some((f) => server[f]);
 
   return (
-    <Dialog open modal closeButton={t("common.close")} onClose={onClose} aria-labelledby={headingId}>
+    <Dialog ref={focusRef} open modal closeButton={t("common.close")} onClose={onClose} aria-labelledby={headingId}>
       <Dialog.Block>
         <Heading level={2} data-size="sm" id={headingId}>
           {t("surveys.createTitle")}

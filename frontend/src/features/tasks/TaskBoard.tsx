@@ -1,4 +1,4 @@
-import { Button, Card, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { Button, Card, Dropdown, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useId, useRef, useState } from "react";
 import {
@@ -12,14 +12,13 @@ import {
 } from "../../api/queries/tasks";
 import { LoadMore } from "../../components/LoadMore";
 import { ProblemAlert, QueryState } from "../../components/QueryState";
-import { SelectField } from "../../components/SelectField";
 import styles from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
 import { EditConflict } from "../../lib/conflict";
 import own from "./tasks.module.css";
 
 /**
- * Tasks in one column per status. Every card moves with a select and a button, so the board
+ * Tasks in one column per status. Every card moves with one menu, Move to, so the board
  * works by keyboard and screen reader; there is no drag and drop to miss.
  */
 export function TaskBoard({
@@ -166,7 +165,6 @@ function TaskCard({
   busy: boolean;
 }) {
   const { t, formatDate } = useI18n();
-  const [target, setTarget] = useState<TaskStatus>(task.status);
   return (
     <Card data-color="neutral" className={own.card}>
       <Heading level={3} data-size="2xs">
@@ -183,40 +181,52 @@ function TaskCard({
         <dd>{t(`tasks.priority.${task.priority}`)}</dd>
       </dl>
       <div className={own.move}>
-        <SelectField
-          data-size="sm"
-          label={
-            <>
-              {t("tasks.board.moveTo")}
-              <span className={styles.visuallyHidden}>: {task.title}</span>
-            </>
-          }
-          value={target}
-          onChange={(e) => setTarget(e.target.value as TaskStatus)}
-        >
-          {TASK_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`tasks.status.${s}`)}
-            </option>
-          ))}
-        </SelectField>
-        <Button
-          data-size="sm"
-          variant="secondary"
-          onClick={() => onMove(task, target)}
-          aria-busy={busy}
-          aria-disabled={target === task.status || undefined}
-        >
-          {t("tasks.board.move")}
-          <span className={styles.visuallyHidden}> {task.title}</span>
-        </Button>
-      </div>
-      <div>
-        <Button data-size="sm" variant="tertiary" onClick={() => onEdit(task)}>
+        <MoveMenu task={task} onMove={onMove} busy={busy} />
+        <Button data-size="sm" variant="tertiary" onClick={() => onEdit(task)} data-task={task.id}>
           {t("common.edit")}
           <span className={styles.visuallyHidden}> {task.title}</span>
         </Button>
       </div>
     </Card>
+  );
+}
+
+/** One control per card: "Move to …" opens the other statuses; choosing one moves the card. */
+function MoveMenu({
+  task,
+  onMove,
+  busy,
+}: {
+  task: Task;
+  onMove: (task: Task, status: TaskStatus) => void;
+  busy: boolean;
+}) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  return (
+    <Dropdown.TriggerContext>
+      <Dropdown.Trigger data-size="sm" variant="secondary" aria-busy={busy}>
+        {t("tasks.board.moveTo")} …<span className={styles.visuallyHidden}>: {task.title}</span>
+      </Dropdown.Trigger>
+      <Dropdown placement="bottom-start" open={open} onOpen={() => setOpen(true)} onClose={() => setOpen(false)}>
+        {/* Rendered only while open: four cards a column need not carry twelve hidden buttons. */}
+        {open && (
+          <Dropdown.List>
+            {TASK_STATUSES.filter((s) => s !== task.status).map((s) => (
+              <Dropdown.Item key={s}>
+                <Dropdown.Button
+                  onClick={() => {
+                    setOpen(false);
+                    onMove(task, s);
+                  }}
+                >
+                  {t(`tasks.status.${s}`)}
+                </Dropdown.Button>
+              </Dropdown.Item>
+            ))}
+          </Dropdown.List>
+        )}
+      </Dropdown>
+    </Dropdown.TriggerContext>
   );
 }

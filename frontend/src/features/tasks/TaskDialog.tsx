@@ -1,5 +1,5 @@
 import { Button, Dialog, Heading, Textfield } from "@digdir/designsystemet-react";
-import { useEffect, useId, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { ApiProblem } from "../../api/problem";
 import { useProblemWording, type Overrides } from "../../api/problemWording";
 import type { Named } from "../../api/queries/lookups";
@@ -19,6 +19,7 @@ import styles from "../../components/layout.module.css";
 import { useT } from "../../i18n";
 import { EditConflict } from "../../lib/conflict";
 import own from "./tasks.module.css";
+import { useFocusOnOpen } from "../../lib/focus";
 
 interface Values {
   project_id: string;
@@ -77,7 +78,8 @@ export function TaskDialog({
   defaultProjectId?: string;
   projects: Named[];
   people: Named[];
-  onClose: (message?: string) => void;
+  /** `saved` is the id of the task that was created or changed, so the page can focus it. */
+  onClose: (message?: string, saved?: string) => void;
   onConflict: (conflict: EditConflict, task: Task) => void;
 }) {
   const t = useT();
@@ -87,13 +89,7 @@ export function TaskDialog({
   const mutation = task ? update : create;
   const [values, setValues] = useState<Values>(() => valuesOf(task, defaultProjectId));
   const [local, setLocal] = useState<Partial<Record<keyof Values, string>>>({});
-  // The dialog is removed rather than closed, so the browser cannot return focus itself.
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
+  const focusRef = useFocusOnOpen<HTMLDialogElement>();
 
   const word = useProblemWording(WORDING);
   const problem = mutation.error instanceof ApiProblem ? mutation.error : null;
@@ -114,7 +110,7 @@ export function TaskDialog({
     if (Object.keys(errors).length) return;
     const body = bodyOf(values);
     if (!task) {
-      create.mutate(body, { onSuccess: () => onClose(t("tasks.created", { title: body.title })) });
+      create.mutate(body, { onSuccess: (created) => onClose(t("tasks.created", { title: body.title }), created.id) });
       return;
     }
     const before = bodyOf(valuesOf(task));
@@ -128,7 +124,7 @@ export function TaskDialog({
     update.mutate(
       { id: task.id, etag: etagOf(task), changes },
       {
-        onSuccess: () => onClose(t("tasks.saved", { title: body.title })),
+        onSuccess: () => onClose(t("tasks.saved", { title: body.title }), task.id),
         onError: (error) => {
           if (error instanceof EditConflict) onConflict(error, task);
         },
@@ -137,7 +133,7 @@ export function TaskDialog({
   };
 
   return (
-    <Dialog open modal closeButton={t("common.close")} onClose={() => onClose()} aria-labelledby={headingId}>
+    <Dialog ref={focusRef} open modal closeButton={t("common.close")} onClose={() => onClose()} aria-labelledby={headingId}>
       <Dialog.Block>
         <Heading level={2} data-size="sm" id={headingId}>
           {task ? t("tasks.editTitle") : t("tasks.createTitle")}

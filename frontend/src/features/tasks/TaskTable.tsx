@@ -50,7 +50,7 @@ export function TaskTable({
           <Table.Cell>{t(`tasks.priority.${task.priority}`)}</Table.Cell>
           <Table.Cell>{task.due_on ? formatDate(task.due_on) : t("tasks.noDue")}</Table.Cell>
           <Table.Cell>
-            <Button data-size="sm" variant="tertiary" onClick={() => onEdit(task)}>
+            <Button data-size="sm" variant="tertiary" onClick={() => onEdit(task)} data-task={task.id}>
               {t("common.edit")}
               <span className={styles.visuallyHidden}> {task.title}</span>
             </Button>

@@ -112,8 +112,10 @@ describe("TasksPage board", () => {
 
     const todo = await screen.findByRole("region", { name: /^Å gjøre/ });
     const card = await within(todo).findByRole("listitem");
-    await user.selectOptions(within(card).getByRole("combobox", { name: /Flytt til/ }), "done");
-    await user.click(within(card).getByRole("button", { name: /^Flytt/ }));
+    // One control per card: the menu offers the other statuses only.
+    await user.click(within(card).getByRole("button", { name: /^Flytt til/ }));
+    expect(within(card).queryByRole("button", { name: "Å gjøre" })).toBeNull();
+    await user.click(within(card).getByRole("button", { name: "Ferdig" }));
 
     await waitFor(() => expect(calls.some((c) => c.method === "PATCH")).toBe(true));
     const patch = calls.find((c) => c.method === "PATCH")!;
@@ -134,8 +136,8 @@ describe("TasksPage board", () => {
     renderAt(`/p/${PROGRAMME}/tasks?view=board`);
 
     const card = await within(await screen.findByRole("region", { name: /^Å gjøre/ })).findByRole("listitem");
-    await user.selectOptions(within(card).getByRole("combobox", { name: /Flytt til/ }), "in_progress");
-    await user.click(within(card).getByRole("button", { name: /^Flytt/ }));
+    await user.click(within(card).getByRole("button", { name: /^Flytt til/ }));
+    await user.click(within(card).getByRole("button", { name: "Pågår" }));
 
     const dialog = await screen.findByRole("dialog", { name: "Noen andre har endret dette" });
     expect(within(dialog).getByRole("radio", { name: "Lagret nå: Blokkert" })).not.toBeChecked();
@@ -159,5 +161,54 @@ describe("TasksPage board", () => {
     expect(list.searchParams.get("project_id")).toBe(PROJECT);
     expect(list.searchParams.get("due_before")).toBe("2018-12-31");
     expect(list.searchParams.get("limit")).toBe("50");
+  });
+});
+
+describe("TasksPage focus", () => {
+  it("opens the task dialog on its first field and, after saving, puts focus on the saved task", async () => {
+    const tasks = [task({})];
+    stubApi(tasks);
+    const user = userEvent.setup();
+    renderAt(`/p/${PROGRAMME}/tasks`);
+    const [edit] = await screen.findAllByRole("button", { name: /^Rediger\s*Revidere arbeidsboken$/ });
+    await user.click(edit);
+    const dialog = screen.getByRole("dialog");
+    // The first field, not the dialog's close button.
+    expect(document.activeElement).toBe(within(dialog).getByRole("combobox", { name: /^Prosjekt/ }));
+    const title = within(dialog).getByRole("textbox", { name: /^Tittel/ });
+    await user.clear(title);
+    await user.type(title, "Revidere arbeidsboken på nytt");
+    await user.click(within(dialog).getByRole("button", { name: "Lagre" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    await waitFor(() => expect(document.activeElement).toHaveAccessibleName(/Revidere arbeidsboken på nytt$/));
+    expect(document.activeElement).toHaveAttribute("data-task", tasks[0].id);
+  });
+
+  it("gives focus back to the button that opened the dialog when it is cancelled", async () => {
+    stubApi([]);
+    const user = userEvent.setup();
+    renderAt(`/p/${PROGRAMME}/tasks`);
+    const create = await screen.findByRole("button", { name: "Ny oppgave" });
+    await user.click(create);
+    expect(document.activeElement).toBe(within(screen.getByRole("dialog")).getByRole("combobox", { name: /^Prosjekt/ }));
+    await user.click(within(screen.getByRole("dialog")).getByRole("button", { name: "Avbryt" }));
+    expect(document.activeElement).toBe(create);
+  });
+
+  it("switches between list and board with the arrow keys", async () => {
+    stubApi([task({})]);
+    const user = userEvent.setup();
+    renderAt(`/p/${PROGRAMME}/tasks`);
+    const list = await screen.findByRole("radio", { name: "Liste" });
+    expect(list).toBeChecked();
+    list.focus();
+    await user.keyboard("{ArrowRight}");
+    const board = screen.getByRole("radio", { name: "Tavle" });
+    expect(board).toBeChecked();
+    expect(document.activeElement).toBe(board);
+    expect(await screen.findByRole("region", { name: /^Å gjøre/ })).toBeInTheDocument();
+    await user.keyboard("{ArrowLeft}");
+    expect(screen.getByRole("radio", { name: "Liste" })).toBeChecked();
+    expect(await screen.findByRole("table")).toBeInTheDocument();
   });
 });

@@ -11,6 +11,7 @@ import { FilterSelect } from "../../components/FilterSelect";
 import styles from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
 import { EditConflict } from "../../lib/conflict";
+import { focusWhenPresent, switchWithArrows } from "../../lib/focus";
 import { TaskBoard } from "./TaskBoard";
 import { TaskDialog } from "./TaskDialog";
 import { TaskTable } from "./TaskTable";
@@ -18,7 +19,8 @@ import own from "./tasks.module.css";
 import { ExportButton } from "../../components/ExportButton";
 import { ImportLink } from "../imports/ImportLink";
 
-type View = "list" | "board";
+const VIEWS = ["list", "board"] as const;
+type View = (typeof VIEWS)[number];
 
 /** The filters and the view live in the URL, so a filtered board can be bookmarked and shared. */
 function useTaskParams() {
@@ -48,9 +50,11 @@ export default function TasksPage() {
   const [message, setMessage] = useState("");
   const update = useUpdateTask();
 
-  const closeDialog = (done?: string) => {
+  const closeDialog = (done?: string, saved?: string) => {
     setEditing(null);
     if (done) setMessage(done);
+    // Back to the saved task's own button once the list shows it, in either view.
+    if (saved) focusWhenPresent(() => document.querySelector<HTMLElement>(`[data-task="${saved}"]`));
   };
   const onConflict = (c: EditConflict, task: Task) => {
     setEditing(null);
@@ -91,6 +95,7 @@ export default function TasksPage() {
         aria-label={t("tasks.view.label")}
         value={view}
         onChange={(value) => set({ view: value === "board" ? "board" : undefined }, false)}
+        onKeyDown={switchWithArrows(VIEWS, view, (value) => set({ view: value === "board" ? "board" : undefined }, false))}
       >
         <ToggleGroup.Item value="list">{t("tasks.view.list")}</ToggleGroup.Item>
         <ToggleGroup.Item value="board">{t("tasks.view.board")}</ToggleGroup.Item>

@@ -1,6 +1,6 @@
 import { Button, Dialog, Heading, Paragraph, Table } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import { deliveryQuery, useRedeliver, type DeliveryDetail } from "../../api/queries/webhooks";
 import { ProblemAlert, QueryState } from "../../components/QueryState";
 import { TableScroll } from "../../components/TableScroll";
@@ -9,6 +9,7 @@ import { useI18n } from "../../i18n";
 import { DeliveryStatusTag } from "./DeliveryLog";
 import { eventTypeLabel } from "./eventTypes";
 import own from "./webhooks.module.css";
+import { useFocusOnOpen } from "../../lib/focus";
 
 /** The body as sent, indented for reading when it is JSON. */
 function readable(payload: DeliveryDetail["payload"]): string {
@@ -35,14 +36,9 @@ export function DeliveryDialog({
   const { t } = useI18n();
   const headingId = useId();
   const delivery = useQuery(deliveryQuery(webhookId, deliveryId));
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
+  const focusRef = useFocusOnOpen<HTMLDialogElement>();
   return (
-    <Dialog open modal closeButton={t("common.close")} onClose={onClose} aria-labelledby={headingId}>
+    <Dialog ref={focusRef} open modal closeButton={t("common.close")} onClose={onClose} aria-labelledby={headingId}>
       <Dialog.Block>
         <Heading level={2} data-size="sm" id={headingId}>
           {t("webhooks.delivery.title")}

@@ -1,21 +1,17 @@
 import { Alert, Button, Dialog, Heading, Paragraph } from "@digdir/designsystemet-react";
-import { useEffect, useId } from "react";
+import { useId } from "react";
 import { useT } from "../../i18n";
 import layout from "../../components/layout.module.css";
 import { CopyValue } from "../../components/CopyValue";
+import { useFocusOnOpen } from "../../lib/focus";
 
 /** A webhook's secret, shown this once (after it is made or replaced), with a copy button and a warning. */
 export function SecretDialog({ secret, url, onClose }: { secret: string; url: string; onClose: () => void }) {
   const t = useT();
   const headingId = useId();
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
+  const focusRef = useFocusOnOpen<HTMLDialogElement>();
   return (
-    <Dialog open modal closeButton={t("common.close")} onClose={onClose} aria-labelledby={headingId}>
+    <Dialog ref={focusRef} open modal closeButton={t("common.close")} onClose={onClose} aria-labelledby={headingId}>
       <Dialog.Block>
         <Heading level={2} data-size="sm" id={headingId}>
           {t("webhooks.secret.title")}

@@ -1,6 +1,6 @@
 import { Button, Checkbox, Dialog, Fieldset, Heading, Radio, Textfield, ValidationMessage } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useMemo, useState, type FormEvent } from "react";
+import { useId, useMemo, useState, type FormEvent } from "react";
 import { ApiProblem } from "../../api/problem";
 import { useProblemWording, type Overrides } from "../../api/problemWording";
 import type { Named } from "../../api/queries/lookups";
@@ -18,6 +18,7 @@ import { useI18n } from "../../i18n";
 import { changedFields, EditConflict } from "../../lib/conflict";
 import { groupEventTypes } from "./eventTypes";
 import own from "./webhooks.module.css";
+import { useFocusOnOpen } from "../../lib/focus";
 
 interface Values {
   url: string;
@@ -79,12 +80,7 @@ export function WebhookDialog({
     project_id: saved?.project_id ?? "",
   });
   const [local, setLocal] = useState<Partial<Record<Field, string>>>({});
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
+  const focusRef = useFocusOnOpen<HTMLDialogElement>();
 
   const mutation = saved ? update : create;
   const word = useProblemWording(WORDING);
@@ -126,7 +122,7 @@ export function WebhookDialog({
   };
 
   return (
-    <Dialog open modal closeButton={t("common.close")} onClose={onClose} aria-labelledby={headingId}>
+    <Dialog ref={focusRef} open modal closeButton={t("common.close")} onClose={onClose} aria-labelledby={headingId}>
       <Dialog.Block>
         <Heading level={2} data-size="sm" id={headingId}>
           {t(webhook ? "webhooks.editTitle" : "webhooks.createTitle")}
