@@ -32,7 +32,9 @@ input at samling 3. The project
 adjust), a follow-up of the new organisation: its survey summary due on 30 October 2026 is
 overdue, and its evaluation deadlines fall in 2027, so the app shows upcoming deadlines too.
 Involvement records only carry dates that have passed (the service refuses future ones).
-The other six areas ended when the new municipality started and are completed.
+The other six areas ended when the new municipality started and are completed; their
+phases (mandate, gatherings and workbook, hearing and decision, setting up the new
+organisation in 2019) are all completed.
 
 Approvals. Every approved mandate rests on a final decision of the body above the one that
 proposed it: the areas' mandates and those of the three-party forum, the consultation forum
@@ -69,8 +71,9 @@ from samskap.events.schemas import EventCreate
 from samskap.events.service import EventService
 from samskap.groups.schemas import GroupCreate
 from samskap.involvements.schemas import DocumentLink, InvolvementCreate
-from samskap.models import Event, Group, Person, Programme, Project
-from samskap.phases.schemas import PhaseUpdate
+from samskap.models import Event, Group, Person, Phase, Programme, Project
+from samskap.phases.schemas import PhaseCreate, PhaseUpdate
+from samskap.phases.service import PhaseService
 from samskap.phases.templates import FIVE_PHASES
 from samskap.programmes.schemas import ProgrammeCreate
 from samskap.projects.schemas import ProjectCreate
@@ -361,6 +364,8 @@ async def build(loader: DemoLoader) -> Programme:
         projects[key] = project
         if five:
             five_phase_created = created
+        elif created:
+            await _workbook_phases(loader, project, key)
 
     groups = await _groups(loader, pid, people, projects, fellesnemnd)
     if five_phase_created:
@@ -692,6 +697,38 @@ PHASE_PLAN = [
         ],
     ),
 ]
+
+
+# The phases of the six areas that ran the workbook process of seed 002 (DEL 3 and 4) and ended
+# when the new municipality started: the mandate, the three gatherings with the workbook, the
+# hearing and the leader group's decision in December 2018, then the new organisation set up
+# through 2019. All completed, so the overview shows the last of them as the current phase.
+WORKBOOK_PHASES = [
+    ("Mandat og oppstart", date(2018, 8, 15), date(2018, 9, 5)),
+    ("Samlinger og arbeidsbok", date(2018, 9, 6), date(2018, 11, 23)),
+    ("Høring og beslutning", date(2018, 11, 24), date(2018, 12, 21)),
+    ("Innplassering og oppstart av Nordre Follo", date(2019, 1, 2), date(2019, 12, 31)),
+]
+
+
+async def _workbook_phases(loader: DemoLoader, project: Project, key: str) -> None:
+    service = PhaseService(loader.session)
+    for position, (name, starts_on, ends_on) in enumerate(WORKBOOK_PHASES, start=1):
+        await loader.ensure(
+            "phases",
+            service,
+            Phase,
+            PhaseCreate(
+                project_id=project.id,
+                position=position,
+                name=name,
+                starts_on=starts_on,
+                ends_on=ends_on,
+                status="completed",
+                external_id=f"{PREFIX}:phase:{key}:{position}",
+            ),
+            project.programme_id,
+        )
 
 
 async def _run_phases(loader: DemoLoader, project: Project, people: dict[str, Person]) -> None:
