@@ -773,3 +773,74 @@ for (const [locale, settings, notifications, programmeSettings, webhooks, mailPa
     }
   });
 }
+
+// The accessibility statement, reached from the login page's footer without an account, in
+// every language on a phone's 320 px.
+for (const [locale, login, statement, title] of [
+  ["nb", "Logg inn", "Tilgjengelighetserklæring", "Tilgjengelighetserklæring for Samskap"],
+  ["nn", "Logg inn", "Tilgjengelegheitserklæring", "Tilgjengelegheitserklæring for Samskap"],
+  ["en", "Log in", "Accessibility statement", "Accessibility statement for Samskap"],
+] as const) {
+  test(`the accessibility statement from the login page's footer in ${locale}`, async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ baseURL, viewport: { width: 320, height: 720 } });
+    const visitor = await context.newPage();
+    await visitor.addInitScript((l) => localStorage.setItem("samskap.locale", l), locale);
+    await visitor.goto("/login");
+    await expect(visitor).toHaveTitle(`${login} – Samskap`);
+    await visitor.getByRole("contentinfo").getByRole("link", { name: statement }).click();
+    await expect(visitor.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    await expect(visitor.getByRole("link", { name: /@|^https?:/ })).toBeVisible();
+    await expectAccessible(visitor);
+    await expectNoRawKeys(visitor);
+    expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await context.close();
+  });
+}
+
+// The set-up forms and dialogs of projects, phases and groups, in every language on a phone's
+// 320 px: no WCAG violation, no raw keys, nothing wider than the screen. Nothing is saved.
+for (const [locale, newProject, editProject, addPhase, newGroup, editGroup, seat] of [
+  ["nb", "Nytt prosjekt", "Rediger prosjektet", "Legg til fase", "Ny gruppe", "Rediger gruppen", /^Endre vervet til/],
+  ["nn", "Nytt prosjekt", "Rediger prosjektet", "Legg til fase", "Ny gruppe", "Rediger gruppa", /^Endre vervet til/],
+  ["en", "New project", "Edit the project", "Add a phase", "New group", "Edit the group", /^Change .*'s seat$/],
+] as const) {
+  test(`project and group set-up forms at 320 px in ${locale}`, async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 720 });
+    await login(page, "editor");
+    const programme = programmeId(page);
+    const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem("samskap.session")!).accessToken);
+    const get = async (path: string) =>
+      (await page.request.get(path, { headers: { Authorization: `Bearer ${token}` } })).json();
+    const [project] = (await get(`/api/v1/projects?programme_id=${programme}&code=VO1`)).items;
+    const [group] = (await get(`/api/v1/groups?project_id=${project.id}&kind=working_group`)).items;
+    await page.evaluate((l) => localStorage.setItem("samskap.locale", l), locale);
+    const check = async (what: string) => {
+      await expectAccessible(page);
+      await expectNoRawKeys(page);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, `${what} is wider than the screen`).toBeLessThanOrEqual(320);
+    };
+    const inDialog = async (opener: string | RegExp, what: string) => {
+      await page.getByRole("button", { name: opener }).first().click();
+      const dialog = page.getByRole("dialog");
+      await opened(dialog);
+      await check(what);
+      await page.keyboard.press("Escape");
+      await expect(dialog).toBeHidden();
+    };
+
+    await page.goto(`/p/${programme}`);
+    await inDialog(newProject, "the new project dialog");
+    await page.goto(`/p/${programme}/projects/${project.id}`);
+    await page.getByRole("button", { name: editProject }).click();
+    await expect(page.getByRole("form", { name: editProject })).toBeVisible();
+    await page.getByRole("button", { name: addPhase }).click();
+    // The button gives way to its form.
+    await expect(page.getByRole("button", { name: addPhase })).toHaveCount(0);
+    await check("the project page with its forms open");
+    await inDialog(newGroup, "the new group dialog");
+    await page.goto(`/p/${programme}/groups/${group.id}`);
+    await inDialog(editGroup, "the group dialog");
+    await inDialog(seat, "the seat dialog");
+  });
+}

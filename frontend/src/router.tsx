@@ -18,6 +18,8 @@ export const router = createBrowserRouter([
   { path: "/r/:token", lazy: page(() => import("./features/ideas/ReceiptPage")) },
   // The link at the bottom of every mail: the address's mail choices, without logging in.
   { path: "/mail-preferences/:token", lazy: page(() => import("./features/settings/MailPreferencesPage")) },
+  // The accessibility statement, linked from every page's footer, for everyone.
+  { path: "/tilgjengelighet", lazy: page(() => import("./features/accessibility/AccessibilityPage")) },
   {
     element: <RequireSession />,
     children: [

@@ -7,6 +7,7 @@ import { providerLoginUrl, providersQuery, useLogin } from "../../api/queries/au
 import { useI18n } from "../../i18n";
 import { signInFailure } from "./signIn";
 import styles from "./login.module.css";
+import { Footer } from "../../components/Footer";
 
 export function LoginPage() {
   const { t, locale, setLocale } = useI18n();
@@ -42,6 +43,7 @@ export function LoginPage() {
   const failure = signInFailure(params.get("error"), t);
 
   return (
+    <>
     <main className={styles.page} id="main">
       <div className={styles.card}>
         <Heading level={1} data-size="lg">
@@ -109,6 +111,8 @@ export function LoginPage() {
         </div>
       </div>
     </main>
+    <Footer />
+    </>
   );
 }
 

@@ -5,6 +5,7 @@ import { useSignInCode } from "../../api/queries/auth";
 import { useI18n } from "../../i18n";
 import { localPath } from "./signIn";
 import styles from "./login.module.css";
+import { Footer } from "../../components/Footer";
 
 /**
  * Where a sign-in at the identity provider ends: the one-time code in the fragment is
@@ -39,6 +40,7 @@ export function OidcCallbackPage() {
 
   const failed = exchange.isError || !handed.get("code");
   return (
+    <>
     <main className={styles.page} id="main">
       <div className={styles.card}>
         <Heading level={1} data-size="lg">
@@ -60,6 +62,8 @@ export function OidcCallbackPage() {
         )}
       </div>
     </main>
+    <Footer />
+    </>
   );
 }
 

@@ -16,6 +16,7 @@ import { useI18n } from "../../i18n";
 import { CopyValue } from "../../components/CopyValue";
 import { LanguageButtons } from "./LanguageButtons";
 import own from "./ideas.module.css";
+import { Footer } from "../../components/Footer";
 
 const WORDING: Overrides = {
   name: { name_required: "ideas.public.error.name", name_with_anonymous: "ideas.public.error.nameWithAnonymous" },
@@ -54,6 +55,7 @@ export default function PublicIdeaPage() {
   else if (receipt) body = <ReceiptShown receipt={receipt} />;
   else body = <IdeaForm token={token} form={form.data} onDone={setReceipt} />;
   return (
+    <>
     <main className={own.publicPage} id="main">
       <div className={own.publicCard}>
         <Heading level={1} data-size="lg">
@@ -74,6 +76,8 @@ export default function PublicIdeaPage() {
         <LanguageButtons />
       </div>
     </main>
+    <Footer />
+    </>
   );
 }
 

@@ -8,6 +8,7 @@ import { IdeaStatusTag } from "./IdeaStatusTag";
 import { LanguageButtons } from "./LanguageButtons";
 import { PublicProblem } from "./PublicIdeaPage";
 import own from "./ideas.module.css";
+import { Footer } from "../../components/Footer";
 
 /**
  * An idea followed by its receipt, without an account: its title, where it stands, and every
@@ -21,6 +22,7 @@ export default function ReceiptPage() {
     document.title = `${receipt.data?.title ?? t("ideas.receipt.title")} – ${t("app.name")}`;
   }, [receipt.data, t]);
   return (
+    <>
     <main className={own.publicPage} id="main">
       <div className={own.publicCard}>
         <Heading level={1} data-size="lg">
@@ -75,5 +77,7 @@ export default function ReceiptPage() {
         <LanguageButtons />
       </div>
     </main>
+    <Footer />
+    </>
   );
 }

@@ -10,6 +10,7 @@ import { LanguageButtons } from "../ideas/LanguageButtons";
 import { MailChoicesForm } from "./MailChoicesForm";
 import "./messages";
 import own from "./settings.module.css";
+import { Footer } from "../../components/Footer";
 
 /** The page every mail links to: the address's mail choices, without logging in. */
 export default function MailPreferencesPage() {
@@ -21,6 +22,7 @@ export default function MailPreferencesPage() {
   }, [t]);
   const unknown = mail.error instanceof ApiProblem && mail.error.status === 404;
   return (
+    <>
     <main id="main" className={own.public}>
       <div className={own.languages}>
         <LanguageButtons />
@@ -41,5 +43,7 @@ export default function MailPreferencesPage() {
         <MailChoicesForm saved={mail.data.record} etag={mail.data.etag} token={token} />
       )}
     </main>
+    <Footer />
+    </>
   );
 }

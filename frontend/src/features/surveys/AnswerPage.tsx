@@ -17,6 +17,7 @@ import { useProblemWording, type Overrides } from "../../api/problemWording";
 import { publicSurveyQuery, useSubmitAnswers, type AnswerItem, type PublicSurvey } from "../../api/queries/surveys";
 import { LOCALES, useI18n } from "../../i18n";
 import own from "./surveys.module.css";
+import { Footer } from "../../components/Footer";
 
 type Question = PublicSurvey["questions"][number];
 type Values = Record<string, string>;
@@ -97,6 +98,7 @@ export default function AnswerPage() {
     body = <AnswerForm token={token} survey={survey.data} onDone={() => setDone(true)} />;
   }
   return (
+    <>
     <main className={own.answerPage} id="main">
       <div className={own.answerCard}>
         {survey.data && (
@@ -113,6 +115,8 @@ export default function AnswerPage() {
         <LanguageButtons />
       </div>
     </main>
+    <Footer />
+    </>
   );
 }
 
