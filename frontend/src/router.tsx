@@ -30,6 +30,7 @@ export const router = createBrowserRouter([
           { path: "me", lazy: page(() => import("./features/mypage/MyPage")) },
           { path: "notifications", lazy: page(() => import("./features/notifications/NotificationsPage")) },
           { path: "settings", lazy: page(() => import("./features/settings/SettingsPage")) },
+          { path: "programmes/new", lazy: page(() => import("./features/setup/NewProgrammePage")) },
           {
             path: "p/:programmeId",
             element: <ProgrammeLayout />,
@@ -72,6 +73,7 @@ export const router = createBrowserRouter([
               { path: "templates", lazy: page(() => import("./features/workbooks/TemplatesPage")) },
               { path: "submissions/:submissionId", lazy: page(() => import("./features/workbooks/WorkbookPage")) },
               { path: "settings", lazy: page(() => import("./features/programmes/ProgrammeSettingsPage")) },
+              { path: "access", lazy: page(() => import("./features/setup/AccessPage")) },
               { path: "webhooks", lazy: page(() => import("./features/webhooks/WebhooksPage")) },
               { path: "webhooks/:webhookId", lazy: page(() => import("./features/webhooks/WebhookPage")) },
             ],

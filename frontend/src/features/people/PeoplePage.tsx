@@ -1,4 +1,4 @@
-import { Link, Paragraph, Table, Textfield } from "@digdir/designsystemet-react";
+import { Button, Link, Paragraph, Table, Textfield } from "@digdir/designsystemet-react";
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useState } from "react";
 import { Link as RouterLink, useParams, useSearchParams } from "react-router-dom";
@@ -12,6 +12,8 @@ import layout from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
 import { ExportButton } from "../../components/ExportButton";
 import { ImportLink } from "../imports/ImportLink";
+import { useMayEdit } from "../projects/access";
+import { NewPersonForm } from "./NewPersonForm";
 
 // Typing pauses this long before the search runs, so that not every key press is a request.
 const SEARCH_DELAY_MS = 300;
@@ -57,6 +59,9 @@ export default function PeoplePage() {
   const municipality = (number: string | null) =>
     number ? (programme.data?.municipalities.find((m) => m.number === number)?.name ?? number) : "—";
   const shown = people.data?.pages.reduce((sum, page) => sum + page.items.length, 0) ?? 0;
+  const mayEdit = useMayEdit(programmeId);
+  const [adding, setAdding] = useState(false);
+  const [added, setAdded] = useState("");
 
   return (
     <Page
@@ -65,9 +70,33 @@ export default function PeoplePage() {
         <>
           <ExportButton path="/api/v1/people" query={peopleListQuery(programmeId, filters)} />
           <ImportLink programmeId={programmeId} resource="people" />
+          {mayEdit && !adding && (
+            <Button
+              type="button"
+              onClick={() => {
+                setAdded("");
+                setAdding(true);
+              }}
+            >
+              {t("people.new")}
+            </Button>
+          )}
         </>
       }
     >
+      {adding && (
+        <NewPersonForm
+          programmeId={programmeId}
+          municipalities={programme.data?.municipalities ?? []}
+          onDone={(name) => {
+            setAdding(false);
+            if (name) setAdded(t("people.new.done", { name }));
+          }}
+        />
+      )}
+      <p role="status" className={layout.visuallyHidden}>
+        {added}
+      </p>
       <form role="search" className={layout.filters} onSubmit={(e) => e.preventDefault()}>
         <Textfield
           label={t("people.search")}

@@ -30,6 +30,15 @@ export default function ProgrammeSettingsPage() {
             {({ record, etag }) => <ReminderForm programme={record} etag={etag} />}
           </QueryState>
         </section>
+        <section className={own.section} aria-labelledby="access-heading">
+          <Heading level={2} data-size="sm" id="access-heading">
+            {t("programmeSettings.access.title")}
+          </Heading>
+          <Paragraph>{t("programmeSettings.access.text")}</Paragraph>
+          <Paragraph>
+            <Link to={`/p/${programmeId}/access`}>{t("programmeSettings.access.link")}</Link>
+          </Paragraph>
+        </section>
         <section className={own.section} aria-labelledby="webhooks-heading">
           <Heading level={2} data-size="sm" id="webhooks-heading">
             {t("programmeSettings.webhooks.title")}

@@ -1,6 +1,7 @@
-import { Card, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { Button, Card, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
 import { Link, Navigate } from "react-router-dom";
+import { meQuery } from "../../api/queries/auth";
 import { programmesQuery } from "../../api/queries/programmes";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
@@ -11,11 +12,22 @@ import { useI18n } from "../../i18n";
 export default function ProgrammesPage() {
   const { t, formatDate } = useI18n();
   const programmes = useQuery(programmesQuery());
-  if (programmes.data?.items.length === 1) {
+  const systemAdmin = Boolean(useQuery(meQuery()).data?.system_admin);
+  // A system administrator comes here to set up a programme too, so is not sent on.
+  if (programmes.data?.items.length === 1 && !systemAdmin) {
     return <Navigate to={`/p/${programmes.data.items[0].id}`} replace />;
   }
   return (
-    <Page title={t("programmes.title")}>
+    <Page
+      title={t("programmes.title")}
+      actions={
+        systemAdmin && (
+          <Button asChild>
+            <Link to="/programmes/new">{t("programmes.new")}</Link>
+          </Button>
+        )
+      }
+    >
       <QueryState query={programmes}>
         {(data) =>
           data.items.length === 0 ? (
