@@ -30,7 +30,7 @@ endif
 
 .PHONY: help install run migrate demo serve dev web test test-backend test-sqlite \
         test-postgresql test-web test-e2e lint lint-web format openapi openapi-check client \
-        client-check bench fuzz lock clean
+        client-check bench fuzz lock clean lighthouse
 
 help:
 	@echo "make run    install, migrate an SQLite database under var/, load the demo, build the"
@@ -39,6 +39,7 @@ help:
 	@echo "            browser tests in Chromium"
 	@echo "make dev    API on :8000 and the web app with hot reload on :5173"
 	@echo "make bench  measure list and write latencies on SQLite and PostgreSQL"
+	@echo "make lighthouse  Lighthouse on the login page and an overview, mobile and desktop"
 	@echo "make openapi / openapi-check   write / verify openapi/openapi.json"
 
 $(STAMP): backend/pyproject.toml $(LOCK)
@@ -149,6 +150,13 @@ test-e2e: $(STAMP) $(WEB_BUILD)
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench
+
+# Performance, accessibility and best practices of the first pages, in Debian's Chromium on
+# the browser tests' backend; reports in var/lighthouse/ (frontend/scripts/lighthouse.mjs).
+CHROME_PATH ?= /usr/bin/chromium
+lighthouse: $(STAMP) $(WEB_BUILD)
+	cd $(WEB) && node scripts/bundle-budget.mjs
+	cd $(WEB) && CHROME_PATH=$(CHROME_PATH) node scripts/lighthouse.mjs
 
 FUZZ_VENV := .venv-fuzz
 SCHEMATHESIS := schemathesis==4.32.5

@@ -1,10 +1,11 @@
-// The first page's JavaScript (the entry script and what index.html preloads) must stay
-// within the budget, gzipped. Later pages load their own chunks on demand.
+// The first page's JavaScript (the entry script and what index.html preloads, bokmål's
+// strings included) must stay within the budget, gzipped. Later pages, and the other
+// languages' strings, load their own chunks on demand.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
-const BUDGET_KB = 250;
+const BUDGET_KB = 190;
 const dist = new URL("../dist/", import.meta.url).pathname;
 const html = readFileSync(join(dist, "index.html"), "utf8");
 const scripts = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);

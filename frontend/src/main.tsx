@@ -6,7 +6,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router-dom";
 import { ApiProblem } from "./api/problem";
-import { I18nProvider } from "./i18n";
+import { I18nProvider, initialLocale, loadLocale } from "./i18n";
 import { router } from "./router";
 
 const queryClient = new QueryClient({
@@ -19,12 +19,18 @@ const queryClient = new QueryClient({
   },
 });
 
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <I18nProvider>
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </I18nProvider>
-  </StrictMode>,
-);
+function render() {
+  createRoot(document.getElementById("root")!).render(
+    <StrictMode>
+      <I18nProvider>
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </I18nProvider>
+    </StrictMode>,
+  );
+}
+
+// The chosen language's strings come first (one small chunk), so that no key flashes; if
+// they cannot be fetched, the provider tries again and shows nothing until it can.
+loadLocale(initialLocale()).then(render, render);

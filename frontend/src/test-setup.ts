@@ -1,6 +1,11 @@
 import "@testing-library/jest-dom/vitest";
 import { cleanup, configure } from "@testing-library/react";
 import { afterEach } from "vitest";
+import { LOCALES, loadLocale } from "./i18n";
+
+// The app fetches one language's strings when it is chosen; a test renders in any of them
+// at once, so all three are there before the first test.
+await Promise.all(LOCALES.map(loadLocale));
 
 // findBy… and waitFor give up after 1 s by default, which a busy 2-core machine can spend
 // before the app has rendered; vite.config.ts sets the test timeout to match.

@@ -9,15 +9,40 @@ const STORAGE_KEY = "samskap.locale";
 type Messages = Record<string, string>;
 
 // Shared strings live in src/i18n/<locale>.json, each feature's in
-// src/features/<feature>/i18n/<locale>.json; all are merged into one table per locale.
-const files = import.meta.glob<{ default: Messages }>(["./*.json", "../features/*/i18n/*.json"], {
-  eager: true,
-});
+// src/features/<feature>/i18n/<locale>.json; ./locales/<locale>.ts merges them into one chunk
+// per language, and only the chosen language's chunk is fetched (loadLocale).
+const LOADERS: Record<Locale, () => Promise<{ default: Messages }>> = {
+  nb: () => import("./locales/nb"),
+  nn: () => import("./locales/nn"),
+  en: () => import("./locales/en"),
+};
 
 export const MESSAGES: Record<Locale, Messages> = { nb: {}, nn: {}, en: {} };
-for (const [path, module] of Object.entries(files)) {
-  const locale = path.split("/").pop()!.replace(".json", "") as Locale;
-  Object.assign(MESSAGES[locale], module.default);
+const loading = new Map<Locale, Promise<void>>();
+const loaded = new Set<Locale>();
+
+export function isLocaleLoaded(locale: Locale): boolean {
+  return loaded.has(locale);
+}
+
+/** Fetches a language's strings once; main.tsx awaits the chosen one before the first render. */
+export function loadLocale(locale: Locale): Promise<void> {
+  let promise = loading.get(locale);
+  if (!promise) {
+    promise = LOADERS[locale]().then(
+      (module) => {
+        // A page's own strings (addMessages) may have arrived first: they stay.
+        MESSAGES[locale] = { ...module.default, ...MESSAGES[locale] };
+        loaded.add(locale);
+      },
+      (error: unknown) => {
+        loading.delete(locale); // a dropped connection may be retried
+        throw error;
+      },
+    );
+    loading.set(locale, promise);
+  }
+  return promise;
 }
 
 /**
@@ -50,7 +75,7 @@ interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
-function initialLocale(): Locale {
+export function initialLocale(): Locale {
   const stored = typeof localStorage !== "undefined" ? localStorage.getItem(STORAGE_KEY) : null;
   return LOCALES.includes(stored as Locale) ? (stored as Locale) : "nb";
 }
@@ -66,10 +91,27 @@ function asDate(value: string | Date): Date {
 
 export function I18nProvider({ children, locale: fixed }: { children: ReactNode; locale?: Locale }) {
   const [locale, setLocaleState] = useState<Locale>(fixed ?? initialLocale);
+  const [ready, setReady] = useState(() => isLocaleLoaded(locale));
   const setLocale = useCallback((next: Locale) => {
-    setLocaleState(next);
-    localStorage.setItem(STORAGE_KEY, next);
+    const apply = () => {
+      setLocaleState(next);
+      localStorage.setItem(STORAGE_KEY, next);
+    };
+    // The other language's strings are fetched first, so that the page never shows keys.
+    if (isLocaleLoaded(next)) apply();
+    else loadLocale(next).then(apply, () => undefined);
   }, []);
+  useEffect(() => {
+    if (ready) return;
+    let live = true;
+    loadLocale(locale).then(
+      () => live && setReady(true),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [locale, ready]);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
@@ -91,6 +133,8 @@ export function I18nProvider({ children, locale: fixed }: { children: ReactNode;
       formatNumber: (v) => number.format(v),
     };
   }, [locale, setLocale]);
+  // main.tsx loads the strings before the first render; this only waits when it did not.
+  if (!ready) return null;
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
