@@ -64,8 +64,16 @@ function focusIsLost(container: HTMLElement | null): boolean {
  * Focus the first field of what the ref is on while `active`, and give focus back to the
  * opener afterwards. See the module comment.
  */
-export function useFocusOnOpen<T extends HTMLElement = HTMLElement>(active = true): RefObject<T | null> {
+export function useFocusOnOpen<T extends HTMLElement = HTMLElement>(
+  active = true,
+  /** Where focus goes back when the opener is gone (a button that gave way to its form). */
+  fallback?: () => HTMLElement | null,
+): RefObject<T | null> {
   const ref = useRef<T | null>(null);
+  const fallbackRef = useRef(fallback);
+  useEffect(() => {
+    fallbackRef.current = fallback;
+  });
   useEffect(() => {
     if (!active) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -74,7 +82,10 @@ export function useFocusOnOpen<T extends HTMLElement = HTMLElement>(active = tru
     // which would otherwise leave focus on the dialog's close button.
     focusFirstField(container);
     return () => {
-      if (opener && opener !== document.body && opener.isConnected && focusIsLost(container)) opener.focus();
+      if (!focusIsLost(container)) return;
+      // By now the page has rendered what replaces the form, a button given back included.
+      const target = opener && opener !== document.body && opener.isConnected ? opener : fallbackRef.current?.();
+      target?.focus();
     };
   }, [active]);
   return ref;

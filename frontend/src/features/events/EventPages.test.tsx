@@ -374,6 +374,34 @@ describe("EventPage", () => {
     expect(api.made("PATCH", EVENT)[0].ifMatch).toBe('"3"');
   });
 
+  test("a signed consultation meeting shows no empty minutes box; one opens in place, on its field, and closes back to its button", async () => {
+    eventApi(
+      anEvent({
+        minutes: null,
+        protocol: { matter: "Organisering", parties_present: ["employees"], agreed: true, signed_at: "2018-11-20T10:00:00Z" },
+      }),
+    );
+    const user = userEvent.setup();
+    renderEvent();
+    const minutes = await screen.findByRole("region", { name: "Referat" });
+    expect(within(minutes).getByText("Drøftingsprotokollen er signert og er møtets referat.")).toBeInTheDocument();
+    expect(within(minutes).queryByRole("textbox")).toBeNull();
+    await user.click(within(minutes).getByRole("button", { name: "Skriv et referat i tillegg" }));
+    const field = within(minutes).getByRole("textbox", { name: "Referat fra møtet" });
+    expect(document.activeElement).toBe(field);
+    await user.click(within(minutes).getByRole("button", { name: "Avbryt" }));
+    expect(within(minutes).queryByRole("textbox")).toBeNull();
+    expect(document.activeElement).toBe(within(minutes).getByRole("button", { name: "Skriv et referat i tillegg" }));
+  });
+
+  test("an unsigned meeting's minutes box is there at once, and does not take focus on its own", async () => {
+    eventApi(anEvent({ minutes: null, protocol: null }));
+    renderEvent();
+    const minutes = await screen.findByRole("region", { name: "Referat" });
+    const field = within(minutes).getByRole("textbox", { name: "Referat fra møtet" });
+    expect(document.activeElement).not.toBe(field);
+  });
+
   test("without edit rights everything is shown and nothing can be changed", async () => {
     eventApi(
       anEvent({
