@@ -1,4 +1,4 @@
-import { Heading, Textfield } from "@digdir/designsystemet-react";
+import { Dialog, Heading, Textfield } from "@digdir/designsystemet-react";
 import { useId, useState, type FormEvent } from "react";
 import { ApiProblem } from "../../api/problem";
 import { useProblemWording } from "../../api/problemWording";
@@ -22,7 +22,7 @@ const EMPTY = {
 };
 
 /**
- * A new person of the programme. The union is asked only of a union representative: it is
+ * A new person of the programme, in a dialog. The union is asked only of a union representative: it is
  * special-category data (GDPR art. 9), and the API takes it for no one else.
  */
 export function NewPersonForm({
@@ -40,7 +40,7 @@ export function NewPersonForm({
   const [values, setValues] = useState(EMPTY);
   const [missing, setMissing] = useState<Record<string, string>>({});
   const headingId = useId();
-  const formRef = useFocusOnOpen<HTMLFormElement>();
+  const focusRef = useFocusOnOpen<HTMLDialogElement>();
   const problem = create.error instanceof ApiProblem ? create.error : null;
   const errors = { ...(problem?.fieldErrors(word) ?? {}), ...missing };
   const set = <K extends keyof typeof EMPTY>(field: K, value: (typeof EMPTY)[K]) => setValues({ ...values, [field]: value });
@@ -69,10 +69,14 @@ export function NewPersonForm({
   };
 
   return (
-    <form ref={formRef} className={styles.form} onSubmit={submit} noValidate aria-labelledby={headingId}>
-      <Heading level={2} data-size="sm" id={headingId}>
-        {t("people.new.title")}
-      </Heading>
+    <Dialog ref={focusRef} open modal closeButton={t("common.close")} onClose={() => onDone(null)} aria-labelledby={headingId}>
+      <Dialog.Block>
+        <Heading level={2} data-size="sm" id={headingId}>
+          {t("people.new.title")}
+        </Heading>
+      </Dialog.Block>
+      <Dialog.Block>
+    <form className={styles.form} onSubmit={submit} noValidate aria-labelledby={headingId}>
       {problem && (
         <FormProblem
           problem={problem}
@@ -147,5 +151,7 @@ export function NewPersonForm({
       )}
       <FormActions submit={t("people.new.submit")} pending={create.isPending} onCancel={() => onDone(null)} />
     </form>
+      </Dialog.Block>
+    </Dialog>
   );
 }
