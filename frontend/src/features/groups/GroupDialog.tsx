@@ -1,6 +1,6 @@
 import { Button, Dialog, Heading, Textfield } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
-import { useId, useState, type FormEvent } from "react";
+import { useId, useRef, useState, type FormEvent } from "react";
 import { useNavigate } from "react-router-dom";
 import { ApiProblem } from "../../api/problem";
 import { useProblemWording, type Overrides } from "../../api/problemWording";
@@ -52,14 +52,24 @@ export function NewGroupButton({ programmeId, projectId }: { programmeId: string
   const { t } = useI18n();
   const mayManage = useMayManage(programmeId);
   const [open, setOpen] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
   if (!mayManage) return null;
   return (
     <>
-      <Button variant="secondary" onClick={() => setOpen(true)}>
+      <Button ref={opener} variant="secondary" onClick={() => setOpen(true)}>
         {t("groups.setup.new")}
       </Button>
       {open && (
-        <GroupDialog programmeId={programmeId} group={null} projectId={projectId} onClose={() => setOpen(false)} />
+        <GroupDialog
+          programmeId={programmeId}
+          group={null}
+          projectId={projectId}
+          onClose={(saved) => {
+            setOpen(false);
+            // A new group's page opens instead; a cancelled one gives focus back to the button.
+            if (!saved) requestAnimationFrame(() => opener.current?.focus());
+          }}
+        />
       )}
     </>
   );

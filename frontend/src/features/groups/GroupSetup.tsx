@@ -62,6 +62,7 @@ export function GroupSetup({ group, etag }: { group: Group; etag: string }) {
           onClose={(didSave) => {
             setEditing(false);
             setSaved(Boolean(didSave));
+            requestAnimationFrame(() => editButton.current?.focus());
           }}
         />
       )}

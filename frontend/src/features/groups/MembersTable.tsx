@@ -97,6 +97,7 @@ export function MembersTable({
                           <Table.Cell>
                             <div className={layout.actions}>
                               <Button
+                                id={seatButtonId(member)}
                                 variant="tertiary"
                                 data-size="sm"
                                 aria-label={t("groups.seat.edit", { name: nameOf(member) })}
@@ -140,6 +141,8 @@ export function MembersTable({
           onClose={(saved) => {
             setChanging(null);
             if (saved) setNotice(t("groups.seat.saved", { name: nameOf(changing) }));
+            // Back to the row's «Endre», which stays where it was while the list is read again.
+            requestAnimationFrame(() => document.getElementById(seatButtonId(changing))?.focus());
           }}
         />
       )}
@@ -160,6 +163,9 @@ export function MembersTable({
     </>
   );
 }
+
+/** The id of a member's «Endre», which takes focus back when its dialog closes. */
+const seatButtonId = (member: Member) => `seat-${member.id}`;
 
 function RemoveDialog({
   group,

@@ -1,6 +1,6 @@
 import { Button, Dialog, Fieldset, Heading, Radio, ValidationMessage } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
-import { useId, useState, type FormEvent } from "react";
+import { useId, useRef, useState, type FormEvent } from "react";
 import { useNavigate } from "react-router-dom";
 import { ApiProblem } from "../../api/problem";
 import { useProblemWording } from "../../api/problemWording";
@@ -41,13 +41,23 @@ export function NewProjectButton({ programmeId }: { programmeId: string }) {
   const { t } = useI18n();
   const mayManage = useMayManage(programmeId);
   const [open, setOpen] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
   if (!mayManage) return null;
   return (
     <>
-      <Button variant="secondary" onClick={() => setOpen(true)}>
+      <Button ref={opener} variant="secondary" onClick={() => setOpen(true)}>
         {t("projects.setup.new")}
       </Button>
-      {open && <NewProjectDialog programmeId={programmeId} onClose={() => setOpen(false)} />}
+      {open && (
+        <NewProjectDialog
+          programmeId={programmeId}
+          onClose={(created) => {
+            setOpen(false);
+            // A new project's page opens instead; a cancelled one gives focus back to the button.
+            if (!created) requestAnimationFrame(() => opener.current?.focus());
+          }}
+        />
+      )}
     </>
   );
 }
@@ -59,7 +69,13 @@ const EMPTY_START = "";
  * Create a project: its facts and its start, the five-phase template (or another the API has)
  * or no phases. On success the new project's page opens with focus on its heading.
  */
-export function NewProjectDialog({ programmeId, onClose }: { programmeId: string; onClose: () => void }) {
+export function NewProjectDialog({
+  programmeId,
+  onClose,
+}: {
+  programmeId: string;
+  onClose: (created: boolean) => void;
+}) {
   const { t } = useI18n();
   const word = useProblemWording(PROJECT_WORDING);
   const navigate = useNavigate();
@@ -97,7 +113,7 @@ export function NewProjectDialog({ programmeId, onClose }: { programmeId: string
       },
       {
         onSuccess: (project) => {
-          onClose();
+          onClose(true);
           navigate(`/p/${programmeId}/projects/${project.id}`);
           focusWhenPresent(() => pageHeading(`${project.code} ${project.name}`));
         },
@@ -107,7 +123,14 @@ export function NewProjectDialog({ programmeId, onClose }: { programmeId: string
   };
 
   return (
-    <Dialog ref={focusRef} open modal closeButton={t("common.close")} onClose={onClose} aria-labelledby={headingId}>
+    <Dialog
+      ref={focusRef}
+      open
+      modal
+      closeButton={t("common.close")}
+      onClose={() => onClose(false)}
+      aria-labelledby={headingId}
+    >
       <Dialog.Block>
         <Heading level={2} data-size="sm" id={headingId}>
           {t("projects.setup.newTitle")}
@@ -153,7 +176,11 @@ export function NewProjectDialog({ programmeId, onClose }: { programmeId: string
               {errors.phase_template && <ValidationMessage>{errors.phase_template}</ValidationMessage>}
             </Fieldset>
           )}
-          <FormActions submit={t("projects.setup.create")} pending={create.isPending} onCancel={onClose} />
+          <FormActions
+            submit={t("projects.setup.create")}
+            pending={create.isPending}
+            onCancel={() => onClose(false)}
+          />
         </form>
       </Dialog.Block>
     </Dialog>
