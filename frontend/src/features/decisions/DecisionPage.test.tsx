@@ -46,6 +46,12 @@ function decisionApi(
   });
 }
 
+// A compliance report from before the consultation went wrong: the page offers «Gjør endelig»,
+// and the API's refusal is what tells the user.
+const REPORT_NOT_CAUGHT_UP = {
+  [`GET /api/v1/programmes/${PROGRAMME_ID}/compliance`]: { body: aReport() },
+};
+
 const render = () =>
   renderPage(<DecisionPage />, {
     route: "/p/:programmeId/decisions/:decisionId",
@@ -72,8 +78,23 @@ describe("DecisionPage", () => {
     );
   });
 
+  test("«Gjør endelig» says beforehand why it cannot be used yet, and sends nothing when pressed", async () => {
+    const api = decisionApi();
+    const user = userEvent.setup();
+    render();
+    const button = await screen.findByRole("button", { name: "Gjør endelig" });
+    await waitFor(() => expect(button).toHaveAttribute("aria-disabled", "true"));
+    expect(button).toHaveAccessibleDescription(
+      `«Gjør endelig» kan ikke brukes ennå. Drøftingen med de tillitsvalgte er ikke i orden: ${MISSING_NB}`,
+    );
+    await user.click(button);
+    expect(api.made("PATCH", URL_OF)).toHaveLength(0);
+    expect(screen.queryByRole("heading", { name: "Vedtaket ble ikke gjort endelig" })).toBeNull();
+  });
+
   test("a refused finalisation shows what is missing at the button and the consultation field; the decision stays a draft", async () => {
     const api = decisionApi({
+      ...REPORT_NOT_CAUGHT_UP,
       [`PATCH ${URL_OF}`]: refusal([
         { pointer: "/consultation_event_id", detail: MISSING, code: "no_consultation_linked" },
       ]),
@@ -105,6 +126,7 @@ describe("DecisionPage", () => {
 
   test("a refusal the app cannot fully word keeps the API's own words for what it does not know", async () => {
     decisionApi({
+      ...REPORT_NOT_CAUGHT_UP,
       [`PATCH ${URL_OF}`]: refusal([
         {
           pointer: "/consultation_event_id",

@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { Link as RouterLink, useParams } from "react-router-dom";
 import { ApiProblem } from "../../api/problem";
-import { complianceQuery } from "../../api/queries/compliance";
+import { complianceQuery, type Finding } from "../../api/queries/compliance";
 import {
   approvedMandatesQuery,
   consultationFindings,
@@ -19,9 +19,9 @@ import { ConflictDialog } from "../../components/ConflictDialog";
 import { Page } from "../../components/Page";
 import { ProblemAlert, QueryState } from "../../components/QueryState";
 import { FormActions } from "../../components/FormActions";
-import { useI18n } from "../../i18n";
+import { useI18n, type Translate } from "../../i18n";
 import { EditConflict } from "../../lib/conflict";
-import { refusalItem } from "../compliance/wording";
+import { missingItem, refusalItem, type Formats } from "../compliance/wording";
 import { useDecisionAccess } from "./access";
 import { Facts } from "../projects/Facts";
 import { ConsultationSection } from "./ConsultationSection";
@@ -163,6 +163,7 @@ function DecisionBody({ decision, etag, programmeId }: { decision: Decision; eta
           finalise={finalise}
           isAdmin={isAdmin}
           consultationFieldId={consultationFieldId}
+          blockers={finaliseBlockers(consultationFindings(report.data).get(decision.id), t, i18n)}
           onFinal={() => announce(t("decisions.finalise.done"), true)}
           onConflict={onConflict}
         />
@@ -426,4 +427,16 @@ function DecisionConflict({
       onResolve={onResolve}
     />
   );
+}
+
+/**
+ * What the compliance report says the decision's consultation lacks (the codes the API would
+ * refuse finalising with), worded; nothing while the report is loading or has no finding.
+ */
+function finaliseBlockers(finding: Finding | undefined, t: Translate, format: Formats): string[] {
+  if (!finding) return [];
+  const facts = finding.facts ?? {};
+  const codes = Array.isArray(facts.missing) ? facts.missing : [];
+  const worded = codes.map((code) => missingItem(t, format, code, facts) ?? code);
+  return worded.length ? worded : [finding.message];
 }

@@ -24,6 +24,7 @@ export function FinaliseSection({
   finalise,
   isAdmin,
   consultationFieldId,
+  blockers = [],
   onFinal,
   onConflict,
 }: {
@@ -33,12 +34,19 @@ export function FinaliseSection({
   finalise: Finalise;
   isAdmin: boolean;
   consultationFieldId: string;
+  /**
+   * Why the decision cannot be made final yet, in the user's language (what the compliance
+   * report says its consultation lacks); the button says so beforehand instead of failing.
+   */
+  blockers?: string[];
   onFinal: () => void;
   onConflict: OnConflict;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
   const headingId = useId();
+  const blockedId = useId();
+  const blocked = blockers.length > 0;
   const [overriding, setOverriding] = useState(false);
   const overrideButton = useRef<HTMLButtonElement>(null);
   const refused = finalise.error instanceof ApiProblem ? finalise.error : null;
@@ -68,7 +76,15 @@ export function FinaliseSection({
       </Paragraph>
       <div className={own.stack}>
         <div className={styles.actions}>
-          <Button onClick={() => run({ status: "final" }, etag)} loading={finalise.isPending}>
+          {/* aria-disabled, not disabled: the button stays in the Tab order with its reason. */}
+          <Button
+            onClick={() => {
+              if (!blocked) run({ status: "final" }, etag);
+            }}
+            loading={finalise.isPending}
+            aria-disabled={blocked || undefined}
+            aria-describedby={blocked ? blockedId : undefined}
+          >
             {t("decisions.finalise.submit")}
           </Button>
           {isAdmin && decision.reorganisation && !overriding && (
@@ -85,6 +101,16 @@ export function FinaliseSection({
             </Button>
           )}
         </div>
+        {blocked && (
+          <div id={blockedId}>
+            <Paragraph>{t("decisions.finalise.blocked")}</Paragraph>
+            <List.Unordered>
+              {blockers.map((item) => (
+                <List.Item key={item}>{item}</List.Item>
+              ))}
+            </List.Unordered>
+          </div>
+        )}
         <div aria-live="assertive">
           {refused?.status === 409 ? (
             <Alert data-color="danger">
