@@ -16,6 +16,16 @@ import "./messages";
 import { MunicipalityPicker, type Chosen } from "./MunicipalityPicker";
 import own from "./setup.module.css";
 
+// The official list's refusals, worded for this form (the number is not repeated: a number
+// parameter would be shown as a number, without its leading zero).
+const WORDING = {
+  "municipalities/*/name": { municipality_name_mismatch: "setup.problem.nameMismatch" },
+  "municipalities/*/number": {
+    unknown_municipality: "setup.problem.unknownMunicipality",
+    duplicate: "setup.problem.duplicate",
+  },
+};
+
 type Start = "empty" | "merger" | "reorganisation" | "copy";
 const STARTS: Start[] = ["empty", "merger", "reorganisation", "copy"];
 
@@ -33,7 +43,7 @@ export default function NewProgrammePage() {
 
 function NewProgrammeForm() {
   const { t } = useI18n();
-  const word = useProblemWording();
+  const word = useProblemWording(WORDING);
   const navigate = useNavigate();
   const create = useCreateProgramme();
   const programmes = useQuery(programmesQuery());
