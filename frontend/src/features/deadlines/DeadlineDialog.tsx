@@ -1,4 +1,4 @@
-import { Button, Dialog, Fieldset, Heading, Radio, Textfield } from "@digdir/designsystemet-react";
+import { Button, Dialog, Fieldset, Heading, Paragraph, Radio, Textfield } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { ApiProblem } from "../../api/problem";
@@ -131,9 +131,15 @@ export function DeadlineDialog({
       </Dialog.Block>
       <Dialog.Block>
         <form className={own.form} onSubmit={submit} noValidate>
+          <Paragraph data-size="sm">{t("deadlines.requiredNote")}</Paragraph>
           {create.error && !placed && <ProblemAlert error={create.error} />}
           <Textfield
-            label={t("deadlines.field.title")}
+            label={
+              <>
+                {t("deadlines.field.title")}
+                <span aria-hidden="true"> *</span>
+              </>
+            }
             value={values.title}
             onChange={set("title")}
             error={errorOf("title")}
@@ -141,7 +147,12 @@ export function DeadlineDialog({
           />
           <div className={own.twoColumns}>
             <Textfield
-              label={t("deadlines.field.dueAt")}
+              label={
+                <>
+                  {t("deadlines.field.dueAt")}
+                  <span aria-hidden="true"> *</span>
+                </>
+              }
               type="datetime-local"
               value={values.due}
               onChange={set("due")}
@@ -174,9 +185,12 @@ export function DeadlineDialog({
             />
             <SelectField
               label={
-                values.responsibleKind === "person"
-                  ? t("deadlines.field.responsiblePerson")
-                  : t("deadlines.field.responsibleGroup")
+                <>
+                  {values.responsibleKind === "person"
+                    ? t("deadlines.field.responsiblePerson")
+                    : t("deadlines.field.responsibleGroup")}
+                  <span aria-hidden="true"> *</span>
+                </>
               }
               value={values.responsible}
               onChange={set("responsible")}

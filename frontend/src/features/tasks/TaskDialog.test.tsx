@@ -41,6 +41,24 @@ async function submitIn(locale: Locale, labels: { title: string; project: string
 afterEach(() => vi.unstubAllGlobals());
 
 describe("TaskDialog", () => {
+  test("marks its required fields as its note says: an asterisk at the label and required on the field", () => {
+    renderWithApp(
+      <TaskDialog task={null} projects={[PROJECT]} people={[PERSON]} onClose={() => {}} onConflict={() => {}} />,
+    );
+    const dialog = screen.getByRole("dialog");
+    expect(within(dialog).getByText("Felt merket med * må fylles ut.")).toBeInTheDocument();
+    for (const field of [
+      within(dialog).getByRole("combobox", { name: "Prosjekt" }),
+      within(dialog).getByRole("textbox", { name: "Tittel" }),
+    ]) {
+      expect(field).toBeRequired();
+      expect(document.querySelector(`label[for="${field.id}"]`)).toHaveTextContent(/\*$/);
+    }
+    const description = within(dialog).getByRole("textbox", { name: "Beskrivelse" });
+    expect(description).not.toBeRequired();
+    expect(document.querySelector(`label[for="${description.id}"]`)).not.toHaveTextContent("*");
+  });
+
   test("words the API's field errors from their codes in bokmål", async () => {
     const dialog = await submitIn("nb", {
       title: "Tittel",

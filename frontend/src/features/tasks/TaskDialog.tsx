@@ -1,4 +1,4 @@
-import { Button, Dialog, Heading, Textfield } from "@digdir/designsystemet-react";
+import { Button, Dialog, Heading, Paragraph, Textfield } from "@digdir/designsystemet-react";
 import { useId, useState, type FormEvent } from "react";
 import { ApiProblem } from "../../api/problem";
 import { useProblemWording, type Overrides } from "../../api/problemWording";
@@ -141,9 +141,15 @@ export function TaskDialog({
       </Dialog.Block>
       <Dialog.Block>
         <form className={own.form} onSubmit={submit} noValidate>
+          <Paragraph data-size="sm">{t("tasks.requiredNote")}</Paragraph>
           {showAlert && <ProblemAlert error={mutation.error} />}
           <SelectField
-            label={t("tasks.field.project")}
+            label={
+              <>
+                {t("tasks.field.project")}
+                <span aria-hidden="true"> *</span>
+              </>
+            }
             value={values.project_id}
             onChange={set("project_id")}
             error={errorOf("project_id")}
@@ -157,7 +163,12 @@ export function TaskDialog({
             ))}
           </SelectField>
           <Textfield
-            label={t("tasks.field.title")}
+            label={
+              <>
+                {t("tasks.field.title")}
+                <span aria-hidden="true"> *</span>
+              </>
+            }
             value={values.title}
             onChange={set("title")}
             error={errorOf("title")}
