@@ -13,6 +13,7 @@ import { EventFields, factBody, factValuesOf, FACT_FIELDS, validateFacts, type F
 import own from "./events.module.css";
 import { useEventSpan } from "./format";
 import { errorsUnder, SectionProblem, useEventWording } from "./problems";
+import { useFocusOnOpen } from "../../lib/focus";
 
 /** What kind of event, when, where, and whose: shown, and changed in a form that opens here. */
 export function EventDetails({
@@ -100,6 +101,8 @@ function DetailsForm({
   const word = useEventWording();
   const headingId = useId();
   const { save, error, isPending } = useEventSave(base.id);
+  // Opened from its button: the form takes focus on its first field.
+  const focusRef = useFocusOnOpen<HTMLFormElement>();
   const [values, setValues] = useState<FactValues>(() => factValuesOf(base));
   const [local, setLocal] = useState<FactErrors>({});
   const server = errorsUnder(error, "", word);
@@ -131,7 +134,13 @@ function DetailsForm({
   };
 
   return (
-    <form className={`${own.form} ${own.subform}`} onSubmit={submit} noValidate aria-labelledby={headingId}>
+    <form
+      ref={focusRef}
+      className={`${own.form} ${own.subform}`}
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={headingId}
+    >
       <Heading level={2} data-size="sm" id={headingId}>
         {t("events.details.editTitle")}
       </Heading>

@@ -394,6 +394,17 @@ describe("EventPage", () => {
     expect(document.activeElement).toBe(within(minutes).getByRole("button", { name: "Skriv et referat i tillegg" }));
   });
 
+  test("the details form opens in place on its first field and gives focus back to its button when cancelled", async () => {
+    eventApi(anEvent());
+    const user = userEvent.setup();
+    renderEvent();
+    await user.click(await screen.findByRole("button", { name: "Endre detaljene" }));
+    expect(document.activeElement).toBe(screen.getByRole("textbox", { name: "Tittel" }));
+    const form = screen.getByRole("textbox", { name: "Tittel" }).closest("form")!;
+    await user.click(within(form).getByRole("button", { name: "Avbryt" }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("button", { name: "Endre detaljene" })));
+  });
+
   test("an unsigned meeting's minutes box is there at once, and does not take focus on its own", async () => {
     eventApi(anEvent({ minutes: null, protocol: null }));
     renderEvent();
