@@ -193,14 +193,13 @@ export function useDeleteGroup() {
   return useMutation({
     mutationFn: ({ group, etag }: { group: Group; etag: string }) =>
       unwrap(api.DELETE("/api/v1/groups/{id}", { params: { path: { id: group.id }, header: { "if-match": etag } } })),
-    onSuccess: (_data, { group }) => {
-      client.removeQueries({ queryKey: groupKeys.detail(group.id) });
-      return Promise.all([
+    // The deleted group's own page is left at once (its detail is not read again).
+    onSuccess: () =>
+      Promise.all([
         client.invalidateQueries({ queryKey: groupKeys.lists() }),
         client.invalidateQueries({ queryKey: lookupKeys.all }),
         client.invalidateQueries({ queryKey: complianceKeys.all }),
-      ]);
-    },
+      ]),
   });
 }
 

@@ -3,7 +3,6 @@ import { patchRecord } from "../../lib/conflict";
 import { api, unwrap, unwrapVersioned, type Schemas, type Versioned } from "../client";
 import { complianceKeys } from "./compliance";
 import { lookupKeys } from "./lookups";
-import { phaseKeys } from "./phases";
 import { programmeKeys } from "./programmes";
 
 export type Project = Schemas["ProjectRead"];
@@ -117,10 +116,7 @@ export function useDeleteProject() {
       unwrap(
         api.DELETE("/api/v1/projects/{id}", { params: { path: { id: project.id }, header: { "if-match": etag } } }),
       ),
-    onSuccess: (_data, { project }) => {
-      client.removeQueries({ queryKey: projectKeys.detail(project.id) });
-      client.removeQueries({ queryKey: phaseKeys.ofProject(project.id) });
-      return invalidateProjectLists(client, project.programme_id);
-    },
+    // The deleted project's own page is left at once (its detail is not read again).
+    onSuccess: (_data, { project }) => invalidateProjectLists(client, project.programme_id),
   });
 }

@@ -74,7 +74,9 @@ export function GroupSetup({ group, etag }: { group: Group; etag: string }) {
           busy={remove.isPending}
           error={inUse(remove.error, t("groups.setup.inUse"))}
           onCancel={() => setDeleting(false)}
-          onConfirm={() => remove.mutate({ group, etag }, { onSuccess: () => navigate(back, { replace: true }) })}
+          onConfirm={() =>
+            remove.mutateAsync({ group, etag }).then(() => navigate(back, { replace: true }), () => undefined)
+          }
         />
       )}
     </>

@@ -348,10 +348,14 @@ export function DeletePhase({
       busy={remove.isPending}
       error={inUse(remove.error, t("projects.phaseForm.inUse"))}
       onCancel={() => onDone(false)}
-      onConfirm={() => remove.mutate(phase, { onSuccess: () => onDone(true) })}
+      // The card is gone once the plan is read again: what follows must not depend on it.
+      onConfirm={() => remove.mutateAsync(phase).then(() => onDone(true), ignore)}
     />
   );
 }
+
+/** A refusal is shown from the mutation's error; the promise has nothing more to do with it. */
+const ignore = () => undefined;
 
 const RESULT_WORDING: Overrides = {
   text: { string_too_short: "projects.resultForm.textRequired" },
@@ -491,7 +495,7 @@ export function DeleteResult({ result, onDone }: { result: ExpectedResult; onDon
       busy={remove.isPending}
       error={remove.error}
       onCancel={() => onDone(false)}
-      onConfirm={() => remove.mutate(result, { onSuccess: () => onDone(true) })}
+      onConfirm={() => remove.mutateAsync(result).then(() => onDone(true), ignore)}
     />
   );
 }

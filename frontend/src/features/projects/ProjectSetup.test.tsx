@@ -309,6 +309,8 @@ describe("the project's facts", () => {
     await user.click(within(dialog).getByRole("button", { name: "Slett prosjektet" }));
     await waitFor(() => expect(api.made("DELETE", PROJECT)).toHaveLength(2));
     expect(api.made("DELETE", PROJECT)[1].ifMatch).toBe('"1"');
+    // The deleted project's page is left for the programme's (not rendered here).
+    await waitFor(() => expect(screen.queryByRole("heading", { level: 1 })).not.toBeInTheDocument());
   });
 
   test("a member gets no set-up buttons", async () => {

@@ -168,10 +168,9 @@ function DeleteProject({ project, etag, onCancel }: { project: Project; etag: st
       error={inUse(remove.error, t("projects.setup.inUse"))}
       onCancel={onCancel}
       onConfirm={() =>
-        remove.mutate(
-          { project, etag },
-          { onSuccess: () => navigate(`/p/${project.programme_id}`, { replace: true }) },
-        )
+        remove
+          .mutateAsync({ project, etag })
+          .then(() => navigate(`/p/${project.programme_id}`, { replace: true }), () => undefined)
       }
     />
   );
