@@ -90,7 +90,8 @@ async function logIn(page) {
 
 async function measure(browser, { name, url, device, session }) {
   const reports = [];
-  for (let n = 0; n < runs; n++) {
+  // A run whose trace Lighthouse could not read (NO_NAVSTART on a busy host) is tried again.
+  for (let n = 0, failed = 0; n < runs; n++) {
     // A tab of its own: the app keeps its session per tab (sessionStorage).
     const page = await browser.newPage();
     if (session) await logIn(page);
@@ -113,8 +114,13 @@ async function measure(browser, { name, url, device, session }) {
       disableStorageReset: session,
     };
     const result = await lighthouse(url ?? page.url(), flags, device === "desktop" ? desktopConfig : undefined, page);
-    reports.push(result.lhr);
     await page.close();
+    if (result.lhr.runtimeError && failed++ < 2) {
+      console.warn(`${name} (${device}): ${result.lhr.runtimeError.code}, measuring again`);
+      n--;
+      continue;
+    }
+    reports.push(result.lhr);
   }
   reports.sort((a, b) => a.categories.performance.score - b.categories.performance.score);
   const lhr = reports[Math.floor(reports.length / 2)];
