@@ -54,7 +54,11 @@ function NewProgrammeForm() {
   const [missing, setMissing] = useState<Record<string, string>>({});
   const problem = create.error instanceof ApiProblem ? create.error : null;
   const errors = { ...(problem?.fieldErrors(word) ?? {}), ...missing };
-  const set = (field: keyof typeof values, value: string) => setValues({ ...values, [field]: value });
+  const set = (field: keyof typeof values, value: string) => {
+    setValues({ ...values, [field]: value });
+    // What was missing is no longer said to be once it is filled in.
+    setMissing(({ [field]: _filled, ...rest }) => rest);
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
