@@ -17,7 +17,7 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from fastapi import Query
-from sqlalchemy import Select, literal, or_, select, tuple_
+from sqlalchemy import Select, literal, or_, select, tuple_, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -207,7 +207,7 @@ class ListSpec:
         PostgreSQL and SQLite (3.15 and later) both serve as the start of that range, also in
         a generic plan. A column that may be empty sorts its empty rows last in either
         direction, which no single index range gives: the rows with a value come first, and
-        the rows without one are a second statement, read only if the first falls short.
+        the rows without one are a second range, read only if the first falls short.
         """
         desc = lq.sort.startswith("-")
         column = self.sorts[lq.sort.lstrip("-")]
@@ -234,12 +234,19 @@ class ListSpec:
     async def page(self, session: AsyncSession, lq: ListQuery, base: Select | None = None):
         """Return (items, next_cursor) for one page of the list."""
         column = self.sorts[lq.sort.lstrip("-")]
-        rows: list[Any] = []
-        for stmt in self.page_statements(lq, base):
-            wanted = lq.limit + 1 - len(rows)
-            rows += (await session.scalars(stmt.limit(wanted))).unique()
-            if len(rows) > lq.limit:
-                break
+        wanted = lq.limit + 1
+        statements = self.page_statements(lq, base)
+        if len(statements) == 1:
+            stmt = statements[0].limit(wanted)
+        else:
+            # Still one statement: the valued rows, then the empty ones, each its own index
+            # range, and the second read only as far as the page needs.
+            parts = union_all(*(select(s.limit(wanted).subquery()) for s in statements))
+            stmt = select(self.model).from_statement(parts.limit(wanted)).options(*self.options)
+        rows = list((await session.scalars(stmt)).unique())
+        if len(statements) > 1:
+            # The order of a UNION ALL is each part's in turn; a stable sort makes it certain.
+            rows.sort(key=lambda row: getattr(row, column.key) is None)
         next_cursor = None
         if len(rows) > lq.limit:
             rows = rows[: lq.limit]
