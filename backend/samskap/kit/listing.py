@@ -17,7 +17,7 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from fastapi import Query
-from sqlalchemy import Select, literal, or_, select, tuple_, union_all
+from sqlalchemy import Executable, Select, literal, or_, select, tuple_, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -236,6 +236,7 @@ class ListSpec:
         column = self.sorts[lq.sort.lstrip("-")]
         wanted = lq.limit + 1
         statements = self.page_statements(lq, base)
+        stmt: Executable
         if len(statements) == 1:
             stmt = statements[0].limit(wanted)
         else:
