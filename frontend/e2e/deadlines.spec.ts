@@ -34,8 +34,11 @@ test("add a deadline and find it on the calendar in its month", async ({ page })
   await expect(dialog).toBeHidden();
   await expect(page.getByRole("status")).toContainText(`Fristen «${title}» er lagt til.`);
 
-  await page.getByRole("radio", { name: "Kalender" }).click({ force: true });
+  // The view switch by arrow key: the chosen view is the one Tab stop.
+  await page.getByRole("radio", { name: "Liste" }).focus();
+  await page.keyboard.press("ArrowRight");
   await expect(page).toHaveURL(/view=calendar/);
+  await expect(page.getByRole("radio", { name: "Kalender" })).toBeFocused();
   await page.getByRole("button", { name: "Neste måned" }).click();
   await page.getByRole("button", { name: "Neste måned" }).click();
   await expect(page).toHaveURL(new RegExp(`month=${month}`));

@@ -14,6 +14,8 @@ test("create a task, then move it to done on the board", async ({ page }) => {
   await page.getByRole("button", { name: "Ny oppgave" }).click();
   const dialog = page.getByRole("dialog", { name: "Ny oppgave" });
   await expect(dialog).toBeVisible();
+  // The dialog opens on its first field, not on its close button.
+  await expect(dialog.getByLabel("Prosjekt")).toBeFocused();
   await dialog.getByRole("button", { name: "Opprett oppgave" }).click();
   await expect(dialog.getByText("Skriv en tittel.")).toBeVisible();
   await expect(dialog.getByText("Velg et prosjekt i programmet.")).toBeVisible();
@@ -31,9 +33,15 @@ test("create a task, then move it to done on the board", async ({ page }) => {
   await expect(row).toBeVisible();
   await expect(row).toContainText("Å gjøre");
   await expect(row).toContainText("Høy");
+  // Focus follows the work: to the new task's own button once the list shows it.
+  await expect(row.getByRole("button", { name: `Rediger ${title}` })).toBeFocused();
 
-  await page.getByRole("radio", { name: "Tavle" }).click({ force: true });
+  // The view switch by arrow key: the chosen view is the one Tab stop.
+  await page.getByRole("radio", { name: "Liste" }).focus();
+  await page.keyboard.press("ArrowRight");
   await expect(page).toHaveURL(/view=board/);
+  await expect(page.getByRole("radio", { name: "Tavle" })).toBeFocused();
+  await expect(page.getByRole("radio", { name: "Tavle" })).toBeChecked();
   const todo = page.getByRole("region", { name: /^Å gjøre/ });
   const done = page.getByRole("region", { name: /^Ferdig/ });
   const card = todo.getByRole("listitem").filter({ has: page.getByRole("heading", { name: title }) });
@@ -42,12 +50,18 @@ test("create a task, then move it to done on the board", async ({ page }) => {
   await expectAccessible(page);
   await expectNoRawKeys(page);
 
-  // By keyboard: choose the new status, then press the card's move button.
-  const move = card.getByLabel(`Flytt til: ${title}`);
+  // By keyboard, with the card's one move control: open «Flytt til …», go to «Ferdig», press it.
+  const move = card.getByRole("button", { name: /^Flytt til …/ });
   await move.focus();
-  await move.selectOption("done");
-  await page.keyboard.press("Tab");
-  await expect(card.getByRole("button", { name: `Flytt ${title}` })).toBeFocused();
+  await page.keyboard.press("Enter");
+  const target = card.getByRole("button", { name: "Ferdig", exact: true });
+  await expect(target).toBeVisible();
+  await expect(card.getByRole("button", { name: "Å gjøre", exact: true })).toHaveCount(0);
+  await expectAccessible(page);
+  for (let i = 0; i < 3 && !(await target.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press("Tab");
+  }
+  await expect(target).toBeFocused();
   await page.keyboard.press("Enter");
 
   await expect(done.getByRole("heading", { name: title })).toBeVisible();
