@@ -797,3 +797,166 @@ for (const [locale, login, statement, title] of [
   });
 }
 
+// The set-up forms and dialogs of projects, phases and groups, in every language on a phone's
+// 320 px: no WCAG violation, no raw keys, nothing wider than the screen. Nothing is saved.
+for (const [locale, newProject, editProject, addPhase, newGroup, editGroup, seat] of [
+  ["nb", "Nytt prosjekt", "Rediger prosjektet", "Legg til fase", "Ny gruppe", "Rediger gruppen", /^Endre vervet til/],
+  ["nn", "Nytt prosjekt", "Rediger prosjektet", "Legg til fase", "Ny gruppe", "Rediger gruppa", /^Endre vervet til/],
+  ["en", "New project", "Edit the project", "Add a phase", "New group", "Edit the group", /^Change .*'s seat$/],
+] as const) {
+  test(`project and group set-up forms at 320 px in ${locale}`, async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 720 });
+    await login(page, "editor");
+    const programme = programmeId(page);
+    const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem("samskap.session")!).accessToken);
+    const get = async (path: string) =>
+      (await page.request.get(path, { headers: { Authorization: `Bearer ${token}` } })).json();
+    const [project] = (await get(`/api/v1/projects?programme_id=${programme}&code=VO1`)).items;
+    const [group] = (await get(`/api/v1/groups?project_id=${project.id}&kind=working_group`)).items;
+    await page.evaluate((l) => localStorage.setItem("samskap.locale", l), locale);
+    const check = async (what: string) => {
+      await expectAccessible(page);
+      await expectNoRawKeys(page);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, `${what} is wider than the screen`).toBeLessThanOrEqual(320);
+    };
+    const inDialog = async (opener: string | RegExp, what: string) => {
+      await page.getByRole("button", { name: opener }).first().click();
+      const dialog = page.getByRole("dialog");
+      await opened(dialog);
+      await check(what);
+      await page.keyboard.press("Escape");
+      await expect(dialog).toBeHidden();
+    };
+
+    await page.goto(`/p/${programme}`);
+    await inDialog(newProject, "the new project dialog");
+    await page.goto(`/p/${programme}/projects/${project.id}`);
+    await page.getByRole("button", { name: editProject }).click();
+    await expect(page.getByRole("form", { name: editProject })).toBeVisible();
+    await page.getByRole("button", { name: addPhase, exact: true }).click();
+    // The button gives way to its form.
+    await expect(page.getByRole("button", { name: addPhase, exact: true })).toHaveCount(0);
+    await check("the project page with its forms open");
+    await inDialog(newGroup, "the new group dialog");
+    await page.goto(`/p/${programme}/groups/${group.id}`);
+    await inDialog(editGroup, "the group dialog");
+    await inDialog(seat, "the seat dialog");
+  });
+}
+
+// Every kind of dialog the app has, scanned while it is open (on a phone's 320 px, where a
+// dialog has the least room): the forms that make and edit records, a confirmation
+// (ConfirmDialog), a webhook's secret shown once, and the choice between one's own change and
+// someone else's newer one (ConflictDialog). Nothing is saved, except a changed task title and
+// a webhook's new secret.
+test("every kind of dialog passes axe while open", async ({ page, request }) => {
+  test.setTimeout(300_000);
+  const r = await demoRecords(request);
+  const nf = `/p/${r.nordreFollo}`;
+  const sorum = `/p/${r.sorum}`;
+  await page.setViewportSize({ width: 320, height: 720 });
+  await signIn(page, "admin");
+  const scan = async (what: string) => {
+    const dialog = page.getByRole("dialog");
+    await opened(dialog);
+    await expectAccessible(page);
+    await expectNoRawKeys(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${what} is wider than the screen`).toBeLessThanOrEqual(320);
+    return dialog;
+  };
+  for (const [path, opener] of [
+    [`${nf}/tasks`, "Ny oppgave"],
+    [`${nf}/deadlines`, "Ny frist"],
+    [`${nf}/events`, "Nytt møte"],
+    [`${nf}/events/${r.event}`, "Slett møtet"],
+    [`${nf}/decisions`, "Nytt vedtak"],
+    [`${nf}/hearings`, "Ny høring"],
+    [`${nf}/hearings/${r.hearing}`, "Registrer uttalelse"],
+    [`${nf}/ideas`, "Nytt forslag"],
+    [`${nf}/surveys`, "Ny kartlegging"],
+    [`${nf}/projects/${r.project}`, "Rediger mandat og tilstand"],
+    [`${nf}/projects/${r.project}/involvement-plan`, "Planlegg medvirkning"],
+    [`${nf}/webhooks`, "Ny webhook"],
+    [`${sorum}/goals`, "Nytt mål"],
+    [`${sorum}/measures`, "Nytt tiltak"],
+    [`${sorum}/criteria`, "Nytt kriterium"],
+    [`${sorum}/indicators`, "Ny indikator"],
+    [`${sorum}/indicators/${r.indicator}`, "Legg til måling"],
+  ]) {
+    await page.goto(path);
+    await page.getByRole("button", { name: opener, exact: true }).first().click({ timeout: 30_000 });
+    const dialog = await scan(`${opener} on ${path}`);
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+  }
+
+  // A confirmation, then the new secret it makes, shown once.
+  await page.goto(`${nf}/webhooks/${r.webhook}`);
+  await page.getByRole("button", { name: "Lag ny hemmelighet" }).click();
+  const confirm = await scan("the confirmation of a new secret");
+  await confirm.getByRole("button", { name: "Ja, fortsett" }).click();
+  await expect(page.getByRole("dialog", { name: "Hemmeligheten til webhooken" })).toBeVisible();
+  await scan("a webhook's secret");
+  await page.getByRole("button", { name: "Jeg har tatt vare på den" }).click();
+
+  // A task changed by someone else while its dialog is open: the choice between the versions.
+  await page.goto(`${nf}/tasks`);
+  const row = page.getByRole("table", { name: "Oppgaver, sortert etter frist" }).getByRole("row").nth(1);
+  const title = (await row.getByRole("rowheader").innerText()).trim();
+  await row.getByRole("button", { name: `Rediger ${title}` }).click();
+  const editing = page.getByRole("dialog", { name: "Rediger oppgave" });
+  await opened(editing);
+  const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem("samskap.session")!).accessToken);
+  const headers = { Authorization: `Bearer ${token}` };
+  const [task] = (await (await page.request.get(`/api/v1/tasks?programme_id=${r.nordreFollo}&q=${encodeURIComponent(title)}`, { headers })).json()).items;
+  const current = await page.request.get(`/api/v1/tasks/${task.id}`, { headers });
+  const changed = await page.request.patch(`/api/v1/tasks/${task.id}`, {
+    headers: { ...headers, "If-Match": current.headers()["etag"], "Content-Type": "application/merge-patch+json" },
+    data: { description: `Endret av en annen ${Date.now()}` },
+  });
+  expect(changed.status()).toBe(200);
+  await editing.getByLabel("Beskrivelse").fill("Min egen beskrivelse");
+  await editing.getByRole("button", { name: "Lagre" }).click();
+  await expect(page.getByRole("dialog", { name: "Noen andre har endret dette" })).toBeVisible();
+  await scan("the choice between two versions of a task");
+});
+
+// The programme set-up pages at 320 px in every language: a new programme with a municipality
+// chosen from the official list, and a programme's roles.
+for (const [locale, newTitle, accessTitle, search] of [
+  ["nb", "Nytt program", "Roller i programmet", "Søk etter kommune"],
+  ["nn", "Nytt program", "Roller i programmet", "Søk etter kommune"],
+  ["en", "New programme", "Roles in the programme", "Search for a municipality"],
+] as const) {
+  test(`programme set-up pages at 320 px in ${locale}`, async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 720 });
+    await page.addInitScript((l) => localStorage.setItem("samskap.locale", l), locale);
+    await page.goto("/login");
+    const form = page.locator("form");
+    await form.locator('input[type="email"]').fill(ACCOUNTS.admin.email);
+    await form.locator('input[type="password"]').fill(ACCOUNTS.admin.password);
+    await form.locator('button[type="submit"]').click();
+    await page.getByRole("link", { name: "Nye Kristiansand 2020" }).click();
+    await expect(page).toHaveURL(/\/p\/[0-9a-f-]+$/);
+    const access = `/p/${programmeId(page)}/access`;
+    const fits = async () =>
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), page.url()).toBeLessThanOrEqual(320);
+
+    await page.goto("/programmes/new");
+    await expect(page.getByRole("heading", { level: 1, name: newTitle })).toBeVisible();
+    await page.getByLabel(search).fill("0213");
+    await page.getByRole("button", { name: /Ski \(0213\)/ }).click();
+    await expect(page.getByRole("button", { name: /Ski \(0213\)/ })).toHaveCount(2);
+    await expectAccessible(page);
+    await expectNoRawKeys(page);
+    await fits();
+
+    await page.goto(access);
+    await expect(page.getByRole("heading", { level: 1, name: accessTitle })).toBeVisible();
+    await expect(page.getByRole("table")).toBeVisible();
+    await expectAccessible(page);
+    await expectNoRawKeys(page);
+    await fits();
+  });
+}
