@@ -99,6 +99,17 @@ test("the timeline draws phases, deadlines and decisions, zooms by keyboard and 
 
   await page.setViewportSize({ width: 320, height: 700 });
   await expectNoSidewaysScroll(page);
+
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByLabel("Språk").selectOption("nn");
+  await expect(page.getByRole("group", { name: "Zoom" }).getByRole("button", { name: "Heile programmet" })).toBeVisible();
+  await expectAccessible(page);
+  await expectNoRawKeys(page);
+  await page.getByLabel("Språk").selectOption("en");
+  await expect(page.getByRole("heading", { level: 1, name: "Timeline" })).toBeVisible();
+  await expectAccessible(page);
+  await expectNoRawKeys(page);
+  await expectNoSidewaysScroll(page);
 });
 
 test("switching language changes every label, and the pages stay accessible", async ({ page }) => {
