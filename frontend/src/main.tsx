@@ -1,23 +1,14 @@
 import "@digdir/designsystemet-css";
 import "@digdir/designsystemet-theme";
 import "./global.css";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router-dom";
-import { ApiProblem } from "./api/problem";
+import { queryClient } from "./api/queryClient";
 import { I18nProvider, initialLocale, loadLocale } from "./i18n";
 import { router } from "./router";
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      staleTime: 30_000,
-      retry: (count, error) =>
-        !(error instanceof ApiProblem && error.status >= 400 && error.status < 500) && count < 2,
-    },
-  },
-});
 
 function render() {
   createRoot(document.getElementById("root")!).render(

@@ -1,4 +1,6 @@
-import { createBrowserRouter, Navigate } from "react-router-dom";
+import { createBrowserRouter, Navigate, type LoaderFunctionArgs } from "react-router-dom";
+import { overviewQuery } from "./api/queries/programmes";
+import { queryClient } from "./api/queryClient";
 import { AppLayout, ProgrammeLayout, RequireSession } from "./components/Layout";
 import { LoginPage } from "./features/auth/LoginPage";
 
@@ -6,6 +8,12 @@ import { LoginPage } from "./features/auth/LoginPage";
 const page = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({
   Component: (await load()).default,
 });
+
+// The overview's answer is asked for while its page's code loads, not after.
+const prefetchOverview = ({ params }: LoaderFunctionArgs) => {
+  void queryClient.prefetchQuery(overviewQuery(params.programmeId!));
+  return null;
+};
 
 export const router = createBrowserRouter([
   { path: "/login", element: <LoginPage /> },
@@ -35,7 +43,7 @@ export const router = createBrowserRouter([
             path: "p/:programmeId",
             element: <ProgrammeLayout />,
             children: [
-              { index: true, lazy: page(() => import("./features/overview/OverviewPage")) },
+              { index: true, loader: prefetchOverview, lazy: page(() => import("./features/overview/OverviewPage")) },
               { path: "timeline", lazy: page(() => import("./features/overview/TimelinePage")) },
               { path: "projects/:projectId", lazy: page(() => import("./features/projects/ProjectPage")) },
               {
