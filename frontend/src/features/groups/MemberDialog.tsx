@@ -15,6 +15,7 @@ import {
 } from "../../api/queries/groups";
 import { ConflictDialog } from "../../components/ConflictDialog";
 import { FormActions } from "../../components/FormActions";
+import { PeriodFields } from "../../components/PeriodFields";
 import { SelectField } from "../../components/SelectField";
 import layout from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
@@ -184,22 +185,7 @@ export function MemberDialog({
               onChange={(e) => set({ allocation_percent: e.target.value })}
               error={errors.allocation_percent}
             />
-            <div className={styles.formRow}>
-              <Textfield
-                label={labels.starts_on}
-                type="date"
-                value={values.starts_on}
-                onChange={(e) => set({ starts_on: e.target.value })}
-                error={errors.starts_on}
-              />
-              <Textfield
-                label={labels.ends_on}
-                type="date"
-                value={values.ends_on}
-                onChange={(e) => set({ ends_on: e.target.value })}
-                error={errors.ends_on}
-              />
-            </div>
+            <PeriodFields className={styles.formRow} values={values} labels={labels} errors={errors} onChange={set} />
             <FormActions submit={t("common.save")} pending={update.isPending} onCancel={() => onClose(false)} />
           </form>
         </Dialog.Block>

@@ -18,6 +18,7 @@ import {
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { ConflictDialog } from "../../components/ConflictDialog";
 import { FormActions } from "../../components/FormActions";
+import { PeriodFields } from "../../components/PeriodFields";
 import { SelectField } from "../../components/SelectField";
 import layout from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
@@ -119,22 +120,7 @@ function PhaseFields({
         onChange={(e) => onChange({ description: e.target.value })}
         error={errors.description}
       />
-      <div className={styles.formRow}>
-        <Textfield
-          label={labels.starts_on}
-          type="date"
-          value={values.starts_on}
-          onChange={(e) => onChange({ starts_on: e.target.value })}
-          error={errors.starts_on}
-        />
-        <Textfield
-          label={labels.ends_on}
-          type="date"
-          value={values.ends_on}
-          onChange={(e) => onChange({ ends_on: e.target.value })}
-          error={errors.ends_on}
-        />
-      </div>
+      <PeriodFields className={styles.formRow} values={values} labels={labels} errors={errors} onChange={onChange} />
       <div className={styles.formRow}>
         {withStatus && (
           <SelectField

@@ -9,6 +9,7 @@ import {
   type ProjectCategory,
   type ProjectStatus,
 } from "../../api/queries/projects";
+import { PeriodFields } from "../../components/PeriodFields";
 import { SelectField } from "../../components/SelectField";
 import { useI18n } from "../../i18n";
 import "./messages";
@@ -249,22 +250,7 @@ export function ProjectFields({
           {personOptions}
         </SelectField>
       </div>
-      <div className={styles.formRow}>
-        <Textfield
-          label={labels.starts_on}
-          type="date"
-          value={values.starts_on}
-          onChange={(e) => onChange({ starts_on: e.target.value })}
-          error={errors.starts_on}
-        />
-        <Textfield
-          label={labels.ends_on}
-          type="date"
-          value={values.ends_on}
-          onChange={(e) => onChange({ ends_on: e.target.value })}
-          error={errors.ends_on}
-        />
-      </div>
+      <PeriodFields className={styles.formRow} values={values} labels={labels} errors={errors} onChange={onChange} />
     </>
   );
 }

@@ -9,6 +9,7 @@ import { programmesQuery } from "../../api/queries/programmes";
 import { useCreateProgramme, type ProgrammeCreate } from "../../api/queries/setup";
 import { FormActions } from "../../components/FormActions";
 import { Page } from "../../components/Page";
+import { PeriodFields } from "../../components/PeriodFields";
 import { SelectField } from "../../components/SelectField";
 import { useI18n } from "../../i18n";
 import { FormProblem } from "../projects/FormProblem";
@@ -54,10 +55,10 @@ function NewProgrammeForm() {
   const [missing, setMissing] = useState<Record<string, string>>({});
   const problem = create.error instanceof ApiProblem ? create.error : null;
   const errors = { ...(problem?.fieldErrors(word) ?? {}), ...missing };
-  const set = (field: keyof typeof values, value: string) => {
-    setValues({ ...values, [field]: value });
+  const set = (change: Partial<typeof values>) => {
+    setValues({ ...values, ...change });
     // What was missing is no longer said to be once it is filled in.
-    setMissing(({ [field]: _filled, ...rest }) => rest);
+    setMissing((was) => Object.fromEntries(Object.entries(was).filter(([field]) => !(field in change))));
   };
 
   const submit = (event: FormEvent) => {
@@ -99,7 +100,7 @@ function NewProgrammeForm() {
         required
         autoComplete="off"
         value={values.name}
-        onChange={(e) => set("name", e.target.value)}
+        onChange={(e) => set({ name: e.target.value })}
         error={errors.name}
       />
       <Textfield
@@ -107,25 +108,17 @@ function NewProgrammeForm() {
         description={t("setup.new.owner.hint")}
         autoComplete="off"
         value={values.owner_organisation}
-        onChange={(e) => set("owner_organisation", e.target.value)}
+        onChange={(e) => set({ owner_organisation: e.target.value })}
         error={errors.owner_organisation}
       />
-      <div className={own.row}>
-        <Textfield
-          label={t("setup.new.startsOn")}
-          type="date"
-          value={values.starts_on}
-          onChange={(e) => set("starts_on", e.target.value)}
-          error={errors.starts_on}
-        />
-        <Textfield
-          label={t("setup.new.targetOn")}
-          type="date"
-          value={values.target_on}
-          onChange={(e) => set("target_on", e.target.value)}
-          error={errors.target_on}
-        />
-      </div>
+      <PeriodFields
+        className={own.row}
+        fields={["starts_on", "target_on"]}
+        values={values}
+        labels={{ starts_on: t("setup.new.startsOn"), target_on: t("setup.new.targetOn") }}
+        errors={errors}
+        onChange={set}
+      />
       <MunicipalityPicker chosen={municipalities} onChange={setMunicipalities} error={errors.municipalities} />
       <Fieldset>
         <Fieldset.Legend>{t("setup.new.start")}</Fieldset.Legend>
