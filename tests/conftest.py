@@ -152,8 +152,8 @@ async def accounts(app) -> AsyncIterator[Accounts]:
     yield registry
     await registry.close()
     await _every_write_is_audited(app, registry.writes)
-    app.state.login_limiter.reset()
-    app.state.token_limiter.reset()
+    await app.state.login_limiter.reset()
+    await app.state.token_limiter.reset()
 
 
 @pytest.fixture

@@ -145,10 +145,12 @@ class TestLimiterMemory:
                 # A key lives for at most two windows after its last failure.
                 await asyncio.sleep(2.2)
                 assert (await login(http, "en.til@example.no", "feil")).status_code == 401
+                # Left: the last failure's windows (account, address and the address's
+                # previous one) and its two pending marks, none of the 50 names before it.
                 for _ in range(50):
                     await asyncio.sleep(0.02)
-                    if limiter.keys_held() <= 3:
+                    if limiter.keys_held() <= 5:
                         break
-                assert limiter.keys_held() <= 3
+                assert limiter.keys_held() <= 5
         finally:
             await app.state.engine.dispose()

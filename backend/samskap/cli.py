@@ -153,6 +153,18 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--reload", action="store_true")
+    serve.add_argument(
+        "--workers",
+        type=int,
+        help="worker processes (default: SAMSKAP_WORKERS, else 1); more than one needs a "
+        "shared rate limit storage (SAMSKAP_RATE_LIMIT_STORAGE=redis://...)",
+    )
+    serve.add_argument(
+        "--per-process-limits",
+        action="store_true",
+        help="allow several workers with memory:// rate limits: each process then counts "
+        "alone, so every limit is multiplied by the number of workers (benchmarks only)",
+    )
     worker = sub.add_parser(
         "worker", help="run the background workers (job queue and imports) until stopped"
     )
@@ -190,16 +202,61 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "worker":
         return asyncio.run(_run_worker(args.concurrency, args.once))
     elif args.command == "serve":
-        import uvicorn
+        return _serve(args)
+    return 0
 
+
+def _serve(args: argparse.Namespace) -> int:
+    """uvicorn, with one process or several (the factory app in each)."""
+    import os
+    import shutil
+    import tempfile
+
+    import uvicorn
+
+    settings = get_settings()
+    workers = args.workers if args.workers is not None else settings.workers
+    if workers < 1:
+        print("--workers must be at least 1", file=sys.stderr)
+        return 2
+    if workers > 1 and args.reload:
+        print("--reload runs one process: leave out --workers", file=sys.stderr)
+        return 2
+    if workers > 1 and settings.rate_limit_storage.startswith("memory://"):
+        if not args.per_process_limits:
+            print(
+                f"{workers} workers would each count rate limits in their own memory, letting "
+                f"{workers} times as many failed logins through. Set "
+                "SAMSKAP_RATE_LIMIT_STORAGE to a Redis every worker shares "
+                "(redis://host:6379/0), or serve with --workers 1.",
+                file=sys.stderr,
+            )
+            return 2
+        print(
+            f"warning: rate limits are counted per process: each limit is {workers} times "
+            "as high as configured",
+            file=sys.stderr,
+        )
+    # Prometheus metrics of several processes are summed from files in one directory, which
+    # must be empty when they start; a directory set by the deployment is its own to manage.
+    metrics_dir = None
+    if workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        metrics_dir = tempfile.mkdtemp(prefix="samskap-metrics-")
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
+    try:
         uvicorn.run(
             "samskap.main:create_app",
             factory=True,
             host=args.host,
             port=args.port,
             reload=args.reload,
+            workers=workers,
+            # The client's address behind proxies is the app's to find (trusted_proxies).
             proxy_headers=False,
         )
+    finally:
+        if metrics_dir is not None:
+            shutil.rmtree(metrics_dir, ignore_errors=True)
     return 0
 
 

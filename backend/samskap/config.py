@@ -1,14 +1,17 @@
 """Settings read from the environment (prefix SAMSKAP_) or a .env file."""
 
 from functools import lru_cache
+from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 PLACEHOLDER_SECRET = "development-only-signing-key-change-me"
+# The `limits` storages rate_limit_storage may name: in-process memory, or a shared Redis.
+RATE_LIMIT_SCHEMES = ("memory", "redis", "rediss", "redis+unix")
 
 
 class Settings(BaseSettings):
@@ -46,6 +49,10 @@ class Settings(BaseSettings):
     import_stale_seconds: float = Field(default=30.0, gt=0)
     import_poll_seconds: float = Field(default=1.0, gt=0)
     run_worker: bool = True
+    # Worker processes `samskap serve` starts (uvicorn's multi-process mode); --workers
+    # overrides it. Each runs the background workers too (run_worker), which is safe: jobs
+    # and imports are claimed in the database, never twice.
+    workers: int = Field(default=1, ge=1, le=64)
     # The job queue (samskap/jobs): jobs one worker runs side by side, and how often an idle
     # worker looks for due jobs (a commit in the same process wakes it at once).
     job_concurrency: int = Field(default=4, ge=1, le=64)
@@ -97,6 +104,16 @@ class Settings(BaseSettings):
     login_failures_per_address: int = 20
     login_window_seconds: int = 900
     api_token_requests_per_minute: int = 600
+    # Where rate limits are counted (a `limits` storage URI): memory:// counts in each
+    # process's own memory, right for one process; redis://host:6379/0 (rediss:// with TLS,
+    # redis+unix:///path) counts in a Redis shared by every worker process and machine, so
+    # that a limit holds in total. `samskap serve` with more than one worker refuses memory://
+    # (each process would count alone: the limits multiplied by the number of processes).
+    rate_limit_storage: str = "memory://"
+    # Proxies in front of Samskap (addresses or CIDRs, comma-separated or a JSON list): when
+    # the direct peer is one of them, the client's address is the rightmost address in
+    # X-Forwarded-For that is not one of them. Empty: X-Forwarded-For is ignored.
+    trusted_proxies: Annotated[list[str], NoDecode] = Field(default_factory=list)
     cors_origins: list[str] = Field(default_factory=list)
     argon2_time_cost: int = 3
     argon2_memory_cost_kib: int = 65_536
@@ -118,6 +135,40 @@ class Settings(BaseSettings):
     # which sends no email_verified).
     oidc_trust_email: bool = False
     password_login: bool = True
+
+    @field_validator("rate_limit_storage")
+    @classmethod
+    def _known_storage(cls, value: str) -> str:
+        scheme = value.partition("://")[0]
+        if scheme not in RATE_LIMIT_SCHEMES:
+            known = ", ".join(f"{s}://" for s in RATE_LIMIT_SCHEMES)
+            raise ValueError(f"rate_limit_storage must start with one of {known}")
+        return value
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _proxy_list(cls, value: object) -> object:
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                import json
+
+                return json.loads(text)
+            return [part.strip() for part in text.split(",") if part.strip()]
+        return value
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxy_networks(cls, value: list[str]) -> list[str]:
+        for entry in value:
+            try:
+                ip_network(entry, strict=False)
+            except ValueError:
+                raise ValueError(f"{entry!r} is no IP address or network (CIDR)") from None
+        return value
+
+    def proxy_networks(self) -> tuple[IPv4Network | IPv6Network, ...]:
+        return tuple(ip_network(entry, strict=False) for entry in self.trusted_proxies)
 
     def check_secrets(self) -> None:
         if self.environment == "development":

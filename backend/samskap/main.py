@@ -21,7 +21,7 @@ from samskap.api_tokens.router import router as api_tokens_router
 from samskap.apidocs import install_docs
 from samskap.audit.router import router as audit_router
 from samskap.auth.principal import current_principal
-from samskap.auth.ratelimit import LoginLimiter, RequestLimit
+from samskap.auth.ratelimit import LoginLimiter, RequestLimit, open_storage
 from samskap.auth.router import public as auth_public
 from samskap.auth.router import router as auth_router
 from samskap.config import Settings, get_settings
@@ -155,12 +155,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.sessions = session_factory(engine)
     app.state.settings = settings
+    # Rate limits, counted where settings.rate_limit_storage says (one Redis for all worker
+    # processes and machines, or this process's memory), and the proxies whose
+    # X-Forwarded-For names the client (samskap/auth/client_address.py).
+    app.state.rate_limit_storage = open_storage(settings.rate_limit_storage)
+    app.state.trusted_proxies = settings.proxy_networks()
     app.state.login_limiter = LoginLimiter(
         settings.login_failures_per_account,
         settings.login_failures_per_address,
         settings.login_window_seconds,
+        app.state.rate_limit_storage,
     )
-    app.state.token_limiter = RequestLimit(settings.api_token_requests_per_minute, 60)
+    app.state.token_limiter = RequestLimit(
+        settings.api_token_requests_per_minute, 60, app.state.rate_limit_storage, "api-token"
+    )
 
     install_problem_handlers(app)
     _guard_every_request(app, settings.max_body_bytes)

@@ -146,7 +146,7 @@ async def _from_api_token(request: Request, session, secret: str) -> Principal:
     now = utcnow()
     if token is None or token.revoked_at is not None or token.expires_at <= now:
         raise Unauthorized("The API token is unknown, revoked or expired.")
-    wait = request.app.state.token_limiter.hit(str(token.id))
+    wait = await request.app.state.token_limiter.hit(str(token.id))
     if wait is not None:
         raise TooManyRequests("This API token has made too many requests; slow down.", wait)
     if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1):

@@ -8,6 +8,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Query, Request, status
 from fastapi.responses import RedirectResponse, Response
 
+from samskap.auth.client_address import client_address
 from samskap.auth.oidc import (
     LOGIN_SECONDS,
     PATH,
@@ -206,7 +207,7 @@ def _login_service(request: Request, session: SessionDep) -> LoginService:
 
 
 def _address(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+    return client_address(request)
 
 
 @router.post(

@@ -66,7 +66,7 @@ class LoginService:
         if not self.settings.password_login:
             raise PasswordLoginDisabled()
         name = username.strip().lower()
-        with limiter.attempt(account=name, address=address) as attempt:
+        async with limiter.attempt(account=name, address=address) as attempt:
             user = await self.session.scalar(select(User).where(func.lower(User.email) == name))
             valid = await verify_password_in_worker(
                 user.password_hash if user is not None else None, password

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Request, Response, status
 
+from samskap.auth.client_address import client_address
 from samskap.auth.principal import PrincipalDep
 from samskap.auth.ratelimit import RequestLimit
 from samskap.deps import IfMatch, SessionDep
@@ -290,13 +291,14 @@ ReceiptToken = Annotated[str, Path(max_length=128, description="The secret of th
 PARTICIPATION_LIMIT = (120, 600)
 
 
-def _limit(request: Request) -> None:
+async def _limit(request: Request) -> None:
     limiter = getattr(request.app.state, "participation_limiter", None)
     if limiter is None:
-        limiter = RequestLimit(*PARTICIPATION_LIMIT)
+        storage = request.app.state.rate_limit_storage
+        limiter = RequestLimit(*PARTICIPATION_LIMIT, storage=storage, name="participation")
         request.app.state.participation_limiter = limiter
-    address = request.client.host if request.client else "unknown"
-    wait = limiter.hit(participation.address_key(address))
+    address = client_address(request)
+    wait = await limiter.hit(participation.address_key(address))
     if wait is not None:
         raise TooManyRequests("Too many requests from this address; wait a little.", wait)
 

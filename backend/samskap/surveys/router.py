@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, File, Path, Query, Request, Response, UploadFile
 from fastapi.responses import Response as PlainResponse
 
+from samskap.auth.client_address import client_address
 from samskap.auth.principal import PrincipalDep
 from samskap.auth.ratelimit import RequestLimit
 from samskap.config import get_settings
@@ -248,13 +249,14 @@ Token = Annotated[
 ANSWER_LIMIT = (300, 600)
 
 
-def _limit(request: Request) -> None:
+async def _limit(request: Request) -> None:
     limiter = getattr(request.app.state, "survey_answer_limiter", None)
     if limiter is None:
-        limiter = RequestLimit(*ANSWER_LIMIT)
+        storage = request.app.state.rate_limit_storage
+        limiter = RequestLimit(*ANSWER_LIMIT, storage=storage, name="survey-answers")
         request.app.state.survey_answer_limiter = limiter
-    address = request.client.host if request.client else "unknown"
-    wait = limiter.hit(address)
+    address = client_address(request)
+    wait = await limiter.hit(address)
     if wait is not None:
         raise TooManyRequests("Too many requests from this address; wait a little.", wait)
 
