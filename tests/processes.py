@@ -86,3 +86,56 @@ async def worker_process(
         if process.returncode is None:
             process.terminate()
             await process.wait()
+
+
+@asynccontextmanager
+async def serve_process(
+    url: str,
+    port: int,
+    env: dict[str, str] | None = None,
+    *,
+    args: tuple[str, ...] = (),
+    start_within: float = 120,
+) -> AsyncIterator[tuple[str, asyncio.subprocess.Process]]:
+    """`samskap serve` (with `args`, such as --workers 2) on `url`'s database, answering its
+    health check: its base URL and process. Stopped at the end (SIGTERM, which uvicorn passes
+    on to its worker processes)."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "samskap.cli",
+        "serve",
+        "--port",
+        str(port),
+        *args,
+        env={**os.environ, "SAMSKAP_DATABASE_URL": url, **(env or {})},
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        async with httpx.AsyncClient(base_url=base) as probe:
+            deadline = time.monotonic() + start_within
+            while True:
+                try:
+                    if (await probe.get("/api/v1/health")).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                if process.returncode is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"samskap serve on port {port} did not start")
+                await asyncio.sleep(0.2)
+        yield base, process
+    finally:
+        if process.returncode is None:
+            process.terminate()
+            await process.wait()
+
+
+def child_processes(pid: int) -> list[int]:
+    """The processes `pid` started (uvicorn's workers), from /proc."""
+    children: list[int] = []
+    for task in os.listdir(f"/proc/{pid}/task"):
+        with open(f"/proc/{pid}/task/{task}/children") as listing:
+            children.extend(int(child) for child in listing.read().split())
+    return children
