@@ -13,12 +13,12 @@ import {
   type GroupUpdate,
 } from "../../api/queries/groups";
 import { namesById, projectNamesQuery } from "../../api/queries/lookups";
-import { ConflictDialog } from "../../components/ConflictDialog";
 import { FormActions } from "../../components/FormActions";
 import { SelectField } from "../../components/SelectField";
 import layout from "../../components/layout.module.css";
+import { useSaveWithConflict } from "../../components/useSaveWithConflict";
 import { useI18n } from "../../i18n";
-import { changedFields, EditConflict } from "../../lib/conflict";
+import { changedFields } from "../../lib/conflict";
 import { focusWhenPresent, useFocusOnOpen } from "../../lib/focus";
 import { useMayManage } from "../projects/access";
 import { focusInvalid, RequiredLabel, RequiredNote } from "../projects/FormParts";
@@ -104,7 +104,6 @@ export function GroupDialog({
   const headingId = useId();
   const [values, setValues] = useState<Values>(() => valuesOf(group, projectId));
   const [missing, setMissing] = useState<Record<string, string>>({});
-  const [conflict, setConflict] = useState<EditConflict | null>(null);
   const problem = mutation.error instanceof ApiProblem ? mutation.error : null;
   const errors = { ...(problem?.fieldErrors(word) ?? {}), ...missing };
   const set = (change: Partial<Values>) => setValues((current) => ({ ...current, ...change }));
@@ -123,17 +122,14 @@ export function GroupDialog({
     return value === null || value === undefined || value === "" ? "—" : String(value);
   };
 
-  const save = (changes: GroupUpdate, version: string) =>
-    update.mutate(
-      { etag: version, changes },
-      {
-        onSuccess: () => onClose(true),
-        onError: (error) => {
-          if (error instanceof EditConflict) setConflict(error);
-          else focusInvalid(focusRef.current);
-        },
-      },
-    );
+  const { save, conflictDialog } = useSaveWithConflict({
+    send: (changes: GroupUpdate, version = etag ?? `"${group?.version}"`, done) =>
+      update.mutate({ etag: version, changes }, done),
+    onSaved: () => onClose(true),
+    onRefused: () => focusInvalid(focusRef.current),
+    labels,
+    display,
+  });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -179,7 +175,7 @@ export function GroupDialog({
     }
     const changes = changedFields(facts, group);
     if (Object.keys(changes).length === 0) onClose(false);
-    else save(changes, etag ?? `"${group.version}"`);
+    else save(changes);
   };
 
   return (
@@ -256,18 +252,7 @@ export function GroupDialog({
           </form>
         </Dialog.Block>
       </Dialog>
-      {conflict && group && (
-        <ConflictDialog
-          conflict={conflict}
-          labels={labels}
-          display={display}
-          onCancel={() => setConflict(null)}
-          onResolve={(changes, version) => {
-            setConflict(null);
-            save(changes, version);
-          }}
-        />
-      )}
+      {group && conflictDialog}
     </>
   );
 }

@@ -3,10 +3,10 @@ import { useId, useState, type FormEvent } from "react";
 import { ApiProblem } from "../../api/problem";
 import { useProblemWording } from "../../api/problemWording";
 import { useUpdateGroup, type Group, type GroupUpdate } from "../../api/queries/groups";
-import { ConflictDialog } from "../../components/ConflictDialog";
 import { FormActions } from "../../components/FormActions";
+import { useSaveWithConflict } from "../../components/useSaveWithConflict";
 import { useI18n } from "../../i18n";
-import { changedFields, EditConflict } from "../../lib/conflict";
+import { changedFields } from "../../lib/conflict";
 import { FormProblem } from "../projects/FormProblem";
 import {
   MandateFields,
@@ -49,27 +49,21 @@ function GroupMandateForm({
   const update = useUpdateGroup(base.record.id);
   const { labels, display } = useMandateLabels(base.record.programme_id);
   const [values, setValues] = useState<MandateValues>(mandateValues(base.record));
-  const [conflict, setConflict] = useState<EditConflict | null>(null);
   const headingId = useId();
   const problem = update.error instanceof ApiProblem ? update.error : null;
   const errors = problem?.fieldErrors(word) ?? {};
-
-  const save = (changes: GroupUpdate, etag: string) =>
-    update.mutate(
-      { etag, changes },
-      {
-        onSuccess: () => onDone(true),
-        onError: (error) => {
-          if (error instanceof EditConflict) setConflict(error);
-        },
-      },
-    );
+  const { save, conflictDialog } = useSaveWithConflict({
+    send: (changes: GroupUpdate, etag = base.etag, done) => update.mutate({ etag, changes }, done),
+    onSaved: () => onDone(true),
+    labels,
+    display,
+  });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const changes = changedFields(mandateUpdate(values), base.record);
     if (Object.keys(changes).length === 0) onDone(false);
-    else save(changes, base.etag);
+    else save(changes);
   };
 
   return (
@@ -88,18 +82,7 @@ function GroupMandateForm({
         />
         <FormActions submit={t("common.save")} pending={update.isPending} onCancel={() => onDone(false)} />
       </form>
-      {conflict && (
-        <ConflictDialog
-          conflict={conflict}
-          labels={labels}
-          display={display}
-          onCancel={() => setConflict(null)}
-          onResolve={(changes, etag) => {
-            setConflict(null);
-            save(changes, etag);
-          }}
-        />
-      )}
+      {conflictDialog}
     </>
   );
 }

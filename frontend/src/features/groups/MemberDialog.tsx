@@ -13,13 +13,13 @@ import {
   type MemberUpdate,
   type Party,
 } from "../../api/queries/groups";
-import { ConflictDialog } from "../../components/ConflictDialog";
 import { FormActions } from "../../components/FormActions";
 import { PeriodFields } from "../../components/PeriodFields";
 import { SelectField } from "../../components/SelectField";
+import { useSaveWithConflict } from "../../components/useSaveWithConflict";
 import layout from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
-import { changedFields, EditConflict } from "../../lib/conflict";
+import { changedFields } from "../../lib/conflict";
 import { useFocusOnOpen } from "../../lib/focus";
 import { focusInvalid } from "../projects/FormParts";
 import { FormProblem } from "../projects/FormProblem";
@@ -72,7 +72,6 @@ export function MemberDialog({
   const focusRef = useFocusOnOpen<HTMLDialogElement>();
   const headingId = useId();
   const [values, setValues] = useState<Values>(valuesOf(member));
-  const [conflict, setConflict] = useState<EditConflict | null>(null);
   const problem = update.error instanceof ApiProblem ? update.error : null;
   const errors = problem?.fieldErrors(word) ?? {};
   const set = (change: Partial<Values>) => setValues((current) => ({ ...current, ...change }));
@@ -95,17 +94,13 @@ export function MemberDialog({
     return String(value);
   };
 
-  const save = (changes: MemberUpdate, etag?: string) =>
-    update.mutate(
-      { member, changes, etag },
-      {
-        onSuccess: () => onClose(true),
-        onError: (error) => {
-          if (error instanceof EditConflict) setConflict(error);
-          else focusInvalid(focusRef.current);
-        },
-      },
-    );
+  const { save, conflictDialog } = useSaveWithConflict({
+    send: (changes: MemberUpdate, etag, done) => update.mutate({ member, changes, etag }, done),
+    onSaved: () => onClose(true),
+    onRefused: () => focusInvalid(focusRef.current),
+    labels,
+    display,
+  });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -190,18 +185,7 @@ export function MemberDialog({
           </form>
         </Dialog.Block>
       </Dialog>
-      {conflict && (
-        <ConflictDialog
-          conflict={conflict}
-          labels={labels}
-          display={display}
-          onCancel={() => setConflict(null)}
-          onResolve={(changes, etag) => {
-            setConflict(null);
-            save(changes, etag);
-          }}
-        />
-      )}
+      {conflictDialog}
     </>
   );
 }

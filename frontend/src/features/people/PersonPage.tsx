@@ -14,14 +14,13 @@ import {
   type PersonUpdate,
 } from "../../api/queries/people";
 import { programmeQuery } from "../../api/queries/programmes";
-import { ConflictDialog } from "../../components/ConflictDialog";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
 import { SelectField } from "../../components/SelectField";
 import layout from "../../components/layout.module.css";
 import { FormActions } from "../../components/FormActions";
+import { useSaveWithConflict } from "../../components/useSaveWithConflict";
 import { useI18n } from "../../i18n";
-import { EditConflict } from "../../lib/conflict";
 import { useMayEdit } from "../projects/access";
 import { Facts } from "../projects/Facts";
 import { FormProblem } from "../projects/FormProblem";
@@ -146,23 +145,11 @@ function PersonForm({
     union: record.union ?? "",
   });
   const [missing, setMissing] = useState<Record<string, string>>({});
-  const [conflict, setConflict] = useState<EditConflict | null>(null);
   const headingId = useId();
   const problem = update.error instanceof ApiProblem ? update.error : null;
   const errors = { ...(problem?.fieldErrors(word) ?? {}), ...missing };
   const showUnion = record.union !== null;
   const set = <K extends keyof Values>(field: K, value: Values[K]) => setValues({ ...values, [field]: value });
-
-  const save = (changes: PersonUpdate, etag: string) =>
-    update.mutate(
-      { etag, changes },
-      {
-        onSuccess: () => onDone(true),
-        onError: (error) => {
-          if (error instanceof EditConflict) setConflict(error);
-        },
-      },
-    );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -186,7 +173,7 @@ function PersonForm({
       Object.entries(next).filter(([field, value]) => value !== record[field as keyof Person]),
     );
     if (Object.keys(changes).length === 0) onDone(false);
-    else save(changes, base.etag);
+    else save(changes);
   };
 
   const labels = {
@@ -204,6 +191,12 @@ function PersonForm({
     if (field === "municipality_number") return municipalities.find((m) => m.number === value)?.name ?? String(value);
     return String(value);
   };
+  const { save, conflictDialog } = useSaveWithConflict({
+    send: (changes: PersonUpdate, etag = base.etag, done) => update.mutate({ etag, changes }, done),
+    onSaved: () => onDone(true),
+    labels,
+    display,
+  });
 
   return (
     <>
@@ -283,18 +276,7 @@ function PersonForm({
         )}
         <FormActions submit={t("common.save")} pending={update.isPending} onCancel={() => onDone(false)} />
       </form>
-      {conflict && (
-        <ConflictDialog
-          conflict={conflict}
-          labels={labels}
-          display={display}
-          onCancel={() => setConflict(null)}
-          onResolve={(changes, etag) => {
-            setConflict(null);
-            save(changes, etag);
-          }}
-        />
-      )}
+      {conflictDialog}
     </>
   );
 }

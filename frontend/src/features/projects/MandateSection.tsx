@@ -9,11 +9,11 @@ import {
   type Project,
   type ProjectUpdate,
 } from "../../api/queries/projects";
-import { ConflictDialog } from "../../components/ConflictDialog";
 import { SelectField } from "../../components/SelectField";
 import { FormActions } from "../../components/FormActions";
+import { useSaveWithConflict } from "../../components/useSaveWithConflict";
 import { useI18n } from "../../i18n";
-import { changedFields, EditConflict } from "../../lib/conflict";
+import { changedFields } from "../../lib/conflict";
 import { useMayEdit } from "./access";
 import { FormProblem } from "./FormProblem";
 import {
@@ -61,22 +61,24 @@ function MandateForm({
     health: base.record.health,
     health_explanation: base.record.health_explanation ?? "",
   });
-  const [conflict, setConflict] = useState<EditConflict | null>(null);
   const headingId = useId();
   const problem = update.error instanceof ApiProblem ? update.error : null;
   const errors = problem?.fieldErrors(word) ?? {};
   const change = (patch: Partial<Values>) => setValues({ ...values, ...patch });
 
-  const save = (changes: ProjectUpdate, etag: string) =>
-    update.mutate(
-      { etag, changes },
-      {
-        onSuccess: () => onDone(true),
-        onError: (error) => {
-          if (error instanceof EditConflict) setConflict(error);
-        },
-      },
-    );
+  const labels = {
+    ...mandate.labels,
+    health: t("projects.health"),
+    health_explanation: t("projects.healthExplanation"),
+  };
+  const display = (field: string, value: unknown) =>
+    field === "health" && value ? t(`projects.health.${value}`) : mandate.display(field, value);
+  const { save, conflictDialog } = useSaveWithConflict({
+    send: (changes: ProjectUpdate, etag = base.etag, done) => update.mutate({ etag, changes }, done),
+    onSaved: () => onDone(true),
+    labels,
+    display,
+  });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -87,16 +89,8 @@ function MandateForm({
     };
     const changes = changedFields(next, base.record);
     if (Object.keys(changes).length === 0) onDone(false);
-    else save(changes, base.etag);
+    else save(changes);
   };
-
-  const labels = {
-    ...mandate.labels,
-    health: t("projects.health"),
-    health_explanation: t("projects.healthExplanation"),
-  };
-  const display = (field: string, value: unknown) =>
-    field === "health" && value ? t(`projects.health.${value}`) : mandate.display(field, value);
 
   return (
     <>
@@ -136,18 +130,7 @@ function MandateForm({
         />
         <FormActions submit={t("common.save")} pending={update.isPending} onCancel={() => onDone(false)} />
       </form>
-      {conflict && (
-        <ConflictDialog
-          conflict={conflict}
-          labels={labels}
-          display={display}
-          onCancel={() => setConflict(null)}
-          onResolve={(changes, etag) => {
-            setConflict(null);
-            save(changes, etag);
-          }}
-        />
-      )}
+      {conflictDialog}
     </>
   );
 }

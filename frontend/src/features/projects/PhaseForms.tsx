@@ -16,13 +16,13 @@ import {
   type PhaseUpdate,
 } from "../../api/queries/phases";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
-import { ConflictDialog } from "../../components/ConflictDialog";
 import { FormActions } from "../../components/FormActions";
 import { PeriodFields } from "../../components/PeriodFields";
 import { SelectField } from "../../components/SelectField";
+import { useSaveWithConflict } from "../../components/useSaveWithConflict";
 import layout from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
-import { changedFields, EditConflict } from "../../lib/conflict";
+import { changedFields } from "../../lib/conflict";
 import { useFocusOnOpen } from "../../lib/focus";
 import { focusInvalid, inUse, RequiredLabel, RequiredNote } from "./FormParts";
 import { FormProblem } from "./FormProblem";
@@ -255,21 +255,15 @@ export function EditPhaseForm({ phase, onDone }: { phase: Phase; onDone: (saved:
   const headingId = useId();
   const [values, setValues] = useState<PhaseValues>(phaseValues(phase));
   const [missing, setMissing] = useState<Record<string, string>>({});
-  const [conflict, setConflict] = useState<EditConflict | null>(null);
   const problem = update.error instanceof ApiProblem ? update.error : null;
   const errors = { ...(problem?.fieldErrors(word) ?? {}), ...missing };
-
-  const save = (changes: PhaseUpdate, etag?: string) =>
-    update.mutate(
-      { phase, changes, etag },
-      {
-        onSuccess: () => onDone(true),
-        onError: (error) => {
-          if (error instanceof EditConflict) setConflict(error);
-          else focusInvalid(focusRef.current);
-        },
-      },
-    );
+  const { save, conflictDialog } = useSaveWithConflict({
+    send: (changes: PhaseUpdate, etag, done) => update.mutate({ phase, changes, etag }, done),
+    onSaved: () => onDone(true),
+    onRefused: () => focusInvalid(focusRef.current),
+    labels,
+    display,
+  });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -296,18 +290,7 @@ export function EditPhaseForm({ phase, onDone }: { phase: Phase; onDone: (saved:
         <PhaseFields values={values} onChange={(change) => setValues((v) => ({ ...v, ...change }))} errors={errors} withStatus />
         <FormActions submit={t("common.save")} pending={update.isPending} onCancel={() => onDone(false)} />
       </form>
-      {conflict && (
-        <ConflictDialog
-          conflict={conflict}
-          labels={labels}
-          display={display}
-          onCancel={() => setConflict(null)}
-          onResolve={(changes, etag) => {
-            setConflict(null);
-            save(changes, etag);
-          }}
-        />
-      )}
+      {conflictDialog}
     </>
   );
 }
@@ -413,21 +396,14 @@ export function EditResultForm({ result, onDone }: { result: ExpectedResult; onD
   const focusRef = useFocusOnOpen<HTMLFormElement>();
   const [text, setText] = useState(result.text);
   const [missing, setMissing] = useState<string | undefined>();
-  const [conflict, setConflict] = useState<EditConflict | null>(null);
   const problem = update.error instanceof ApiProblem ? update.error : null;
   const error = missing ?? problem?.fieldErrors(word).text;
   const label = t("projects.resultForm.text");
-
-  const save = (changes: { text?: string }, etag?: string) =>
-    update.mutate(
-      { result, changes, etag },
-      {
-        onSuccess: () => onDone(true),
-        onError: (e) => {
-          if (e instanceof EditConflict) setConflict(e);
-        },
-      },
-    );
+  const { save, conflict, conflictDialog } = useSaveWithConflict({
+    send: (changes: { text?: string }, etag, done) => update.mutate({ result, changes, etag }, done),
+    onSaved: () => onDone(true),
+    labels: { text: label },
+  });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -454,17 +430,7 @@ export function EditResultForm({ result, onDone }: { result: ExpectedResult; onD
         />
         <FormActions submit={t("common.save")} pending={update.isPending} onCancel={() => onDone(false)} />
       </form>
-      {conflict && (
-        <ConflictDialog
-          conflict={conflict}
-          labels={{ text: label }}
-          onCancel={() => setConflict(null)}
-          onResolve={(changes, etag) => {
-            setConflict(null);
-            save(changes, etag);
-          }}
-        />
-      )}
+      {conflictDialog}
     </>
   );
 }

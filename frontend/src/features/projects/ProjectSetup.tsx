@@ -5,11 +5,11 @@ import { ApiProblem } from "../../api/problem";
 import { useProblemWording } from "../../api/problemWording";
 import { useDeleteProject, useUpdateProject, type Project, type ProjectUpdate } from "../../api/queries/projects";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
-import { ConflictDialog } from "../../components/ConflictDialog";
 import { FormActions } from "../../components/FormActions";
 import layout from "../../components/layout.module.css";
+import { useSaveWithConflict } from "../../components/useSaveWithConflict";
 import { useI18n } from "../../i18n";
-import { changedFields, EditConflict } from "../../lib/conflict";
+import { changedFields } from "../../lib/conflict";
 import { useFocusOnOpen } from "../../lib/focus";
 import { useMayManage } from "./access";
 import { focusInvalid, inUse, RequiredNote } from "./FormParts";
@@ -91,21 +91,15 @@ function ProjectForm({
   const headingId = useId();
   const [values, setValues] = useState<ProjectValues>(projectValues(base.record));
   const [missing, setMissing] = useState<Record<string, string>>({});
-  const [conflict, setConflict] = useState<EditConflict | null>(null);
   const problem = update.error instanceof ApiProblem ? update.error : null;
   const errors = { ...(problem?.fieldErrors(word) ?? {}), ...missing };
-
-  const save = (changes: ProjectUpdate, etag: string) =>
-    update.mutate(
-      { etag, changes },
-      {
-        onSuccess: () => onDone(true),
-        onError: (error) => {
-          if (error instanceof EditConflict) setConflict(error);
-          else focusInvalid(focusRef.current);
-        },
-      },
-    );
+  const { save, conflictDialog } = useSaveWithConflict({
+    send: (changes: ProjectUpdate, etag = base.etag, done) => update.mutate({ etag, changes }, done),
+    onSaved: () => onDone(true),
+    onRefused: () => focusInvalid(focusRef.current),
+    labels,
+    display,
+  });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -118,7 +112,7 @@ function ProjectForm({
     }
     const changes = changedFields(projectBody(values), base.record);
     if (Object.keys(changes).length === 0) onDone(false);
-    else save(changes, base.etag);
+    else save(changes);
   };
 
   return (
@@ -138,18 +132,7 @@ function ProjectForm({
         />
         <FormActions submit={t("common.save")} pending={update.isPending} onCancel={() => onDone(false)} />
       </form>
-      {conflict && (
-        <ConflictDialog
-          conflict={conflict}
-          labels={labels}
-          display={display}
-          onCancel={() => setConflict(null)}
-          onResolve={(changes, etag) => {
-            setConflict(null);
-            save(changes, etag);
-          }}
-        />
-      )}
+      {conflictDialog}
     </>
   );
 }
