@@ -34,4 +34,7 @@ VOLUME /app/var
 USER samskap
 EXPOSE 8000
 # The same start-up as `make run`: migrate, load the demo (development only), serve.
+# SAMSKAP_WORKERS sets the number of worker processes (1 by default; more than one needs
+# SAMSKAP_RATE_LIMIT_STORAGE=redis://..., see compose.yml and the README's "Running several
+# workers"). Behind a reverse proxy, set SAMSKAP_TRUSTED_PROXIES to its address.
 CMD ["sh", "-c", "samskap migrate && if [ \"$SAMSKAP_ENVIRONMENT\" = development ]; then samskap load-demo; fi && samskap serve --host 0.0.0.0 --port 8000"]
