@@ -124,3 +124,100 @@ class TestNothingHalfApplied:
         again = (await client.get(f"{API}/programmes/{programme['id']}")).json()
         assert again["name"] == programme["name"]
         assert again["version"] == programme["version"]
+
+
+def assert_request_id(response) -> None:
+    body = response.json()
+    assert response.headers["content-type"].startswith(PROBLEM), response.text
+    assert body["request_id"] == response.headers["x-request-id"]
+    assert body["request_id"]
+
+
+class TestEveryProblemNamesItsRequest:
+    """The request id of the X-Request-ID header and the request's log line is in the body of
+    every problem, whether the router, a handler, a validator or the guard before them all
+    answered."""
+
+    async def test_malformed_json(self, client):
+        r = await client.post(
+            f"{API}/programmes", content=b'{"name": ', headers={"content-type": "application/json"}
+        )
+        assert r.status_code == 400
+        assert_request_id(r)
+
+    async def test_without_a_token(self, anonymous):
+        r = await anonymous.get(f"{API}/programmes")
+        assert r.status_code == 401
+        assert_request_id(r)
+
+    async def test_unknown_record(self, client):
+        r = await client.get(f"{API}/projects/01930000-0000-7000-8000-000000000000")
+        assert r.status_code == 404
+        assert_request_id(r)
+
+    async def test_unknown_address(self, client):
+        r = await client.get(f"{API}/nowhere")
+        assert r.status_code == 404
+        assert_request_id(r)
+
+    async def test_wrong_method(self, client):
+        r = await client.put(f"{API}/programmes", json={})
+        assert r.status_code == 405
+        assert_request_id(r)
+
+    async def test_body_too_large_by_its_length(self, client):
+        r = await client.post(f"{API}/programmes", json={"name": "x", "description": "y" * 70_000})
+        assert r.status_code == 413
+        assert_request_id(r)
+
+    async def test_body_too_large_as_it_arrives(self, client):
+        async def chunks():
+            for _ in range(20):
+                yield b" " * 4096
+
+        r = await client.post(
+            f"{API}/programmes", content=chunks(), headers={"content-type": "application/json"}
+        )
+        assert r.status_code == 413
+        assert "content-length" not in r.request.headers
+        assert_request_id(r)
+
+    async def test_unsupported_media_type(self, client):
+        r = await client.post(
+            f"{API}/programmes",
+            content=b"name=x",
+            headers={"content-type": "application/x-www-form-urlencoded"},
+        )
+        assert r.status_code == 415
+        assert_request_id(r)
+
+    async def test_invalid_input(self, client):
+        r = await client.post(f"{API}/programmes", json={"name": "", "status": "sleeping"})
+        assert r.status_code == 422
+        assert_request_id(r)
+
+    async def test_the_callers_own_id_is_kept(self, client):
+        r = await client.get(f"{API}/nowhere", headers={"X-Request-ID": "lb-7f3a9c0e2b4d4e61"})
+        assert r.json()["request_id"] == "lb-7f3a9c0e2b4d4e61"
+
+    async def test_unexpected_error(self, settings):
+        import httpx
+
+        app = create_app(settings)
+        boom = APIRouter()
+
+        @boom.get(f"{API}/explode")
+        async def explode():
+            raise RuntimeError("secret internal detail")
+
+        app.include_router(boom)
+        app.router.routes.insert(0, app.router.routes.pop())
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        try:
+            async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+                r = await http.get(f"{API}/explode", headers={"X-Request-ID": "trace-500"})
+            assert r.status_code == 500
+            assert_request_id(r)
+            assert r.json()["request_id"] == "trace-500"
+        finally:
+            await app.state.engine.dispose()

@@ -136,6 +136,17 @@ class Settings(BaseSettings):
     oidc_trust_email: bool = False
     password_login: bool = True
 
+    # Observability (samskap/observability). Logs: one JSON object a line outside development,
+    # readable lines in development; log_format json or console chooses either anywhere.
+    log_format: Literal["auto", "json", "console"] = "auto"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    # Statements that take longer than this are logged with their duration and name (never
+    # their parameters); 0 logs none.
+    slow_query_ms: float = Field(default=200.0, ge=0)
+    # GET /metrics (Prometheus) answers only a scraper that sends this as a bearer token;
+    # unset, /metrics is not served (404).
+    metrics_token: str = ""
+
     @field_validator("rate_limit_storage")
     @classmethod
     def _known_storage(cls, value: str) -> str:

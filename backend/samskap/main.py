@@ -56,6 +56,8 @@ from samskap.middleware import RequestGuard
 from samskap.municipalities.router import router as municipalities_router
 from samskap.my_page.router import router as my_page_router
 from samskap.notifications.router import router as notifications_router
+from samskap.observability import RequestLog, configure_logging, install_metrics, log_slow_queries
+from samskap.observability.metrics import process_ended, watch_pool
 from samskap.people.router import router as people_router
 from samskap.phases.router import router as phases_router
 from samskap.planned_involvements.router import router as planned_involvements_router
@@ -118,6 +120,7 @@ async def ready(request: Request) -> dict:
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     settings.check_secrets()
+    configure_logging(settings)
     engine = create_engine(
         settings.database_url,
         echo=settings.database_echo,
@@ -125,6 +128,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_overflow=settings.database_max_overflow,
         pool_timeout=settings.database_pool_timeout,
     )
+    log_slow_queries(engine, settings.slow_query_ms)
+    watch_pool(engine)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
@@ -136,6 +141,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         await job_worker.stop(jobs)
         await import_worker.stop(worker)
         await engine.dispose()
+        process_ended()
 
     app = FastAPI(
         # The framework's own limit counts what arrives, with or without Content-Length.
@@ -254,6 +260,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     api.include_router(protected)
     app.include_router(api)
     install_docs(app, API_PREFIX)
+    install_metrics(app)
 
     _serve_web_app(app, settings)
     _declare_problem_schema(app)
@@ -315,13 +322,17 @@ class HashedAssets(StaticFiles):
 
 
 def _guard_every_request(app: FastAPI, max_body_bytes: int) -> None:
-    """Two wrappers around the whole stack: RequestGuard, so that every answer (a 500 or the
-    body limit's 413 included) carries the request id and the security headers; inside it,
-    AnsweredErrorsEndHere, so that an error already answered leaves the connection usable."""
+    """Three wrappers around the whole stack: RequestLog, outermost, so that every request
+    (RequestGuard's refusals included) is logged and counted; RequestGuard, so that every
+    answer (a 500 or the body limit's 413 included) carries the request id and the security
+    headers; inside it, AnsweredErrorsEndHere, so that an error already answered leaves the
+    connection usable."""
     build = app.build_middleware_stack
 
     def build_middleware_stack() -> ASGIApp:
-        return RequestGuard(AnsweredErrorsEndHere(build()), max_body_bytes=max_body_bytes)
+        return RequestLog(
+            RequestGuard(AnsweredErrorsEndHere(build()), max_body_bytes=max_body_bytes)
+        )
 
     app.build_middleware_stack = build_middleware_stack  # type: ignore[method-assign]
 

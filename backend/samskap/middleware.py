@@ -62,6 +62,7 @@ async def _problem(
             "status": status,
             "detail": detail,
             "instance": scope.get("path"),
+            "request_id": request_id,
         }
     ).encode()
     await send(

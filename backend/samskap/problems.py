@@ -231,6 +231,9 @@ def problem_response(
         body["instance"] = request.url.path
     if errors:
         body["errors"] = errors
+    if request is not None and (request_id := request.scope.get("state", {}).get("request_id")):
+        # The same id as the X-Request-ID header and the request's log line.
+        body["request_id"] = request_id
     body.update(extra)
     return JSONResponse(body, status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
 
