@@ -1,30 +1,32 @@
-import { Alert, Button, Heading, Link, Paragraph, Textfield } from "@digdir/designsystemet-react";
+import { Alert, Button, Heading, Link, Paragraph } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { useParams } from "react-router-dom";
 import type { Schemas } from "../../api/client";
 import { ApiProblem } from "../../api/problem";
 import { useProblemWording } from "../../api/problemWording";
-import {
-  AFFILIATIONS,
-  personQuery,
-  useUpdatePerson,
-  type Affiliation,
-  type Person,
-  type PersonUpdate,
-} from "../../api/queries/people";
+import { personQuery, useUpdatePerson, type Person, type PersonUpdate } from "../../api/queries/people";
 import { programmeQuery } from "../../api/queries/programmes";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
-import { SelectField } from "../../components/SelectField";
 import layout from "../../components/layout.module.css";
 import { FormActions } from "../../components/FormActions";
 import { useSaveWithConflict } from "../../components/useSaveWithConflict";
 import { useI18n } from "../../i18n";
+import { changedFields } from "../../lib/conflict";
 import { useMayEdit } from "../projects/access";
 import { Facts } from "../projects/Facts";
 import { FormProblem } from "../projects/FormProblem";
 import styles from "../projects/project.module.css";
+import {
+  missingPersonFields,
+  PERSON_FIELDS,
+  personBody,
+  PersonFields,
+  personValues,
+  usePersonLabels,
+  type PersonValues,
+} from "./PersonFields";
 
 type Municipality = Schemas["Municipality"];
 
@@ -112,16 +114,6 @@ function PersonFacts({ person, municipalities }: { person: Person; municipalitie
   );
 }
 
-interface Values {
-  name: string;
-  email: string;
-  title: string;
-  organisation_unit: string;
-  municipality_number: string;
-  affiliation: Affiliation;
-  union: string;
-}
-
 function PersonForm({
   base,
   municipalities,
@@ -135,68 +127,32 @@ function PersonForm({
   const word = useProblemWording();
   const update = useUpdatePerson(base.record.id);
   const { record } = base;
-  const [values, setValues] = useState<Values>({
-    name: record.name,
-    email: record.email ?? "",
-    title: record.title ?? "",
-    organisation_unit: record.organisation_unit ?? "",
-    municipality_number: record.municipality_number ?? "",
-    affiliation: record.affiliation,
-    union: record.union ?? "",
-  });
+  const [values, setValues] = useState<PersonValues>(personValues(record));
   const [missing, setMissing] = useState<Record<string, string>>({});
   const headingId = useId();
   const problem = update.error instanceof ApiProblem ? update.error : null;
   const errors = { ...(problem?.fieldErrors(word) ?? {}), ...missing };
   const showUnion = record.union !== null;
-  const set = <K extends keyof Values>(field: K, value: Values[K]) => setValues({ ...values, [field]: value });
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!values.name.trim()) {
-      update.reset();
-      setMissing({ name: t("people.nameRequired") });
-      return;
-    }
-    setMissing({});
-    const orNull = (value: string) => (value.trim() ? value.trim() : null);
-    const next: PersonUpdate = {
-      name: values.name.trim(),
-      email: orNull(values.email),
-      title: orNull(values.title),
-      organisation_unit: orNull(values.organisation_unit),
-      municipality_number: values.municipality_number || null,
-      affiliation: values.affiliation,
-      ...(showUnion ? { union: orNull(values.union) } : {}),
-    };
-    const changes = Object.fromEntries(
-      Object.entries(next).filter(([field, value]) => value !== record[field as keyof Person]),
-    );
-    if (Object.keys(changes).length === 0) onDone(false);
-    else save(changes);
-  };
-
-  const labels = {
-    name: t("people.name"),
-    email: t("people.email"),
-    title: t("people.jobTitle"),
-    organisation_unit: t("people.organisationUnit"),
-    municipality_number: t("people.municipality"),
-    affiliation: t("people.affiliation"),
-    union: t("people.union"),
-  };
-  const display = (field: string, value: unknown) => {
-    if (value === null || value === undefined || value === "") return "—";
-    if (field === "affiliation") return t(`people.affiliation.${value}`);
-    if (field === "municipality_number") return municipalities.find((m) => m.number === value)?.name ?? String(value);
-    return String(value);
-  };
+  const { labels, display } = usePersonLabels(municipalities);
   const { save, conflictDialog } = useSaveWithConflict({
     send: (changes: PersonUpdate, etag = base.etag, done) => update.mutate({ etag, changes }, done),
     onSaved: () => onDone(true),
     labels,
     display,
   });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const required = missingPersonFields(values, t);
+    setMissing(required);
+    if (Object.keys(required).length > 0) {
+      update.reset();
+      return;
+    }
+    const changes = changedFields(personBody(values, showUnion), record);
+    if (Object.keys(changes).length === 0) onDone(false);
+    else save(changes);
+  };
 
   return (
     <>
@@ -206,74 +162,15 @@ function PersonForm({
         </Heading>
         {problem && <FormProblem
             problem={problem}
-            fields={Object.keys(labels).filter((field) => showUnion || field !== "union")}
+            fields={PERSON_FIELDS.filter((field) => showUnion || field !== "union")}
           />}
-        <Textfield
-          label={labels.name}
-          required
-          autoComplete="off"
-          value={values.name}
-          onChange={(e) => set("name", e.target.value)}
-          error={errors.name}
+        <PersonFields
+          values={values}
+          onChange={(change) => setValues({ ...values, ...change })}
+          errors={errors}
+          municipalities={municipalities}
+          withUnion={showUnion}
         />
-        <Textfield
-          label={labels.email}
-          type="email"
-          autoComplete="off"
-          value={values.email}
-          onChange={(e) => set("email", e.target.value)}
-          error={errors.email}
-        />
-        <div className={styles.formRow}>
-          <Textfield
-            label={labels.title}
-            value={values.title}
-            onChange={(e) => set("title", e.target.value)}
-            error={errors.title}
-          />
-          <Textfield
-            label={labels.organisation_unit}
-            value={values.organisation_unit}
-            onChange={(e) => set("organisation_unit", e.target.value)}
-            error={errors.organisation_unit}
-          />
-        </div>
-        <div className={styles.formRow}>
-          <SelectField
-            label={labels.municipality_number}
-            value={values.municipality_number}
-            onChange={(e) => set("municipality_number", e.target.value)}
-            error={errors.municipality_number}
-          >
-            <option value="">{t("people.municipality.none")}</option>
-            {municipalities.map((m) => (
-              <option key={m.number} value={m.number}>
-                {m.name}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField
-            label={labels.affiliation}
-            value={values.affiliation}
-            onChange={(e) => set("affiliation", e.target.value as Affiliation)}
-            error={errors.affiliation}
-          >
-            {AFFILIATIONS.map((a) => (
-              <option key={a} value={a}>
-                {t(`people.affiliation.${a}`)}
-              </option>
-            ))}
-          </SelectField>
-        </div>
-        {showUnion && (
-          <Textfield
-            label={labels.union}
-            description={t("people.union.hint")}
-            value={values.union}
-            onChange={(e) => set("union", e.target.value)}
-            error={errors.union}
-          />
-        )}
         <FormActions submit={t("common.save")} pending={update.isPending} onCancel={() => onDone(false)} />
       </form>
       {conflictDialog}
