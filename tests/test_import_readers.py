@@ -3,7 +3,6 @@
 import csv
 import io
 import json
-import time
 import zipfile
 from datetime import date, datetime
 
@@ -137,19 +136,31 @@ class TestCsvRows:
         table = read_table(b"name\nKari\n", "people.xlsx", "application/json")
         assert table.format == "csv"
 
-    def test_100000_rows_of_8_columns_read_well_under_a_second(self):
+    def test_100000_rows_of_8_columns_in_cp1252_are_all_read(self):
         header = "navn;e-post;tittel;enhet;kommunenummer;tilknytning;fagforening;ekstern_id"
         lines = [header] + [
             f'Kåre Ødegård {i};k{i}@example.no;Rådgiver;"Oppvekst; skole";3020;employee;;hr-{i}'
             for i in range(100_000)
         ]
         content = "\r\n".join(lines).encode("cp1252")
-        started = time.perf_counter()
         table = read_table(content, "people.csv")
-        count = sum(1 for _ in table.rows())
-        elapsed = time.perf_counter() - started
+        count, last = 0, None
+        for row in table.rows():
+            count, last = count + 1, row
         assert (table.total, count) == (100_000, 100_000)
-        assert elapsed < 1.0, elapsed
+        assert last == (
+            100_001,
+            [
+                f"Kåre Ødegård {99_999}",
+                "k99999@example.no",
+                "Rådgiver",
+                "Oppvekst; skole",
+                "3020",
+                "employee",
+                "",
+                "hr-99999",
+            ],
+        )
 
 
 class TestXlsx:
