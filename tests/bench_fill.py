@@ -79,7 +79,7 @@ def project_sizes(scale: Scale) -> list[int]:
     """Tasks per project: one large project, the rest falling off as a power law (a few
     big service areas, most projects small), summing to `scale.tasks`."""
     rest = scale.tasks - scale.largest
-    weights = [1 / (k**1.15) for k in range(1, scale.projects)]
+    weights = [1 / (k**0.9) for k in range(1, scale.projects)]
     total = sum(weights)
     sizes = [max(1, int(rest * w / total)) for w in weights]
     sizes[0] += rest - sum(sizes)
@@ -432,7 +432,17 @@ def _sqlite_value(value):
 def _copy_sqlite(path: str, rows: Rows) -> None:
     db = sqlite3.connect(path)
     try:
+        db.execute("PRAGMA synchronous = OFF")
         for table, columns, chunks in rows.tables():
+            # As on PostgreSQL: the secondary indexes built after the load (SQLite's own for
+            # keys and unique constraints have no SQL and stay).
+            indexes = db.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+                "AND sql IS NOT NULL",
+                (table,),
+            ).fetchall()
+            for name, _ in indexes:
+                db.execute(f'DROP INDEX "{name}"')
             names = ", ".join(f'"{c}"' for c in columns)
             marks = ", ".join("?" for _ in columns)
             for chunk in chunks:
@@ -440,6 +450,8 @@ def _copy_sqlite(path: str, rows: Rows) -> None:
                     f'INSERT INTO "{table}" ({names}) VALUES ({marks})',
                     ([_sqlite_value(v) for v in row] for row in chunk),
                 )
+            for _, sql in indexes:
+                db.execute(sql)
         db.commit()
         db.execute("ANALYZE")
         db.commit()
