@@ -1,9 +1,10 @@
 import { Button } from "@digdir/designsystemet-react";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { useDeleteGroup, type Group } from "../../api/queries/groups";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import layout from "../../components/layout.module.css";
+import { useEditInPlace } from "../../components/useEditInPlace";
 import { useI18n } from "../../i18n";
 import { useMayManage } from "../projects/access";
 import { inUse } from "../projects/FormParts";
@@ -19,28 +20,17 @@ export function GroupSetup({ group, etag }: { group: Group; etag: string }) {
   const mayManage = useMayManage(group.programme_id);
   const navigate = useNavigate();
   const remove = useDeleteGroup();
-  const [editing, setEditing] = useState(false);
+  const { editing, open, done, editButton, savedStatus } = useEditInPlace<true>();
   const [deleting, setDeleting] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const editButton = useRef<HTMLButtonElement>(null);
   if (!mayManage) return null;
   const back = group.project_id
     ? `/p/${group.programme_id}/projects/${group.project_id}`
     : `/p/${group.programme_id}`;
   return (
     <>
-      <div role="status" className={layout.visuallyHidden}>
-        {saved ? t("common.saved") : ""}
-      </div>
+      {savedStatus}
       <div className={layout.actions}>
-        <Button
-          ref={editButton}
-          variant="secondary"
-          onClick={() => {
-            setSaved(false);
-            setEditing(true);
-          }}
-        >
+        <Button ref={editButton} variant="secondary" onClick={() => open(true)}>
           {t("groups.setup.edit")}
         </Button>
         <Button
@@ -59,11 +49,7 @@ export function GroupSetup({ group, etag }: { group: Group; etag: string }) {
           programmeId={group.programme_id}
           group={group}
           etag={etag}
-          onClose={(didSave) => {
-            setEditing(false);
-            setSaved(Boolean(didSave));
-            requestAnimationFrame(() => editButton.current?.focus());
-          }}
+          onClose={(didSave) => done(Boolean(didSave))}
         />
       )}
       {deleting && (

@@ -1,6 +1,6 @@
 import { Alert, Button, Heading, Link, Paragraph } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { useParams } from "react-router-dom";
 import type { Schemas } from "../../api/client";
 import { ApiProblem } from "../../api/problem";
@@ -9,8 +9,8 @@ import { personQuery, useUpdatePerson, type Person, type PersonUpdate } from "..
 import { programmeQuery } from "../../api/queries/programmes";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
-import layout from "../../components/layout.module.css";
 import { FormActions } from "../../components/FormActions";
+import { useEditInPlace } from "../../components/useEditInPlace";
 import { useSaveWithConflict } from "../../components/useSaveWithConflict";
 import { useI18n } from "../../i18n";
 import { changedFields } from "../../lib/conflict";
@@ -38,9 +38,7 @@ export default function PersonPage() {
   const programme = useQuery(programmeQuery(programmeId));
   const mayEdit = useMayEdit(programmeId);
   const municipalities = programme.data?.municipalities ?? [];
-  const [editing, setEditing] = useState<{ record: Person; etag: string } | null>(null);
-  const [saved, setSaved] = useState(false);
-  const editButton = useRef<HTMLButtonElement>(null);
+  const { editing, open, done, editButton, savedStatus } = useEditInPlace<{ record: Person; etag: string }>();
   return (
     <Page title={person.data?.record.name ?? t("people.person")}>
       <QueryState query={person}>
@@ -52,32 +50,19 @@ export default function PersonPage() {
               </Alert>
             )}
             <PersonFacts person={record} municipalities={municipalities} />
-            <div role="status" className={layout.visuallyHidden}>
-              {saved ? t("common.saved") : ""}
-            </div>
+            {savedStatus}
             {mayEdit && !editing && !record.erased_at && (
               <Button
                 ref={editButton}
                 variant="secondary"
-                onClick={() => {
-                  setSaved(false);
-                  // The version the form starts from: a save against it must not overwrite later changes.
-                  setEditing({ record, etag });
-                }}
+                // The version the form starts from: a save against it must not overwrite later changes.
+                onClick={() => open({ record, etag })}
               >
                 {t("people.edit.open")}
               </Button>
             )}
             {editing && (
-              <PersonForm
-                base={editing}
-                municipalities={municipalities}
-                onDone={(didSave) => {
-                  setEditing(null);
-                  setSaved(didSave);
-                  requestAnimationFrame(() => editButton.current?.focus());
-                }}
-              />
+              <PersonForm base={editing} municipalities={municipalities} onDone={done} />
             )}
           </>
         )}

@@ -1,10 +1,10 @@
 import { Button, Heading, Paragraph, Tag, Textfield } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
-import { useId, useRef, useState, type ComponentType, type ReactNode } from "react";
+import { useId, type ComponentType, type ReactNode } from "react";
 import type { Decision } from "../../api/queries/decisions";
 import { finalDecisionsQuery, mandateStatusesFrom, type MandateStatus } from "../../api/queries/projects";
 import { SelectField } from "../../components/SelectField";
-import styles from "../../components/layout.module.css";
+import { useEditInPlace } from "../../components/useEditInPlace";
 import { useI18n } from "../../i18n";
 import { ApprovingDecision } from "../decisions/ApprovingDecision";
 import { MANDATE_COLOR } from "./colors";
@@ -161,15 +161,8 @@ export function MandateView<R extends Mandate & { programme_id: string; mandate_
   form: ComponentType<{ base: { record: R; etag: string }; onDone: (saved: boolean) => void }>;
 }) {
   const { t, formatDateTime } = useI18n();
-  const [editing, setEditing] = useState<{ record: R; etag: string } | null>(null);
-  const [saved, setSaved] = useState(false);
-  const editButton = useRef<HTMLButtonElement>(null);
+  const { editing, open, done, editButton, savedStatus } = useEditInPlace<{ record: R; etag: string }>();
   const headingId = useId();
-  const done = (didSave: boolean) => {
-    setEditing(null);
-    setSaved(didSave);
-    requestAnimationFrame(() => editButton.current?.focus());
-  };
   return (
     <section className={local.section} aria-labelledby={headingId}>
       <Heading level={2} data-size="md" id={headingId}>
@@ -187,18 +180,9 @@ export function MandateView<R extends Mandate & { programme_id: string; mandate_
         )}
       </div>
       <Paragraph className={local.text}>{record.mandate_text || empty}</Paragraph>
-      <div role="status" className={styles.visuallyHidden}>
-        {saved ? t("common.saved") : ""}
-      </div>
+      {savedStatus}
       {mayEdit && !editing && (
-        <Button
-          ref={editButton}
-          variant="secondary"
-          onClick={() => {
-            setSaved(false);
-            setEditing({ record, etag });
-          }}
-        >
+        <Button ref={editButton} variant="secondary" onClick={() => open({ record, etag })}>
           {editLabel}
         </Button>
       )}

@@ -1,5 +1,5 @@
 import { Button, Heading } from "@digdir/designsystemet-react";
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { useNavigate } from "react-router-dom";
 import { ApiProblem } from "../../api/problem";
 import { useProblemWording } from "../../api/problemWording";
@@ -7,6 +7,7 @@ import { useDeleteProject, useUpdateProject, type Project, type ProjectUpdate } 
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { FormActions } from "../../components/FormActions";
 import layout from "../../components/layout.module.css";
+import { useEditInPlace } from "../../components/useEditInPlace";
 import { useSaveWithConflict } from "../../components/useSaveWithConflict";
 import { useI18n } from "../../i18n";
 import { changedFields } from "../../lib/conflict";
@@ -34,26 +35,15 @@ import local from "./project.module.css";
 export function ProjectSetup({ project, etag }: { project: Project; etag: string }) {
   const { t } = useI18n();
   const mayManage = useMayManage(project.programme_id);
-  const [editing, setEditing] = useState<{ record: Project; etag: string } | null>(null);
+  const { editing, open, done, editButton, savedStatus } = useEditInPlace<{ record: Project; etag: string }>();
   const [deleting, setDeleting] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const editButton = useRef<HTMLButtonElement>(null);
   if (!mayManage) return null;
   return (
     <>
-      <div role="status" className={layout.visuallyHidden}>
-        {saved ? t("common.saved") : ""}
-      </div>
+      {savedStatus}
       {!editing && (
         <div className={layout.actions}>
-          <Button
-            ref={editButton}
-            variant="secondary"
-            onClick={() => {
-              setSaved(false);
-              setEditing({ record: project, etag });
-            }}
-          >
+          <Button ref={editButton} variant="secondary" onClick={() => open({ record: project, etag })}>
             {t("projects.setup.edit")}
           </Button>
           <Button variant="tertiary" data-color="danger" onClick={() => setDeleting(true)}>
@@ -61,16 +51,7 @@ export function ProjectSetup({ project, etag }: { project: Project; etag: string
           </Button>
         </div>
       )}
-      {editing && (
-        <ProjectForm
-          base={editing}
-          onDone={(didSave) => {
-            setEditing(null);
-            setSaved(didSave);
-            requestAnimationFrame(() => editButton.current?.focus());
-          }}
-        />
-      )}
+      {editing && <ProjectForm base={editing} onDone={done} />}
       {deleting && <DeleteProject project={project} etag={etag} onCancel={() => setDeleting(false)} />}
     </>
   );
