@@ -208,10 +208,21 @@ def samskap(url: str, workers: int = 1) -> Server:
     return start_server(name, command, env)
 
 
+def caller_seconds() -> float:
+    """How long Samskap keeps a caller it has looked up (0 if it looks on every request)."""
+    from samskap.auth import principal
+
+    return float(getattr(principal, "CALLER_CACHE_SECONDS", 0))
+
+
 def raw_app(url: str) -> Server:
     command = [sys.executable, "-m", "uvicorn", "tests.bench_raw:app", "--no-access-log"]
     command += ["--log-level", "warning"]
-    return start_server("raw", command, {"SAMSKAP_BENCH_RAW_DATABASE_URL": url})
+    env = {
+        "SAMSKAP_BENCH_RAW_DATABASE_URL": url,
+        "SAMSKAP_BENCH_RAW_CALLER_SECONDS": str(caller_seconds()),
+    }
+    return start_server("raw", command, env)
 
 
 # Load ------------------------------------------------------------------------------------
@@ -381,6 +392,72 @@ def same_answers(servers: list[Server], token: str, paths: list[str]) -> list[st
     return differing
 
 
+def _normal(statement: str) -> str:
+    return " ".join(statement.split())
+
+
+async def _samskap_statements(url: str, token: str, paths: list[str]) -> list[list[str]]:
+    """The statements Samskap sends for each path, captured from its engine in this process
+    (the token's once-a-minute UPDATE of its last use left out)."""
+    from sqlalchemy import event
+
+    from samskap.config import Settings
+    from samskap.main import create_app
+
+    app = create_app(Settings(database_url=url, log_level="WARNING"))
+    captured: list[str] = []
+
+    def note(conn, cursor, statement, parameters, context, executemany):
+        if not statement.startswith("UPDATE api_token"):
+            captured.append(_normal(statement))
+
+    event.listen(app.state.engine.sync_engine, "before_cursor_execute", note)
+    found = []
+    try:
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app),
+            base_url="http://bench",
+            headers={"Authorization": f"Bearer {token}"},
+        ) as http:
+            for path in paths:
+                captured.clear()
+                (await http.get(path)).raise_for_status()
+                found.append(list(captured))
+    finally:
+        await app.state.engine.dispose()
+    return found
+
+
+def compare_statements(report: Report, url: str, token: str, paths: dict[str, str]) -> None:
+    """Whether the raw app still sends what Samskap sends (Samskap changes; the raw app's
+    statements are copies)."""
+    from tests import bench_raw
+
+    expected = {
+        "GET one task": [bench_raw.TOKEN_SQL, bench_raw.TASK_SQL],
+        "list, first page": [bench_raw.TOKEN_SQL, bench_raw.LIST_SQL],
+        "list, later page": [bench_raw.TOKEN_SQL, bench_raw.LIST_AFTER_SQL],
+    }
+    kept = caller_seconds()
+    report.say(
+        f"  (Samskap keeps a caller it has looked up for {kept:g} s; so does the raw app)"
+        if kept
+        else "  (Samskap looks the caller up on every request; so does the raw app)"
+    )
+    found = asyncio.run(_samskap_statements(url, token, list(paths.values())))
+    for n, ((label, _), statements) in enumerate(zip(paths.items(), found, strict=True)):
+        # Within the period a caller is kept, only the first request looks the token up.
+        raw = [_normal(s) for s in expected[label][(1 if kept and n else 0) :]]
+        if statements == raw:
+            report.say(f"  {label}: {len(statements)} statements, the raw app's are the same")
+        else:
+            report.say(
+                f"  {label}: Samskap sends {len(statements)} statements, unlike the raw app:"
+            )
+            for statement in statements:
+                report.say(f"    {statement}")
+
+
 def one_reader(server: Server, token: str, path: str, count: int, budget: float) -> dict:
     """p50 of `count` requests one after another (after one not counted; fewer if they
     exceed `budget` seconds), asking for gzip as a browser does; the answer's size plain
@@ -473,6 +550,17 @@ def postgres_part(report: Report, url: str, filled: Filled, rounds: int, seconds
             list_path(filled, median, median_deep),
         ),
     ]
+    say("Samskap's statements per request (captured from its engine now):")
+    compare_statements(
+        report,
+        url,
+        filled.token,
+        {
+            "GET one task": f"{API}/tasks/{filled.sample_tasks[0]}",
+            "list, first page": list_path(filled, largest),
+            "list, later page": list_path(filled, largest, deep_row),
+        },
+    )
     servers = [samskap(url), raw_app(url)]
     try:
         check = [f"{API}/tasks/{t}" for t in filled.sample_tasks[:3]]
