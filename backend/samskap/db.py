@@ -4,7 +4,7 @@ import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime
 from functools import partial
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import MetaData, event, text
 from sqlalchemy.engine import Engine, make_url
@@ -123,8 +123,32 @@ async def ping(engine: AsyncEngine) -> None:
         await connection.execute(text("SELECT 1"))
 
 
+class RequestSession(AsyncSession):
+    """A session whose first statement, whichever it is, is run once more on a new
+    connection if the one it got had been closed by the server (`first_statement`): a
+    request's first statement may be the caller's lookup, or, with the caller already known,
+    the record it reads."""
+
+    async def execute(self, statement: Any, *args: Any, **kwargs: Any) -> Any:
+        run = partial(AsyncSession.execute, self, statement, *args, **kwargs)
+        return await (first_statement(self, run) if self._fresh() else run())
+
+    async def scalar(self, statement: Any, *args: Any, **kwargs: Any) -> Any:
+        run = partial(AsyncSession.scalar, self, statement, *args, **kwargs)
+        return await (first_statement(self, run) if self._fresh() else run())
+
+    async def get(self, entity: Any, ident: Any, *args: Any, **kwargs: Any) -> Any:
+        run = partial(AsyncSession.get, self, entity, ident, *args, **kwargs)
+        return await (first_statement(self, run) if self._fresh() else run())
+
+    def _fresh(self) -> bool:
+        return not self.sync_session.in_transaction()
+
+
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
+    return async_sessionmaker(
+        engine, class_=RequestSession, expire_on_commit=False, autoflush=False
+    )
 
 
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:

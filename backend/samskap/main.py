@@ -157,6 +157,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         generate_unique_id_function=_operation_id,
         lifespan=lifespan,
         separate_input_output_schemas=False,
+        # FastAPI's built-in OpenTelemetry asks, on every request, whether a provider has
+        # been configured (environment lookups: a tenth of a read's CPU). Samskap configures
+        # none; its request log and metrics are its own.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.engine = engine
     app.state.sessions = session_factory(engine)

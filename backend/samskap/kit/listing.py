@@ -11,7 +11,7 @@ import inspect
 import json
 import operator
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
@@ -106,7 +106,7 @@ class ListSpec:
             )
             object.__setattr__(self, "filters", (*self.filters, by_key))
 
-    def dependency(self) -> Callable[..., ListQuery]:
+    def dependency(self) -> Callable[..., Awaitable[ListQuery]]:
         settings = get_settings()
         sort_values = tuple(v for name in self.sorts for v in (name, f"-{name}"))
         params = [
@@ -180,7 +180,8 @@ class ListSpec:
             ),
         ]
 
-        def list_query(**kwargs: Any) -> ListQuery:
+        # `async`: a plain function would be run in a worker thread, for nothing.
+        async def list_query(**kwargs: Any) -> ListQuery:
             filters = {f.name: kwargs[f.name] for f in self.filters if kwargs[f.name] is not None}
             return ListQuery(
                 filters, kwargs.get("q"), kwargs["sort"], kwargs["limit"], kwargs["cursor"]

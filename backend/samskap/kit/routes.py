@@ -153,7 +153,9 @@ def crud_router(
         + f" {if_match} Answers 204. {who}",
     }
 
-    def _service(session: SessionDep, principal: PrincipalDep) -> CrudService:
+    # `async`, as every dependency on a request's path: a plain function would be run in a
+    # worker thread, a hand-over that costs more than the call.
+    async def _service(session: SessionDep, principal: PrincipalDep) -> CrudService:
         return service(session, principal)
 
     Svc = Annotated[CrudService, Depends(service_dependency or _service)]
