@@ -1,19 +1,18 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { MemoryRouter, Route, Routes } from "react-router-dom";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import type { Schemas } from "../../api/client";
-import { I18nProvider } from "../../i18n";
 import {
   aPerson,
   aProgramme,
   aProject,
   fakeApi,
+  keptRecord,
   me,
   page,
   problem,
   PROGRAMME_ID,
+  renderRoutes,
   type ApiCall,
   type Reply,
 } from "../projects/testing";
@@ -84,21 +83,11 @@ function groupApi(overrides: Record<string, Reply | ((call: ApiCall) => Reply)> 
 }
 
 /** The group page, and the project page a deleted group's page gives way to (its heading only). */
-function renderApp(url: string, start = <GroupPage />) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  return render(
-    <I18nProvider locale="nb">
-      <QueryClientProvider client={client}>
-        <MemoryRouter initialEntries={[url]}>
-          <Routes>
-            <Route path="/p/:programmeId/groups/:groupId" element={<GroupPage />} />
-            <Route path="/p/:programmeId/projects/:projectId" element={start} />
-          </Routes>
-        </MemoryRouter>
-      </QueryClientProvider>
-    </I18nProvider>,
-  );
-}
+const renderApp = (url: string, start = <GroupPage />) =>
+  renderRoutes(url, {
+    "/p/:programmeId/groups/:groupId": <GroupPage />,
+    "/p/:programmeId/projects/:projectId": start,
+  });
 
 describe("NewGroupDialog", () => {
   test("creates a board of the project with its mandate's draft, then opens the new group", async () => {
@@ -153,14 +142,8 @@ describe("the group page", () => {
   const url = `/p/${PROGRAMME_ID}/groups/${GROUP_ID}`;
 
   test("edits the group's facts with If-Match, and focus returns to the button", async () => {
-    let current = group;
-    const api = groupApi({
-      [`GET ${GROUP}`]: () => ({ body: current, etag: `"${current.version}"` }),
-      [`PATCH ${GROUP}`]: (call: ApiCall) => {
-        current = { ...current, ...(call.body as object), version: current.version + 1 };
-        return { body: current, etag: `"${current.version}"` };
-      },
-    });
+    const kept = keptRecord(group);
+    const api = groupApi({ [`GET ${GROUP}`]: kept.get, [`PATCH ${GROUP}`]: kept.patch });
     const user = userEvent.setup();
     renderApp(url);
     const edit = await screen.findByRole("button", { name: "Rediger gruppen" });
@@ -276,22 +259,15 @@ describe("the group page", () => {
   });
 
   test("a seat someone else changed first is offered side by side", async () => {
-    let current = seat;
+    const kept = keptRecord(seat);
     const path = `${MEMBERS}/${seat.id}`;
-    const api = groupApi({
-      [`GET ${path}`]: () => ({ body: current, etag: `"${current.version}"` }),
-      [`PATCH ${path}`]: (call: ApiCall) => {
-        if (call.ifMatch !== `"${current.version}"`) return problem(412);
-        current = { ...current, ...(call.body as object), version: current.version + 1 };
-        return { body: current, etag: `"${current.version}"` };
-      },
-    });
+    const api = groupApi({ [`GET ${path}`]: kept.get, [`PATCH ${path}`]: kept.patch });
     const user = userEvent.setup();
     renderApp(url);
     await user.click(await screen.findByRole("button", { name: "Endre vervet til Line Aasheim" }));
     const dialog = await screen.findByRole("dialog", { name: "Endre vervet til Line Aasheim" });
     await user.selectOptions(within(dialog).getByRole("combobox", { name: "Rolle" }), "Sekretær");
-    current = { ...seat, version: 4, role: "deputy_chair" };
+    kept.current = { ...seat, version: 4, role: "deputy_chair" };
     await user.click(within(dialog).getByRole("button", { name: "Lagre" }));
 
     const conflict = await screen.findByRole("dialog", { name: "Noen andre har endret dette" });

@@ -4,16 +4,14 @@ import { afterEach, describe, expect, test, vi } from "vitest";
 import type { Schemas } from "../../api/client";
 import ProjectPage from "./ProjectPage";
 import {
-  aPerson,
   aPhase,
-  aProgramme,
   aProject,
   aResult,
-  fakeApi,
   me,
   page,
   problem,
   PROGRAMME_ID,
+  projectPageApi,
   renderPage,
   type ApiCall,
   type Reply,
@@ -46,20 +44,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 /** The project page with a phase plan the fake keeps: `plan` is read on every GET of the phases. */
 function phasesApi(plan: { phases: Phase[] }, overrides: Record<string, Reply | ((call: ApiCall) => Reply)> = {}) {
-  return fakeApi({
-    "GET /api/v1/auth/me": me(),
-    [`GET /api/v1/programmes/${PROGRAMME_ID}`]: { body: aProgramme() },
-    [`GET /api/v1/projects/${project.id}`]: { body: project, etag: '"1"' },
-    "GET /api/v1/people": page([aPerson()]),
-    "GET /api/v1/groups": page([]),
-    "GET /api/v1/phases": () => page(plan.phases),
-    "GET /api/v1/tasks": page([]),
-    "GET /api/v1/deadlines": page([]),
-    "GET /api/v1/involvements": page([]),
-    "GET /api/v1/submissions": page([]),
-    "GET /api/v1/goal-tree": { body: { programme_id: PROGRAMME_ID, project_id: project.id, goals: [] } },
-    ...overrides,
-  });
+  return projectPageApi(project, { "GET /api/v1/phases": () => page(plan.phases), ...overrides });
 }
 
 const render = () => renderPage(<ProjectPage />, { route: "/p/:programmeId/projects/:projectId", url });

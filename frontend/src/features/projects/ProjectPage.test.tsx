@@ -5,14 +5,13 @@ import ProjectPage from "./ProjectPage";
 import {
   aPerson,
   aPhase,
-  aProgramme,
   aProject,
   aResult,
-  fakeApi,
   me,
   page,
   problem,
   PROGRAMME_ID,
+  projectPageApi,
   renderPage,
   type ApiCall,
   type Reply,
@@ -23,22 +22,8 @@ const url = `/p/${PROGRAMME_ID}/projects/${project.id}`;
 const PROJECT = `/api/v1/projects/${project.id}`;
 
 /** The answers the project page needs; `overrides` replaces some of them. */
-function projectApi(overrides: Record<string, Reply | ((call: ApiCall) => Reply)> = {}) {
-  return fakeApi({
-    "GET /api/v1/auth/me": me(),
-    [`GET /api/v1/programmes/${PROGRAMME_ID}`]: { body: aProgramme() },
-    [`GET ${PROJECT}`]: { body: project, etag: '"1"' },
-    "GET /api/v1/people": page([aPerson()]),
-    "GET /api/v1/groups": page([]),
-    "GET /api/v1/phases": page([aPhase()]),
-    "GET /api/v1/tasks": page([]),
-    "GET /api/v1/deadlines": page([]),
-    "GET /api/v1/involvements": page([]),
-    "GET /api/v1/submissions": page([]),
-    "GET /api/v1/goal-tree": { body: { programme_id: PROGRAMME_ID, project_id: project.id, goals: [] } },
-    ...overrides,
-  });
-}
+const projectApi = (overrides: Record<string, Reply | ((call: ApiCall) => Reply)> = {}) =>
+  projectPageApi(project, overrides);
 
 const render = () => renderPage(<ProjectPage />, { route: "/p/:programmeId/projects/:projectId", url });
 

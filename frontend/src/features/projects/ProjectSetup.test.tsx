@@ -1,23 +1,21 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { MemoryRouter, Route, Routes } from "react-router-dom";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import type { Schemas } from "../../api/client";
-import { I18nProvider } from "../../i18n";
 import { NewProjectButton } from "./NewProjectDialog";
 import ProjectPage from "./ProjectPage";
 import {
   aPerson,
-  aPhase,
-  aProgramme,
   aProject,
   fakeApi,
+  keptRecord,
   me,
   page,
   problem,
   PROGRAMME_ID,
+  projectPageApi,
   renderPage,
+  renderRoutes,
   type ApiCall,
   type Reply,
 } from "./testing";
@@ -46,21 +44,11 @@ const created = aProject({
 afterEach(() => vi.unstubAllGlobals());
 
 /** The overview's set-up button, and the project page the new project opens on (its heading only). */
-function renderOverview() {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  return render(
-    <I18nProvider locale="nb">
-      <QueryClientProvider client={client}>
-        <MemoryRouter initialEntries={[`/p/${PROGRAMME_ID}`]}>
-          <Routes>
-            <Route path="/p/:programmeId" element={<NewProjectButton programmeId={PROGRAMME_ID} />} />
-            <Route path="/p/:programmeId/projects/:projectId" element={<h1>VO9 Kultur og fritid</h1>} />
-          </Routes>
-        </MemoryRouter>
-      </QueryClientProvider>
-    </I18nProvider>,
-  );
-}
+const renderOverview = () =>
+  renderRoutes(`/p/${PROGRAMME_ID}`, {
+    "/p/:programmeId": <NewProjectButton programmeId={PROGRAMME_ID} />,
+    "/p/:programmeId/projects/:projectId": <h1>VO9 Kultur og fritid</h1>,
+  });
 
 function overviewApi(overrides: Record<string, Reply | ((call: ApiCall) => Reply)> = {}) {
   return fakeApi({
@@ -179,23 +167,8 @@ const project = aProject();
 const PROJECT = `/api/v1/projects/${project.id}`;
 const url = `/p/${PROGRAMME_ID}/projects/${project.id}`;
 
-function projectApi(overrides: Record<string, Reply | ((call: ApiCall) => Reply)> = {}) {
-  return fakeApi({
-    "GET /api/v1/auth/me": me(),
-    [`GET /api/v1/programmes/${PROGRAMME_ID}`]: { body: aProgramme() },
-    [`GET ${PROJECT}`]: { body: project, etag: '"1"' },
-    "GET /api/v1/people": page([line]),
-    "GET /api/v1/groups": page([]),
-    "GET /api/v1/phases": page([aPhase()]),
-    "GET /api/v1/tasks": page([]),
-    "GET /api/v1/deadlines": page([]),
-    "GET /api/v1/involvements": page([]),
-    "GET /api/v1/submissions": page([]),
-    "GET /api/v1/decisions": page([]),
-    "GET /api/v1/goal-tree": { body: { programme_id: PROGRAMME_ID, project_id: project.id, goals: [] } },
-    ...overrides,
-  });
-}
+const projectApi = (overrides: Record<string, Reply | ((call: ApiCall) => Reply)> = {}) =>
+  projectPageApi(project, { "GET /api/v1/people": page([line]), "GET /api/v1/decisions": page([]), ...overrides });
 
 const renderProject = () => renderPage(<ProjectPage />, { route: "/p/:programmeId/projects/:projectId", url });
 
@@ -251,15 +224,8 @@ describe("the project's facts", () => {
   });
 
   test("a change someone else saved first is offered side by side and saved on the newest version", async () => {
-    let current = project;
-    const api = projectApi({
-      [`GET ${PROJECT}`]: () => ({ body: current, etag: `"${current.version}"` }),
-      [`PATCH ${PROJECT}`]: (call: ApiCall) => {
-        if (call.ifMatch !== `"${current.version}"`) return problem(412);
-        current = { ...current, ...(call.body as object), version: current.version + 1 };
-        return { body: current, etag: `"${current.version}"` };
-      },
-    });
+    const kept = keptRecord(project);
+    const api = projectApi({ [`GET ${PROJECT}`]: kept.get, [`PATCH ${PROJECT}`]: kept.patch });
     const user = userEvent.setup();
     renderProject();
     await user.click(await screen.findByRole("button", { name: "Rediger prosjektet" }));
@@ -267,7 +233,7 @@ describe("the project's facts", () => {
     const name = within(form).getByRole("textbox", { name: "Navn" });
     await user.clear(name);
     await user.type(name, "Mitt navn");
-    current = { ...project, version: 2, name: "Deres navn" };
+    kept.current = { ...project, version: 2, name: "Deres navn" };
     await user.click(within(form).getByRole("button", { name: "Lagre" }));
 
     const dialog = await screen.findByRole("dialog");

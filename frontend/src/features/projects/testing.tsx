@@ -68,13 +68,23 @@ export function fakeApi(routes: Record<string, Route>) {
 
 /** Render a page at a URL under its route, with a fresh query cache and bokmål. */
 export function renderPage(page: ReactElement, { route, url }: { route: string; url: string }) {
+  return renderRoutes(url, { [route]: page });
+}
+
+/**
+ * Render the app's routes given by path (a page and the pages it leads to), at a URL, with a
+ * fresh query cache and bokmål.
+ */
+export function renderRoutes(url: string, routes: Record<string, ReactElement>) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   return render(
     <I18nProvider locale="nb">
       <QueryClientProvider client={client}>
         <MemoryRouter initialEntries={[url]}>
           <Routes>
-            <Route path={route} element={page} />
+            {Object.entries(routes).map(([path, element]) => (
+              <Route key={path} path={path} element={element} />
+            ))}
           </Routes>
         </MemoryRouter>
       </QueryClientProvider>
@@ -201,3 +211,41 @@ export const aPhase = (overrides: Partial<Schemas["PhaseRead"]> = {}): Schemas["
 });
 
 export const page = <T,>(items: T[], next_cursor: string | null = null) => ({ body: { items, next_cursor } });
+
+/**
+ * A record the fake API keeps as the real one does: `get` answers it as it is now with its
+ * version as ETag; `patch` refuses a stale If-Match (412) and otherwise saves the changes on
+ * the next version. Set `current` to play someone else's save.
+ *   const kept = keptRecord(project);
+ *   fakeApi({ [`GET ${PROJECT}`]: kept.get, [`PATCH ${PROJECT}`]: kept.patch });
+ */
+export function keptRecord<T extends { version: number }>(start: T) {
+  const kept = {
+    current: start,
+    get: (): Reply => ({ body: kept.current, etag: `"${kept.current.version}"` }),
+    patch: (call: ApiCall): Reply => {
+      if (call.ifMatch !== `"${kept.current.version}"`) return problem(412);
+      kept.current = { ...kept.current, ...(call.body as object), version: kept.current.version + 1 };
+      return kept.get();
+    },
+  };
+  return kept;
+}
+
+/** The answers a project's page needs to show `project`; `overrides` replaces or adds some. */
+export function projectPageApi(project: Schemas["ProjectRead"], overrides: Record<string, Route> = {}) {
+  return fakeApi({
+    "GET /api/v1/auth/me": me(),
+    [`GET /api/v1/programmes/${PROGRAMME_ID}`]: { body: aProgramme() },
+    [`GET /api/v1/projects/${project.id}`]: { body: project, etag: '"1"' },
+    "GET /api/v1/people": page([aPerson()]),
+    "GET /api/v1/groups": page([]),
+    "GET /api/v1/phases": page([aPhase()]),
+    "GET /api/v1/tasks": page([]),
+    "GET /api/v1/deadlines": page([]),
+    "GET /api/v1/involvements": page([]),
+    "GET /api/v1/submissions": page([]),
+    "GET /api/v1/goal-tree": { body: { programme_id: PROGRAMME_ID, project_id: project.id, goals: [] } },
+    ...overrides,
+  });
+}
