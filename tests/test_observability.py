@@ -381,8 +381,8 @@ class TestSeveralProcesses:
         async with (
             server(database_url, env, one_log) as one,
             server(database_url, env, two_log) as two,
-            httpx.AsyncClient(base_url=one) as a,
-            httpx.AsyncClient(base_url=two) as b,
+            httpx.AsyncClient(base_url=one, timeout=60) as a,
+            httpx.AsyncClient(base_url=two, timeout=60) as b,
         ):
             before = await scrape(a)
             for http, times in ((a, 3), (b, 4)):
