@@ -304,7 +304,10 @@ class TestAssessmentPermissions:
 
 class TestSetupCriteriaRule:
     async def _found(self, client, programme, **params) -> list[dict]:
-        r = await client.get(f"{API}/programmes/{programme['id']}/compliance", params=params)
+        r = await client.get(
+            f"{API}/programmes/{programme['id']}/compliance",
+            params={**params, "include": "findings"},
+        )
         assert r.status_code == 200, r.text
         report = r.json()
         found = [f for p in report["projects"] for f in p["findings"]]

@@ -13,6 +13,9 @@ from tests.factories import (
     make_project,
 )
 
+# The compliance report with every finding in it, not only the counts.
+FINDINGS = {"include": "findings"}
+
 
 async def setting(client):
     programme = await make_programme(client)
@@ -215,7 +218,9 @@ class TestConsultationOnTheSameMatter:
             "/consultation_event_id",
             "consultation_on_another_matter",
         )
-        report = (await client.get(f"{API}/programmes/{programme['id']}/compliance")).json()
+        report = (
+            await client.get(f"{API}/programmes/{programme['id']}/compliance", params=FINDINGS)
+        ).json()
         (flagged,) = [
             f
             for p in report["projects"]
@@ -308,7 +313,9 @@ class TestOverride:
             )
         ).json()["items"]
         assert events[0]["after"]["override_reason"] == reason
-        report = (await client.get(f"{API}/programmes/{programme['id']}/compliance")).json()
+        report = (
+            await client.get(f"{API}/programmes/{programme['id']}/compliance", params=FINDINGS)
+        ).json()
         (flagged,) = report["programme_findings"]
         assert flagged["facts"] == {
             "decision": d["title"],
@@ -482,7 +489,9 @@ class TestDecisionsInCompliance:
     ):
         programme, committee, rep, leader = await setting(client)
         d = await decision(client, programme, committee)
-        report = (await client.get(f"{API}/programmes/{programme['id']}/compliance")).json()
+        report = (
+            await client.get(f"{API}/programmes/{programme['id']}/compliance", params=FINDINGS)
+        ).json()
         flagged = [
             f for f in report["programme_findings"] if f["rule"] == "reorganisation-consultation"
         ]
@@ -496,7 +505,9 @@ class TestDecisionsInCompliance:
             client, programme, committee, rep, leader, signed_at="2018-12-20T11:00:00+01:00"
         )
         await client.patch(f"{API}/decisions/{d['id']}", json={"consultation_event_id": late["id"]})
-        report = (await client.get(f"{API}/programmes/{programme['id']}/compliance")).json()
+        report = (
+            await client.get(f"{API}/programmes/{programme['id']}/compliance", params=FINDINGS)
+        ).json()
         (flagged,) = report["programme_findings"]
         assert flagged["facts"] == {
             "decision": d["title"],
@@ -511,7 +522,9 @@ class TestDecisionsInCompliance:
         await client.patch(
             f"{API}/decisions/{d['id']}", json={"consultation_event_id": meeting["id"]}
         )
-        report = (await client.get(f"{API}/programmes/{programme['id']}/compliance")).json()
+        report = (
+            await client.get(f"{API}/programmes/{programme['id']}/compliance", params=FINDINGS)
+        ).json()
         assert not [
             f for f in report["programme_findings"] if f["rule"] == "reorganisation-consultation"
         ]

@@ -261,7 +261,9 @@ class TestCost:
 
 
 async def compliance(http, programme: dict, **params) -> dict:
-    r = await http.get(f"{API}/programmes/{programme['id']}/compliance", params=params)
+    r = await http.get(
+        f"{API}/programmes/{programme['id']}/compliance", params={**params, "include": "findings"}
+    )
     assert r.status_code == 200, r.text
     return r.json()
 

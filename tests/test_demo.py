@@ -392,7 +392,11 @@ async def test_every_demo_account_logs_in_and_sees_its_own_programme(demo):
 async def test_the_compliance_page_has_real_findings_in_the_demo(demo_client):
     client = demo_client
     nf = (await programmes(client))[NF]
-    report = (await client.get(f"/api/v1/programmes/{nf['id']}/compliance")).json()
+    report = (
+        await client.get(
+            f"/api/v1/programmes/{nf['id']}/compliance", params={"include": "findings"}
+        )
+    ).json()
     found = [f for p in report["projects"] for f in p["findings"]] + report["programme_findings"]
     rules = {f["rule"] for f in found}
     assert {

@@ -31,7 +31,8 @@ NAMED_BY = {
 
 async def findings(client, programme: dict, as_of) -> list[tuple[str | None, str, str]]:
     r = await client.get(
-        f"{API}/programmes/{programme['id']}/compliance", params={"as_of": as_of.isoformat()}
+        f"{API}/programmes/{programme['id']}/compliance",
+        params={"as_of": as_of.isoformat(), "include": "findings"},
     )
     assert r.status_code == 200, r.text
     report = r.json()
@@ -131,7 +132,9 @@ async def test_sorum_shows_only_the_effect_goal_the_seed_gives_no_measure(demo_c
         ("AL", "effect-goal-indicator", "Utvikling av trepartssamarbeid"),
     ]
     # Judged as of its end without asking: the programme is completed.
-    report = (await client.get(f"{API}/programmes/{so['id']}/compliance")).json()
+    report = (
+        await client.get(f"{API}/programmes/{so['id']}/compliance", params={"include": "findings"})
+    ).json()
     assert report["as_of"] == "2015-12-31"
     assert report["total"] == 1
 

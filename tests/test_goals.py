@@ -559,7 +559,11 @@ class TestGoalTree:
 
 
 async def findings(client, programme: dict, rule: str) -> list[dict]:
-    report = (await client.get(f"{API}/programmes/{programme['id']}/compliance")).json()
+    report = (
+        await client.get(
+            f"{API}/programmes/{programme['id']}/compliance", params={"include": "findings"}
+        )
+    ).json()
     every = [f for p in report["projects"] for f in p["findings"]] + report["programme_findings"]
     assert rule in {r["id"] for r in report["rules"]}
     return [f for f in every if f["rule"] == rule]

@@ -128,7 +128,9 @@ class TestJointConsultativeCommittee:
 
 
 async def compliance(client, programme, **params) -> dict:
-    r = await client.get(f"{API}/programmes/{programme['id']}/compliance", params=params)
+    r = await client.get(
+        f"{API}/programmes/{programme['id']}/compliance", params={**params, "include": "findings"}
+    )
     assert r.status_code == 200, r.text
     return r.json()
 
@@ -578,3 +580,168 @@ class TestComplianceAsOf:
         assert r.status_code == 422, r.text
         (error,) = r.json()["errors"]
         assert (error["parameter"], error["code"]) == ("as_of", "in_future")
+
+
+async def _statements(app, client, url: str, params: dict | None = None) -> int:
+    from sqlalchemy import event
+
+    seen: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args):
+        seen.append(statement)
+
+    engine = app.state.engine.sync_engine
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        r = await client.get(url, params=params)
+        assert r.status_code == 200, r.text
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    return len(seen)
+
+
+async def _grow(client, programme, projects: int, deadlines: int, prefix: str = "S") -> None:
+    """Projects with a board and an overdue deadline each, and more overdue deadlines."""
+    person = await make_person(client, programme, name="Frida Frist")
+    made = []
+    for n in range(projects):
+        project = await make_project(
+            client, programme, status="active", leader_id=person["id"], code=f"{prefix}{n:02}"
+        )
+        made.append(project)
+        board = await make_group(
+            client,
+            programme,
+            kind="project_board",
+            project_id=project["id"],
+            name=f"Styre {prefix}{n}",
+        )
+        await seat(client, programme, board, "administration", municipality="0213")
+        await make_involvement(client, programme, project_id=project["id"])
+    for n in range(deadlines):
+        await make_deadline(
+            client,
+            programme,
+            person,
+            title=f"Frist {n}",
+            project_id=made[n % len(made)]["id"] if made and n % 3 else None,
+            due_at="2018-06-01T12:00:00+02:00",
+        )
+
+
+class TestComplianceSummary:
+    async def test_counts_by_default_and_every_finding_when_asked(self, client):
+        programme = await make_programme(client)
+        await _grow(client, programme, projects=2, deadlines=4)
+        url = f"{API}/programmes/{programme['id']}/compliance"
+        summary = (await client.get(url)).json()
+        full = (await client.get(url, params={"include": "findings"})).json()
+        assert summary["programme_findings"] is None
+        assert all(p["findings"] is None for p in summary["projects"])
+        assert summary["total"] == full["total"] > 0
+        for brief, whole in zip(summary["projects"], full["projects"], strict=True):
+            assert brief["findings_count"] == len(whole["findings"])
+        assert summary["programme_findings_count"] == len(full["programme_findings"])
+        every = [f for p in full["projects"] for f in p["findings"]] + full["programme_findings"]
+        assert {r["id"]: r["count"] for r in summary["rules"] if r["count"]} == {
+            rule: sum(1 for f in every if f["rule"] == rule) for rule in {f["rule"] for f in every}
+        }
+        assert summary["rules"][0]["count"] >= 0
+        overdue = next(r for r in summary["rules"] if r["id"] == "overdue-deadline")
+        assert overdue["count"] == 4
+
+    async def test_an_unknown_include_is_refused(self, client):
+        programme = await make_programme(client)
+        r = await client.get(
+            f"{API}/programmes/{programme['id']}/compliance", params={"include": "all"}
+        )
+        assert r.status_code == 422, r.text
+
+
+class TestComplianceFindings:
+    async def _pages(self, client, programme, **params) -> list[dict]:
+        found, cursor = [], None
+        while True:
+            r = await client.get(
+                f"{API}/programmes/{programme['id']}/compliance/findings",
+                params={**params, **({"cursor": cursor} if cursor else {})},
+            )
+            assert r.status_code == 200, r.text
+            page = r.json()
+            assert len(page["items"]) <= params.get("limit", 50)
+            found += page["items"]
+            cursor = page["next_cursor"]
+            if cursor is None:
+                return found
+
+    @staticmethod
+    def _key(f: dict) -> tuple[str, str]:
+        return (f["rule"], f["record_id"])
+
+    async def test_the_pages_hold_every_finding_once_by_rule(self, client):
+        programme = await make_programme(client)
+        await _grow(client, programme, projects=3, deadlines=7)
+        full = await compliance(client, programme)
+        every = [f for p in full["projects"] for f in p["findings"]] + full["programme_findings"]
+        paged = await self._pages(client, programme, limit=3)
+        assert sorted(map(self._key, paged)) == sorted(map(self._key, every))
+        assert len(paged) == len({self._key(f) for f in paged}) == full["total"]
+        order = [r["id"] for r in full["rules"]]
+        assert [order.index(f["rule"]) for f in paged] == sorted(
+            order.index(f["rule"]) for f in paged
+        )
+        overdue = [f for f in paged if f["rule"] == "overdue-deadline"]
+        assert len(overdue) == 7
+        assert overdue[0]["facts"]["deadline"].startswith("Frist ")
+
+    async def test_one_project_the_programme_or_one_rule(self, client):
+        programme = await make_programme(client)
+        await _grow(client, programme, projects=2, deadlines=6)
+        full = await compliance(client, programme)
+        project = full["projects"][0]
+        mine = await self._pages(client, programme, project_id=project["project_id"], limit=2)
+        assert sorted(map(self._key, mine)) == sorted(map(self._key, project["findings"]))
+        assert {f["project_id"] for f in mine} == {project["project_id"]}
+        alone = await self._pages(client, programme, scope="programme", limit=2)
+        assert sorted(map(self._key, alone)) == sorted(map(self._key, full["programme_findings"]))
+        late = await self._pages(client, programme, rule="overdue-deadline", limit=4)
+        assert len(late) == 6 and {f["rule"] for f in late} == {"overdue-deadline"}
+
+    async def test_bad_filters_and_cursors_are_refused(self, client):
+        programme = await make_programme(client)
+        project = await make_project(client, programme)
+        url = f"{API}/programmes/{programme['id']}/compliance/findings"
+        r = await client.get(url, params={"rule": "no-such-rule"})
+        assert r.status_code == 422, r.text
+        assert r.json()["errors"][0]["code"] == "unknown_rule"
+        r = await client.get(url, params={"scope": "programme", "project_id": project["id"]})
+        assert r.status_code == 422, r.text
+        assert r.json()["errors"][0]["code"] == "conflicting_filters"
+        r = await client.get(url, params={"cursor": "bm90LWEtY3Vyc29y"})
+        assert r.status_code == 400, r.text
+        r = await client.get(url, params={"limit": 501})
+        assert r.status_code == 422, r.text
+
+    async def test_observers_see_them_and_outsiders_do_not(self, client, accounts):
+        programme, other = await make_programme(client), await make_programme(client)
+        observer = await accounts.role(programme, "observer")
+        path = "compliance/findings"
+        assert (await observer.get(f"{API}/programmes/{programme['id']}/{path}")).status_code == 200
+        r = await observer.get(f"{API}/programmes/{other['id']}/{path}")
+        assert r.status_code == 404, r.text
+
+
+class TestComplianceCost:
+    async def test_report_overview_and_a_page_cost_the_same_at_any_size(self, app, client):
+        programme = await make_programme(client)
+        await _grow(client, programme, projects=1, deadlines=1)
+        base = f"{API}/programmes/{programme['id']}"
+        urls = [
+            (f"{base}/compliance", None),
+            (f"{base}/overview", None),
+            (f"{base}/compliance/findings", {"limit": 2}),
+        ]
+        small = [await _statements(app, client, url, params) for url, params in urls]
+        await _grow(client, programme, projects=5, deadlines=20, prefix="T")
+        large = [await _statements(app, client, url, params) for url, params in urls]
+        assert small == large

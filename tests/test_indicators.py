@@ -36,7 +36,9 @@ async def read(client, indicator) -> dict:
 
 
 async def findings(client, programme, **params) -> list[dict]:
-    r = await client.get(f"{API}/programmes/{programme['id']}/compliance", params=params)
+    r = await client.get(
+        f"{API}/programmes/{programme['id']}/compliance", params={**params, "include": "findings"}
+    )
     assert r.status_code == 200, r.text
     report = r.json()
     found = report["programme_findings"] + [f for p in report["projects"] for f in p["findings"]]

@@ -316,7 +316,10 @@ class TestMeasurePermissions:
 
 class TestMeasureResultRule:
     async def _rules(self, client, programme, **params) -> list[dict]:
-        r = await client.get(f"{API}/programmes/{programme['id']}/compliance", params=params)
+        r = await client.get(
+            f"{API}/programmes/{programme['id']}/compliance",
+            params={**params, "include": "findings"},
+        )
         assert r.status_code == 200, r.text
         report = r.json()
         assert "measure-result" in [rule["id"] for rule in report["rules"]]

@@ -199,7 +199,11 @@ class TestProgrammeOverview:
             occurred_on=str(date.today()),
         )
         overview = (await client.get(f"{API}/programmes/{programme['id']}/overview")).json()
-        report = (await client.get(f"{API}/programmes/{programme['id']}/compliance")).json()
+        report = (
+            await client.get(
+                f"{API}/programmes/{programme['id']}/compliance", params={"include": "findings"}
+            )
+        ).json()
         by_id = {p["id"]: p for p in overview["projects"]}
         rules_of = {
             p["project_id"]: sorted(f["rule"] for f in p["findings"]) for p in report["projects"]

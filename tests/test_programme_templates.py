@@ -76,7 +76,11 @@ class TestCreateFromTemplate:
 
     async def test_compliance_sees_the_empty_boards(self, client):
         programme = await make_programme(client, municipalities=THREE, template="merger")
-        report = (await client.get(f"{API}/programmes/{programme['id']}/compliance")).json()
+        report = (
+            await client.get(
+                f"{API}/programmes/{programme['id']}/compliance", params={"include": "findings"}
+            )
+        ).json()
         assert len(report["projects"]) == 8
         rules_of_a1 = {f["rule"] for f in report["projects"][0]["findings"]}
         assert {"board-municipalities", "board-union-representative"} <= rules_of_a1

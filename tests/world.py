@@ -395,6 +395,7 @@ def fill_path(path: str, p: Programme) -> str:
         "/programmes/{id}/overview": "programme_id",
         "/programmes/{id}/timeline": "programme_id",
         "/programmes/{id}/compliance": "programme_id",
+        "/programmes/{id}/compliance/findings": "programme_id",
         "/programmes/{id}/export": "programme_id",
         "/groups/{id}/composition": "group_id",
         "/groups/{id}/attendance": "group_id",

@@ -31,7 +31,7 @@ test("the overview answers where we are, what is late and where involvement is m
     .getByRole("row")
     .filter({ hasText: "I rute" })
     .getByRole("link", { name: /^\d+ avvik/ });
-  await expect(greenWithFindings.first()).toHaveAttribute("href", /\/p\/[0-9a-f-]+\/compliance#findings-[0-9a-f-]+$/);
+  await expect(greenWithFindings.first()).toHaveAttribute("href", /\/p\/[0-9a-f-]+\/compliance\?findings=[0-9a-f-]+#findings$/);
   await expect(page.getByText(/^Etterlevelseskontrollen har \d+ åpne funn\./)).toBeVisible();
 
   // What is late comes first, the most recently missed on top (not 2018's).

@@ -1,11 +1,23 @@
-"""Where the programme falls short of how a reorganisation must be run, project by project."""
+"""Where the programme falls short of how a reorganisation must be run, project by project.
 
+The report costs a fixed number of queries whatever the programme's size, and its answer is
+bounded by the number of projects: counts by default, the findings themselves paged
+(GET /programmes/{id}/compliance/findings) or, asked for, all of them (include=findings).
+Every rule but one yields findings bounded by the programme's structure (its projects,
+groups, people, decisions, goals, hearings, submissions); overdue deadlines grow with the
+records, so they are counted in the database and read only a page at a time."""
+
+import base64
+import binascii
+import json
 import uuid
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from pydantic import BaseModel, Field
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samskap.criteria.service import groups_missing_setup_assessments
@@ -39,11 +51,16 @@ from samskap.models.enums import (
     StakeholderKind,
 )
 from samskap.planned_involvements.service import plan_findings
+from samskap.problems import BadRequest, ValidationFailed
 from samskap.submissions.matrix import version_findings
 
 INVOLVEMENT_DAYS = 60
 LEADER_ALLOCATION = (60, 100)
 _EMPLOYEE_SIDE = (StakeholderKind.employees, StakeholderKind.union_representatives)
+RULE_ORDER = {r.id: n for n, r in enumerate(rules.ALL)}
+_OVERDUE = RULE_ORDER[rules.OVERDUE_DEADLINE.id]
+FINDINGS_DEFAULT_LIMIT = 50
+FINDINGS_MAX_LIMIT = 500
 
 
 class RuleRead(BaseModel):
@@ -52,6 +69,7 @@ class RuleRead(BaseModel):
     id: str = Field(description="The rule's id, as findings name it in `rule`")
     title: str = Field(description="What the rule asks, in English")
     source: str = Field(description="Where the rule comes from: law, agreement or seed document")
+    count: int = Field(description="How many findings the report has under it")
 
 
 class ProjectCompliance(BaseModel):
@@ -64,7 +82,12 @@ class ProjectCompliance(BaseModel):
     current_phase: str | None = Field(
         description="Its active phase, else its first not started, as `<position>. <name>`"
     )
-    findings: list[Finding] = Field(description="What falls short; empty when nothing does")
+    findings_count: int = Field(description="How many findings it has; 0 when nothing falls short")
+    findings: list[Finding] | None = Field(
+        None,
+        description="What falls short, only with include=findings (else null: the findings are "
+        "paged at /programmes/{id}/compliance/findings?project_id=…)",
+    )
 
 
 class Compliance(BaseModel):
@@ -76,15 +99,56 @@ class Compliance(BaseModel):
         description="The day the programme is judged on: the as_of asked for, else today, or "
         "the programme's end once it has ended"
     )
-    rules: list[RuleRead] = Field(description="Every rule checked, with its source")
+    rules: list[RuleRead] = Field(
+        description="Every rule checked, with its source and how many findings it has"
+    )
     projects: list[ProjectCompliance] = Field(description="Every project, by code")
-    programme_findings: list[Finding] = Field(
-        description="Findings that belong to no single project (programme groups, people)"
+    programme_findings_count: int = Field(
+        description="How many findings belong to no single project (programme groups, people)"
+    )
+    programme_findings: list[Finding] | None = Field(
+        None,
+        description="Those findings, only with include=findings (else null: they are paged at "
+        "/programmes/{id}/compliance/findings?scope=programme)",
     )
     total: int = Field(description="How many findings there are, all told")
 
 
-def _current_phase(phases: list[Phase]) -> str | None:
+class FindingPage(BaseModel):
+    """One page of the compliance report's findings, by rule (in the order of `rules`) and then
+    by the id of the record that falls short."""
+
+    items: list[Finding]
+    next_cursor: str | None = Field(description="Where the next page starts; null on the last")
+
+
+@dataclass
+class FindingSet:
+    """Every finding of a programme as of a day: those of the rules bounded by the
+    programme's structure in full, and the overdue deadlines as counts by project (their
+    findings are read a page at a time, `overdue_findings`)."""
+
+    judged: AsOf
+    listed: list[Finding]
+    overdue_by_project: dict[uuid.UUID | None, int]
+    # Deadlines a version-missing finding stands for: not flagged again as overdue.
+    overdue_excluded: frozenset[uuid.UUID] = field(default_factory=frozenset)
+
+    @property
+    def total(self) -> int:
+        return len(self.listed) + sum(self.overdue_by_project.values())
+
+    def by_project(self) -> dict[uuid.UUID | None, Counter[str]]:
+        """How many findings each project (None: the programme) has under each rule."""
+        counts: dict[uuid.UUID | None, Counter[str]] = {}
+        for f in self.listed:
+            counts.setdefault(f.project_id, Counter())[f.rule] += 1
+        for project_id, n in self.overdue_by_project.items():
+            counts.setdefault(project_id, Counter())[rules.OVERDUE_DEADLINE.id] += n
+        return counts
+
+
+def _current_phase(phases: Sequence) -> str | None:
     for status in (PhaseStatus.active, PhaseStatus.not_started):
         for phase in phases:
             if phase.status == status:
@@ -93,7 +157,11 @@ def _current_phase(phases: list[Phase]) -> str | None:
 
 
 async def programme_compliance(
-    session: AsyncSession, programme: Programme, as_of: date | None = None
+    session: AsyncSession,
+    programme: Programme,
+    as_of: date | None = None,
+    *,
+    include_findings: bool = False,
 ) -> Compliance:
     now = utcnow()
     judged = await judged_as_of(session, programme, as_of)
@@ -103,22 +171,33 @@ async def programme_compliance(
         )
     ).all()
     phases = (
-        await session.scalars(
-            select(Phase).where(Phase.programme_id == programme.id).order_by(Phase.position)
+        await session.execute(
+            select(Phase.project_id, Phase.position, Phase.name, Phase.status)
+            .where(Phase.programme_id == programme.id)
+            .order_by(Phase.project_id, Phase.position)
         )
     ).all()
-    phases_of: dict[uuid.UUID, list[Phase]] = {}
+    phases_of: dict[uuid.UUID, list] = {}
     for phase in phases:
         phases_of.setdefault(phase.project_id, []).append(phase)
     found = await compliance_findings(session, programme, judged, projects)
-    by_project: dict[uuid.UUID | None, list[Finding]] = {}
-    for f in found:
-        by_project.setdefault(f.project_id, []).append(f)
+    counts = found.by_project()
+    by_rule: Counter[str] = Counter()
+    for counter in counts.values():
+        by_rule.update(counter)
+    details: dict[uuid.UUID | None, list[Finding]] = {}
+    if include_findings:
+        every = [*found.listed, *await overdue_findings(session, programme, found)]
+        for f in sorted(every, key=_order):
+            details.setdefault(f.project_id, []).append(f)
     return Compliance(
         programme_id=programme.id,
         generated_at=now,
         as_of=judged.day,
-        rules=[RuleRead(id=r.id, title=r.title, source=r.source) for r in rules.ALL],
+        rules=[
+            RuleRead(id=r.id, title=r.title, source=r.source, count=by_rule[r.id])
+            for r in rules.ALL
+        ],
         projects=[
             ProjectCompliance(
                 project_id=p.id,
@@ -126,42 +205,178 @@ async def programme_compliance(
                 name=p.name,
                 mandate_status=p.mandate_status,
                 current_phase=_current_phase(phases_of.get(p.id, [])),
-                findings=by_project.get(p.id, []),
+                findings_count=sum(counts.get(p.id, Counter()).values()),
+                findings=details.get(p.id, []) if include_findings else None,
             )
             for p in projects
         ],
-        programme_findings=by_project.get(None, []),
-        total=len(found),
+        programme_findings_count=sum(counts.get(None, Counter()).values()),
+        programme_findings=details.get(None, []) if include_findings else None,
+        total=found.total,
     )
+
+
+def _order(f: Finding) -> tuple[int, uuid.UUID, str]:
+    return (RULE_ORDER[f.rule], f.record_id, f.record_type)
+
+
+def _overdue_finding(deadline_id: uuid.UUID, title: str, due_at: datetime, project_id) -> Finding:
+    due = due_at.astimezone(local_zone())
+    return finding(
+        rules.OVERDUE_DEADLINE,
+        f"«{title}» was due {due:%Y-%m-%d %H:%M}",
+        "deadline",
+        deadline_id,
+        project_id,
+        facts={"deadline": title, "due_at": due.isoformat()},
+    )
+
+
+def _overdue_deadlines(programme: Programme, found: FindingSet):
+    stmt = select(Deadline.project_id).where(
+        Deadline.programme_id == programme.id, overdue_at(found.judged.moment)
+    )
+    if found.overdue_excluded:
+        stmt = stmt.where(Deadline.id.not_in(found.overdue_excluded))
+    return stmt
+
+
+async def overdue_findings(
+    session: AsyncSession,
+    programme: Programme,
+    found: FindingSet,
+    *,
+    project_id: uuid.UUID | None = None,
+    programme_only: bool = False,
+    after: uuid.UUID | None = None,
+    limit: int | None = None,
+) -> list[Finding]:
+    """The overdue-deadline findings, by deadline id: all of them, or a page (`after` the id
+    of the last one seen, at most `limit`), of one project or of the programme alone."""
+    stmt = (
+        _overdue_deadlines(programme, found)
+        .add_columns(Deadline.id, Deadline.title, Deadline.due_at)
+        .order_by(Deadline.id)
+    )
+    if project_id is not None:
+        stmt = stmt.where(Deadline.project_id == project_id)
+    if programme_only:
+        stmt = stmt.where(Deadline.project_id.is_(None))
+    if after is not None:
+        stmt = stmt.where(Deadline.id > after)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return [
+        _overdue_finding(row.id, row.title, row.due_at, row.project_id)
+        for row in (await session.execute(stmt)).all()
+    ]
+
+
+def _encode_cursor(key: tuple[int, uuid.UUID, str]) -> str:
+    raw = json.dumps({"r": key[0], "i": str(key[1]), "t": key[2]}, separators=(",", ":"))
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str) -> tuple[int, uuid.UUID, str]:
+    try:
+        data = json.loads(base64.urlsafe_b64decode((cursor + "=" * (-len(cursor) % 4)).encode()))
+        rule, record_id, record_type = data["r"], uuid.UUID(data["i"]), data["t"]
+        if type(rule) is not int or not isinstance(record_type, str):
+            raise ValueError("not a cursor")
+        return rule, record_id, record_type
+    except (ValueError, KeyError, TypeError, binascii.Error, json.JSONDecodeError) as exc:
+        raise BadRequest("The cursor is not valid; use next_cursor from a previous page.") from exc
+
+
+async def finding_page(
+    session: AsyncSession,
+    programme: Programme,
+    as_of: date | None,
+    *,
+    project_id: uuid.UUID | None,
+    programme_only: bool,
+    rule: str | None,
+    limit: int,
+    cursor: str | None,
+) -> FindingPage:
+    """One page of the findings, by rule and record: the bounded rules are computed whole and
+    sliced, the overdue deadlines read from the database after the cursor, `limit` + 1 at
+    most, so a page costs the same whatever the number of deadlines."""
+    if rule is not None and rule not in RULE_ORDER:
+        raise ValidationFailed(
+            f"rule: {rule} is not a rule of the report",
+            errors=[{"parameter": "rule", "code": "unknown_rule", "detail": "not a rule id"}],
+        )
+    if project_id is not None and programme_only:
+        raise ValidationFailed(
+            "scope: programme and project_id exclude each other",
+            errors=[
+                {
+                    "parameter": "scope",
+                    "code": "conflicting_filters",
+                    "detail": "scope=programme lists findings of no project; leave out project_id",
+                }
+            ],
+        )
+    after = _decode_cursor(cursor) if cursor else None
+    judged = await judged_as_of(session, programme, as_of)
+    projects = (
+        await session.scalars(select(Project).where(Project.programme_id == programme.id))
+    ).all()
+    found = await compliance_findings(session, programme, judged, projects)
+
+    def wanted(f: Finding) -> bool:
+        if rule is not None and f.rule != rule:
+            return False
+        if programme_only:
+            return f.project_id is None
+        return project_id is None or f.project_id == project_id
+
+    candidates = [f for f in found.listed if wanted(f) and (after is None or _order(f) > after)]
+    if (rule is None or rule == rules.OVERDUE_DEADLINE.id) and (
+        after is None or after[0] <= _OVERDUE
+    ):
+        candidates += await overdue_findings(
+            session,
+            programme,
+            found,
+            project_id=project_id,
+            programme_only=programme_only,
+            after=after[1] if after is not None and after[0] == _OVERDUE else None,
+            limit=limit + 1,
+        )
+    page = sorted(candidates, key=_order)[: limit + 1]
+    next_cursor = _encode_cursor(_order(page[limit - 1])) if len(page) > limit else None
+    return FindingPage(items=page[:limit], next_cursor=next_cursor)
 
 
 async def compliance_findings(
     session: AsyncSession, programme: Programme, judged: AsOf, projects: Sequence[Project]
-) -> list[Finding]:
+) -> FindingSet:
     """Every finding of the programme as of the day judged on, in a fixed number of queries;
     the report and the overview both count from these."""
     today = judged.day
     involved = set(
         (
             await session.scalars(
-                select(Involvement.project_id).where(
+                select(Involvement.project_id)
+                .where(
                     Involvement.programme_id == programme.id,
                     Involvement.archived_at.is_(None),
                     Involvement.stakeholder_kind.in_(_EMPLOYEE_SIDE),
                     Involvement.occurred_on >= today - timedelta(days=INVOLVEMENT_DAYS),
                     Involvement.occurred_on <= today,
                 )
+                .distinct()
             )
         ).all()
     )
-    overdue = (
+    groups = (
         await session.scalars(
-            select(Deadline)
-            .where(Deadline.programme_id == programme.id, overdue_at(judged.moment))
-            .order_by(Deadline.due_at)
+            select(Group).where(Group.programme_id == programme.id).order_by(Group.name)
         )
     ).all()
-    found = await programme_composition(session, programme, today)
+    found = await programme_composition(session, programme, today, loaded=(groups, projects))
     decisions = (
         await session.scalars(
             select(Decision)
@@ -204,7 +419,7 @@ async def compliance_findings(
             )
         )
 
-    found += await _mandate_approvals(session, programme, projects)
+    found += await _mandate_approvals(session, projects, groups)
     found += await effect_goals_without_indicator(session, programme)
     found += await selections_without_rationale(session, programme)
     found += await indicator_findings(session, programme, judged)
@@ -248,20 +463,17 @@ async def compliance_findings(
                     facts={"project": project.code, "since": since.isoformat()},
                 )
             )
-    for deadline in (d for d in overdue if d.id not in versions.deadline_ids):
-        due = deadline.due_at.astimezone(local_zone())
-        found.append(
-            finding(
-                rules.OVERDUE_DEADLINE,
-                f"«{deadline.title}» was due {due:%Y-%m-%d %H:%M}",
-                "deadline",
-                deadline.id,
-                deadline.project_id,
-                facts={"deadline": deadline.title, "due_at": due.isoformat()},
+    result = FindingSet(judged, found, {}, frozenset(versions.deadline_ids))
+    result.overdue_by_project = dict(
+        (
+            await session.execute(
+                _overdue_deadlines(programme, result)
+                .add_columns(func.count())
+                .group_by(Deadline.project_id)
             )
-        )
-
-    return found
+        ).all()
+    )
+    return result
 
 
 def _leader_findings(project: Project, leaders: dict[uuid.UUID, str]) -> list[Finding]:
@@ -289,15 +501,10 @@ def _leader_findings(project: Project, leaders: dict[uuid.UUID, str]) -> list[Fi
 
 
 async def _mandate_approvals(
-    session: AsyncSession, programme: Programme, projects: Sequence[Project]
+    session: AsyncSession, projects: Sequence[Project], groups: Sequence[Group]
 ) -> list[Finding]:
     """Approved mandates whose approval does not hold (any more): the decision archived, or
     approved before the rules of seed 003 were checked."""
-    groups = list(
-        await session.scalars(
-            select(Group).where(Group.programme_id == programme.id).order_by(Group.name)
-        )
-    )
     records: list[Project | Group] = [*projects, *groups]
     approved = [r for r in records if r.mandate_status == MandateStatus.approved]
     ids = {r.mandate_decision_id for r in approved if r.mandate_decision_id}

@@ -2,6 +2,7 @@
 
 import uuid
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from datetime import date
 
 from pydantic import BaseModel, Field
@@ -153,13 +154,25 @@ def group_findings(
 
 
 async def programme_composition(
-    session: AsyncSession, programme: Programme, today: date, group_id: uuid.UUID | None = None
+    session: AsyncSession,
+    programme: Programme,
+    today: date,
+    group_id: uuid.UUID | None = None,
+    *,
+    loaded: tuple[Sequence[Group], Sequence[Project]] | None = None,
 ) -> list[Finding]:
-    """Findings for the groups of a programme (or one group), and over-allocated people."""
-    groups_stmt = select(Group).where(Group.programme_id == programme.id)
-    if group_id is not None:
-        groups_stmt = groups_stmt.where(Group.id == group_id)
-    groups = (await session.scalars(groups_stmt.order_by(Group.name))).all()
+    """Findings for the groups of a programme (or one group), and over-allocated people;
+    `loaded`: the programme's groups (by name) and projects, when the caller has them."""
+    if loaded is not None:
+        groups, project_list = loaded
+    else:
+        groups_stmt = select(Group).where(Group.programme_id == programme.id)
+        if group_id is not None:
+            groups_stmt = groups_stmt.where(Group.id == group_id)
+        groups = (await session.scalars(groups_stmt.order_by(Group.name))).all()
+        project_list = (
+            await session.scalars(select(Project).where(Project.programme_id == programme.id))
+        ).all()
     seats = (
         await session.execute(
             select(GroupMember, Person)
@@ -167,12 +180,7 @@ async def programme_composition(
             .where(GroupMember.programme_id == programme.id)
         )
     ).all()
-    projects = {
-        p.id: p
-        for p in (
-            await session.scalars(select(Project).where(Project.programme_id == programme.id))
-        ).all()
-    }
+    projects = {p.id: p for p in project_list}
     by_group: dict[uuid.UUID, list[tuple[GroupMember, Person]]] = defaultdict(list)
     for member, person in seats:
         by_group[member.group_id].append((member, person))

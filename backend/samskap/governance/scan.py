@@ -84,9 +84,12 @@ async def scan_programme(session: AsyncSession, programme: Programme) -> tuple[i
     """Compares the programme's findings now with the last scan's, records the difference
     and announces it, in the session's transaction (the caller commits). Returns how many
     findings opened and how many cleared."""
-    report = await programme_compliance(session, programme)
+    report = await programme_compliance(session, programme, include_findings=True)
     found: dict[str, dict[str, Any]] = {}
-    for f in [*report.programme_findings, *(x for p in report.projects for x in p.findings)]:
+    for f in [
+        *(report.programme_findings or []),
+        *(x for p in report.projects for x in p.findings or []),
+    ]:
         found.setdefault(finding_key(f), f.model_dump(mode="json"))
     states = {
         s.key: s

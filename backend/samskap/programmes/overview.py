@@ -323,8 +323,9 @@ async def programme_overview(
 
     findings = await compliance_findings(session, programme, judged, projects)
     severities: dict[uuid.UUID | None, Counter[Severity]] = {}
-    for f in findings:
-        severities.setdefault(f.project_id, Counter())[severity_of(f.rule)] += 1
+    for project_id, by_rule in findings.by_project().items():
+        for rule, n in by_rule.items():
+            severities.setdefault(project_id, Counter())[severity_of(rule)] += n
 
     def brief(deadline: Deadline) -> DeadlineBrief:
         return DeadlineBrief(
@@ -363,7 +364,7 @@ async def programme_overview(
         generated_at=generated_at,
         as_of=today,
         projects=summaries,
-        findings_total=len(findings),
+        findings_total=findings.total,
         programme_findings=_counts(severities.get(None, Counter())),
         overdue_count=sum(overdue_by_project.values()),
         overdue=[brief(d) for d in overdue],

@@ -1472,10 +1472,30 @@ export interface paths {
         };
         /**
          * Where the programme falls short of the rules, project by project
-         * @description Composition findings, mandates, project leaders, employee involvement and overdue
-         *     deadlines, each with its rule and source.
+         * @description Counts of the findings by project and by rule (composition, mandates, project leaders,
+         *     employee involvement, overdue deadlines and more), each rule with its source.
          */
         get: operations["programmes-compliance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/compliance/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The compliance report's findings, a page at a time
+         * @description By rule, in the order the report lists its rules, then by the record that falls short.
+         */
+        get: operations["programmes-compliance-findings"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4840,7 +4860,7 @@ export interface components {
             as_of: string;
             /**
              * Rules
-             * @description Every rule checked, with its source
+             * @description Every rule checked, with its source and how many findings it has
              */
             rules: components["schemas"]["RuleRead"][];
             /**
@@ -4849,10 +4869,15 @@ export interface components {
              */
             projects: components["schemas"]["ProjectCompliance"][];
             /**
-             * Programme Findings
-             * @description Findings that belong to no single project (programme groups, people)
+             * Programme Findings Count
+             * @description How many findings belong to no single project (programme groups, people)
              */
-            programme_findings: components["schemas"]["Finding"][];
+            programme_findings_count: number;
+            /**
+             * Programme Findings
+             * @description Those findings, only with include=findings (else null: they are paged at /programmes/{id}/compliance/findings?scope=programme)
+             */
+            programme_findings?: components["schemas"]["Finding"][] | null;
             /**
              * Total
              * @description How many findings there are, all told
@@ -6593,6 +6618,20 @@ export interface components {
              * @description Findings under a rule of practice from the programme's source documents
              */
             practice: number;
+        };
+        /**
+         * FindingPage
+         * @description One page of the compliance report's findings, by rule (in the order of `rules`) and then
+         *     by the id of the record that falls short.
+         */
+        FindingPage: {
+            /** Items */
+            items: components["schemas"]["Finding"][];
+            /**
+             * Next Cursor
+             * @description Where the next page starts; null on the last
+             */
+            next_cursor: string | null;
         };
         /**
          * FormProject
@@ -12383,10 +12422,15 @@ export interface components {
              */
             current_phase: string | null;
             /**
-             * Findings
-             * @description What falls short; empty when nothing does
+             * Findings Count
+             * @description How many findings it has; 0 when nothing falls short
              */
-            findings: components["schemas"]["Finding"][];
+            findings_count: number;
+            /**
+             * Findings
+             * @description What falls short, only with include=findings (else null: the findings are paged at /programmes/{id}/compliance/findings?project_id=…)
+             */
+            findings?: components["schemas"]["Finding"][] | null;
         };
         /**
          * ProjectCreate
@@ -13067,6 +13111,11 @@ export interface components {
              * @description Where the rule comes from: law, agreement or seed document
              */
             source: string;
+            /**
+             * Count
+             * @description How many findings the report has under it
+             */
+            count: number;
         };
         /**
          * SectionComparison
@@ -28053,6 +28102,8 @@ export interface operations {
             query?: {
                 /** @description Judge the programme as it stood at the end of this day (Oslo time), for windows such as the days since employees were last involved and for deadlines overdue then; not after today. Default: today, or the programme's end once it is completed or cancelled (the last of its target date and its projects' end dates). */
                 as_of?: string | null;
+                /** @description findings: every finding in the answer, under its project or the programme (unbounded: for exports and scripts). Default: counts only, the findings paged at /programmes/{id}/compliance/findings */
+                include?: "findings" | null;
             };
             header?: never;
             path: {
@@ -28070,6 +28121,105 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Compliance"];
+                };
+            };
+            /** @description Malformed request (bad JSON or cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or busy; retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "programmes-compliance-findings": {
+        parameters: {
+            query?: {
+                /** @description Only the findings of this project */
+                project_id?: string | null;
+                /** @description programme: only the findings that belong to no single project */
+                scope?: "programme" | null;
+                /** @description Only the findings under this rule (its id) */
+                rule?: string | null;
+                /** @description Judge the programme as it stood at the end of this day (Oslo time), for windows such as the days since employees were last involved and for deadlines overdue then; not after today. Default: today, or the programme's end once it is completed or cancelled (the last of its target date and its projects' end dates). */
+                as_of?: string | null;
+                /** @description How many findings one page holds (at most 500) */
+                limit?: number;
+                /** @description Where the page starts: the `next_cursor` of the previous page, with the same filters; leave out for the first page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description The id of the programme */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingPage"];
                 };
             };
             /** @description Malformed request (bad JSON or cursor) */

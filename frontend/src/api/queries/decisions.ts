@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { patchRecord } from "../../lib/conflict";
 import { api, unwrap, unwrapVersioned, type Schemas, type Versioned } from "../client";
-import { allFindings, complianceKeys, type Compliance, type Finding } from "./compliance";
+import { complianceKeys, type Finding } from "./compliance";
 
 export type Decision = Schemas["DecisionRead"];
 export type DecisionCreate = Schemas["DecisionCreate"];
@@ -143,9 +143,9 @@ export const approvedMandatesQuery = (decisionId: string) =>
   });
 
 /** The consultation finding of each reorganisation decision the compliance report flags. */
-export function consultationFindings(report: Compliance | undefined): Map<string, Finding> {
+export function consultationFindings(findings: Finding[] | undefined): Map<string, Finding> {
   return new Map(
-    (report ? allFindings(report) : [])
+    (findings ?? [])
       .filter((f) => f.rule === CONSULTATION_RULE && f.record_type === "decision")
       .map((f) => [f.record_id, f]),
   );

@@ -1,15 +1,17 @@
 import { Alert, Button, Heading, Link, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
-import { useQuery } from "@tanstack/react-query";
-import { useId } from "react";
-import { Link as RouterLink, useParams } from "react-router-dom";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useEffect, useId, useRef } from "react";
+import { Link as RouterLink, useLocation, useParams, useSearchParams } from "react-router-dom";
 import {
-  allFindings,
   complianceQuery,
+  findingsQuery,
   type Compliance,
   type Finding,
+  type FindingScope,
   type ProjectCompliance,
 } from "../../api/queries/compliance";
 import { Page } from "../../components/Page";
+import { SelectField } from "../../components/SelectField";
 import { QueryState } from "../../components/QueryState";
 import styles from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
@@ -21,8 +23,9 @@ import { findingMessage, ruleTitle } from "./wording";
 const MANDATE_COLOR: Record<string, string> = { draft: "neutral", proposed: "info", approved: "success" };
 
 /**
- * Where the programme falls short of how a reorganisation must be run: the findings of each
- * project and of the programme, each with its rule, its source and a link to where it is fixed.
+ * Where the programme falls short of how a reorganisation must be run: how many findings each
+ * project and the programme have, and the findings themselves a page at a time (all, the
+ * programme's own or one project's), each with its rule, its source and where it is fixed.
  */
 export default function CompliancePage() {
   const { programmeId = "" } = useParams();
@@ -45,10 +48,8 @@ export default function CompliancePage() {
 
 function Report({ report, programmeId }: { report: Compliance; programmeId: string }) {
   const { t, formatDate, formatDateTime } = useI18n();
-  const flagged = report.projects.filter((p) => p.findings.length > 0);
+  const flagged = report.projects.filter((p) => p.findings_count > 0);
   const projectsId = useId();
-  const findingsId = useId();
-  const programmeFindingsId = useId();
   return (
     <>
       <Alert data-color={report.total > 0 ? "warning" : "success"} className={own.summary}>
@@ -62,7 +63,7 @@ function Report({ report, programmeId }: { report: Compliance; programmeId: stri
         <Paragraph data-size="sm">
           {t("compliance.summary.detail", {
             projects: flagged.length,
-            programme: report.programme_findings.length,
+            programme: report.programme_findings_count,
             when: formatDateTime(report.generated_at),
           })}
         </Paragraph>
@@ -78,42 +79,36 @@ function Report({ report, programmeId }: { report: Compliance; programmeId: stri
         <ProjectTable projects={report.projects} programmeId={programmeId} />
       </section>
 
-      <section className={own.section} aria-labelledby={findingsId}>
-        <Heading level={2} data-size="md" id={findingsId}>
-          {t("compliance.projectFindings")}
-        </Heading>
-        {flagged.length === 0 ? (
-          <Paragraph>{t("compliance.projectFindings.none")}</Paragraph>
-        ) : (
-          flagged.map((project) => (
-            <ProjectFindings key={project.project_id} project={project} programmeId={programmeId} />
-          ))
-        )}
-      </section>
-
-      <section className={own.section} aria-labelledby={programmeFindingsId}>
-        <Heading level={2} data-size="md" id={programmeFindingsId}>
-          {t("compliance.programmeFindings")}
-        </Heading>
-        <Paragraph data-size="sm">{t("compliance.programmeFindings.explain")}</Paragraph>
-        {report.programme_findings.length === 0 ? (
-          <Paragraph>{t("compliance.programmeFindings.none")}</Paragraph>
-        ) : (
-          <FindingList findings={report.programme_findings} programmeId={programmeId} />
-        )}
-      </section>
+      <Findings report={report} programmeId={programmeId} />
 
       <RulesTable report={report} />
     </>
   );
 }
 
-const anchorOf = (project: ProjectCompliance) => `findings-${project.project_id}`;
+const FINDINGS_ANCHOR = "findings";
+const SCOPE_PARAM = "findings";
+
+/** The scope the page's address names: `?findings=programme`, `?findings=<project id>`, else all. */
+function scopeOf(value: string | null, report: Compliance): FindingScope {
+  if (value === "programme") return { kind: "programme" };
+  if (value && report.projects.some((p) => p.project_id === value)) return { kind: "project", projectId: value };
+  return { kind: "all" };
+}
+
+const scopeValue = (scope: FindingScope) =>
+  scope.kind === "project" ? scope.projectId : scope.kind === "programme" ? "programme" : "";
 
 /** Every project at a glance: its mandate, its phase, and whether it is in order. */
 function ProjectTable({ projects, programmeId }: { projects: ProjectCompliance[]; programmeId: string }) {
   const { t } = useI18n();
+  const [params] = useSearchParams();
   if (projects.length === 0) return <Paragraph>{t("compliance.projects.none")}</Paragraph>;
+  const showing = (projectId: string) => {
+    const next = new URLSearchParams(params);
+    next.set(SCOPE_PARAM, projectId);
+    return { search: `?${next}`, hash: `#${FINDINGS_ANCHOR}` };
+  };
   return (
     <div className={styles.tableWrap}>
       <Table zebra>
@@ -141,13 +136,13 @@ function ProjectTable({ projects, programmeId }: { projects: ProjectCompliance[]
               </Table.Cell>
               <Table.Cell>{p.current_phase ?? t("compliance.phase.none")}</Table.Cell>
               <Table.Cell>
-                {p.findings.length === 0 ? (
+                {p.findings_count === 0 ? (
                   <Tag data-color="success">{t("compliance.inOrder")}</Tag>
                 ) : (
-                  <Link href={`#${anchorOf(p)}`}>
-                    {p.findings.length === 1
-                      ? t("compliance.findings.one")
-                      : t("compliance.findings.many", { count: p.findings.length })}
+                  <Link asChild>
+                    <RouterLink to={showing(p.project_id)} aria-label={`${countText(t, p.findings_count)}: ${p.code} ${p.name}`}>
+                      {countText(t, p.findings_count)}
+                    </RouterLink>
                   </Link>
                 )}
               </Table.Cell>
@@ -159,21 +154,90 @@ function ProjectTable({ projects, programmeId }: { projects: ProjectCompliance[]
   );
 }
 
-function ProjectFindings({ project, programmeId }: { project: ProjectCompliance; programmeId: string }) {
+const countText = (t: ReturnType<typeof useI18n>["t"], count: number) =>
+  count === 1 ? t("compliance.findings.one") : t("compliance.findings.many", { count });
+
+/** The findings, all or of one scope, a page at a time. */
+function Findings({ report, programmeId }: { report: Compliance; programmeId: string }) {
   const { t } = useI18n();
-  const headingId = anchorOf(project);
+  const headingId = useId();
+  const [params, setParams] = useSearchParams();
+  const scope = scopeOf(params.get(SCOPE_PARAM), report);
+  const location = useLocation();
+  const anchor = useRef<HTMLSpanElement>(null);
+  // A link to a project's findings (from the table or the overview) lands on the list.
+  useEffect(() => {
+    if (location.hash !== `#${FINDINGS_ANCHOR}`) return;
+    anchor.current?.scrollIntoView?.({ block: "start" });
+    anchor.current?.focus({ preventScroll: true });
+  }, [location.hash, location.search]);
+  const findings = useInfiniteQuery(findingsQuery(programmeId, scope));
+  const total =
+    scope.kind === "all"
+      ? report.total
+      : scope.kind === "programme"
+        ? report.programme_findings_count
+        : (report.projects.find((p) => p.project_id === scope.projectId)?.findings_count ?? 0);
+  const choose = (value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(SCOPE_PARAM, value);
+    else next.delete(SCOPE_PARAM);
+    setParams(next, { replace: true });
+  };
+  const empty =
+    scope.kind === "all"
+      ? t("compliance.summary.none")
+      : scope.kind === "programme"
+        ? t("compliance.programmeFindings.none")
+        : t("compliance.projectFindings.none.one");
   return (
-    <section className={own.project} aria-labelledby={headingId}>
-      <Heading level={3} data-size="sm" id={headingId} tabIndex={-1}>
-        {`${project.code} ${project.name}`}
+    <section className={own.section} aria-labelledby={headingId}>
+      <Heading level={2} data-size="md" id={headingId}>
+        <span id={FINDINGS_ANCHOR} ref={anchor} tabIndex={-1} className={own.anchor}>
+          {t("compliance.findings")}
+        </span>
       </Heading>
-      <Paragraph data-size="sm" className={own.projectMeta}>
-        {t("compliance.projectMeta", {
-          mandate: t(`compliance.mandateStatus.${project.mandate_status}`),
-          phase: project.current_phase ?? t("compliance.phase.none"),
-        })}
-      </Paragraph>
-      <FindingList findings={project.findings} programmeId={programmeId} />
+      <div className={own.scope}>
+        <SelectField label={t("compliance.scope")} value={scopeValue(scope)} onChange={(e) => choose(e.target.value)}>
+          <option value="">{t("compliance.scope.all", { count: report.total })}</option>
+          <option value="programme">
+            {t("compliance.scope.programme", { count: report.programme_findings_count })}
+          </option>
+          {report.projects
+            .filter((p) => p.findings_count > 0 || (scope.kind === "project" && scope.projectId === p.project_id))
+            .map((p) => (
+              <option key={p.project_id} value={p.project_id}>
+                {`${p.code} ${p.name} (${p.findings_count})`}
+              </option>
+            ))}
+        </SelectField>
+      </div>
+      {scope.kind === "programme" && (
+        <Paragraph data-size="sm">{t("compliance.programmeFindings.explain")}</Paragraph>
+      )}
+      <QueryState query={findings}>
+        {(data) => {
+          const shown = data.pages.flatMap((page) => page.items);
+          if (shown.length === 0) return <Paragraph>{empty}</Paragraph>;
+          return (
+            <>
+              <Paragraph data-size="sm" aria-live="polite">
+                {t("compliance.shown", { shown: shown.length, total: Math.max(total, shown.length) })}
+              </Paragraph>
+              <FindingList findings={shown} programmeId={programmeId} />
+              {findings.hasNextPage && (
+                <Button
+                  variant="secondary"
+                  onClick={() => findings.fetchNextPage()}
+                  loading={findings.isFetchingNextPage}
+                >
+                  {t("compliance.more")}
+                </Button>
+              )}
+            </>
+          );
+        }}
+      </QueryState>
     </section>
   );
 }
@@ -217,8 +281,6 @@ export function FindingList({ findings, programmeId }: { findings: Finding[]; pr
 function RulesTable({ report }: { report: Compliance }) {
   const { t } = useI18n();
   const headingId = useId();
-  const counts = new Map<string, number>();
-  for (const f of allFindings(report)) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
   return (
     <section className={own.section} aria-labelledby={headingId}>
       <Heading level={2} data-size="md" id={headingId}>
@@ -239,7 +301,7 @@ function RulesTable({ report }: { report: Compliance }) {
               <Table.Row key={rule.id}>
                 <Table.HeaderCell scope="row">{ruleTitle(t, rule.id, rule.title)}</Table.HeaderCell>
                 <Table.Cell>{rule.source}</Table.Cell>
-                <Table.Cell>{counts.get(rule.id) ?? 0}</Table.Cell>
+                <Table.Cell>{rule.count}</Table.Cell>
               </Table.Row>
             ))}
           </Table.Body>

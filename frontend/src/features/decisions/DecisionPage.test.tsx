@@ -8,7 +8,7 @@ import DecisionPage from "./DecisionPage";
 import {
   aDecision,
   aMeeting,
-  aReport,
+  aFindingPage,
   COMMITTEE,
   consultationFinding,
   consultationFindingInBokmal,
@@ -36,8 +36,8 @@ function decisionApi(
   return fakeApi({
     "GET /api/v1/auth/me": me(role),
     [`GET ${URL_OF}`]: { body: decision, etag: '"3"' },
-    [`GET /api/v1/programmes/${PROGRAMME_ID}/compliance`]: {
-      body: aReport({ programme_findings: [consultationFinding(decision)], total: 1 }),
+    [`GET /api/v1/programmes/${PROGRAMME_ID}/compliance/findings`]: {
+      body: aFindingPage([consultationFinding(decision)]),
     },
     "GET /api/v1/groups": page([COMMITTEE]),
     "GET /api/v1/projects": page([{ id: HELSE.id, code: HELSE.code, name: HELSE.name }]),
@@ -49,7 +49,7 @@ function decisionApi(
 // A compliance report from before the consultation went wrong: the page offers «Gjør endelig»,
 // and the API's refusal is what tells the user.
 const REPORT_NOT_CAUGHT_UP = {
-  [`GET /api/v1/programmes/${PROGRAMME_ID}/compliance`]: { body: aReport() },
+  [`GET /api/v1/programmes/${PROGRAMME_ID}/compliance/findings`]: { body: aFindingPage() },
 };
 
 const render = () =>

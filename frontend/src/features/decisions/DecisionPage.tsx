@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { Link as RouterLink, useParams } from "react-router-dom";
 import { ApiProblem } from "../../api/problem";
-import { complianceQuery, type Finding } from "../../api/queries/compliance";
+import { consultationFindingsQuery, type Finding } from "../../api/queries/compliance";
 import {
   approvedMandatesQuery,
   consultationFindings,
@@ -69,7 +69,7 @@ function DecisionBody({ decision, etag, programmeId }: { decision: Decision; eta
   const i18n = useI18n();
   const { t } = i18n;
   const { mayWrite, isAdmin } = useDecisionAccess(programmeId);
-  const report = useQuery(complianceQuery(programmeId));
+  const report = useQuery(consultationFindingsQuery(programmeId));
   const finalise = useUpdateDecision(decision.id);
   const [editing, setEditing] = useState<{ record: Decision; etag: string } | null>(null);
   const [conflict, setConflict] = useState<{ error: EditConflict; retry: Retry } | null>(null);

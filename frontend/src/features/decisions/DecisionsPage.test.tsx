@@ -5,7 +5,7 @@ import { afterEach, describe, expect, test, vi } from "vitest";
 import type { Schemas } from "../../api/client";
 import { fakeApi, me, page, problem, PROGRAMME_ID, renderPage, type ApiCall, type Reply } from "../projects/testing";
 import DecisionsPage from "./DecisionsPage";
-import { aDecision, aMeeting, aReport, COMMITTEE, consultationFinding, HELSE } from "./testing";
+import { aDecision, aMeeting, aFindingPage, COMMITTEE, consultationFinding, HELSE } from "./testing";
 
 const missing = aDecision();
 const consulted = aDecision({
@@ -30,8 +30,8 @@ function decisionsApi(
   return fakeApi({
     "GET /api/v1/auth/me": me(role),
     "GET /api/v1/decisions": page([missing, consulted, ordinary]),
-    [`GET /api/v1/programmes/${PROGRAMME_ID}/compliance`]: {
-      body: aReport({ programme_findings: [consultationFinding(missing)], total: 1 }),
+    [`GET /api/v1/programmes/${PROGRAMME_ID}/compliance/findings`]: {
+      body: aFindingPage([consultationFinding(missing)]),
     },
     "GET /api/v1/groups": page([COMMITTEE]),
     "GET /api/v1/projects": page([{ id: HELSE.id, code: HELSE.code, name: HELSE.name }]),

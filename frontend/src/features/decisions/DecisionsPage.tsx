@@ -3,7 +3,7 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link as RouterLink, useNavigate, useParams } from "react-router-dom";
 import { useQueryParams, type ParamChanges } from "../../lib/queryParams";
-import { complianceQuery } from "../../api/queries/compliance";
+import { consultationFindingsQuery } from "../../api/queries/compliance";
 import {
   consultationFindings,
   consultationMeetingsQuery,
@@ -152,7 +152,7 @@ function DecisionTable({
 }) {
   const { t, formatDate } = useI18n();
   const query = useInfiniteQuery(decisionsQuery(programmeId, filters));
-  const report = useQuery(complianceQuery(programmeId));
+  const report = useQuery(consultationFindingsQuery(programmeId));
   const flagged = consultationFindings(report.data);
   return (
     <PagedTable

@@ -77,7 +77,14 @@ export const aReport = (
   as_of: osloToday(),
   rules: [],
   projects: [],
-  programme_findings: [],
+  programme_findings_count: 0,
+  programme_findings: null,
   total: 0,
   ...overrides,
+});
+
+/** One page of the report's findings, the last. */
+export const aFindingPage = (findings: Schemas["Finding"][] = []): Schemas["FindingPage"] => ({
+  items: findings,
+  next_cursor: null,
 });

@@ -112,7 +112,7 @@ export function HealthAndFindings({ project, base }: { project: Summary; base: s
         <span>{t("overview.findings.none")}</span>
       ) : (
         <Link asChild data-color={law > 0 ? "danger" : undefined}>
-          <RouterLink to={`${base}/compliance#findings-${project.id}`}>
+          <RouterLink to={`${base}/compliance?findings=${project.id}#findings`}>
             {total === 1 ? t("overview.findings.one") : t("overview.findings.many", { count: total })}
             {law > 0 && ` (${t("overview.findings.law", { count: law })})`}
           </RouterLink>

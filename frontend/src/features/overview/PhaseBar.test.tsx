@@ -40,7 +40,7 @@ describe("HealthAndFindings", () => {
     );
     expect(screen.getByText("I rute")).toBeInTheDocument();
     const link = screen.getByRole("link", { name: "3 avvik (1 mot lov eller avtale)" });
-    expect(link).toHaveAttribute("href", "/p/x/compliance#findings-p1");
+    expect(link).toHaveAttribute("href", "/p/x/compliance?findings=p1#findings");
   });
 
   it("says there are none when there are none, in English", () => {
