@@ -1,6 +1,6 @@
-import { Button, Dialog, Heading, Textfield } from "@digdir/designsystemet-react";
+import { Dialog, Heading, Textfield } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { useNavigate } from "react-router-dom";
 import { ApiProblem } from "../../api/problem";
 import { useProblemWording, type Overrides } from "../../api/problemWording";
@@ -13,6 +13,7 @@ import {
   type GroupUpdate,
 } from "../../api/queries/groups";
 import { namesById, projectNamesQuery } from "../../api/queries/lookups";
+import { CreateButton } from "../../components/CreateButton";
 import { FormActions } from "../../components/FormActions";
 import { SelectField } from "../../components/SelectField";
 import layout from "../../components/layout.module.css";
@@ -51,27 +52,14 @@ const valuesOf = (group: Group | null, projectId?: string): Values => ({
 export function NewGroupButton({ programmeId, projectId }: { programmeId: string; projectId?: string }) {
   const { t } = useI18n();
   const mayManage = useMayManage(programmeId);
-  const [open, setOpen] = useState(false);
-  const opener = useRef<HTMLButtonElement>(null);
   if (!mayManage) return null;
   return (
-    <>
-      <Button ref={opener} variant="secondary" onClick={() => setOpen(true)}>
-        {t("groups.setup.new")}
-      </Button>
-      {open && (
-        <GroupDialog
-          programmeId={programmeId}
-          group={null}
-          projectId={projectId}
-          onClose={(saved) => {
-            setOpen(false);
-            // A new group's page opens instead; a cancelled one gives focus back to the button.
-            if (!saved) requestAnimationFrame(() => opener.current?.focus());
-          }}
-        />
+    <CreateButton
+      label={t("groups.setup.new")}
+      dialog={(close) => (
+        <GroupDialog programmeId={programmeId} group={null} projectId={projectId} onClose={(saved) => close(Boolean(saved))} />
       )}
-    </>
+    />
   );
 }
 

@@ -1,10 +1,11 @@
-import { Button, Dialog, Fieldset, Heading, Radio, ValidationMessage } from "@digdir/designsystemet-react";
+import { Dialog, Fieldset, Heading, Radio, ValidationMessage } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { useNavigate } from "react-router-dom";
 import { ApiProblem } from "../../api/problem";
 import { useProblemWording } from "../../api/problemWording";
 import { phaseTemplatesQuery, useCreateProject } from "../../api/queries/projects";
+import { CreateButton } from "../../components/CreateButton";
 import { FormActions } from "../../components/FormActions";
 import layout from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
@@ -40,25 +41,12 @@ export function ProgrammeSetupButtons({ programmeId }: { programmeId: string }) 
 export function NewProjectButton({ programmeId }: { programmeId: string }) {
   const { t } = useI18n();
   const mayManage = useMayManage(programmeId);
-  const [open, setOpen] = useState(false);
-  const opener = useRef<HTMLButtonElement>(null);
   if (!mayManage) return null;
   return (
-    <>
-      <Button ref={opener} variant="secondary" onClick={() => setOpen(true)}>
-        {t("projects.setup.new")}
-      </Button>
-      {open && (
-        <NewProjectDialog
-          programmeId={programmeId}
-          onClose={(created) => {
-            setOpen(false);
-            // A new project's page opens instead; a cancelled one gives focus back to the button.
-            if (!created) requestAnimationFrame(() => opener.current?.focus());
-          }}
-        />
-      )}
-    </>
+    <CreateButton
+      label={t("projects.setup.new")}
+      dialog={(close) => <NewProjectDialog programmeId={programmeId} onClose={close} />}
+    />
   );
 }
 
