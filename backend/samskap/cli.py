@@ -5,14 +5,20 @@ import asyncio
 import json
 import sys
 from pathlib import Path
-
-from alembic import command
-from alembic.config import Config
+from typing import TYPE_CHECKING
 
 from samskap.config import REPO_ROOT, get_settings
 
+if TYPE_CHECKING:
+    from alembic.config import Config
 
-def alembic_config(database_url: str | None = None) -> Config:
+# Alembic is imported by the commands that migrate, never by `serve`: it would stay in every
+# worker's memory (some 9 MB) for nothing.
+
+
+def alembic_config(database_url: str | None = None) -> "Config":
+    from alembic.config import Config
+
     settings = get_settings()
     config = Config()
     config.set_main_option("script_location", str(settings.migrations_dir))
@@ -22,6 +28,8 @@ def alembic_config(database_url: str | None = None) -> Config:
 
 
 def migrate(revision: str = "head", database_url: str | None = None) -> None:
+    from alembic import command
+
     url = database_url or get_settings().database_url
     if url.startswith("sqlite") and ":///" in url:
         Path(url.split(":///", 1)[1]).parent.mkdir(parents=True, exist_ok=True)
@@ -251,6 +259,8 @@ def _serve(args: argparse.Namespace) -> int:
             port=args.port,
             reload=args.reload,
             workers=workers,
+            # Samskap serves no WebSocket: no WebSocket library in the workers' memory.
+            ws="none",
             # The client's address behind proxies is the app's to find (trusted_proxies).
             proxy_headers=False,
         )

@@ -4,12 +4,10 @@ moved deadline updates the entry in a subscribed calendar instead of adding anot
 
 import uuid
 from datetime import timedelta
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from fastapi.security import HTTPAuthorizationCredentials
-from icalendar import Calendar
-from icalendar import Event as VEvent
 
 from samskap.auth.principal import Credentials, Principal, PrincipalDep, current_principal
 from samskap.deadlines.service import DeadlineService
@@ -27,6 +25,10 @@ from samskap.feeds.service import feed_deadlines, feed_events
 from samskap.kit.listing import ListQuery
 from samskap.kit.openapi import Responses
 from samskap.problems import Unauthorized, problem_responses
+
+if TYPE_CHECKING:
+    from icalendar import Calendar
+    from icalendar import Event as VEvent
 
 DEADLINE_LENGTH = timedelta(minutes=30)
 ICS = "text/calendar"
@@ -61,14 +63,16 @@ async def feed_principal(
 FeedPrincipal = Annotated[Principal, Depends(feed_principal)]
 
 
-def _calendar(name: str) -> Calendar:
+def _calendar(name: str) -> "Calendar":
     calendar = new_calendar()
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Oslo")
     return calendar
 
 
-def _item(record, summary: str, start, end) -> VEvent:
+def _item(record, summary: str, start, end) -> "VEvent":
+    from icalendar import Event as VEvent
+
     item = VEvent()
     item.add("uid", f"{record.id}@samskap")
     item.add("dtstamp", record.updated_at)
@@ -80,7 +84,7 @@ def _item(record, summary: str, start, end) -> VEvent:
     return item
 
 
-def _answer(calendar: Calendar) -> Response:
+def _answer(calendar: "Calendar") -> Response:
     return Response(
         calendar.to_ical(),
         media_type=f"{ICS}; charset=utf-8",
@@ -96,7 +100,7 @@ _ICS_RESPONSE: Responses = {
 }
 
 
-def _add_event(calendar: Calendar, event) -> None:
+def _add_event(calendar: "Calendar", event) -> None:
     item = _item(event, event.title, event.starts_at, event.ends_at)
     if event.location:
         item.add("location", event.location)
@@ -107,7 +111,7 @@ def _add_event(calendar: Calendar, event) -> None:
     calendar.add_component(item)
 
 
-def _add_deadline(calendar: Calendar, deadline) -> None:
+def _add_deadline(calendar: "Calendar", deadline) -> None:
     item = _item(
         deadline, f"Frist: {deadline.title}", deadline.due_at, deadline.due_at + DEADLINE_LENGTH
     )

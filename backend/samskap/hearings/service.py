@@ -6,7 +6,6 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from docx import Document as DocxDocument
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
@@ -262,6 +261,9 @@ class HearingService(CrudService[Hearing]):
     async def summary_docx(self, hearing: Hearing) -> bytes:
         """The summary as a Word document (DOCX), in Norwegian bokmål."""
         data = await self.summary(hearing)
+        # python-docx (and lxml) are imported when a summary is made, not at start.
+        from docx import Document as DocxDocument
+
         doc = DocxDocument()
         doc.add_heading(f"Sammenstilling av høringsuttalelser: {data['title']}", level=1)
         if data["matter"]:

@@ -30,8 +30,6 @@ from datetime import date, datetime
 from itertools import islice
 from typing import Any, Final
 
-from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum
-
 from samskap.imports.columns import normalise
 from samskap.kit.export import csv_unguard
 
@@ -303,6 +301,8 @@ def _read_xlsx(content: bytes) -> Table:
             "This ZIP file is not an XLSX workbook (a programme export is imported with "
             "resource=programme): send CSV, XLSX, a JSON array of objects or JSON Lines.",
         )
+    from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum
+
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(content))
         sheets = [s for s in workbook.sheets_metadata if s.typ == SheetTypeEnum.WorkSheet]

@@ -19,10 +19,6 @@ import uuid
 from datetime import date, datetime
 from typing import Any, Literal, Union
 
-from openpyxl import Workbook  # type: ignore[import-untyped]
-from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
-from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
-from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
 from pydantic import BaseModel, Field
 from pydantic.fields import FieldInfo
 
@@ -373,6 +369,11 @@ COLUMNS_HEADER = ("Kolonne", "Påkrevd", "Type", "Beskrivelse", "Gyldige verdier
 def xlsx_template(resource: ImportResource) -> bytes:
     """Sheet «Data»: the header (bold, frozen) and the example row, with a list of the
     accepted values on each enumerated column; sheet «Kolonner»: each column described."""
+    # openpyxl is imported when a template is asked for, not by every worker at start.
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+
     cols = columns(resource)
     example = example_row(resource)
     workbook = Workbook()
@@ -428,7 +429,9 @@ def _xlsx_cell(value: Any) -> Any:
     return value
 
 
-def _validation(column: TemplateColumn, cells: str) -> DataValidation:
+def _validation(column: TemplateColumn, cells: str) -> Any:
+    from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
+
     listed = ",".join(v.value for v in column.accepted_values)
     if len(listed) + 2 > _EXCEL_LIST_LIMIT:
         raise ValueError(f"{column.header}: too many values for an Excel list ({len(listed)})")

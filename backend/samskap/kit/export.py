@@ -27,21 +27,21 @@ import tempfile
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from dataclasses import replace
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import anyio
 from fastapi import Request
 from fastapi.responses import StreamingResponse
-from openpyxl import Workbook  # type: ignore[import-untyped]
-from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
-from openpyxl.worksheet._write_only import (  # type: ignore[import-untyped]
-    WriteOnlyWorksheet,
-)
 from pydantic import BaseModel
 
 from samskap.kit.listing import ListQuery
 from samskap.kit.service import CrudService
 from samskap.problems import BadRequest
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet._write_only import (  # type: ignore[import-untyped]
+        WriteOnlyWorksheet,
+    )
 
 EXPORT_PAGE_SIZE = 500
 CSV_MEDIA_TYPE = "text/csv"
@@ -200,7 +200,10 @@ async def _xlsx(
     request: Request, svc: CrudService, lq: ListQuery, read: type[BaseModel], title: str
 ) -> AsyncIterator[bytes]:
     # openpyxl's write-only sheet keeps rows on disk, not in memory; the finished file is
-    # written to a temporary file and streamed from there.
+    # written to a temporary file and streamed from there. (Imported here: a worker that
+    # never writes XLSX does not hold openpyxl in memory.)
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title=title[:31])
     sheet.append(columns(read))
@@ -231,11 +234,13 @@ async def through_temporary_file(
         os.unlink(path)
 
 
-def xlsx_safe(sheet: WriteOnlyWorksheet, value: Any) -> Any:
+def xlsx_safe(sheet: "WriteOnlyWorksheet", value: Any) -> Any:
     """A cell as written to XLSX: text that would be read as a formula is a string cell
     (openpyxl stores a str that starts with `=` as a formula unless told otherwise); its
     text is kept as it is, since a string cell is never evaluated."""
     if looks_like_formula(value):
+        from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
+
         text = WriteOnlyCell(sheet, value)
         text.data_type = "s"
         return text

@@ -23,8 +23,6 @@ from datetime import UTC, datetime
 from email.utils import parseaddr
 from typing import Any
 
-from icalendar import Event as VEvent
-from icalendar import vCalAddress, vText
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -90,6 +88,9 @@ def meeting_calendar(
     programme: str | None,
 ) -> bytes:
     """The iCalendar file of one meeting for one participant: REQUEST or CANCEL."""
+    from icalendar import Event as VEvent
+    from icalendar import vCalAddress, vText
+
     calendar = new_calendar()
     calendar.add("method", method)
     item = VEvent()

@@ -14,7 +14,6 @@ import zipfile
 from dataclasses import dataclass
 from typing import Any
 
-from openpyxl import load_workbook  # type: ignore[import-untyped]
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -56,6 +55,8 @@ def read_table(content: bytes) -> tuple[list[str], list[_Row]]:
     """The header and the rows of a CSV or XLSX file, its type told from its content."""
     if content.startswith(b"PK\x03\x04"):
         try:
+            from openpyxl import load_workbook  # type: ignore[import-untyped]
+
             book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
         except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
             raise UnsupportedFile("The file is neither a readable XLSX nor CSV file.") from exc
