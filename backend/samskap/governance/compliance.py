@@ -118,7 +118,7 @@ class FindingPage(BaseModel):
     """One page of the compliance report's findings, by rule (in the order of `rules`) and then
     by the id of the record that falls short."""
 
-    items: list[Finding]
+    items: list[Finding] = Field(description="The findings of this page, at most `limit`")
     next_cursor: str | None = Field(description="Where the next page starts; null on the last")
 
 

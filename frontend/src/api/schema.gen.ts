@@ -6625,7 +6625,10 @@ export interface components {
          *     by the id of the record that falls short.
          */
         FindingPage: {
-            /** Items */
+            /**
+             * Items
+             * @description The findings of this page, at most `limit`
+             */
             items: components["schemas"]["Finding"][];
             /**
              * Next Cursor
