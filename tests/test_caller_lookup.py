@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import event, text, update
 
 from samskap.auth.principal import callers
-from samskap.db import _replace_if_closed, create_engine, utcnow
-from samskap.models import ApiToken, AuthSession
+from samskap.db import _read_sessions, _replace_if_closed, create_engine, utcnow
+from samskap.models import ApiToken, AuthSession, Programme
 from tests.conftest import BACKEND
 from tests.factories import API, make_programme, make_project, make_task
 
@@ -205,3 +205,40 @@ class TestDroppedConnection:
             assert r.status_code == 200, r.text
         finally:
             event.listen(engine, "checkout", _replace_if_closed)
+
+
+@pytest.mark.skipif(BACKEND != "postgresql", reason="reads without BEGIN and COMMIT")
+class TestReadsBeginOnlyToWrite:
+    async def _in_transaction(self, session) -> bool:
+        raw = await (await session.connection()).get_raw_connection()
+        return raw.driver_connection.is_in_transaction()
+
+    async def test_a_read_runs_without_a_transaction_until_it_writes(self, app, client):
+        programme = await make_programme(client)
+        assert (await client.get(f"{API}/programmes/{programme['id']}")).status_code == 200
+        pid = uuid.UUID(programme["id"])
+        async with _read_sessions(app)() as session:
+            record = await session.get(Programme, pid)
+            assert not await self._in_transaction(session)
+            record.name = "Endret i en lesing"
+            await session.flush()  # the write begins a transaction first
+            assert await self._in_transaction(session)
+            await session.execute(update(Programme).where(Programme.id == pid).values(vision="X"))
+            await session.rollback()  # so both writes are undone together
+        async with app.state.sessions() as session:
+            kept = await session.get(Programme, pid)
+            assert kept.name == programme["name"]
+            # A connection back from a read begins transactions again for a write.
+            assert await self._in_transaction(session)
+
+    async def test_a_statement_that_writes_begins_the_transaction(self, app, client):
+        programme = await make_programme(client)
+        pid = uuid.UUID(programme["id"])
+        async with _read_sessions(app)() as session:
+            await session.execute(
+                update(Programme).where(Programme.id == pid).values(name="Endret")
+            )
+            assert await self._in_transaction(session)
+            await session.rollback()
+        r = await client.get(f"{API}/programmes/{pid}")
+        assert r.json()["name"] == programme["name"]

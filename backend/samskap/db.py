@@ -15,7 +15,8 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import DeclarativeBase, ORMExecuteState, Session
+from sqlalchemy.sql.elements import TextClause
 from starlette.requests import Request
 
 log = logging.getLogger("samskap")
@@ -151,10 +152,87 @@ def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     )
 
 
+# A session made for a read (GET, HEAD) on PostgreSQL: its statements run without BEGIN and
+# COMMIT around them until it is about to write (see `_begin_before_writing`).
+_READING = "samskap_reading"
+_READS = frozenset({"GET", "HEAD"})
+
+
+def _read_sessions(app: Any) -> async_sessionmaker[AsyncSession] | None:
+    """The sessions of reads: on PostgreSQL, on the same pool, each statement its own
+    transaction (AUTOCOMMIT) until the first write. A read under PostgreSQL's READ
+    COMMITTED sees each statement's own snapshot either way; what it saves is a BEGIN and a
+    COMMIT, two round trips, on every read."""
+    state = app.state
+    sessions = getattr(state, "read_sessions", None)
+    if sessions is None:
+        engine: AsyncEngine = state.engine
+        if engine.dialect.name != "postgresql":
+            return None
+        reads = engine.execution_options(isolation_level="AUTOCOMMIT")
+        event.listen(reads.sync_engine, "savepoint", _begin_before_savepoint)
+        sessions = async_sessionmaker(
+            reads,
+            class_=RequestSession,
+            expire_on_commit=False,
+            autoflush=False,
+            info={_READING: True},
+        )
+        state.read_sessions = sessions
+    return sessions
+
+
+def _is_write(statement: Any) -> bool:
+    if isinstance(statement, TextClause):
+        words = statement.text.split(None, 1)
+        return not words or words[0].upper() != "SELECT"
+    if getattr(statement, "_for_update_arg", None) is not None:
+        return True  # a lock is held until the transaction ends: it needs one
+    return not getattr(statement, "is_select", False)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _begin_before_write_statement(state: ORMExecuteState) -> None:
+    if _READING in state.session.info and _is_write(state.statement):
+        _begin_before_writing(state.session)
+
+
+@event.listens_for(Session, "before_flush")
+def _begin_before_flush(session: Session, _context: Any, _instances: Any) -> None:
+    if _READING in session.info:
+        _begin_before_writing(session)
+
+
+def _begin_before_writing(session: Session) -> None:
+    """A read that writes after all (the audit of a guarded read, an API token's last use, a
+    sign-in through the identity provider) does so in one transaction, as every write: from
+    here on the connection begins one, committed or rolled back with the request."""
+    del session.info[_READING]
+    connection = session.connection()
+    _begin_from_here(connection.dialect, connection.connection.dbapi_connection)
+
+
+def _begin_from_here(dialect: Any, dbapi_connection: Any) -> None:
+    # Only while the connection runs each statement on its own: never ends a transaction.
+    if getattr(dbapi_connection, "isolation_level", None) != "autocommit":
+        return
+    level = dialect.default_isolation_level or "READ COMMITTED"
+    dbapi_connection.set_isolation_level(dialect._isolation_lookup[level])
+
+
+def _begin_before_savepoint(connection: Any, _name: Any) -> None:
+    # A savepoint (`begin_nested`) is only possible inside a transaction.
+    _begin_from_here(connection.dialect, connection.connection.dbapi_connection)
+
+
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
     """One transaction per request: commit when the handler succeeds, roll back otherwise
-    (unless the error keeps its changes, see AppError.keeps_changes)."""
-    async with request.app.state.sessions() as session:
+    (unless the error keeps its changes, see AppError.keeps_changes). A read on PostgreSQL
+    begins its transaction only when it first writes (`_read_sessions`)."""
+    sessions = request.app.state.sessions
+    if request.method in _READS:
+        sessions = _read_sessions(request.app) or sessions
+    async with sessions() as session:
         try:
             yield session
             await session.commit()
