@@ -268,3 +268,25 @@ for (const [locale, decisions, compliance, caption, worded] of [
     await expectNoRawKeys(page);
   });
 }
+
+test("a project's findings are listed on their own, from its count in the table, and the programme's apart", async ({ page }) => {
+  await login(page, "editor");
+  await openCompliance(page);
+  const table = page.getByRole("table", { name: "Prosjektene med mandat, fase og funn" });
+  await table.getByRole("link", { name: /^\d+ funn: VO2 / }).click();
+  await expect(page).toHaveURL(/\/compliance\?findings=[0-9a-f-]+#findings$/);
+  const scope = page.getByRole("combobox", { name: "Vis funn for" });
+  await expect(scope).toHaveValue(/^[0-9a-f-]{36}$/);
+  await expect(finding(page, `«${DECISION}»`)).toBeVisible();
+  await expect(page.getByText(/^Viser \d+ av \d+ funn$/)).toBeVisible();
+  await expect(finding(page, "VO4: versjon")).toHaveCount(0);
+  await expectAccessible(page);
+
+  await scope.selectOption("programme");
+  await expect(page).toHaveURL(/\?findings=programme/);
+  await expect(page.getByText("Funn som ikke hører til ett enkelt prosjekt", { exact: false })).toBeVisible();
+  await expect(finding(page, `«${DECISION}»`)).toHaveCount(0);
+  await scope.selectOption("");
+  await expect(finding(page, "VO4: versjon 3")).toBeVisible();
+  await expectNoRawKeys(page);
+});
