@@ -2,13 +2,13 @@ import { Alert, Button, Heading, Paragraph, Textfield } from "@digdir/designsyst
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import type { Schemas } from "../../api/client";
-import { ApiProblem } from "../../api/problem";
 import { useProblemWording } from "../../api/problemWording";
 import { MEMBER_ROLES, PARTIES, useAddMember, type Group, type MemberRole, type Party } from "../../api/queries/groups";
 import { peopleNamesQuery } from "../../api/queries/lookups";
 import { SelectField } from "../../components/SelectField";
 import layout from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
+import { useFormErrors } from "../projects/FormParts";
 import { FormProblem } from "../projects/FormProblem";
 import styles from "../projects/project.module.css";
 
@@ -49,11 +49,9 @@ export function AddMemberForm({
   const people = useQuery(peopleNamesQuery(programmeId));
   const add = useAddMember(group.id);
   const [values, setValues] = useState<Values>(EMPTY);
-  const [missing, setMissing] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState("");
   const headingId = useId();
-  const problem = add.error instanceof ApiProblem ? add.error : null;
-  const errors = { ...(problem?.fieldErrors(word) ?? {}), ...missing };
+  const { problem, errors, complete } = useFormErrors(add, word);
   const set = <K extends keyof Values>(field: K, value: Values[K]) => setValues({ ...values, [field]: value });
 
   const submit = (event: FormEvent) => {
@@ -62,11 +60,7 @@ export function AddMemberForm({
     const required: Record<string, string> = {};
     if (!values.person_id) required.person_id = t("groups.add.personRequired");
     if (!values.party) required.party = t("groups.add.partyRequired");
-    setMissing(required);
-    if (Object.keys(required).length > 0) {
-      add.reset();
-      return;
-    }
+    if (!complete(required)) return;
     const allocation = values.allocation_percent.trim();
     add.mutate(
       {

@@ -2,7 +2,6 @@ import { Dialog, Heading, Textfield } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { useNavigate } from "react-router-dom";
-import { ApiProblem } from "../../api/problem";
 import { useProblemWording, type Overrides } from "../../api/problemWording";
 import {
   GROUP_KINDS,
@@ -22,7 +21,7 @@ import { useI18n } from "../../i18n";
 import { changedFields } from "../../lib/conflict";
 import { focusWhenPresent, useFocusOnOpen } from "../../lib/focus";
 import { useMayManage } from "../projects/access";
-import { focusInvalid, RequiredLabel, RequiredNote } from "../projects/FormParts";
+import { focusInvalid, RequiredLabel, RequiredNote, useFormErrors } from "../projects/FormParts";
 import { FormProblem } from "../projects/FormProblem";
 import "./messages";
 
@@ -91,9 +90,7 @@ export function GroupDialog({
   const focusRef = useFocusOnOpen<HTMLDialogElement>();
   const headingId = useId();
   const [values, setValues] = useState<Values>(() => valuesOf(group, projectId));
-  const [missing, setMissing] = useState<Record<string, string>>({});
-  const problem = mutation.error instanceof ApiProblem ? mutation.error : null;
-  const errors = { ...(problem?.fieldErrors(word) ?? {}), ...missing };
+  const { problem, errors, complete } = useFormErrors(mutation, word, focusRef);
   const set = (change: Partial<Values>) => setValues((current) => ({ ...current, ...change }));
 
   const labels: Record<string, string> = {
@@ -124,12 +121,7 @@ export function GroupDialog({
     const required: Record<string, string> = {};
     if (!values.kind) required.kind = t("groups.setup.kindRequired");
     if (!values.name.trim()) required.name = t("groups.setup.nameRequired");
-    setMissing(required);
-    if (Object.keys(required).length > 0) {
-      mutation.reset();
-      focusInvalid(focusRef.current);
-      return;
-    }
+    if (!complete(required)) return;
     const facts = {
       kind: values.kind as GroupKind,
       name: values.name.trim(),

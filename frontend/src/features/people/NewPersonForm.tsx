@@ -1,11 +1,11 @@
 import { Dialog, Heading } from "@digdir/designsystemet-react";
 import { useId, useState, type FormEvent } from "react";
-import { ApiProblem } from "../../api/problem";
 import { useProblemWording } from "../../api/problemWording";
 import { useCreatePerson, type PersonCreate } from "../../api/queries/setup";
 import { FormActions } from "../../components/FormActions";
 import { useI18n } from "../../i18n";
 import { useFocusOnOpen } from "../../lib/focus";
+import { useFormErrors } from "../projects/FormParts";
 import { FormProblem } from "../projects/FormProblem";
 import styles from "../projects/project.module.css";
 import { EMPTY_PERSON, missingPersonFields, PERSON_FIELDS, personBody, PersonFields, type PersonValues } from "./PersonFields";
@@ -27,21 +27,14 @@ export function NewPersonForm({
   const word = useProblemWording();
   const create = useCreatePerson(programmeId);
   const [values, setValues] = useState<PersonValues>(EMPTY_PERSON);
-  const [missing, setMissing] = useState<Record<string, string>>({});
   const headingId = useId();
   const focusRef = useFocusOnOpen<HTMLDialogElement>();
-  const problem = create.error instanceof ApiProblem ? create.error : null;
-  const errors = { ...(problem?.fieldErrors(word) ?? {}), ...missing };
+  const { problem, errors, complete } = useFormErrors(create, word);
   const union = values.affiliation === "union_representative";
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const required = missingPersonFields(values, t);
-    setMissing(required);
-    if (Object.keys(required).length > 0) {
-      create.reset();
-      return;
-    }
+    if (!complete(missingPersonFields(values, t))) return;
     const body: PersonCreate = { programme_id: programmeId, ...personBody(values, union) };
     create.mutate(body, { onSuccess: (person) => onDone(person.name) });
   };

@@ -3,7 +3,6 @@ import { useQuery } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { useParams } from "react-router-dom";
 import type { Schemas } from "../../api/client";
-import { ApiProblem } from "../../api/problem";
 import { useProblemWording } from "../../api/problemWording";
 import { personQuery, useUpdatePerson, type Person, type PersonUpdate } from "../../api/queries/people";
 import { programmeQuery } from "../../api/queries/programmes";
@@ -16,6 +15,7 @@ import { useI18n } from "../../i18n";
 import { changedFields } from "../../lib/conflict";
 import { useMayEdit } from "../projects/access";
 import { Facts } from "../projects/Facts";
+import { useFormErrors } from "../projects/FormParts";
 import { FormProblem } from "../projects/FormProblem";
 import styles from "../projects/project.module.css";
 import {
@@ -113,10 +113,8 @@ function PersonForm({
   const update = useUpdatePerson(base.record.id);
   const { record } = base;
   const [values, setValues] = useState<PersonValues>(personValues(record));
-  const [missing, setMissing] = useState<Record<string, string>>({});
   const headingId = useId();
-  const problem = update.error instanceof ApiProblem ? update.error : null;
-  const errors = { ...(problem?.fieldErrors(word) ?? {}), ...missing };
+  const { problem, errors, complete } = useFormErrors(update, word);
   const showUnion = record.union !== null;
   const { labels, display } = usePersonLabels(municipalities);
   const { save, conflictDialog } = useSaveWithConflict({
@@ -128,12 +126,7 @@ function PersonForm({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const required = missingPersonFields(values, t);
-    setMissing(required);
-    if (Object.keys(required).length > 0) {
-      update.reset();
-      return;
-    }
+    if (!complete(missingPersonFields(values, t))) return;
     const changes = changedFields(personBody(values, showUnion), record);
     if (Object.keys(changes).length === 0) onDone(false);
     else save(changes);

@@ -1,6 +1,6 @@
 import { Paragraph } from "@digdir/designsystemet-react";
-import type { ReactNode } from "react";
-import { ApiProblem } from "../../api/problem";
+import { useState, type ReactNode, type RefObject } from "react";
+import { ApiProblem, type ProblemItem } from "../../api/problem";
 import { useT } from "../../i18n";
 import "./messages";
 
@@ -40,4 +40,31 @@ export function inUse(error: unknown, sentence: string): unknown {
     return new ApiProblem(409, { type: error.type, title: error.title, detail: sentence });
   }
   return error;
+}
+
+/**
+ * A form's messages at its fields: what the form finds missing itself and, behind them, the
+ * API's objections in the mutation's problem. `complete(missing)` shows what is missing at
+ * its fields before anything is sent and returns whether nothing is; when something is, the
+ * mutation's old problem is cleared and, given `focusOn` (the form or its dialog), focus
+ * moves to the first field marked invalid.
+ *   const { problem, errors, complete } = useFormErrors(create, word, focusRef);
+ *   if (!complete(missingProjectFields(values, t))) return;
+ */
+export function useFormErrors(
+  mutation: { error: unknown; reset: () => void },
+  word: (item: ProblemItem) => string,
+  focusOn?: RefObject<HTMLElement | null>,
+) {
+  const [missing, setMissing] = useState<Record<string, string>>({});
+  const problem = mutation.error instanceof ApiProblem ? mutation.error : null;
+  const errors = { ...(problem?.fieldErrors(word) ?? {}), ...missing };
+  const complete = (required: Record<string, string>) => {
+    setMissing(required);
+    if (Object.keys(required).length === 0) return true;
+    mutation.reset();
+    if (focusOn) focusInvalid(focusOn.current);
+    return false;
+  };
+  return { problem, errors, complete };
 }

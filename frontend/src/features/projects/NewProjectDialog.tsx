@@ -2,7 +2,6 @@ import { Dialog, Fieldset, Heading, Radio, ValidationMessage } from "@digdir/des
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { useNavigate } from "react-router-dom";
-import { ApiProblem } from "../../api/problem";
 import { useProblemWording } from "../../api/problemWording";
 import { phaseTemplatesQuery, useCreateProject } from "../../api/queries/projects";
 import { CreateButton } from "../../components/CreateButton";
@@ -23,7 +22,7 @@ import {
   ProjectFields,
   type ProjectValues,
 } from "./ProjectFields";
-import { focusInvalid, RequiredNote } from "./FormParts";
+import { focusInvalid, RequiredNote, useFormErrors } from "./FormParts";
 
 /** The programme's set-up buttons beside its projects: «Nytt prosjekt» and «Ny gruppe» (programme-wide or a project's). */
 export function ProgrammeSetupButtons({ programmeId }: { programmeId: string }) {
@@ -73,22 +72,14 @@ export function NewProjectDialog({
   const headingId = useId();
   const [values, setValues] = useState<ProjectValues>(EMPTY_PROJECT);
   const [start, setStart] = useState<string | null>(null);
-  const [missing, setMissing] = useState<Record<string, string>>({});
-  const problem = create.error instanceof ApiProblem ? create.error : null;
-  const errors = { ...(problem?.fieldErrors(word) ?? {}), ...missing };
+  const { problem, errors, complete } = useFormErrors(create, word, focusRef);
   const templateList = templates.data ?? [];
   // The first template until the user chooses: a project usually follows the phase model.
   const chosen = start ?? templateList[0]?.key ?? EMPTY_START;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const required = missingProjectFields(values, t);
-    setMissing(required);
-    if (Object.keys(required).length > 0) {
-      create.reset();
-      focusInvalid(focusRef.current);
-      return;
-    }
+    if (!complete(missingProjectFields(values, t))) return;
     create.mutate(
       {
         programme_id: programmeId,

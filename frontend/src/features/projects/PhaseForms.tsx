@@ -24,7 +24,7 @@ import layout from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
 import { changedFields } from "../../lib/conflict";
 import { useFocusOnOpen } from "../../lib/focus";
-import { focusInvalid, inUse, RequiredLabel, RequiredNote } from "./FormParts";
+import { focusInvalid, inUse, RequiredLabel, RequiredNote, useFormErrors } from "./FormParts";
 import { FormProblem } from "./FormProblem";
 import "./messages";
 import styles from "./project.module.css";
@@ -213,19 +213,11 @@ function NewPhaseForm({
   const focusRef = useFocusOnOpen<HTMLFormElement>();
   const headingId = useId();
   const [values, setValues] = useState<PhaseValues>(phaseValues(null));
-  const [missing, setMissing] = useState<Record<string, string>>({});
-  const problem = create.error instanceof ApiProblem ? create.error : null;
-  const errors = { ...(problem?.fieldErrors(word) ?? {}), ...missing };
+  const { problem, errors, complete } = useFormErrors(create, word, focusRef);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const required = missingPhaseFields(values, t);
-    setMissing(required);
-    if (Object.keys(required).length > 0) {
-      create.reset();
-      focusInvalid(focusRef.current);
-      return;
-    }
+    if (!complete(missingPhaseFields(values, t))) return;
     create.mutate(
       { project_id: projectId, ...phaseBody(values), status: "not_started" },
       { onSuccess: (phase) => onDone(phase), onError: () => focusInvalid(focusRef.current) },
@@ -254,9 +246,7 @@ export function EditPhaseForm({ phase, onDone }: { phase: Phase; onDone: (saved:
   const focusRef = useFocusOnOpen<HTMLFormElement>();
   const headingId = useId();
   const [values, setValues] = useState<PhaseValues>(phaseValues(phase));
-  const [missing, setMissing] = useState<Record<string, string>>({});
-  const problem = update.error instanceof ApiProblem ? update.error : null;
-  const errors = { ...(problem?.fieldErrors(word) ?? {}), ...missing };
+  const { problem, errors, complete } = useFormErrors(update, word, focusRef);
   const { save, conflictDialog } = useSaveWithConflict({
     send: (changes: PhaseUpdate, etag, done) => update.mutate({ phase, changes, etag }, done),
     onSaved: () => onDone(true),
@@ -267,13 +257,7 @@ export function EditPhaseForm({ phase, onDone }: { phase: Phase; onDone: (saved:
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const required = missingPhaseFields(values, t);
-    setMissing(required);
-    if (Object.keys(required).length > 0) {
-      update.reset();
-      focusInvalid(focusRef.current);
-      return;
-    }
+    if (!complete(missingPhaseFields(values, t))) return;
     const changes = changedFields(phaseBody(values), phase);
     if (Object.keys(changes).length === 0) onDone(false);
     else save(changes);

@@ -1,7 +1,6 @@
 import { Button, Heading } from "@digdir/designsystemet-react";
 import { useId, useState, type FormEvent } from "react";
 import { useNavigate } from "react-router-dom";
-import { ApiProblem } from "../../api/problem";
 import { useProblemWording } from "../../api/problemWording";
 import { useDeleteProject, useUpdateProject, type Project, type ProjectUpdate } from "../../api/queries/projects";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
@@ -13,7 +12,7 @@ import { useI18n } from "../../i18n";
 import { changedFields } from "../../lib/conflict";
 import { useFocusOnOpen } from "../../lib/focus";
 import { useMayManage } from "./access";
-import { focusInvalid, inUse, RequiredNote } from "./FormParts";
+import { focusInvalid, inUse, RequiredNote, useFormErrors } from "./FormParts";
 import { FormProblem } from "./FormProblem";
 import "./messages";
 import {
@@ -71,9 +70,7 @@ function ProjectForm({
   const focusRef = useFocusOnOpen<HTMLFormElement>();
   const headingId = useId();
   const [values, setValues] = useState<ProjectValues>(projectValues(base.record));
-  const [missing, setMissing] = useState<Record<string, string>>({});
-  const problem = update.error instanceof ApiProblem ? update.error : null;
-  const errors = { ...(problem?.fieldErrors(word) ?? {}), ...missing };
+  const { problem, errors, complete } = useFormErrors(update, word, focusRef);
   const { save, conflictDialog } = useSaveWithConflict({
     send: (changes: ProjectUpdate, etag = base.etag, done) => update.mutate({ etag, changes }, done),
     onSaved: () => onDone(true),
@@ -84,13 +81,7 @@ function ProjectForm({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const required = missingProjectFields(values, t);
-    setMissing(required);
-    if (Object.keys(required).length > 0) {
-      update.reset();
-      focusInvalid(focusRef.current);
-      return;
-    }
+    if (!complete(missingProjectFields(values, t))) return;
     const changes = changedFields(projectBody(values), base.record);
     if (Object.keys(changes).length === 0) onDone(false);
     else save(changes);
