@@ -590,6 +590,9 @@ async def _statements(app, client, url: str, params: dict | None = None) -> int:
     def count(_conn, _cursor, statement, *_args):
         seen.append(statement)
 
+    # Asked once before counting, so that the caller is known (auth/principal.py keeps it a
+    # few seconds) in both counts, however long filling the programme took in between.
+    assert (await client.get(url, params=params)).status_code == 200
     engine = app.state.engine.sync_engine
     event.listen(engine, "before_cursor_execute", count)
     try:
