@@ -9,6 +9,7 @@ import sys
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from ipaddress import ip_network
 from pathlib import Path
 
 import httpx
@@ -104,6 +105,18 @@ class TestRequestLog:
         assert line["timestamp"].endswith("Z")
         assert token not in json.dumps(line)
         assert user.email not in json.dumps(line)
+
+    async def test_behind_a_trusted_proxy_the_forwarded_client_is_logged(self, app, client, logs):
+        headers = {"X-Forwarded-For": "198.51.100.7, 203.0.113.9"}
+        logs()
+        direct = await client.get(f"{API}/health/live", headers=headers)
+        assert request_line(logs(), direct)["client"] == "127.0.0.1"
+        app.state.trusted_proxies = (ip_network("127.0.0.0/8"),)
+        try:
+            proxied = await client.get(f"{API}/health/live", headers=headers)
+        finally:
+            app.state.trusted_proxies = ()
+        assert request_line(logs(), proxied)["client"] == "203.0.113.9"
 
     async def test_the_path_is_logged_without_its_query(self, client, logs):
         r = await client.get(f"{API}/programmes", params={"q": "Hemmelig-Fusjon", "limit": 5})

@@ -3,8 +3,10 @@
 
 from time import perf_counter
 
+from starlette.requests import HTTPConnection
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from samskap.auth.client_address import client_address
 from samskap.observability.context import current_request_id, current_scope, route_template
 from samskap.observability.logs import get_logger
 from samskap.observability.metrics import observe_request
@@ -63,6 +65,11 @@ class RequestLog:
         route = route_template(scope)
         observe_request(method if method in _METHODS else "OTHER", route, status, seconds)
         client = scope.get("client")
+        peer = client[0] if client else None
+        app = scope.get("app")
+        proxies = getattr(app.state, "trusted_proxies", ()) if app is not None else ()
+        if proxies:  # behind trusted proxies, the client they forwarded (auth/client_address)
+            peer = client_address(HTTPConnection(scope))
         (log.error if status >= 500 else log.info)(
             "request",
             request_id=(scope.get("state") or {}).get("request_id"),
@@ -72,5 +79,5 @@ class RequestLog:
             status=status,
             duration_ms=round(seconds * 1000, 2),
             caller=_caller(scope),
-            client=client[0] if client else None,
+            client=peer,
         )
