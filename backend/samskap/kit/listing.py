@@ -68,9 +68,17 @@ class Filter:
     def clause_on(self, stmt: Select, value: Any) -> Select:
         if self.apply is not None:
             return self.apply(stmt, value)
+        return stmt.where(self.condition(value))
+
+    def condition(self, value: Any) -> Any:
         if self.op == "eq":
-            return stmt.where(self.column.in_(value))
-        return stmt.where(_OPS[self.op](self.column, value))
+            # One value is an equality: no list for the driver to expand on every execution.
+            if not isinstance(value, list | tuple):
+                return self.column == value
+            if len(value) == 1:
+                return self.column == value[0]
+            return self.column.in_(value)
+        return _OPS[self.op](self.column, value)
 
 
 @dataclass
@@ -193,8 +201,16 @@ class ListSpec:
     def statement(self, lq: ListQuery, base: Select | None = None) -> Select:
         stmt = base if base is not None else select(self.model)
         by_name = {f.name: f for f in self.filters}
+        conditions = []
         for name, value in lq.filters.items():
-            stmt = by_name[name].clause_on(stmt, value)
+            spec = by_name[name]
+            if spec.apply is not None:
+                stmt = spec.apply(stmt, value)
+            else:
+                conditions.append(spec.condition(value))
+        if conditions:
+            # One WHERE for all of them: each `where` copies the statement.
+            stmt = stmt.where(*conditions)
         if lq.q and self.search:
             pattern = "%" + lq.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
             stmt = stmt.where(or_(*(c.ilike(pattern, escape="\\") for c in self.search)))

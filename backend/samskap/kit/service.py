@@ -68,6 +68,10 @@ class CrudService(Generic[M]):
         visible = self.principal.programme_ids()
         if visible is None:
             return stmt
+        if len(visible) == 1:
+            # One programme (an API token, most users): an equality, nothing to expand.
+            (only,) = visible
+            return stmt.where(self.programme_column() == only)
         return stmt.where(self.programme_column().in_(visible))
 
     async def authorize(self, record: M, action: str) -> None:
