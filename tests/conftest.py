@@ -19,6 +19,7 @@ import httpx
 import pytest
 from sqlalchemy import select, text
 
+from samskap.auth.principal import callers
 from samskap.cli import migrate
 from samskap.config import Settings
 from samskap.db import Base
@@ -61,6 +62,18 @@ class Databases:
     def close(self) -> None:
         if self.server is not None:
             self.server.stop()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _callers_kept_for_the_run() -> Iterator[None]:
+    """A caller once looked up is kept for the whole run instead of a few seconds, so that a
+    count of a request's statements cannot depend on how long a busy machine took since the
+    previous request. Logging out and revoking through the API still end access at once;
+    tests/test_caller_lookup.py shortens the time where its expiry is the point."""
+    seconds = callers.seconds
+    callers.seconds = 24 * 3600
+    yield
+    callers.seconds = seconds
 
 
 @pytest.fixture(scope="session")
