@@ -45,21 +45,20 @@ TASK_COLUMNS = (
     "task.created_at, task.updated_at, task.version, task.programme_id, task.external_id"
 )
 TASK_SQL = (
-    f"SELECT {TASK_COLUMNS} \nFROM task \n"
-    "WHERE task.id = $1::UUID AND task.programme_id IN ($2::UUID)"
+    f"SELECT {TASK_COLUMNS} \nFROM task \nWHERE task.id = $1::UUID AND task.programme_id = $2::UUID"
 )
 LIST_SQL = (
     f"SELECT {TASK_COLUMNS} \nFROM task \n"
-    "WHERE task.programme_id IN ($2::UUID) AND task.programme_id IN ($3::UUID) "
-    "AND task.project_id IN ($4::UUID) AND task.status IN ($5::VARCHAR) "
-    "ORDER BY task.created_at ASC, task.id ASC \n LIMIT $1::INTEGER"
+    "WHERE task.programme_id = $1::UUID AND task.programme_id = $2::UUID "
+    "AND task.project_id = $3::UUID AND task.status = $4::VARCHAR "
+    "ORDER BY task.created_at ASC, task.id ASC \n LIMIT $5::INTEGER"
 )
 LIST_AFTER_SQL = (
     f"SELECT {TASK_COLUMNS} \nFROM task \n"
-    "WHERE task.programme_id IN ($4::UUID) AND task.programme_id IN ($5::UUID) "
-    "AND task.project_id IN ($6::UUID) AND task.status IN ($7::VARCHAR) "
-    "AND (task.created_at, task.id) > ($1::TIMESTAMP WITH TIME ZONE, $2::UUID) "
-    "ORDER BY task.created_at ASC, task.id ASC \n LIMIT $3::INTEGER"
+    "WHERE task.programme_id = $1::UUID AND task.programme_id = $2::UUID "
+    "AND task.project_id = $3::UUID AND task.status = $4::VARCHAR "
+    "AND (task.created_at, task.id) > ($5::TIMESTAMP WITH TIME ZONE, $6::UUID) "
+    "ORDER BY task.created_at ASC, task.id ASC \n LIMIT $7::INTEGER"
 )
 # The order of TaskRead's fields in Samskap's answer.
 FIELDS = (
@@ -167,12 +166,11 @@ async def _list(conn, programme_id: uuid.UUID, query: bytes) -> tuple[int, bytes
         cursor = _decode_cursor(params["cursor"]) if params.get("cursor") else None
     except (KeyError, ValueError, TypeError):
         return 422, _problem(422, "Invalid input")
+    narrowed = (programme_id, programme_id, project_id, status)
     if cursor is None:
-        rows = await conn.fetch(LIST_SQL, limit + 1, programme_id, programme_id, project_id, status)
+        rows = await conn.fetch(LIST_SQL, *narrowed, limit + 1)
     else:
-        rows = await conn.fetch(
-            LIST_AFTER_SQL, *cursor, limit + 1, programme_id, programme_id, project_id, status
-        )
+        rows = await conn.fetch(LIST_AFTER_SQL, *narrowed, *cursor, limit + 1)
     next_cursor = None
     if len(rows) > limit:
         rows = rows[:limit]
