@@ -14,6 +14,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+import uvicorn
 from prometheus_client.parser import text_string_to_metric_families
 
 from samskap.config import Settings
@@ -175,6 +176,16 @@ class TestRequestLog:
         }.items() <= lines[0].items()
         assert lines[1]["logger"] == "uvicorn.error"
         assert "timestamp" in lines[1]
+
+    async def test_uvicorns_lines_follow_samskaps_level_whatever_uvicorn_set(self, capsys):
+        uvicorn.Config(app=None, log_level="warning").configure_logging()
+        configure_logging(Settings(log_format="json"))
+        capsys.readouterr()
+        logging.getLogger("uvicorn.error").info("Application startup complete.")
+        lines = log_lines(capsys.readouterr().err)
+        assert [line["event"] for line in lines if line["logger"] == "uvicorn.error"] == [
+            "Application startup complete."
+        ]
 
     async def test_uvicorns_access_log_is_off(self, logs):
         assert logging.getLogger("uvicorn.access").isEnabledFor(logging.INFO) is False

@@ -142,6 +142,9 @@ def configure_logging(settings: Settings, stream: TextIO | None = None) -> None:
         uvicorn_logger = logging.getLogger(name)
         uvicorn_logger.handlers.clear()
         uvicorn_logger.propagate = True
+        # Its levels follow Samskap's, whatever a uvicorn.Config set before (its log_level).
+        uvicorn_logger.setLevel(logging.NOTSET)
+        uvicorn_logger.disabled = False
     access = logging.getLogger("uvicorn.access")
     access.handlers.clear()
     access.propagate = False
