@@ -74,8 +74,11 @@ test("the group shows its kind, mandate and members with role, party, municipali
     "—",
     "—",
     "—",
-    "Fjern",
+    "EndreFjern",
   ]);
+  // The last cell holds the member's two actions, named for the member.
+  await expect(chair.getByRole("button", { name: "Endre vervet til Line Aasheim" })).toBeVisible();
+  await expect(chair.getByRole("button", { name: "Fjern Line Aasheim" })).toBeVisible();
   const union = members.getByRole("row").filter({ hasText: "Marius Sandvik" });
   await expect(union).toContainText("Arbeidstakere");
   await expectAccessible(page);
@@ -123,7 +126,7 @@ test("a member is added, the API's objections are shown at the fields, and the m
     "20 %",
     "—",
     "—",
-    "Fjern",
+    "EndreFjern",
   ]);
   await expect(members.getByRole("row")).toHaveCount(1 + 9);
 

@@ -10,6 +10,8 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 venv="${root}/.venv/bin"
 store="${root}/var/e2e"
 export SAMSKAP_ENVIRONMENT=development
+# The browser tests read the server's warnings and errors, not a line per request.
+export SAMSKAP_LOG_LEVEL="${SAMSKAP_LOG_LEVEL:-WARNING}"
 
 key="$(
   cd "$root"

@@ -93,11 +93,10 @@ export function I18nProvider({ children, locale: fixed }: { children: ReactNode;
   const [locale, setLocaleState] = useState<Locale>(fixed ?? initialLocale);
   const [ready, setReady] = useState(() => isLocaleLoaded(locale));
   const setLocale = useCallback((next: Locale) => {
-    const apply = () => {
-      setLocaleState(next);
-      localStorage.setItem(STORAGE_KEY, next);
-    };
-    // The other language's strings are fetched first, so that the page never shows keys.
+    // The choice is kept at once, so that a page opened straight after starts in it; the
+    // other language's strings are fetched before it is shown, so the page never shows keys.
+    localStorage.setItem(STORAGE_KEY, next);
+    const apply = () => setLocaleState(next);
     if (isLocaleLoaded(next)) apply();
     else loadLocale(next).then(apply, () => undefined);
   }, []);
