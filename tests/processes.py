@@ -20,6 +20,32 @@ def free_port() -> int:
 
 
 @asynccontextmanager
+async def _answering(
+    process: asyncio.subprocess.Process, port: int, what: str, start_within: float
+) -> AsyncIterator[str]:
+    """The base URL of `process` once its health check answers on `port`; the process is
+    stopped at the end unless the caller has killed it."""
+    base = f"http://127.0.0.1:{port}"
+    try:
+        async with httpx.AsyncClient(base_url=base) as probe:
+            deadline = time.monotonic() + start_within
+            while True:
+                try:
+                    if (await probe.get("/api/v1/health")).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                if process.returncode is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"{what} on port {port} did not start")
+                await asyncio.sleep(0.2)
+        yield base
+    finally:
+        if process.returncode is None:
+            process.terminate()
+            await process.wait()
+
+
+@asynccontextmanager
 async def api_process(
     url: str, port: int, env: dict[str, str] | None = None, *, start_within: float = 120
 ) -> AsyncIterator[tuple[str, asyncio.subprocess.Process]]:
@@ -38,24 +64,8 @@ async def api_process(
         "warning",
         env={**os.environ, "SAMSKAP_DATABASE_URL": url, **(env or {})},
     )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        async with httpx.AsyncClient(base_url=base) as probe:
-            deadline = time.monotonic() + start_within
-            while True:
-                try:
-                    if (await probe.get("/api/v1/health")).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                if process.returncode is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"the API process on port {port} did not start")
-                await asyncio.sleep(0.2)
+    async with _answering(process, port, "the API process", start_within) as base:
         yield base, process
-    finally:
-        if process.returncode is None:
-            process.terminate()
-            await process.wait()
 
 
 @asynccontextmanager
@@ -112,24 +122,8 @@ async def serve_process(
         stdout=asyncio.subprocess.DEVNULL,
         stderr=asyncio.subprocess.DEVNULL,
     )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        async with httpx.AsyncClient(base_url=base) as probe:
-            deadline = time.monotonic() + start_within
-            while True:
-                try:
-                    if (await probe.get("/api/v1/health")).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                if process.returncode is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"samskap serve on port {port} did not start")
-                await asyncio.sleep(0.2)
+    async with _answering(process, port, "samskap serve", start_within) as base:
         yield base, process
-    finally:
-        if process.returncode is None:
-            process.terminate()
-            await process.wait()
 
 
 def child_processes(pid: int) -> list[int]:
