@@ -761,18 +761,7 @@ def _postgres(root: Path, fresh: bool) -> BenchPostgres:
         root.mkdir(parents=True)
         if as_user:
             shutil.chown(root, "postgres", "postgres")
-        server.run(
-            pg._binary("initdb"),
-            "-D",
-            str(root / "data"),
-            "-U",
-            "postgres",
-            "-A",
-            "trust",
-            "-E",
-            "UTF8",
-            "--locale=C.UTF-8",
-        )
+        server.initdb()
     server.start()
     return server
 

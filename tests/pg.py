@@ -44,6 +44,21 @@ class TemporaryPostgres:
     def run(self, *args: str) -> None:
         subprocess.run([*self.as_user, *args], check=True, capture_output=True, text=True)
 
+    def initdb(self) -> None:
+        """A new, empty cluster in root/data: trusted local logins as postgres, UTF-8."""
+        self.run(
+            _binary("initdb"),
+            "-D",
+            str(self.root / "data"),
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+        )
+
     def create_database(self, name: str) -> str:
         self.run(
             _binary("psql"),
@@ -106,17 +121,6 @@ def start() -> TemporaryPostgres:
         as_user = ["runuser", "-u", "postgres", "--"]
     port = free_port()
     server = TemporaryPostgres(root, port, as_user)
-    server.run(
-        _binary("initdb"),
-        "-D",
-        str(root / "data"),
-        "-U",
-        "postgres",
-        "-A",
-        "trust",
-        "-E",
-        "UTF8",
-        "--locale=C.UTF-8",
-    )
+    server.initdb()
     server.start()
     return server
