@@ -20,8 +20,8 @@ def free_port() -> int:
 
 
 @asynccontextmanager
-async def _answering(
-    process: asyncio.subprocess.Process, port: int, what: str, start_within: float
+async def answering(
+    process: asyncio.subprocess.Process, port: int, what: str, *, start_within: float
 ) -> AsyncIterator[str]:
     """The base URL of `process` once its health check answers on `port`; the process is
     stopped at the end unless the caller has killed it."""
@@ -64,7 +64,7 @@ async def api_process(
         "warning",
         env={**os.environ, "SAMSKAP_DATABASE_URL": url, **(env or {})},
     )
-    async with _answering(process, port, "the API process", start_within) as base:
+    async with answering(process, port, "the API process", start_within=start_within) as base:
         yield base, process
 
 
@@ -122,7 +122,7 @@ async def serve_process(
         stdout=asyncio.subprocess.DEVNULL,
         stderr=asyncio.subprocess.DEVNULL,
     )
-    async with _answering(process, port, "samskap serve", start_within) as base:
+    async with answering(process, port, "samskap serve", start_within=start_within) as base:
         yield base, process
 
 

@@ -6,7 +6,6 @@ import json
 import logging
 import os
 import sys
-import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from ipaddress import ip_network
@@ -24,7 +23,7 @@ from samskap.models.outbound import Job
 from samskap.observability import configure_logging
 from samskap.observability.queries import shown_sql, statement_name
 from tests.factories import API, make_programme
-from tests.processes import free_port
+from tests.processes import answering, free_port
 
 TOKEN = "metrics-scraper-secret-0123456789"
 
@@ -369,24 +368,8 @@ async def server(url: str, env: dict[str, str], log: Path) -> AsyncIterator[str]
             env={**os.environ, "SAMSKAP_DATABASE_URL": url, **env},
             stderr=err,
         )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        async with httpx.AsyncClient(base_url=base) as probe:
-            deadline = time.monotonic() + 120
-            while True:
-                try:
-                    if (await probe.get(f"{API}/health")).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                started = process.returncode is None and time.monotonic() < deadline
-                assert started, f"the API did not start; see {log}"
-                await asyncio.sleep(0.2)
+    async with answering(process, port, f"the API (see {log})", start_within=120) as base:
         yield base
-    finally:
-        if process.returncode is None:
-            process.terminate()
-            await process.wait()
 
 
 class TestSeveralProcesses:
