@@ -48,6 +48,7 @@ from samskap.involvements.router import router as involvements_router
 from samskap.jobs import worker as job_worker
 from samskap.kit.openapi import complete as complete_operations
 from samskap.kit.query import check_query_parameters
+from samskap.kit.route_index import index_routes
 from samskap.mail.router import public as mail_preferences_public
 from samskap.mail.router import router as mail_preferences_router
 from samskap.measures.router import router as measures_router
@@ -201,26 +202,29 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             expose_headers=["ETag", "Location", "X-Request-ID", "Retry-After"],
         )
 
-    api = APIRouter(
-        prefix=API_PREFIX,
-        responses=problem_responses(500, 503),
-        dependencies=[Depends(check_query_parameters)],
-    )
-    api.include_router(health)
-    api.include_router(auth_public)
-    # Calendar feeds authorise themselves: an API token may come in the URL.
-    api.include_router(feeds_router)
-    # Survey answers come without an account: the link's own secret authorises them.
-    api.include_router(survey_answers_public)
-    # So do ideas sent through a participation link, and their receipts.
-    api.include_router(participation_public)
-    # So are a person's mail choices through the link in every mail (a signed address).
-    api.include_router(mail_preferences_public)
-    # The accessibility statement is public, and so is whom it names for reporting a barrier.
-    api.include_router(accessibility_public)
+    # Every router is included straight into the application, under the API's prefix, with
+    # the dependencies its place needs: one level, so that a request is routed through one
+    # included router rather than three nested ones (see samskap/kit/route_index.py).
+    public = [Depends(check_query_parameters)]
+    for router in (
+        health,
+        auth_public,
+        # Calendar feeds authorise themselves: an API token may come in the URL.
+        feeds_router,
+        # Survey answers come without an account: the link's own secret authorises them.
+        survey_answers_public,
+        # So do ideas sent through a participation link, and their receipts.
+        participation_public,
+        # So are a person's mail choices through the link in every mail (a signed address).
+        mail_preferences_public,
+        # The accessibility statement is public, and so is whom it names for reporting a
+        # barrier.
+        accessibility_public,
+    ):
+        _include(app, router, public)
     # Everything else needs a token. The dependency runs before any handler, so a request
     # without one learns nothing about what exists.
-    protected = APIRouter(dependencies=[Depends(current_principal)])
+    protected = [*public, Depends(current_principal)]
     for router in (
         auth_router,
         programmes_router,
@@ -260,14 +264,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         imports_router,
         mail_preferences_router,
     ):
-        protected.include_router(router)
-    api.include_router(protected)
-    app.include_router(api)
+        _include(app, router, protected)
     install_docs(app, API_PREFIX)
     install_metrics(app)
 
     _serve_web_app(app, settings)
     _declare_problem_schema(app)
+    # Last: it indexes every route added before it (samskap/kit/route_index.py).
+    index_routes(app.router.routes)
     return app
 
 
@@ -339,6 +343,15 @@ def _guard_every_request(app: FastAPI, max_body_bytes: int) -> None:
         )
 
     app.build_middleware_stack = build_middleware_stack  # type: ignore[method-assign]
+
+
+def _include(app: FastAPI, router: APIRouter, dependencies: list) -> None:
+    app.include_router(
+        router,
+        prefix=API_PREFIX,
+        dependencies=dependencies,
+        responses=problem_responses(500, 503),
+    )
 
 
 def _serve_web_app(app: FastAPI, settings: Settings) -> None:
