@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from pydantic import BaseModel, Field
-from sqlalchemy import func, select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samskap.criteria.service import groups_missing_setup_assessments
 from samskap.db import utcnow
-from samskap.deadlines.service import overdue_at
+from samskap.deadlines.service import open_at, overdue_at
 from samskap.decisions.service import consultations_missing
 from samskap.goals.service import effect_goals_without_indicator, selections_without_rationale
 from samskap.governance import rules
@@ -133,6 +133,9 @@ class FindingSet:
     overdue_by_project: dict[uuid.UUID | None, int]
     # Deadlines a version-missing finding stands for: not flagged again as overdue.
     overdue_excluded: frozenset[uuid.UUID] = field(default_factory=frozenset)
+    # Every open deadline overdue, and due in the window asked for, by project (the overview's
+    # figures), counted in the statement that counts the overdue findings.
+    deadlines: dict[uuid.UUID | None, "DeadlineCounts"] = field(default_factory=dict)
 
     @property
     def total(self) -> int:
@@ -148,12 +151,58 @@ class FindingSet:
         return counts
 
 
-def _current_phase(phases: Sequence) -> str | None:
-    for status in (PhaseStatus.active, PhaseStatus.not_started):
-        for phase in phases:
-            if phase.status == status:
-                return f"{phase.position}. {phase.name}"
-    return None
+@dataclass(frozen=True)
+class DeadlineCounts:
+    """A project's open deadlines: overdue (all), overdue and flagged as such (not stood for
+    by a version-missing finding), and due in a window after the moment judged."""
+
+    overdue: int
+    flagged: int
+    upcoming: int
+
+
+async def programme_projects(
+    session: AsyncSession, programme: Programme
+) -> tuple[list[Project], dict[uuid.UUID, str]]:
+    """The programme's projects by code, and their leaders' names, in one statement."""
+    rows = (
+        await session.execute(
+            select(Project, Person.name)
+            .outerjoin(Person, Person.id == Project.leader_id)
+            .where(Project.programme_id == programme.id)
+            .order_by(Project.code)
+        )
+    ).all()
+    projects = [project for project, _ in rows]
+    leaders = {
+        p.leader_id: name for p, name in rows if p.leader_id is not None and name is not None
+    }
+    return projects, leaders
+
+
+async def current_phases(session: AsyncSession, programme: Programme) -> dict[uuid.UUID, str]:
+    """Each project's active phase, else its first not started, as `<position>. <name>`:
+    chosen in the database, one row a project."""
+    key = case((Phase.status == PhaseStatus.active, 0), else_=1)
+    ranked = (
+        select(
+            Phase.project_id,
+            Phase.position,
+            Phase.name,
+            func.row_number()
+            .over(partition_by=Phase.project_id, order_by=(key, Phase.position))
+            .label("rank"),
+        )
+        .where(
+            Phase.programme_id == programme.id,
+            Phase.status.in_((PhaseStatus.active, PhaseStatus.not_started)),
+        )
+        .subquery()
+    )
+    rows = await session.execute(
+        select(ranked.c.project_id, ranked.c.position, ranked.c.name).where(ranked.c.rank == 1)
+    )
+    return {project_id: f"{position}. {name}" for project_id, position, name in rows}
 
 
 async def programme_compliance(
@@ -165,22 +214,9 @@ async def programme_compliance(
 ) -> Compliance:
     now = utcnow()
     judged = await judged_as_of(session, programme, as_of)
-    projects = (
-        await session.scalars(
-            select(Project).where(Project.programme_id == programme.id).order_by(Project.code)
-        )
-    ).all()
-    phases = (
-        await session.execute(
-            select(Phase.project_id, Phase.position, Phase.name, Phase.status)
-            .where(Phase.programme_id == programme.id)
-            .order_by(Phase.project_id, Phase.position)
-        )
-    ).all()
-    phases_of: dict[uuid.UUID, list] = {}
-    for phase in phases:
-        phases_of.setdefault(phase.project_id, []).append(phase)
-    found = await compliance_findings(session, programme, judged, projects)
+    projects, leaders = await programme_projects(session, programme)
+    phases = await current_phases(session, programme)
+    found = await compliance_findings(session, programme, judged, projects, leaders)
     counts = found.by_project()
     by_rule: Counter[str] = Counter()
     for counter in counts.values():
@@ -204,7 +240,7 @@ async def programme_compliance(
                 code=p.code,
                 name=p.name,
                 mandate_status=p.mandate_status,
-                current_phase=_current_phase(phases_of.get(p.id, [])),
+                current_phase=phases.get(p.id),
                 findings_count=sum(counts.get(p.id, Counter()).values()),
                 findings=details.get(p.id, []) if include_findings else None,
             )
@@ -320,10 +356,8 @@ async def finding_page(
         )
     after = _decode_cursor(cursor) if cursor else None
     judged = await judged_as_of(session, programme, as_of)
-    projects = (
-        await session.scalars(select(Project).where(Project.programme_id == programme.id))
-    ).all()
-    found = await compliance_findings(session, programme, judged, projects)
+    projects, leaders = await programme_projects(session, programme)
+    found = await compliance_findings(session, programme, judged, projects, leaders)
 
     def wanted(f: Finding) -> bool:
         if rule is not None and f.rule != rule:
@@ -351,10 +385,18 @@ async def finding_page(
 
 
 async def compliance_findings(
-    session: AsyncSession, programme: Programme, judged: AsOf, projects: Sequence[Project]
+    session: AsyncSession,
+    programme: Programme,
+    judged: AsOf,
+    projects: Sequence[Project],
+    leaders: dict[uuid.UUID, str],
+    *,
+    upcoming_days: int = 0,
 ) -> FindingSet:
     """Every finding of the programme as of the day judged on, in a fixed number of queries;
-    the report and the overview both count from these."""
+    the report and the overview both count from these. `projects` and their `leaders`' names
+    as `programme_projects` gives them; `upcoming_days`: also count the open deadlines due in
+    that many days after the moment judged (`FindingSet.deadlines`)."""
     today = judged.day
     involved = set(
         (
@@ -388,7 +430,7 @@ async def compliance_findings(
             .order_by(Decision.decided_on)
         )
     ).all()
-    missing_by_decision = await consultations_missing(session, decisions)
+    missing_by_decision = await consultations_missing(session, decisions) if decisions else {}
     for decision in decisions:
         missing = missing_by_decision[decision.id]
         if not missing:
@@ -429,12 +471,6 @@ async def compliance_findings(
     found += await plan_findings(session, programme, judged.day)
     versions = await version_findings(session, programme, judged)
     found += versions.findings
-    leaders = {
-        p.id: p.name
-        for p in await session.scalars(
-            select(Person).where(Person.id.in_({p.leader_id for p in projects if p.leader_id}))
-        )
-    }
     for project in projects:
         if project.status in (ProjectStatus.completed, ProjectStatus.cancelled):
             continue
@@ -464,16 +500,42 @@ async def compliance_findings(
                 )
             )
     result = FindingSet(judged, found, {}, frozenset(versions.deadline_ids))
-    result.overdue_by_project = dict(
-        (
-            await session.execute(
-                _overdue_deadlines(programme, result)
-                .add_columns(func.count())
-                .group_by(Deadline.project_id)
-            )
-        ).all()
-    )
+    result.deadlines = await _deadline_counts(session, programme, result, upcoming_days)
+    result.overdue_by_project = {
+        project_id: counts.flagged
+        for project_id, counts in result.deadlines.items()
+        if counts.flagged
+    }
     return result
+
+
+async def _deadline_counts(
+    session: AsyncSession, programme: Programme, found: FindingSet, upcoming_days: int
+) -> dict[uuid.UUID | None, DeadlineCounts]:
+    """One pass over the programme's open deadlines due before the end of the window, grouped
+    by project: how many are overdue, how many of those are flagged, how many are upcoming."""
+    moment = found.judged.moment
+    overdue = Deadline.due_at < moment
+    flagged = (
+        and_(overdue, Deadline.id.not_in(found.overdue_excluded))
+        if found.overdue_excluded
+        else overdue
+    )
+    until = moment + timedelta(days=upcoming_days)
+    rows = await session.execute(
+        select(
+            Deadline.project_id,
+            func.count().filter(overdue),
+            func.count().filter(flagged),
+            func.count().filter(Deadline.due_at >= moment),
+        )
+        .where(Deadline.programme_id == programme.id, open_at(moment), Deadline.due_at < until)
+        .group_by(Deadline.project_id)
+    )
+    return {
+        project_id: DeadlineCounts(overdue_count, flagged_count, upcoming_count)
+        for project_id, overdue_count, flagged_count, upcoming_count in rows
+    }
 
 
 def _leader_findings(project: Project, leaders: dict[uuid.UUID, str]) -> list[Finding]:
@@ -508,9 +570,11 @@ async def _mandate_approvals(
     records: list[Project | Group] = [*projects, *groups]
     approved = [r for r in records if r.mandate_status == MandateStatus.approved]
     ids = {r.mandate_decision_id for r in approved if r.mandate_decision_id}
-    decisions = {
-        d.id: d for d in await session.scalars(select(Decision).where(Decision.id.in_(ids)))
-    }
+    decisions = (
+        {d.id: d for d in await session.scalars(select(Decision).where(Decision.id.in_(ids)))}
+        if ids
+        else {}
+    )
     found = []
     for record in approved:
         decision = decisions.get(record.mandate_decision_id) if record.mandate_decision_id else None

@@ -206,14 +206,16 @@ async def programme_composition(
     for project in projects.values():
         if project.leader_id and project.leader_allocation_percent:
             allocation[project.leader_id] += project.leader_allocation_percent
-    leaders = {
-        p.id: p.name
-        for p in (
-            await session.scalars(
-                select(Person).where(Person.id.in_([i for i in allocation if i not in names]))
-            )
+    unnamed = [i for i, total in allocation.items() if total > 100 and i not in names]
+    leaders = (
+        dict(
+            (
+                await session.execute(select(Person.id, Person.name).where(Person.id.in_(unnamed)))
+            ).all()
         )
-    }
+        if unnamed
+        else {}
+    )
     for person_id, total in sorted(allocation.items(), key=lambda kv: -kv[1]):
         if total > 100:
             name = names.get(person_id) or leaders.get(person_id) or ""

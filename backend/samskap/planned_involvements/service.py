@@ -346,6 +346,8 @@ async def occurred_days(
 ) -> dict[uuid.UUID, date]:
     """The day each record that fulfilled one of `planned` happened; one statement."""
     fulfilled = [p.involvement_id for p in planned if p.involvement_id]
+    if not fulfilled:
+        return {}
     return dict(
         (
             await session.execute(
@@ -371,28 +373,22 @@ async def plan_findings(session: AsyncSession, programme: Programme, day: date) 
     `day`, before which a planned involvement for it did not happen (cancelled ones excepted,
     as their reason is recorded)."""
     found: list[Finding] = []
-    codes = dict(
-        (
-            await session.execute(
-                select(Project.id, Project.code).where(Project.programme_id == programme.id)
-            )
-        ).all()
-    )
-    for p in await session.scalars(
-        select(PlannedInvolvement)
+    for p, code in await session.execute(
+        select(PlannedInvolvement, Project.code)
+        .outerjoin(Project, Project.id == PlannedInvolvement.project_id)
         .where(PlannedInvolvement.programme_id == programme.id, overdue_on(day))
         .order_by(PlannedInvolvement.planned_on, PlannedInvolvement.id)
     ):
         found.append(
             finding(
                 rules.PLANNED_INVOLVEMENT_OVERDUE,
-                f"{codes.get(p.project_id, '')}: «{p.matter[:200]}» was planned for "
+                f"{code or ''}: «{p.matter[:200]}» was planned for "
                 f"{p.planned_on} and has not been held",
                 "planned_involvement",
                 p.id,
                 p.project_id,
                 facts={
-                    "project": codes.get(p.project_id, ""),
+                    "project": code or "",
                     "matter": p.matter[:200],
                     "planned_on": p.planned_on.isoformat(),
                     "stakeholder_kind": str(p.stakeholder_kind),

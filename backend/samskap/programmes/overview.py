@@ -8,15 +8,19 @@ from collections import Counter
 from datetime import date, datetime, timedelta
 
 from pydantic import BaseModel, Field
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samskap.db import utcnow
 from samskap.deadlines.service import open_at, overdue_at
 from samskap.governance import rules
 from samskap.governance.as_of import judged_as_of
-from samskap.governance.compliance import compliance_findings
-from samskap.models import Deadline, Involvement, Person, Phase, Programme, Project
+from samskap.governance.compliance import (
+    DeadlineCounts,
+    compliance_findings,
+    programme_projects,
+)
+from samskap.models import Deadline, Involvement, Person, Phase, Programme
 from samskap.models.enums import (
     DeadlineStatus,
     Health,
@@ -191,27 +195,54 @@ class ProgrammeOverview(BaseModel):
     )
 
 
-def current_phase(phases: list[Phase], day: date) -> CurrentPhase | None:
-    """The current phase of one project's phases (in position order): see CURRENT_PHASE_RULE."""
-    found: tuple[Phase, CurrentPhaseBasis] | None = None
-    active = next((p for p in phases if p.status == PhaseStatus.active), None)
-    dated = next(
-        (p for p in phases if p.starts_on and p.ends_on and p.starts_on <= day <= p.ends_on),
-        None,
+def _phase_rank(day: date):
+    """The order in which a project's phases are its current one (see CURRENT_PHASE_RULE):
+    active, then dated, then not completed, each the first by position; then, all completed,
+    the last by position. The basis is the rank's first part."""
+    basis = case(
+        (Phase.status == PhaseStatus.active, 0),
+        (and_(Phase.starts_on <= day, Phase.ends_on >= day), 1),
+        (Phase.status != PhaseStatus.completed, 2),
+        else_=3,
     )
-    upcoming = next((p for p in phases if p.status != PhaseStatus.completed), None)
-    if active:
-        found = (active, CurrentPhaseBasis.active)
-    elif dated:
-        found = (dated, CurrentPhaseBasis.dated)
-    elif upcoming:
-        found = (upcoming, CurrentPhaseBasis.next)
-    elif phases:
-        found = (phases[-1], CurrentPhaseBasis.last_completed)
-    if found is None:
-        return None
-    phase, basis = found
-    return CurrentPhase(position=phase.position, name=phase.name, basis=basis)
+    # A plain column for the last one, by position backwards, since phases number from 1.
+    order = case((basis == 3, -Phase.position), else_=Phase.position)
+    return basis, func.row_number().over(partition_by=Phase.project_id, order_by=(basis, order))
+
+
+_BASES = (
+    CurrentPhaseBasis.active,
+    CurrentPhaseBasis.dated,
+    CurrentPhaseBasis.next,
+    CurrentPhaseBasis.last_completed,
+)
+
+
+async def phase_plans(
+    session: AsyncSession, programme_id: uuid.UUID, day: date
+) -> tuple[dict[uuid.UUID, list[PhaseStatus]], dict[uuid.UUID, CurrentPhase]]:
+    """Each project's phase statuses in order, and its current phase as of `day`, chosen in
+    the database (one statement, a row a phase)."""
+    basis, rank = _phase_rank(day)
+    rows = await session.execute(
+        select(
+            Phase.project_id,
+            Phase.status,
+            Phase.position,
+            Phase.name,
+            basis.label("basis"),
+            rank.label("rank"),
+        )
+        .where(Phase.programme_id == programme_id)
+        .order_by(Phase.project_id, Phase.position)
+    )
+    plans: dict[uuid.UUID, list[PhaseStatus]] = {}
+    current: dict[uuid.UUID, CurrentPhase] = {}
+    for project_id, status, position, name, found_by, place in rows:
+        plans.setdefault(project_id, []).append(status)
+        if place == 1:
+            current[project_id] = CurrentPhase(position=position, name=name, basis=_BASES[found_by])
+    return plans, current
 
 
 def _counts(counter: Counter[Severity]) -> FindingCounts:
@@ -224,85 +255,39 @@ async def programme_overview(
     pid, generated_at = programme.id, utcnow()
     judged = await judged_as_of(session, programme, as_of)
     now, today = judged.moment, judged.day
-    projects = (
-        await session.scalars(
-            select(Project).where(Project.programme_id == pid).order_by(Project.code)
-        )
-    ).all()
-    phases = (
-        await session.execute(
-            select(
-                Phase.project_id,
-                Phase.position,
-                Phase.name,
-                Phase.status,
-                Phase.starts_on,
-                Phase.ends_on,
-            )
-            .where(Phase.programme_id == pid)
-            .order_by(Phase.project_id, Phase.position)
-        )
-    ).all()
-    phases_of: dict[uuid.UUID, list] = {}
-    for phase in phases:
-        phases_of.setdefault(phase.project_id, []).append(phase)
+    projects, leaders = await programme_projects(session, programme)
+    plans, current = await phase_plans(session, pid, today)
 
     open_deadlines = and_(Deadline.programme_id == pid, open_at(now))
-    upcoming_window = and_(
-        open_deadlines,
-        Deadline.due_at >= now,
-        Deadline.due_at < now + timedelta(days=UPCOMING_DAYS),
-    )
-    overdue_by_project = dict(
-        (
-            await session.execute(
-                select(Deadline.project_id, func.count())
-                .where(open_deadlines, overdue_at(now))
-                .group_by(Deadline.project_id)
-            )
-        ).all()
-    )
-    upcoming_by_project = dict(
-        (
-            await session.execute(
-                select(Deadline.project_id, func.count())
-                .where(upcoming_window)
-                .group_by(Deadline.project_id)
-            )
-        ).all()
+    responsible = (
+        select(
+            Deadline.id,
+            Deadline.title,
+            Deadline.due_at,
+            Deadline.status,
+            Deadline.project_id,
+            Deadline.responsible_person_id,
+            Person.name.label("responsible_name"),
+        )
+        .outerjoin(Person, Person.id == Deadline.responsible_person_id)
+        .where(open_deadlines)
     )
     overdue = (
-        await session.scalars(
-            select(Deadline)
-            .where(open_deadlines, overdue_at(now))
+        await session.execute(
+            responsible.where(overdue_at(now))
             .order_by(Deadline.due_at.desc(), Deadline.id.desc())
             .limit(LIST_LIMIT)
         )
     ).all()
     upcoming = (
-        await session.scalars(
-            select(Deadline)
-            .where(upcoming_window)
+        await session.execute(
+            responsible.where(
+                Deadline.due_at >= now, Deadline.due_at < now + timedelta(days=UPCOMING_DAYS)
+            )
             .order_by(Deadline.due_at, Deadline.id)
             .limit(LIST_LIMIT)
         )
     ).all()
-
-    person_ids = {p.leader_id for p in projects if p.leader_id} | {
-        d.responsible_person_id for d in (*overdue, *upcoming) if d.responsible_person_id
-    }
-    people = (
-        {
-            p.id: PersonBrief(id=p.id, name=p.name)
-            for p in (
-                await session.execute(
-                    select(Person.id, Person.name).where(Person.id.in_(person_ids))
-                )
-            ).all()
-        }
-        if person_ids
-        else {}
-    )
 
     since = today - timedelta(days=INVOLVEMENT_DAYS)
     involvement: dict[uuid.UUID | None, dict[StakeholderKind, int]] = {}
@@ -321,27 +306,31 @@ async def programme_overview(
     ).all():
         involvement.setdefault(project_id, {})[kind] = count
 
-    findings = await compliance_findings(session, programme, judged, projects)
+    findings = await compliance_findings(
+        session, programme, judged, projects, leaders, upcoming_days=UPCOMING_DAYS
+    )
     severities: dict[uuid.UUID | None, Counter[Severity]] = {}
     for project_id, by_rule in findings.by_project().items():
         for rule, n in by_rule.items():
             severities.setdefault(project_id, Counter())[severity_of(rule)] += n
+    deadlines = findings.deadlines
+    none = DeadlineCounts(0, 0, 0)
 
-    def brief(deadline: Deadline) -> DeadlineBrief:
+    def brief(row) -> DeadlineBrief:
         return DeadlineBrief(
-            id=deadline.id,
-            title=deadline.title,
-            due_at=deadline.due_at,
-            status=deadline.status,
-            project_id=deadline.project_id,
-            responsible=people.get(deadline.responsible_person_id)
-            if deadline.responsible_person_id
+            id=row.id,
+            title=row.title,
+            due_at=row.due_at,
+            status=row.status,
+            project_id=row.project_id,
+            responsible=PersonBrief(id=row.responsible_person_id, name=row.responsible_name)
+            if row.responsible_person_id is not None and row.responsible_name is not None
             else None,
         )
 
     summaries = []
     for project in projects:
-        own = phases_of.get(project.id, [])
+        counts = deadlines.get(project.id, none)
         summaries.append(
             ProjectSummary(
                 id=project.id,
@@ -350,12 +339,12 @@ async def programme_overview(
                 status=project.status,
                 health=project.health,
                 health_explanation=project.health_explanation,
-                leader_name=people[project.leader_id].name if project.leader_id in people else None,
-                current_phase=current_phase(own, today),
-                phase_plan=[p.status for p in own],
+                leader_name=leaders.get(project.leader_id) if project.leader_id else None,
+                current_phase=current.get(project.id),
+                phase_plan=plans.get(project.id, []),
                 findings=_counts(severities.get(project.id, Counter())),
-                overdue_count=overdue_by_project.get(project.id, 0),
-                upcoming_count=upcoming_by_project.get(project.id, 0),
+                overdue_count=counts.overdue,
+                upcoming_count=counts.upcoming,
                 involvement=involvement.get(project.id, {}),
             )
         )
@@ -366,10 +355,10 @@ async def programme_overview(
         projects=summaries,
         findings_total=findings.total,
         programme_findings=_counts(severities.get(None, Counter())),
-        overdue_count=sum(overdue_by_project.values()),
+        overdue_count=sum(c.overdue for c in deadlines.values()),
         overdue=[brief(d) for d in overdue],
         upcoming=[brief(d) for d in upcoming],
-        upcoming_count=sum(upcoming_by_project.values()),
+        upcoming_count=sum(c.upcoming for c in deadlines.values()),
         involvement_since=since,
         programme_involvement=involvement.get(None, {}),
     )
