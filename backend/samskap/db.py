@@ -44,8 +44,8 @@ def create_engine(
     url: str,
     *,
     echo: bool = False,
-    pool_size: int = 10,
-    max_overflow: int = 10,
+    pool_size: int = 20,
+    max_overflow: int = 0,
     pool_timeout: float = 10.0,
 ) -> AsyncEngine:
     """An engine whose every wait for the database ends after `pool_timeout` seconds: for a

@@ -19,7 +19,7 @@ from dataclasses import replace
 from typing import Any, ClassVar, Generic, Self, TypeVar, cast
 
 from pydantic import BaseModel
-from sqlalchemy import Select, select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -37,6 +37,9 @@ from samskap.problems import Conflict, Forbidden, NotFound, ValidationFailed
 M = TypeVar("M", bound=Record)
 
 _VERBS = {"create": "create", "update": "change", "delete": "delete"}
+# The statement that reads one record by its id, per service class and kind of caller
+# (every programme, one, several): see CrudService.find.
+_BY_ID: dict[tuple[type, str], Select] = {}
 
 
 class CrudService(Generic[M]):
@@ -110,7 +113,33 @@ class CrudService(Generic[M]):
         return (await self.session.scalars(stmt)).first()
 
     async def find(self, record_id: uuid.UUID) -> M | None:
-        return await self._first(self.model.id == record_id)
+        if type(self).scoped is not CrudService.scoped:
+            return await self._first(self.model.id == record_id)
+        # The commonest read: one statement per service and kind of caller, built once and
+        # run with the id and the caller's programmes as parameters.
+        visible = self.principal.programme_ids()
+        params: dict[str, Any] = {"record_id": record_id}
+        if visible is None:
+            kind = "all"
+        elif len(visible) == 1:
+            kind = "one"
+            (params["programme"],) = visible
+        else:
+            kind = "some"
+            params["programmes"] = list(visible)
+        key = (type(self), kind)
+        stmt = _BY_ID.get(key)
+        if stmt is None:
+            stmt = select(self.model).where(self.model.id == bindparam("record_id"))
+            if kind == "one":
+                stmt = stmt.where(self.programme_column() == bindparam("programme"))
+            elif kind == "some":
+                stmt = stmt.where(
+                    self.programme_column().in_(bindparam("programmes", expanding=True))
+                )
+            stmt = stmt.options(*self.spec.options).execution_options(populate_existing=True)
+            _BY_ID[key] = stmt
+        return (await self.session.scalars(stmt, params)).first()
 
     async def get(self, record_id: uuid.UUID) -> M:
         record = await self.find(record_id)
