@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import cast
 
 from pydantic import BaseModel, Field
 from sqlalchemy import and_, case, func, select
@@ -136,16 +137,22 @@ class FindingSet:
     # Every open deadline overdue, and due in the window asked for, by project (the overview's
     # figures), counted in the statement that counts the overdue findings.
     deadlines: dict[uuid.UUID | None, "DeadlineCounts"] = field(default_factory=dict)
+    # Findings counted without being made (when no details were asked for), by project and rule.
+    counted: Counter[tuple[uuid.UUID | None, str]] = field(default_factory=Counter)
+    # Involvement records by project and kind of stakeholder, when asked for (the overview).
+    involvement: dict[uuid.UUID | None, dict[StakeholderKind, int]] = field(default_factory=dict)
 
     @property
     def total(self) -> int:
-        return len(self.listed) + sum(self.overdue_by_project.values())
+        return len(self.listed) + sum(self.counted.values()) + sum(self.overdue_by_project.values())
 
     def by_project(self) -> dict[uuid.UUID | None, Counter[str]]:
         """How many findings each project (None: the programme) has under each rule."""
         counts: dict[uuid.UUID | None, Counter[str]] = {}
         for f in self.listed:
             counts.setdefault(f.project_id, Counter())[f.rule] += 1
+        for (project_id, rule), n in self.counted.items():
+            counts.setdefault(project_id, Counter())[rule] += n
         for project_id, n in self.overdue_by_project.items():
             counts.setdefault(project_id, Counter())[rules.OVERDUE_DEADLINE.id] += n
         return counts
@@ -216,7 +223,9 @@ async def programme_compliance(
     judged = await judged_as_of(session, programme, as_of)
     projects, leaders = await programme_projects(session, programme)
     phases = await current_phases(session, programme)
-    found = await compliance_findings(session, programme, judged, projects, leaders)
+    found = await compliance_findings(
+        session, programme, judged, projects, leaders, details=include_findings
+    )
     counts = found.by_project()
     by_rule: Counter[str] = Counter()
     for counter in counts.values():
@@ -391,28 +400,57 @@ async def compliance_findings(
     projects: Sequence[Project],
     leaders: dict[uuid.UUID, str],
     *,
+    details: bool = True,
     upcoming_days: int = 0,
+    involvement_since: date | None = None,
 ) -> FindingSet:
     """Every finding of the programme as of the day judged on, in a fixed number of queries;
     the report and the overview both count from these. `projects` and their `leaders`' names
-    as `programme_projects` gives them; `upcoming_days`: also count the open deadlines due in
-    that many days after the moment judged (`FindingSet.deadlines`)."""
+    as `programme_projects` gives them; `details=False`: the findings of the rules on
+    projects are only counted (`FindingSet.counted`), not made; `upcoming_days`: also count
+    the open deadlines due in that many days after the moment judged (`FindingSet.deadlines`);
+    `involvement_since` (at least 60 days back): also count the involvement records from that
+    day on by project and kind of stakeholder (`FindingSet.involvement`)."""
     today = judged.day
-    involved = set(
-        (
+    recent = today - timedelta(days=INVOLVEMENT_DAYS)
+    involvement: dict[uuid.UUID | None, dict[StakeholderKind, int]] = {}
+    involved: set[uuid.UUID | None] = set()
+    if involvement_since is not None and involvement_since <= recent:
+        # One pass gives the overview's counts and the rule's answer: the last day each
+        # project involved each kind of stakeholder in the window.
+        for project_id, kind, count, last_on in await session.execute(
+            select(
+                Involvement.project_id,
+                Involvement.stakeholder_kind,
+                func.count(),
+                func.max(Involvement.occurred_on),
+            )
+            .where(
+                Involvement.programme_id == programme.id,
+                Involvement.archived_at.is_(None),
+                Involvement.occurred_on >= involvement_since,
+                Involvement.occurred_on <= today,
+            )
+            .group_by(Involvement.project_id, Involvement.stakeholder_kind)
+            .order_by(Involvement.stakeholder_kind)
+        ):
+            involvement.setdefault(project_id, {})[kind] = count
+            if kind in _EMPLOYEE_SIDE and last_on >= recent:
+                involved.add(project_id)
+    else:
+        involved.update(
             await session.scalars(
                 select(Involvement.project_id)
                 .where(
                     Involvement.programme_id == programme.id,
                     Involvement.archived_at.is_(None),
                     Involvement.stakeholder_kind.in_(_EMPLOYEE_SIDE),
-                    Involvement.occurred_on >= today - timedelta(days=INVOLVEMENT_DAYS),
+                    Involvement.occurred_on >= recent,
                     Involvement.occurred_on <= today,
                 )
                 .distinct()
             )
-        ).all()
-    )
+        )
     groups = (
         await session.scalars(
             select(Group).where(Group.programme_id == programme.id).order_by(Group.name)
@@ -471,35 +509,15 @@ async def compliance_findings(
     found += await plan_findings(session, programme, judged.day)
     versions = await version_findings(session, programme, judged)
     found += versions.findings
+    counted: Counter[tuple[uuid.UUID | None, str]] = Counter()
     for project in projects:
-        if project.status in (ProjectStatus.completed, ProjectStatus.cancelled):
-            continue
-        found += _leader_findings(project, leaders)
-        if project.mandate_status != MandateStatus.approved:
-            found.append(
-                finding(
-                    rules.MANDATE_APPROVED,
-                    f"{project.code}: the mandate is {project.mandate_status}",
-                    "project",
-                    project.id,
-                    project.id,
-                    facts={"project": project.code, "mandate_status": str(project.mandate_status)},
-                )
-            )
-        if project.status == ProjectStatus.active and project.id not in involved:
-            since = today - timedelta(days=INVOLVEMENT_DAYS)
-            found.append(
-                finding(
-                    rules.EMPLOYEE_INVOLVEMENT,
-                    f"{project.code}: no involvement of employees or union representatives "
-                    f"recorded since {since}",
-                    "project",
-                    project.id,
-                    project.id,
-                    facts={"project": project.code, "since": since.isoformat()},
-                )
-            )
-    result = FindingSet(judged, found, {}, frozenset(versions.deadline_ids))
+        for rule in _project_shortfalls(project, involved):
+            if details:
+                found.append(_project_finding(rule, project, leaders, recent))
+            else:
+                counted[project.id, rule.id] += 1
+    result = FindingSet(judged, found, {}, frozenset(versions.deadline_ids), counted=counted)
+    result.involvement = involvement
     result.deadlines = await _deadline_counts(session, programme, result, upcoming_days)
     result.overdue_by_project = {
         project_id: counts.flagged
@@ -538,28 +556,49 @@ async def _deadline_counts(
     }
 
 
-def _leader_findings(project: Project, leaders: dict[uuid.UUID, str]) -> list[Finding]:
-    """Seed 003: a project is led by a project leader at 60-100 %. An allocation not recorded
-    is not judged; an active project without a leader is."""
+def _project_shortfalls(project: Project, involved: set[uuid.UUID | None]) -> list[rules.Rule]:
+    """The rules on projects one falls short of: a leader at 60-100 % (seed 003: an
+    allocation not recorded is not judged, an active project without a leader is), an
+    approved mandate, employees involved in the last 60 days (while active)."""
+    if project.status in (ProjectStatus.completed, ProjectStatus.cancelled):
+        return []
+    short = []
     low, high = LEADER_ALLOCATION
     percent = project.leader_allocation_percent
-    if project.leader_id is None:
-        if project.status != ProjectStatus.active:
-            return []
+    if (project.leader_id is None and project.status == ProjectStatus.active) or (
+        project.leader_id is not None and percent is not None and not low <= percent <= high
+    ):
+        short.append(rules.PROJECT_LEADER)
+    if project.mandate_status != MandateStatus.approved:
+        short.append(rules.MANDATE_APPROVED)
+    if project.status == ProjectStatus.active and project.id not in involved:
+        short.append(rules.EMPLOYEE_INVOLVEMENT)
+    return short
+
+
+def _project_finding(
+    rule: rules.Rule, project: Project, leaders: dict[uuid.UUID, str], since: date
+) -> Finding:
+    """The finding of a rule `_project_shortfalls` found the project short of."""
+    facts: dict[str, FactValue] = {"project": project.code}
+    if rule == rules.PROJECT_LEADER and project.leader_id is None:
         message = f"{project.code}: the project has no project leader"
-        facts: dict[str, FactValue] = {"project": project.code, "state": "no_leader"}
-    elif percent is not None and not low <= percent <= high:
+        facts["state"] = "no_leader"
+    elif rule == rules.PROJECT_LEADER and project.leader_id is not None:
         leader = leaders.get(project.leader_id, "")
+        percent = cast(int, project.leader_allocation_percent)
         message = f"{project.code}: the project leader {leader} is allocated {percent} %"
-        facts = {
-            "project": project.code,
-            "state": "allocation",
-            "leader": leader,
-            "allocation": percent,
-        }
+        facts |= {"state": "allocation", "leader": leader, "allocation": percent}
+    elif rule == rules.MANDATE_APPROVED:
+        message = f"{project.code}: the mandate is {project.mandate_status}"
+        facts["mandate_status"] = str(project.mandate_status)
     else:
-        return []
-    return [finding(rules.PROJECT_LEADER, message, "project", project.id, project.id, facts=facts)]
+        message = (
+            f"{project.code}: no involvement of employees or union representatives "
+            f"recorded since {since}"
+        )
+        facts["since"] = since.isoformat()
+    return finding(rule, message, "project", project.id, project.id, facts=facts)
 
 
 async def _mandate_approvals(

@@ -8,7 +8,7 @@ from collections import Counter
 from datetime import date, datetime, timedelta
 
 from pydantic import BaseModel, Field
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, case, func, literal, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samskap.db import utcnow
@@ -20,7 +20,7 @@ from samskap.governance.compliance import (
     compliance_findings,
     programme_projects,
 )
-from samskap.models import Deadline, Involvement, Person, Phase, Programme
+from samskap.models import Deadline, Person, Phase, Programme
 from samskap.models.enums import (
     DeadlineStatus,
     Health,
@@ -258,57 +258,55 @@ async def programme_overview(
     projects, leaders = await programme_projects(session, programme)
     plans, current = await phase_plans(session, pid, today)
 
-    open_deadlines = and_(Deadline.programme_id == pid, open_at(now))
-    responsible = (
-        select(
-            Deadline.id,
-            Deadline.title,
-            Deadline.due_at,
-            Deadline.status,
-            Deadline.project_id,
-            Deadline.responsible_person_id,
-            Person.name.label("responsible_name"),
-        )
-        .outerjoin(Person, Person.id == Deadline.responsible_person_id)
-        .where(open_deadlines)
-    )
-    overdue = (
-        await session.execute(
-            responsible.where(overdue_at(now))
-            .order_by(Deadline.due_at.desc(), Deadline.id.desc())
-            .limit(LIST_LIMIT)
-        )
-    ).all()
-    upcoming = (
-        await session.execute(
-            responsible.where(
-                Deadline.due_at >= now, Deadline.due_at < now + timedelta(days=UPCOMING_DAYS)
+    def first(where, *order):
+        return (
+            select(
+                Deadline.id,
+                Deadline.title,
+                Deadline.due_at,
+                Deadline.status,
+                Deadline.project_id,
+                Deadline.responsible_person_id,
             )
-            .order_by(Deadline.due_at, Deadline.id)
+            .where(Deadline.programme_id == pid, open_at(now), where)
+            .order_by(*order)
             .limit(LIST_LIMIT)
+            .subquery()
+        )
+
+    # The latest overdue and the soonest upcoming deadlines, with their responsible people's
+    # names: one statement, each part its own index range and limit.
+    late = first(overdue_at(now), Deadline.due_at.desc(), Deadline.id.desc())
+    soon = first(
+        and_(Deadline.due_at >= now, Deadline.due_at < now + timedelta(days=UPCOMING_DAYS)),
+        Deadline.due_at,
+        Deadline.id,
+    )
+    both = union_all(
+        select(late, literal(True).label("late")), select(soon, literal(False).label("late"))
+    ).subquery()
+    listed = (
+        await session.execute(
+            select(both, Person.name.label("responsible_name")).outerjoin(
+                Person, Person.id == both.c.responsible_person_id
+            )
         )
     ).all()
+    overdue = sorted((d for d in listed if d.late), key=lambda d: (d.due_at, d.id), reverse=True)
+    upcoming = sorted((d for d in listed if not d.late), key=lambda d: (d.due_at, d.id))
 
     since = today - timedelta(days=INVOLVEMENT_DAYS)
-    involvement: dict[uuid.UUID | None, dict[StakeholderKind, int]] = {}
-    for project_id, kind, count in (
-        await session.execute(
-            select(Involvement.project_id, Involvement.stakeholder_kind, func.count())
-            .where(
-                Involvement.programme_id == pid,
-                Involvement.archived_at.is_(None),
-                Involvement.occurred_on >= since,
-                Involvement.occurred_on <= today,
-            )
-            .group_by(Involvement.project_id, Involvement.stakeholder_kind)
-            .order_by(Involvement.stakeholder_kind)
-        )
-    ).all():
-        involvement.setdefault(project_id, {})[kind] = count
-
     findings = await compliance_findings(
-        session, programme, judged, projects, leaders, upcoming_days=UPCOMING_DAYS
+        session,
+        programme,
+        judged,
+        projects,
+        leaders,
+        details=False,
+        upcoming_days=UPCOMING_DAYS,
+        involvement_since=since,
     )
+    involvement = findings.involvement
     severities: dict[uuid.UUID | None, Counter[Severity]] = {}
     for project_id, by_rule in findings.by_project().items():
         for rule, n in by_rule.items():
