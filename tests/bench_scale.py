@@ -197,6 +197,8 @@ def samskap(url: str, workers: int = 1) -> Server:
         # several API processes, not inside the API process being measured.
         "SAMSKAP_RUN_WORKER": "false",
         "SAMSKAP_JWT_SECRET": secrets.token_urlsafe(32),
+        # The request log as a deployment writes it (JSON lines, as outside development).
+        "SAMSKAP_LOG_FORMAT": "json",
     }
     name = "samskap" if workers == 1 else f"samskap {workers} workers"
     if _has_serve_workers():
