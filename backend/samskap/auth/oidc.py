@@ -29,18 +29,9 @@ import time
 import uuid
 import warnings
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-import httpx
-from authlib.integrations.base_client import OAuthError
-from authlib.oidc.core import CodeIDToken
-from jose import JWTError
-from jose import jwt as hs_jwt
-from joserfc import jwt as jose_jwt
-from joserfc.errors import InvalidKeyIdError, JoseError
-from joserfc.jwk import KeySet
-from joserfc.jws import JWSRegistry
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -48,18 +39,22 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from samskap.audit.log import record_event, snapshot
 from samskap.auth.principal import Principal
 from samskap.auth.service import LoginService
-from samskap.auth.tokens import ISSUER
+from samskap.auth.tokens import ISSUER, JWTError
+from samskap.auth.tokens import jwt as hs_jwt
 from samskap.config import Settings
 from samskap.db import utcnow
 from samskap.kit.ids import uuid7
 from samskap.models import User
 from samskap.models.outbound import UserIdentity
 
-with warnings.catch_warnings():
-    # Authlib 1.9 would rather have the httpx2 fork; httpx, which Samskap uses everywhere,
-    # works as before, and the warning would only clutter every process's start.
-    warnings.filterwarnings("ignore", "The httpx module is deprecated", DeprecationWarning)
+# Authlib, joserfc (and the `cryptography` bindings under them) and httpx are imported by the
+# methods that talk to the provider, on a process's first sign-in: a worker of an
+# installation without an identity provider, or one that nobody has signed in through yet,
+# does not hold them (some 10 MB; tests/test_worker_memory.py). Whether a provider is
+# configured, the login cookie and the rest of this module need none of them.
+if TYPE_CHECKING:
     from authlib.integrations.httpx_client import AsyncOAuth2Client
+    from joserfc.jwk import KeySet
 
 log = logging.getLogger("samskap.auth.oidc")
 
@@ -165,7 +160,13 @@ class OidcClient:
     def secure_cookie(self) -> bool:
         return self.settings.public_url.startswith("https://")
 
-    def _client(self) -> AsyncOAuth2Client:
+    def _client(self) -> "AsyncOAuth2Client":
+        with warnings.catch_warnings():
+            # Authlib 1.9 would rather have the httpx2 fork; httpx, which Samskap uses
+            # everywhere, works as before, and the warning would only clutter the log.
+            warnings.filterwarnings("ignore", "The httpx module is deprecated", DeprecationWarning)
+            from authlib.integrations.httpx_client import AsyncOAuth2Client
+
         return AsyncOAuth2Client(
             client_id=self.settings.oidc_client_id,
             client_secret=self.settings.oidc_client_secret or None,
@@ -216,6 +217,9 @@ class OidcClient:
     ) -> Verified:
         """Checks the provider's answer against the sign-in's cookie, exchanges the code and
         verifies the ID token."""
+        import httpx
+        from authlib.integrations.base_client import OAuthError
+
         if error:
             # The provider's own error (access_denied, login_required, ...) is no secret; it
             # starts no session, so it is worded even when the answer names no state.
@@ -268,8 +272,10 @@ class OidcClient:
             raise SignInFailed("oidc_state", "the state does not match the sign-in cookie")
         return started
 
-    async def _metadata_of(self, client: AsyncOAuth2Client) -> dict[str, Any]:
+    async def _metadata_of(self, client: "AsyncOAuth2Client") -> dict[str, Any]:
         """The provider's discovery document, read again after an hour."""
+        import httpx
+
         if self._metadata is not None and time.monotonic() - self._metadata_read_at < (
             METADATA_SECONDS
         ):
@@ -295,8 +301,12 @@ class OidcClient:
         return metadata
 
     async def _key_set(
-        self, client: AsyncOAuth2Client, metadata: dict[str, Any], *, again: bool = False
-    ) -> KeySet:
+        self, client: "AsyncOAuth2Client", metadata: dict[str, Any], *, again: bool = False
+    ) -> "KeySet":
+        import httpx
+        from joserfc.errors import JoseError
+        from joserfc.jwk import KeySet
+
         if self._keys is not None and not again:
             return self._keys
         try:
@@ -309,11 +319,16 @@ class OidcClient:
 
     async def _verify_id_token(
         self,
-        client: AsyncOAuth2Client,
+        client: "AsyncOAuth2Client",
         metadata: dict[str, Any],
         token: dict[str, Any],
         nonce: str,
     ) -> dict[str, Any]:
+        from authlib.oidc.core import CodeIDToken
+        from joserfc import jwt as jose_jwt
+        from joserfc.errors import InvalidKeyIdError, JoseError
+        from joserfc.jws import JWSRegistry
+
         id_token = token.get("id_token")
         if not isinstance(id_token, str):
             raise SignInFailed("oidc_failed", "the token endpoint gave no ID token")

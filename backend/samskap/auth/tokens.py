@@ -4,14 +4,47 @@ import base64
 import hashlib
 import hmac
 import secrets
+import sys
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from jose import JWTError, jwt
+from jose import JWTError
 
 from samskap.config import Settings
 from samskap.db import utcnow
+
+# python-jose chooses its key backends when `jose.jwt` is first imported, and takes the
+# `cryptography` one when it can: OpenSSL's bindings, some 6 MB in every worker process,
+# plus the pure-Python `rsa` one, for RSA, EC and AES keys. Samskap's own JWTs (access
+# tokens, the sign-in cookie) are HMAC only (settings.jwt_algorithm: HS256, HS384 or HS512,
+# keyed by settings.jwt_secret), which jose signs and checks with its native key (the
+# standard library's hmac and hashlib) once those two are left out.
+_KEY_BACKENDS_NOT_USED = ("jose.backends.cryptography_backend", "jose.backends.rsa_backend")
+
+
+@contextmanager
+def _unused_key_backends_left_out() -> Iterator[None]:
+    """While jose chooses its backends (when it has not yet), an import of the unused ones
+    fails (a None in sys.modules); after that, whatever else imports them still can."""
+    if "jose.backends" in sys.modules:
+        yield
+        return
+    left_out = [name for name in _KEY_BACKENDS_NOT_USED if name not in sys.modules]
+    for name in left_out:
+        sys.modules[name] = None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        for name in left_out:
+            if name in sys.modules and sys.modules[name] is None:
+                del sys.modules[name]
+
+
+with _unused_key_backends_left_out():
+    from jose import jwt
 
 ISSUER = "samskap"
 API_TOKEN_PREFIX = "smk_"
