@@ -743,6 +743,7 @@ class TestComplianceCost:
             (f"{base}/compliance", None),
             (f"{base}/overview", None),
             (f"{base}/compliance/findings", {"limit": 2}),
+            (f"{base}/compliance", {"include": "findings"}),
         ]
         small = [await _statements(app, client, url, params) for url, params in urls]
         await _grow(client, programme, projects=5, deadlines=20, prefix="T")

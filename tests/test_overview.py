@@ -275,6 +275,141 @@ class TestProgrammeOverview:
         assert all(len(p["phase_plan"]) == 5 for p in body["projects"])
         assert len(r.content) < 90_000, len(r.content)
 
+    async def test_counts_agree_with_the_findings_they_count(self, client):
+        programme = await make_programme(client)
+        leader = await make_person(client, programme, name="Lise Leder")
+        kinds = [
+            {"status": "active", "leader_id": leader["id"], "leader_allocation_percent": 40},
+            {"status": "active", "leader_id": leader["id"], "leader_allocation_percent": 80},
+            {"status": "active"},
+            {"status": "planned"},
+            {"status": "completed"},
+            {"status": "active", "leader_id": leader["id"]},
+        ]
+        made = [
+            await make_project(client, programme, code=f"K{n}", **k) for n, k in enumerate(kinds)
+        ]
+        await make_involvement(
+            client,
+            programme,
+            project_id=made[1]["id"],
+            stakeholder_kind="union_representatives",
+            occurred_on=str(date.today() - timedelta(days=59)),
+        )
+        base = f"{API}/programmes/{programme['id']}"
+        overview = (await client.get(f"{base}/overview")).json()
+        summary = (await client.get(f"{base}/compliance")).json()
+        full = (await client.get(f"{base}/compliance", params={"include": "findings"})).json()
+        every = [f for p in full["projects"] for f in p["findings"]] + full["programme_findings"]
+        assert {r["id"]: r["count"] for r in summary["rules"] if r["count"]} == {
+            rule: sum(1 for f in every if f["rule"] == rule) for rule in {f["rule"] for f in every}
+        }
+        findings_of = {p["project_id"]: p["findings"] for p in full["projects"]}
+        counted = {p["project_id"]: p["findings_count"] for p in summary["projects"]}
+        for project in overview["projects"]:
+            rules = sorted(f["rule"] for f in findings_of[project["id"]])
+            assert counted[project["id"]] == len(rules)
+            assert sum(project["findings"].values()) == len(rules), project["code"]
+        by_code = {p["code"]: sorted(f["rule"] for f in p["findings"]) for p in full["projects"]}
+        assert by_code["K0"] == [
+            "employee-involvement-60-days",
+            "mandate-approved",
+            "project-leader-60-100",
+        ]
+        assert by_code["K1"] == ["mandate-approved"]
+        assert "project-leader-60-100" in by_code["K2"]
+        assert by_code["K3"] == ["mandate-approved"]
+        assert by_code["K4"] == []
+        assert "project-leader-60-100" not in by_code["K5"]
+        assert overview["findings_total"] == summary["total"] == full["total"]
+
+    async def test_involvement_of_the_last_ninety_days_and_the_sixty_day_rule(self, client):
+        programme = await make_programme(client)
+        earlier = await make_project(client, programme, code="E1", status="active")
+        recent = await make_project(client, programme, code="E2", status="active")
+        for project, days_ago, kind in (
+            (earlier, 70, "employees"),
+            (earlier, 10, "citizens"),
+            (recent, 60, "union_representatives"),
+            (recent, 95, "employees"),
+        ):
+            await make_involvement(
+                client,
+                programme,
+                project_id=project["id"],
+                stakeholder_kind=kind,
+                occurred_on=str(date.today() - timedelta(days=days_ago)),
+            )
+        overview = (await client.get(f"{API}/programmes/{programme['id']}/overview")).json()
+        by_code = {p["code"]: p for p in overview["projects"]}
+        # Seen in the window of 90 days, but employees were involved more than 60 days ago.
+        assert by_code["E1"]["involvement"] == {"employees": 1, "citizens": 1}
+        assert by_code["E1"]["findings"]["law"] == 1
+        assert by_code["E2"]["involvement"] == {"union_representatives": 1}
+        assert by_code["E2"]["findings"]["law"] == 0
+
+    async def test_costs_the_same_statements_at_any_size(self, app, client):
+        programme = await make_programme(client)
+        base = f"{API}/programmes/{programme['id']}"
+
+        async def grow(n: int, prefix: str) -> None:
+            person = await make_person(client, programme)
+            for i in range(n):
+                project = await make_project(
+                    client,
+                    programme,
+                    code=f"{prefix}{i}",
+                    status="active",
+                    leader_id=person["id"],
+                    leader_allocation_percent=40 + 10 * i,
+                    phase_template="reorganisation-five-phases",
+                )
+                for kind in ("employees", "citizens"):
+                    await make_involvement(
+                        client,
+                        programme,
+                        project_id=project["id"],
+                        stakeholder_kind=kind,
+                        occurred_on=str(date.today() - timedelta(days=5 * i)),
+                    )
+                for days in (-3 - i, 2 + i):
+                    await make_deadline(
+                        client,
+                        programme,
+                        person,
+                        due_at=at(timedelta(days=days)),
+                        project_id=project["id"],
+                    )
+
+        await grow(1, "S")
+        small = await _statements(app, client, f"{base}/overview")
+        await grow(6, "L")
+        large = await _statements(app, client, f"{base}/overview")
+        assert small == large
+        overview = (await client.get(f"{base}/overview")).json()
+        assert len(overview["projects"]) == 7
+        assert overview["overdue_count"] == overview["upcoming_count"] == 7
+
+
+async def _statements(app, client, url: str) -> int:
+    from sqlalchemy import event
+
+    seen: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args):
+        seen.append(statement)
+
+    # Asked once before counting, so that the caller is known in both counts.
+    assert (await client.get(url)).status_code == 200
+    engine = app.state.engine.sync_engine
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        r = await client.get(url)
+        assert r.status_code == 200, r.text
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    return len(seen)
+
 
 class TestProgrammeTimeline:
     async def test_phases_deadlines_and_decisions_within_the_window(self, client):

@@ -456,7 +456,9 @@ async def compliance_findings(
             select(Group).where(Group.programme_id == programme.id).order_by(Group.name)
         )
     ).all()
-    found = await programme_composition(session, programme, today, loaded=(groups, projects))
+    found = await programme_composition(
+        session, programme, today, loaded=(groups, projects), leader_names=leaders
+    )
     decisions = (
         await session.scalars(
             select(Decision)

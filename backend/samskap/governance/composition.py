@@ -160,9 +160,11 @@ async def programme_composition(
     group_id: uuid.UUID | None = None,
     *,
     loaded: tuple[Sequence[Group], Sequence[Project]] | None = None,
+    leader_names: dict[uuid.UUID, str] | None = None,
 ) -> list[Finding]:
     """Findings for the groups of a programme (or one group), and over-allocated people;
-    `loaded`: the programme's groups (by name) and projects, when the caller has them."""
+    `loaded`: the programme's groups (by name) and projects, when the caller has them, and
+    `leader_names` the names of the projects' leaders."""
     if loaded is not None:
         groups, project_list = loaded
     else:
@@ -207,15 +209,12 @@ async def programme_composition(
         if project.leader_id and project.leader_allocation_percent:
             allocation[project.leader_id] += project.leader_allocation_percent
     unnamed = [i for i, total in allocation.items() if total > 100 and i not in names]
-    leaders = (
-        dict(
-            (
-                await session.execute(select(Person.id, Person.name).where(Person.id.in_(unnamed)))
-            ).all()
-        )
-        if unnamed
-        else {}
-    )
+    leaders: dict[uuid.UUID, str] = {}
+    if leader_names is not None:
+        leaders = leader_names
+    elif unnamed:
+        rows = await session.execute(select(Person.id, Person.name).where(Person.id.in_(unnamed)))
+        leaders = dict(rows.tuples().all())
     for person_id, total in sorted(allocation.items(), key=lambda kv: -kv[1]):
         if total > 100:
             name = names.get(person_id) or leaders.get(person_id) or ""
