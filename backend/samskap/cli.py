@@ -253,7 +253,7 @@ def _serve(args: argparse.Namespace) -> int:
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
     try:
         uvicorn.run(
-            "samskap.main:create_app",
+            "samskap.main:serve_app",
             factory=True,
             host=args.host,
             port=args.port,

@@ -71,6 +71,7 @@ from samskap.problems import (
 )
 from samskap.programmes.router import router as programmes_router
 from samskap.projects.router import router as projects_router
+from samskap.runtime import tune_collector
 from samskap.submissions.router import router as submissions_router
 from samskap.surveys.router import public as survey_answers_public
 from samskap.surveys.router import router as surveys_router
@@ -343,6 +344,14 @@ def _guard_every_request(app: FastAPI, max_body_bytes: int) -> None:
         )
 
     app.build_middleware_stack = build_middleware_stack  # type: ignore[method-assign]
+
+
+def serve_app() -> FastAPI:
+    """The application as `samskap serve` runs it in each worker process: built, then the
+    garbage collector set up for serving (samskap/runtime.py)."""
+    app = create_app()
+    tune_collector()
+    return app
 
 
 def _include(app: FastAPI, router: APIRouter, dependencies: list) -> None:
