@@ -235,6 +235,10 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
     async with sessions() as session:
         try:
             yield session
+            if _READING in session.info and not (session.new or session.dirty or session.deleted):
+                # A read that never wrote ran each statement on its own: there is nothing
+                # to commit, and closing the session (below) gives the connection back.
+                return
             await session.commit()
         except BaseException as exc:
             if getattr(exc, "keeps_changes", False):
