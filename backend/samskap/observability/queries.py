@@ -4,6 +4,7 @@ first table, or the name in a leading `-- name: ...` comment. Never the paramete
 the SQL, shortened, with any quoted literal replaced by `?`."""
 
 import re
+from functools import lru_cache
 from time import perf_counter
 from typing import Any
 
@@ -23,6 +24,9 @@ _LITERAL = re.compile(r"'(?:[^']|'')*'")
 _SQL_SHOWN = 400
 
 
+# A statement's text is the same on every execution (its values are parameters): under a
+# load that makes many statements slow at once, each text is named and shortened once.
+@lru_cache(maxsize=1024)
 def statement_name(statement: str) -> str:
     """`select task`, `update api_token`, `insert audit_event`; or a `-- name:` comment's."""
     named = _NAMED.match(statement)
@@ -44,6 +48,7 @@ def origin() -> str:
     return f"{scope.get('method')} {route_template(scope)}"
 
 
+@lru_cache(maxsize=1024)
 def shown_sql(statement: str) -> str:
     text = _LITERAL.sub("?", " ".join(statement.split()))
     return text if len(text) <= _SQL_SHOWN else text[:_SQL_SHOWN] + "…"
