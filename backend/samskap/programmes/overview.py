@@ -12,7 +12,7 @@ from sqlalchemy import and_, case, func, literal, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samskap.db import utcnow
-from samskap.deadlines.service import open_at, overdue_at
+from samskap.deadlines.service import open_at
 from samskap.governance import rules
 from samskap.governance.as_of import judged_as_of
 from samskap.governance.compliance import (
@@ -276,7 +276,7 @@ async def programme_overview(
 
     # The latest overdue and the soonest upcoming deadlines, with their responsible people's
     # names: one statement, each part its own index range and limit.
-    late = first(overdue_at(now), Deadline.due_at.desc(), Deadline.id.desc())
+    late = first(Deadline.due_at < now, Deadline.due_at.desc(), Deadline.id.desc())
     soon = first(
         and_(Deadline.due_at >= now, Deadline.due_at < now + timedelta(days=UPCOMING_DAYS)),
         Deadline.due_at,
