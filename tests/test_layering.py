@@ -17,6 +17,8 @@ ROOT_MODULES = {
     "problems",
     "middleware",
     "cli",
+    # How a serving process sets up the interpreter (the garbage collector).
+    "runtime",
 }
 # What running a query looks like: the query builders, and the session's own methods.
 QUERY_BUILDERS = {"select", "insert", "update", "delete", "func", "text", "or_", "and_"}
