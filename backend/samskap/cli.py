@@ -214,6 +214,9 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+KEEP_ALIVE_SECONDS = 75
+
+
 def _serve(args: argparse.Namespace) -> int:
     """uvicorn, with one process or several (the factory app in each)."""
     import os
@@ -263,6 +266,10 @@ def _serve(args: argparse.Namespace) -> int:
             ws="none",
             # The client's address behind proxies is the app's to find (trusted_proxies).
             proxy_headers=False,
+            # An idle kept-alive connection is closed by the client or the proxy, not by us:
+            # closed here after uvicorn's 5 s, a request a client sent on it at that moment
+            # was lost to a reset. Longer than common proxies' idle timeouts (nginx 60 s).
+            timeout_keep_alive=KEEP_ALIVE_SECONDS,
         )
     finally:
         if metrics_dir is not None:
