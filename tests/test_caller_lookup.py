@@ -13,22 +13,7 @@ from samskap.db import _read_sessions, _replace_if_closed, create_engine, utcnow
 from samskap.models import ApiToken, AuthSession, Programme
 from tests.conftest import BACKEND
 from tests.factories import API, make_programme, make_project, make_task
-
-
-async def _statements(app, client, path: str) -> list[str]:
-    seen: list[str] = []
-
-    def capture(_conn, _cursor, statement, *_args):
-        seen.append(statement)
-
-    engine = app.state.engine.sync_engine
-    event.listen(engine, "before_cursor_execute", capture)
-    try:
-        r = await client.get(path)
-        assert r.status_code == 200, r.text
-    finally:
-        event.remove(engine, "before_cursor_execute", capture)
-    return seen
+from tests.statements import statements_of
 
 
 class TestGetOneTask:
@@ -38,12 +23,12 @@ class TestGetOneTask:
         task = await make_task(client, await make_project(client, programme))
         member = await accounts.client(roles={programme["id"]: "member", other["id"]: "observer"})
         callers.forget()
-        statements = await _statements(app, member, f"{API}/tasks/{task['id']}")
+        statements = await statements_of(app, member, f"{API}/tasks/{task['id']}")
         # Who is calling (account, session and both memberships in one), then the task.
         assert len(statements) == 2, statements
         assert "membership" in statements[0] and "auth_session" in statements[0]
         # The caller is kept: the next read is the task alone.
-        statements = await _statements(app, member, f"{API}/tasks/{task['id']}")
+        statements = await statements_of(app, member, f"{API}/tasks/{task['id']}")
         assert len(statements) == 1, statements
         assert "membership" not in statements[0]
 
@@ -61,10 +46,10 @@ class TestGetOneTask:
         assert first.status_code == 200
         client.headers.update(headers)
         callers.forget()
-        statements = await _statements(app, client, path)
+        statements = await statements_of(app, client, path)
         assert len(statements) == 2, statements
         assert "api_token" in statements[0]
-        statements = await _statements(app, client, path)
+        statements = await statements_of(app, client, path)
         assert len(statements) == 1, statements
 
     async def test_a_revoked_membership_ends_access_on_the_next_request(self, client, accounts):

@@ -10,6 +10,7 @@ from tests.factories import (
     make_programme,
     make_project,
 )
+from tests.statements import statements_of
 
 
 def at(delta: timedelta) -> str:
@@ -392,23 +393,7 @@ class TestProgrammeOverview:
 
 
 async def _statements(app, client, url: str) -> int:
-    from sqlalchemy import event
-
-    seen: list[str] = []
-
-    def count(_conn, _cursor, statement, *_args):
-        seen.append(statement)
-
-    # Asked once before counting, so that the caller is known in both counts.
-    assert (await client.get(url)).status_code == 200
-    engine = app.state.engine.sync_engine
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        r = await client.get(url)
-        assert r.status_code == 200, r.text
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
-    return len(seen)
+    return len(await statements_of(app, client, url, warm=True))
 
 
 class TestProgrammeTimeline:
