@@ -158,3 +158,21 @@ def test_a_route_beginning_with_a_parameter_is_a_candidate_for_every_path():
         "/{path:path}",
     ]
     assert [route.path for route in index.candidates("/elsewhere")] == ["/{path:path}"]
+
+
+def test_a_root_path_is_taken_off_as_the_router_takes_it_off():
+    router = APIRouter()
+
+    @router.get("/api/v1/things")
+    async def things() -> dict:
+        return {}
+
+    index = RouteIndex(router.routes)
+    router.routes.insert(0, index)
+    mounted = {**_scope("GET", "/samskap/api/v1/things"), "root_path": "/samskap"}
+    match, child_scope = index.matches(mounted)
+    assert match == Match.FULL
+    assert child_scope["samskap.route_index.route"].path == "/api/v1/things"
+    # A path that only begins with the same letters is not under the root path.
+    beside = {**_scope("GET", "/samskapx/api/v1/things"), "root_path": "/samskap"}
+    assert index.matches(beside)[0] == Match.NONE

@@ -83,10 +83,14 @@ class RouteIndex(BaseRoute):
     def matches(self, scope: Scope) -> tuple[Match, Scope]:
         if scope["type"] != "http":
             return Match.NONE, {}
+        # The path the routes see: without the root path the app is mounted at, as
+        # Starlette takes it off (starlette._utils.get_route_path).
         path = scope.get("path", "")
         root_path = scope.get("root_path", "")
         if root_path and path.startswith(root_path):
-            path = path[len(root_path) :]
+            rest = path[len(root_path) :]
+            if rest == "" or rest.startswith("/"):
+                path = rest
         for route in self.candidates(path):
             match, child_scope = route.matches(scope)
             if match == Match.FULL:
