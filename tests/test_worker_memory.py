@@ -21,6 +21,9 @@ IDENTITY_PROVIDER = ("authlib", "joserfc", "cryptography.hazmat")
 UNUSED_JWT_KEYS = ("jose.backends.cryptography_backend", "jose.backends.rsa_backend", "rsa")
 # The Redis client: imported only when rate limits are counted in Redis (redis://).
 REDIS = ("redis",)
+# The HTTP client (and the command-line tool's click and pygments it brings): imported when
+# a job worker opens its client to deliver webhooks, or at a sign-in through the provider.
+HTTP_CLIENT = ("httpx", "click", "pygments")
 
 LOADED = """
 def loaded(*names):
@@ -82,6 +85,31 @@ def test_the_app_starts_without_jwt_key_backends_it_does_not_use():
 
 def test_the_app_starts_without_redis_when_limits_are_counted_in_memory():
     assert loaded_at_start(REDIS) == []
+
+
+def test_the_app_starts_without_the_http_client_when_it_runs_no_job_worker():
+    # create_app() starts no worker: that is the lifespan's, with SAMSKAP_RUN_WORKER on.
+    assert loaded_at_start(HTTP_CLIENT) == []
+
+
+def test_a_job_worker_brings_the_http_client_when_it_opens_it():
+    run_probe(
+        """
+import asyncio
+from samskap.config import Settings
+from samskap.jobs.worker import Worker
+assert loaded("httpx") == [], loaded("httpx")
+
+async def main():
+    worker = Worker(sessions=None, settings=Settings())
+    async with worker._client() as client:
+        assert type(client).__module__.startswith("httpx")
+    assert worker.http is None
+
+asyncio.run(main())
+assert "httpx" in sys.modules
+"""
+    )
 
 
 def test_the_libraries_come_when_they_are_used():

@@ -11,14 +11,18 @@ import socket
 import traceback
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samskap.config import Settings
 from samskap.jobs import queue, registry
 from samskap.jobs.queue import Claimed, Sessions
+
+if TYPE_CHECKING:
+    # Imported when a worker first opens its client: a serving process that runs no worker
+    # (SAMSKAP_RUN_WORKER off) does not hold httpx and what it brings.
+    import httpx
 
 log = logging.getLogger("samskap.jobs")
 
@@ -45,7 +49,7 @@ class JobContext:
     session: AsyncSession
     sessions: Sessions
     settings: Settings
-    http: httpx.AsyncClient
+    http: "httpx.AsyncClient"
     worker: str
 
     @property
@@ -67,7 +71,7 @@ class Worker:
     settings: Settings
     name: str = field(default_factory=worker_name)
     concurrency: int = 4
-    http: httpx.AsyncClient | None = None
+    http: "httpx.AsyncClient | None" = None
 
     def __post_init__(self) -> None:
         registry.load_handlers()
@@ -180,6 +184,8 @@ class Worker:
         if self.http is not None:
             yield self.http
             return
+        import httpx
+
         async with httpx.AsyncClient(
             timeout=httpx.Timeout(self.settings.webhook_timeout_seconds),
             follow_redirects=False,

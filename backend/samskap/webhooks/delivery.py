@@ -14,9 +14,8 @@ import time
 import uuid
 from collections import defaultdict
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
 from sqlalchemy import CursorResult, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -32,6 +31,9 @@ from samskap.models.enums import AttemptOutcome, DeliveryStatus
 from samskap.webhooks.catalogue import PING
 from samskap.webhooks.signing import headers, message_id
 from samskap.webhooks.targets import Pinned, TargetRefused, pinned
+
+if TYPE_CHECKING:
+    import httpx
 
 DELIVER = "webhook.deliver"
 # After the first attempt fails, the next ones follow after these waits (Standard
@@ -139,8 +141,10 @@ class _Answer:
 
 
 async def _post(
-    http: httpx.AsyncClient, url: str, allow_private: bool, sent: dict[str, str], body: str
+    http: "httpx.AsyncClient", url: str, allow_private: bool, sent: dict[str, str], body: str
 ) -> _Answer:
+    import httpx  # with the client the worker opened: loaded by then
+
     answer = _Answer()
     try:
         target = Pinned(url) if allow_private else await pinned(url)
