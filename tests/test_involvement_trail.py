@@ -4,8 +4,6 @@ before it, how, when, what they said and what came of it, as JSON and as CSV."""
 import csv
 import io
 
-from sqlalchemy import event
-
 from tests.factories import (
     API,
     assess_idea,
@@ -27,6 +25,7 @@ from tests.factories import (
     make_version,
     open_hearing,
 )
+from tests.statements import counting
 from tests.test_ideas import browser
 
 LINK_FIELDS = (
@@ -201,18 +200,9 @@ class TestLinks:
             )
         counts = set()
         for limit in (1, 8):
-            statements: list[str] = []
-
-            def seen(_conn, _cursor, statement, *_args, into=statements):
-                into.append(statement)
-
-            engine = app.state.engine.sync_engine
-            event.listen(engine, "before_cursor_execute", seen)
-            try:
+            async with counting(app) as statements:
                 r = await client.get(f"{API}/involvements", params={"limit": limit})
                 assert len(r.json()["items"]) == limit
-            finally:
-                event.remove(engine, "before_cursor_execute", seen)
             counts.add(len(statements))
         assert len(counts) == 1
 
@@ -494,17 +484,8 @@ class TestTrail:
         s = await scenario(client)
 
         async def count() -> int:
-            statements: list[str] = []
-
-            def seen(_conn, _cursor, statement, *_args):
-                statements.append(statement)
-
-            engine = app.state.engine.sync_engine
-            event.listen(engine, "before_cursor_execute", seen)
-            try:
+            async with counting(app) as statements:
                 await trail_of(client, s["decision"])
-            finally:
-                event.remove(engine, "before_cursor_execute", seen)
             return len(statements)
 
         short = await count()

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from icalendar import Calendar
-from sqlalchemy import event, select, update
+from sqlalchemy import select, update
 
 from samskap.db import utcnow
 from samskap.jobs.outbox import OutboundEvent
@@ -38,6 +38,7 @@ from tests.mailserver import (
     self_signed,
 )
 from tests.processes import free_port
+from tests.statements import counting
 
 __all__ = ["mail_server"]
 PROBLEM = "application/problem+json"
@@ -647,19 +648,9 @@ class TestCost:
     """Invitations and the digest cost the same statements for one recipient or many."""
 
     async def _statements(self, app, run) -> int:
-        seen: list[str] = []
-
-        def count(_conn, _cursor, statement, *_args):
-            seen.append(statement)
-
-        engine = app.state.engine.sync_engine
-        event.listen(engine, "before_cursor_execute", count)
-        try:
-            async with app.state.sessions() as session:
-                await run(session)
-                await session.commit()
-        finally:
-            event.remove(engine, "before_cursor_execute", count)
+        async with counting(app) as seen, app.state.sessions() as session:
+            await run(session)
+            await session.commit()
         return len(seen)
 
     async def test_invitations(self, app, client):

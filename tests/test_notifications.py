@@ -3,13 +3,10 @@
 
 import asyncio
 import uuid
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 
 import httpx
-from sqlalchemy import event as sa_event
 from sqlalchemy import select
 
 from samskap.db import utcnow
@@ -32,6 +29,7 @@ from tests.factories import (
     make_project,
     open_hearing,
 )
+from tests.statements import counting
 
 PROBLEM = "application/problem+json"
 
@@ -567,22 +565,6 @@ class TestTheApi:
                 assert r.status_code == 200 and len(r.json()["items"]) == limit
             counts.append(len(statements))
         assert counts[0] == counts[1]
-
-
-@asynccontextmanager
-async def counting(app) -> AsyncIterator[list[str]]:
-    """The SQL statements run meanwhile."""
-    statements: list[str] = []
-
-    def count(_conn, _cursor, statement, *_args):
-        statements.append(statement)
-
-    engine = app.state.engine.sync_engine
-    sa_event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        sa_event.remove(engine, "before_cursor_execute", count)
 
 
 async def test_a_batch_costs_a_constant_number_of_queries(app, client, accounts, run_jobs):

@@ -4,8 +4,6 @@ compliance rules planned-involvement-overdue and decision-planned-involvement-mi
 
 from datetime import date, timedelta
 
-from sqlalchemy import event
-
 from tests.factories import (
     API,
     make_decision,
@@ -15,6 +13,7 @@ from tests.factories import (
     make_programme,
     make_project,
 )
+from tests.statements import counting
 from tests.test_governance import compliance
 
 
@@ -324,18 +323,9 @@ class TestInvolvementPlan:
         programme, project = await plan(client)
 
         async def count() -> int:
-            statements: list[str] = []
-
-            def seen(_conn, _cursor, statement, *_args):
-                statements.append(statement)
-
-            engine = app.state.engine.sync_engine
-            event.listen(engine, "before_cursor_execute", seen)
-            try:
+            async with counting(app) as statements:
                 r = await client.get(f"{API}/projects/{project['id']}/involvement-plan")
                 assert r.status_code == 200
-            finally:
-                event.remove(engine, "before_cursor_execute", seen)
             return len(statements)
 
         async def add(n: int) -> None:
@@ -451,17 +441,8 @@ class TestRules:
         url = f"{API}/programmes/{programme['id']}/compliance"
 
         async def count() -> int:
-            statements: list[str] = []
-
-            def seen(_conn, _cursor, statement, *_args):
-                statements.append(statement)
-
-            engine = app.state.engine.sync_engine
-            event.listen(engine, "before_cursor_execute", seen)
-            try:
+            async with counting(app) as statements:
                 assert (await client.get(url)).status_code == 200
-            finally:
-                event.remove(engine, "before_cursor_execute", seen)
             return len(statements)
 
         async def add() -> None:

@@ -4,7 +4,7 @@ recipient in their language, against a real SMTP server (tests/mailserver.py).""
 
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from samskap.db import utcnow
 from samskap.deadlines.scan import scan_deadlines
@@ -20,6 +20,7 @@ from tests.factories import (
     make_programme,
 )
 from tests.mailserver import MailServer, html_text, mail_server, plain_text
+from tests.statements import counting
 
 __all__ = ["mail_server"]
 
@@ -233,17 +234,8 @@ class TestCost:
                 )
                 await make_deadline(client, programme, person, due_at=_in(days=1))
                 await make_deadline(client, programme, person, due_at=_in(hours=-1))
-            seen: list[str] = []
-
-            def count_statement(_conn, _cursor, statement, *_args):
-                seen.append(statement)
-
-            engine = app.state.engine.sync_engine
-            event.listen(engine, "before_cursor_execute", count_statement)
-            try:
+            async with counting(app) as seen:
                 announced = await _scan(app)
-            finally:
-                event.remove(engine, "before_cursor_execute", count_statement)
             assert len(announced) == 3 * count
             return len(seen)
 
