@@ -8,7 +8,7 @@ from fastapi import APIRouter
 from fastapi.routing import APIRoute, iter_route_contexts
 from starlette.routing import Match
 
-from samskap.kit.route_index import REMEMBERED, RouteIndex
+from samskap.kit.route_index import REMEMBERED, RouteIndex, index_routes
 
 ID = str(uuid.uuid4())
 
@@ -104,15 +104,20 @@ async def test_a_routed_request_is_answered_by_its_route(client):
     assert response.json()["name"] == "Indeksert"
 
 
-def test_the_remembered_prefixes_are_bounded():
+async def _answer() -> dict:
+    return {}
+
+
+def _indexed(*paths: str) -> tuple[APIRouter, RouteIndex]:
+    """A router with a GET route on each path, and its index (`index_routes`)."""
     router = APIRouter()
+    for path in paths:
+        router.add_api_route(path, _answer)
+    return router, index_routes(router.routes)
 
-    @router.get("/api/v1/things/{id}")
-    async def thing(id: str) -> dict:
-        return {}
 
-    index = RouteIndex(router.routes)
-    router.routes.insert(0, index)
+def test_the_remembered_prefixes_are_bounded():
+    _, index = _indexed("/api/v1/things/{id}")
     for number in range(REMEMBERED + 10):
         index.candidates(f"/x{number}/y/z")
     assert len(index._candidates) <= REMEMBERED
@@ -123,36 +128,14 @@ def test_the_remembered_prefixes_are_bounded():
 
 
 def test_routes_added_after_the_first_request_are_indexed():
-    router = APIRouter()
-
-    @router.get("/api/v1/first")
-    async def first() -> dict:
-        return {}
-
-    index = RouteIndex(router.routes)
-    router.routes.insert(0, index)
+    router, index = _indexed("/api/v1/first")
     assert index.candidates("/api/v1/second") == ()
-
-    @router.get("/api/v1/second")
-    async def second() -> dict:
-        return {}
-
+    router.add_api_route("/api/v1/second", _answer)
     assert [route.path for route in index.candidates("/api/v1/second")] == ["/api/v1/second"]
 
 
 def test_a_route_beginning_with_a_parameter_is_a_candidate_for_every_path():
-    router = APIRouter()
-
-    @router.get("/api/v1/things")
-    async def things() -> dict:
-        return {}
-
-    @router.get("/{path:path}")
-    async def anything(path: str) -> dict:
-        return {}
-
-    index = RouteIndex(router.routes)
-    router.routes.insert(0, index)
+    _, index = _indexed("/api/v1/things", "/{path:path}")
     assert [route.path for route in index.candidates("/api/v1/things")] == [
         "/api/v1/things",
         "/{path:path}",
@@ -161,14 +144,7 @@ def test_a_route_beginning_with_a_parameter_is_a_candidate_for_every_path():
 
 
 def test_a_root_path_is_taken_off_as_the_router_takes_it_off():
-    router = APIRouter()
-
-    @router.get("/api/v1/things")
-    async def things() -> dict:
-        return {}
-
-    index = RouteIndex(router.routes)
-    router.routes.insert(0, index)
+    _, index = _indexed("/api/v1/things")
     mounted = {**_scope("GET", "/samskap/api/v1/things"), "root_path": "/samskap"}
     match, child_scope = index.matches(mounted)
     assert match == Match.FULL
