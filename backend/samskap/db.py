@@ -83,6 +83,11 @@ def _replace_if_closed(dbapi_connection, _record, _proxy) -> None:
         raise DisconnectionError("the server closed this pooled connection")
 
 
+def _pending(session: Any) -> bool:
+    """Whether the session holds changes not yet flushed (records added, changed, deleted)."""
+    return bool(session.new or session.dirty or session.deleted)
+
+
 async def first_statement(session: AsyncSession, run: Callable[[], Awaitable[T]]) -> T:
     """Runs a request's first statement, and runs it once more if the connection it got
     turned out to be gone (the server closed it while it sat in the pool, unnoticed).
@@ -90,7 +95,7 @@ async def first_statement(session: AsyncSession, run: Callable[[], Awaitable[T]]
     Only a first statement may be repeated: nothing was done on the lost connection, and
     its transaction died with it. SQLAlchemy has invalidated that connection (and the
     pool's older ones), so the second try gets a new one."""
-    fresh = not session.in_transaction() and not (session.new or session.dirty or session.deleted)
+    fresh = not session.in_transaction() and not _pending(session)
     try:
         return await run()
     except DBAPIError as exc:
@@ -235,7 +240,7 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
     async with sessions() as session:
         try:
             yield session
-            if _READING in session.info and not (session.new or session.dirty or session.deleted):
+            if _READING in session.info and not _pending(session):
                 # A read that never wrote ran each statement on its own: there is nothing
                 # to commit, and closing the session (below) gives the connection back.
                 return
