@@ -30,7 +30,7 @@ endif
 
 .PHONY: help install run migrate demo serve dev web test test-backend test-sqlite \
         test-postgresql test-web test-e2e lint lint-web format openapi openapi-check client \
-        client-check bench bench-small fuzz lock clean lighthouse
+        client-check bench bench-ladder bench-small fuzz lock clean lighthouse
 
 help:
 	@echo "make run    install, migrate an SQLite database under var/, load the demo, build the"
@@ -40,6 +40,8 @@ help:
 	@echo "make dev    API on :8000 and the web app with hot reload on :5173"
 	@echo "make bench  a million tasks on PostgreSQL (and 100,000 on SQLite): Samskap beside a"
 	@echo "            raw-driver app under wrk, against issue 15's targets (about 10 minutes)"
+	@echo "make bench-ladder  where a read's CPU goes: Samskap's read of one task answered by"
+	@echo "            ever shorter paths, down to the raw-driver app"
 	@echo "make bench-small  list, write, file, import and queue latencies on both databases"
 	@echo "make lighthouse  Lighthouse on the login page and an overview, mobile and desktop"
 	@echo "make openapi / openapi-check   write / verify openapi/openapi.json"
@@ -157,6 +159,15 @@ bench: $(STAMP)
 	@command -v wrk >/dev/null || { export DEBIAN_FRONTEND=noninteractive; \
 	  apt-get update -q && apt-get install -y -q wrk; }
 	$(BIN)/python -m tests.bench_scale $(BENCH_FLAGS)
+
+# What each layer of a single read costs: the read answered by ever shorter paths inside
+# Samskap's served app, down to the raw-driver app (tests/bench_ladder.py); on the database
+# kept by `make bench BENCH_FLAGS=--keep`, or a small one it fills. Written to
+# var/bench/ladder.txt.
+bench-ladder: $(STAMP)
+	@command -v wrk >/dev/null || { export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get update -q && apt-get install -y -q wrk; }
+	$(BIN)/python -m tests.bench_ladder
 
 # The earlier, smaller measurements: list, write, goal tree, files, delivery matrix, import,
 # export, job queue and webhooks on SQLite and PostgreSQL, through the app in one process.
