@@ -37,12 +37,17 @@ import uuid
 from typing import Any
 
 STEPS = ("samskap", "service", "core", "driver", "asyncpg-pool", "constant")
-TASK_PATH = "/api/v1/tasks/"
+LIST_PATH = "/api/v1/tasks"
+TASK_PATH = LIST_PATH + "/"
+LIST_PARAMETERS = {"programme_id", "project_id", "status", "limit"}
 
 
 # In the served process ------------------------------------------------------------------
 def _serving(step: str, host: str, port: int) -> None:
-    """Serves Samskap with the read of one task answered by `step`'s path."""
+    """Serves Samskap with the read of one task and the list's first page answered by
+    `step`'s path."""
+    from urllib.parse import parse_qs
+
     import uvicorn
     from pydantic import TypeAdapter
     from sqlalchemy import bindparam, select
@@ -52,22 +57,35 @@ def _serving(step: str, host: str, port: int) -> None:
     from samskap.db import _read_sessions
     from samskap.kit import route_index
     from samskap.kit.etag import etag
+    from samskap.kit.listing import ListQuery, _encode_cursor
     from samskap.main import serve_app
     from samskap.models import Task
-    from samskap.tasks.schemas import TaskRead
+    from samskap.models.enums import TaskStatus
+    from samskap.tasks.schemas import TaskPage, TaskRead
     from samskap.tasks.service import TaskService
 
-    adapter = TypeAdapter(TaskRead)
-    by_id = select(*Task.__table__.c).where(
-        Task.id == bindparam("id"), Task.programme_id == bindparam("programme")
+    one_json, page_json = TypeAdapter(TaskRead), TypeAdapter(TaskPage)
+    columns = select(*Task.__table__.c)
+    by_id = columns.where(Task.id == bindparam("id"), Task.programme_id == bindparam("programme"))
+    by_status = (
+        columns.where(
+            Task.programme_id == bindparam("programme"),
+            Task.project_id == bindparam("project"),
+            Task.status == bindparam("status"),
+        )
+        .order_by(Task.created_at, Task.id)
+        .limit(bindparam("limit"))
     )
     state: dict = {}
 
-    async def _sql(app) -> str:
-        if "sql" not in state:
-            compiled = str(by_id.compile(dialect=app.state.engine.dialect))
-            state["sql"] = compiled.replace("%(id)s", "$1").replace("%(programme)s", "$2")
-        return state["sql"]
+    def _driver_sql(app, stmt) -> tuple[str, list[str]]:
+        """The statement as the driver takes it (`$1`, `$2`...) and its parameters' names in
+        that order."""
+        key = ("sql", id(stmt))
+        if key not in state:
+            compiled = stmt.compile(dialect=app.state.engine.dialect)
+            state[key] = (str(compiled), list(compiled.positiontup or ()))
+        return state[key]
 
     async def _own_pool(app):
         if "pool" not in state:
@@ -78,60 +96,99 @@ def _serving(step: str, host: str, port: int) -> None:
             state["pool"] = await asyncpg.create_pool(url, min_size=10, max_size=20)
         return state["pool"]
 
+    async def _rows(app, stmt, params: dict) -> list[Any] | None:
+        """The rows of a Core statement, by the step's way to the database."""
+        if step == "core":
+            # On the engine of the read sessions: each statement its own transaction.
+            if "reads" not in state:
+                state["reads"] = app.state.engine.execution_options(isolation_level="AUTOCOMMIT")
+            async with state["reads"].connect() as connection:
+                return [row._mapping for row in await connection.execute(stmt, params)]
+        sql, names = _driver_sql(app, stmt)
+        values = [params[name] for name in names]
+        if step == "driver":
+            async with app.state.engine.connect() as connection:
+                raw = (await connection.get_raw_connection()).driver_connection
+                return [dict(row) for row in await raw.fetch(sql, *values)]
+        pool = await _own_pool(app)
+        if pool is None:
+            return None
+        async with pool.acquire() as raw:
+            return [dict(row) for row in await raw.fetch(sql, *values)]
+
+    async def _one(app, principal, programme, task_id) -> tuple[bytes, int] | None:
+        if step == "service":
+            async with (_read_sessions(app) or app.state.sessions)() as session:
+                found: Any = await TaskService(session, principal).find(task_id)
+        else:
+            rows = await _rows(app, by_id, {"id": task_id, "programme": programme})
+            found = rows[0] if rows else None
+        if found is None:
+            return None  # the route answers the 404
+        values = TaskRead.model_validate(found, from_attributes=step == "service")
+        return one_json.dump_json(values), values.version
+
+    async def _page(app, principal, programme, query: bytes) -> bytes | None:
+        given = {name: values[-1] for name, values in parse_qs(query.decode()).items()}
+        if set(given) != LIST_PARAMETERS or uuid.UUID(given["programme_id"]) != programme:
+            return None
+        project, status = uuid.UUID(given["project_id"]), TaskStatus(given["status"])
+        limit = int(given["limit"])
+        if step == "service":
+            filters = {"programme_id": [programme], "project_id": [project], "status": [status]}
+            async with (_read_sessions(app) or app.state.sessions)() as session:
+                service = TaskService(session, principal)
+                items, next_cursor = await service.list(
+                    ListQuery(filters, None, "created_at", limit, None)
+                )
+        else:
+            params = {"programme": programme, "project": project, "status": status}
+            rows = await _rows(app, by_status, {**params, "limit": limit + 1})
+            if rows is None:
+                return None
+            items, next_cursor = list(rows[:limit]), None
+            if len(rows) > limit:
+                next_cursor = _encode_cursor("created_at", items[-1]["created_at"], items[-1]["id"])
+        page = {"items": items, "next_cursor": next_cursor}
+        return page_json.dump_json(TaskPage.model_validate(page, from_attributes=True))
+
     async def answer(scope, send) -> bool:
         """Answers the read, or returns False for the route as it is to answer it."""
-        app = scope["app"]
+        app, path = scope["app"], scope["path"]
+        version = None
         if step == "constant":
-            body, version = state.setdefault("constant", b'{"title":"' + b"x" * 560 + b'"}'), 1
+            task = b'{"title":"' + b"x" * 560 + b'"}'
+            body = task if path != LIST_PATH else b'{"items":[' + b",".join([task] * 50) + b"]}"
+            version = 1 if path != LIST_PATH else None
         else:
             token = dict(scope["headers"]).get(b"authorization", b"")[7:].decode()
             known = callers.get((id(app.state.engine), token))
             if known is None:
                 return False
             try:
-                task_id = uuid.UUID(scope["path"][len(TASK_PATH) :])
+                task_id = uuid.UUID(path[len(TASK_PATH) :]) if path != LIST_PATH else None
             except ValueError:
                 return False
             principal = known.principal
             if await app.state.token_limiter.hit(str(principal.token_id)) is not None:
                 return False
             (programme,) = principal.roles
-            found: Any = None
-            if step == "service":
-                sessions = _read_sessions(app) or app.state.sessions
-                async with sessions() as session:
-                    found = await TaskService(session, principal).find(task_id)
-            elif step == "core":
-                # On the engine of the read sessions: each statement its own transaction.
-                if "reads" not in state:
-                    state["reads"] = app.state.engine.execution_options(
-                        isolation_level="AUTOCOMMIT"
-                    )
-                async with state["reads"].connect() as connection:
-                    params = {"id": task_id, "programme": programme}
-                    row = (await connection.execute(by_id, params)).first()
-                    found = row and row._mapping
-            elif step == "driver":
-                async with app.state.engine.connect() as connection:
-                    raw = (await connection.get_raw_connection()).driver_connection
-                    row = await raw.fetchrow(await _sql(app), task_id, programme)
-                    found = row and dict(row)
-            else:
-                pool = await _own_pool(app)
-                if pool is None:
+            if task_id is not None:
+                read = await _one(app, principal, programme, task_id)
+                if read is None:
                     return False
-                async with pool.acquire() as raw:
-                    row = await raw.fetchrow(await _sql(app), task_id, programme)
-                found = row and dict(row)
-            if not found:
-                return False  # the route answers the 404
-            values = TaskRead.model_validate(found, from_attributes=step == "service")
-            body, version = adapter.dump_json(values), values.version
+                body, version = read
+            else:
+                page = await _page(app, principal, programme, scope["query_string"])
+                if page is None:
+                    return False
+                body = page
         headers = [
             (b"content-type", b"application/json"),
             (b"content-length", str(len(body)).encode()),
-            (b"etag", etag(version).encode()),
         ]
+        if version is not None:
+            headers.append((b"etag", etag(version).encode()))
         await send({"type": "http.response.start", "status": 200, "headers": headers})
         await send({"type": "http.response.body", "body": body})
         return True
@@ -139,8 +196,8 @@ def _serving(step: str, host: str, port: int) -> None:
     handle = route_index.RouteIndex.handle
 
     async def handle_by_step(self, scope, receive, send):
-        shorter = step != "samskap" and scope["method"] == "GET"
-        if shorter and scope["path"].startswith(TASK_PATH) and await answer(scope, send):
+        ours = scope["path"] == LIST_PATH or scope["path"].startswith(TASK_PATH)
+        if step != "samskap" and scope["method"] == "GET" and ours and await answer(scope, send):
             return
         await handle(self, scope, receive, send)
 
@@ -194,49 +251,58 @@ def main() -> None:
             command = [sys.executable, "-m", "tests.bench_ladder", "--serve", step]
             servers.append(bench.start_server(step, command, env))
         servers.append(bench.raw_app(url))
-        check = f"{TASK_PATH}{filled.sample_tasks[0]}"
-        answers = {}
+        figures = [
+            bench.Figure("GET one task (2,000 different ids)", "/", script),
+            bench.Figure(
+                "list, largest project, first page", bench.list_path(filled, filled.largest)
+            ),
+        ]
+        checks = [f"{TASK_PATH}{filled.sample_tasks[0]}", figures[1].target]
+        answers: dict[str, list] = {}
         for each in servers:
-            # Twice: the first request keeps the caller, the second takes the step's path.
-            for _ in range(2):
-                answer = bench.httpx.get(
-                    each.base + check,
-                    headers={"Authorization": f"Bearer {filled.token}"},
-                    timeout=60,
-                )
-            answers[each.name] = answer.json()
+            answers[each.name] = []
+            for check in checks:
+                # Twice: the first request keeps the caller, the second takes the step's path.
+                for _ in range(2):
+                    answer = bench.httpx.get(
+                        each.base + check,
+                        headers={"Authorization": f"Bearer {filled.token}"},
+                        timeout=60,
+                    )
+                answers[each.name].append((answer.status_code, answer.json()))
         differing = [
             name for name, a in answers.items() if name != "constant" and a != answers["samskap"]
         ]
         say(
-            "the same task from every step and the raw app: "
-            + ("yes" if not differing else f"NO, differs from {differing}")
+            "the same task and the same page from every step and the raw app: "
+            + ("yes" if not differing else f"NO, they differ from {differing}")
         )
-        figure = bench.Figure("GET one task", "/", script)
-        bench.interleaved([figure], servers, filled.token, args.rounds, args.seconds)
+        bench.interleaved(figures, servers, filled.token, args.rounds, args.seconds)
     finally:
         for each in servers:
             each.stop()
         server.shut_down()
-    raw_cpu = figure.median("raw", "cpu_ms")
-    raw_rps = figure.median("raw", "rps")
     say(
-        f"\nGET one task, wrk {bench.CONNECTIONS} connections, {args.seconds:g} s a run, "
-        f"{args.rounds} rounds in turns, medians"
+        f"\nwrk {bench.CONNECTIONS} connections, {args.seconds:g} s a run, {args.rounds} rounds "
+        "in turns, medians; `less`: CPU per request saved against the step above"
     )
-    say(f"{'step':<14} {'req/s':>7} {'vs raw':>7} {'CPU ms/req':>11} {'vs raw':>7} {'less':>7}")
-    previous = None
-    for each in servers:
-        cpu, rps = figure.median(each.name, "cpu_ms"), figure.median(each.name, "rps")
-        less = f"{previous - cpu:>7.2f}" if previous is not None else f"{'':>7}"
-        say(
-            f"{each.name:<14} {rps:>7.0f} {rps / raw_rps:>7.2f} {cpu:>11.2f} "
-            f"{cpu / raw_cpu:>6.1f}x {less}"
-        )
-        previous = cpu
-    failed = sum(figure.failed(each.name) for each in servers)
-    if failed:
-        say(f"({failed} requests failed)")
+    for figure in figures:
+        raw_cpu = figure.median("raw", "cpu_ms")
+        raw_rps = figure.median("raw", "rps")
+        say(f"\n{figure.label}")
+        say(f"{'step':<14} {'req/s':>7} {'vs raw':>7} {'CPU ms/req':>11} {'vs raw':>7} {'less':>7}")
+        previous = None
+        for each in servers:
+            cpu, rps = figure.median(each.name, "cpu_ms"), figure.median(each.name, "rps")
+            less = f"{previous - cpu:>7.2f}" if previous is not None else f"{'':>7}"
+            say(
+                f"{each.name:<14} {rps:>7.0f} {rps / raw_rps:>7.2f} {cpu:>11.2f} "
+                f"{cpu / raw_cpu:>6.1f}x {less}"
+            )
+            previous = cpu
+        failed = sum(figure.failed(each.name) for each in servers)
+        if failed:
+            say(f"({failed} requests failed)")
     path = bench.OUT / "ladder.txt"
     path.write_text("\n".join(report.lines) + "\n")
     say(f"(written to {path.relative_to(bench.ROOT)})")
