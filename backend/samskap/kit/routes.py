@@ -161,9 +161,9 @@ def crud_router(
     Svc = Annotated[CrudService, Depends(service_dependency or _service)]
     ListParams = Annotated[ListQuery, Depends(service.spec.dependency())]
 
-    async def load(
-        id: Annotated[uuid.UUID, Path(description=f"The id of the {singular}")], svc: Svc
-    ) -> Any:
+    RecordId = Annotated[uuid.UUID, Path(description=f"The id of the {singular}")]
+
+    async def load(id: RecordId, svc: Svc) -> Any:
         return await svc.get(id)
 
     Record = Annotated[Any, Depends(load)]
@@ -243,8 +243,11 @@ def crud_router(
         response_model=read,
         responses=READ_WITH_ETAG | problem_responses(401, 404, 422),
     )
-    async def get_record(record: Record, svc: Svc, response: Response) -> Any:
-        return await answer(record, svc, response)
+    async def get_record(id: RecordId, svc: Svc, response: Response) -> Any:
+        # The record read here, not through `Record`: FastAPI walks a dependency's own
+        # dependencies again even when its value is known, so `load` would walk the
+        # service's (the caller, the session) a second time on the commonest request.
+        return await answer(await svc.get(id), svc, response)
 
     @router.post(
         "",
