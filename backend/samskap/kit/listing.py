@@ -248,8 +248,17 @@ class ListSpec:
             valued = valued.where(_after(cmp, column, id_column, cursor))
         return [valued.order_by(*order), empty]
 
-    async def page(self, session: AsyncSession, lq: ListQuery, base: Select | None = None):
-        """Return (items, next_cursor) for one page of the list."""
+    async def page(
+        self,
+        session: AsyncSession,
+        lq: ListQuery,
+        base: Select | None = None,
+        *,
+        rows: bool = False,
+    ) -> tuple[list[Any], str | None]:
+        """Return (items, next_cursor) for one page of the list: records, or with `rows`
+        the rows of `base`, a select of the model's columns labelled with their attributes'
+        names (see CrudService.list_rows)."""
         column = self.sorts[lq.sort.lstrip("-")]
         wanted = lq.limit + 1
         statements = self.page_statements(lq, base)
@@ -260,17 +269,25 @@ class ListSpec:
             # Still one statement: the valued rows, then the empty ones, each its own index
             # range, and the second read only as far as the page needs.
             parts = union_all(*(select(s.limit(wanted).subquery()) for s in statements))
-            stmt = select(self.model).from_statement(parts.limit(wanted)).options(*self.options)
-        rows = list((await session.scalars(stmt)).unique())
+            if rows:
+                stmt = parts.limit(wanted)
+            else:
+                stmt = select(self.model).from_statement(parts.limit(wanted))
+                stmt = stmt.options(*self.options)
+        items: list[Any]
+        if rows:
+            items = list((await session.execute(stmt)).all())
+        else:
+            items = list((await session.scalars(stmt)).unique())
         if len(statements) > 1:
             # The order of a UNION ALL is each part's in turn; a stable sort makes it certain.
-            rows.sort(key=lambda row: getattr(row, column.key) is None)
+            items.sort(key=lambda item: getattr(item, column.key) is None)
         next_cursor = None
-        if len(rows) > lq.limit:
-            rows = rows[: lq.limit]
-            last = rows[-1]
+        if len(items) > lq.limit:
+            items = items[: lq.limit]
+            last = items[-1]
             next_cursor = _encode_cursor(lq.sort, getattr(last, column.key), last.id)
-        return rows, next_cursor
+        return items, next_cursor
 
 
 def _after(cmp: Callable, column, id_column, cursor: tuple[Any, uuid.UUID]):

@@ -167,6 +167,8 @@ def crud_router(
         return await svc.get(id)
 
     Record = Annotated[Any, Depends(load)]
+    # A list whose answer is the read model's columns as they are is read as rows.
+    row_columns = service.row_columns(read.model_fields)
 
     @router.get(
         "",
@@ -191,6 +193,13 @@ def crud_router(
         chosen = requested_format(request, format)
         if chosen != ExportFormat.json:
             return export_response(request, svc, lq, read, resource, chosen)
+        if row_columns is not None and type(svc) is service:
+            rows, next_cursor = await svc.list_rows(lq, row_columns)
+            # Plain dicts, which the page's model validates fastest (`Row._asdict` costs four
+            # times as much as zipping the names with each row).
+            names = [column.name for column in row_columns]
+            items = [dict(zip(names, row, strict=True)) for row in rows]
+            return {"items": items, "next_cursor": next_cursor}
         items, next_cursor = await svc.list(lq)
         return {"items": [await svc.present(i) for i in items], "next_cursor": next_cursor}
 

@@ -14,12 +14,12 @@ Services never commit: the request's session does.
 
 import copy
 import uuid
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Iterable, Sequence
 from dataclasses import replace
 from typing import Any, ClassVar, Generic, Self, TypeVar, cast
 
 from pydantic import BaseModel
-from sqlalchemy import Select, bindparam, select
+from sqlalchemy import Select, bindparam, inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -163,6 +163,35 @@ class CrudService(Generic[M]):
 
     async def list(self, lq: ListQuery) -> tuple[list[M], str | None]:
         return await self.spec.page(self.session, lq, self.scoped(select(self.model)))
+
+    @classmethod
+    def row_columns(cls, fields: Iterable[str]) -> tuple[Any, ...] | None:
+        """The model's columns named `fields`, each labelled with its attribute's name, when
+        a list's answer can be read as rows of them (`list_rows`): the service reads and
+        presents its records as the shared machinery does (no `list`, `scoped` or `present`
+        of its own, nothing loaded with them), and every field, sort and the id are plain
+        columns. None otherwise."""
+        if (
+            cls.list is not CrudService.list
+            or cls.scoped is not CrudService.scoped
+            or cls.present is not CrudService.present
+            or cls.spec.options
+        ):
+            return None
+        attributes = inspect(cls.model).column_attrs
+        wanted = list(fields)
+        sorts = [column.key for column in cls.spec.sorts.values()]
+        if any(name not in attributes for name in wanted) or not {*sorts, "id"} <= set(wanted):
+            return None
+        return tuple(getattr(cls.model, name).label(name) for name in wanted)
+
+    async def list_rows(
+        self, lq: ListQuery, columns: Sequence[Any]
+    ) -> tuple[Sequence[Any], str | None]:
+        """The page `list` reads, as rows of `columns` (from `row_columns`) instead of
+        records: no object, identity-map entry or change tracking for each row of a page
+        that is only shown."""
+        return await self.spec.page(self.session, lq, self.scoped(select(*columns)), rows=True)
 
     async def every(self, lq: ListQuery, page_size: int) -> AsyncIterator[Sequence[M]]:
         """The whole list, a page at a time: `list` walked along its own cursor."""
