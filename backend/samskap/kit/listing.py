@@ -257,8 +257,8 @@ class ListSpec:
         rows: bool = False,
     ) -> tuple[list[Any], str | None]:
         """Return (items, next_cursor) for one page of the list: records, or with `rows`
-        the rows of `base`, a select of the model's columns labelled with their attributes'
-        names (see CrudService.list_rows)."""
+        the rows of `base`, a select of the model's columns keyed by their attributes' names
+        (see CrudService.row_columns)."""
         column = self.sorts[lq.sort.lstrip("-")]
         wanted = lq.limit + 1
         statements = self.page_statements(lq, base)

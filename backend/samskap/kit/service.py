@@ -166,7 +166,7 @@ class CrudService(Generic[M]):
 
     @classmethod
     def row_columns(cls, fields: Iterable[str]) -> tuple[Any, ...] | None:
-        """The model's columns named `fields`, each labelled with its attribute's name, when
+        """The model's columns named `fields` (rows of them keyed by those names), when
         a list's answer can be read as rows of them (`list_rows`): the service reads and
         presents its records as the shared machinery does (no `list`, `scoped` or `present`
         of its own, nothing loaded with them), and every field, sort and the id are plain
@@ -183,7 +183,13 @@ class CrudService(Generic[M]):
         sorts = [column.key for column in cls.spec.sorts.values()]
         if any(name not in attributes for name in wanted) or not {*sorts, "id"} <= set(wanted):
             return None
-        return tuple(getattr(cls.model, name).label(name) for name in wanted)
+        # Rows are keyed by the attributes' names; a column named otherwise is labelled with
+        # its attribute's name (a page read in two parts names its rows after the columns).
+        return tuple(
+            attribute if attribute.property.columns[0].key == name else attribute.label(name)
+            for name in wanted
+            for attribute in (getattr(cls.model, name),)
+        )
 
     async def list_rows(
         self, lq: ListQuery, columns: Sequence[Any]
