@@ -44,17 +44,24 @@ TASK_COLUMNS = (
     "task.description, task.assignee_id, task.status, task.priority, task.due_on, task.id, "
     "task.created_at, task.updated_at, task.version, task.programme_id, task.external_id"
 )
+# A list reads the read model's columns, in its fields' order (CrudService.row_columns).
+LIST_COLUMNS = (
+    "task.id, task.created_at, task.updated_at, task.version, task.programme_id, "
+    "task.project_id, task.phase_id, task.group_id, task.parent_id, task.title, "
+    "task.description, task.assignee_id, task.status, task.priority, task.due_on, "
+    "task.external_id"
+)
 TASK_SQL = (
     f"SELECT {TASK_COLUMNS} \nFROM task \nWHERE task.id = $1::UUID AND task.programme_id = $2::UUID"
 )
 LIST_SQL = (
-    f"SELECT {TASK_COLUMNS} \nFROM task \n"
+    f"SELECT {LIST_COLUMNS} \nFROM task \n"
     "WHERE task.programme_id = $1::UUID AND task.programme_id = $2::UUID "
     "AND task.project_id = $3::UUID AND task.status = $4::VARCHAR "
     "ORDER BY task.created_at ASC, task.id ASC \n LIMIT $5::INTEGER"
 )
 LIST_AFTER_SQL = (
-    f"SELECT {TASK_COLUMNS} \nFROM task \n"
+    f"SELECT {LIST_COLUMNS} \nFROM task \n"
     "WHERE task.programme_id = $1::UUID AND task.programme_id = $2::UUID "
     "AND task.project_id = $3::UUID AND task.status = $4::VARCHAR "
     "AND (task.created_at, task.id) > ($5::TIMESTAMP WITH TIME ZONE, $6::UUID) "
