@@ -40,6 +40,7 @@ import {
 import { FinaliseSection } from "./FinaliseSection";
 import { TrailSection } from "./TrailSection";
 import own from "./decisions.module.css";
+import { focusWhenPresent } from "../../lib/focus";
 
 type Retry = (changes: Record<string, unknown>, etag: string) => void;
 
@@ -118,7 +119,7 @@ function DecisionBody({ decision, etag, programmeId }: { decision: Decision; eta
           onDone={(saved) => {
             setEditing(null);
             if (saved) announce(t("common.saved"));
-            requestAnimationFrame(() => editButton.current?.focus());
+            focusWhenPresent(() => editButton.current);
           }}
         />
       ) : (

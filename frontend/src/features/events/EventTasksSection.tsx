@@ -13,6 +13,7 @@ import { DeadlineDialog } from "../deadlines/DeadlineDialog";
 import { responsibleName } from "../deadlines/DeadlineTable";
 import { DeliveryMark, deliveryWord } from "../deliveries/DeliveriesPage";
 import own from "./events.module.css";
+import { focusWhenPresent } from "../../lib/focus";
 
 /** «Oppgaver gitt på samlingen» for a gathering, «… på møtet» for the other kinds. */
 const place = (event: EventRecord) => (event.kind === "gathering" ? "gathering" : "meeting");
@@ -88,7 +89,7 @@ export function EventTasksSection({
           onClose={(done) => {
             setAdding(false);
             if (done) setNotice(done);
-            requestAnimationFrame(() => addButton.current?.focus());
+            focusWhenPresent(() => addButton.current);
           }}
         />
       )}

@@ -10,7 +10,7 @@ import { ProblemAlert, QueryState } from "../../components/QueryState";
 import layout from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
 import { MemberDialog } from "./MemberDialog";
-import { useFocusOnOpen } from "../../lib/focus";
+import { focusWhenPresent, useFocusOnOpen } from "../../lib/focus";
 
 type Municipality = Schemas["Municipality"];
 
@@ -142,7 +142,7 @@ export function MembersTable({
             setChanging(null);
             if (saved) setNotice(t("groups.seat.saved", { name: nameOf(changing) }));
             // Back to the row's «Endre», which stays where it was while the list is read again.
-            requestAnimationFrame(() => document.getElementById(seatButtonId(changing))?.focus());
+            focusWhenPresent(() => document.getElementById(seatButtonId(changing)));
           }}
         />
       )}

@@ -23,7 +23,7 @@ import { useSaveWithConflict } from "../../components/useSaveWithConflict";
 import layout from "../../components/layout.module.css";
 import { useI18n } from "../../i18n";
 import { changedFields } from "../../lib/conflict";
-import { useFocusOnOpen } from "../../lib/focus";
+import { focusWhenPresent, useFocusOnOpen } from "../../lib/focus";
 import { focusInvalid, inUse, RequiredLabel, RequiredNote, useFormErrors } from "./FormParts";
 import { FormProblem } from "./FormProblem";
 import "./messages";
@@ -175,8 +175,8 @@ export function NewPhase({ projectId, programmeId }: { projectId: string; progra
             setOpen(false);
             if (created) {
               setNotice(t("projects.phaseForm.created", { name: created.name }));
-              requestAnimationFrame(() => document.getElementById(phaseHeadingId(created.id))?.focus());
-            } else requestAnimationFrame(() => opener.current?.focus());
+              focusWhenPresent(() => document.getElementById(phaseHeadingId(created.id)));
+            } else focusWhenPresent(() => opener.current);
           }}
         />
       ) : (

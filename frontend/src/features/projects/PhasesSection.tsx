@@ -29,6 +29,7 @@ import layout from "../../components/layout.module.css";
 import { ProblemAlert, QueryState } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
 import { EditConflict } from "../../lib/conflict";
+import { focusWhenPresent } from "../../lib/focus";
 import { useMayEdit } from "./access";
 import { PHASE_COLOR } from "./colors";
 import "./messages";
@@ -56,8 +57,9 @@ export function PhasesSection({ projectId, programmeId }: { projectId: string; p
   const [notice, setNotice] = useState("");
   const deleted = (phase: Phase) => {
     setNotice(t("projects.phaseForm.deleted", { name: phase.name }));
-    // The phase's card and its buttons are gone: the section's heading keeps the place.
-    requestAnimationFrame(() => heading.current?.focus());
+    // The phase's card and its buttons are gone: the section's heading keeps the place, once
+    // the confirmation (a modal dialog, which makes the rest of the page inert) has gone too.
+    focusWhenPresent(() => heading.current);
   };
   return (
     <section className={styles.section} aria-labelledby={headingId}>
@@ -316,7 +318,7 @@ function ResultRow({ result, mayEdit, children }: { result: ExpectedResult; mayE
           onDone={(gone) => {
             setDeleting(false);
             // The line and its buttons are gone: its phase's heading keeps the place.
-            if (gone) requestAnimationFrame(() => document.getElementById(phaseHeadingId(result.phase_id))?.focus());
+            if (gone) focusWhenPresent(() => document.getElementById(phaseHeadingId(result.phase_id)));
           }}
         />
       )}
