@@ -7,9 +7,10 @@ headers, body limits, gzip; the same route index), with the read of one task ans
 shorter path than the one before it:
 
 1. `samskap`: the route as it is, FastAPI's dependencies, the service, the response model;
-2. `service`: the same service call (`TaskService.find` in a read session) and the same
-   response model, with the caller taken from the kept callers and the rate limit counted,
-   called straight from the route index instead of through FastAPI's route;
+2. `service`: the same service calls as the route (`TaskService.find`, a list page by
+   `list_rows`) in a read session and the same response models, with the caller taken from
+   the kept callers and the rate limit counted, called straight from the route index
+   instead of through FastAPI's route;
 3. `core`: the same statement as SQLAlchemy Core on a connection of the engine's pool (in
    AUTOCOMMIT, as the read sessions are: no BEGIN and ROLLBACK around it);
 4. `driver`: the same SQL sent to asyncpg on a connection of the engine's pool;
@@ -65,6 +66,9 @@ def _serving(step: str, host: str, port: int) -> None:
     from samskap.tasks.service import TaskService
 
     one_json, page_json = TypeAdapter(TaskRead), TypeAdapter(TaskPage)
+    # The route reads a list page as rows of these columns (kit/routes.py).
+    row_columns = TaskService.row_columns(TaskRead.model_fields)
+    assert row_columns is not None
     columns = select(*Task.__table__.c)
     by_id = columns.where(Task.id == bindparam("id"), Task.programme_id == bindparam("programme"))
     by_status = (
@@ -137,9 +141,8 @@ def _serving(step: str, host: str, port: int) -> None:
         if step == "service":
             filters = {"programme_id": [programme], "project_id": [project], "status": [status]}
             async with (_read_sessions(app) or app.state.sessions)() as session:
-                service = TaskService(session, principal)
-                items, next_cursor = await service.list(
-                    ListQuery(filters, None, "created_at", limit, None)
+                items, next_cursor = await TaskService(session, principal).list_rows(
+                    ListQuery(filters, None, "created_at", limit, None), row_columns
                 )
         else:
             params = {"programme": programme, "project": project, "status": status}

@@ -60,11 +60,7 @@ async def test_a_list_read_as_rows_gives_the_pages_records_give(app, client):
                 records = [
                     shown.dump_json(TaskRead.model_validate(r)) for p, _ in by_records for r in p
                 ]
-                rows = [
-                    shown.dump_json(TaskRead.model_validate(r._mapping))
-                    for p, _ in by_rows
-                    for r in p
-                ]
+                rows = [shown.dump_json(TaskRead.model_validate(r)) for p, _ in by_rows for r in p]
                 assert rows == records, sort
                 # Only the caller's programme, every one of its tasks.
                 assert len(rows) == 7

@@ -193,11 +193,16 @@ class CrudService(Generic[M]):
 
     async def list_rows(
         self, lq: ListQuery, columns: Sequence[Any]
-    ) -> tuple[Sequence[Any], str | None]:
-        """The page `list` reads, as rows of `columns` (from `row_columns`) instead of
-        records: no object, identity-map entry or change tracking for each row of a page
-        that is only shown."""
-        return await self.spec.page(self.session, lq, self.scoped(select(*columns)), rows=True)
+    ) -> tuple[Sequence[dict[str, Any]], str | None]:
+        """The page `list` reads, as dicts of `columns` (from `row_columns`) keyed by their
+        fields' names instead of records: no object, identity-map entry or change tracking
+        for each row of a page that is only shown."""
+        statement = self.scoped(select(*columns))
+        rows, next_cursor = await self.spec.page(self.session, lq, statement, rows=True)
+        # Plain dicts, which a page's model validates fastest (`Row._asdict` costs four
+        # times as much as zipping the names with each row).
+        names = [column.key for column in columns]
+        return [dict(zip(names, row, strict=True)) for row in rows], next_cursor
 
     async def every(self, lq: ListQuery, page_size: int) -> AsyncIterator[Sequence[M]]:
         """The whole list, a page at a time: `list` walked along its own cursor."""
