@@ -1,5 +1,6 @@
 import { Button } from "@digdir/designsystemet-react";
 import { useState, type ReactNode } from "react";
+import { focusWhenPresent } from "../lib/focus";
 
 /**
  * A «Ny …» button and the dialog it opens. `dialog(close)` renders the dialog, which calls
@@ -12,7 +13,7 @@ export function CreateButton({ label, dialog }: { label: string; dialog: (close:
   const [opener, setOpener] = useState<HTMLButtonElement | null>(null);
   const close = (created: boolean) => {
     setOpen(false);
-    if (!created) requestAnimationFrame(() => opener?.focus());
+    if (!created) focusWhenPresent(() => opener);
   };
   return (
     <>

@@ -1,6 +1,7 @@
 import { useRef, useState } from "react";
 import { useT } from "../i18n";
 import layout from "./layout.module.css";
+import { focusWhenPresent } from "../lib/focus";
 
 /**
  * The state of a page's «Rediger» button and the form it opens in its place: `open(what)` opens
@@ -20,7 +21,7 @@ export function useEditInPlace<T>() {
   const done = (didSave: boolean) => {
     setEditing(null);
     setSaved(didSave);
-    requestAnimationFrame(() => editButton.current?.focus());
+    focusWhenPresent(() => editButton.current);
   };
   const savedStatus = (
     <div role="status" className={layout.visuallyHidden}>

@@ -9,6 +9,7 @@ import { EditConflict } from "../../lib/conflict";
 import { missingItem } from "../compliance/wording";
 import { useDecisionWording } from "./DecisionFields";
 import own from "./decisions.module.css";
+import { focusWhenPresent } from "../../lib/focus";
 
 type Finalise = ReturnType<typeof useUpdateDecision>;
 type OnConflict = (conflict: EditConflict, retry: (changes: Record<string, unknown>, etag: string) => void) => void;
@@ -147,7 +148,7 @@ export function FinaliseSection({
             onConflict={onConflict}
             onCancel={() => {
               setOverriding(false);
-              requestAnimationFrame(() => overrideButton.current?.focus());
+              focusWhenPresent(() => overrideButton.current);
             }}
           />
         )}

@@ -8,6 +8,7 @@ import { useI18n } from "../../i18n";
 import { useEventSave } from "./editing";
 import own from "./events.module.css";
 import { errorsUnder, SectionProblem, useEventWording } from "./problems";
+import { focusWhenPresent } from "../../lib/focus";
 
 interface ItemValues {
   time: string;
@@ -148,7 +149,7 @@ export function AgendaSection({ event, mayEdit }: { event: EventRecord; mayEdit:
           onDone={(message) => {
             setEditing(null);
             if (message) setNotice(message);
-            requestAnimationFrame(() => addButton.current?.focus());
+            focusWhenPresent(() => addButton.current);
           }}
         />
       )}

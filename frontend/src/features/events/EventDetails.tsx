@@ -13,7 +13,7 @@ import { EventFields, factBody, factValuesOf, FACT_FIELDS, validateFacts, type F
 import own from "./events.module.css";
 import { useEventSpan } from "./format";
 import { errorsUnder, SectionProblem, useEventWording } from "./problems";
-import { useFocusOnOpen } from "../../lib/focus";
+import { focusWhenPresent, useFocusOnOpen } from "../../lib/focus";
 
 /** What kind of event, when, where, and whose: shown, and changed in a form that opens here. */
 export function EventDetails({
@@ -78,7 +78,7 @@ export function EventDetails({
           onDone={(didSave) => {
             setEditing(null);
             setSaved(didSave);
-            requestAnimationFrame(() => editButton.current?.focus());
+            focusWhenPresent(() => editButton.current);
           }}
         />
       )}

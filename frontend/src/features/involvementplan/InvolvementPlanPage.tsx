@@ -13,6 +13,7 @@ import { useI18n } from "../../i18n";
 import { useDecisionAccess } from "../decisions/access";
 import { CancelDialog, PlannedDialog } from "./PlannedDialog";
 import own from "./plan.module.css";
+import { focusWhenPresent } from "../../lib/focus";
 
 type Open = { kind: "create" } | { kind: "edit"; planned: PlannedInvolvement } | { kind: "cancel"; planned: PlannedInvolvement };
 
@@ -41,7 +42,7 @@ export default function InvolvementPlanPage() {
     setOpen(null);
     if (message) {
       setNotice(message);
-      requestAnimationFrame(() => noticeRef.current?.focus());
+      focusWhenPresent(() => noticeRef.current);
     }
   };
   const decisions = records.data?.decision ?? [];

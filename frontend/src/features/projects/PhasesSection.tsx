@@ -284,7 +284,7 @@ function ResultRow({ result, mayEdit, children }: { result: ExpectedResult; mayE
         result={result}
         onDone={() => {
           setEditing(false);
-          requestAnimationFrame(() => editButton.current?.focus());
+          focusWhenPresent(() => editButton.current);
         }}
       />
     );

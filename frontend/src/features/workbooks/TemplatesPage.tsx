@@ -16,6 +16,7 @@ import { ProblemAlert, QueryState } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
 import { errorsByPointer, moved } from "./editing";
 import own from "./workbooks.module.css";
+import { focusWhenPresent } from "../../lib/focus";
 
 interface SectionValues {
   key: string;
@@ -111,7 +112,7 @@ export default function TemplatesPage() {
           onDone={(saved) => {
             setEditing(null);
             if (saved) setNotice(t("workbooks.template.saved"));
-            requestAnimationFrame(() => newButton.current?.focus());
+            focusWhenPresent(() => newButton.current);
           }}
         />
       ) : (
