@@ -107,7 +107,9 @@ def _serving(step: str, host: str, port: int) -> None:
             if "reads" not in state:
                 state["reads"] = app.state.engine.execution_options(isolation_level="AUTOCOMMIT")
             async with state["reads"].connect() as connection:
-                return [row._mapping for row in await connection.execute(stmt, params)]
+                result = await connection.execute(stmt, params)
+                names = list(result.keys())  # plain dicts, as CrudService.list_rows gives
+                return [dict(zip(names, row, strict=True)) for row in result]
         sql, names = _driver_sql(app, stmt)
         values = [params[name] for name in names]
         if step == "driver":
