@@ -181,15 +181,13 @@ class CrudService(Generic[M]):
         attributes = inspect(cls.model).column_attrs
         wanted = list(fields)
         sorts = [column.key for column in cls.spec.sorts.values()]
-        if any(name not in attributes for name in wanted) or not {*sorts, "id"} <= set(wanted):
+        # Rows are keyed by the columns' names, which must be the fields' (a page read in two
+        # parts names its rows after the columns): a column named otherwise keeps records.
+        if any(
+            name not in attributes or attributes[name].columns[0].key != name for name in wanted
+        ) or not {*sorts, "id"} <= set(wanted):
             return None
-        # Rows are keyed by the attributes' names; a column named otherwise is labelled with
-        # its attribute's name (a page read in two parts names its rows after the columns).
-        return tuple(
-            attribute if attribute.property.columns[0].key == name else attribute.label(name)
-            for name in wanted
-            for attribute in (getattr(cls.model, name),)
-        )
+        return tuple(getattr(cls.model, name) for name in wanted)
 
     async def list_rows(
         self, lq: ListQuery, columns: Sequence[Any]
